@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+
+/**
+ * The plugin is this repository's root. The path must be absolute: Strapi first tries
+ * require.resolve() on `resolve`, which turns a relative '..' into a folder inside @strapi/core.
+ */
+const findPluginRoot = (from: string): string => {
+  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'strapi-plugin-campaigns') {
+      return dir;
+    }
+  }
+  throw new Error(`strapi-plugin-campaigns not found above ${from}`);
+};
+
+const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
+  'users-permissions': { config: { jwtSecret: env('JWT_SECRET', 'playground-users-permissions-jwt-secret') } },
+  campaigns: {
+    enabled: true,
+    resolve: findPluginRoot(__dirname),
+    config: {
+      redis: {
+        url: env('REDIS_URL', 'redis://127.0.0.1:6379/0'),
+        prefix: env('CAMPAIGNS_REDIS_PREFIX', 'campaigns'),
+      },
+      smtp: {
+        host: env('SMTP_HOST', '127.0.0.1'),
+        port: env.int('SMTP_PORT', 1025),
+        secure: env.bool('SMTP_SECURE', false),
+        ignoreTLS: env.bool('SMTP_IGNORE_TLS', true),
+      },
+      publicUrl: env('CAMPAIGNS_PUBLIC_URL', `http://localhost:${env('PORT', '1337')}`),
+      signingSecret: env('CAMPAIGNS_SIGNING_SECRET', 'playground-signing-secret-not-for-production'),
+      workerMode: env('CAMPAIGNS_WORKER_MODE', 'in-process'),
+      rateLimits: { messagesPerSecond: env.int('CAMPAIGNS_RATE', 50), perDomain: { 'gmail.com': 20, 'outlook.com': 20 } },
+    },
+  },
+});
+
+export default config;

@@ -1,0 +1,3 @@
+import type { Core } from '@strapi/strapi';
+
+export const seedDemo = async (_strapi: Core.Strapi) => {};

@@ -1,0 +1,8 @@
+import { parseConfig } from './parse';
+
+export default {
+  default: {},
+  validator(config: unknown) {
+    parseConfig(config);
+  },
+};

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { configSchema, type PluginConfig } from './schema';
+
+const describePath = (path: ReadonlyArray<PropertyKey>) =>
+  ['campaigns', ...path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))].join('.').replace('.[', '[');
+
+/** Turns zod issues into one sentence per bad option, naming the option as the user wrote it. */
+const explain = (error: z.ZodError) =>
+  error.issues
+    .map((issue) => {
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((k) => `${describePath([...issue.path, k])}: unknown option`).join('; ');
+      }
+      return `${describePath(issue.path)}: ${issue.message}`;
+    })
+    .join('; ');
+
+export class PluginConfigError extends Error {
+  constructor(message: string) {
+    super(`Invalid strapi-plugin-campaigns configuration (config/plugins): ${message}`);
+    this.name = 'PluginConfigError';
+  }
+}
+
+export const parseConfig = (input: unknown): PluginConfig => {
+  const result = configSchema.safeParse(input ?? {});
+  if (!result.success) throw new PluginConfigError(explain(result.error));
+  return result.data;
+};
+
+/** In production a signing secret and a public URL are required: links in mail would otherwise be forgeable or dead. */
+export const assertProductionReady = (config: PluginConfig, environment: string | undefined) => {
+  if (environment !== 'production') return;
+  const missing = [
+    !config.signingSecret && 'campaigns.signingSecret (a random string of at least 32 characters)',
+    !config.publicUrl && 'campaigns.publicUrl (the https URL where this Strapi is reached from the internet)',
+  ].filter(Boolean);
+  if (missing.length) throw new PluginConfigError(`required in production: ${missing.join('; ')}`);
+};

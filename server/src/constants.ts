@@ -1,0 +1,70 @@
+export const PLUGIN_ID = 'campaigns';
+
+export const UID = {
+  campaign: 'plugin::campaigns.campaign',
+  contact: 'plugin::campaigns.contact',
+  experiment: 'plugin::campaigns.experiment',
+  segment: 'plugin::campaigns.segment',
+  suppression: 'plugin::campaigns.suppression',
+  topic: 'plugin::campaigns.topic',
+} as const;
+
+export const CAMPAIGN_STATES = ['draft', 'scheduled', 'sending', 'paused', 'sent', 'cancelled', 'failed'] as const;
+export type CampaignState = (typeof CAMPAIGN_STATES)[number];
+
+export const CONTACT_STATES = ['subscribed', 'unsubscribed', 'bounced', 'complained'] as const;
+export type ContactState = (typeof CONTACT_STATES)[number];
+
+export const SUPPRESSION_REASONS = ['hard-bounce', 'soft-bounce-limit', 'complaint', 'unsubscribe', 'manual', 'import'] as const;
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+
+export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed', 'suppressed', 'unknown'] as const;
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+export const WORKER_MODES = ['in-process', 'dedicated', 'off'] as const;
+export type WorkerMode = (typeof WORKER_MODES)[number];
+
+/**
+ * Permission actions. The uid is given without the plugin prefix: the action provider turns
+ * `read` + pluginName `campaigns` into `plugin::campaigns.read`.
+ */
+export const ACTIONS = {
+  read: 'plugin::campaigns.read',
+  write: 'plugin::campaigns.write',
+  delete: 'plugin::campaigns.delete',
+  send: 'plugin::campaigns.send',
+  manageSuppressions: 'plugin::campaigns.suppressions.manage',
+  manageSettings: 'plugin::campaigns.settings.manage',
+} as const;
+
+export const ACTION_DEFINITIONS = [
+  { uid: 'read', subCategory: 'campaigns', displayName: 'Read campaigns, audience and results' },
+  { uid: 'write', subCategory: 'campaigns', displayName: 'Create and edit campaigns, contacts and segments' },
+  { uid: 'delete', subCategory: 'campaigns', displayName: 'Delete campaigns, contacts and segments' },
+  { uid: 'send', subCategory: 'campaigns', displayName: 'Send, schedule, pause and cancel campaigns' },
+  { uid: 'suppressions.manage', subCategory: 'suppressions', displayName: 'Manage suppressions' },
+  { uid: 'settings.manage', subCategory: 'settings', displayName: 'Manage settings' },
+] as const;
+
+export const QUEUES = {
+  maintenance: 'campaigns-maintenance',
+  schedule: 'campaigns-schedule',
+  dispatch: 'campaigns-dispatch',
+  send: 'campaigns-send',
+  events: 'campaigns-events',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const TABLES = {
+  migrations: 'campaigns_migrations',
+  migrationLock: 'campaigns_migrations_lock',
+  deliveries: 'campaigns_deliveries',
+  events: 'campaigns_events',
+  links: 'campaigns_links',
+  replies: 'campaigns_replies',
+  rollups: 'campaigns_rollups',
+  rollupHours: 'campaigns_rollup_hours',
+} as const;
+
+/** Set by the dedicated worker entry so the plugin knows it is the worker process. */
+export const WORKER_PROCESS_ENV = 'CAMPAIGNS_WORKER_PROCESS';

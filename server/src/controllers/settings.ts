@@ -1,0 +1,30 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import { describeRedis } from '../queue/connection';
+import { getPluginConfig } from '../runtime/plugin-config';
+import { getService } from '../services/get-service';
+
+/** The effective configuration without secrets, and whether the queues and workers answer. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async find(ctx: Context) {
+    const config = getPluginConfig(strapi);
+    ctx.body = {
+      data: {
+        redis: { connection: describeRedis(config.redis), prefix: config.redis.prefix },
+        smtp: {
+          host: config.smtp.host,
+          port: config.smtp.port,
+          secure: config.smtp.secure,
+          user: config.smtp.auth?.user ?? null,
+          pool: config.smtp.pool,
+          maxConnections: config.smtp.maxConnections,
+        },
+        publicUrl: config.publicUrl ?? null,
+        signingSecretSet: Boolean(config.signingSecret),
+        workerMode: config.workerMode,
+        rateLimits: config.rateLimits,
+        health: await getService(strapi, 'queues').health(),
+      },
+    };
+  },
+});

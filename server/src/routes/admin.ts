@@ -1,0 +1,27 @@
+import { ACTIONS } from '../constants';
+
+const guard = (...actions: string[]) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions } }],
+});
+
+const crud = (path: string, controller: string) => [
+  { method: 'GET', path: `/${path}`, handler: `${controller}.find`, config: guard(ACTIONS.read) },
+  { method: 'POST', path: `/${path}`, handler: `${controller}.create`, config: guard(ACTIONS.write) },
+  { method: 'GET', path: `/${path}/:documentId`, handler: `${controller}.findOne`, config: guard(ACTIONS.read) },
+  { method: 'PUT', path: `/${path}/:documentId`, handler: `${controller}.update`, config: guard(ACTIONS.write) },
+  { method: 'DELETE', path: `/${path}/:documentId`, handler: `${controller}.delete`, config: guard(ACTIONS.delete) },
+];
+
+/** Admin API, mounted by Strapi at /campaigns/...; every route needs an admin and a registered action. */
+export default {
+  type: 'admin',
+  routes: [
+    ...crud('campaigns', 'campaigns'),
+    ...crud('contacts', 'contacts'),
+    ...crud('segments', 'segments'),
+    { method: 'GET', path: '/suppressions', handler: 'suppressions.find', config: guard(ACTIONS.manageSuppressions) },
+    { method: 'POST', path: '/suppressions', handler: 'suppressions.create', config: guard(ACTIONS.manageSuppressions) },
+    { method: 'DELETE', path: '/suppressions/:documentId', handler: 'suppressions.delete', config: guard(ACTIONS.manageSuppressions) },
+    { method: 'GET', path: '/settings', handler: 'settings.find', config: guard(ACTIONS.manageSettings) },
+  ],
+};

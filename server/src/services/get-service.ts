@@ -1,0 +1,18 @@
+import type { Core } from '@strapi/strapi';
+import type { CampaignsService } from './campaigns';
+import type { ContactsService } from './contacts';
+import type { QueuesService } from './queues';
+import type { SegmentsService } from './segments';
+import type { SuppressionsService } from './suppressions';
+
+export interface Services {
+  campaigns: CampaignsService;
+  contacts: ContactsService;
+  queues: QueuesService;
+  segments: SegmentsService;
+  suppressions: SuppressionsService;
+}
+
+/** Typed access to this plugin's services (what strapi.plugin('campaigns').service(name) returns). */
+export const getService = <K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] =>
+  strapi.plugin('campaigns').service(name) as Services[K];

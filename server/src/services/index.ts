@@ -1,0 +1,7 @@
+import campaigns from './campaigns';
+import contacts from './contacts';
+import queues from './queues';
+import segments from './segments';
+import suppressions from './suppressions';
+
+export default { campaigns, contacts, queues, segments, suppressions };

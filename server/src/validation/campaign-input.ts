@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { documentIdField, emailField, headerText, isoDateTime } from './fields';
+
+const MAX_CONTENT = 2 * 1024 * 1024;
+
+const campaignFields = {
+  name: z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters'),
+  subject: headerText(998).nullable(),
+  preheader: headerText(255).nullable(),
+  fromName: headerText(200).nullable(),
+  fromEmail: emailField.nullable(),
+  replyTo: emailField.nullable(),
+  contentFormat: z.enum(['mjml', 'blocks']),
+  content: z.string().max(MAX_CONTENT, 'at most 2 MB').nullable(),
+  plainText: z.string().max(MAX_CONTENT, 'at most 2 MB').nullable(),
+  sendAt: isoDateTime.nullable(),
+  timezoneMode: z.enum(['fixed', 'recipient-local']),
+  segment: documentIdField.nullable(),
+  topic: documentIdField.nullable(),
+};
+
+const campaignShape = z.strictObject(campaignFields);
+
+/** What an editor may write; `state` and counters change only through the send flow. */
+export const campaignCreateInput = campaignShape.partial().required({ name: true });
+export const campaignUpdateInput = campaignShape.partial();
+
+export type CampaignCreateInput = z.output<typeof campaignCreateInput>;
+export type CampaignUpdateInput = z.output<typeof campaignUpdateInput>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { documentIdField, emailField, localeField, timeZoneField } from './fields';
+
+const MAX_ATTRIBUTES_BYTES = 16 * 1024;
+
+const attributes = z
+  .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'attribute names are letters, digits and "_"'), z.json())
+  .refine((v) => JSON.stringify(v).length <= MAX_ATTRIBUTES_BYTES, 'attributes must stay under 16 KB of JSON');
+
+export const consentInput = z.strictObject({
+  source: z.string().trim().min(1).max(255),
+  ip: z.union([z.ipv4(), z.ipv6()]).nullable().optional(),
+  text: z.string().max(4000).nullable().optional(),
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+
+const contactShape = z.strictObject({
+  email: emailField,
+  firstName: z.string().trim().max(200).nullable(),
+  lastName: z.string().trim().max(200).nullable(),
+  attributes: attributes.nullable(),
+  timezone: timeZoneField.nullable(),
+  locale: localeField.nullable(),
+  source: z.string().trim().max(255).nullable(),
+  topics: z.array(documentIdField).max(1000),
+  consent: consentInput,
+});
+
+/** `state` is not here on purpose: it changes only through contacts.setState and the event pipeline. */
+export const contactCreateInput = contactShape.partial().required({ email: true });
+export const contactUpdateInput = contactShape.omit({ consent: true }).partial();
+
+export type ContactCreateInput = z.output<typeof contactCreateInput>;
+export type ContactUpdateInput = z.output<typeof contactUpdateInput>;
+export type ConsentInput = z.output<typeof consentInput>;

@@ -1,0 +1,22 @@
+import { errors } from '@strapi/utils';
+import type { z } from 'zod';
+
+/**
+ * One Strapi ValidationError for a failed zod parse: the message names every bad field so the
+ * API answers 400 with what to fix, and `details.errors` keeps the yup-like shape the admin reads.
+ */
+export const toValidationError = (error: z.ZodError, subject: string) => {
+  const problems = error.issues.flatMap((issue) => {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+    const message = issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message;
+    return keys.map((path) => ({ path: path.map(String), message, name: 'ValidationError' }));
+  });
+  const summary = problems.map((p) => `${p.path.join('.') || subject}: ${p.message}`).join('; ');
+  return new errors.ValidationError(`Invalid ${subject}: ${summary}`, { errors: problems });
+};
+
+export const parseOrThrow = <S extends z.ZodType>(schema: S, input: unknown, subject: string): z.output<S> => {
+  const result = schema.safeParse(input ?? {});
+  if (!result.success) throw toValidationError(result.error, subject);
+  return result.data;
+};

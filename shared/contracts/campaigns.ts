@@ -1,0 +1,57 @@
+/** Shapes shared by the server's admin API and the admin pages. */
+export type CampaignState = 'draft' | 'scheduled' | 'sending' | 'paused' | 'sent' | 'cancelled' | 'failed';
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+export interface SegmentRef {
+  documentId: string;
+  name: string;
+}
+
+export interface CampaignSummary {
+  documentId: string;
+  name: string;
+  subject: string | null;
+  state: CampaignState;
+  sendAt: string | null;
+  segment: SegmentRef | null;
+  /** Mailable contacts the segment selects now (subscribed, not suppressed); null without a segment. */
+  audienceSize: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Campaign extends CampaignSummary {
+  preheader: string | null;
+  fromName: string | null;
+  fromEmail: string | null;
+  replyTo: string | null;
+  contentFormat: 'mjml' | 'blocks';
+  content: string | null;
+  plainText: string | null;
+  timezoneMode: 'fixed' | 'recipient-local';
+  topic: { documentId: string; name: string } | null;
+}
+
+export interface ListCampaignsQuery {
+  page?: number;
+  pageSize?: number;
+  search?: string;
+  state?: CampaignState;
+  sort?: 'name:asc' | 'name:desc' | 'updatedAt:desc' | 'updatedAt:asc' | 'sendAt:asc' | 'sendAt:desc';
+}
+
+export interface ListResponse<T> {
+  data: T[];
+  meta: { pagination: Pagination };
+}
+
+export interface ErrorResponse {
+  data: null;
+  error: { status: number; name: string; message: string; details?: unknown };
+}

@@ -1,0 +1,6 @@
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const PLAYGROUND = path.join(ROOT, 'playground');
+export const PLAYGROUND_DIST = path.join(PLAYGROUND, 'dist');
+export const REPORTS = path.join(ROOT, 'reports');
