@@ -18,6 +18,7 @@ module.exports = {
       globals: { CAMPAIGNS_TEST_DATABASE: db },
       setupFiles: ['<rootDir>/tests/helpers/setup-database-env.ts'],
     })),
+    { ...common, displayName: 'tools', testMatch: ['<rootDir>/tests/tools/**/*.test.ts'] },
     { ...common, displayName: 'package', testMatch: ['<rootDir>/tests/package/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],

@@ -1,0 +1,89 @@
+# Shared by scripts/test.sh and scripts/demo.sh: install what is missing, start what is not running.
+# Source it; every function logs to stderr and leaves the caller's environment set up.
+
+ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+STATE_DIR="$ROOT_DIR/.tmp"
+mkdir -p "$STATE_DIR"
+
+log() { printf '[campaigns] %s\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+APT_UPDATED=
+# apt_install PACKAGE... : installs the Debian packages that are not installed yet.
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "installing Debian packages: ${missing[*]}"
+  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq >&2; APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+# npm_install: installs node_modules from the lockfile when they are missing or older than it.
+npm_install() {
+  cd "$ROOT_DIR"
+  if [ ! -d node_modules/@strapi/strapi ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    log "installing npm packages (npm ci)"
+    # better-sqlite3 is compiled here: no prebuilt binary can be downloaded on these machines.
+    npm_config_build_from_source=better-sqlite3 npm ci --no-audit --no-fund >&2
+  fi
+}
+
+# free_port: prints a TCP port nothing listens on.
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# ensure_redis: uses REDIS_URL when set and reachable, else the local 6379, else starts a private
+# redis-server on a free port (stopped by stop_started_services). Exports REDIS_URL.
+STARTED_PIDFILES=()
+ensure_redis() {
+  if [ -n "${REDIS_URL:-}" ]; then
+    log "using REDIS_URL=$REDIS_URL"
+    return 0
+  fi
+  if port_open 6379 && [ "$(redis_ping 6379)" = PONG ]; then
+    export REDIS_URL="redis://127.0.0.1:6379/0"
+    log "using the Redis on 127.0.0.1:6379"
+    return 0
+  fi
+  apt_install redis-server
+  local port pidfile
+  port=$(free_port)
+  pidfile="$STATE_DIR/redis-$port.pid"
+  redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+    --pidfile "$pidfile" --logfile "$STATE_DIR/redis-$port.log" >&2
+  for _ in $(seq 1 50); do [ "$(redis_ping "$port")" = PONG ] && break; sleep 0.1; done
+  STARTED_PIDFILES+=("$pidfile")
+  export REDIS_URL="redis://127.0.0.1:$port/0"
+  log "started redis-server on 127.0.0.1:$port"
+}
+
+redis_ping() {
+  if command -v redis-cli >/dev/null; then redis-cli -h 127.0.0.1 -p "$1" ping 2>/dev/null
+  else node -e 'const s=require("net").connect('"$1"',"127.0.0.1",()=>s.write("PING\r\n"));s.on("data",d=>{console.log(String(d).includes("PONG")?"PONG":"");s.end()});s.on("error",()=>console.log(""))'
+  fi
+}
+
+stop_started_services() {
+  for pidfile in "${STARTED_PIDFILES[@]}"; do
+    [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null
+  done
+  return 0
+}
+
+# build_plugin / build_playground: the plugin's dist, then the host app (server and admin bundle).
+build_plugin() {
+  log "building the plugin (strapi-plugin build)"
+  (cd "$ROOT_DIR" && rm -rf dist && npx strapi-plugin build >&2)
+}
+
+build_playground() {
+  log "building the playground (strapi build)"
+  (cd "$ROOT_DIR/playground" && rm -rf dist && npx strapi build >&2)
+}
