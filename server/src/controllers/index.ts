@@ -8,4 +8,5 @@ export default {
   segments: resourceController('segments'),
   settings,
   suppressions,
+  topics: resourceController('topics'),
 };

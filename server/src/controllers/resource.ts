@@ -17,7 +17,7 @@ type RequestBody = { data?: unknown } | undefined;
  * ValidationError/NotFoundError Strapi's error middleware turns into 400/404.
  */
 export const resourceController =
-  (service: 'campaigns' | 'contacts' | 'segments') =>
+  (service: 'campaigns' | 'contacts' | 'segments' | 'topics') =>
   ({ strapi }: { strapi: Core.Strapi }) => {
     const svc = (): CrudService => getService(strapi, service);
     return {

@@ -12,6 +12,8 @@ export interface MigratorOptions {
   log?: (message: string) => void;
 }
 
+const hasTransactionalDdl = (knex: Knex) => !String(knex.client.config.client).includes('mysql');
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const createIfMissing = async (knex: Knex, table: string, build: (t: Knex.CreateTableBuilder) => void) => {
@@ -76,10 +78,12 @@ export const runMigrations = async (knex: Knex, migrations: readonly Migration[]
     const done = new Set((await knex(TABLES.migrations).select('id')).map((row: { id: string }) => row.id));
     for (const migration of migrations) {
       if (done.has(migration.id)) continue;
-      await knex.transaction(async (trx) => {
-        await migration.up(trx);
-        await trx(TABLES.migrations).insert({ id: migration.id, applied_at: Date.now() });
-      });
+      const apply = async (db: Knex) => {
+        await migration.up(db);
+        await db(TABLES.migrations).insert({ id: migration.id, applied_at: Date.now() });
+      };
+      if (hasTransactionalDdl(knex)) await knex.transaction(apply);
+      else await apply(knex);
       applied.push(migration.id);
       log(`campaigns: applied migration ${migration.id}`);
     }

@@ -19,6 +19,7 @@ export default {
     ...crud('campaigns', 'campaigns'),
     ...crud('contacts', 'contacts'),
     ...crud('segments', 'segments'),
+    ...crud('topics', 'topics'),
     { method: 'GET', path: '/suppressions', handler: 'suppressions.find', config: guard(ACTIONS.manageSuppressions) },
     { method: 'POST', path: '/suppressions', handler: 'suppressions.create', config: guard(ACTIONS.manageSuppressions) },
     { method: 'DELETE', path: '/suppressions/:documentId', handler: 'suppressions.delete', config: guard(ACTIONS.manageSuppressions) },

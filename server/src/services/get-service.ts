@@ -4,6 +4,7 @@ import type { ContactsService } from './contacts';
 import type { QueuesService } from './queues';
 import type { SegmentsService } from './segments';
 import type { SuppressionsService } from './suppressions';
+import type { TopicsService } from './topics';
 
 export interface Services {
   campaigns: CampaignsService;
@@ -11,6 +12,7 @@ export interface Services {
   queues: QueuesService;
   segments: SegmentsService;
   suppressions: SuppressionsService;
+  topics: TopicsService;
 }
 
 /** Typed access to this plugin's services (what strapi.plugin('campaigns').service(name) returns). */

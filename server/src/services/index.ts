@@ -3,5 +3,6 @@ import contacts from './contacts';
 import queues from './queues';
 import segments from './segments';
 import suppressions from './suppressions';
+import topics from './topics';
 
-export default { campaigns, contacts, queues, segments, suppressions };
+export default { campaigns, contacts, queues, segments, suppressions, topics };
