@@ -16,28 +16,36 @@ const findPluginRoot = (from: string): string => {
   throw new Error(`strapi-plugin-campaigns not found above ${from}`);
 };
 
-const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
-  'users-permissions': { config: { jwtSecret: env('JWT_SECRET', 'playground-users-permissions-jwt-secret') } },
-  campaigns: {
-    enabled: true,
-    resolve: findPluginRoot(__dirname),
-    config: {
-      redis: {
-        url: env('REDIS_URL', 'redis://127.0.0.1:6379/0'),
-        prefix: env('CAMPAIGNS_REDIS_PREFIX', 'campaigns'),
+const config = ({ env }: Core.Config.Shared.ConfigParams) => {
+  // Convenient defaults for development and tests only: production must set both (the plugin refuses to start otherwise).
+  const devDefault = (name: string, fallback: string) => env(name, '') || (env('NODE_ENV') === 'production' ? undefined : fallback);
+
+  return {
+    'users-permissions': { config: { jwtSecret: env('JWT_SECRET', 'playground-users-permissions-jwt-secret') } },
+    campaigns: {
+      enabled: true,
+      resolve: findPluginRoot(__dirname),
+      config: {
+        redis: {
+          url: env('REDIS_URL', 'redis://127.0.0.1:6379/0'),
+          prefix: env('CAMPAIGNS_REDIS_PREFIX', 'campaigns'),
+        },
+        smtp: {
+          host: env('SMTP_HOST', '127.0.0.1'),
+          port: env.int('SMTP_PORT', 1025),
+          secure: env.bool('SMTP_SECURE', false),
+          ignoreTLS: env.bool('SMTP_IGNORE_TLS', true),
+        },
+        publicUrl: devDefault('CAMPAIGNS_PUBLIC_URL', `http://localhost:${env('PORT', '1337')}`),
+        signingSecret: devDefault('CAMPAIGNS_SIGNING_SECRET', 'playground-signing-secret-not-for-production'),
+        workerMode: env('CAMPAIGNS_WORKER_MODE', 'in-process'),
+        rateLimits: {
+          messagesPerSecond: env.int('CAMPAIGNS_RATE', 50),
+          perDomain: { 'gmail.com': 20, 'outlook.com': 20 },
+        },
       },
-      smtp: {
-        host: env('SMTP_HOST', '127.0.0.1'),
-        port: env.int('SMTP_PORT', 1025),
-        secure: env.bool('SMTP_SECURE', false),
-        ignoreTLS: env.bool('SMTP_IGNORE_TLS', true),
-      },
-      publicUrl: env('CAMPAIGNS_PUBLIC_URL', `http://localhost:${env('PORT', '1337')}`),
-      signingSecret: env('CAMPAIGNS_SIGNING_SECRET', 'playground-signing-secret-not-for-production'),
-      workerMode: env('CAMPAIGNS_WORKER_MODE', 'in-process'),
-      rateLimits: { messagesPerSecond: env.int('CAMPAIGNS_RATE', 50), perDomain: { 'gmail.com': 20, 'outlook.com': 20 } },
     },
-  },
-});
+  };
+};
 
 export default config;

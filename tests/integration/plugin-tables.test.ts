@@ -1,0 +1,95 @@
+import os from 'node:os';
+import type { Core } from '@strapi/strapi';
+import { migrations } from '../../server/src/db/migrations';
+import { runMigrations } from '../../server/src/db/migrator';
+import { startStrapi } from '../helpers/strapi';
+import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
+
+let app: TestApp;
+const knex = () => app.strapi.db.connection;
+
+beforeAll(async () => {
+  app = await bootTestApp();
+});
+afterAll(() => stopTestApp(app));
+
+const delivery = (campaignId: number, contactId: number) => ({
+  campaign_id: campaignId,
+  contact_id: contactId,
+  email: `c${contactId}@example.com`,
+  state: 'queued',
+  queued_at: Date.now(),
+});
+
+test('creates the plugin tables and records the migration once', async () => {
+  for (const table of ['campaigns_deliveries', 'campaigns_events', 'campaigns_links', 'campaigns_replies', 'campaigns_rollups', 'campaigns_rollup_hours']) {
+    expect(await knex().schema.hasTable(table)).toBe(true);
+  }
+  const recorded = await knex()('campaigns_migrations').select('id');
+  expect(recorded.map((r: { id: string }) => r.id)).toEqual(migrations.map((m) => m.id));
+  expect(await knex()('campaigns_migrations_lock').count({ n: '*' }).first()).toMatchObject({ n: expect.anything() });
+  expect(Number((await knex()('campaigns_migrations_lock').count({ n: '*' }).first())?.n)).toBe(0);
+});
+
+test('the database refuses a second delivery for the same campaign and contact', async () => {
+  await knex()('campaigns_deliveries').insert(delivery(1, 1));
+  await expect(knex()('campaigns_deliveries').insert(delivery(1, 1))).rejects.toThrow(/unique|duplicate/i);
+  await knex()('campaigns_deliveries').insert(delivery(1, 2));
+  await knex()('campaigns_deliveries').insert(delivery(2, 1));
+  expect(Number((await knex()('campaigns_deliveries').count({ n: '*' }).first())?.n)).toBe(3);
+});
+
+test('the database refuses a second event with the same idempotency key', async () => {
+  const event = { idempotency_key: 'ses:msg-1:bounce', type: 'bounce', source: 'ses', occurred_at: Date.now(), created_at: Date.now() };
+  await knex()('campaigns_events').insert(event);
+  await expect(knex()('campaigns_events').insert({ ...event, type: 'complaint' })).rejects.toThrow(/unique|duplicate/i);
+});
+
+test('instances that migrate at the same time apply nothing twice', async () => {
+  const applied = await Promise.all(
+    [1, 2, 3].map((n) => runMigrations(knex(), migrations, { owner: `${os.hostname()}:test-${n}`, lockTimeoutMs: 20_000 }))
+  );
+  expect(applied.flat()).toEqual([]);
+  const extra = { id: '999-test-extra', up: jest.fn(async () => undefined) };
+  const concurrent = await Promise.all(
+    [1, 2, 3].map((n) => runMigrations(knex(), [...migrations, extra], { owner: `race-${n}`, lockTimeoutMs: 20_000 }))
+  );
+  expect(extra.up).toHaveBeenCalledTimes(1);
+  expect(concurrent.flat()).toEqual(['999-test-extra']);
+  await knex()('campaigns_migrations').where({ id: '999-test-extra' }).delete();
+});
+
+test('a lock left by a crashed instance is broken once stale, and a live one makes the boot wait then fail clearly', async () => {
+  await knex()('campaigns_migrations_lock').insert({ id: 1, owner: 'crashed-host:1', locked_at: Date.now() - 60_000 });
+  await expect(runMigrations(knex(), migrations, { owner: 'me', lockTimeoutMs: 300, staleLockMs: 3_600_000 })).rejects.toThrow(
+    /migrations are locked by "crashed-host:1"/
+  );
+  await expect(runMigrations(knex(), migrations, { owner: 'me', staleLockMs: 30_000 })).resolves.toEqual([]);
+  expect(Number((await knex()('campaigns_migrations_lock').count({ n: '*' }).first())?.n)).toBe(0);
+});
+
+test('every row survives a restart of Strapi', async () => {
+  const topic = await app.strapi.plugin('campaigns').service('topics').create({ name: 'Weekly' });
+  const contact = await app.strapi.plugin('campaigns').service('contacts').create({ email: 'persist@example.com', topics: [topic.documentId] });
+  const segment = await app.strapi.plugin('campaigns').service('segments').create({ name: 'All', rules: { match: 'all', rules: [] } });
+  const campaign = await app.strapi.plugin('campaigns').service('campaigns').create({ name: 'Persisted', segment: segment.documentId });
+  await app.strapi.plugin('campaigns').service('suppressions').add({ email: 'gone@example.com', reason: 'hard-bounce' });
+  const before = await knex()('campaigns_deliveries').count({ n: '*' }).first();
+
+  await app.strapi.destroy();
+  const restarted: Core.Strapi = await startStrapi(app.env);
+  app.strapi = restarted;
+
+  expect(await app.strapi.plugin('campaigns').service('campaigns').findOne(campaign.documentId)).toMatchObject({
+    name: 'Persisted',
+    segment: { documentId: segment.documentId },
+  });
+  expect(await app.strapi.plugin('campaigns').service('contacts').findOne(contact.documentId)).toMatchObject({
+    email: 'persist@example.com',
+    topics: [{ documentId: topic.documentId }],
+  });
+  expect(await app.strapi.plugin('campaigns').service('suppressions').isSuppressed('gone@example.com')).toBe(true);
+  expect(await knex()('campaigns_deliveries').count({ n: '*' }).first()).toEqual(before);
+  const recorded = await knex()('campaigns_migrations').select('id');
+  expect(recorded).toHaveLength(migrations.length);
+});
