@@ -87,3 +87,27 @@ build_playground() {
   log "building the playground (strapi build)"
   (cd "$ROOT_DIR/playground" && rm -rf dist && npx strapi build >&2)
 }
+
+# ensure_postgres / ensure_mysql: succeed when the server answers on its usual local port, starting
+# the machine's own server when it is installed but stopped. They never install a database server.
+ensure_postgres() {
+  local port="${PGPORT:-5432}"
+  port_open "$port" && return 0
+  if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ]; then
+    log "starting the local PostgreSQL"
+    as_root pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start >&2 || true
+    for _ in $(seq 1 50); do port_open "$port" && return 0; sleep 0.2; done
+  fi
+  return 1
+}
+
+ensure_mysql() {
+  local port="${MYSQL_PORT:-3306}"
+  port_open "$port" && return 0
+  if [ -x /usr/sbin/mariadbd ]; then
+    log "starting the local MariaDB"
+    as_root start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd >&2 || true
+    for _ in $(seq 1 50); do port_open "$port" && return 0; sleep 0.2; done
+  fi
+  return 1
+}

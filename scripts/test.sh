@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test: unit, integration on SQLite, PostgreSQL and MariaDB, the packed tarball in a fresh
+# host, the mail catcher and the Chromium end-to-end tests. Installs and starts what it needs.
+# Extra arguments go to jest (e.g. `npm test -- --selectProjects unit`). Ends with "N passed, N failed".
+set -uo pipefail
+source "$(dirname "$0")/lib/services.sh"
+trap stop_started_services EXIT
+cd "$ROOT_DIR"
+
+started=$(date +%s)
+npm_install || exit 1
+apt_install chromium || exit 1
+if [ "${CAMPAIGNS_SKIP_BUILD:-}" != 1 ] || [ ! -d dist ] || [ ! -d playground/dist/build ]; then
+  build_plugin || exit 1
+  build_playground || exit 1
+fi
+ensure_redis || exit 1
+
+databases=sqlite
+for db in postgres mysql; do
+  if "ensure_$db"; then
+    databases="$databases,$db"
+  elif [ -n "${CI:-}" ]; then
+    log "$db is not reachable: CI runs the integration suite on SQLite, PostgreSQL and MariaDB"
+    exit 1
+  else
+    log "$db is not reachable here: skipping its integration run"
+  fi
+done
+export CAMPAIGNS_TEST_DATABASES="$databases"
+log "integration databases: $databases; setup took $(( $(date +%s) - started ))s"
+
+mkdir -p reports
+rm -f reports/jest.json
+npx jest --maxWorkers=2 --json --outputFile=reports/jest.json "$@"
+jest_status=$?
+node scripts/jest-summary.js reports/jest.json
+summary_status=$?
+log "whole run took $(( $(date +%s) - started ))s"
+[ "$jest_status" -eq 0 ] && [ "$summary_status" -eq 0 ]

@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { PLAYGROUND_DIST, ROOT } from '../helpers/paths';
+import { deleteRedisPrefix, redisUrl, uniqueRedisPrefix } from '../helpers/redis';
+import { startStrapi } from '../helpers/strapi';
+
+/**
+ * What a site owner does: `npm install strapi-plugin-campaigns` (here, the tarball `npm pack`
+ * makes) into an existing Strapi 5 app, list it in config/plugins, boot. The fresh host is a copy
+ * of the built playground with its own package.json and node_modules, and no path back to this
+ * working tree: Strapi finds the plugin among the app's dependencies, as it would in production.
+ */
+const WORK = path.join(ROOT, '.tmp', `package-test-${process.pid}`);
+const HOST = path.join(WORK, 'host');
+const DATABASE = path.join(WORK, 'data.db');
+const redisPrefix = uniqueRedisPrefix();
+const npmEnv = { ...process.env, npm_config_build_from_source: 'better-sqlite3', npm_config_audit: 'false', npm_config_fund: 'false' };
+
+let tarball: string;
+let strapi: Core.Strapi | undefined;
+
+const pluginsConfig = (extra: Record<string, unknown> = {}) => `module.exports = ({ env }) => ({
+  'users-permissions': { config: { jwtSecret: 'package-test-jwt-secret' } },
+  campaigns: {
+    enabled: true,
+    config: ${JSON.stringify({ redis: { url: redisUrl(), prefix: redisPrefix }, signingSecret: 'package-test-signing-secret-0123456789', ...extra })},
+  },
+});
+`;
+
+const makeHost = (dir: string, extra?: Record<string, unknown>) => {
+  fs.mkdirSync(path.join(dir, 'config'), { recursive: true });
+  for (const file of ['admin.js', 'api.js', 'database.js', 'middlewares.js', 'server.js']) {
+    fs.copyFileSync(path.join(PLAYGROUND_DIST, 'config', file), path.join(dir, 'config', file));
+  }
+  fs.writeFileSync(path.join(dir, 'config', 'plugins.js'), pluginsConfig(extra));
+  fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'src', 'index.js'), 'module.exports = { register() {}, bootstrap() {} };\n');
+  fs.mkdirSync(path.join(dir, 'public', 'uploads'), { recursive: true });
+};
+
+/** Boots an app folder with the Strapi installed in that folder (not this working tree's). */
+const bootHost = async (appDir: string) => {
+  const { createStrapi } = require(require.resolve('@strapi/strapi', { paths: [appDir] }));
+  Object.assign(process.env, { NODE_ENV: 'test', DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: DATABASE });
+  const app = createStrapi({ appDir, distDir: appDir, autoReload: false, serveAdminPanel: false }) as Core.Strapi;
+  app.log.level = 'error';
+  try {
+    await app.load();
+  } catch (error) {
+    await app.destroy().catch(() => undefined);
+    throw error;
+  }
+  return app;
+};
+
+beforeAll(() => {
+  fs.rmSync(WORK, { recursive: true, force: true });
+  fs.mkdirSync(WORK, { recursive: true });
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', WORK], { cwd: ROOT, env: npmEnv, encoding: 'utf8' }));
+  tarball = path.join(WORK, packed[0].filename);
+
+  makeHost(HOST);
+  const strapiVersion = require('@strapi/strapi/package.json').version;
+  fs.writeFileSync(
+    path.join(HOST, 'package.json'),
+    JSON.stringify({
+      name: 'fresh-host',
+      private: true,
+      version: '0.0.0',
+      dependencies: {
+        '@strapi/strapi': strapiVersion,
+        '@strapi/plugin-users-permissions': strapiVersion,
+        'better-sqlite3': require('better-sqlite3/package.json').version,
+        react: '18.3.1',
+        'react-dom': '18.3.1',
+        'react-router-dom': '6.30.3',
+        'styled-components': '6.1.19',
+        'strapi-plugin-campaigns': `file:${tarball}`,
+      },
+    })
+  );
+  execFileSync('npm', ['install', '--prefer-offline', '--no-package-lock', '--loglevel=error'], { cwd: HOST, env: npmEnv, stdio: 'inherit' });
+}, 15 * 60_000);
+
+afterAll(async () => {
+  await strapi?.destroy();
+  await deleteRedisPrefix(redisPrefix);
+  fs.rmSync(WORK, { recursive: true, force: true });
+});
+
+test('the tarball holds the built plugin and nothing of the working tree', () => {
+  const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  expect(files).toEqual(
+    expect.arrayContaining(['package/package.json', 'package/dist/server/index.js', 'package/dist/admin/index.mjs', 'package/bin/campaigns-worker.js'])
+  );
+  expect(files.filter((f) => /package\/(tests|playground|server\/src|admin\/src|node_modules)\//.test(f))).toEqual([]);
+});
+
+test('installs into a fresh host with its own Strapi, loads, keeps the data a working-tree build wrote, and answers', async () => {
+  const installed = path.join(HOST, 'node_modules', 'strapi-plugin-campaigns');
+  expect(fs.realpathSync(installed).startsWith(HOST)).toBe(true);
+  expect(fs.existsSync(path.join(HOST, 'node_modules', 'bullmq', 'package.json'))).toBe(true);
+  expect(require.resolve('@strapi/strapi', { paths: [HOST] }).startsWith(HOST)).toBe(true);
+
+  const playground = await startStrapi({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: DATABASE, REDIS_URL: redisUrl(), CAMPAIGNS_REDIS_PREFIX: redisPrefix });
+  const written = await playground.plugin('campaigns').service('campaigns').create({ name: 'Written by the working tree' });
+  const contact = await playground.plugin('campaigns').service('contacts').create({ email: 'kept@example.com' });
+  await playground.db.connection('campaigns_deliveries').insert({ campaign_id: 1, contact_id: 1, email: 'kept@example.com', state: 'sent' });
+  await playground.destroy();
+
+  strapi = await bootHost(HOST);
+  const plugin = strapi.plugin('campaigns');
+  expect(await plugin.service('campaigns').findOne(written.documentId)).toMatchObject({ name: 'Written by the working tree' });
+  expect(await plugin.service('contacts').findOne(contact.documentId)).toMatchObject({ email: 'kept@example.com' });
+  expect(await strapi.db.connection('campaigns_deliveries').where({ email: 'kept@example.com' }).first()).toMatchObject({ state: 'sent' });
+  expect(await strapi.db.connection('campaigns_migrations').count({ n: '*' }).first()).toEqual({ n: 1 });
+
+  const created = await plugin.service('campaigns').create({ name: 'From the tarball' });
+  expect(await plugin.service('campaigns').findOne(created.documentId)).toMatchObject({ name: 'From the tarball', state: 'draft' });
+  expect(await plugin.service('queues').ping()).toMatchObject({ pid: process.pid });
+  await strapi.destroy();
+  strapi = undefined;
+});
+
+test('an unknown option in config/plugins stops the boot, naming it', async () => {
+  const badHost = path.join(WORK, 'bad-host');
+  makeHost(badHost, { smtpp: { host: 'typo' } });
+  fs.copyFileSync(path.join(HOST, 'package.json'), path.join(badHost, 'package.json'));
+  fs.symlinkSync(path.join(HOST, 'node_modules'), path.join(badHost, 'node_modules'));
+  await expect(bootHost(badHost)).rejects.toThrow(/campaigns\.smtpp: unknown option/);
+});
