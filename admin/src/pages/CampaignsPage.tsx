@@ -31,6 +31,7 @@ import { CampaignStateBadge } from '../components/CampaignStateBadge';
 import { PERMISSIONS } from '../permissions';
 
 const formatDate = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const plural = (n: number, noun: string) => `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
 const formatCount = (n: number | null) => (n === null ? '—' : n.toLocaleString());
 
 export const CampaignsPage = () => {
@@ -82,7 +83,7 @@ export const CampaignsPage = () => {
       <Page.Title>Campaigns</Page.Title>
       <Layouts.Header
         title="Campaigns"
-        subtitle={data ? `${data.meta.pagination.total} campaigns` : undefined}
+        subtitle={data ? plural(data.meta.pagination.total, 'campaign') : undefined}
         primaryAction={
           canWrite ? (
             <Button startIcon={<Plus />} onClick={() => setCreating(true)}>

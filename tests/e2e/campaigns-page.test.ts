@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
+import { REPORTS } from '../helpers/paths';
+import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+let app: TestApp;
+let browser: Browser;
+let page: Page;
+let baseUrl: string;
+
+const screenshot = async (name: string) => {
+  fs.mkdirSync(path.join(REPORTS, 'screenshots'), { recursive: true });
+  await page.screenshot({ path: path.join(REPORTS, 'screenshots', `${name}.png`), fullPage: true });
+};
+
+beforeAll(async () => {
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  app = await bootTestApp({ serveAdminPanel: true, env: { PORT: String(port), HOST: '127.0.0.1', CAMPAIGNS_PUBLIC_URL: baseUrl } });
+  await new Promise<void>((resolve) => app.strapi.server.listen(port, '127.0.0.1', resolve));
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(15_000);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stopTestApp(app);
+});
+
+test('an editor registers, opens Campaigns, creates a campaign and sees it listed', async () => {
+  await page.goto(`${baseUrl}/admin`);
+  await page.getByLabel(/first name/i).fill('Edith');
+  await page.getByLabel(/last name/i).fill('Editor');
+  await page.getByLabel(/^email/i).fill('edith@example.com');
+  await page.getByLabel(/^password/i).fill('Campaigns-E2e-1');
+  await page.getByLabel(/confirm password/i).fill('Campaigns-E2e-1');
+  await page.getByRole('button', { name: /let's start/i }).click();
+
+  await page.getByRole('link', { name: 'Campaigns' }).click();
+  await page.waitForURL(/\/admin\/plugins\/campaigns/);
+  await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
+  await page.getByText('No campaign yet').waitFor();
+
+  await page.getByRole('button', { name: 'New campaign' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByText('Give the campaign a name').waitFor();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Autumn newsletter');
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  await page.getByRole('gridcell', { name: 'Autumn newsletter', exact: true }).waitFor();
+  await page.getByText('1 campaign', { exact: true }).waitFor();
+  await expect(page.getByRole('gridcell', { name: 'draft' }).count()).resolves.toBe(1);
+  await screenshot('campaigns-list');
+
+  const stored = await app.strapi.documents('plugin::campaigns.campaign').findMany({ filters: { name: 'Autumn newsletter' } });
+  expect(stored).toHaveLength(1);
+  expect(stored[0]).toMatchObject({ state: 'draft' });
+});
+
+test('renames and deletes from the list', async () => {
+  await page.getByRole('button', { name: 'Rename Autumn newsletter' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).fill('Winter newsletter');
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.getByRole('gridcell', { name: 'Winter newsletter', exact: true }).waitFor();
+
+  await page.getByRole('button', { name: 'Delete Winter newsletter' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: /confirm/i }).click();
+  await page.getByText('No campaign yet').waitFor();
+  expect(await app.strapi.documents('plugin::campaigns.campaign').count({})).toBe(0);
+});
