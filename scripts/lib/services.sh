@@ -44,6 +44,10 @@ port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 STARTED_PIDFILES=()
 ensure_redis() {
   if [ -n "${REDIS_URL:-}" ]; then
+    if ! node -e 'const u=new URL(process.argv[1]);const s=require("net").connect(Number(u.port||6379),u.hostname,()=>{s.end();process.exit(0)});s.on("error",()=>process.exit(1))' "$REDIS_URL"; then
+      log "REDIS_URL=$REDIS_URL does not answer"
+      return 1
+    fi
     log "using REDIS_URL=$REDIS_URL"
     return 0
   fi
@@ -58,8 +62,12 @@ ensure_redis() {
   pidfile="$STATE_DIR/redis-$port.pid"
   redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
     --pidfile "$pidfile" --logfile "$STATE_DIR/redis-$port.log" >&2
-  for _ in $(seq 1 50); do [ "$(redis_ping "$port")" = PONG ] && break; sleep 0.1; done
   STARTED_PIDFILES+=("$pidfile")
+  for _ in $(seq 1 50); do [ "$(redis_ping "$port")" = PONG ] && break; sleep 0.1; done
+  if [ "$(redis_ping "$port")" != PONG ]; then
+    log "redis-server did not start on port $port (see $STATE_DIR/redis-$port.log)"
+    return 1
+  fi
   export REDIS_URL="redis://127.0.0.1:$port/0"
   log "started redis-server on 127.0.0.1:$port"
 }
@@ -71,8 +79,9 @@ redis_ping() {
 }
 
 stop_started_services() {
+  local pidfile
   for pidfile in "${STARTED_PIDFILES[@]}"; do
-    [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null
+    if [ -f "$pidfile" ]; then kill "$(cat "$pidfile")" 2>/dev/null || true; fi
   done
   return 0
 }

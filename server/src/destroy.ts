@@ -1,7 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { getService } from './services/get-service';
+import type { QueuesService } from './services/queues';
 
-/** Closes what bootstrap opened, so a process (or a jest run) can exit without being forced. */
+/**
+ * Closes what bootstrap opened, so a process (or a jest run) can exit without being forced. It
+ * must not throw after a boot that failed half-way: Strapi closes the database only after every
+ * plugin's destroy has returned.
+ */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  await getService(strapi, 'queues').stop();
+  const queues = strapi.plugin('campaigns')?.service('queues') as QueuesService | undefined;
+  await queues?.stop();
 };

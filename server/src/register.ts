@@ -2,10 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { assertProductionReady } from './config/parse';
 import { ACTION_DEFINITIONS, PLUGIN_ID } from './constants';
 import { getPluginConfig } from './runtime/plugin-config';
+import { getService } from './services/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   assertProductionReady(getPluginConfig(strapi), strapi.config.get('environment'));
   await strapi.service('admin::permission').actionProvider.registerMany(
     ACTION_DEFINITIONS.map((action) => ({ section: 'plugins', pluginName: PLUGIN_ID, ...action }))
   );
+  await getService(strapi, 'queues').connect();
 };

@@ -26,6 +26,15 @@ const applyEnv = (env: Record<string, string | undefined>) => {
   }
 };
 
+/**
+ * Strapi.destroy() stops at the first plugin hook that throws on a half-loaded app, before it
+ * closes the database: close the pool here too, or its timers keep jest from exiting.
+ */
+export const destroyAfterFailedBoot = async (app: Core.Strapi) => {
+  await app.destroy().catch(() => undefined);
+  await app.db?.destroy().catch(() => undefined);
+};
+
 /** Boots the real playground in this process on an existing database and Redis prefix. */
 export const startStrapi = async (env: Record<string, string>, options: BootOptions = {}): Promise<Core.Strapi> => {
   if (!fs.existsSync(path.join(PLAYGROUND_DIST, 'config', 'plugins.js'))) {
@@ -44,7 +53,7 @@ export const startStrapi = async (env: Record<string, string>, options: BootOpti
     await app.load();
     await app.server.mount();
   } catch (error) {
-    await app.destroy().catch(() => undefined);
+    await destroyAfterFailedBoot(app);
     throw error;
   }
   return app;

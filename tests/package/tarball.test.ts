@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { PLAYGROUND_DIST, ROOT } from '../helpers/paths';
 import { deleteRedisPrefix, redisUrl, uniqueRedisPrefix } from '../helpers/redis';
-import { startStrapi } from '../helpers/strapi';
+import { destroyAfterFailedBoot, startStrapi } from '../helpers/strapi';
 
 /**
  * What a site owner does: `npm install strapi-plugin-campaigns` (here, the tarball `npm pack`
@@ -50,7 +50,7 @@ const bootHost = async (appDir: string) => {
   try {
     await app.load();
   } catch (error) {
-    await app.destroy().catch(() => undefined);
+    await destroyAfterFailedBoot(app);
     throw error;
   }
   return app;

@@ -17,25 +17,40 @@ const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
   let runtime: QueueRuntime | undefined;
 
   const requireRuntime = () => {
-    if (!runtime) throw new errors.ApplicationError('campaigns: the queues are not started (Strapi is still booting or shutting down)');
-    return runtime;
+    if (!runtime || !connection) {
+      throw new errors.ApplicationError('campaigns: the queues are not started (Strapi is still booting or shutting down)');
+    }
+    return { runtime, connection };
+  };
+
+  /**
+   * Opens the Redis connection. Called from register, so an unreachable Redis stops the boot
+   * before Strapi touches the database or starts other plugins' background work.
+   */
+  const connect = async (): Promise<Redis> => {
+    if (connection) return connection;
+    const config = getPluginConfig(strapi);
+    const client = createRedisConnection(config.redis);
+    try {
+      await client.connect();
+    } catch (error) {
+      client.disconnect();
+      throw new Error(`campaigns: cannot reach Redis at ${describeRedis(config.redis)} (option campaigns.redis): ${(error as Error).message}`);
+    }
+    connection = client;
+    return client;
   };
 
   return {
+    connect,
+
+    /** Opens the queues on the connection and, when this process should run them, the workers. */
     async start() {
       if (runtime) return;
+      const client = await connect();
       const config = getPluginConfig(strapi);
-      const isWorkerProcess = process.env[WORKER_PROCESS_ENV] === '1';
-      connection = createRedisConnection(config.redis);
-      try {
-        await connection.connect();
-      } catch (error) {
-        connection.disconnect();
-        connection = undefined;
-        throw new Error(`campaigns: cannot reach Redis at ${describeRedis(config.redis)} (option campaigns.redis): ${(error as Error).message}`);
-      }
-      const runWorkers = shouldRunWorkers(config.workerMode, isWorkerProcess);
-      runtime = openQueueRuntime(connection, config.redis.prefix, runWorkers);
+      const runWorkers = shouldRunWorkers(config.workerMode, process.env[WORKER_PROCESS_ENV] === '1');
+      runtime = openQueueRuntime(client, config.redis.prefix, runWorkers);
       strapi.log.info(
         `campaigns: queues on ${describeRedis(config.redis)} (prefix "${config.redis.prefix}"), worker mode ${config.workerMode}, ` +
           `${runWorkers ? `${runtime.workers.length} workers in this process` : 'no workers in this process'}`
@@ -53,12 +68,12 @@ const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     queue(key: QueueKey) {
-      return requireRuntime().queues[key];
+      return requireRuntime().runtime.queues[key];
     },
 
     /** Runs a ping job and answers which process served it; fails when no worker answers in time. */
     async ping(timeoutMs = 5000): Promise<PingResult> {
-      const current = requireRuntime();
+      const { runtime: current } = requireRuntime();
       const events = current.events('maintenance');
       await events.waitUntilReady();
       const job = await current.queues.maintenance.add(
@@ -70,9 +85,9 @@ const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async health() {
-      const current = requireRuntime();
+      const { runtime: current, connection: client } = requireRuntime();
       const started = Date.now();
-      await connection!.ping();
+      await client.ping();
       const redisLatencyMs = Date.now() - started;
       const queues = await Promise.all(
         (Object.keys(current.queues) as QueueKey[]).map(async (key) => ({
