@@ -30,11 +30,19 @@ done
 export CAMPAIGNS_TEST_DATABASES="$databases"
 log "integration databases: $databases; setup took $(( $(date +%s) - started ))s"
 
+log "type-checking server, admin and tests"
+if ! npm run --silent typecheck >&2; then
+  log "the type check failed (see above)"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 mkdir -p reports
 rm -f reports/jest.json
 npx jest --maxWorkers=2 --json --outputFile=reports/jest.json "$@"
 jest_status=$?
+log "whole run took $(( $(date +%s) - started ))s"
+# The summary line must be the last thing printed: CI reads it.
 node scripts/jest-summary.js reports/jest.json
 summary_status=$?
-log "whole run took $(( $(date +%s) - started ))s"
 [ "$jest_status" -eq 0 ] && [ "$summary_status" -eq 0 ]

@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { documentsOf } from '../documents';
+import { documentsOf, findOrThrow, findPage } from '../documents';
 import { z } from 'zod';
 import type { Campaign, CampaignSummary } from '../../../shared/contracts/campaigns';
 import { CAMPAIGN_STATES, TABLES, UID, type CampaignState } from '../constants';
 import { campaignCreateInput, campaignUpdateInput } from '../validation/campaign-input';
-import { listQuery, paginate, toSort } from '../validation/list-query';
-import { parseOrThrow } from '../validation/zod-error';
+import { listQuery } from '../validation/list-query';
+import { fieldError, parseOrThrow } from '../validation/errors';
 import { getService } from './get-service';
 
 export const campaignListQuery = listQuery(['updatedAt:desc', 'updatedAt:asc', 'name:asc', 'name:desc', 'sendAt:asc', 'sendAt:desc'] as const).extend({
@@ -66,18 +66,12 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!documentId) continue;
       const found = await documentsOf(strapi, uid).findOne({ documentId, fields: ['id'] });
       if (!found) {
-        throw new errors.ValidationError(`Invalid campaign: ${field}: no ${field} with documentId "${documentId}"`, {
-          errors: [{ path: [field], message: `no ${field} with documentId "${documentId}"`, name: 'ValidationError' }],
-        });
+        throw fieldError('campaign', field, `no ${field} with documentId "${documentId}"`);
       }
     }
   };
 
-  const findRow = async (documentId: string) => {
-    const row = await documents().findOne<Row>({ documentId, populate });
-    if (!row) throw new errors.NotFoundError(`No campaign with documentId "${documentId}"`);
-    return row;
-  };
+  const findRow = (documentId: string) => findOrThrow<Row>(documents(), 'campaign', documentId, { populate });
 
   return {
     async list(query: unknown = {}) {
@@ -86,11 +80,7 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
         ...(q.search ? { $or: [{ name: { $containsi: q.search } }, { subject: { $containsi: q.search } }] } : {}),
         ...(q.state ? { state: q.state } : {}),
       };
-      const [rows, total] = await Promise.all([
-        documents().findMany<Row>({ filters, sort: toSort(q.sort), start: (q.page - 1) * q.pageSize, limit: q.pageSize, populate }),
-        documents().count({ filters }),
-      ]);
-      return { data: await Promise.all(rows.map(toSummary)), meta: { pagination: paginate(q.page, q.pageSize, total) } };
+      return findPage(documents(), q, { filters, populate }, toSummary);
     },
 
     async findOne(documentId: string): Promise<Campaign> {

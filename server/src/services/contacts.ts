@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { documentsOf } from '../documents';
+import { documentsOf, findOrThrow, findPage } from '../documents';
 import { z } from 'zod';
 import { CONTACT_STATES, UID, type ContactState } from '../constants';
 import { contactCreateInput, contactUpdateInput } from '../validation/contact-input';
 import { hashEmail, normalizeEmail } from '../validation/email';
-import { listQuery, paginate, toSort } from '../validation/list-query';
-import { parseOrThrow } from '../validation/zod-error';
+import { listQuery } from '../validation/list-query';
+import { fieldError, parseOrThrow } from '../validation/errors';
 
 const contactListQuery = listQuery(['createdAt:desc', 'createdAt:asc', 'email:asc', 'email:desc'] as const).extend({
   state: z.enum(CONTACT_STATES).optional(),
@@ -31,10 +30,7 @@ export interface Contact {
 
 type Row = Omit<Contact, 'topics'> & { id: number; topics?: Array<{ documentId: string; name: string }> };
 
-const invalid = (field: string, message: string) =>
-  new errors.ValidationError(`Invalid contact: ${field}: ${message}`, {
-    errors: [{ path: [field], message, name: 'ValidationError' }],
-  });
+const invalid = (field: string, message: string) => fieldError('contact', field, message);
 
 const populate = { topics: { fields: ['name'] } } as const;
 
@@ -74,11 +70,7 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (missing.length) throw invalid('topics', `unknown topic ${missing.map((m) => `"${m}"`).join(', ')}`);
   };
 
-  const findRow = async (documentId: string) => {
-    const row = await documents().findOne<Row>({ documentId, populate });
-    if (!row) throw new errors.NotFoundError(`No contact with documentId "${documentId}"`);
-    return row;
-  };
+  const findRow = (documentId: string) => findOrThrow<Row>(documents(), 'contact', documentId, { populate });
 
   return {
     async list(query: unknown = {}) {
@@ -89,11 +81,7 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
           : {}),
         ...(q.state ? { state: q.state } : {}),
       };
-      const [rows, total] = await Promise.all([
-        documents().findMany<Row>({ filters, sort: toSort(q.sort), start: (q.page - 1) * q.pageSize, limit: q.pageSize, populate }),
-        documents().count({ filters }),
-      ]);
-      return { data: rows.map(toContact), meta: { pagination: paginate(q.page, q.pageSize, total) } };
+      return findPage(documents(), q, { filters, populate }, toContact);
     },
 
     async findOne(documentId: string) {

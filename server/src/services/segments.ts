@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { documentsOf } from '../documents';
+import { documentsOf, findOrThrow, findPage } from '../documents';
 import { z } from 'zod';
 import { UID } from '../constants';
 import { mailableContacts, type SegmentTables } from '../segments/compile';
 import { checkRuleLimits, ruleGroupSchema, topicIdsIn, type RuleGroup } from '../segments/rules';
-import { listQuery, paginate, toSort } from '../validation/list-query';
-import { parseOrThrow } from '../validation/zod-error';
+import { listQuery } from '../validation/list-query';
+import { fieldError, parseOrThrow } from '../validation/errors';
 
 const segmentShape = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(200),
@@ -28,10 +28,7 @@ export interface Segment {
 
 type Row = Segment & { id: number };
 
-const invalid = (field: string, message: string) =>
-  new errors.ValidationError(`Invalid segment: ${field}: ${message}`, {
-    errors: [{ path: [field], message, name: 'ValidationError' }],
-  });
+const invalid = (field: string, message: string) => fieldError('segment', field, message);
 
 const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => documentsOf(strapi, UID.segment);
@@ -75,11 +72,7 @@ const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (clash) throw invalid('name', `a segment named "${name}" already exists`);
   };
 
-  const findRow = async (documentId: string) => {
-    const row = await documents().findOne<Row>({ documentId });
-    if (!row) throw new errors.NotFoundError(`No segment with documentId "${documentId}"`);
-    return row;
-  };
+  const findRow = (documentId: string) => findOrThrow<Row>(documents(), 'segment', documentId);
 
   const toSegment = (row: Row): Segment => ({
     documentId: row.documentId,
@@ -94,11 +87,7 @@ const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async list(query: unknown = {}) {
       const q = parseOrThrow(segmentListQuery, query, 'query');
       const filters = q.search ? { name: { $containsi: q.search } } : {};
-      const [rows, total] = await Promise.all([
-        documents().findMany<Row>({ filters, sort: toSort(q.sort), start: (q.page - 1) * q.pageSize, limit: q.pageSize }),
-        documents().count({ filters }),
-      ]);
-      return { data: rows.map(toSegment), meta: { pagination: paginate(q.page, q.pageSize, total) } };
+      return findPage(documents(), q, { filters }, toSegment);
     },
 
     async findOne(documentId: string) {

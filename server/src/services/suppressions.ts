@@ -1,12 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { documentsOf } from '../documents';
+import { documentsOf, findOrThrow, findPage } from '../documents';
 import { z } from 'zod';
 import { SUPPRESSION_REASONS, UID, type SuppressionReason } from '../constants';
 import { emailField, isoDateTime } from '../validation/fields';
 import { hashEmail, normalizeEmail } from '../validation/email';
-import { listQuery, paginate, toSort } from '../validation/list-query';
-import { parseOrThrow } from '../validation/zod-error';
+import { listQuery } from '../validation/list-query';
+import { parseOrThrow } from '../validation/errors';
 
 const suppressionInput = z.strictObject({
   email: emailField,
@@ -59,11 +58,7 @@ const createSuppressionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         ...(q.search ? { email: { $containsi: q.search } } : {}),
         ...(q.reason ? { reason: q.reason } : {}),
       };
-      const [rows, total] = await Promise.all([
-        documents().findMany<Row>({ filters, sort: toSort(q.sort), start: (q.page - 1) * q.pageSize, limit: q.pageSize }),
-        documents().count({ filters }),
-      ]);
-      return { data: rows.map(toSuppression), meta: { pagination: paginate(q.page, q.pageSize, total) } };
+      return findPage(documents(), q, { filters }, toSuppression);
     },
 
     /**
@@ -79,8 +74,7 @@ const createSuppressionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async remove(documentId: string) {
-      const row = await documents().findOne<Row>({ documentId, fields: ['id'] });
-      if (!row) throw new errors.NotFoundError(`No suppression with documentId "${documentId}"`);
+      await findOrThrow(documents(), 'suppression', documentId, { fields: ['id'] });
       await documents().delete({ documentId });
       return { documentId };
     },

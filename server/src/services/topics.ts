@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { documentsOf } from '../documents';
+import { documentsOf, findOrThrow, findPage } from '../documents';
 import { UID } from '../constants';
-import { listQuery, paginate, toSort } from '../validation/list-query';
-import { parseOrThrow } from '../validation/zod-error';
+import { listQuery } from '../validation/list-query';
+import { fieldError, parseOrThrow } from '../validation/errors';
 
 const topicShape = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(200),
@@ -56,28 +55,16 @@ const createTopicsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const assertNameFree = async (name: string, exceptDocumentId?: string) => {
     const clash = await documents().findFirst({ filters: { name, ...(exceptDocumentId ? { documentId: { $ne: exceptDocumentId } } : {}) } });
-    if (clash) {
-      throw new errors.ValidationError(`Invalid topic: name: a topic named "${name}" already exists`, {
-        errors: [{ path: ['name'], message: `a topic named "${name}" already exists`, name: 'ValidationError' }],
-      });
-    }
+    if (clash) throw fieldError('topic', 'name', `a topic named "${name}" already exists`);
   };
 
-  const findRow = async (documentId: string) => {
-    const row = await documents().findOne<Row>({ documentId });
-    if (!row) throw new errors.NotFoundError(`No topic with documentId "${documentId}"`);
-    return row;
-  };
+  const findRow = (documentId: string) => findOrThrow<Row>(documents(), 'topic', documentId);
 
   return {
     async list(query: unknown = {}) {
       const q = parseOrThrow(topicListQuery, query, 'query');
       const filters = q.search ? { name: { $containsi: q.search } } : {};
-      const [rows, total] = await Promise.all([
-        documents().findMany<Row>({ filters, sort: toSort(q.sort), start: (q.page - 1) * q.pageSize, limit: q.pageSize }),
-        documents().count({ filters }),
-      ]);
-      return { data: rows.map(toTopic), meta: { pagination: paginate(q.page, q.pageSize, total) } };
+      return findPage(documents(), q, { filters }, toTopic);
     },
 
     async findOne(documentId: string) {

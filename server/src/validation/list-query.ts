@@ -8,16 +8,3 @@ export const listQuery = <S extends readonly [string, ...string[]]>(sorts: S) =>
     search: z.string().trim().max(200).optional(),
     sort: z.enum(sorts).default(sorts[0] as S[number]),
   });
-
-export const paginate = (page: number, pageSize: number, total: number) => ({
-  page,
-  pageSize,
-  pageCount: Math.ceil(total / pageSize),
-  total,
-});
-
-/** Strapi's "field:direction" sort string as the object form the document service takes. */
-export const toSort = (sort: string) => {
-  const [field, direction] = sort.split(':');
-  return { [field]: direction as 'asc' | 'desc' };
-};

@@ -20,3 +20,9 @@ export const parseOrThrow = <S extends z.ZodType>(schema: S, input: unknown, sub
   if (!result.success) throw toValidationError(result.error, subject);
   return result.data;
 };
+
+/** A 400 about one field, in the same shape as a failed parse: "Invalid contact: email: already exists". */
+export const fieldError = (subject: string, field: string, message: string) =>
+  new errors.ValidationError(`Invalid ${subject}: ${field}: ${message}`, {
+    errors: [{ path: [field], message, name: 'ValidationError' }],
+  });
