@@ -46,7 +46,8 @@ const rssMb = (pid) => {
 const bootOnce = async (database) => {
   const port = await freePort();
   const started = Date.now();
-  const child = spawn(process.execPath, [require.resolve('@strapi/strapi/bin/strapi.js', { paths: [PLAYGROUND] }), 'start'], {
+  const strapiBin = path.join(path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [PLAYGROUND] })), 'bin', 'strapi.js');
+  const child = spawn(process.execPath, [strapiBin, 'start'], {
     cwd: PLAYGROUND,
     env: { ...process.env, PORT: String(port), NODE_ENV: 'production', DATABASE_FILENAME: database, CAMPAIGNS_SIGNING_SECRET: 'bench-signing-secret-0123456789abcdef', CAMPAIGNS_PUBLIC_URL: `http://127.0.0.1:${port}`, CAMPAIGNS_REDIS_PREFIX: `bench-boot-${process.pid}`, STRAPI_TELEMETRY_DISABLED: 'true' },
     stdio: ['ignore', 'ignore', 'pipe'],
