@@ -43,6 +43,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
           messagesPerSecond: env.int('CAMPAIGNS_RATE', 50),
           perDomain: { 'gmail.com': 20, 'outlook.com': 20 },
         },
+        imports: { maxFileBytes: env.int('CAMPAIGNS_IMPORT_MAX_FILE_BYTES', 500 * 1024 * 1024) },
       },
     },
   };

@@ -45,6 +45,17 @@ const rateLimitsSchema = z
   })
   .prefault({});
 
+const importsSchema = z
+  .strictObject({
+    // Checked before the file is read. Strapi's body parser has a limit of its own (formidable's
+    // maxFileSize, 200 MB unless the host raises it in config/middlewares): the lower one wins.
+    maxFileBytes: z.number().int().positive().default(500 * 1024 * 1024),
+    // Where uploads wait for the import job and reports stay; dedicated workers on other hosts need
+    // it on a shared volume. Defaults to <app>/.tmp/campaigns-imports.
+    directory: z.string().min(1).optional(),
+  })
+  .prefault({});
+
 export const configSchema = z.strictObject({
   redis: redisSchema,
   smtp: smtpSchema,
@@ -56,6 +67,7 @@ export const configSchema = z.strictObject({
   signingSecret: z.string().min(32, 'at least 32 characters').optional(),
   workerMode: z.enum(WORKER_MODES).default('in-process'),
   rateLimits: rateLimitsSchema,
+  imports: importsSchema,
 });
 
 export type PluginConfigInput = z.input<typeof configSchema>;

@@ -18,6 +18,7 @@ describe('plugin options', () => {
       },
       workerMode: 'in-process',
       rateLimits: { messagesPerSecond: 50, perDomain: {} },
+      imports: { maxFileBytes: 500 * 1024 * 1024 },
     });
   });
 
@@ -33,6 +34,8 @@ describe('plugin options', () => {
     [{ publicUrl: 'ftp://example.com' }, 'campaigns.publicUrl: an http(s) URL'],
     [{ rateLimits: { messagesPerSecond: 0 } }, 'campaigns.rateLimits.messagesPerSecond'],
     [{ rateLimits: { perDomain: { 'Gmail.com': 5 } } }, 'campaigns.rateLimits.perDomain.Gmail.com'],
+    [{ imports: { maxFileBytes: 0 } }, 'campaigns.imports.maxFileBytes'],
+    [{ imports: { maxFileBytes: '1mb' } }, 'campaigns.imports.maxFileBytes'],
   ])('refuses %j, naming the option', (input, message) => {
     expect(() => parseConfig(input)).toThrow(message);
     expect(() => configModule.validator(input)).toThrow(message);

@@ -1,6 +1,7 @@
 import type { Migration } from '../migration';
 import { deliveryTables } from './001-delivery-tables';
 import { audienceIndexes } from './002-audience-indexes';
+import { imports } from './003-imports';
 
 /** Applied in this order; append only. */
-export const migrations: readonly Migration[] = [deliveryTables, audienceIndexes];
+export const migrations: readonly Migration[] = [deliveryTables, audienceIndexes, imports];
