@@ -1,3 +1,4 @@
+import imports from './imports';
 import { resourceController } from './resource';
 import settings from './settings';
 import suppressions from './suppressions';
@@ -5,6 +6,7 @@ import suppressions from './suppressions';
 export default {
   campaigns: resourceController('campaigns'),
   contacts: resourceController('contacts'),
+  imports,
   segments: resourceController('segments'),
   settings,
   suppressions,

@@ -1,13 +1,17 @@
+import type { Core } from '@strapi/strapi';
 import { Queue, QueueEvents, Worker, type ConnectionOptions, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { QUEUES, type QueueName } from '../constants';
+import { importProcessor } from './processors/import';
 import { processMaintenance } from './processors/maintenance';
 
 export type QueueKey = keyof typeof QUEUES;
 
-/** Which processor serves which queue, and how many jobs one process runs at once. */
-const PROCESSORS: Partial<Record<QueueKey, { processor: Processor; concurrency: number }>> = {
-  maintenance: { processor: processMaintenance as Processor, concurrency: 4 },
+/** Which processor serves which queue (made for the app it runs in), and how many jobs one process runs at once. */
+const PROCESSORS: Partial<Record<QueueKey, { processor: (strapi: Core.Strapi) => Processor; concurrency: number }>> = {
+  maintenance: { processor: () => processMaintenance as Processor, concurrency: 4 },
+  // One import at a time per process: each one already keeps the database busy.
+  import: { processor: (strapi) => importProcessor(strapi) as Processor, concurrency: 1 },
 };
 
 export interface QueueRuntime {
@@ -21,7 +25,7 @@ export interface QueueRuntime {
  * Opens every queue on the shared connection and, when asked, their workers. Workers and queue
  * events get connections of their own (BullMQ duplicates the client for blocking commands).
  */
-export const openQueueRuntime = (connection: Redis, prefix: string, runWorkers: boolean): QueueRuntime => {
+export const openQueueRuntime = (strapi: Core.Strapi, connection: Redis, prefix: string, runWorkers: boolean): QueueRuntime => {
   const keys = Object.keys(QUEUES) as QueueKey[];
   const queues = Object.fromEntries(
     keys.map((key) => [key, new Queue(QUEUES[key] satisfies QueueName, { connection, prefix })])
@@ -31,7 +35,7 @@ export const openQueueRuntime = (connection: Redis, prefix: string, runWorkers: 
     ? keys.flatMap((key) => {
         const entry = PROCESSORS[key];
         if (!entry) return [];
-        return [new Worker(QUEUES[key], entry.processor, { connection, prefix, concurrency: entry.concurrency })];
+        return [new Worker(QUEUES[key], entry.processor(strapi), { connection, prefix, concurrency: entry.concurrency })];
       })
     : [];
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { CampaignsService } from './campaigns';
 import type { ContactsService } from './contacts';
+import type { ImportsService } from './imports';
 import type { QueuesService } from './queues';
 import type { SegmentsService } from './segments';
 import type { SuppressionsService } from './suppressions';
@@ -9,6 +10,7 @@ import type { TopicsService } from './topics';
 export interface Services {
   campaigns: CampaignsService;
   contacts: ContactsService;
+  imports: ImportsService;
   queues: QueuesService;
   segments: SegmentsService;
   suppressions: SuppressionsService;
