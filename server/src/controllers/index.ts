@@ -1,3 +1,4 @@
+import contactExport from './contact-export';
 import imports from './imports';
 import { resourceController } from './resource';
 import settings from './settings';
@@ -5,6 +6,7 @@ import suppressions from './suppressions';
 
 export default {
   campaigns: resourceController('campaigns'),
+  contactExport,
   contacts: resourceController('contacts'),
   imports,
   segments: resourceController('segments'),

@@ -9,3 +9,11 @@ export const SAFE_CSV: Options = { escape_formulas: true };
 
 /** Starts a CSV file: without it Excel reads UTF-8 as the local code page. */
 export const UTF8_BOM = '\ufeff';
+
+const ESCAPED_FORMULA = /^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * Undoes escape_formulas on a value read back from a CSV (an export imported again): "'=x" -> "=x".
+ * Only the quote before a formula character goes, the one escape_formulas adds.
+ */
+export const unescapeFormula = (value: string) => (ESCAPED_FORMULA.test(value) ? value.slice(1) : value);

@@ -1,3 +1,4 @@
+import { unescapeFormula } from '../csv/safe-csv';
 import { MAX_ATTRIBUTES_BYTES, MAX_NAME_LENGTH } from '../validation/contact-input';
 import { hashEmail, normalizeEmail } from '../validation/email';
 import { isLocale } from '../validation/fields';
@@ -36,9 +37,10 @@ const remembered = (check: (value: string) => boolean, limit = 2000) => {
 const knownTimeZone = remembered(isTimeZone);
 const knownLocale = remembered(isLocale);
 
+/** A trimmed cell, null when empty; the quote a CSV export puts before a formula character is dropped. */
 const cell = (fields: readonly string[], index: number | undefined) => {
   if (index === undefined) return null;
-  const value = (fields[index] ?? '').trim();
+  const value = unescapeFormula((fields[index] ?? '').trim());
   return value === '' ? null : value;
 };
 
@@ -50,7 +52,7 @@ export const checkRow = (fields: readonly string[], plan: ColumnPlan, headerLeng
   if (fields.length !== headerLength) {
     return { ok: false, reason: `the row has ${fields.length} values, the header has ${headerLength} columns` };
   }
-  const email = normalizeEmail(fields[plan.email] ?? '');
+  const email = normalizeEmail(cell(fields, plan.email) ?? '');
   if (!email.ok) return { ok: false, reason: `email: ${email.reason}` };
 
   const firstName = cell(fields, plan.fields.firstName);

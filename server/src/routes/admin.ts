@@ -17,6 +17,8 @@ export default {
   type: 'admin',
   routes: [
     ...crud('campaigns', 'campaigns'),
+    // Before the contacts routes: /contacts/:documentId would take "export" for a documentId.
+    { method: 'GET', path: '/contacts/export', handler: 'contactExport.find', config: guard(ACTIONS.read) },
     ...crud('contacts', 'contacts'),
     ...crud('segments', 'segments'),
     ...crud('topics', 'topics'),

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { CampaignsService } from './campaigns';
+import type { ContactExportService } from './contact-export';
 import type { ContactsService } from './contacts';
 import type { ImportsService } from './imports';
 import type { QueuesService } from './queues';
@@ -9,6 +10,7 @@ import type { TopicsService } from './topics';
 
 export interface Services {
   campaigns: CampaignsService;
+  contactExport: ContactExportService;
   contacts: ContactsService;
   imports: ImportsService;
   queues: QueuesService;

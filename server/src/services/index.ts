@@ -1,4 +1,5 @@
 import campaigns from './campaigns';
+import contactExport from './contact-export';
 import contacts from './contacts';
 import imports from './imports';
 import queues from './queues';
@@ -6,4 +7,4 @@ import segments from './segments';
 import suppressions from './suppressions';
 import topics from './topics';
 
-export default { campaigns, contacts, imports, queues, segments, suppressions, topics };
+export default { campaigns, contactExport, contacts, imports, queues, segments, suppressions, topics };

@@ -26,6 +26,13 @@ test('keeps a formula-looking name as text', () => {
   });
 });
 
+test('reads back what an export escaped: the quote before a formula character goes', () => {
+  expect(row("'-dash@x.io", "'=1+1", "'Brien", '', '', "'@x")).toMatchObject({
+    ok: true,
+    contact: { email: '-dash@x.io', firstName: '=1+1', lastName: "'Brien", attributes: { plan: '@x' } },
+  });
+});
+
 test.each([
   [['not-an-email', '', '', '', '', ''], /^email: "not-an-email" is not an email address/],
   [['', 'A', '', '', '', ''], /^email: must not be empty/],
