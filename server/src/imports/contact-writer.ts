@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { TABLES } from '../constants';
+import { chunks, insertRows } from './bulk-insert';
 import type { ContactTables } from './contact-tables';
 import { createDocumentId } from './document-id';
 import type { ImportedContact } from './row';
@@ -27,12 +28,6 @@ interface ExistingContact {
   source: string | null;
   attributes: Record<string, unknown> | null;
 }
-
-// knex 3.0.1 builds a multi-row insert on SQLite as a compound SELECT, which SQLite caps at 500 terms.
-const MAX_ROWS_PER_INSERT = 500;
-
-const chunks = <T>(items: readonly T[], size = MAX_ROWS_PER_INSERT) =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 // JSON columns come back parsed (MySQL) or as text (PostgreSQL jsonb through Strapi, SQLite).
 const parseJson = (value: unknown): Record<string, unknown> | null => {
@@ -149,55 +144,78 @@ export const writeContacts = async (
     if (row.attributes !== null) patch[col.attributes] = JSON.stringify({ ...(contact.attributes ?? {}), ...row.attributes });
     await trx(tables.contacts).where('id', contact.id).update(patch);
   }
-  for (const chunk of chunks(updates)) {
-    await trx(TABLES.importUpdates).insert(chunk.map(({ contact }) => ({ import_id: context.importId, contact_id: contact.id })));
+  if (updates.length) {
+    await insertRows(trx, TABLES.importUpdates, ['import_id', 'contact_id'], updates.map(({ contact }) => [context.importId, contact.id]));
   }
   for (const hash of new Set(updates.map((u) => u.row.emailHash))) count(hash, 'updated');
 
-  const consent = JSON.stringify({ ip: null, text: context.consent.text, source: context.consent.source, at: now.toISOString() });
-  for (const chunk of chunks(toCreate)) {
-    await trx(tables.contacts).insert(
-      chunk.map((row) => ({
-        [col.documentId]: createDocumentId(),
-        [col.email]: row.email,
-        [col.emailHash]: row.emailHash,
-        [col.firstName]: row.firstName,
-        [col.lastName]: row.lastName,
-        [col.attributes]: row.attributes === null ? null : JSON.stringify(row.attributes),
-        [col.timezone]: row.timezone,
-        [col.locale]: row.locale,
-        [col.state]: 'subscribed',
-        [col.stateChangedAt]: now,
-        [col.consent]: consent,
-        [col.source]: context.source,
-        [col.createdAt]: now,
-        [col.updatedAt]: now,
-        [col.publishedAt]: now,
-      }))
-    );
-  }
+  const createdIds = await createContacts(trx, tables, context, toCreate, now);
   for (const row of toCreate) count(row.emailHash, 'created');
 
-  if (context.topicIds.length) await linkTopics(trx, tables, context, positions, toCreate, updates.map((u) => u.contact.id));
+  if (context.topicIds.length) await linkTopics(trx, tables, context.topicIds, positions, createdIds, updates.map((u) => u.contact.id));
   return counts;
+};
+
+/** Inserts new contacts with every column the document service writes, and answers their ids. */
+const createContacts = async (trx: Knex.Transaction, tables: ContactTables, context: WriteContext, rows: readonly ImportedContact[], now: Date) => {
+  if (rows.length === 0) return [];
+  const { columns: col } = tables;
+  const consent = JSON.stringify({ ip: null, text: context.consent.text, source: context.consent.source, at: now.toISOString() });
+  const columns = [
+    col.documentId,
+    col.email,
+    col.emailHash,
+    col.firstName,
+    col.lastName,
+    col.attributes,
+    col.timezone,
+    col.locale,
+    col.state,
+    col.stateChangedAt,
+    col.consent,
+    col.source,
+    col.createdAt,
+    col.updatedAt,
+    col.publishedAt,
+  ];
+  const values = rows.map((row) => [
+    createDocumentId(),
+    row.email,
+    row.emailHash,
+    row.firstName,
+    row.lastName,
+    row.attributes === null ? null : JSON.stringify(row.attributes),
+    row.timezone,
+    row.locale,
+    'subscribed',
+    now,
+    consent,
+    context.source,
+    now,
+    now,
+    now,
+  ]);
+  const returned = await insertRows(trx, tables.contacts, columns, values, ['id']);
+  if (returned) return returned.map((r) => Number(r.id));
+  // MySQL has no RETURNING: the new rows are the ones of these addresses this import created.
+  const ids: number[] = [];
+  for (const chunk of chunks(rows.map((r) => r.emailHash))) {
+    const found: Array<{ id: number }> = await trx(tables.contacts).select('id').whereIn(col.emailHash, chunk).where(col.source, context.source);
+    ids.push(...found.map((r) => Number(r.id)));
+  }
+  return ids;
 };
 
 /** Links new contacts to every topic of the import, and updated ones to those they are not in yet. */
 const linkTopics = async (
   trx: Knex.Transaction,
   tables: ContactTables,
-  { topicIds, source }: WriteContext,
+  topicIds: readonly number[],
   positions: TopicPositions,
-  created: readonly ImportedContact[],
+  createdIds: readonly number[],
   updatedIds: readonly number[]
 ) => {
-  const { columns: col, links } = tables;
-  const createdIds: number[] = [];
-  for (const chunk of chunks(created.map((c) => c.emailHash))) {
-    const rows: Array<{ id: number }> = await trx(tables.contacts).select('id').whereIn(col.emailHash, chunk).where(col.source, source);
-    createdIds.push(...rows.map((r) => Number(r.id)));
-  }
-
+  const { links } = tables;
   // For updated contacts: the links they have, and the last position of a topic in their own list.
   const linked = new Set<string>();
   const lastTopicPosition = new Map<number, number>();
@@ -211,19 +229,20 @@ const linkTopics = async (
     }
   }
 
-  const inserts: Array<Record<string, number>> = [];
+  const columns = [links.contact, links.topic, ...(links.topicOrder ? [links.topicOrder] : []), ...(links.contactOrder ? [links.contactOrder] : [])];
+  const inserts: number[][] = [];
   for (const contactId of [...createdIds, ...updatedIds]) {
     let position = lastTopicPosition.get(contactId) ?? 0;
     for (const topicId of topicIds) {
       if (linked.has(`${contactId}:${topicId}`)) continue;
       position += 1;
-      inserts.push({
-        [links.contact]: contactId,
-        [links.topic]: topicId,
-        ...(links.topicOrder ? { [links.topicOrder]: position } : {}),
-        ...(links.contactOrder ? { [links.contactOrder]: positions.take(topicId) } : {}),
-      });
+      inserts.push([
+        contactId,
+        topicId,
+        ...(links.topicOrder ? [position] : []),
+        ...(links.contactOrder ? [positions.take(topicId)] : []),
+      ]);
     }
   }
-  for (const chunk of chunks(inserts)) await trx(links.table).insert(chunk);
+  await insertRows(trx, links.table, columns, inserts);
 };

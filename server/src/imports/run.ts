@@ -14,6 +14,9 @@ import { counterColumns, countersOf, findImportRow, type ImportRow, type StoredO
 /** Rows per transaction: one multi-row insert each (see MAX_ROWS_PER_INSERT). */
 export const BATCH_SIZE = 500;
 
+// Progress goes to Redis for the job's listeners; a few times a second is plenty.
+const PROGRESS_EVERY_MS = 250;
+
 /** A failure that retrying cannot fix (a broken file, a deleted topic): the import is marked failed. */
 export class ImportFailed extends Error {
   constructor(message: string) {
@@ -31,8 +34,15 @@ export const importSource = (importId: number) => `import:${importId}`;
 
 const percent = (bytes: number, size: number) => (size > 0 ? Math.min(100, Math.floor((bytes / size) * 100)) : 100);
 
-/** Contacts created or updated, and what the batch adds to the counters; rows it rejects go to the report. */
-const splitBatch = (records: readonly CsvRecord[], plan: ColumnPlan, headerLength: number) => {
+interface CheckedBatch {
+  /** Data rows of the file in the batch: the resume point moves by this much. */
+  records: number;
+  valid: ImportedContact[];
+  rejected: RejectedRow[];
+}
+
+/** Checks each row of a batch: valid contacts to write, and rejected rows with their reason for the report. */
+const checkBatch = (records: readonly CsvRecord[], plan: ColumnPlan, headerLength: number): CheckedBatch => {
   const valid: ImportedContact[] = [];
   const rejected: RejectedRow[] = [];
   for (const record of records) {
@@ -40,7 +50,7 @@ const splitBatch = (records: readonly CsvRecord[], plan: ColumnPlan, headerLengt
     if (check.ok) valid.push(check.contact);
     else rejected.push({ line: record.line, email: (record.fields[plan.email] ?? '').trim(), reason: check.reason, values: record.fields });
   }
-  return { valid, rejected };
+  return { records: records.length, valid, rejected };
 };
 
 /** The header was checked when the import was created; a file changed since cannot be imported. */
@@ -96,32 +106,48 @@ export const runImport = async (strapi: Core.Strapi, importId: number, hooks: Ru
   let bytesRead = Number(row.bytes_read);
   const report = await ReportFile.open(row.report_path, Number(row.report_bytes));
 
-  /** Writes the batch and moves the resume point in one transaction; the report is appended first. */
-  const commit = async (records: readonly CsvRecord[], extraRejects: RejectedRow[], plan: ColumnPlan, headerLength: number, readTo: number) => {
-    const { valid, rejected } = splitBatch(records, plan, headerLength);
-    rejected.push(...extraRejects);
-    const reportBytes = await report.append(reportLines(rejected));
+  let lastProgress = 0;
+
+  /**
+   * Writes a checked batch and moves the resume point in one transaction. Its rejected rows are
+   * appended to the report first; the report's committed length moves with the batch.
+   */
+  const commit = async (batch: CheckedBatch, readTo: number) => {
+    const reportBytes = await report.append(reportLines(batch.rejected));
     const next = await knex.transaction(async (trx) => {
-      const written = await writeContacts(trx, tables, context, positions, valid);
+      const written = await writeContacts(trx, tables, context, positions, batch.valid);
       const totals: ImportCounters = {
-        rowsRead: counters.rowsRead + records.length + extraRejects.length,
+        rowsRead: counters.rowsRead + batch.valid.length + batch.rejected.length,
         created: counters.created + written.created,
         updated: counters.updated + written.updated,
         duplicates: counters.duplicates + written.duplicates,
-        rejected: counters.rejected + rejected.length,
+        rejected: counters.rejected + batch.rejected.length,
         suppressed: counters.suppressed + written.suppressed,
       };
       const moved = await trx(TABLES.imports)
         .where({ id: importId, rows_committed: committed })
-        .update({ ...counterColumns(totals), rows_committed: committed + records.length, bytes_read: Math.max(bytesRead, readTo), report_bytes: reportBytes });
+        .update({ ...counterColumns(totals), rows_committed: committed + batch.records, bytes_read: Math.max(bytesRead, readTo), report_bytes: reportBytes });
       // Two runners of one import (a job thought stalled while it was not) must not both write.
       if (moved !== 1) throw new Error(`import ${importId} was advanced by another worker`);
       return totals;
     });
     counters = next;
-    committed += records.length;
+    committed += batch.records;
     bytesRead = Math.max(bytesRead, readTo);
-    await hooks.progress(percent(bytesRead, size));
+    if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
+      lastProgress = Date.now();
+      await hooks.progress(percent(bytesRead, size));
+    }
+  };
+
+  // One batch is written while the next is read and checked: with PostgreSQL or MySQL the database
+  // server and this process then work at the same time. Batches still commit one after the other.
+  let writing: Promise<void> = Promise.resolve();
+  const schedule = async (batch: CheckedBatch, readTo: number) => {
+    await writing;
+    writing = commit(batch, readTo);
+    // Awaited at the next batch or at the end; this only keeps it from counting as unhandled meanwhile.
+    writing.catch(() => undefined);
   };
 
   let header: string[] | undefined;
@@ -142,17 +168,21 @@ export const runImport = async (strapi: Core.Strapi, importId: number, hooks: Ru
         if (dataRows <= committed) continue;
         batch.push(record);
         if (batch.length === BATCH_SIZE) {
-          await commit(batch, [], plan, header.length, readTo);
+          await schedule(checkBatch(batch, plan, header.length), readTo);
           batch = [];
         }
       }
     }
-    if (header && plan) await commit(batch, [], plan, header.length, size);
+    if (header && plan && batch.length) await schedule(checkBatch(batch, plan, header.length), size);
+    await writing;
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
+    await writing;
     // Every row before the broken one is committed; the broken one is listed in the report.
     if (header && plan) {
-      await commit(batch, [{ line: error.line, email: '', reason: error.parserMessage, values: [] }], plan, header.length, readTo);
+      const checked = checkBatch(batch, plan, header.length);
+      checked.rejected.push({ line: error.line, email: '', reason: error.parserMessage, values: [] });
+      await commit(checked, readTo);
     }
     const message =
       `line ${error.line} could not be read as CSV (${error.parserMessage}); ` +
@@ -161,6 +191,7 @@ export const runImport = async (strapi: Core.Strapi, importId: number, hooks: Ru
     await finish(strapi, importId, 'failed', message);
     throw new ImportFailed(message);
   } finally {
+    await writing.catch(() => undefined);
     await report.close();
   }
   await finish(strapi, importId, 'done', null);
