@@ -26,11 +26,11 @@ export class ImportFailed extends Error {
 }
 
 export interface RunHooks {
-  /** Bytes of the file read, in percent, after each committed batch. */
+  /** Bytes of the file read, in percent, after committed batches (a few times a second at most). */
   progress(percent: number): Promise<unknown> | unknown;
 }
 
-export const importSource = (importId: number) => `import:${importId}`;
+const importSource = (importId: number) => `import:${importId}`;
 
 const percent = (bytes: number, size: number) => (size > 0 ? Math.min(100, Math.floor((bytes / size) * 100)) : 100);
 

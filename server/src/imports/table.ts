@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Import, ImportCounters, ImportDelimiter, ImportOptions, ImportState } from '../../../shared/contracts/imports';
 import { TABLES } from '../constants';
+import { isMysql } from './bulk-insert';
 
 /** A row of campaigns_imports as the drivers return it (PostgreSQL returns BIGINT as strings). */
 export interface ImportRow {
@@ -81,7 +82,6 @@ export const findImportRow = (knex: Knex, id: number): Promise<ImportRow | undef
 
 /** Inserts a row and answers its id: PostgreSQL and SQLite return it, MySQL answers the insert id. */
 export const insertImportRow = async (knex: Knex, row: Partial<ImportRow>) => {
-  const mysql = String(knex.client.config.client).includes('mysql');
-  const [inserted] = mysql ? await knex(TABLES.imports).insert(row) : await knex(TABLES.imports).insert(row, ['id']);
+  const [inserted] = isMysql(knex) ? await knex(TABLES.imports).insert(row) : await knex(TABLES.imports).insert(row, ['id']);
   return Number(typeof inserted === 'object' ? (inserted as { id: number }).id : inserted);
 };

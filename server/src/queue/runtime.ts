@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { Queue, QueueEvents, Worker, type ConnectionOptions, type Processor } from 'bullmq';
+import { Queue, QueueEvents, Worker, type ConnectionOptions, type Processor, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { QUEUES, type QueueName } from '../constants';
 import { importProcessor } from './processors/import';
@@ -7,11 +7,20 @@ import { processMaintenance } from './processors/maintenance';
 
 export type QueueKey = keyof typeof QUEUES;
 
-/** Which processor serves which queue (made for the app it runs in), and how many jobs one process runs at once. */
-const PROCESSORS: Partial<Record<QueueKey, { processor: (strapi: Core.Strapi) => Processor; concurrency: number }>> = {
+interface ProcessorEntry {
+  /** Made for the app it runs in. */
+  processor: (strapi: Core.Strapi) => Processor;
+  /** How many jobs one process runs at once. */
+  concurrency: number;
+  options?: Pick<WorkerOptions, 'maxStalledCount'>;
+}
+
+/** Which processor serves which queue. */
+const PROCESSORS: Partial<Record<QueueKey, ProcessorEntry>> = {
   maintenance: { processor: () => processMaintenance as Processor, concurrency: 4 },
-  // One import at a time per process: each one already keeps the database busy.
-  import: { processor: (strapi) => importProcessor(strapi) as Processor, concurrency: 1 },
+  // One import at a time per process: each one already keeps the database busy. An import whose
+  // worker died resumes where it committed, so its job may be picked up again after a few stalls.
+  import: { processor: (strapi) => importProcessor(strapi) as Processor, concurrency: 1, options: { maxStalledCount: 5 } },
 };
 
 export interface QueueRuntime {
@@ -35,7 +44,7 @@ export const openQueueRuntime = (strapi: Core.Strapi, connection: Redis, prefix:
     ? keys.flatMap((key) => {
         const entry = PROCESSORS[key];
         if (!entry) return [];
-        return [new Worker(QUEUES[key], entry.processor(strapi), { connection, prefix, concurrency: entry.concurrency })];
+        return [new Worker(QUEUES[key], entry.processor(strapi), { ...entry.options, connection, prefix, concurrency: entry.concurrency })];
       })
     : [];
 
