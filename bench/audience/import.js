@@ -6,7 +6,7 @@
  * the process's peak RSS (sampled every 100 ms while the job runs) and the time the database spent
  * on each kind of statement; the last line is the summary.
  *
- *   node bench/audience/import.js [rows]      (default 200000)
+ *   node --expose-gc bench/audience/import.js [rows]      (default 200000; npm run bench:import)
  *
  * BENCH_DATABASE=postgres|mysql runs it on a scratch database of that server (DATABASE_* / PG* /
  * MYSQL_* variables as the tests read them); SQLite in a temporary file otherwise.
@@ -157,6 +157,11 @@ const main = async () => {
     for (const [kind, e] of byStatement.slice(0, 6)) console.log(`  db ${String(Math.round(e.ms)).padStart(6)} ms ${String(e.count).padStart(5)}x  ${kind}`);
     console.log(`job: ${(jobMs / 1000).toFixed(1)} s, of which database statements ${(databaseMs / 1000).toFixed(1)} s (upload to done: ${(wall / 1000).toFixed(1)} s)`);
     console.log(`RSS before ${mb(baseline)} MB, peak ${mb(peak)} MB`);
+    // With --expose-gc (npm run bench:import): what the process still holds once garbage is collected.
+    if (global.gc) {
+      global.gc();
+      console.log(`heap after the import and a full GC: ${mb(process.memoryUsage().heapUsed)} MB`);
+    }
     console.log(`import: ${rate} rows/s, peak RSS ${mb(peak)} MB`);
   } finally {
     await app.destroy().catch(() => undefined);

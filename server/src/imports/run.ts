@@ -7,6 +7,7 @@ import { contactTables } from './contact-tables';
 import { TopicPositions, writeContacts, type WriteContext } from './contact-writer';
 import { CsvSyntaxError, readCsv, type CsvRecord } from './csv-records';
 import { planColumns, type ColumnPlan } from './options';
+import { plannerStatistics } from './planner-statistics';
 import { ReportFile, reportLines, type RejectedRow } from './report';
 import { checkRow, type ImportedContact } from './row';
 import { counterColumns, countersOf, findImportRow, type ImportRow, type StoredOptions } from './table';
@@ -96,6 +97,7 @@ export const runImport = async (strapi: Core.Strapi, importId: number, hooks: Ru
     updateExisting: options.updateExisting,
   };
   const positions = await TopicPositions.load(knex, tables, context.topicIds);
+  const grown = await plannerStatistics(knex, tables.contacts);
   await knex(TABLES.imports)
     .where({ id: importId })
     .update({ state: 'running', started_at: row.started_at ?? Date.now(), error: null });
@@ -131,6 +133,7 @@ export const runImport = async (strapi: Core.Strapi, importId: number, hooks: Ru
       if (moved !== 1) throw new Error(`import ${importId} was advanced by another worker`);
       return totals;
     });
+    await grown(next.created - counters.created);
     counters = next;
     committed += batch.records;
     bytesRead = Math.max(bytesRead, readTo);
