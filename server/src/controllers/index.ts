@@ -1,4 +1,5 @@
 import { resourceController } from './resource';
+import segmentRules from './segment-rules';
 import settings from './settings';
 import suppressions from './suppressions';
 
@@ -6,6 +7,7 @@ export default {
   campaigns: resourceController('campaigns'),
   contacts: resourceController('contacts'),
   segments: resourceController('segments'),
+  segmentRules,
   settings,
   suppressions,
   topics: resourceController('topics'),

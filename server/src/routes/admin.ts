@@ -18,6 +18,8 @@ export default {
   routes: [
     ...crud('campaigns', 'campaigns'),
     ...crud('contacts', 'contacts'),
+    { method: 'POST', path: '/segments/count', handler: 'segmentRules.count', config: guard(ACTIONS.read) },
+    { method: 'POST', path: '/segments/preview', handler: 'segmentRules.preview', config: guard(ACTIONS.read) },
     ...crud('segments', 'segments'),
     ...crud('topics', 'topics'),
     { method: 'GET', path: '/suppressions', handler: 'suppressions.find', config: guard(ACTIONS.manageSuppressions) },
