@@ -1,8 +1,10 @@
+import audienceSources from './audience-sources';
 import { resourceController } from './resource';
 import settings from './settings';
 import suppressions from './suppressions';
 
 export default {
+  audienceSources,
   campaigns: resourceController('campaigns'),
   contacts: resourceController('contacts'),
   segments: resourceController('segments'),
