@@ -35,6 +35,9 @@ const usersSource = ({ env }: Core.Config.Shared.ConfigParams) => ({
   mirrorDeletes: env('CAMPAIGNS_SOURCE_USERS_DELETES', 'delete'),
 });
 
+/** CAMPAIGNS_SOURCE_SUBSCRIBERS=true mirrors the draft & publish Subscriber type (src/api/subscriber). */
+const subscribersSource = { uid: 'api::subscriber.subscriber', fields: { firstName: 'name' } };
+
 const config = ({ env }: Core.Config.Shared.ConfigParams) => {
   // Convenient defaults for development and tests only: production must set both (the plugin refuses to start otherwise).
   const devDefault = (name: string, fallback: string) => env(name, '') || (env('NODE_ENV') === 'production' ? undefined : fallback);
@@ -68,7 +71,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
           messagesPerSecond: env.int('CAMPAIGNS_RATE', 50),
           perDomain: { 'gmail.com': 20, 'outlook.com': 20 },
         },
-        audienceSources: env.bool('CAMPAIGNS_SOURCE_USERS', false) ? [usersSource({ env })] : [],
+        audienceSources: [
+          ...(env.bool('CAMPAIGNS_SOURCE_USERS', false) ? [usersSource({ env })] : []),
+          ...(env.bool('CAMPAIGNS_SOURCE_SUBSCRIBERS', false) ? [subscribersSource] : []),
+        ],
       },
     },
   };

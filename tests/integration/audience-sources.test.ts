@@ -5,24 +5,27 @@ import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
  * The users-permissions user as an audience source (playground: CAMPAIGNS_SOURCE_USERS=true),
  * written every way Strapi and users-permissions write users: sign-up over HTTP, the Content
  * Manager, the document service, users-permissions' own service (which deletes through
- * strapi.db.query) and raw query-engine calls, single and bulk.
+ * strapi.db.query) and raw query-engine calls, single and bulk; and a draft & publish type.
  */
 const USER = 'plugin::users-permissions.user';
 const CONTACT = 'plugin::campaigns.contact';
 const SOURCE = 'source:plugin::users-permissions.user';
+/** The playground's draft & publish type: several rows per document. */
+const SUBSCRIBER = 'api::subscriber.subscriber';
+const SOURCES_ON = { CAMPAIGNS_SOURCE_USERS: 'true', CAMPAIGNS_SOURCE_USERS_TOPICS: 'members', CAMPAIGNS_SOURCE_SUBSCRIBERS: 'true' };
 
 let app: TestApp;
 let adminToken: string;
 let membersTopic: string;
 
 beforeAll(async () => {
-  app = await bootTestApp({ env: { CAMPAIGNS_SOURCE_USERS: 'true', CAMPAIGNS_SOURCE_USERS_TOPICS: 'members' } });
+  app = await bootTestApp({ env: SOURCES_ON });
   adminToken = await registerSuperAdmin(app.strapi);
   membersTopic = (await app.strapi.plugin('campaigns').service('topics').create({ name: 'Members' })).documentId;
 });
 afterAll(async () => {
   await stopTestApp(app);
-  for (const key of ['CAMPAIGNS_SOURCE_USERS', 'CAMPAIGNS_SOURCE_USERS_TOPICS']) delete process.env[key];
+  for (const key of Object.keys(SOURCES_ON)) delete process.env[key];
 });
 afterEach(() => jest.restoreAllMocks());
 
@@ -243,5 +246,40 @@ describe('bulk writes', () => {
     await db(USER).deleteMany({ where: { firstName: 'Bulky' } });
     await settled();
     for (const { email } of batch) expect(await contactByEmail(email)).toBeNull();
+  });
+});
+
+describe('a draft & publish source', () => {
+  const subscribers = () => app.strapi.documents(SUBSCRIBER as typeof USER);
+  const contactOfSubscriber = (documentId: string) => db(CONTACT).findOne({ where: { sourceUid: SUBSCRIBER, sourceId: documentId } });
+
+  test('has one contact per document, following the published version when there is one', async () => {
+    const draft = await subscribers().create({ data: { email: 'dp@example.com', name: 'Draft' } as never });
+    await settled();
+    const contact = await contactOfSubscriber(draft.documentId);
+    expect(contact).toMatchObject({ email: 'dp@example.com', firstName: 'Draft', consent: { source: `source:${SUBSCRIBER}` } });
+
+    await subscribers().publish({ documentId: draft.documentId });
+    await subscribers().update({ documentId: draft.documentId, data: { name: 'Unpublished edit' } as never });
+    await settled();
+    expect(await db(SUBSCRIBER).count({ where: { documentId: draft.documentId } })).toBe(2);
+    expect(await contactOfSubscriber(draft.documentId)).toMatchObject({ documentId: contact.documentId, firstName: 'Draft' });
+    // Both rows are read; the document is synced once and nothing changes.
+    expect(await app.strapi.plugin('campaigns').service('audienceSources').backfill({ uid: SUBSCRIBER })).toMatchObject({
+      scanned: 2,
+      created: 0,
+      updated: 0,
+      linked: 0,
+      skipped: 0,
+      removed: 0,
+    });
+
+    await subscribers().unpublish({ documentId: draft.documentId });
+    await settled();
+    expect(await contactOfSubscriber(draft.documentId)).toMatchObject({ documentId: contact.documentId, firstName: 'Unpublished edit' });
+
+    await subscribers().delete({ documentId: draft.documentId });
+    await settled();
+    expect(await contactOfSubscriber(draft.documentId)).toBeNull();
   });
 });
