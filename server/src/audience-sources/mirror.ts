@@ -94,6 +94,14 @@ export const createMirror = (strapi: Core.Strapi) => {
     return { columns, attributes };
   };
 
+  /** The contact's attributes with the mapped ones merged in, unless they break its rules (size above all). */
+  const checkAttributes = (source: AudienceSource, sourceId: string, attributes: Record<string, unknown>) => {
+    const checked = contactShape.shape.attributes.safeParse(attributes);
+    if (checked.success) return attributes;
+    warn(source, sourceId, `mapped attributes left out: ${checked.error.issues[0]?.message}`);
+    return undefined;
+  };
+
   /** The fields of `contact` that differ from the source, as a document update. */
   const changesFor = (source: AudienceSource, sourceId: string, contact: ContactRow, email: string, entry: SourceEntry) => {
     const { columns, attributes } = mapFields(source, sourceId, entry);
@@ -104,10 +112,8 @@ export const createMirror = (strapi: Core.Strapi) => {
     }
     const current = contact.attributes ?? {};
     if (Object.entries(attributes).some(([key, value]) => stableJson(current[key]) !== stableJson(value))) {
-      const merged = { ...current, ...attributes };
-      const checked = contactShape.shape.attributes.safeParse(merged);
-      if (checked.success) data.attributes = merged;
-      else warn(source, sourceId, `mapped attributes left unchanged: ${checked.error.issues[0]?.message}`);
+      const merged = checkAttributes(source, sourceId, { ...current, ...attributes });
+      if (merged) data.attributes = merged;
     }
     return data;
   };
@@ -196,7 +202,7 @@ export const createMirror = (strapi: Core.Strapi) => {
         email,
         emailHash: hashEmail(email),
         ...columns,
-        attributes: Object.keys(attributes).length ? attributes : null,
+        attributes: (Object.keys(attributes).length && checkAttributes(source, sourceId, attributes)) || null,
         state: 'subscribed',
         stateChangedAt: now,
         consent: { source: source.consentSource, at: now, ip: null, text: null },
