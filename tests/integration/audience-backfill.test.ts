@@ -19,7 +19,7 @@ const MANY = 510;
 
 let app: TestApp;
 let adminToken: string;
-const users: Record<string, { id: number; documentId: string; email: string }> = {};
+const users: Record<string, { id: number | string; documentId: string }> = {};
 
 const db = (uid: string) => app.strapi.db.query(uid as typeof USER);
 const contactOf = (user: { documentId: string }) => db(CONTACT).findOne({ where: { sourceUid: USER, sourceId: user.documentId } });

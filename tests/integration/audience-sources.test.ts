@@ -218,6 +218,25 @@ describe('transactions', () => {
     expect(await contactByEmail(data.email)).toMatchObject({ state: 'subscribed' });
   });
 
+  test('users created together in one transaction give one contact each, each announced once', async () => {
+    const batch = [newUser(), newUser(), newUser()];
+    const emitted = jest.spyOn(app.strapi.eventHub, 'emit');
+    await app.strapi.db.transaction(async () => {
+      for (const data of batch) await app.strapi.documents(USER).create({ data });
+    });
+    await settled();
+    // The contact writes run from the commit callbacks of the users' transaction, but in a scope of
+    // their own: they must not replay one another's callbacks (Strapi emits entry events from
+    // them, after the commit and without waiting, hence the pause).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const emails = batch.map((u) => u.email);
+    const announced = emitted.mock.calls
+      .filter(([name, payload]) => name === 'entry.create' && (payload as { uid?: string })?.uid === CONTACT)
+      .map(([, payload]) => (payload as { entry: { email: string } }).entry.email)
+      .filter((email) => emails.includes(email)); // an earlier test's event may still arrive
+    expect(announced.sort()).toEqual(emails.sort());
+  });
+
   test('a user write that is rolled back leaves no contact', async () => {
     const data = newUser();
     await expect(
@@ -230,6 +249,15 @@ describe('transactions', () => {
     expect(await db(USER).findOne({ where: { email: data.email } })).toBeNull();
     expect(await contactByEmail(data.email)).toBeNull();
   });
+});
+
+test('a mapped value the contact refuses is left out with a warning, and the rest is mirrored', async () => {
+  const warn = warnings();
+  const user = await userService().add(newUser({ firstName: 'Zone', timeZone: 'Mars/Olympus', language: 'not a locale' }));
+  await settled();
+  expect(await contactOf(user)).toMatchObject({ firstName: 'Zone', timezone: null, locale: null });
+  expect(logged(warn)).toMatch(/timeZone is not a valid contact timezone \(unknown time zone "Mars\/Olympus".*\); left unchanged/);
+  expect(logged(warn)).toMatch(/language is not a valid contact locale/);
 });
 
 describe('bulk writes', () => {
