@@ -5,7 +5,7 @@ import type { AudienceSource } from './resolve';
 import type { Runner } from './runner';
 
 /** A bulk update or delete touching more rows than this is not mirrored (the backfill is the remedy). */
-export const BULK_LIMIT = 10_000;
+const BULK_LIMIT = 10_000;
 const PAGE = 500;
 
 interface LifecycleEvent {

@@ -100,4 +100,3 @@ export const configSchema = z.strictObject({
 export type PluginConfigInput = z.input<typeof configSchema>;
 export type PluginConfig = z.output<typeof configSchema>;
 export type AudienceSourceConfig = PluginConfig['audienceSources'][number];
-export type ContactTarget = (typeof CONTACT_TARGETS)[number] | `attribute:${string}`;
