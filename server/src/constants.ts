@@ -68,3 +68,6 @@ export const TABLES = {
 
 /** Set by the dedicated worker entry so the plugin knows it is the worker process. */
 export const WORKER_PROCESS_ENV = 'CAMPAIGNS_WORKER_PROCESS';
+
+/** Set by one-off commands (the backfill): such a process never runs queue workers, whatever the mode. */
+export const COMMAND_PROCESS_ENV = 'CAMPAIGNS_COMMAND_PROCESS';

@@ -26,5 +26,6 @@ export default {
     { method: 'POST', path: '/suppressions', handler: 'suppressions.create', config: guard(ACTIONS.manageSuppressions) },
     { method: 'DELETE', path: '/suppressions/:documentId', handler: 'suppressions.delete', config: guard(ACTIONS.manageSuppressions) },
     { method: 'GET', path: '/settings', handler: 'settings.find', config: guard(ACTIONS.manageSettings) },
+    { method: 'POST', path: '/audience-sources/backfill', handler: 'audienceSources.backfill', config: guard(ACTIONS.manageSettings) },
   ],
 };

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { AudienceSourcesService } from './audience-sources';
 import type { CampaignsService } from './campaigns';
 import type { ContactsService } from './contacts';
 import type { QueuesService } from './queues';
@@ -7,6 +8,7 @@ import type { SuppressionsService } from './suppressions';
 import type { TopicsService } from './topics';
 
 export interface Services {
+  audienceSources: AudienceSourcesService;
   campaigns: CampaignsService;
   contacts: ContactsService;
   queues: QueuesService;

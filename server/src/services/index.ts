@@ -1,3 +1,4 @@
+import audienceSources from './audience-sources';
 import campaigns from './campaigns';
 import contacts from './contacts';
 import queues from './queues';
@@ -5,4 +6,4 @@ import segments from './segments';
 import suppressions from './suppressions';
 import topics from './topics';
 
-export default { campaigns, contacts, queues, segments, suppressions, topics };
+export default { audienceSources, campaigns, contacts, queues, segments, suppressions, topics };
