@@ -12,8 +12,7 @@ export const UID = {
 export const CAMPAIGN_STATES = ['draft', 'scheduled', 'sending', 'paused', 'sent', 'cancelled', 'failed'] as const;
 export type CampaignState = (typeof CAMPAIGN_STATES)[number];
 
-export const CONTACT_STATES = ['subscribed', 'unsubscribed', 'bounced', 'complained'] as const;
-export type ContactState = (typeof CONTACT_STATES)[number];
+export { CONTACT_STATES, type ContactState } from '../../shared/contracts/contacts';
 
 export const SUPPRESSION_REASONS = ['hard-bounce', 'soft-bounce-limit', 'complaint', 'unsubscribe', 'manual', 'import'] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];

@@ -1,31 +1,19 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { registerSuperAdmin } from '../helpers/admin';
-import { launchChromium } from '../helpers/browser';
 import { REPORTS } from '../helpers/paths';
-import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+import { openAdminInBrowser, type AdminInBrowser } from '../helpers/admin-browser';
+import type { TestApp } from '../helpers/strapi';
 
 let app: TestApp;
-let browser: Browser;
+let admin: AdminInBrowser;
 let page: Page;
 let baseUrl: string;
 
 beforeAll(async () => {
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  app = await bootTestApp({ serveAdminPanel: true, env: { PORT: String(port), HOST: '127.0.0.1', CAMPAIGNS_PUBLIC_URL: baseUrl } });
-  await new Promise<void>((resolve) => app.strapi.server.listen(port, '127.0.0.1', resolve));
+  admin = await openAdminInBrowser();
+  ({ app, baseUrl, page } = admin);
   const contacts = app.strapi.plugin('campaigns').service('contacts');
   for (const [email, locale, plan] of [
     ['amelie@example.com', 'fr', 'pro'],
@@ -35,18 +23,12 @@ beforeAll(async () => {
     await contacts.create({ email, locale, attributes: { plan } });
   }
   const token = await registerSuperAdmin(app.strapi);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.setDefaultTimeout(15_000);
   // Logged in as the admin the API registered: the admin reads its JWT from localStorage.
   type BrowserGlobal = { localStorage: { setItem(key: string, value: string): void } };
   await page.addInitScript((jwt) => (globalThis as unknown as BrowserGlobal).localStorage.setItem('jwtToken', JSON.stringify(jwt)), token);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stopTestApp(app);
-});
+afterAll(() => admin?.close());
 
 const pick = async (combobox: string, option: string, nth = 0) => {
   await page.getByRole('combobox', { name: combobox }).nth(nth).click();

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { documentsOf, findOrThrow, findPage } from '../documents';
 import { z } from 'zod';
+import type { AudienceContact, Segment as SharedSegment } from '../../../shared/contracts/segments';
 import { TABLES, UID } from '../constants';
 import { mailableContacts, type CompileContext, type SegmentTables } from '../segments/compile';
 import { dialectOf } from '../segments/json-path';
@@ -21,22 +22,8 @@ const PAGE_WINDOW = 20_000;
 
 const segmentListQuery = listQuery(['name:asc', 'name:desc', 'updatedAt:desc'] as const);
 
-export interface AudienceContact {
-  id: number;
-  documentId: string;
-  email: string;
-  firstName: string | null;
-  lastName: string | null;
-}
-
-export interface Segment {
-  documentId: string;
-  name: string;
-  description: string | null;
-  rules: RuleGroup;
-  createdAt: string;
-  updatedAt: string;
-}
+/** As the admin API answers it (shared/contracts/segments), with the rules as the server validated them. */
+export type Segment = Omit<SharedSegment, 'rules'> & { rules: RuleGroup };
 
 type Row = Segment & { id: number };
 

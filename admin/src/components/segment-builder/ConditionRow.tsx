@@ -1,7 +1,8 @@
 import { Flex, IconButton, NumberInput, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
 import { Trash } from '@strapi/icons';
 import type { Condition } from '../../../../shared/contracts/segments';
-import { CONTACT_STATES, FIELDS, kindOf, reshape } from './catalog';
+import { CONTACT_STATES } from '../../../../shared/contracts/contacts';
+import { FIELDS, kindOf, reshape } from './catalog';
 
 interface Props {
   condition: Condition;

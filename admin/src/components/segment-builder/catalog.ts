@@ -55,7 +55,6 @@ export const FIELDS: Record<string, FieldSpec> = {
   },
 };
 
-export const CONTACT_STATES = ['subscribed', 'unsubscribed', 'bounced', 'complained'];
 
 export const newCondition = (): Condition => ({ field: 'email', operator: 'contains', value: '' });
 
