@@ -5,7 +5,9 @@ export default [
   'strapi::cors',
   'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  // Uploads larger than formidable's default 200 MB, so the plugin's own limit
+  // (campaigns.imports.maxFileBytes, 500 MB by default) is the one that answers.
+  { name: 'strapi::body', config: { formidable: { maxFileSize: 512 * 1024 * 1024 } } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

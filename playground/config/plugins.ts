@@ -75,6 +75,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
           ...(env.bool('CAMPAIGNS_SOURCE_USERS', false) ? [usersSource({ env })] : []),
           ...(env.bool('CAMPAIGNS_SOURCE_SUBSCRIBERS', false) ? [subscribersSource] : []),
         ],
+        imports: { maxFileBytes: env.int('CAMPAIGNS_IMPORT_MAX_FILE_BYTES', 500 * 1024 * 1024) },
       },
     },
   };

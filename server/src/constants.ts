@@ -51,6 +51,7 @@ export const QUEUES = {
   dispatch: 'campaigns-dispatch',
   send: 'campaigns-send',
   events: 'campaigns-events',
+  import: 'campaigns-import',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -63,7 +64,12 @@ export const TABLES = {
   replies: 'campaigns_replies',
   rollups: 'campaigns_rollups',
   rollupHours: 'campaigns_rollup_hours',
+  imports: 'campaigns_imports',
+  importUpdates: 'campaigns_import_updates',
 } as const;
+
+export const IMPORT_STATES = ['queued', 'running', 'done', 'failed'] as const;
+export type ImportState = (typeof IMPORT_STATES)[number];
 
 /** Set by the dedicated worker entry so the plugin knows it is the worker process. */
 export const WORKER_PROCESS_ENV = 'CAMPAIGNS_WORKER_PROCESS';

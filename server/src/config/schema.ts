@@ -83,6 +83,17 @@ const audienceSourcesSchema = z
     });
   });
 
+const importsSchema = z
+  .strictObject({
+    // Checked before the file is read. Strapi's body parser has a limit of its own (formidable's
+    // maxFileSize, 200 MB unless the host raises it in config/middlewares): the lower one wins.
+    maxFileBytes: z.number().int().positive().default(500 * 1024 * 1024),
+    // Where uploads wait for the import job and reports stay; dedicated workers on other hosts need
+    // it on a shared volume. Defaults to <app>/.tmp/campaigns-imports.
+    directory: z.string().min(1).optional(),
+  })
+  .prefault({});
+
 export const configSchema = z.strictObject({
   redis: redisSchema,
   smtp: smtpSchema,
@@ -95,6 +106,8 @@ export const configSchema = z.strictObject({
   workerMode: z.enum(WORKER_MODES).default('in-process'),
   rateLimits: rateLimitsSchema,
   audienceSources: audienceSourcesSchema,
+
+  imports: importsSchema,
 });
 
 export type PluginConfigInput = z.input<typeof configSchema>;

@@ -1,4 +1,6 @@
 import audienceSources from './audience-sources';
+import contactExport from './contact-export';
+import imports from './imports';
 import { resourceController } from './resource';
 import segmentRules from './segment-rules';
 import settings from './settings';
@@ -7,7 +9,9 @@ import suppressions from './suppressions';
 export default {
   audienceSources,
   campaigns: resourceController('campaigns'),
+  contactExport,
   contacts: resourceController('contacts'),
+  imports,
   segments: resourceController('segments'),
   segmentRules,
   settings,

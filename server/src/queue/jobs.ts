@@ -1,4 +1,4 @@
-/** Job names and payloads of the maintenance queue. Later flows add their queues' types beside it. */
+/** Job names and payloads per queue. Later flows add their queues' types beside these. */
 export interface MaintenanceJobs {
   ping: { requestedBy: string };
 }
@@ -7,4 +7,9 @@ export interface PingResult {
   pid: number;
   hostname: string;
   workerProcess: boolean;
+}
+
+export interface ImportJobs {
+  /** Runs or resumes the import with this id (a row of campaigns_imports). */
+  run: { importId: number };
 }

@@ -1,13 +1,26 @@
-import { Queue, QueueEvents, Worker, type ConnectionOptions, type Processor } from 'bullmq';
+import type { Core } from '@strapi/strapi';
+import { Queue, QueueEvents, Worker, type ConnectionOptions, type Processor, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { QUEUES, type QueueName } from '../constants';
+import { importProcessor } from './processors/import';
 import { processMaintenance } from './processors/maintenance';
 
 export type QueueKey = keyof typeof QUEUES;
 
-/** Which processor serves which queue, and how many jobs one process runs at once. */
-const PROCESSORS: Partial<Record<QueueKey, { processor: Processor; concurrency: number }>> = {
-  maintenance: { processor: processMaintenance as Processor, concurrency: 4 },
+interface ProcessorEntry {
+  /** Made for the app it runs in. */
+  processor: (strapi: Core.Strapi) => Processor;
+  /** How many jobs one process runs at once. */
+  concurrency: number;
+  options?: Pick<WorkerOptions, 'maxStalledCount'>;
+}
+
+/** Which processor serves which queue. */
+const PROCESSORS: Partial<Record<QueueKey, ProcessorEntry>> = {
+  maintenance: { processor: () => processMaintenance as Processor, concurrency: 4 },
+  // One import at a time per process: each one already keeps the database busy. An import whose
+  // worker died resumes where it committed, so its job may be picked up again after a few stalls.
+  import: { processor: (strapi) => importProcessor(strapi) as Processor, concurrency: 1, options: { maxStalledCount: 5 } },
 };
 
 export interface QueueRuntime {
@@ -21,7 +34,7 @@ export interface QueueRuntime {
  * Opens every queue on the shared connection and, when asked, their workers. Workers and queue
  * events get connections of their own (BullMQ duplicates the client for blocking commands).
  */
-export const openQueueRuntime = (connection: Redis, prefix: string, runWorkers: boolean): QueueRuntime => {
+export const openQueueRuntime = (strapi: Core.Strapi, connection: Redis, prefix: string, runWorkers: boolean): QueueRuntime => {
   const keys = Object.keys(QUEUES) as QueueKey[];
   const queues = Object.fromEntries(
     keys.map((key) => [key, new Queue(QUEUES[key] satisfies QueueName, { connection, prefix })])
@@ -31,7 +44,7 @@ export const openQueueRuntime = (connection: Redis, prefix: string, runWorkers: 
     ? keys.flatMap((key) => {
         const entry = PROCESSORS[key];
         if (!entry) return [];
-        return [new Worker(QUEUES[key], entry.processor, { connection, prefix, concurrency: entry.concurrency })];
+        return [new Worker(QUEUES[key], entry.processor(strapi), { ...entry.options, connection, prefix, concurrency: entry.concurrency })];
       })
     : [];
 

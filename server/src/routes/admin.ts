@@ -17,6 +17,8 @@ export default {
   type: 'admin',
   routes: [
     ...crud('campaigns', 'campaigns'),
+    // Before the contacts routes: /contacts/:documentId would take "export" for a documentId.
+    { method: 'GET', path: '/contacts/export', handler: 'contactExport.find', config: guard(ACTIONS.read) },
     ...crud('contacts', 'contacts'),
     { method: 'POST', path: '/segments/count', handler: 'segmentRules.count', config: guard(ACTIONS.read) },
     { method: 'POST', path: '/segments/preview', handler: 'segmentRules.preview', config: guard(ACTIONS.read) },
@@ -25,6 +27,11 @@ export default {
     { method: 'GET', path: '/suppressions', handler: 'suppressions.find', config: guard(ACTIONS.manageSuppressions) },
     { method: 'POST', path: '/suppressions', handler: 'suppressions.create', config: guard(ACTIONS.manageSuppressions) },
     { method: 'DELETE', path: '/suppressions/:documentId', handler: 'suppressions.delete', config: guard(ACTIONS.manageSuppressions) },
+    { method: 'POST', path: '/imports/preview', handler: 'imports.preview', config: guard(ACTIONS.write) },
+    { method: 'POST', path: '/imports', handler: 'imports.create', config: guard(ACTIONS.write) },
+    { method: 'GET', path: '/imports', handler: 'imports.find', config: guard(ACTIONS.read) },
+    { method: 'GET', path: '/imports/:id', handler: 'imports.findOne', config: guard(ACTIONS.read) },
+    { method: 'GET', path: '/imports/:id/report', handler: 'imports.report', config: guard(ACTIONS.read) },
     { method: 'GET', path: '/settings', handler: 'settings.find', config: guard(ACTIONS.manageSettings) },
     { method: 'POST', path: '/audience-sources/backfill', handler: 'audienceSources.backfill', config: guard(ACTIONS.manageSettings) },
   ],

@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { AudienceSourcesService } from './audience-sources';
 import type { CampaignsService } from './campaigns';
+import type { ContactExportService } from './contact-export';
 import type { ContactsService } from './contacts';
+import type { ImportsService } from './imports';
 import type { QueuesService } from './queues';
 import type { SegmentsService } from './segments';
 import type { SuppressionsService } from './suppressions';
@@ -10,7 +12,9 @@ import type { TopicsService } from './topics';
 export interface Services {
   audienceSources: AudienceSourcesService;
   campaigns: CampaignsService;
+  contactExport: ContactExportService;
   contacts: ContactsService;
+  imports: ImportsService;
   queues: QueuesService;
   segments: SegmentsService;
   suppressions: SuppressionsService;

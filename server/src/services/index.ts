@@ -1,9 +1,11 @@
 import audienceSources from './audience-sources';
 import campaigns from './campaigns';
+import contactExport from './contact-export';
 import contacts from './contacts';
+import imports from './imports';
 import queues from './queues';
 import segments from './segments';
 import suppressions from './suppressions';
 import topics from './topics';
 
-export default { audienceSources, campaigns, contacts, queues, segments, suppressions, topics };
+export default { audienceSources, campaigns, contactExport, contacts, imports, queues, segments, suppressions, topics };

@@ -57,7 +57,7 @@ const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
         process.env[WORKER_PROCESS_ENV] === '1',
         process.env[COMMAND_PROCESS_ENV] === '1'
       );
-      runtime = openQueueRuntime(client, config.redis.prefix, runWorkers);
+      runtime = openQueueRuntime(strapi, client, config.redis.prefix, runWorkers);
       strapi.log.info(
         `campaigns: queues on ${describeRedis(config.redis)} (prefix "${config.redis.prefix}"), worker mode ${config.workerMode}, ` +
           `${runWorkers ? `${runtime.workers.length} workers in this process` : 'no workers in this process'}`

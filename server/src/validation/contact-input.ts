@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { documentIdField, emailField, localeField, timeZoneField } from './fields';
 
-export const MAX_ATTRIBUTES_JSON = 16 * 1024;
+export const MAX_ATTRIBUTES_BYTES = 16 * 1024;
+export const MAX_NAME_LENGTH = 200;
+export const ATTRIBUTE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 const attributes = z
-  .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'attribute names are letters, digits and "_"'), z.json())
-  .refine((v) => JSON.stringify(v).length <= MAX_ATTRIBUTES_JSON, 'attributes must stay under 16 KB of JSON');
+  .record(z.string().regex(ATTRIBUTE_NAME, 'attribute names are letters, digits and "_"'), z.json())
+  .refine((v) => JSON.stringify(v).length <= MAX_ATTRIBUTES_BYTES, 'attributes must stay under 16 KB of JSON');
 
 export const consentInput = z.strictObject({
   source: z.string().trim().min(1).max(255),
@@ -16,8 +18,8 @@ export const consentInput = z.strictObject({
 
 export const contactShape = z.strictObject({
   email: emailField,
-  firstName: z.string().trim().max(200).nullable(),
-  lastName: z.string().trim().max(200).nullable(),
+  firstName: z.string().trim().max(MAX_NAME_LENGTH).nullable(),
+  lastName: z.string().trim().max(MAX_NAME_LENGTH).nullable(),
   attributes: attributes.nullable(),
   timezone: timeZoneField.nullable(),
   locale: localeField.nullable(),

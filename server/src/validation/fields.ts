@@ -30,7 +30,7 @@ export const timeZoneField = z.string().check((ctx) => {
   }
 });
 
-const isLocale = (value: string) => {
+export const isLocale = (value: string) => {
   try {
     return Intl.getCanonicalLocales(value).length === 1;
   } catch {

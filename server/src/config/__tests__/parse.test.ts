@@ -19,6 +19,7 @@ describe('plugin options', () => {
       workerMode: 'in-process',
       rateLimits: { messagesPerSecond: 50, perDomain: {} },
       audienceSources: [],
+      imports: { maxFileBytes: 500 * 1024 * 1024 },
     });
   });
 
@@ -59,6 +60,8 @@ describe('plugin options', () => {
     [{ audienceSources: [{ uid: 'api::a.a', fields: { 'attribute:a-b': 'x' } }] }, 'campaigns.audienceSources[0].fields.attribute:a-b: a contact field'],
     [{ audienceSources: [{ uid: 'api::a.a', topics: ['Product News'] }] }, 'campaigns.audienceSources[0].topics[0]: a topic slug'],
     [{ audienceSources: [{ uid: 'api::a.a' }, { uid: 'api::a.a' }] }, 'campaigns.audienceSources[1].uid: "api::a.a" is listed twice'],
+    [{ imports: { maxFileBytes: 0 } }, 'campaigns.imports.maxFileBytes'],
+    [{ imports: { maxFileBytes: '1mb' } }, 'campaigns.imports.maxFileBytes'],
   ])('refuses %j, naming the option', (input, message) => {
     expect(() => parseConfig(input)).toThrow(message);
     expect(() => configModule.validator(input)).toThrow(message);

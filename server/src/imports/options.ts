@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { ImportDelimiter, ImportTarget } from '../../../shared/contracts/imports';
+import { ATTRIBUTE_NAME } from '../validation/contact-input';
+import { fieldError } from '../validation/errors';
+import { documentIdField } from '../validation/fields';
+import { DELIMITERS } from './delimiter';
+
+export const FIELD_TARGETS = ['email', 'firstName', 'lastName', 'timezone', 'locale'] as const;
+export type FieldTarget = (typeof FIELD_TARGETS)[number];
+
+const ATTRIBUTE_PREFIX = 'attribute:';
+
+export const isImportTarget = (value: unknown): value is ImportTarget =>
+  typeof value === 'string' &&
+  (value === 'ignore' ||
+    (FIELD_TARGETS as readonly string[]).includes(value) ||
+    (value.startsWith(ATTRIBUTE_PREFIX) && ATTRIBUTE_NAME.test(value.slice(ATTRIBUTE_PREFIX.length))));
+
+const target = z.custom<ImportTarget>(isImportTarget, {
+  message: `must be one of ${FIELD_TARGETS.join(', ')}, ignore or attribute:<name> (letters, digits and "_")`,
+});
+
+export const importOptionsSchema = z.strictObject({
+  delimiter: z.enum(DELIMITERS as [ImportDelimiter, ...ImportDelimiter[]]).optional(),
+  mapping: z.record(z.string(), target),
+  topics: z.array(documentIdField).max(100).default([]),
+  updateExisting: z.boolean().default(false),
+  consent: z.strictObject({
+    source: z.string().trim().min(1, 'must not be empty').max(255),
+    text: z.string().max(4000).nullable().default(null),
+  }),
+});
+
+export type ParsedImportOptions = z.output<typeof importOptionsSchema>;
+
+/** Which column (by index) feeds which field of a contact. */
+export interface ColumnPlan {
+  email: number;
+  fields: Partial<Record<Exclude<FieldTarget, 'email'>, number>>;
+  attributes: Array<[name: string, index: number]>;
+}
+
+const invalid = (message: string) => fieldError('import options', 'mapping', message);
+
+/**
+ * Checks a mapping against the file's header and turns it into column indexes: every mapped column
+ * must be in the header, exactly one maps to email, and no field or attribute is fed twice.
+ */
+export const planColumns = (header: readonly string[], mapping: Record<string, ImportTarget>): ColumnPlan => {
+  const missing = Object.keys(mapping).filter((column) => !header.includes(column));
+  if (missing.length) {
+    throw invalid(
+      `column ${missing.map((c) => `"${c}"`).join(', ')} is not in the file (its columns: ${header.map((c) => `"${c}"`).join(', ')})`
+    );
+  }
+  const plan: ColumnPlan = { email: -1, fields: {}, attributes: [] };
+  const used = new Map<string, string>();
+  for (const [column, to] of Object.entries(mapping)) {
+    if (to === 'ignore') continue;
+    const clash = used.get(to);
+    if (clash !== undefined) throw invalid(`columns "${clash}" and "${column}" both map to ${to}`);
+    used.set(to, column);
+    const index = header.indexOf(column);
+    if (header.indexOf(column, index + 1) !== -1) throw invalid(`column "${column}" appears twice in the header: rename one`);
+    if (to === 'email') plan.email = index;
+    else if (to.startsWith(ATTRIBUTE_PREFIX)) plan.attributes.push([to.slice(ATTRIBUTE_PREFIX.length), index]);
+    else plan.fields[to as Exclude<FieldTarget, 'email'>] = index;
+  }
+  if (plan.email === -1) throw invalid('no column maps to email');
+  return plan;
+};

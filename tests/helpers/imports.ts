@@ -1,0 +1,56 @@
+import type { Core } from '@strapi/strapi';
+import { parse } from 'csv-parse/sync';
+import { bearer, http } from './admin';
+
+export interface ImportBody {
+  id: number;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  counters: { rowsRead: number; created: number; updated: number; duplicates: number; rejected: number; suppressed: number };
+  rowsCommitted: number;
+  progress: number;
+  error: string | null;
+  [key: string]: unknown;
+}
+
+/** POST /campaigns/imports with the file and its options, as the admin page sends them. */
+export const postImport = (strapi: Core.Strapi, token: string, file: string | Buffer, options: unknown, name = 'contacts.csv') =>
+  http(strapi)
+    .post('/campaigns/imports')
+    .set(bearer(token))
+    .attach('file', Buffer.isBuffer(file) ? file : Buffer.from(file, 'utf8'), { filename: name, contentType: 'text/csv' })
+    .field('options', typeof options === 'string' ? options : JSON.stringify(options));
+
+/** Polls GET /campaigns/imports/:id until the import has ended. */
+export const waitForImport = async (strapi: Core.Strapi, token: string, id: number, timeoutMs = 45_000): Promise<ImportBody> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await http(strapi).get(`/campaigns/imports/${id}`).set(bearer(token));
+    if (res.status !== 200) throw new Error(`GET /campaigns/imports/${id} answered ${res.status}: ${JSON.stringify(res.body)}`);
+    if (res.body.data.state === 'done' || res.body.data.state === 'failed') return res.body.data;
+    if (Date.now() > deadline) throw new Error(`import ${id} still ${res.body.data.state}: ${JSON.stringify(res.body.data)}`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+};
+
+/** Uploads, then waits for the job to end. */
+export const importFile = async (strapi: Core.Strapi, token: string, file: string | Buffer, options: unknown) => {
+  const res = await postImport(strapi, token, file, options);
+  if (res.status !== 202) throw new Error(`POST /campaigns/imports answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return waitForImport(strapi, token, res.body.data.id);
+};
+
+/** GET a CSV download and parse it into arrays (the BOM is checked and dropped). */
+export const downloadCsv = async (strapi: Core.Strapi, token: string, url: string) => {
+  const res = await http(strapi)
+    .get(url)
+    .set(bearer(token))
+    .buffer(true)
+    .parse((response, callback) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => callback(null, Buffer.concat(chunks).toString('utf8')));
+    });
+  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  const text = res.body as string;
+  return { res, text, rows: parse(text, { bom: true, relax_column_count: true }) as string[][] };
+};
