@@ -7,28 +7,12 @@
  * the same app against the same database and Redis without an HTTP server; SIGTERM or SIGINT
  * lets running jobs finish, closes the queues and exits.
  */
-const fs = require('node:fs');
-const path = require('node:path');
+const { loadApp } = require('./lib/app');
 
 process.env.CAMPAIGNS_WORKER_PROCESS = '1';
 
-const appDir = path.resolve(process.env.STRAPI_APP_DIR || process.cwd());
-const fromApp = (id) => require(require.resolve(id, { paths: [appDir] }));
-
-/** A TypeScript app runs from its built dist (as `strapi start` does); compile only when there is none. */
-const appContext = async () => {
-  const { compileStrapi } = fromApp('@strapi/strapi');
-  const tsUtils = require(require.resolve('@strapi/typescript-utils', { paths: [path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [appDir] }))] }));
-  if (!(await tsUtils.isUsingTypeScript(appDir))) return { appDir, distDir: appDir };
-  const distDir = process.env.STRAPI_DIST_DIR ? path.resolve(process.env.STRAPI_DIST_DIR) : await tsUtils.resolveOutDir(appDir);
-  if (fs.existsSync(path.join(distDir, 'config'))) return { appDir, distDir };
-  return compileStrapi({ appDir });
-};
-
 const main = async () => {
-  const { createStrapi } = fromApp('@strapi/strapi');
-  const app = createStrapi({ ...(await appContext()), autoReload: false, serveAdminPanel: false });
-  await app.load();
+  const app = await loadApp();
   const mode = app.config.get('plugin::campaigns.workerMode', 'in-process');
   if (mode === 'off') {
     app.log.error('campaigns worker: campaigns.workerMode is "off", so no process runs workers; set it to "dedicated"');

@@ -16,12 +16,40 @@ const findPluginRoot = (from: string): string => {
   throw new Error(`strapi-plugin-campaigns not found above ${from}`);
 };
 
+/**
+ * CAMPAIGNS_SOURCE_USERS=true mirrors users-permissions users into contacts; the other
+ * CAMPAIGNS_SOURCE_USERS_* variables change its options (tests use them to try bad ones).
+ */
+const usersSource = ({ env }: Core.Config.Shared.ConfigParams) => ({
+  uid: env('CAMPAIGNS_SOURCE_USERS_UID', 'plugin::users-permissions.user'),
+  emailField: env('CAMPAIGNS_SOURCE_USERS_EMAIL_FIELD', 'email'),
+  fields: env.json('CAMPAIGNS_SOURCE_USERS_FIELDS', {
+    firstName: 'firstName',
+    lastName: 'lastName',
+    locale: 'language',
+    timezone: 'timeZone',
+    'attribute:username': 'username',
+    'attribute:confirmed': 'confirmed',
+  }),
+  topics: env.array('CAMPAIGNS_SOURCE_USERS_TOPICS', []),
+  mirrorDeletes: env('CAMPAIGNS_SOURCE_USERS_DELETES', 'delete'),
+});
+
+/** CAMPAIGNS_SOURCE_SUBSCRIBERS=true mirrors the draft & publish Subscriber type (src/api/subscriber). */
+const subscribersSource = { uid: 'api::subscriber.subscriber', fields: { firstName: 'name' } };
+
 const config = ({ env }: Core.Config.Shared.ConfigParams) => {
   // Convenient defaults for development and tests only: production must set both (the plugin refuses to start otherwise).
   const devDefault = (name: string, fallback: string) => env(name, '') || (env('NODE_ENV') === 'production' ? undefined : fallback);
 
   return {
-    'users-permissions': { config: { jwtSecret: env('JWT_SECRET', 'playground-users-permissions-jwt-secret') } },
+    'users-permissions': {
+      config: {
+        jwtSecret: env('JWT_SECRET', 'playground-users-permissions-jwt-secret'),
+        // The profile fields src/extensions/users-permissions adds, accepted at sign-up.
+        register: { allowedFields: ['firstName', 'lastName', 'language', 'timeZone'] },
+      },
+    },
     campaigns: {
       enabled: true,
       resolve: findPluginRoot(__dirname),
@@ -43,6 +71,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
           messagesPerSecond: env.int('CAMPAIGNS_RATE', 50),
           perDomain: { 'gmail.com': 20, 'outlook.com': 20 },
         },
+        audienceSources: [
+          ...(env.bool('CAMPAIGNS_SOURCE_USERS', false) ? [usersSource({ env })] : []),
+          ...(env.bool('CAMPAIGNS_SOURCE_SUBSCRIBERS', false) ? [subscribersSource] : []),
+        ],
         imports: { maxFileBytes: env.int('CAMPAIGNS_IMPORT_MAX_FILE_BYTES', 500 * 1024 * 1024) },
       },
     },

@@ -4,8 +4,12 @@ import { migrations } from './db/migrations';
 import { runMigrations } from './db/migrator';
 import { getService } from './services/get-service';
 
-/** Brings the plugin's own tables up to date, then opens Redis, the queues and (by mode) the workers. */
+/**
+ * Checks the audience sources and starts mirroring them (before anything else writes), brings the
+ * plugin's own tables up to date, then opens Redis, the queues and (by mode) the workers.
+ */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  getService(strapi, 'audienceSources').start();
   await runMigrations(strapi.db.connection, migrations, {
     owner: `${os.hostname()}:${process.pid}`,
     log: (message) => strapi.log.info(message),

@@ -12,8 +12,7 @@ export const UID = {
 export const CAMPAIGN_STATES = ['draft', 'scheduled', 'sending', 'paused', 'sent', 'cancelled', 'failed'] as const;
 export type CampaignState = (typeof CAMPAIGN_STATES)[number];
 
-export const CONTACT_STATES = ['subscribed', 'unsubscribed', 'bounced', 'complained'] as const;
-export type ContactState = (typeof CONTACT_STATES)[number];
+export { CONTACT_STATES, type ContactState } from '../../shared/contracts/contacts';
 
 export const SUPPRESSION_REASONS = ['hard-bounce', 'soft-bounce-limit', 'complaint', 'unsubscribe', 'manual', 'import'] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
@@ -74,3 +73,6 @@ export type ImportState = (typeof IMPORT_STATES)[number];
 
 /** Set by the dedicated worker entry so the plugin knows it is the worker process. */
 export const WORKER_PROCESS_ENV = 'CAMPAIGNS_WORKER_PROCESS';
+
+/** Set by one-off commands (the backfill): such a process never runs queue workers, whatever the mode. */
+export const COMMAND_PROCESS_ENV = 'CAMPAIGNS_COMMAND_PROCESS';

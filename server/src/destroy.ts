@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { AudienceSourcesService } from './services/audience-sources';
 import type { QueuesService } from './services/queues';
 
 /**
@@ -7,6 +8,9 @@ import type { QueuesService } from './services/queues';
  * plugin's destroy has returned.
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  // Contact writes still under way need the database, which Strapi closes after this returns.
+  const audienceSources = strapi.plugin('campaigns')?.service('audienceSources') as AudienceSourcesService | undefined;
+  await audienceSources?.stop();
   const queues = strapi.plugin('campaigns')?.service('queues') as QueuesService | undefined;
   await queues?.stop();
 };

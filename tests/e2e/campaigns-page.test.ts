@@ -1,22 +1,12 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../helpers/browser';
+import type { Page } from 'playwright-core';
 import { REPORTS } from '../helpers/paths';
-import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+import { openAdminInBrowser, type AdminInBrowser } from '../helpers/admin-browser';
+import type { TestApp } from '../helpers/strapi';
 
 let app: TestApp;
-let browser: Browser;
+let admin: AdminInBrowser;
 let page: Page;
 let baseUrl: string;
 
@@ -26,19 +16,11 @@ const screenshot = async (name: string) => {
 };
 
 beforeAll(async () => {
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  app = await bootTestApp({ serveAdminPanel: true, env: { PORT: String(port), HOST: '127.0.0.1', CAMPAIGNS_PUBLIC_URL: baseUrl } });
-  await new Promise<void>((resolve) => app.strapi.server.listen(port, '127.0.0.1', resolve));
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  page.setDefaultTimeout(15_000);
+  admin = await openAdminInBrowser();
+  ({ app, baseUrl, page } = admin);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stopTestApp(app);
-});
+afterAll(() => admin?.close());
 
 test('an editor registers, opens Campaigns, creates a campaign and sees it listed', async () => {
   await page.goto(`${baseUrl}/admin`);

@@ -16,7 +16,19 @@ const bootError = async (env: Record<string, string | undefined>) => {
 };
 
 afterEach(() => {
-  for (const key of ['NODE_ENV', 'CAMPAIGNS_SIGNING_SECRET', 'CAMPAIGNS_PUBLIC_URL', 'CAMPAIGNS_RATE', 'CAMPAIGNS_WORKER_MODE', 'REDIS_URL']) {
+  for (const key of [
+    'NODE_ENV',
+    'CAMPAIGNS_SIGNING_SECRET',
+    'CAMPAIGNS_PUBLIC_URL',
+    'CAMPAIGNS_RATE',
+    'CAMPAIGNS_WORKER_MODE',
+    'REDIS_URL',
+    'CAMPAIGNS_SOURCE_USERS',
+    'CAMPAIGNS_SOURCE_USERS_UID',
+    'CAMPAIGNS_SOURCE_USERS_EMAIL_FIELD',
+    'CAMPAIGNS_SOURCE_USERS_FIELDS',
+    'CAMPAIGNS_SOURCE_USERS_DELETES',
+  ]) {
     delete process.env[key];
   }
 });
@@ -40,4 +52,34 @@ test('production refuses to start without a signing secret and a public URL', as
 
 test('an unreachable Redis stops the boot, naming the option', async () => {
   expect(await bootError({ REDIS_URL: 'redis://127.0.0.1:1/0' })).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:1\/0 \(option campaigns\.redis\)/);
+});
+
+describe('an audience source that does not match the app stops the boot, naming the option', () => {
+  const source = (env: Record<string, string>) => bootError({ CAMPAIGNS_SOURCE_USERS: 'true', ...env });
+
+  test('an unknown content type', async () => {
+    expect(await source({ CAMPAIGNS_SOURCE_USERS_UID: 'plugin::users-permissions.member' })).toMatch(
+      /campaigns\.audienceSources\[0\]\.uid: "plugin::users-permissions\.member" is not a content type of this app/
+    );
+  });
+
+  test('an email field the content type does not have', async () => {
+    expect(await source({ CAMPAIGNS_SOURCE_USERS_EMAIL_FIELD: 'mail' })).toMatch(
+      /campaigns\.audienceSources\[0\]\.emailField: "mail" is not an attribute of plugin::users-permissions\.user/
+    );
+  });
+
+  test('a mapped field the content type does not have, or one that must not be copied', async () => {
+    expect(await source({ CAMPAIGNS_SOURCE_USERS_FIELDS: '{"firstName":"givenName"}' })).toMatch(
+      /campaigns\.audienceSources\[0\]\.fields\.firstName: "givenName" is not an attribute of plugin::users-permissions\.user/
+    );
+    expect(await source({ CAMPAIGNS_SOURCE_USERS_FIELDS: '{"attribute:role":"role"}' })).toMatch(
+      /campaigns\.audienceSources\[0\]\.fields\.attribute:role: "role" of plugin::users-permissions\.user is a relation attribute/
+    );
+    expect(await source({ CAMPAIGNS_SOURCE_USERS_FIELDS: '{"attribute:pw":"password"}' })).toMatch(/fields\.attribute:pw: "password" .* is a password attribute/);
+  });
+
+  test('a bad option value, before any content type is looked at', async () => {
+    expect(await source({ CAMPAIGNS_SOURCE_USERS_DELETES: 'keep' })).toMatch(/campaigns\.audienceSources\[0\]\.mirrorDeletes/);
+  });
 });

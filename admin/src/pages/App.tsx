@@ -2,11 +2,15 @@ import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 import { PERMISSIONS } from '../permissions';
 import { CampaignsPage } from './CampaignsPage';
+import { SegmentEditPage } from './SegmentEditPage';
+import { SegmentsPage } from './SegmentsPage';
 
 export const App = () => (
   <Page.Protect permissions={PERMISSIONS.read}>
     <Routes>
       <Route index element={<CampaignsPage />} />
+      <Route path="segments" element={<SegmentsPage />} />
+      <Route path="segments/:documentId" element={<SegmentEditPage />} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
   </Page.Protect>

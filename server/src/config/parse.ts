@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { configSchema, type PluginConfig } from './schema';
 
-const describePath = (path: ReadonlyArray<PropertyKey>) =>
-  ['campaigns', ...path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))].join('.').replace('.[', '[');
+/** `campaigns.audienceSources[0].uid`: an option's path as the user wrote it. */
+export const describePath = (path: ReadonlyArray<PropertyKey>) =>
+  ['campaigns', ...path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))].join('.').replace(/\.\[/g, '[');
 
 /** Turns zod issues into one sentence per bad option, naming the option as the user wrote it. */
 const explain = (error: z.ZodError) =>
@@ -11,7 +12,9 @@ const explain = (error: z.ZodError) =>
       if (issue.code === 'unrecognized_keys') {
         return issue.keys.map((k) => `${describePath([...issue.path, k])}: unknown option`).join('; ');
       }
-      return `${describePath(issue.path)}: ${issue.message}`;
+      // A bad record key (e.g. in audienceSources[].fields) carries the key's own complaint inside.
+      const message = issue.code === 'invalid_key' ? issue.issues.map((inner) => inner.message).join(', ') : issue.message;
+      return `${describePath(issue.path)}: ${message}`;
     })
     .join('; ');
 

@@ -45,6 +45,44 @@ const rateLimitsSchema = z
   })
   .prefault({});
 
+/** A contact field a source field can fill: a column of the contact, or one key of its attributes JSON. */
+const CONTACT_TARGETS = ['firstName', 'lastName', 'locale', 'timezone'] as const;
+const contactTarget = z
+  .string()
+  .refine(
+    (key) => (CONTACT_TARGETS as readonly string[]).includes(key) || /^attribute:[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(key),
+    `a contact field (${CONTACT_TARGETS.join(', ')}) or "attribute:<name>" (letters, digits and "_")`
+  );
+
+const fieldName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an attribute name of the source content type');
+
+const audienceSourceSchema = z
+  .strictObject({
+    uid: z
+      .string()
+      .regex(/^(api|plugin)::[a-z0-9-]+\.[a-z0-9-]+$/, 'a content type uid such as plugin::users-permissions.user or api::member.member')
+      .refine((uid) => !uid.startsWith('plugin::campaigns.'), "the plugin's own content types cannot be a source"),
+    emailField: fieldName.default('email'),
+    fields: z.record(contactTarget, fieldName).default({}),
+    topics: z.array(z.string().regex(/^[a-z0-9-]{1,100}$/, 'a topic slug such as product-news')).max(100).default([]),
+    consentSource: z.string().trim().min(1).max(255).optional(),
+    mirrorDeletes: z.enum(['delete', 'unsubscribe']).default('delete'),
+  })
+  .transform((source) => ({ ...source, consentSource: source.consentSource ?? `source:${source.uid}` }));
+
+const audienceSourcesSchema = z
+  .array(audienceSourceSchema)
+  .default([])
+  .check((ctx) => {
+    const seen = new Set<string>();
+    ctx.value.forEach((source, index) => {
+      if (seen.has(source.uid)) {
+        ctx.issues.push({ code: 'custom', input: source.uid, path: [index, 'uid'], message: `"${source.uid}" is listed twice` });
+      }
+      seen.add(source.uid);
+    });
+  });
+
 const importsSchema = z
   .strictObject({
     // Checked before the file is read. Strapi's body parser has a limit of its own (formidable's
@@ -67,8 +105,11 @@ export const configSchema = z.strictObject({
   signingSecret: z.string().min(32, 'at least 32 characters').optional(),
   workerMode: z.enum(WORKER_MODES).default('in-process'),
   rateLimits: rateLimitsSchema,
+  audienceSources: audienceSourcesSchema,
+
   imports: importsSchema,
 });
 
 export type PluginConfigInput = z.input<typeof configSchema>;
 export type PluginConfig = z.output<typeof configSchema>;
+export type AudienceSourceConfig = PluginConfig['audienceSources'][number];

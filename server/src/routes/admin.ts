@@ -20,6 +20,8 @@ export default {
     // Before the contacts routes: /contacts/:documentId would take "export" for a documentId.
     { method: 'GET', path: '/contacts/export', handler: 'contactExport.find', config: guard(ACTIONS.read) },
     ...crud('contacts', 'contacts'),
+    { method: 'POST', path: '/segments/count', handler: 'segmentRules.count', config: guard(ACTIONS.read) },
+    { method: 'POST', path: '/segments/preview', handler: 'segmentRules.preview', config: guard(ACTIONS.read) },
     ...crud('segments', 'segments'),
     ...crud('topics', 'topics'),
     { method: 'GET', path: '/suppressions', handler: 'suppressions.find', config: guard(ACTIONS.manageSuppressions) },
@@ -31,5 +33,6 @@ export default {
     { method: 'GET', path: '/imports/:id', handler: 'imports.findOne', config: guard(ACTIONS.read) },
     { method: 'GET', path: '/imports/:id/report', handler: 'imports.report', config: guard(ACTIONS.read) },
     { method: 'GET', path: '/settings', handler: 'settings.find', config: guard(ACTIONS.manageSettings) },
+    { method: 'POST', path: '/audience-sources/backfill', handler: 'audienceSources.backfill', config: guard(ACTIONS.manageSettings) },
   ],
 };

@@ -1,19 +1,26 @@
 import type { Knex } from 'knex';
+import { jsonValue, type Dialect } from './json-path';
 import { isGroup, TEXT_FIELDS, type Condition, type RuleGroup } from './rules';
 
 export interface SegmentTables {
   contacts: string;
   suppressions: string;
+  deliveries: string;
   /** The contacts <-> topics join table Strapi made for the manyToMany relation. */
   topicLinks: { table: string; contactColumn: string; topicColumn: string };
 }
 
 export interface CompileContext {
+  dialect: Dialect;
   tables: SegmentTables;
-  /** Topic documentId -> row id, resolved (and checked) by the caller. */
+  /** Topic and campaign documentId -> row id, resolved (and checked) by the caller. */
   topicIds: ReadonlyMap<string, number>;
+  campaignIds: ReadonlyMap<string, number>;
   now: Date;
 }
+
+const ACTIVITY_COLUMN = { received: 'sent_at', opened: 'first_open_at', clicked: 'first_click_at', replied: 'first_reply_at' } as const;
+const COMPARE = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
 const DAY_MS = 86_400_000;
 
@@ -21,11 +28,70 @@ const DAY_MS = 86_400_000;
 const likeEscape = (value: string) => value.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`);
 
 // Case-insensitive on every database (PostgreSQL's LIKE is case-sensitive, MySQL's and SQLite's are not).
-const like = (qb: Knex.QueryBuilder, column: string, pattern: string, negate = false) =>
-  qb.whereRaw(`LOWER(??) ${negate ? 'NOT ' : ''}LIKE ? ESCAPE '!'`, [column, pattern]);
+const like = (qb: Knex.QueryBuilder, column: string | Knex.Raw, pattern: string, negate = false) =>
+  qb.whereRaw(`LOWER(${typeof column === 'string' ? '??' : '?'}) ${negate ? 'NOT ' : ''}LIKE ? ESCAPE '!'`, [column, pattern]);
 
-const applyCondition = (qb: Knex.QueryBuilder, c: Condition, ctx: CompileContext, alias: string) => {
+// Comparisons on a computed expression (a JSON value): knex takes those only through raw bindings.
+const compare = (qb: Knex.QueryBuilder, expr: Knex.Raw, op: '=' | '>' | '>=' | '<' | '<=', value: string | number) =>
+  qb.whereRaw(`? ${op} ?`, [expr, value]);
+const isNull = (qb: Knex.QueryBuilder, expr: Knex.Raw, negate = false) => qb.whereRaw(`? IS ${negate ? 'NOT ' : ''}NULL`, [expr]);
+const inList = (qb: Knex.QueryBuilder, expr: Knex.Raw, values: string[], negate = false) =>
+  qb.whereRaw(`? ${negate ? 'NOT ' : ''}IN (${values.map(() => '?').join(', ')})`, [expr, ...values]);
+
+const applyAttribute = (knex: Knex, qb: Knex.QueryBuilder, c: Extract<Condition, { field: 'attribute' }>, ctx: CompileContext, alias: string) => {
+  const value = jsonValue(knex, ctx.dialect, `${alias}.attributes`, c.path);
+  switch (c.operator) {
+    case 'eq':
+    case 'neq': {
+      const matches = (q: Knex.QueryBuilder) =>
+        typeof c.value === 'boolean'
+          ? q.whereRaw(value.bool(c.value))
+          : compare(q, typeof c.value === 'number' ? value.number : value.text, '=', c.value);
+      // "not equal" includes contacts without the attribute, as the text fields' neq does.
+      return c.operator === 'eq' ? qb.where(matches) : qb.where((q) => q.whereNot(matches).orWhere((n) => isNull(n, value.text)));
+    }
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
+      return compare(qb, value.number, COMPARE[c.operator], c.value);
+    case 'contains':
+      return like(qb, value.text, `%${likeEscape(c.value)}%`);
+    case 'notContains':
+      return qb.where((q) => like(q, value.text, `%${likeEscape(c.value)}%`, true).orWhere((n) => isNull(n, value.text)));
+    case 'startsWith':
+      return like(qb, value.text, `${likeEscape(c.value)}%`);
+    case 'endsWith':
+      return like(qb, value.text, `%${likeEscape(c.value)}`);
+    case 'in':
+      return inList(qb, value.text, c.value);
+    case 'notIn':
+      return qb.where((q) => inList(q, value.text, c.value, true).orWhere((n) => isNull(n, value.text)));
+    case 'isSet':
+      return isNull(qb, value.text, true);
+    case 'isNotSet':
+      return isNull(qb, value.text);
+  }
+};
+
+const applyEngagement = (qb: Knex.QueryBuilder, c: Extract<Condition, { field: 'engagement' }>, ctx: CompileContext, alias: string) => {
+  const { deliveries } = ctx.tables;
+  const column = `d.${ACTIVITY_COLUMN[c.activity]}`;
+  const activity = (sub: Knex.QueryBuilder) => {
+    sub.select(1).from(`${deliveries} as d`).whereRaw('d.contact_id = ??.id', [alias]).whereNotNull(column);
+    if (c.campaign !== 'any') sub.where('d.campaign_id', ctx.campaignIds.get(c.campaign) as number);
+    if (c.withinDays) sub.where(column, '>=', ctx.now.getTime() - c.withinDays * DAY_MS);
+    return sub;
+  };
+  return c.operator === 'did' ? qb.whereExists(activity) : qb.whereNotExists(activity);
+};
+
+const applyCondition = (knex: Knex, qb: Knex.QueryBuilder, c: Condition, ctx: CompileContext, alias: string) => {
   switch (c.field) {
+    case 'attribute':
+      return applyAttribute(knex, qb, c, ctx, alias);
+    case 'engagement':
+      return applyEngagement(qb, c, ctx, alias);
     case 'state': {
       const column = `${alias}.state`;
       if (Array.isArray(c.value)) return c.operator === 'in' ? qb.whereIn(column, c.value) : qb.whereNotIn(column, c.value);
@@ -72,14 +138,14 @@ const applyCondition = (qb: Knex.QueryBuilder, c: Condition, ctx: CompileContext
   }
 };
 
-const applyGroup = (qb: Knex.QueryBuilder, group: RuleGroup, ctx: CompileContext, alias: string): Knex.QueryBuilder => {
+const applyGroup = (knex: Knex, qb: Knex.QueryBuilder, group: RuleGroup, ctx: CompileContext, alias: string): Knex.QueryBuilder => {
   // An empty group matches everyone in "all" and no one in "any", as in the builders editors know.
   if (group.rules.length === 0) return group.match === 'all' ? qb : qb.whereRaw('1 = 0');
   return qb.where((outer) => {
     for (const rule of group.rules) {
       const add = (inner: Knex.QueryBuilder) => {
-        if (isGroup(rule)) applyGroup(inner, rule, ctx, alias);
-        else applyCondition(inner, rule, ctx, alias);
+        if (isGroup(rule)) applyGroup(knex, inner, rule, ctx, alias);
+        else applyCondition(knex, inner, rule, ctx, alias);
       };
       if (group.match === 'all') outer.andWhere(add);
       else outer.orWhere(add);
@@ -94,7 +160,7 @@ const applyGroup = (qb: Knex.QueryBuilder, group: RuleGroup, ctx: CompileContext
 export const mailableContacts = (knex: Knex, group: RuleGroup, ctx: CompileContext, alias = 'c') => {
   const { contacts, suppressions } = ctx.tables;
   const qb = knex(`${contacts} as ${alias}`).where(`${alias}.state`, 'subscribed');
-  applyGroup(qb, group, ctx, alias);
+  applyGroup(knex, qb, group, ctx, alias);
   return qb.whereNotExists((sub) =>
     sub
       .select(1)

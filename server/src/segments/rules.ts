@@ -44,7 +44,33 @@ const topicCondition = z.strictObject({
   value: z.array(z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'a topic documentId')).min(1).max(100),
 });
 
-const conditionSchema = z.union([textCondition, stateCondition, createdAtCondition, topicCondition]);
+/** A key inside the contact's JSON attributes: dotted identifiers, at most five levels. */
+const attributePath = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}(\.[A-Za-z_][A-Za-z0-9_]{0,63}){0,4}$/, 'a dotted attribute name such as plan or address.city');
+
+const attributeCondition = z.discriminatedUnion('operator', [
+  z.strictObject({ field: z.literal('attribute'), path: attributePath, operator: z.literal('eq'), value: z.union([textValue, z.number(), z.boolean()]) }),
+  z.strictObject({ field: z.literal('attribute'), path: attributePath, operator: z.literal('neq'), value: z.union([textValue, z.number(), z.boolean()]) }),
+  z.strictObject({ field: z.literal('attribute'), path: attributePath, operator: z.enum(['contains', 'notContains', 'startsWith', 'endsWith']), value: textValue }),
+  z.strictObject({ field: z.literal('attribute'), path: attributePath, operator: z.enum(['gt', 'gte', 'lt', 'lte']), value: z.number() }),
+  z.strictObject({ field: z.literal('attribute'), path: attributePath, operator: z.enum(['in', 'notIn']), value: z.array(textValue).min(1).max(1000) }),
+  z.strictObject({ field: z.literal('attribute'), path: attributePath, operator: z.enum(['isSet', 'isNotSet']) }),
+]);
+
+/**
+ * Engagement with one campaign (by documentId) or with any campaign, optionally within the last
+ * N days: read from the deliveries table, so it costs one indexed EXISTS.
+ */
+const engagementCondition = z.strictObject({
+  field: z.literal('engagement'),
+  activity: z.enum(['received', 'opened', 'clicked', 'replied']),
+  operator: z.enum(['did', 'didNot']),
+  campaign: z.union([z.literal('any'), z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'a campaign documentId or "any"')]),
+  withinDays: z.number().int().min(1).max(3650).optional(),
+});
+
+const conditionSchema = z.union([textCondition, stateCondition, createdAtCondition, topicCondition, attributeCondition, engagementCondition]);
 export type Condition = z.output<typeof conditionSchema>;
 
 export interface RuleGroup {
@@ -79,5 +105,13 @@ export const checkRuleLimits = (group: RuleGroup): string | null => {
   return null;
 };
 
-export const topicIdsIn = (group: RuleGroup): string[] =>
-  group.rules.flatMap((rule) => (isGroup(rule) ? topicIdsIn(rule) : rule.field === 'topic' ? rule.value : []));
+const conditionsIn = (group: RuleGroup): Condition[] => group.rules.flatMap((rule) => (isGroup(rule) ? conditionsIn(rule) : [rule]));
+
+/** The topic and campaign documentIds the rules name: the service checks they exist and maps them to row ids. */
+export const referencesIn = (group: RuleGroup) => {
+  const conditions = conditionsIn(group);
+  return {
+    topics: [...new Set(conditions.flatMap((c) => (c.field === 'topic' ? c.value : [])))],
+    campaigns: [...new Set(conditions.flatMap((c) => (c.field === 'engagement' && c.campaign !== 'any' ? [c.campaign] : [])))],
+  };
+};

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { AudienceSourcesService } from './audience-sources';
 import type { CampaignsService } from './campaigns';
 import type { ContactExportService } from './contact-export';
 import type { ContactsService } from './contacts';
@@ -9,6 +10,7 @@ import type { SuppressionsService } from './suppressions';
 import type { TopicsService } from './topics';
 
 export interface Services {
+  audienceSources: AudienceSourcesService;
   campaigns: CampaignsService;
   contactExport: ContactExportService;
   contacts: ContactsService;

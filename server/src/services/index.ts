@@ -1,3 +1,4 @@
+import audienceSources from './audience-sources';
 import campaigns from './campaigns';
 import contactExport from './contact-export';
 import contacts from './contacts';
@@ -7,4 +8,4 @@ import segments from './segments';
 import suppressions from './suppressions';
 import topics from './topics';
 
-export default { campaigns, contactExport, contacts, imports, queues, segments, suppressions, topics };
+export default { audienceSources, campaigns, contactExport, contacts, imports, queues, segments, suppressions, topics };

@@ -2,15 +2,18 @@ import os from 'node:os';
 import type { Core } from '@strapi/strapi';
 import type { Redis } from 'ioredis';
 import { errors } from '@strapi/utils';
-import { WORKER_PROCESS_ENV, type WorkerMode } from '../constants';
+import { COMMAND_PROCESS_ENV, WORKER_PROCESS_ENV, type WorkerMode } from '../constants';
 import { createRedisConnection, describeRedis } from '../queue/connection';
 import type { PingResult } from '../queue/jobs';
 import { openQueueRuntime, type QueueKey, type QueueRuntime } from '../queue/runtime';
 import { getPluginConfig } from '../runtime/plugin-config';
 
-/** Whether this process runs the workers, given the configured mode. */
-export const shouldRunWorkers = (mode: WorkerMode, isWorkerProcess: boolean) =>
-  mode === 'in-process' || (mode === 'dedicated' && isWorkerProcess);
+/**
+ * Whether this process runs the workers, given the configured mode. A one-off command never
+ * does: it would take jobs and then exit in the middle of them.
+ */
+export const shouldRunWorkers = (mode: WorkerMode, isWorkerProcess: boolean, isCommandProcess = false) =>
+  !isCommandProcess && (mode === 'in-process' || (mode === 'dedicated' && isWorkerProcess));
 
 const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
   let connection: Redis | undefined;
@@ -49,7 +52,11 @@ const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (runtime) return;
       const client = await connect();
       const config = getPluginConfig(strapi);
-      const runWorkers = shouldRunWorkers(config.workerMode, process.env[WORKER_PROCESS_ENV] === '1');
+      const runWorkers = shouldRunWorkers(
+        config.workerMode,
+        process.env[WORKER_PROCESS_ENV] === '1',
+        process.env[COMMAND_PROCESS_ENV] === '1'
+      );
       runtime = openQueueRuntime(strapi, client, config.redis.prefix, runWorkers);
       strapi.log.info(
         `campaigns: queues on ${describeRedis(config.redis)} (prefix "${config.redis.prefix}"), worker mode ${config.workerMode}, ` +

@@ -16,7 +16,7 @@ export const consentInput = z.strictObject({
   at: z.iso.datetime({ offset: true }).optional(),
 });
 
-const contactShape = z.strictObject({
+export const contactShape = z.strictObject({
   email: emailField,
   firstName: z.string().trim().max(MAX_NAME_LENGTH).nullable(),
   lastName: z.string().trim().max(MAX_NAME_LENGTH).nullable(),

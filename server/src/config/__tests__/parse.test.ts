@@ -18,8 +18,24 @@ describe('plugin options', () => {
       },
       workerMode: 'in-process',
       rateLimits: { messagesPerSecond: 50, perDomain: {} },
+      audienceSources: [],
       imports: { maxFileBytes: 500 * 1024 * 1024 },
     });
+  });
+
+  test('fills the defaults of an audience source', () => {
+    expect(parseConfig({ audienceSources: [{ uid: 'plugin::users-permissions.user' }] }).audienceSources).toEqual([
+      {
+        uid: 'plugin::users-permissions.user',
+        emailField: 'email',
+        fields: {},
+        topics: [],
+        consentSource: 'source:plugin::users-permissions.user',
+        mirrorDeletes: 'delete',
+      },
+    ]);
+    const custom = { uid: 'api::member.member', emailField: 'mail', fields: { firstName: 'given', 'attribute:plan': 'plan' }, topics: ['news'], consentSource: 'signup-form', mirrorDeletes: 'unsubscribe' };
+    expect(parseConfig({ audienceSources: [custom] }).audienceSources).toEqual([custom]);
   });
 
   test.each([
@@ -34,6 +50,16 @@ describe('plugin options', () => {
     [{ publicUrl: 'ftp://example.com' }, 'campaigns.publicUrl: an http(s) URL'],
     [{ rateLimits: { messagesPerSecond: 0 } }, 'campaigns.rateLimits.messagesPerSecond'],
     [{ rateLimits: { perDomain: { 'Gmail.com': 5 } } }, 'campaigns.rateLimits.perDomain.Gmail.com'],
+    [{ audienceSources: {} }, 'campaigns.audienceSources: Invalid input: expected array'],
+    [{ audienceSources: [{}] }, 'campaigns.audienceSources[0].uid: Invalid input: expected string'],
+    [{ audienceSources: [{ uid: 'users' }] }, 'campaigns.audienceSources[0].uid: a content type uid'],
+    [{ audienceSources: [{ uid: 'plugin::campaigns.contact' }] }, "campaigns.audienceSources[0].uid: the plugin's own content types cannot be a source"],
+    [{ audienceSources: [{ uid: 'api::a.a', mirrorDeletes: 'keep' }] }, 'campaigns.audienceSources[0].mirrorDeletes'],
+    [{ audienceSources: [{ uid: 'api::a.a', emial: 'x' }] }, 'campaigns.audienceSources[0].emial: unknown option'],
+    [{ audienceSources: [{ uid: 'api::a.a', fields: { nickname: 'x' } }] }, 'campaigns.audienceSources[0].fields.nickname: a contact field'],
+    [{ audienceSources: [{ uid: 'api::a.a', fields: { 'attribute:a-b': 'x' } }] }, 'campaigns.audienceSources[0].fields.attribute:a-b: a contact field'],
+    [{ audienceSources: [{ uid: 'api::a.a', topics: ['Product News'] }] }, 'campaigns.audienceSources[0].topics[0]: a topic slug'],
+    [{ audienceSources: [{ uid: 'api::a.a' }, { uid: 'api::a.a' }] }, 'campaigns.audienceSources[1].uid: "api::a.a" is listed twice'],
     [{ imports: { maxFileBytes: 0 } }, 'campaigns.imports.maxFileBytes'],
     [{ imports: { maxFileBytes: '1mb' } }, 'campaigns.imports.maxFileBytes'],
   ])('refuses %j, naming the option', (input, message) => {

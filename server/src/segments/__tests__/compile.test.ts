@@ -6,15 +6,21 @@ const ctx: CompileContext = {
   tables: {
     contacts: 'campaigns_contacts',
     suppressions: 'campaigns_suppressions',
+    deliveries: 'campaigns_deliveries',
     topicLinks: { table: 'campaigns_contacts_topics_lnk', contactColumn: 'contact_id', topicColumn: 'topic_id' },
   },
+  dialect: 'postgres',
   topicIds: new Map([['topicdoc1', 7]]),
+  campaignIds: new Map([['campaigndoc1', 9]]),
   now: new Date('2026-11-25T12:00:00Z'),
 };
 
 const dialects = ['pg', 'mysql2', 'better-sqlite3'] as const;
+const DIALECT = { pg: 'postgres', mysql2: 'mysql', 'better-sqlite3': 'sqlite' } as const;
 const sqlFor = (client: (typeof dialects)[number], rules: RuleGroup) =>
-  mailableContacts(knexFactory({ client, useNullAsDefault: true }), ruleGroupSchema.parse(rules), ctx).toSQL().toNative();
+  mailableContacts(knexFactory({ client, useNullAsDefault: true }), ruleGroupSchema.parse(rules), { ...ctx, dialect: DIALECT[client] })
+    .toSQL()
+    .toNative();
 
 describe.each(dialects)('compiled for %s', (client) => {
   test('user values only ever travel as bindings', () => {
@@ -44,6 +50,30 @@ describe.each(dialects)('compiled for %s', (client) => {
     expect(bindings).toContain('50!%!_off!!%');
   });
 
+  test('attribute paths and values travel as bindings', () => {
+    const { sql, bindings } = sqlFor(client, {
+      match: 'all',
+      rules: [
+        { field: 'attribute', path: 'address.city', operator: 'eq', value: "Paris'; DROP TABLE x; --" },
+        { field: 'attribute', path: 'orders', operator: 'gte', value: 3 },
+      ],
+    });
+    expect(sql).not.toContain('address');
+    expect(sql).not.toContain('DROP TABLE');
+    expect(bindings).toEqual(expect.arrayContaining(["Paris'; DROP TABLE x; --", 3]));
+    expect(bindings.some((b) => String(b).includes('address') && String(b).includes('city'))).toBe(true);
+  });
+
+  test('engagement is an EXISTS on deliveries with the campaign row id and a time bound in epoch ms', () => {
+    const { sql, bindings } = sqlFor(client, {
+      match: 'all',
+      rules: [{ field: 'engagement', activity: 'clicked', operator: 'didNot', campaign: 'campaigndoc1', withinDays: 30 }],
+    });
+    expect(sql.toLowerCase()).toContain('not exists');
+    expect(sql).toContain('first_click_at');
+    expect(bindings).toEqual(expect.arrayContaining([9, ctx.now.getTime() - 30 * 86_400_000]));
+  });
+
   test('topic membership is an EXISTS on the join table with the resolved row id', () => {
     const { sql, bindings } = sqlFor(client, { match: 'all', rules: [{ field: 'topic', operator: 'memberOfNone', value: ['topicdoc1'] }] });
     expect(sql).toContain('campaigns_contacts_topics_lnk');
@@ -64,6 +94,11 @@ test('rule schema refuses unknown fields, operators and value types', () => {
     { field: 'state', operator: 'eq', value: 'deleted' },
     { field: 'createdAt', operator: 'inLastDays', value: -1 },
     { field: 'email', operator: 'eq', value: 'x', sql: '1=1' },
+    { field: 'attribute', path: 'a) OR 1=1 --', operator: 'eq', value: 'x' },
+    { field: 'attribute', path: 'a.b.c.d.e.f', operator: 'eq', value: 'x' },
+    { field: 'attribute', path: 'plan', operator: 'gt', value: '5' },
+    { field: 'engagement', activity: 'bought', operator: 'did', campaign: 'any' },
+    { field: 'engagement', activity: 'opened', operator: 'did', campaign: "x' OR 1=1" },
   ]) {
     expect(ruleGroupSchema.safeParse({ match: 'all', rules: [rule] }).success).toBe(false);
   }

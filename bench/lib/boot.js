@@ -1,0 +1,65 @@
+'use strict';
+
+/**
+ * Boots the built playground in this process against a database of its own (SQLite file or a
+ * fresh PostgreSQL database), for benchmarks. Returns the app and a cleanup that drops it all.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '../..');
+const PLAYGROUND = path.join(ROOT, 'playground');
+
+const createDatabase = async (client) => {
+  const name = `campaigns_bench_${process.pid}_${Date.now()}`;
+  if (client === 'sqlite') {
+    const filename = path.join(os.tmpdir(), `${name}.db`);
+    return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename }, drop: async () => fs.rmSync(filename, { force: true }) };
+  }
+  if (client === 'postgres') {
+    const { Client } = require(require.resolve('pg', { paths: [PLAYGROUND] }));
+    const admin = { host: process.env.PGHOST || '127.0.0.1', port: Number(process.env.PGPORT || 5432), user: process.env.PGUSER || 'postgres', password: process.env.PGPASSWORD || '' };
+    const run = async (sql) => {
+      const c = new Client({ ...admin, database: 'postgres' });
+      await c.connect();
+      try {
+        await c.query(sql);
+      } finally {
+        await c.end();
+      }
+    };
+    await run(`CREATE DATABASE ${name}`);
+    return {
+      env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: admin.host, DATABASE_PORT: String(admin.port), DATABASE_USERNAME: admin.user, DATABASE_PASSWORD: admin.password, DATABASE_NAME: name },
+      drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    };
+  }
+  throw new Error(`unsupported database ${client}`);
+};
+
+const bootPlayground = async (client, env = {}) => {
+  const database = await createDatabase(client);
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    CAMPAIGNS_REDIS_PREFIX: `campaigns-bench-${process.pid}`,
+    ...database.env,
+    ...env,
+  });
+  const { createStrapi } = require(require.resolve('@strapi/strapi', { paths: [PLAYGROUND] }));
+  const strapi = createStrapi({ appDir: PLAYGROUND, distDir: path.join(PLAYGROUND, 'dist'), autoReload: false, serveAdminPanel: false });
+  strapi.log.level = 'error';
+  await strapi.load();
+  return {
+    strapi,
+    async close() {
+      await strapi.destroy();
+      await database.drop();
+    },
+  };
+};
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+module.exports = { bootPlayground, median, ROOT, PLAYGROUND };

@@ -1,0 +1,80 @@
+import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
+import { backfillSource, emptyCounts, type BackfillCounts } from '../audience-sources/backfill';
+import { createMirror } from '../audience-sources/mirror';
+import { resolveAudienceSources, type AudienceSource } from '../audience-sources/resolve';
+import { createRunner, type Runner } from '../audience-sources/runner';
+import { subscribeMirror } from '../audience-sources/subscriber';
+import { getPluginConfig } from '../runtime/plugin-config';
+import { fieldError, parseOrThrow } from '../validation/errors';
+import { errors } from '@strapi/utils';
+
+const backfillInput = z.strictObject({ uid: z.string().min(1).optional() });
+
+export type BackfillResult = BackfillCounts & { sources: Array<BackfillCounts & { uid: string }> };
+
+/**
+ * Audience sources: other collection types (users-permissions users, say) whose entries are
+ * mirrored into contacts as they are written, and copied over in bulk by the backfill.
+ */
+const createAudienceSourcesService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const mirror = createMirror(strapi);
+  let sources: AudienceSource[] = [];
+  let runner: Runner | undefined;
+  let unsubscribe: (() => void) | undefined;
+
+  const requireRunner = () => {
+    if (!runner) throw new errors.ApplicationError('campaigns: audience sources are not started (Strapi is still booting or shutting down)');
+    return runner;
+  };
+
+  return {
+    /** Checks the configured sources against the app's content types (a bad one stops the boot) and starts mirroring them. */
+    start() {
+      if (runner) return;
+      sources = resolveAudienceSources(strapi, getPluginConfig(strapi).audienceSources);
+      runner = createRunner();
+      if (!sources.length) return;
+      unsubscribe = subscribeMirror(strapi, sources, mirror, runner);
+      strapi.log.info(`campaigns: mirroring audience sources ${sources.map((s) => s.uid).join(', ')} into contacts`);
+    },
+
+    /** Stops mirroring and waits for the contact writes under way. */
+    async stop() {
+      unsubscribe?.();
+      unsubscribe = undefined;
+      await runner?.idle();
+      runner = undefined;
+    },
+
+    /** Resolves once the mirror writes scheduled so far are done (they run after the source write commits). */
+    async idle() {
+      await runner?.idle();
+    },
+
+    /**
+     * Mirrors every existing entry of one configured source (`uid`), or of all of them, and drops
+     * the links of entries that are gone. Safe to run again: a second run changes nothing.
+     */
+    async backfill(input: unknown = {}): Promise<BackfillResult> {
+      const { uid } = parseOrThrow(backfillInput, input, 'backfill');
+      const active = requireRunner();
+      if (!sources.length) throw fieldError('backfill', 'uid', 'no audience source is configured (option campaigns.audienceSources)');
+      const chosen = uid ? sources.filter((s) => s.uid === uid) : sources;
+      if (!chosen.length) {
+        throw fieldError('backfill', 'uid', `"${uid}" is not a configured audience source (configured: ${sources.map((s) => s.uid).join(', ')})`);
+      }
+      const result: BackfillResult = { ...emptyCounts(), sources: [] };
+      for (const source of chosen) {
+        const counts = await backfillSource(strapi, source, mirror, active);
+        strapi.log.info(`campaigns: backfill of ${source.uid}: ${JSON.stringify(counts)}`);
+        result.sources.push({ uid: source.uid, ...counts });
+        for (const key of Object.keys(counts) as Array<keyof BackfillCounts>) result[key] += counts[key];
+      }
+      return result;
+    },
+  };
+};
+
+export type AudienceSourcesService = ReturnType<typeof createAudienceSourcesService>;
+export default createAudienceSourcesService;
