@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { documentKey, sourceIdOf, type Mirror, type MirrorOutcome, type SourceEntry } from './mirror';
+import { sourceIdOf, type Mirror, type MirrorOutcome, type SourceEntry } from './mirror';
 import type { AudienceSource } from './resolve';
 import type { Runner } from './runner';
 
@@ -30,7 +30,7 @@ export const backfillSource = async (strapi: Core.Strapi, source: AudienceSource
   const tally = (outcome: MirrorOutcome) => {
     if (outcome !== 'unchanged') counts[outcome] += 1;
   };
-  const sync = (sourceId: string, known?: SourceEntry) => runner.run(documentKey(source, sourceId), () => mirror.syncDocument(source, sourceId, known));
+  const sync = (sourceId: string, known?: SourceEntry) => runner.run(() => mirror.syncDocument(source, sourceId, known));
 
   for (let afterId = 0; ; ) {
     const rows: SourceEntry[] = await strapi.db

@@ -35,9 +35,6 @@ const CONTACT_SELECT = ['id', 'documentId', 'email', 'firstName', 'lastName', 'l
 export const sourceIdOf = (entry: { id?: unknown; documentId?: unknown } | null | undefined) =>
   entry?.documentId ? String(entry.documentId) : entry?.id !== undefined && entry?.id !== null ? String(entry.id) : undefined;
 
-/** The runner key of one source document: its syncs run one after another. */
-export const documentKey = (source: { uid: string }, sourceId: string) => `${source.uid}\u0000${sourceId}`;
-
 const isEmpty = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 
 /** JSON with sorted keys, so that values read back from jsonb (which reorders keys) compare equal. */

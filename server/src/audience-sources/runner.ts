@@ -1,9 +1,10 @@
 import { AsyncResource } from 'node:async_hooks';
 
 /**
- * Runs mirror tasks one after another per key (one source document), so that a create and the
- * update that follows it never race each other into two contacts; keeps track of what is under
- * way so shutdown and tests can wait for it.
+ * Runs mirror tasks one after another, all of them: not only a create and the update that follows
+ * it, but two entries that carry the same address must not race each other to one contact (per
+ * document ordering let the second entry claim the contact first under load). Keeps track of
+ * what is under way so shutdown and tests can wait for it.
  *
  * Tasks run in the async scope of the runner's creation (bootstrap), not in the scope of the
  * write that scheduled them: Strapi keeps its transaction in an AsyncLocalStorage, and a task
@@ -12,19 +13,15 @@ import { AsyncResource } from 'node:async_hooks';
  */
 export const createRunner = () => {
   const scope = new AsyncResource('campaigns.audience-sources');
-  const tails = new Map<string, Promise<unknown>>();
+  let tail: Promise<unknown> = Promise.resolve();
   const pending = new Set<Promise<unknown>>();
 
-  const run = <T>(key: string, task: () => Promise<T>): Promise<T> =>
+  const run = <T>(task: () => Promise<T>): Promise<T> =>
     scope.runInAsyncScope(() => {
-      const previous = tails.get(key) ?? Promise.resolve();
-      const next = previous.catch(() => undefined).then(task);
-      tails.set(key, next);
+      const next = tail.catch(() => undefined).then(task);
+      tail = next;
       pending.add(next);
-      const settle = () => {
-        pending.delete(next);
-        if (tails.get(key) === next) tails.delete(key);
-      };
+      const settle = () => pending.delete(next);
       next.then(settle, settle);
       return next;
     });

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { afterCommit } from './after-commit';
-import { documentKey, sourceIdOf, type Mirror, type SourceEntry } from './mirror';
+import { sourceIdOf, type Mirror, type SourceEntry } from './mirror';
 import type { AudienceSource } from './resolve';
 import type { Runner } from './runner';
 
@@ -35,7 +35,7 @@ export const subscribeMirror = (strapi: Core.Strapi, sources: readonly AudienceS
     strapi.log.error(`campaigns: audience source ${source.uid}: ${what} not mirrored: ${(error as Error).message}`);
 
   const sync = (source: AudienceSource, sourceId: string) =>
-    runner.run(documentKey(source, sourceId), () => mirror.syncDocument(source, sourceId)).catch((error) => fail(source, `entry ${sourceId}`, error));
+    runner.run(() => mirror.syncDocument(source, sourceId)).catch((error) => fail(source, `entry ${sourceId}`, error));
 
   /** Schedules the sync of these documents for after the commit. */
   const scheduleSync = (source: AudienceSource, sourceIds: Array<string | undefined>) =>
@@ -102,7 +102,7 @@ export const subscribeMirror = (strapi: Core.Strapi, sources: readonly AudienceS
     afterCreateMany: guard('created entries', (source, event) =>
       afterCommit(strapi, () => {
         void runner
-          .run(`${source.uid}\u0000createMany`, async () => {
+          .run(async () => {
             for (let afterId = Number(event.state.afterId); ; ) {
               const rows: Array<{ id: number; documentId?: string | null }> = await strapi.db
                 .query(source.uid)
