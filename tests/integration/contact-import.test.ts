@@ -1,3 +1,4 @@
+import { getService, type Services } from '../../server/src/services/get-service';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,7 +34,7 @@ afterAll(async () => {
 const api = () => http(app.strapi);
 const knex = (): Knex => app.strapi.db.connection;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const service = (name: string): any => app.strapi.plugin('campaigns').service(name);
+const service = <K extends keyof Services>(name: K) => getService(app.strapi, name);
 const rowsOf = async (qb: Knex.QueryBuilder) => Number((await qb.count({ n: '*' }).first())?.n ?? 0);
 const contactCount = () => rowsOf(knex()('campaigns_contacts'));
 const importCount = () => rowsOf(knex()('campaigns_imports'));
@@ -105,10 +106,10 @@ describe('a real file of good and bad rows', () => {
       source: `import:${result.id}`,
       consent: { source: consent.source, text: consent.text, ip: null, at: expect.any(String) },
     });
-    expect(contact.topics.map((t: { documentId: string }) => t.documentId)).toEqual([news.documentId, offers.documentId]);
-    expect((await service('contacts').findByEmail('multi@example.com')).firstName).toBe('Smith, "Jr"\nsecond line');
+    expect(contact?.topics.map((t: { documentId: string }) => t.documentId)).toEqual([news.documentId, offers.documentId]);
+    expect((await service('contacts').findByEmail('multi@example.com'))?.firstName).toBe('Smith, "Jr"\nsecond line');
     // The first of two rows with one address wins; the existing contact is left alone.
-    expect((await service('contacts').findByEmail('person5@example.com')).firstName).toBe('First5');
+    expect((await service('contacts').findByEmail('person5@example.com'))?.firstName).toBe('First5');
     expect(await service('contacts').findOne(existingDocumentId)).toMatchObject({ firstName: 'Old', topics: [] });
   });
 
