@@ -33,7 +33,7 @@ test('an editor registers, opens Campaigns, creates a campaign and sees it liste
 
   await page.getByRole('link', { name: 'Campaigns' }).click();
   await page.waitForURL(/\/admin\/plugins\/campaigns/);
-  await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
+  await page.getByRole('heading', { name: 'Campaigns', level: 1 }).waitFor();
   await page.getByText('No campaign yet').waitFor();
 
   await page.getByRole('button', { name: 'New campaign' }).click();
@@ -62,4 +62,13 @@ test('renames and deletes from the list', async () => {
   await page.getByRole('alertdialog').getByRole('button', { name: /confirm/i }).click();
   await page.getByText('No campaign yet').waitFor();
   expect(await app.strapi.documents('plugin::campaigns.campaign').count({})).toBe(0);
+});
+
+test('the plugin nav leads to the other sections and back', async () => {
+  const nav = page.getByRole('navigation', { name: 'Campaigns sections' });
+  await nav.getByRole('link', { name: 'Segments' }).click();
+  await page.getByRole('heading', { name: 'Segments', level: 1 }).waitFor();
+  await nav.getByRole('link', { name: 'Campaigns' }).click();
+  await page.getByRole('heading', { name: 'Campaigns', level: 1 }).waitFor();
+  await page.getByText('No campaign yet').waitFor();
 });

@@ -1,5 +1,6 @@
-import { Page } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
+import { PluginNav } from '../components/layout/PluginNav';
 import { PERMISSIONS } from '../permissions';
 import { CampaignsPage } from './CampaignsPage';
 import { SegmentEditPage } from './SegmentEditPage';
@@ -7,11 +8,13 @@ import { SegmentsPage } from './SegmentsPage';
 
 export const App = () => (
   <Page.Protect permissions={PERMISSIONS.read}>
-    <Routes>
-      <Route index element={<CampaignsPage />} />
-      <Route path="segments" element={<SegmentsPage />} />
-      <Route path="segments/:documentId" element={<SegmentEditPage />} />
-      <Route path="*" element={<Page.Error />} />
-    </Routes>
+    <Layouts.Root sideNav={<PluginNav />}>
+      <Routes>
+        <Route index element={<CampaignsPage />} />
+        <Route path="segments" element={<SegmentsPage />} />
+        <Route path="segments/:documentId" element={<SegmentEditPage />} />
+        <Route path="*" element={<Page.Error />} />
+      </Routes>
+    </Layouts.Root>
   </Page.Protect>
 );

@@ -24,7 +24,6 @@ import {
   useQueryParams,
   useRBAC,
 } from '@strapi/strapi/admin';
-import { Link } from 'react-router-dom';
 import type { CampaignSummary } from '../../../shared/contracts/campaigns';
 import { errorMessage, useCampaignList, useCampaignsApi } from '../api/campaigns';
 import { CampaignNameDialog } from '../components/CampaignNameDialog';
@@ -93,7 +92,7 @@ export const CampaignsPage = () => {
           ) : undefined
         }
       />
-      <Layouts.Action startActions={<SearchInput label="Search campaigns" />} endActions={<Link to="segments">Segments</Link>} />
+      <Layouts.Action startActions={<SearchInput label="Search campaigns" />} />
       <Layouts.Content>
         {loading && !data ? (
           <Page.Loading />

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, EmptyStateLayout, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import type { Segment } from '../../../shared/contracts/segments';
 import { errorMessage } from '../api/campaigns';
 import { useSegmentsApi } from '../api/segments';
@@ -31,7 +31,6 @@ export const SegmentsPage = () => {
       <Layouts.Header
         title="Segments"
         subtitle="Saved audiences: rules over contact fields, attributes, topics and engagement"
-        navigationAction={<Link to="..">← Campaigns</Link>}
         primaryAction={
           canWrite ? (
             <Button startIcon={<Plus />} onClick={() => navigate('new')}>
