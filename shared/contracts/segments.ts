@@ -33,4 +33,10 @@ export interface AudienceContact {
   lastName: string | null;
 }
 
+/** The topics and campaigns the builder's pickers offer (GET /campaigns/segments/choices). */
+export interface RuleChoices {
+  topics: Array<{ documentId: string; name: string }>;
+  campaigns: Array<{ documentId: string; name: string; state: string }>;
+}
+
 export const isGroup = (rule: Condition | RuleGroup): rule is RuleGroup => 'match' in rule;

@@ -22,6 +22,24 @@ beforeAll(async () => {
   ]) {
     await contacts.create({ email, locale, attributes: { plan } });
   }
+  const spring = await app.strapi.plugin('campaigns').service('campaigns').create({ name: 'Spring sale' });
+  const rowId = async (uid: string, documentId: string) => (await app.strapi.db.query(uid as 'plugin::campaigns.contact').findOne({ where: { documentId } })).id;
+  const springId = await rowId('plugin::campaigns.campaign', spring.documentId);
+  const DAY = 86_400_000;
+  const opened = async (email: string, daysAgo: number) =>
+    app.strapi.db.connection('campaigns_deliveries').insert({
+      campaign_id: springId,
+      contact_id: await rowId('plugin::campaigns.contact', (await contacts.findByEmail(email)).documentId),
+      email,
+      state: 'sent',
+      sent_at: Date.now() - 60 * DAY,
+      first_open_at: Date.now() - daysAgo * DAY,
+    });
+  await opened('amelie@example.com', 3);
+  await opened('bruno@example.com', 45);
+  const vip = await app.strapi.plugin('campaigns').service('topics').create({ name: 'VIP' });
+  const chris = await contacts.findByEmail('chris@example.com');
+  await contacts.update(chris.documentId, { topics: [vip.documentId] });
   const token = await registerSuperAdmin(app.strapi);
   // Logged in as the admin the API registered: the admin reads its JWT from localStorage.
   type BrowserGlobal = { localStorage: { setItem(key: string, value: string): void } };
@@ -73,4 +91,50 @@ test('an editor builds a segment and the count follows the rules live, then save
     ],
   });
   expect(await app.strapi.plugin('campaigns').service('segments').countMailable(saved.documentId)).toBe(1);
+});
+
+test('an editor builds a segment by engagement and topic and sees its count', async () => {
+  await page.goto(`${baseUrl}/admin/plugins/campaigns/segments/new`);
+  await page.getByRole('status').filter({ hasText: '3 contacts can be mailed' }).waitFor();
+
+  await page.getByRole('button', { name: 'Add condition' }).click();
+  await pick('Field', 'Engagement');
+  await pick('Campaign', 'Spring sale');
+  await page.getByRole('status').filter({ hasText: '2 contacts can be mailed' }).waitFor();
+  await page.getByRole('textbox', { name: 'Within days' }).fill('30');
+  await page.getByRole('status').filter({ hasText: '1 contact can be mailed' }).waitFor();
+  await page.getByRole('gridcell', { name: 'amelie@example.com' }).waitFor();
+
+  await pick('Operator', 'did not');
+  await page.getByRole('status').filter({ hasText: '2 contacts can be mailed' }).waitFor();
+
+  await page.getByRole('button', { name: 'Add condition' }).first().click();
+  await pick('Field', 'Topics', 1);
+  await page.getByRole('alert').filter({ hasText: 'value' }).waitFor();
+  await page.getByRole('combobox', { name: 'Topics' }).click();
+  await page.getByRole('option', { name: 'VIP' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('status').filter({ hasText: '1 contact can be mailed' }).waitFor();
+  await page.getByRole('gridcell', { name: 'chris@example.com' }).waitFor();
+
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Lapsed VIPs');
+  await page.screenshot({ path: path.join(REPORTS, 'screenshots', 'segment-builder-engagement.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.waitForURL(/\/segments\/[a-z0-9]+$/);
+
+  const [saved] = await app.strapi.documents('plugin::campaigns.segment').findMany({ filters: { name: 'Lapsed VIPs' } });
+  const [spring] = await app.strapi.documents('plugin::campaigns.campaign').findMany({ filters: { name: 'Spring sale' } });
+  const [vip] = await app.strapi.documents('plugin::campaigns.topic').findMany({ filters: { name: 'VIP' } });
+  expect(saved.rules).toEqual({
+    match: 'all',
+    rules: [
+      { field: 'engagement', operator: 'didNot', activity: 'opened', campaign: spring.documentId, withinDays: 30 },
+      { field: 'topic', operator: 'memberOfAny', value: [vip.documentId] },
+    ],
+  });
+
+  // Reopened, the saved segment shows the campaign by name, not by id.
+  await page.reload();
+  await page.getByRole('combobox', { name: 'Campaign' }).filter({ hasText: 'Spring sale' }).waitFor();
+  await page.getByRole('status').filter({ hasText: '1 contact can be mailed' }).waitFor();
 });

@@ -118,3 +118,25 @@ test('the admin API counts and previews rules that are not saved yet', async () 
   expect(bad.body.error.message).toMatch(/rules/);
   expect(bad.body.error.message).toMatch(/dotted attribute name/);
 });
+
+test('the builder gets its topic and campaign choices, and an old campaign a rule names', async () => {
+  const topic = await service('topics').create({ name: 'Offers' });
+  const choices = async (query = '') => {
+    const res = await http(app.strapi).get(`/campaigns/segments/choices${query}`).set(bearer(token));
+    expect(res.status).toBe(200);
+    return res.body.data as { topics: Array<{ documentId: string; name: string }>; campaigns: Array<{ documentId: string; name: string }> };
+  };
+  const all = await choices();
+  expect(all.topics).toEqual([{ documentId: topic.documentId, name: 'Offers' }]);
+  expect(all.campaigns.map((c) => c.name).sort()).toEqual(['Other', 'Spring']);
+  expect(all.campaigns[0]).toEqual({ documentId: expect.any(String), name: expect.any(String), state: 'draft' });
+
+  // Named twice, plus an id that does not exist and one that is not an id at all: neither errors nor duplicates.
+  const named = await choices(`?include=${spring.documentId},${spring.documentId},nosuchcampaign,x'--`);
+  expect(named.campaigns.filter((c) => c.documentId === spring.documentId)).toHaveLength(1);
+  expect(named.campaigns).toHaveLength(2);
+
+  const unknown = await http(app.strapi).get('/campaigns/segments/choices?limit=5').set(bearer(token));
+  expect(unknown.status).toBe(400);
+  expect(unknown.body.error.message).toMatch(/limit/);
+});

@@ -1,6 +1,6 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { ListResponse } from '../../../shared/contracts/campaigns';
-import type { AudienceContact, RuleGroup, Segment } from '../../../shared/contracts/segments';
+import type { AudienceContact, RuleChoices, RuleGroup, Segment } from '../../../shared/contracts/segments';
 import { PLUGIN_ID } from '../pluginId';
 
 const base = `/${PLUGIN_ID}/segments`;
@@ -15,6 +15,8 @@ export const useSegmentsApi = () => {
       put<{ data: Segment }>(`${base}/${documentId}`, { data }).then((r) => r.data.data),
     remove: (documentId: string) => del(`${base}/${documentId}`),
     count: (rules: RuleGroup) => post<{ data: { count: number } }>(`${base}/count`, { data: { rules } }).then((r) => r.data.data.count),
+    choices: (include: string[]) =>
+      get<{ data: RuleChoices }>(`${base}/choices`, { params: include.length ? { include: include.join(',') } : {} }).then((r) => r.data.data),
     preview: (rules: RuleGroup) => post<{ data: AudienceContact[] }>(`${base}/preview`, { data: { rules } }).then((r) => r.data.data),
   };
 };

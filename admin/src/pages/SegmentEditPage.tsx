@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 import { Box, Button, Field, Flex, Table, Tbody, Td, Th, Thead, Tr, TextInput, Typography } from '@strapi/design-system';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { AudienceContact, RuleGroup } from '../../../shared/contracts/segments';
+import type { AudienceContact, RuleChoices, RuleGroup } from '../../../shared/contracts/segments';
 import { errorMessage } from '../api/campaigns';
 import { useSegmentsApi } from '../api/segments';
+import { campaignsNamedIn, ChoicesContext } from '../components/segment-builder/choices';
 import { GroupEditor } from '../components/segment-builder/GroupEditor';
 
 const LIVE_DELAY_MS = 400;
@@ -25,6 +26,7 @@ export const SegmentEditPage = () => {
   const [live, setLive] = useState<Live>();
   const [saveError, setSaveError] = useState<string>();
   const [saving, setSaving] = useState(false);
+  const [choices, setChoices] = useState<RuleChoices>({ topics: [], campaigns: [] });
 
   useEffect(() => {
     if (isNew) return;
@@ -38,6 +40,13 @@ export const SegmentEditPage = () => {
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [documentId]);
+
+  useEffect(() => {
+    if (!loaded) return;
+    api.choices(campaignsNamedIn(rules)).then(setChoices, (e) => toggleNotification({ type: 'danger', message: errorMessage(e) }));
+    // Once per loaded segment: the pickers' lists do not change while rules are edited.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loaded]);
 
   useEffect(() => {
     if (!loaded) return;
@@ -95,7 +104,9 @@ export const SegmentEditPage = () => {
             <Field.Error />
           </Field.Root>
           <Box background="neutral0" padding={6} hasRadius shadow="tableShadow">
-            <GroupEditor group={rules} onChange={setRules} />
+            <ChoicesContext.Provider value={choices}>
+              <GroupEditor group={rules} onChange={setRules} />
+            </ChoicesContext.Provider>
           </Box>
           <Box background="neutral0" padding={6} hasRadius shadow="tableShadow">
             {!live ? (

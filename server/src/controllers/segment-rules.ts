@@ -10,6 +10,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const rules = (ctx.request.body as RulesBody)?.data?.rules;
     ctx.body = { data: { count: await getService(strapi, 'segments').countRules(rules) } };
   },
+  async choices(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'segments').ruleChoices(ctx.query) };
+  },
   async preview(ctx: Context) {
     const rules = (ctx.request.body as RulesBody)?.data?.rules;
     ctx.body = { data: await getService(strapi, 'segments').previewRules(rules) };

@@ -20,6 +20,7 @@ export default {
     // Before the contacts routes: /contacts/:documentId would take "export" for a documentId.
     { method: 'GET', path: '/contacts/export', handler: 'contactExport.find', config: guard(ACTIONS.read) },
     ...crud('contacts', 'contacts'),
+    { method: 'GET', path: '/segments/choices', handler: 'segmentRules.choices', config: guard(ACTIONS.read) },
     { method: 'POST', path: '/segments/count', handler: 'segmentRules.count', config: guard(ACTIONS.read) },
     { method: 'POST', path: '/segments/preview', handler: 'segmentRules.preview', config: guard(ACTIONS.read) },
     ...crud('segments', 'segments'),

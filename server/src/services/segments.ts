@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { documentsOf, findOrThrow, findPage } from '../documents';
 import { z } from 'zod';
-import type { AudienceContact, Segment as SharedSegment } from '../../../shared/contracts/segments';
+import type { AudienceContact, RuleChoices, Segment as SharedSegment } from '../../../shared/contracts/segments';
 import { TABLES, UID } from '../constants';
 import { mailableContacts, type CompileContext, type SegmentTables } from '../segments/compile';
 import { dialectOf } from '../segments/json-path';
@@ -19,6 +19,15 @@ const segmentCreateInput = segmentShape.partial().required({ name: true, rules: 
 const segmentUpdateInput = segmentShape.partial();
 /** Ids a keyset page reads at first; later windows double. */
 const PAGE_WINDOW = 20_000;
+
+const MAX_CHOICES = 500;
+const choicesQuery = z.strictObject({
+  include: z
+    .string()
+    .max(2000)
+    .optional()
+    .transform((v) => (v ? v.split(',').filter((id) => /^[A-Za-z0-9]{1,64}$/.test(id)) : [])),
+});
 
 const segmentListQuery = listQuery(['name:asc', 'name:desc', 'updatedAt:desc'] as const);
 
@@ -178,6 +187,22 @@ const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
         page.push(...rows.map((r) => ({ id: r.id, documentId: r.document_id, email: r.email, firstName: r.first_name, lastName: r.last_name })));
       }
       return page;
+    },
+
+    /**
+     * What the builder's topic and campaign pickers offer: every topic, the most recently updated
+     * campaigns, and the campaigns a saved rule names even when they are older.
+     */
+    async ruleChoices(query: unknown = {}): Promise<RuleChoices> {
+      const { include } = parseOrThrow(choicesQuery, query, 'query');
+      const named = { documentId: { $in: include } };
+      const [topics, recent, included] = await Promise.all([
+        strapi.db.query(UID.topic).findMany({ select: ['documentId', 'name'], orderBy: { name: 'asc' }, limit: MAX_CHOICES }),
+        strapi.db.query(UID.campaign).findMany({ select: ['documentId', 'name', 'state'], orderBy: { updatedAt: 'desc' }, limit: MAX_CHOICES }),
+        include.length ? strapi.db.query(UID.campaign).findMany({ select: ['documentId', 'name', 'state'], where: named }) : [],
+      ]);
+      const campaigns = new Map([...recent, ...included].map((c: RuleChoices['campaigns'][number]) => [c.documentId, c]));
+      return { topics, campaigns: [...campaigns.values()] };
     },
 
     /** The first 50 contacts rules select, for the segment builder's preview. */

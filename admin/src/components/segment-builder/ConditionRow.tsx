@@ -1,8 +1,9 @@
-import { Flex, IconButton, NumberInput, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
+import { Flex, IconButton, MultiSelect, MultiSelectOption, NumberInput, SingleSelect, SingleSelectOption, TextInput, Typography } from '@strapi/design-system';
 import { Trash } from '@strapi/icons';
 import type { Condition } from '../../../../shared/contracts/segments';
 import { CONTACT_STATES } from '../../../../shared/contracts/contacts';
-import { FIELDS, kindOf, reshape } from './catalog';
+import { ACTIVITIES, FIELDS, kindOf, reshape } from './catalog';
+import { useChoices } from './choices';
 
 interface Props {
   condition: Condition;
@@ -15,6 +16,7 @@ export const ConditionRow = ({ condition, onChange, onRemove }: Props) => {
   const spec = FIELDS[condition.field];
   const kind = kindOf(condition);
   const text = (value: string) => onChange({ ...condition, value });
+  const choices = useChoices();
 
   return (
     <Flex gap={2} alignItems="center" wrap="wrap">
@@ -79,6 +81,51 @@ export const ConditionRow = ({ condition, onChange, onRemove }: Props) => {
             </SingleSelectOption>
           ))}
         </SingleSelect>
+      )}
+      {kind === 'topics' && (
+        <MultiSelect
+          aria-label="Topics"
+          placeholder="Choose topics"
+          withTags
+          value={(condition.value as string[] | undefined) ?? []}
+          onChange={(value: string[]) => onChange({ ...condition, value })}
+        >
+          {choices.topics.map((topic) => (
+            <MultiSelectOption key={topic.documentId} value={topic.documentId}>
+              {topic.name}
+            </MultiSelectOption>
+          ))}
+        </MultiSelect>
+      )}
+      {kind === 'engagement' && (
+        <>
+          <SingleSelect aria-label="Activity" value={condition.activity} onChange={(activity: string | number) => onChange({ ...condition, activity: String(activity) })}>
+            {ACTIVITIES.map((a) => (
+              <SingleSelectOption key={a.value} value={a.value}>
+                {a.label}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+          <SingleSelect aria-label="Campaign" value={condition.campaign} onChange={(campaign: string | number) => onChange({ ...condition, campaign: String(campaign) })}>
+            <SingleSelectOption value="any">any campaign</SingleSelectOption>
+            {choices.campaigns.map((c) => (
+              <SingleSelectOption key={c.documentId} value={c.documentId}>
+                {c.name}
+              </SingleSelectOption>
+            ))}
+          </SingleSelect>
+          <Typography>in the last</Typography>
+          <NumberInput
+            aria-label="Within days"
+            placeholder="any number of"
+            value={condition.withinDays}
+            onValueChange={(days: number | undefined) => {
+              const { withinDays: _dropped, ...rest } = condition;
+              onChange(days ? { ...rest, withinDays: days } : rest);
+            }}
+          />
+          <Typography>days</Typography>
+        </>
       )}
       <IconButton label="Remove condition" variant="ghost" onClick={onRemove}>
         <Trash />

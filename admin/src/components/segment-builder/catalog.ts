@@ -1,7 +1,7 @@
 import type { Condition } from '../../../../shared/contracts/segments';
 
 /** What the builder offers per field: the operators the server accepts and how a value is typed in. */
-export type ValueKind = 'text' | 'list' | 'number' | 'date' | 'days' | 'state' | 'none';
+export type ValueKind = 'text' | 'list' | 'number' | 'date' | 'days' | 'state' | 'topics' | 'engagement' | 'none';
 
 export interface FieldSpec {
   label: string;
@@ -43,6 +43,20 @@ export const FIELDS: Record<string, FieldSpec> = {
       { value: 'after', label: 'after', kind: 'date' },
     ],
   },
+  topic: {
+    label: 'Topics',
+    operators: [
+      { value: 'memberOfAny', label: 'is in any of', kind: 'topics' },
+      { value: 'memberOfNone', label: 'is in none of', kind: 'topics' },
+    ],
+  },
+  engagement: {
+    label: 'Engagement',
+    operators: [
+      { value: 'did', label: 'did', kind: 'engagement' },
+      { value: 'didNot', label: 'did not', kind: 'engagement' },
+    ],
+  },
   attribute: {
     label: 'Attribute',
     operators: [
@@ -55,6 +69,12 @@ export const FIELDS: Record<string, FieldSpec> = {
   },
 };
 
+export const ACTIVITIES = [
+  { value: 'received', label: 'receive' },
+  { value: 'opened', label: 'open' },
+  { value: 'clicked', label: 'click in' },
+  { value: 'replied', label: 'reply to' },
+] as const;
 
 export const newCondition = (): Condition => ({ field: 'email', operator: 'contains', value: '' });
 
@@ -66,8 +86,23 @@ export const reshape = (condition: Condition, field: string, operator?: string):
   const keep = previous?.kind === next.kind && field === condition.field;
   const base: Condition = { field, operator: next.value, ...(field === 'attribute' ? { path: condition.path ?? '' } : {}) };
   if (next.kind === 'none') return base;
+  // Engagement has no value: what and when live in their own keys, kept across did / did not.
+  if (next.kind === 'engagement') {
+    const from: Partial<Condition> = keep ? condition : {};
+    const { activity = 'opened', campaign = 'any', withinDays } = from;
+    return { ...base, activity, campaign, ...(withinDays ? { withinDays } : {}) };
+  }
   if (keep) return { ...base, value: condition.value };
-  const fresh: Record<ValueKind, unknown> = { text: '', list: [], number: 0, date: new Date().toISOString(), days: 30, state: 'subscribed', none: undefined };
+  const fresh: Record<Exclude<ValueKind, 'engagement'>, unknown> = {
+    text: '',
+    list: [],
+    number: 0,
+    date: new Date().toISOString(),
+    days: 30,
+    state: 'subscribed',
+    topics: [],
+    none: undefined,
+  };
   return { ...base, value: fresh[next.kind] };
 };
 
