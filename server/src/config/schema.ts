@@ -91,6 +91,8 @@ const importsSchema = z
     // Where uploads wait for the import job and reports stay; dedicated workers on other hosts need
     // it on a shared volume. Defaults to <app>/.tmp/campaigns-imports.
     directory: z.string().min(1).optional(),
+    // Rejected-rows reports of finished imports are deleted after this many days; counters stay.
+    reportRetentionDays: z.number().int().min(1).max(3650).default(30),
   })
   .prefault({});
 

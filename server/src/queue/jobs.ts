@@ -1,6 +1,8 @@
 /** Job names and payloads per queue. Later flows add their queues' types beside these. */
 export interface MaintenanceJobs {
   ping: { requestedBy: string };
+  /** Requeues imports that lost their job and deletes expired import reports. */
+  tidyImports: Record<string, never>;
 }
 
 export interface PingResult {

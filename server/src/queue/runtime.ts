@@ -3,7 +3,7 @@ import { Queue, QueueEvents, Worker, type ConnectionOptions, type Processor, typ
 import type { Redis } from 'ioredis';
 import { QUEUES, type QueueName } from '../constants';
 import { importProcessor } from './processors/import';
-import { processMaintenance } from './processors/maintenance';
+import { maintenanceProcessor } from './processors/maintenance';
 
 export type QueueKey = keyof typeof QUEUES;
 
@@ -17,7 +17,7 @@ interface ProcessorEntry {
 
 /** Which processor serves which queue. */
 const PROCESSORS: Partial<Record<QueueKey, ProcessorEntry>> = {
-  maintenance: { processor: () => processMaintenance as Processor, concurrency: 4 },
+  maintenance: { processor: (strapi) => maintenanceProcessor(strapi) as Processor, concurrency: 4 },
   // One import at a time per process: each one already keeps the database busy. An import whose
   // worker died resumes where it committed, so its job may be picked up again after a few stalls.
   import: { processor: (strapi) => importProcessor(strapi) as Processor, concurrency: 1, options: { maxStalledCount: 5 } },

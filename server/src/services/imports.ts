@@ -9,6 +9,7 @@ import { IMPORT_STATES, TABLES, UID } from '../constants';
 import { CsvSyntaxError, readCsv } from '../imports/csv-records';
 import { delimiterInSingleColumn, describeDelimiter, detectDelimiter } from '../imports/delimiter';
 import { moveFile, newImportFile, readHead } from '../imports/files';
+import { importJobId, reconcileImports, removeExpiredReports } from '../imports/housekeeping';
 import { importOptionsSchema, planColumns } from '../imports/options';
 import { reportHeader } from '../imports/report';
 import { finish, runImport, type RunHooks } from '../imports/run';
@@ -148,7 +149,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw error;
       });
       try {
-        await getService(strapi, 'queues').queue('import').add('run', { importId: id }, JOB_OPTIONS);
+        await getService(strapi, 'queues').queue('import').add('run', { importId: id }, { ...JOB_OPTIONS, jobId: importJobId(id) });
       } catch (error) {
         await finish(strapi, id, 'failed', `could not be queued: ${(error as Error).message}`);
         throw error;
@@ -197,6 +198,19 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The job: runs or resumes the import (see imports/run). */
     run(id: number, hooks: RunHooks) {
       return runImport(strapi, id, hooks);
+    },
+
+    /**
+     * Requeues imports whose job was lost, fails those whose job failed unseen, and deletes expired
+     * reports. Run by the maintenance queue every few minutes.
+     */
+    async tidy() {
+      const { reportRetentionDays } = getPluginConfig(strapi).imports;
+      const reconciled = await reconcileImports(strapi, getService(strapi, 'queues').queue('import'), JOB_OPTIONS);
+      const reportsRemoved = await removeExpiredReports(strapi, reportRetentionDays);
+      for (const id of reconciled.requeued) strapi.log.warn(`campaigns: import ${id} had lost its job; requeued, it resumes where it stopped`);
+      for (const id of reconciled.failed) strapi.log.warn(`campaigns: import ${id} is marked failed: its job failed or its file is gone`);
+      return { ...reconciled, reportsRemoved };
     },
 
     /** Marks an import failed for good (its job gave up), unless it already ended. */

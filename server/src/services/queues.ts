@@ -15,6 +15,9 @@ import { getPluginConfig } from '../runtime/plugin-config';
 export const shouldRunWorkers = (mode: WorkerMode, isWorkerProcess: boolean, isCommandProcess = false) =>
   !isCommandProcess && (mode === 'in-process' || (mode === 'dedicated' && isWorkerProcess));
 
+const TIDY_SCHEDULER = 'tidy-imports';
+const TIDY_EVERY_MS = 5 * 60_000;
+
 const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
   let connection: Redis | undefined;
   let runtime: QueueRuntime | undefined;
@@ -58,6 +61,12 @@ const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
         process.env[COMMAND_PROCESS_ENV] === '1'
       );
       runtime = openQueueRuntime(strapi, client, config.redis.prefix, runWorkers);
+      // One schedule per Redis prefix, whoever upserts it; any worker process runs the jobs.
+      await runtime.queues.maintenance.upsertJobScheduler(TIDY_SCHEDULER, { every: TIDY_EVERY_MS }, {
+        name: 'tidyImports',
+        data: {},
+        opts: { removeOnComplete: true, removeOnFail: 100 },
+      });
       strapi.log.info(
         `campaigns: queues on ${describeRedis(config.redis)} (prefix "${config.redis.prefix}"), worker mode ${config.workerMode}, ` +
           `${runWorkers ? `${runtime.workers.length} workers in this process` : 'no workers in this process'}`
