@@ -19,7 +19,7 @@ describe('plugin options', () => {
       workerMode: 'in-process',
       rateLimits: { messagesPerSecond: 50, perDomain: {} },
       audienceSources: [],
-      imports: { maxFileBytes: 500 * 1024 * 1024 },
+      imports: { maxFileBytes: 500 * 1024 * 1024, reportRetentionDays: 30 },
     });
   });
 
@@ -62,6 +62,7 @@ describe('plugin options', () => {
     [{ audienceSources: [{ uid: 'api::a.a' }, { uid: 'api::a.a' }] }, 'campaigns.audienceSources[1].uid: "api::a.a" is listed twice'],
     [{ imports: { maxFileBytes: 0 } }, 'campaigns.imports.maxFileBytes'],
     [{ imports: { maxFileBytes: '1mb' } }, 'campaigns.imports.maxFileBytes'],
+    [{ imports: { reportRetentionDays: 0 } }, 'campaigns.imports.reportRetentionDays'],
   ])('refuses %j, naming the option', (input, message) => {
     expect(() => parseConfig(input)).toThrow(message);
     expect(() => configModule.validator(input)).toThrow(message);
