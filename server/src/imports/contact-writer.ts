@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { TABLES } from '../constants';
-import { chunks, insertRows } from './bulk-insert';
+import { chunks, insertRows, whereInList } from './bulk-insert';
 import type { ContactTables } from './contact-tables';
 import { createDocumentId } from './document-id';
 import type { ImportedContact } from './row';
@@ -89,9 +89,12 @@ export const writeContacts = async (
   const hashes = [...firsts.keys()];
   const now = new Date();
 
-  const existingRows: Array<Record<string, unknown>> = await trx(tables.contacts)
-    .select({ id: 'id', emailHash: col.emailHash, source: col.source, attributes: col.attributes })
-    .whereIn(col.emailHash, hashes);
+  const existingRows: Array<Record<string, unknown>> = await whereInList(
+    trx,
+    trx(tables.contacts).select({ id: 'id', emailHash: col.emailHash, source: col.source, attributes: col.attributes }),
+    col.emailHash,
+    hashes
+  );
   const existing = new Map<string, ExistingContact[]>();
   for (const row of existingRows) {
     const contact = { id: Number(row.id), emailHash: String(row.emailHash), source: (row.source as string | null) ?? null, attributes: parseJson(row.attributes) };
@@ -100,9 +103,7 @@ export const writeContacts = async (
 
   const suppressed = new Set(
     (
-      await trx(tables.suppressions)
-        .select('email_hash')
-        .whereIn('email_hash', hashes)
+      await whereInList(trx, trx(tables.suppressions).select('email_hash'), 'email_hash', hashes)
         .where('scope', 'global')
         .where((q) => q.whereNull('expires_at').orWhere('expires_at', '>', now))
     ).map((row: { email_hash: string }) => row.email_hash)

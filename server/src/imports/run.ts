@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import type { ImportCounters } from '../../../shared/contracts/imports';
 import { TABLES, UID } from '../constants';
+import { FIRST_BATCH_ROWS, nextBatchRows } from './batch-rows';
 import { contactTables } from './contact-tables';
 import { TopicPositions, writeContacts, type WriteContext } from './contact-writer';
 import { CsvSyntaxError, readCsv, type CsvRecord } from './csv-records';
@@ -11,9 +12,6 @@ import { plannerStatistics } from './planner-statistics';
 import { ReportFile, reportLines, type RejectedRow } from './report';
 import { checkRow, type ImportedContact } from './row';
 import { counterColumns, countersOf, findImportRow, type ImportRow, type StoredOptions } from './table';
-
-/** Rows per transaction: one multi-row insert each (see MAX_ROWS_PER_INSERT). */
-export const BATCH_SIZE = 500;
 
 // Progress goes to Redis for the job's listeners; a few times a second is plenty.
 const PROGRESS_EVERY_MS = 250;
@@ -157,6 +155,7 @@ export const runImport = async (strapi: Core.Strapi, importId: number, hooks: Ru
   let plan: ColumnPlan | undefined;
   let dataRows = 0;
   let batch: CsvRecord[] = [];
+  let batchRows = FIRST_BATCH_ROWS;
   let readTo = 0;
   try {
     for await (const chunk of readCsv(createReadStream(row.file_path), options.delimiter)) {
@@ -170,9 +169,10 @@ export const runImport = async (strapi: Core.Strapi, importId: number, hooks: Ru
         dataRows += 1;
         if (dataRows <= committed) continue;
         batch.push(record);
-        if (batch.length === BATCH_SIZE) {
+        if (batch.length === batchRows) {
           await schedule(checkBatch(batch, plan, header.length), readTo);
           batch = [];
+          batchRows = nextBatchRows(batchRows);
         }
       }
     }
