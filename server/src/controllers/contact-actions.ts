@@ -15,7 +15,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const input = parseOrThrow(contactBulkInput, (ctx.request.body as RequestBody)?.data, 'bulk action');
     const permission = BULK_ACTION_PERMISSION[input.action];
     if (!(ctx.state.userAbility as Ability).can(permission)) {
-      throw new errors.ForbiddenError(`The bulk action "${input.action}" needs the permission ${permission}`);
+      // A PolicyError, not a ForbiddenError: Strapi turns the latter into a bare "Forbidden" and drops the message.
+      throw new errors.PolicyError(`The bulk action "${input.action}" needs the permission ${permission}`);
     }
     ctx.body = { data: await getService(strapi, 'contactBulk').run(input) };
   },
