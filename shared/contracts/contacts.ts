@@ -1,3 +1,118 @@
 /** Contact states, shared by the server's schema checks and the admin's pickers. */
 export const CONTACT_STATES = ['subscribed', 'unsubscribed', 'bounced', 'complained'] as const;
 export type ContactState = (typeof CONTACT_STATES)[number];
+
+/** How and when a contact agreed to receive mail: kept for every subscribe. */
+export interface ContactConsent {
+  source: string;
+  at: string;
+  ip?: string | null;
+  text?: string | null;
+}
+
+export interface ContactTopic {
+  documentId: string;
+  name: string;
+}
+
+export interface Contact {
+  documentId: string;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  attributes: Record<string, unknown> | null;
+  timezone: string | null;
+  locale: string | null;
+  state: ContactState;
+  stateChangedAt: string | null;
+  consent: ContactConsent | null;
+  source: string | null;
+  topics: ContactTopic[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ListContactsQuery {
+  page?: number;
+  pageSize?: number;
+  search?: string;
+  state?: ContactState;
+  /** A topic documentId: only its members. */
+  topic?: string;
+  /** Exact `source` of the contacts, e.g. `api` or `import:12`. */
+  source?: string;
+  sort?: 'createdAt:desc' | 'createdAt:asc' | 'email:asc' | 'email:desc';
+}
+
+export const CONTACT_BULK_ACTIONS = ['delete', 'addTopics', 'removeTopics', 'unsubscribe'] as const;
+export type ContactBulkAction = (typeof CONTACT_BULK_ACTIONS)[number];
+export const MAX_BULK_CONTACTS = 1000;
+
+/** Body `data` of POST /campaigns/contacts/bulk; `topics` only with addTopics and removeTopics. */
+export type ContactBulkRequest =
+  | { action: 'delete' | 'unsubscribe'; documentIds: string[] }
+  | { action: 'addTopics' | 'removeTopics'; documentIds: string[]; topics: string[] };
+
+/** `changed` + `unchanged` = `requested` (distinct ids): a contact already in that state or topic is unchanged. */
+export interface ContactBulkResult {
+  action: ContactBulkAction;
+  requested: number;
+  changed: number;
+  unchanged: number;
+}
+
+/** The states an admin may set; bounced and complained come only from delivery events. */
+export const ADMIN_SETTABLE_STATES = ['subscribed', 'unsubscribed'] as const;
+
+/** Body `data` of POST /campaigns/contacts/:documentId/state. A resubscribe needs the consent. */
+export interface ContactStateRequest {
+  state: (typeof ADMIN_SETTABLE_STATES)[number];
+  consent?: { source: string; text: string };
+}
+
+export interface ContactActivityCampaign {
+  documentId: string;
+  name: string;
+}
+
+export interface ContactDelivery {
+  id: number;
+  /** null when the campaign has been deleted since. */
+  campaign: ContactActivityCampaign | null;
+  variant: string;
+  state: string;
+  queuedAt: string | null;
+  sentAt: string | null;
+  failedAt: string | null;
+  firstOpenAt: string | null;
+  firstClickAt: string | null;
+  firstReplyAt: string | null;
+  lastError: string | null;
+}
+
+export interface ContactEvent {
+  id: number;
+  type: string;
+  occurredAt: string | null;
+  campaign: ContactActivityCampaign | null;
+  source: string;
+  isBot: boolean;
+  /** The event's JSON data, or its raw text when it is not JSON. */
+  data: unknown;
+}
+
+export interface ListContactActivityQuery {
+  deliveriesPage?: number;
+  deliveriesPageSize?: number;
+  /** The `nextBefore` of the previous answer: the events older than the last one shown. */
+  eventsBefore?: string;
+  eventsLimit?: number;
+}
+
+export interface ContactActivityResponse {
+  data: { deliveries: ContactDelivery[]; events: ContactEvent[] };
+  meta: {
+    deliveries: { page: number; pageSize: number; pageCount: number; total: number };
+    events: { limit: number; nextBefore: string | null };
+  };
+}

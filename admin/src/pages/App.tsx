@@ -3,6 +3,8 @@ import { Route, Routes } from 'react-router-dom';
 import { PluginNav } from '../components/layout/PluginNav';
 import { PERMISSIONS } from '../permissions';
 import { CampaignsPage } from './CampaignsPage';
+import { ContactDetailPage } from './contacts/ContactDetailPage';
+import { ContactsPage } from './contacts/ContactsPage';
 import { SegmentEditPage } from './SegmentEditPage';
 import { SegmentsPage } from './SegmentsPage';
 
@@ -11,6 +13,8 @@ export const App = () => (
     <Layouts.Root sideNav={<PluginNav />}>
       <Routes>
         <Route index element={<CampaignsPage />} />
+        <Route path="contacts" element={<ContactsPage />} />
+        <Route path="contacts/:documentId" element={<ContactDetailPage />} />
         <Route path="segments" element={<SegmentsPage />} />
         <Route path="segments/:documentId" element={<SegmentEditPage />} />
         <Route path="*" element={<Page.Error />} />

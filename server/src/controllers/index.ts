@@ -1,4 +1,5 @@
 import audienceSources from './audience-sources';
+import contactActions from './contact-actions';
 import contactExport from './contact-export';
 import imports from './imports';
 import { resourceController } from './resource';
@@ -9,6 +10,7 @@ import suppressions from './suppressions';
 export default {
   audienceSources,
   campaigns: resourceController('campaigns'),
+  contactActions,
   contactExport,
   contacts: resourceController('contacts'),
   imports,

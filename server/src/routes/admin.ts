@@ -17,8 +17,12 @@ export default {
   type: 'admin',
   routes: [
     ...crud('campaigns', 'campaigns'),
-    // Before the contacts routes: /contacts/:documentId would take "export" for a documentId.
+    // Before the contacts routes: /contacts/:documentId would take "export" or "bulk" for a documentId.
     { method: 'GET', path: '/contacts/export', handler: 'contactExport.find', config: guard(ACTIONS.read) },
+    // Write for every bulk action; delete also needs the delete action, checked once the body names it.
+    { method: 'POST', path: '/contacts/bulk', handler: 'contactActions.bulk', config: guard(ACTIONS.write) },
+    { method: 'POST', path: '/contacts/:documentId/state', handler: 'contactActions.setState', config: guard(ACTIONS.write) },
+    { method: 'GET', path: '/contacts/:documentId/activity', handler: 'contactActions.activity', config: guard(ACTIONS.read) },
     ...crud('contacts', 'contacts'),
     { method: 'GET', path: '/segments/choices', handler: 'segmentRules.choices', config: guard(ACTIONS.read) },
     { method: 'POST', path: '/segments/count', handler: 'segmentRules.count', config: guard(ACTIONS.read) },

@@ -1,32 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { documentsOf, findOrThrow, findPage } from '../documents';
-import { z } from 'zod';
 import { CONTACT_STATES, UID, type ContactState } from '../constants';
+import type { Contact } from '../../../shared/contracts/contacts';
+import { contactListFilters, contactListQuery } from '../contacts/list-query';
+import { quoteList, unknownTopics } from '../contacts/topic-lookup';
 import { contactCreateInput, contactUpdateInput } from '../validation/contact-input';
 import { hashEmail, normalizeEmail } from '../validation/email';
-import { listQuery } from '../validation/list-query';
 import { fieldError, parseOrThrow } from '../validation/errors';
 
-const contactListQuery = listQuery(['createdAt:desc', 'createdAt:asc', 'email:asc', 'email:desc'] as const).extend({
-  state: z.enum(CONTACT_STATES).optional(),
-});
-
-export interface Contact {
-  documentId: string;
-  email: string;
-  firstName: string | null;
-  lastName: string | null;
-  attributes: Record<string, unknown> | null;
-  timezone: string | null;
-  locale: string | null;
-  state: ContactState;
-  stateChangedAt: string | null;
-  consent: { source: string; at: string; ip?: string | null; text?: string | null } | null;
-  source: string | null;
-  topics: Array<{ documentId: string; name: string }>;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { Contact };
 
 type Row = Omit<Contact, 'topics'> & { id: number; topics?: Array<{ documentId: string; name: string }> };
 
@@ -63,11 +45,8 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const assertTopics = async (topics: string[] | undefined) => {
-    if (!topics?.length) return;
-    const found = await strapi.db.query(UID.topic).findMany({ where: { documentId: { $in: topics } }, select: ['documentId'] });
-    const known = new Set(found.map((t: { documentId: string }) => t.documentId));
-    const missing = topics.filter((t) => !known.has(t));
-    if (missing.length) throw invalid('topics', `unknown topic ${missing.map((m) => `"${m}"`).join(', ')}`);
+    const missing = await unknownTopics(strapi, topics ?? []);
+    if (missing.length) throw invalid('topics', `unknown topic ${quoteList(missing)}`);
   };
 
   const findRow = (documentId: string) => findOrThrow<Row>(documents(), 'contact', documentId, { populate });
@@ -75,13 +54,9 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async list(query: unknown = {}) {
       const q = parseOrThrow(contactListQuery, query, 'query');
-      const filters = {
-        ...(q.search
-          ? { $or: [{ email: { $containsi: q.search } }, { firstName: { $containsi: q.search } }, { lastName: { $containsi: q.search } }] }
-          : {}),
-        ...(q.state ? { state: q.state } : {}),
-      };
-      return findPage(documents(), q, { filters, populate }, toContact);
+      const missing = await unknownTopics(strapi, q.topic ? [q.topic] : []);
+      if (missing.length) throw fieldError('query', 'topic', `unknown topic ${quoteList(missing)}`);
+      return findPage(documents(), q, { filters: contactListFilters(q), populate }, toContact);
     },
 
     async findOne(documentId: string) {

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { AudienceSourcesService } from './audience-sources';
 import type { CampaignsService } from './campaigns';
+import type { ContactActivityService } from './contact-activity';
+import type { ContactBulkService } from './contact-bulk';
 import type { ContactExportService } from './contact-export';
 import type { ContactsService } from './contacts';
 import type { ImportsService } from './imports';
@@ -12,6 +14,8 @@ import type { TopicsService } from './topics';
 export interface Services {
   audienceSources: AudienceSourcesService;
   campaigns: CampaignsService;
+  contactActivity: ContactActivityService;
+  contactBulk: ContactBulkService;
   contactExport: ContactExportService;
   contacts: ContactsService;
   imports: ImportsService;

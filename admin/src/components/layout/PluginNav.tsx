@@ -4,6 +4,7 @@ import { PLUGIN_ID } from '../../pluginId';
 /** The plugin's own sections, in the left column every page of the plugin shares. */
 const SECTIONS = [
   { to: '', label: 'Campaigns', end: true },
+  { to: 'contacts', label: 'Contacts' },
   { to: 'segments', label: 'Segments' },
 ];
 

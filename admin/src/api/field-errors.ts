@@ -1,0 +1,14 @@
+/**
+ * The server's validation errors by field ("email", "consent.source"), from the `details.errors`
+ * every ValidationError of this plugin carries, so a form can show each under its input.
+ */
+export const fieldErrors = (error: unknown): Record<string, string> => {
+  const details = (error as { response?: { data?: { error?: { details?: { errors?: Array<{ path: string[]; message: string }> } } } } })
+    ?.response?.data?.error?.details;
+  const entries = (details?.errors ?? []).filter((e) => e.path?.length).map((e) => [e.path.join('.'), e.message] as const);
+  return Object.fromEntries(entries);
+};
+
+/** The error of a field or of anything inside it ("attributes" also shows "attributes.plan"'s). */
+export const errorFor = (errors: Record<string, string>, field: string): string | undefined =>
+  errors[field] ?? Object.entries(errors).find(([path]) => path.startsWith(`${field}.`))?.[1];

@@ -1,0 +1,66 @@
+import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import type { ContactDelivery } from '../../../../shared/contracts/contacts';
+
+interface Props {
+  rows: ContactDelivery[];
+  page: number;
+  pageCount: number;
+  total: number;
+  onPage: (page: number) => void;
+}
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+
+/** One row per campaign the contact was sent: what happened to that message. */
+export const DeliveriesTable = ({ rows, page, pageCount, total, onPage }: Props) => {
+  if (!total) return <Typography textColor="neutral600">No campaign has been sent to this contact yet.</Typography>;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={3}>
+      <Table colCount={6} rowCount={rows.length + 1} aria-label="Deliveries">
+        <Thead>
+          <Tr>
+            <Th><Typography variant="sigma">Campaign</Typography></Th>
+            <Th><Typography variant="sigma">State</Typography></Th>
+            <Th><Typography variant="sigma">Sent</Typography></Th>
+            <Th><Typography variant="sigma">Opened</Typography></Th>
+            <Th><Typography variant="sigma">Clicked</Typography></Th>
+            <Th><Typography variant="sigma">Replied</Typography></Th>
+          </Tr>
+        </Thead>
+        <Tbody>
+          {rows.map((d) => (
+            <Tr key={d.id}>
+              <Td>
+                <Typography fontWeight="bold">{d.campaign?.name ?? 'Deleted campaign'}</Typography>
+                {d.variant && <Typography variant="pi" textColor="neutral600" tag="p">Variant {d.variant}</Typography>}
+              </Td>
+              <Td>
+                <Typography>{d.state}</Typography>
+                {d.lastError && <Typography variant="pi" textColor="danger600" tag="p">{d.lastError}</Typography>}
+              </Td>
+              <Td><Typography>{when(d.sentAt)}</Typography></Td>
+              <Td><Typography>{when(d.firstOpenAt)}</Typography></Td>
+              <Td><Typography>{when(d.firstClickAt)}</Typography></Td>
+              <Td><Typography>{when(d.firstReplyAt)}</Typography></Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+      {pageCount > 1 && (
+        <Box>
+          <Flex gap={2}>
+            <Button variant="tertiary" size="S" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+              Newer
+            </Button>
+            <Typography variant="pi">
+              Page {page} of {pageCount}
+            </Typography>
+            <Button variant="tertiary" size="S" disabled={page >= pageCount} onClick={() => onPage(page + 1)}>
+              Older
+            </Button>
+          </Flex>
+        </Box>
+      )}
+    </Flex>
+  );
+};

@@ -1,0 +1,306 @@
+import { adminWithActions, bearer, http, registerSuperAdmin } from '../helpers/admin';
+import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
+
+const CONTACT = 'plugin::campaigns.contact';
+
+let app: TestApp;
+let token: string;
+
+beforeAll(async () => {
+  app = await bootTestApp();
+  token = await registerSuperAdmin(app.strapi);
+});
+afterAll(() => stopTestApp(app));
+
+const api = () => http(app.strapi);
+const service = (name: string) => app.strapi.plugin('campaigns').service(name);
+const contacts = () => service('contacts');
+const knex = () => app.strapi.db.connection;
+
+type Row = { email: string; state: string; topics: Array<{ documentId: string }> };
+const contactRow = async (documentId: string) =>
+  (await app.strapi.db.query(CONTACT).findOne({ where: { documentId }, populate: { topics: { select: ['documentId'] } } })) as Row | null;
+const topicsOf = async (documentId: string) => ((await contactRow(documentId))?.topics ?? []).map((t) => t.documentId).sort();
+
+const bulk = (data: unknown, as = token) => api().post('/campaigns/contacts/bulk').set(bearer(as)).send({ data });
+const emails = (body: { data: Array<{ email: string }> }) => body.data.map((c) => c.email).sort();
+
+describe('list filters', () => {
+  let news: string;
+  beforeAll(async () => {
+    news = (await service('topics').create({ name: 'Filter news' })).documentId;
+    await contacts().create({ email: 'f1@filters.test', topics: [news], source: 'signup-form' });
+    await contacts().create({ email: 'f2@filters.test', source: 'signup-form' });
+    const f3 = await contacts().create({ email: 'f3@filters.test', topics: [news] });
+    await contacts().setState(f3.documentId, 'unsubscribed');
+  });
+
+  test('by topic, by source, by state, combined with the search', async () => {
+    const list = (query: Record<string, string>) => api().get('/campaigns/contacts').query({ search: 'filters.test', ...query }).set(bearer(token));
+    expect(emails((await list({ topic: news })).body)).toEqual(['f1@filters.test', 'f3@filters.test']);
+    expect(emails((await list({ source: 'signup-form' })).body)).toEqual(['f1@filters.test', 'f2@filters.test']);
+    expect(emails((await list({ topic: news, state: 'subscribed' })).body)).toEqual(['f1@filters.test']);
+    const page = await list({ topic: news, pageSize: '1', sort: 'email:asc' });
+    expect(page.body.meta.pagination).toEqual({ page: 1, pageSize: 1, pageCount: 2, total: 2 });
+    expect(emails(page.body)).toEqual(['f1@filters.test']);
+  });
+
+  test('an unknown topic or a bad filter is a 400 naming it', async () => {
+    const unknown = await api().get('/campaigns/contacts').query({ topic: 'nosuchtopic42' }).set(bearer(token));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toBe('Invalid query: topic: unknown topic "nosuchtopic42"');
+    const bad = await api().get('/campaigns/contacts').query({ topic: 'a b' }).set(bearer(token));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/topic: a documentId/);
+    const state = await api().get('/campaigns/contacts').query({ state: 'gone' }).set(bearer(token));
+    expect(state.status).toBe(400);
+    expect(state.body.error.message).toMatch(/state/);
+  });
+});
+
+describe('bulk actions', () => {
+  let topicA: string;
+  let topicB: string;
+  const make = async (prefix: string, n: number, topics: string[] = []) => {
+    const made = [];
+    for (let i = 0; i < n; i += 1) made.push((await contacts().create({ email: `${prefix}${i}@bulk.test`, topics })).documentId);
+    return made as string[];
+  };
+  beforeAll(async () => {
+    topicA = (await service('topics').create({ name: 'Bulk A' })).documentId;
+    topicB = (await service('topics').create({ name: 'Bulk B' })).documentId;
+  });
+
+  test('addTopics and removeTopics change only the contacts that need it, and count them', async () => {
+    const [c0, c1, c2] = await make('topics', 3);
+    await contacts().update(c0, { topics: [topicA] });
+    const added = await bulk({ action: 'addTopics', documentIds: [c0, c1, c2, c1], topics: [topicA, topicB] });
+    expect(added.status).toBe(200);
+    expect(added.body.data).toEqual({ action: 'addTopics', requested: 3, changed: 3, unchanged: 0 });
+    for (const c of [c0, c1, c2]) expect(await topicsOf(c)).toEqual([topicA, topicB].sort());
+
+    const again = await bulk({ action: 'addTopics', documentIds: [c0, c1], topics: [topicA] });
+    expect(again.body.data).toEqual({ action: 'addTopics', requested: 2, changed: 0, unchanged: 2 });
+
+    const removed = await bulk({ action: 'removeTopics', documentIds: [c0, c1], topics: [topicB] });
+    expect(removed.body.data).toEqual({ action: 'removeTopics', requested: 2, changed: 2, unchanged: 0 });
+    expect(await topicsOf(c0)).toEqual([topicA]);
+    expect(await topicsOf(c1)).toEqual([topicA]);
+    expect(await topicsOf(c2)).toEqual([topicA, topicB].sort());
+  });
+
+  test('unsubscribe goes through setState and leaves bounced contacts bounced', async () => {
+    const [c0, c1, c2] = await make('unsub', 3);
+    await contacts().setState(c2, 'bounced');
+    const res = await bulk({ action: 'unsubscribe', documentIds: [c0, c1, c2] });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual({ action: 'unsubscribe', requested: 3, changed: 2, unchanged: 1 });
+    expect((await contactRow(c0))?.state).toBe('unsubscribed');
+    expect((await contactRow(c1))?.state).toBe('unsubscribed');
+    expect((await contactRow(c2))?.state).toBe('bounced');
+    const changedAt = await app.strapi.db.query(CONTACT).findOne({ where: { documentId: c0 }, select: ['stateChangedAt'] });
+    expect(changedAt.stateChangedAt).toBeTruthy();
+  });
+
+  test('delete removes the contacts and their topic links', async () => {
+    const ids = await make('delete', 2, [topicA]);
+    const res = await bulk({ action: 'delete', documentIds: ids });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual({ action: 'delete', requested: 2, changed: 2, unchanged: 0 });
+    for (const id of ids) expect(await contactRow(id)).toBeNull();
+    const members = await api().get('/campaigns/contacts').query({ topic: topicA, search: 'delete' }).set(bearer(token));
+    expect(members.body.data).toEqual([]);
+  });
+
+  describe('bad input is a 400 that says what to fix, and changes nothing', () => {
+    let ids: string[];
+    beforeAll(async () => {
+      ids = await make('bad', 2);
+    });
+    const unchanged = async () => {
+      for (const id of ids) {
+        const row = await contactRow(id);
+        expect(row?.state).toBe('subscribed');
+        expect(row?.topics).toEqual([]);
+      }
+    };
+
+    test.each([
+      ['an unknown contact among known ones', () => ({ action: 'delete', documentIds: [ids[0], 'nosuchcontact1', ids[1], 'nosuchcontact2'] }), /documentIds: unknown contact "nosuchcontact1", "nosuchcontact2"/],
+      ['an unknown topic', () => ({ action: 'addTopics', documentIds: ids, topics: [topicA, 'nosuchtopic9'] }), /topics: unknown topic "nosuchtopic9"/],
+      ['an unknown action', () => ({ action: 'archive', documentIds: ids }), /action: must be one of delete, addTopics, removeTopics, unsubscribe/],
+      ['topics missing', () => ({ action: 'addTopics', documentIds: ids }), /topics: required: the topics to add or remove/],
+      ['no contacts', () => ({ action: 'unsubscribe', documentIds: [] }), /documentIds: select at least one contact/],
+      ['too many contacts', () => ({ action: 'unsubscribe', documentIds: Array.from({ length: 1001 }, (_, i) => `c${i}`) }), /documentIds: at most 1000 contacts/],
+      ['no body', () => undefined, /action: must be one of/],
+    ])('%s', async (_label, data, message) => {
+      const res = await bulk(data());
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toMatch(message);
+      await unchanged();
+    });
+
+    test('a failure half way rolls back what was done before it', async () => {
+      const real = contacts().setState;
+      let calls = 0;
+      const spy = jest.spyOn(contacts(), 'setState').mockImplementation(async (...args: unknown[]) => {
+        calls += 1;
+        if (calls === 2) throw new Error('disk on fire');
+        return real(...args);
+      });
+      try {
+        const res = await bulk({ action: 'unsubscribe', documentIds: ids });
+        expect(res.status).toBe(500);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(calls).toBe(2);
+      await unchanged();
+    });
+
+    test('without the permission an action needs: 403, nothing changed', async () => {
+      const writer = await adminWithActions(app.strapi, 'writer@bulk.test', ['plugin::campaigns.read', 'plugin::campaigns.write']);
+      const denied = await bulk({ action: 'delete', documentIds: ids }, writer);
+      expect(denied.status).toBe(403);
+      expect(denied.body.error.message).toMatch(/needs the permission plugin::campaigns.delete/);
+      const reader = await adminWithActions(app.strapi, 'reader@bulk.test', ['plugin::campaigns.read']);
+      expect((await bulk({ action: 'unsubscribe', documentIds: ids }, reader)).status).toBe(403);
+      await unchanged();
+      const allowed = await bulk({ action: 'addTopics', documentIds: [ids[0]], topics: [topicB] }, writer);
+      expect(allowed.status).toBe(200);
+      expect(await topicsOf(ids[0])).toEqual([topicB]);
+    });
+  });
+});
+
+describe('state changes from the admin', () => {
+  const setState = (documentId: string, data: unknown) =>
+    api().post(`/campaigns/contacts/${documentId}/state`).set(bearer(token)).send({ data });
+
+  test('unsubscribe, then a resubscribe that records the consent with the admin request IP', async () => {
+    const { documentId } = await contacts().create({ email: 'state@admin.test' });
+    const off = await setState(documentId, { state: 'unsubscribed' });
+    expect(off.status).toBe(200);
+    expect(off.body.data.state).toBe('unsubscribed');
+    expect((await contactRow(documentId))?.state).toBe('unsubscribed');
+
+    const noConsent = await setState(documentId, { state: 'subscribed' });
+    expect(noConsent.status).toBe(400);
+    expect(noConsent.body.error.message).toMatch(/consent: resubscribing a contact needs a consent record/);
+    expect((await contactRow(documentId))?.state).toBe('unsubscribed');
+
+    const on = await setState(documentId, { state: 'subscribed', consent: { source: 'Phone call with support', text: 'Yes, send me the newsletter' } });
+    expect(on.status).toBe(200);
+    const row = await app.strapi.db.query(CONTACT).findOne({ where: { documentId } });
+    expect(row.state).toBe('subscribed');
+    expect(row.consent).toMatchObject({ source: 'Phone call with support', text: 'Yes, send me the newsletter', ip: expect.stringMatching(/127\.0\.0\.1|::1/) });
+    expect(Date.now() - Date.parse(row.consent.at)).toBeLessThan(60_000);
+  });
+
+  test('refuses bounced, complained, half a consent, and unknown contacts', async () => {
+    const { documentId } = await contacts().create({ email: 'state2@admin.test' });
+    const bounced = await setState(documentId, { state: 'bounced' });
+    expect(bounced.status).toBe(400);
+    expect(bounced.body.error.message).toMatch(/state: must be one of subscribed, unsubscribed/);
+    const half = await setState(documentId, { state: 'subscribed', consent: { source: 'form' } });
+    expect(half.status).toBe(400);
+    expect(half.body.error.message).toMatch(/consent\.text/);
+    expect((await setState('nosuchcontact1', { state: 'unsubscribed' })).status).toBe(404);
+    expect((await contactRow(documentId))?.state).toBe('subscribed');
+  });
+});
+
+describe('activity', () => {
+  const t0 = Date.UTC(2026, 9, 1, 8, 0);
+  let contact: { documentId: string; id: number };
+  let campaign: { documentId: string; id: number };
+
+  beforeAll(async () => {
+    const created = await contacts().create({ email: 'activity@admin.test' });
+    contact = await app.strapi.db.query(CONTACT).findOne({ where: { documentId: created.documentId }, select: ['id', 'documentId'] });
+    const c = await service('campaigns').create({ name: 'October letter' });
+    campaign = await app.strapi.db.query('plugin::campaigns.campaign').findOne({ where: { documentId: c.documentId }, select: ['id', 'documentId'] });
+    const other = await contacts().create({ email: 'someone-else@admin.test' });
+    const otherId = (await app.strapi.db.query(CONTACT).findOne({ where: { documentId: other.documentId }, select: ['id'] })).id;
+
+    // One insert per row: a multi-row insert fills the keys a row lacks with NULL, not the column default.
+    const insert = async (table: string, rows: Array<Record<string, unknown>>) => {
+      for (const row of rows) await knex()(table).insert(row);
+    };
+    await insert('campaigns_deliveries', [
+      { campaign_id: campaign.id, contact_id: contact.id, state: 'sent', email: 'activity@admin.test', queued_at: t0, sent_at: t0 + 1000, first_open_at: t0 + 60_000, first_click_at: t0 + 120_000 },
+      // A campaign deleted since: the delivery stays, without a campaign.
+      { campaign_id: 999_999, contact_id: contact.id, state: 'failed', email: 'activity@admin.test', queued_at: t0 - 86_400_000, failed_at: t0 - 86_000_000, last_error: '550 mailbox unavailable' },
+      { campaign_id: campaign.id, contact_id: otherId, state: 'sent', email: 'someone-else@admin.test', sent_at: t0 },
+    ]);
+    // 5 events, two in the same millisecond, plus one of another contact.
+    const events = [
+      ['delivered', t0 + 2000],
+      ['open', t0 + 60_000],
+      ['click', t0 + 120_000],
+      ['click', t0 + 120_000],
+      ['open', t0 + 180_000],
+    ].map(([type, at], i) => ({
+      idempotency_key: `activity-${i}`,
+      type,
+      campaign_id: campaign.id,
+      contact_id: contact.id,
+      source: 'test',
+      is_bot: i === 4,
+      data: i === 2 ? JSON.stringify({ url: 'https://example.com/a' }) : null,
+      occurred_at: at,
+      created_at: at,
+    }));
+    await insert('campaigns_events', [
+      ...events,
+      { idempotency_key: 'activity-other', type: 'open', contact_id: otherId, source: 'test', occurred_at: t0, created_at: t0 },
+    ]);
+  });
+
+  const activity = (query: Record<string, string | number> = {}) =>
+    api().get(`/campaigns/contacts/${contact.documentId}/activity`).query(query).set(bearer(token));
+
+  test('deliveries newest first with the campaign joined and ISO times', async () => {
+    const res = await activity();
+    expect(res.status).toBe(200);
+    expect(res.body.data.deliveries).toEqual([
+      expect.objectContaining({
+        campaign: { documentId: campaign.documentId, name: 'October letter' },
+        state: 'sent',
+        sentAt: new Date(t0 + 1000).toISOString(),
+        firstOpenAt: new Date(t0 + 60_000).toISOString(),
+        firstClickAt: new Date(t0 + 120_000).toISOString(),
+        firstReplyAt: null,
+      }),
+      expect.objectContaining({ campaign: null, state: 'failed', sentAt: null, lastError: '550 mailbox unavailable' }),
+    ]);
+    expect(res.body.meta.deliveries).toEqual({ page: 1, pageSize: 20, pageCount: 1, total: 2 });
+    const second = await activity({ deliveriesPage: 2, deliveriesPageSize: 1 });
+    expect(second.body.data.deliveries.map((d: { state: string }) => d.state)).toEqual(['failed']);
+  });
+
+  test('events newest first, paged by keyset without skips or repeats', async () => {
+    const first = await activity({ eventsLimit: 2 });
+    expect(first.body.data.events.map((e: { type: string }) => e.type)).toEqual(['open', 'click']);
+    expect(first.body.data.events[0]).toMatchObject({ isBot: true, occurredAt: new Date(t0 + 180_000).toISOString(), campaign: { name: 'October letter' } });
+    const seen = [...first.body.data.events];
+    let next = first.body.meta.events.nextBefore;
+    while (next) {
+      const page = await activity({ eventsLimit: 2, eventsBefore: next });
+      seen.push(...page.body.data.events);
+      next = page.body.meta.events.nextBefore;
+    }
+    expect(seen.map((e) => e.type)).toEqual(['open', 'click', 'click', 'open', 'delivered']);
+    expect(new Set(seen.map((e) => e.id)).size).toBe(5);
+    expect(seen.find((e) => e.data)?.data).toEqual({ url: 'https://example.com/a' });
+  });
+
+  test('bad queries are 400s, unknown contacts 404', async () => {
+    expect((await activity({ eventsBefore: 'garbage' })).status).toBe(400);
+    expect((await activity({ eventsLimit: 1000 })).status).toBe(400);
+    expect((await activity({ deliveriesPage: 0 })).status).toBe(400);
+    expect((await api().get('/campaigns/contacts/nosuchcontact1/activity').set(bearer(token))).status).toBe(404);
+    const noRead = await adminWithActions(app.strapi, 'noread@activity.test', []);
+    expect((await api().get(`/campaigns/contacts/${contact.documentId}/activity`).set(bearer(noRead))).status).toBe(403);
+  });
+});
