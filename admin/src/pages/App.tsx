@@ -3,8 +3,12 @@ import { Route, Routes } from 'react-router-dom';
 import { PluginNav } from '../components/layout/PluginNav';
 import { PERMISSIONS } from '../permissions';
 import { CampaignsPage } from './CampaignsPage';
+import { ImportPage } from './imports/ImportPage';
+import { ImportsPage } from './imports/ImportsPage';
+import { NewImportPage } from './imports/NewImportPage';
 import { SegmentEditPage } from './SegmentEditPage';
 import { SegmentsPage } from './SegmentsPage';
+import { TopicsPage } from './topics/TopicsPage';
 
 export const App = () => (
   <Page.Protect permissions={PERMISSIONS.read}>
@@ -13,6 +17,10 @@ export const App = () => (
         <Route index element={<CampaignsPage />} />
         <Route path="segments" element={<SegmentsPage />} />
         <Route path="segments/:documentId" element={<SegmentEditPage />} />
+        <Route path="topics" element={<TopicsPage />} />
+        <Route path="imports" element={<ImportsPage />} />
+        <Route path="imports/new" element={<NewImportPage />} />
+        <Route path="imports/:id" element={<ImportPage />} />
         <Route path="*" element={<Page.Error />} />
       </Routes>
     </Layouts.Root>

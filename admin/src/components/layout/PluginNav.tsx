@@ -5,6 +5,8 @@ import { PLUGIN_ID } from '../../pluginId';
 const SECTIONS = [
   { to: '', label: 'Campaigns', end: true },
   { to: 'segments', label: 'Segments' },
+  { to: 'topics', label: 'Topics' },
+  { to: 'imports', label: 'Imports' },
 ];
 
 export const PluginNav = () => (
