@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Box, Button, Flex, ProgressBar, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { Link, useParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import type { Import } from '../../../../shared/contracts/imports';
 import { errorMessage } from '../../api/errors';
 import { useImportProgress, useImportsApi } from '../../api/imports';
 import { ImportCounters } from '../../components/imports/ImportCounters';
+import { ImportProgressBar } from '../../components/imports/ImportProgressBar';
 import { ImportStateBadge } from '../../components/imports/ImportStateBadge';
 import { saveBlob } from '../../components/imports/save-blob';
 import { WizardSteps } from '../../components/imports/WizardSteps';
@@ -69,7 +70,7 @@ export const ImportPage = () => {
                 <ImportStateBadge state={item.state} />
                 <Typography>{item.state === 'queued' ? 'Waiting for a worker…' : `${item.progress}%`}</Typography>
               </Flex>
-              <ProgressBar value={item.progress} aria-label="Import progress" />
+              <ImportProgressBar value={item.progress} label="Import progress" />
               <ImportCounters counters={item.counters} />
               {item.error && (
                 <Typography textColor="danger600" role="alert">

@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
-import { Button, EmptyStateLayout, Flex, ProgressBar, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Button, EmptyStateLayout, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page, Pagination, useQueryParams, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { useImportList } from '../../api/imports';
+import { ImportProgressBar } from '../../components/imports/ImportProgressBar';
 import { ImportStateBadge } from '../../components/imports/ImportStateBadge';
 import { formatBytes, formatDate, plural } from '../../format';
 import { PERMISSIONS } from '../../permissions';
@@ -86,7 +87,7 @@ export const ImportsPage = () => {
                     ))}
                     <Td>
                       <Flex gap={2}>
-                        <ProgressBar value={item.progress} size="S" aria-label={`Progress of ${item.fileName}`} />
+                        <ImportProgressBar value={item.progress} label={`Progress of ${item.fileName}`} width="6rem" />
                         <Typography variant="pi">{item.progress}%</Typography>
                       </Flex>
                     </Td>
