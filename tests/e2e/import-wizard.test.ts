@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { registerSuperAdmin } from '../helpers/admin';
+import { postImport } from '../helpers/imports';
 import { openAdminInBrowser, type AdminInBrowser } from '../helpers/admin-browser';
 import { REPORTS } from '../helpers/paths';
 import type { TestApp } from '../helpers/strapi';
@@ -15,6 +16,7 @@ let admin: AdminInBrowser;
 let page: Page;
 let baseUrl: string;
 let newsletter: { documentId: string };
+let token: string;
 const files = fs.mkdtempSync(path.join(os.tmpdir(), 'import-wizard-'));
 
 /** A file on disk for the file input, as the admin would pick it. */
@@ -29,7 +31,7 @@ beforeAll(async () => {
   ({ app, baseUrl, page } = admin);
   newsletter = await app.strapi.plugin('campaigns').service('topics').create({ name: 'Newsletter' });
   await app.strapi.plugin('campaigns').service('suppressions').add({ email: 'cyd@example.com', reason: 'complaint' });
-  const token = await registerSuperAdmin(app.strapi);
+  token = await registerSuperAdmin(app.strapi);
   type BrowserGlobal = { localStorage: { setItem(key: string, value: string): void } };
   await page.addInitScript((jwt) => (globalThis as unknown as BrowserGlobal).localStorage.setItem('jwtToken', JSON.stringify(jwt)), token);
 }, 120_000);
@@ -183,3 +185,24 @@ test('a binary file renamed .csv, a file over the size limit and a one-column fi
   const imports = await app.strapi.db.connection('campaigns_imports').where('file_name', 'in', ['photo.csv', 'large.csv', 'header-only.csv']);
   expect(imports).toEqual([]);
 });
+
+test('an import whose job fails shows the failure and its reason', async () => {
+  const queue = app.strapi.plugin('campaigns').service('queues').queue('import');
+  await queue.pause();
+  const res = await postImport(app.strapi, token, 'Email\r\nx@example.com\r\n', { mapping: { Email: 'email' }, consent: { source: 'Form' } }, 'vanishing.csv');
+  expect(res.status).toBe(202);
+  const { id } = res.body.data;
+  // The uploaded file disappears before the job reads it: every attempt fails.
+  const row = await app.strapi.db.connection('campaigns_imports').where({ id }).first();
+  fs.rmSync(row.file_path);
+  await queue.resume();
+
+  await page.goto(`${baseUrl}/admin/plugins/campaigns/imports/${id}`);
+  const failure = page.getByRole('alert').filter({ hasText: 'The import failed:' });
+  await failure.waitFor({ timeout: 45_000 });
+  expect(await failure.innerText()).toMatch(/ENOENT|no such file/);
+  await page.getByRole('status').filter({ hasText: 'Stopped. 0 rows read' }).waitFor();
+  expect(await page.getByRole('button', { name: 'Download rejected rows' }).count()).toBe(0);
+  expect(await app.strapi.db.connection('campaigns_imports').where({ id }).first()).toMatchObject({ state: 'failed' });
+  expect(await app.strapi.plugin('campaigns').service('contacts').findByEmail('x@example.com')).toBeNull();
+}, 60_000);

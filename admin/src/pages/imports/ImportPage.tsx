@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, LinkButton, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { Link, useParams } from 'react-router-dom';
@@ -88,8 +88,12 @@ export const ImportPage = () => {
                         Download rejected rows
                       </Button>
                     )}
-                    <Link to={`/plugins/${PLUGIN_ID}/contacts`}>See the contacts</Link>
-                    <Link to={`/plugins/${PLUGIN_ID}/imports/new`}>Import another file</Link>
+                    <LinkButton tag={Link} to={`/plugins/${PLUGIN_ID}/contacts`} variant="tertiary">
+                      See the contacts
+                    </LinkButton>
+                    <LinkButton tag={Link} to={`/plugins/${PLUGIN_ID}/imports/new`} variant="tertiary">
+                      Import another file
+                    </LinkButton>
                   </Flex>
                 </Flex>
               )}
