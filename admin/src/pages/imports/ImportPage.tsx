@@ -72,6 +72,11 @@ export const ImportPage = () => {
               </Flex>
               <ImportProgressBar value={item.progress} label="Import progress" />
               <ImportCounters counters={item.counters} />
+              {error && (
+                <Typography textColor="danger600" role="alert">
+                  {`Stopped following the import: ${error}. Reload the page to follow it again.`}
+                </Typography>
+              )}
               {item.error && (
                 <Typography textColor="danger600" role="alert">
                   {item.state === 'failed' ? `The import failed: ${item.error}` : `A try failed and is retried: ${item.error}`}
