@@ -116,3 +116,6 @@ export interface ContactActivityResponse {
     events: { limit: number; nextBefore: string | null };
   };
 }
+
+/** A key of a contact's `attributes` (and of an import's `attribute:<name>` target). */
+export const ATTRIBUTE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;

@@ -58,6 +58,8 @@ export interface Import {
   /** Whether GET /campaigns/imports/:id/report has a CSV to download. */
   hasReport: boolean;
   createdBy: number | null;
+  /** The name (or email) of the admin who started it; null when unknown or deleted since. */
+  createdByName: string | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;

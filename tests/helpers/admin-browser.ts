@@ -20,11 +20,11 @@ const freePort = () =>
     });
   });
 
-/** The playground with its admin panel on a free port, and a Chromium page to drive it. */
-export const openAdminInBrowser = async (): Promise<AdminInBrowser> => {
+/** The playground with its admin panel on a free port, and a Chromium page to drive it; `env` adds to its environment. */
+export const openAdminInBrowser = async (env: Record<string, string> = {}): Promise<AdminInBrowser> => {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const app = await bootTestApp({ serveAdminPanel: true, env: { PORT: String(port), HOST: '127.0.0.1', CAMPAIGNS_PUBLIC_URL: baseUrl } });
+  const app = await bootTestApp({ serveAdminPanel: true, env: { ...env, PORT: String(port), HOST: '127.0.0.1', CAMPAIGNS_PUBLIC_URL: baseUrl } });
   await new Promise<void>((resolve) => app.strapi.server.listen(port, '127.0.0.1', resolve));
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

@@ -5,8 +5,12 @@ import { PERMISSIONS } from '../permissions';
 import { CampaignsPage } from './CampaignsPage';
 import { ContactDetailPage } from './contacts/ContactDetailPage';
 import { ContactsPage } from './contacts/ContactsPage';
+import { ImportPage } from './imports/ImportPage';
+import { ImportsPage } from './imports/ImportsPage';
+import { NewImportPage } from './imports/NewImportPage';
 import { SegmentEditPage } from './SegmentEditPage';
 import { SegmentsPage } from './SegmentsPage';
+import { TopicsPage } from './topics/TopicsPage';
 
 export const App = () => (
   <Page.Protect permissions={PERMISSIONS.read}>
@@ -17,6 +21,10 @@ export const App = () => (
         <Route path="contacts/:documentId" element={<ContactDetailPage />} />
         <Route path="segments" element={<SegmentsPage />} />
         <Route path="segments/:documentId" element={<SegmentEditPage />} />
+        <Route path="topics" element={<TopicsPage />} />
+        <Route path="imports" element={<ImportsPage />} />
+        <Route path="imports/new" element={<NewImportPage />} />
+        <Route path="imports/:id" element={<ImportPage />} />
         <Route path="*" element={<Page.Error />} />
       </Routes>
     </Layouts.Root>

@@ -28,11 +28,8 @@ import type { CampaignSummary } from '../../../shared/contracts/campaigns';
 import { errorMessage, useCampaignList, useCampaignsApi } from '../api/campaigns';
 import { CampaignNameDialog } from '../components/CampaignNameDialog';
 import { CampaignStateBadge } from '../components/CampaignStateBadge';
+import { formatCount, formatDate, plural } from '../format';
 import { PERMISSIONS } from '../permissions';
-
-const formatDate = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
-const plural = (n: number, noun: string) => `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
-const formatCount = (n: number | null) => (n === null ? '—' : n.toLocaleString());
 
 export const CampaignsPage = () => {
   const [{ query }] = useQueryParams<{ page?: string; pageSize?: string; _q?: string }>();

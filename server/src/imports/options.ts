@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ImportDelimiter, ImportTarget } from '../../../shared/contracts/imports';
-import { ATTRIBUTE_NAME } from '../validation/contact-input';
+import { ATTRIBUTE_NAME } from '../../../shared/contracts/contacts';
 import { fieldError } from '../validation/errors';
 import { documentIdField } from '../validation/fields';
 import { DELIMITERS } from './delimiter';

@@ -1,5 +1,5 @@
 import type { ImportTarget } from '../../../shared/contracts/imports';
-import { ATTRIBUTE_NAME } from '../validation/contact-input';
+import { ATTRIBUTE_NAME } from '../../../shared/contracts/contacts';
 import type { FieldTarget } from './options';
 
 /** Header spellings of each field, compared lower-cased without accents, spaces or punctuation. */

@@ -60,7 +60,8 @@ export const progressOf = (row: ImportRow) => {
   return size > 0 ? Math.min(99, Math.floor((Number(row.bytes_read) / size) * 100)) : 0;
 };
 
-export const toImport = (row: ImportRow): Import => ({
+/** `adminNames` maps admin ids to the names shown as "started by". */
+export const toImport = (row: ImportRow, adminNames: ReadonlyMap<number, string> = new Map()): Import => ({
   id: Number(row.id),
   state: row.state,
   fileName: row.file_name,
@@ -73,6 +74,7 @@ export const toImport = (row: ImportRow): Import => ({
   error: row.error,
   hasReport: row.report_path !== null,
   createdBy: row.created_by,
+  createdByName: row.created_by === null ? null : (adminNames.get(Number(row.created_by)) ?? null),
   createdAt: iso(row.created_at) as string,
   startedAt: iso(row.started_at),
   finishedAt: iso(row.finished_at),

@@ -6,6 +6,7 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { Import, ImportDelimiter, ImportPreview } from '../../../shared/contracts/imports';
 import { IMPORT_STATES, TABLES, UID } from '../constants';
+import { adminNames } from '../imports/admin-names';
 import { CsvSyntaxError, readCsv } from '../imports/csv-records';
 import { delimiterInSingleColumn, describeDelimiter, detectDelimiter } from '../imports/delimiter';
 import { moveFile, newImportFile, readHead } from '../imports/files';
@@ -104,6 +105,11 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (missing.length) throw fieldError('import options', 'topics', `unknown topic ${missing.map((m) => `"${m}"`).join(', ')}`);
   };
 
+  const present = async (rows: ImportRow[]) => {
+    const names = await adminNames(strapi, rows.map((row) => row.created_by));
+    return rows.map((row) => toImport(row, names));
+  };
+
   const findRow = async (id: number | string): Promise<ImportRow> => {
     const numeric = Number(id);
     const row = Number.isSafeInteger(numeric) && numeric > 0 ? await findImportRow(knex(), numeric) : undefined;
@@ -154,7 +160,8 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         await finish(strapi, id, 'failed', `could not be queued: ${(error as Error).message}`);
         throw error;
       }
-      return toImport(await findRow(id));
+      const [created] = await present([await findRow(id)]);
+      return created;
     },
 
     async list(query: unknown = {}) {
@@ -175,13 +182,14 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
       const count = Number(total?.n ?? 0);
       return {
-        data: (rows as ImportRow[]).map(toImport),
+        data: await present(rows as ImportRow[]),
         meta: { pagination: { page: q.page, pageSize: q.pageSize, pageCount: Math.ceil(count / q.pageSize), total: count } },
       };
     },
 
     async findOne(id: number | string): Promise<Import> {
-      return toImport(await findRow(id));
+      const [found] = await present([await findRow(id)]);
+      return found;
     },
 
     /** The rejected-rows CSV as far as the import has committed it. */

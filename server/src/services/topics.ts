@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+import type { Topic, TopicListItem } from '../../../shared/contracts/topics';
 import { documentsOf, findOrThrow, findPage } from '../documents';
 import { UID } from '../constants';
+import { memberCounts } from '../topics/member-counts';
 import { listQuery } from '../validation/list-query';
 import { fieldError, parseOrThrow } from '../validation/errors';
 
@@ -13,14 +15,6 @@ const topicShape = z.strictObject({
 const topicCreateInput = topicShape.partial().required({ name: true });
 const topicUpdateInput = topicShape.partial();
 const topicListQuery = listQuery(['name:asc', 'name:desc', 'createdAt:desc'] as const);
-
-export interface Topic {
-  documentId: string;
-  name: string;
-  slug: string;
-  description: string | null;
-  isPublic: boolean;
-}
 
 type Row = Topic & { id: number };
 
@@ -61,10 +55,13 @@ const createTopicsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const findRow = (documentId: string) => findOrThrow<Row>(documents(), 'topic', documentId);
 
   return {
+    /** A page of topics, each with its member counts. */
     async list(query: unknown = {}) {
       const q = parseOrThrow(topicListQuery, query, 'query');
       const filters = q.search ? { name: { $containsi: q.search } } : {};
-      return findPage(documents(), q, { filters }, toTopic);
+      const page = await findPage(documents(), q, { filters }, (row: Row) => row);
+      const countsOf = await memberCounts(strapi, page.data.map((row) => row.id));
+      return { ...page, data: page.data.map((row): TopicListItem => ({ ...toTopic(row), ...countsOf(row.id) })) };
     },
 
     async findOne(documentId: string) {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { ATTRIBUTE_NAME } from '../../../shared/contracts/contacts';
 import { documentIdField, emailField, localeField, timeZoneField } from './fields';
 
 export const MAX_ATTRIBUTES_BYTES = 16 * 1024;
 export const MAX_NAME_LENGTH = 200;
-export const ATTRIBUTE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 const attributes = z
   .record(z.string().regex(ATTRIBUTE_NAME, 'attribute names are letters, digits and "_"'), z.json())

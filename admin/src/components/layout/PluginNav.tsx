@@ -6,6 +6,8 @@ const SECTIONS = [
   { to: '', label: 'Campaigns', end: true },
   { to: 'contacts', label: 'Contacts' },
   { to: 'segments', label: 'Segments' },
+  { to: 'topics', label: 'Topics' },
+  { to: 'imports', label: 'Imports' },
 ];
 
 export const PluginNav = () => (

@@ -1,0 +1,136 @@
+import { useEffect, useState } from 'react';
+import { Button, Field, Flex, MultiSelect, MultiSelectOption, Textarea, TextInput, Toggle, Typography } from '@strapi/design-system';
+import { Plus } from '@strapi/icons';
+import type { Topic } from '../../../../shared/contracts/topics';
+import { errorMessage, fieldErrorMessage } from '../../api/errors';
+import { useTopicsApi } from '../../api/topics';
+
+export interface WizardOptions {
+  topics: string[];
+  updateExisting: boolean;
+  consentSource: string;
+  consentText: string;
+}
+
+interface Props {
+  options: WizardOptions;
+  onChange: (options: WizardOptions) => void;
+  /** Shown on the consent fields when the admin tried to go on without them. */
+  showMissing: boolean;
+}
+
+/** Step 3: the topics the contacts join, whether existing contacts are updated, and how these people consented. */
+export const OptionsStep = ({ options, onChange, showMissing }: Props) => {
+  const api = useTopicsApi();
+  const [topics, setTopics] = useState<Topic[]>();
+  const [topicsError, setTopicsError] = useState<string>();
+  const [newTopic, setNewTopic] = useState('');
+  const [newTopicError, setNewTopicError] = useState<string>();
+  const [creating, setCreating] = useState(false);
+
+  useEffect(() => {
+    api.list({ pageSize: 100 }).then(
+      (page) => setTopics(page.data),
+      (e) => setTopicsError(errorMessage(e))
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const createTopic = async () => {
+    if (!newTopic.trim()) return;
+    setCreating(true);
+    setNewTopicError(undefined);
+    try {
+      const topic = await api.create({ name: newTopic.trim() });
+      setTopics((list) => [...(list ?? []), topic].sort((a, b) => a.name.localeCompare(b.name)));
+      onChange({ ...options, topics: [...options.topics, topic.documentId] });
+      setNewTopic('');
+    } catch (e) {
+      setNewTopicError(fieldErrorMessage(e, 'name') ?? errorMessage(e));
+    } finally {
+      setCreating(false);
+    }
+  };
+
+  const missing = (value: string) => (showMissing && !value.trim() ? 'Required: the record of these people’s consent' : undefined);
+
+  return (
+    <Flex direction="column" alignItems="stretch" gap={5}>
+      <Field.Root name="topics" error={topicsError} hint="Every imported contact joins these topics.">
+        <Field.Label>Topics</Field.Label>
+        <MultiSelect
+          aria-label="Topics"
+          placeholder={topics?.length === 0 ? 'No topic yet: create one below' : 'Choose topics'}
+          value={options.topics}
+          withTags
+          disabled={!topics}
+          onChange={(value: string[]) => onChange({ ...options, topics: value })}
+        >
+          {(topics ?? []).map((topic) => (
+            <MultiSelectOption key={topic.documentId} value={topic.documentId}>
+              {topic.name}
+            </MultiSelectOption>
+          ))}
+        </MultiSelect>
+        <Field.Hint />
+        <Field.Error />
+      </Field.Root>
+      <Flex gap={2} alignItems="flex-start">
+        <Field.Root name="newTopic" error={newTopicError}>
+          <Field.Label>New topic</Field.Label>
+          <TextInput
+            value={newTopic}
+            maxLength={200}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setNewTopic(e.target.value)}
+            onKeyDown={(e: React.KeyboardEvent) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                void createTopic();
+              }
+            }}
+          />
+          <Field.Error />
+        </Field.Root>
+        <Button variant="secondary" startIcon={<Plus />} onClick={createTopic} loading={creating} disabled={!newTopic.trim()} marginTop={6}>
+          Create topic
+        </Button>
+      </Flex>
+      <Field.Root name="updateExisting" hint="Contacts already here get the file's non-empty values; their state and consent never change.">
+        <Field.Label>Update existing contacts</Field.Label>
+        <Toggle
+          onLabel="Update"
+          offLabel="Skip"
+          checked={options.updateExisting}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange({ ...options, updateExisting: e.target.checked })}
+        />
+        <Field.Hint />
+      </Field.Root>
+      <Typography variant="delta" tag="h2">
+        Consent
+      </Typography>
+      <Typography textColor="neutral600">
+        Import only people who agreed to receive your mail. This record is kept on every contact the import creates.
+      </Typography>
+      <Field.Root name="consentSource" required error={missing(options.consentSource)} hint="Where and when they agreed, e.g. “Signup sheet, spring fair 2026”.">
+        <Field.Label>Consent source</Field.Label>
+        <TextInput
+          value={options.consentSource}
+          maxLength={255}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange({ ...options, consentSource: e.target.value })}
+        />
+        <Field.Hint />
+        <Field.Error />
+      </Field.Root>
+      <Field.Root name="consentText" required error={missing(options.consentText)} hint="The words they agreed to.">
+        <Field.Label>Consent text</Field.Label>
+        <Textarea
+          value={options.consentText}
+          maxLength={4000}
+          onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => onChange({ ...options, consentText: e.target.value })}
+        />
+        <Field.Hint />
+        <Field.Error />
+      </Field.Root>
+    </Flex>
+  );
+};

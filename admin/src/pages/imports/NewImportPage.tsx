@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Layouts, Page } from '@strapi/strapi/admin';
+import { Link, useNavigate } from 'react-router-dom';
+import type { ImportOptions, ImportPreview } from '../../../../shared/contracts/imports';
+import { errorMessage } from '../../api/errors';
+import { useImportsApi } from '../../api/imports';
+import { FileStep } from '../../components/imports/FileStep';
+import { fromTarget, mappingProblems, toTarget, type ColumnMapping } from '../../components/imports/mapping';
+import { MappingStep } from '../../components/imports/MappingStep';
+import { OptionsStep, type WizardOptions } from '../../components/imports/OptionsStep';
+import { WizardSteps, type WizardStep } from '../../components/imports/WizardSteps';
+import { formatBytes } from '../../format';
+import { PLUGIN_ID } from '../../pluginId';
+
+const NO_OPTIONS: WizardOptions = { topics: [], updateExisting: false, consentSource: '', consentText: '' };
+
+/** The import wizard's first three steps: file, mapping, options; starting it opens the import's own page. */
+export const NewImportPage = () => {
+  const api = useImportsApi();
+  const navigate = useNavigate();
+  const [step, setStep] = useState<Exclude<WizardStep, 'Import'>>('File');
+  const [file, setFile] = useState<File>();
+  const [preview, setPreview] = useState<ImportPreview>();
+  const [mapping, setMapping] = useState<Record<string, ColumnMapping>>({});
+  const [options, setOptions] = useState<WizardOptions>(NO_OPTIONS);
+  const [showMissing, setShowMissing] = useState(false);
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<string>();
+
+  const previewed = (chosen: File, read: ImportPreview) => {
+    setFile(chosen);
+    setPreview(read);
+    setMapping(Object.fromEntries(read.columns.map((column) => [column, fromTarget(read.suggestedMapping[column])])));
+    setStartError(undefined);
+    setStep('Mapping');
+  };
+
+  const problems = preview ? mappingProblems(mapping) : [];
+
+  const start = async () => {
+    if (!file || !preview) return;
+    if (!options.consentSource.trim() || !options.consentText.trim()) {
+      setShowMissing(true);
+      return;
+    }
+    const importOptions: ImportOptions = {
+      delimiter: preview.delimiter,
+      mapping: Object.fromEntries(Object.entries(mapping).map(([column, m]) => [column, toTarget(m)])),
+      topics: options.topics,
+      updateExisting: options.updateExisting,
+      consent: { source: options.consentSource.trim(), text: options.consentText.trim() },
+    };
+    setStarting(true);
+    setStartError(undefined);
+    try {
+      const created = await api.start(file, importOptions);
+      navigate(`/plugins/${PLUGIN_ID}/imports/${created.id}`);
+    } catch (e) {
+      setStartError(errorMessage(e));
+      setStarting(false);
+    }
+  };
+
+  return (
+    <Page.Main>
+      <Page.Title>New import</Page.Title>
+      <Layouts.Header
+        title="New import"
+        subtitle={file && preview ? `${file.name} · ${formatBytes(file.size)} · ${preview.columns.length} columns` : 'Contacts from a CSV file'}
+        navigationAction={<Link to={`/plugins/${PLUGIN_ID}/imports`}>← Imports</Link>}
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          <WizardSteps current={step} />
+          <Box background="neutral0" padding={6} hasRadius shadow="tableShadow">
+            {step === 'File' && <FileStep onPreviewed={previewed} />}
+            {step === 'Mapping' && preview && (
+              <Flex direction="column" alignItems="stretch" gap={4}>
+                <Typography variant="delta" tag="h2">
+                  What each column becomes
+                </Typography>
+                <MappingStep preview={preview} mapping={mapping} onChange={setMapping} />
+                {problems.map((problem) => (
+                  <Typography key={problem} textColor="danger600" role="alert">
+                    {problem}
+                  </Typography>
+                ))}
+                <Flex gap={2} justifyContent="space-between">
+                  <Button variant="tertiary" onClick={() => setStep('File')}>
+                    Choose another file
+                  </Button>
+                  <Button onClick={() => setStep('Options')} disabled={problems.length > 0}>
+                    Next
+                  </Button>
+                </Flex>
+              </Flex>
+            )}
+            {step === 'Options' && (
+              <Flex direction="column" alignItems="stretch" gap={4}>
+                <OptionsStep options={options} onChange={setOptions} showMissing={showMissing} />
+                {startError && (
+                  <Typography textColor="danger600" role="alert">
+                    {startError}
+                  </Typography>
+                )}
+                <Flex gap={2} justifyContent="space-between">
+                  <Button variant="tertiary" onClick={() => setStep('Mapping')}>
+                    Back
+                  </Button>
+                  <Button onClick={start} loading={starting}>
+                    Start import
+                  </Button>
+                </Flex>
+              </Flex>
+            )}
+          </Box>
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
