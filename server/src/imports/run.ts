@@ -10,6 +10,7 @@ import { CsvSyntaxError, readCsv, type CsvRecord } from './csv-records';
 import { planColumns, type ColumnPlan } from './options';
 import { plannerStatistics } from './planner-statistics';
 import { ReportFile, reportLines, type RejectedRow } from './report';
+import { raiseSqlitePageCache } from './sqlite-page-cache';
 import { checkRow, type ImportedContact } from './row';
 import { counterColumns, countersOf, findImportRow, type ImportRow, type StoredOptions } from './table';
 
@@ -105,6 +106,7 @@ export const runImport = async (strapi: Core.Strapi, importId: number, hooks: Ru
   let committed = Number(row.rows_committed);
   let bytesRead = Number(row.bytes_read);
   const report = await ReportFile.open(row.report_path, Number(row.report_bytes));
+  const restorePageCache = await raiseSqlitePageCache(knex);
 
   let lastProgress = 0;
 
@@ -196,6 +198,7 @@ export const runImport = async (strapi: Core.Strapi, importId: number, hooks: Ru
   } finally {
     await writing.catch(() => undefined);
     await report.close();
+    await restorePageCache();
   }
   await finish(strapi, importId, 'done', null);
   return counters;
