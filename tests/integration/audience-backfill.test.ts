@@ -123,6 +123,20 @@ describe('POST /campaigns/audience-sources/backfill', () => {
     expect(await contactByEmail('raw@example.com')).toMatchObject({ sourceId: 'rawinsertrawinsertrawins' });
   });
 
+  test('the settings list the configured source, as the admin page shows it', async () => {
+    const res = await http(app.strapi).get('/campaigns/settings').set(bearer(adminToken));
+    expect(res.status).toBe(200);
+    expect(res.body.data.audienceSources).toEqual([
+      {
+        uid: USER,
+        emailField: 'email',
+        fields: expect.objectContaining({ firstName: 'firstName', locale: 'language', 'attribute:username': 'username' }),
+        topics: ['members'],
+        mirrorDeletes: 'unsubscribe',
+      },
+    ]);
+  });
+
   test('answers 400 naming the field for an unknown uid, 401 without a token, 403 without the action', async () => {
     const bad = await http(app.strapi).post(route).set(bearer(adminToken)).send({ data: { uid: 'api::nope.nope' } });
     expect(bad.status).toBe(400);

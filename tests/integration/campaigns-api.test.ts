@@ -144,5 +144,7 @@ describe('admin permissions', () => {
     expect(JSON.stringify(res.body)).not.toContain('playground-signing-secret');
     const maintenance = res.body.data.health.queues.find((q: { name: string }) => q.name === 'maintenance');
     expect(maintenance.workers).toBeGreaterThanOrEqual(1);
+    // The playground configures no audience source unless asked (see audience-backfill for one).
+    expect(res.body.data.audienceSources).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { ImportsPage } from './imports/ImportsPage';
 import { NewImportPage } from './imports/NewImportPage';
 import { SegmentEditPage } from './SegmentEditPage';
 import { SegmentsPage } from './SegmentsPage';
+import { SettingsPage } from './settings/SettingsPage';
 import { TopicsPage } from './topics/TopicsPage';
 
 export const App = () => (
@@ -25,6 +26,7 @@ export const App = () => (
         <Route path="imports" element={<ImportsPage />} />
         <Route path="imports/new" element={<NewImportPage />} />
         <Route path="imports/:id" element={<ImportPage />} />
+        <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<Page.Error />} />
       </Routes>
     </Layouts.Root>

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import type { Settings } from '../../../shared/contracts/settings';
 import { describeRedis } from '../queue/connection';
 import { getPluginConfig } from '../runtime/plugin-config';
 import { getService } from '../services/get-service';
@@ -8,7 +9,7 @@ import { getService } from '../services/get-service';
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async find(ctx: Context) {
     const config = getPluginConfig(strapi);
-    ctx.body = {
+    const body: { data: Settings } = {
       data: {
         redis: { connection: describeRedis(config.redis), prefix: config.redis.prefix },
         smtp: {
@@ -23,8 +24,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         signingSecretSet: Boolean(config.signingSecret),
         workerMode: config.workerMode,
         rateLimits: config.rateLimits,
+        audienceSources: config.audienceSources.map(({ uid, emailField, fields, topics, mirrorDeletes }) => ({
+          uid,
+          emailField,
+          fields,
+          topics,
+          mirrorDeletes,
+        })),
         health: await getService(strapi, 'queues').health(),
       },
     };
+    ctx.body = body;
   },
 });

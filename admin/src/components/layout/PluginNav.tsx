@@ -1,8 +1,9 @@
-import { SubNav } from '@strapi/strapi/admin';
+import { SubNav, useRBAC } from '@strapi/strapi/admin';
+import { PERMISSIONS } from '../../permissions';
 import { PLUGIN_ID } from '../../pluginId';
 
 /** The plugin's own sections, in the left column every page of the plugin shares. */
-const SECTIONS = [
+const SECTIONS: Array<{ to: string; label: string; end?: boolean }> = [
   { to: '', label: 'Campaigns', end: true },
   { to: 'contacts', label: 'Contacts' },
   { to: 'segments', label: 'Segments' },
@@ -10,15 +11,22 @@ const SECTIONS = [
   { to: 'imports', label: 'Imports' },
 ];
 
-export const PluginNav = () => (
-  <SubNav.Main aria-label="Campaigns sections">
-    <SubNav.Header label="Campaigns" />
-    <SubNav.Content>
-      <SubNav.Sections>
-        {SECTIONS.map((section) => (
-          <SubNav.Link key={section.to} to={`/plugins/${PLUGIN_ID}/${section.to}`} end={section.end} label={section.label} />
-        ))}
-      </SubNav.Sections>
-    </SubNav.Content>
-  </SubNav.Main>
-);
+export const PluginNav = () => {
+  // `plugin::campaigns.settings.manage` is named by its last segment.
+  const {
+    allowedActions: { canManage },
+  } = useRBAC(PERMISSIONS.manageSettings);
+  const sections = canManage ? [...SECTIONS, { to: 'settings', label: 'Settings' }] : SECTIONS;
+  return (
+    <SubNav.Main aria-label="Campaigns sections">
+      <SubNav.Header label="Campaigns" />
+      <SubNav.Content>
+        <SubNav.Sections>
+          {sections.map((section) => (
+            <SubNav.Link key={section.to} to={`/plugins/${PLUGIN_ID}/${section.to}`} end={section.end} label={section.label} />
+          ))}
+        </SubNav.Sections>
+      </SubNav.Content>
+    </SubNav.Main>
+  );
+};

@@ -1,0 +1,39 @@
+/** GET /campaigns/settings: the effective configuration without secrets, and the queues' health. */
+export interface AudienceSourceSummary {
+  uid: string;
+  emailField: string;
+  /** Contact field -> the source's field. */
+  fields: Record<string, string>;
+  topics: string[];
+  mirrorDeletes: 'delete' | 'unsubscribe';
+}
+
+export interface QueueHealth {
+  name: string;
+  workers: number;
+  /** BullMQ's job counts by state: waiting, active, delayed, failed. */
+  counts: Record<string, number>;
+}
+
+export interface Settings {
+  redis: { connection: string; prefix: string };
+  smtp: { host: string; port: number; secure: boolean; user: string | null; pool: boolean; maxConnections: number };
+  publicUrl: string | null;
+  signingSecretSet: boolean;
+  workerMode: 'in-process' | 'dedicated' | 'off';
+  rateLimits: { messagesPerSecond: number; perDomain: Record<string, number> };
+  audienceSources: AudienceSourceSummary[];
+  health: { redisLatencyMs: number; workersInThisProcess: number; queues: QueueHealth[] };
+}
+
+/** POST /campaigns/audience-sources/backfill: what the backfill did, in all and per source. */
+export interface BackfillCounts {
+  scanned: number;
+  created: number;
+  updated: number;
+  linked: number;
+  skipped: number;
+  removed: number;
+}
+
+export type BackfillResult = BackfillCounts & { sources: Array<BackfillCounts & { uid: string }> };
