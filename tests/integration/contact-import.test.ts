@@ -242,6 +242,43 @@ test('updateExisting gives existing contacts the new values, merges attributes, 
   });
 });
 
+test('updateExisting over 1,200 contacts of an earlier import: every row gets its own values, empty cells keep theirs', async () => {
+  const header = 'Email,First name,Last name,Time zone,Language,Plan';
+  const first = Array.from({ length: 1200 }, (_, i) => `bulk${i}@example.com,First${i},Last${i},Europe/Paris,fr,plan${i % 3}`);
+  const created = await importFile(app.strapi, token, csv(first, header), baseOptions(MAPPING));
+  expect(created.counters.created).toBe(1200);
+  const before = await knex()('campaigns_contacts').where('email', 'bulk7@example.com').first();
+
+  // Even rows get a new first name and plan; odd rows only a new time zone (empty cells elsewhere).
+  const second = Array.from({ length: 1200 }, (_, i) =>
+    i % 2 === 0 ? `bulk${i}@example.com,New${i},,,,gold${i}` : `bulk${i}@example.com,,,America/New_York,,`
+  );
+  const updated = await importFile(app.strapi, token, csv(second, header), baseOptions(MAPPING, { updateExisting: true }));
+  expect(updated.counters).toEqual({ rowsRead: 1200, created: 0, updated: 1200, duplicates: 0, rejected: 0, suppressed: 0 });
+
+  const rows = await knex()('campaigns_contacts')
+    .where('email', 'like', 'bulk%')
+    .select('email', 'first_name', 'last_name', 'timezone', 'locale', 'attributes', 'updated_at');
+  expect(rows).toHaveLength(1200);
+  const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+  for (const row of rows) {
+    const i = Number(String(row.email).match(/^bulk(\d+)@/)?.[1]);
+    expect({ ...row, attributes: parse(row.attributes), updated_at: undefined }).toEqual({
+      email: `bulk${i}@example.com`,
+      first_name: i % 2 === 0 ? `New${i}` : `First${i}`,
+      last_name: `Last${i}`,
+      timezone: i % 2 === 0 ? 'Europe/Paris' : 'America/New_York',
+      locale: 'fr',
+      attributes: { plan: i % 2 === 0 ? `gold${i}` : `plan${i % 3}` },
+      updated_at: undefined,
+    });
+  }
+  const after = await knex()('campaigns_contacts').where('email', 'bulk7@example.com').first();
+  expect(new Date(after.updated_at).getTime()).toBeGreaterThan(new Date(before.updated_at).getTime());
+  // What the document service reads back is the same.
+  expect(await service('contacts').findByEmail('bulk8@example.com')).toMatchObject({ firstName: 'New8', attributes: { plan: 'gold8' }, state: 'subscribed' });
+});
+
 describe('bad input is refused with a 400 that says what to fix, and nothing is written', () => {
   const refused = async (file: string | Buffer, options: unknown, status: number, message: RegExp) => {
     const [contacts, imports] = [await contactCount(), await importCount()];

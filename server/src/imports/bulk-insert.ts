@@ -62,6 +62,51 @@ const insertWithUnnest = async (trx: Knex.Transaction, table: string, columns: r
 };
 
 /**
+ * Updates rows by id with one statement per chunk: `key` is the id column, `columns` the ones to
+ * write; a null value leaves that column as it is (COALESCE), so one statement serves rows that
+ * change different fields. Each database joins the new values its own way: unnest on PostgreSQL,
+ * a VALUES table on SQLite (3.33+: UPDATE ... FROM), a UNION ALL derived table on MySQL/MariaDB.
+ */
+export const updateRows = async (
+  trx: Knex.Transaction,
+  table: string,
+  key: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>
+) => {
+  if (rows.length === 0) return;
+  // `col = coalesce(v.<source of col>, t.col)` for every column; the target table is aliased t.
+  const sets = (source: (i: number) => string) => columns.map((_, i) => `?? = coalesce(${source(i)}, t.??)`).join(', ');
+  const setNames = columns.flatMap((c) => [c, c]);
+  const width = columns.length + 1;
+  const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+  if (isPostgres(trx)) {
+    const types = await typesOf(trx, table);
+    const arrays = [key, ...columns].map((c) => `?::${(types.get(c) ?? 'text').replace(/^_/, '')}[]`).join(', ');
+    const aliases = [key, ...columns].map((_, i) => `c${i}`).join(', ');
+    for (const chunk of chunks(rows, MAX_ROWS_PER_UNNEST)) {
+      const arraysOfValues = [key, ...columns].map((_, c) => chunk.map((row) => row[c]));
+      const sql = `update ?? as t set ${sets((i) => `v.c${i + 1}`)} from unnest(${arrays}) as v(${aliases}) where t.?? = v.c0`;
+      await trx.raw(sql, [table, ...setNames, ...arraysOfValues, key]);
+    }
+    return;
+  }
+  for (const chunk of chunks(rows, Math.floor((MAX_ROWS_PER_INSERT * 15) / width))) {
+    if (isMysql(trx)) {
+      const first = `select ? as k, ${columns.map((_, i) => `? as c${i + 1}`).join(', ')}`;
+      const derived = [first, ...chunk.slice(1).map(() => `select ${placeholders(width)}`)].join(' union all ');
+      const mysqlSets = columns.map((_, i) => `t.?? = coalesce(v.c${i + 1}, t.??)`).join(', ');
+      await trx.raw(`update ?? as t join (${derived}) as v on t.?? = v.k set ${mysqlSets}`, [table, ...chunk.flat(), key, ...setNames]);
+    } else {
+      const tuples = chunk.map(() => `(${placeholders(width)})`).join(', ');
+      const sql = `update ?? as t set ${sets((i) => `v.column${i + 2}`)} from (values ${tuples}) as v where t.?? = v.column1`;
+      await trx.raw(sql, [table, ...setNames, ...chunk.flat(), key]);
+    }
+  }
+};
+
+/**
  * Inserts rows, in as few statements as each database takes well: arrays through unnest on
  * PostgreSQL, multi-row VALUES of 500 rows on SQLite and MySQL. Not knex's insert(): on SQLite knex
  * 3.0.1 writes a compound SELECT (capped at 500 terms, and slower to prepare), and compiling 7,500

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { TABLES } from '../constants';
-import { chunks, insertRows, whereInList } from './bulk-insert';
+import { chunks, insertRows, updateRows, whereInList } from './bulk-insert';
 import type { ContactTables } from './contact-tables';
 import { createDocumentId } from './document-id';
 import type { ImportedContact } from './row';
@@ -135,16 +135,23 @@ export const writeContacts = async (
   const updates = toUpdate.filter(({ contact }) => !updatedBefore.has(contact.id));
   counts.duplicates += new Set(toUpdate.filter(({ contact }) => updatedBefore.has(contact.id)).map((u) => u.row.emailHash)).size;
 
-  for (const { contact, row } of updates) {
-    // Empty cells leave a field as it is; attributes are merged; state and consent never change here.
-    const patch: Record<string, unknown> = { [col.updatedAt]: now };
-    if (row.firstName !== null) patch[col.firstName] = row.firstName;
-    if (row.lastName !== null) patch[col.lastName] = row.lastName;
-    if (row.timezone !== null) patch[col.timezone] = row.timezone;
-    if (row.locale !== null) patch[col.locale] = row.locale;
-    if (row.attributes !== null) patch[col.attributes] = JSON.stringify({ ...(contact.attributes ?? {}), ...row.attributes });
-    await trx(tables.contacts).where('id', contact.id).update(patch);
-  }
+  // Empty cells leave a field as it is (null: the update keeps the column); attributes are merged;
+  // state and consent never change here.
+  await updateRows(
+    trx,
+    tables.contacts,
+    'id',
+    [col.firstName, col.lastName, col.timezone, col.locale, col.attributes, col.updatedAt],
+    updates.map(({ contact, row }) => [
+      contact.id,
+      row.firstName,
+      row.lastName,
+      row.timezone,
+      row.locale,
+      row.attributes === null ? null : JSON.stringify({ ...(contact.attributes ?? {}), ...row.attributes }),
+      now,
+    ])
+  );
   if (updates.length) {
     await insertRows(trx, TABLES.importUpdates, ['import_id', 'contact_id'], updates.map(({ contact }) => [context.importId, contact.id]));
   }
