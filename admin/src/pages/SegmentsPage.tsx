@@ -4,7 +4,7 @@ import { Plus } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import type { Segment } from '../../../shared/contracts/segments';
-import { errorMessage } from '../api/campaigns';
+import { errorMessage } from '../api/errors';
 import { useSegmentsApi } from '../api/segments';
 import { PERMISSIONS } from '../permissions';
 

@@ -1,5 +1,6 @@
 import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import type { ContactDelivery } from '../../../../shared/contracts/contacts';
+import { formatDate } from '../../format';
 
 interface Props {
   rows: ContactDelivery[];
@@ -8,8 +9,6 @@ interface Props {
   total: number;
   onPage: (page: number) => void;
 }
-
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
 /** One row per campaign the contact was sent: what happened to that message. */
 export const DeliveriesTable = ({ rows, page, pageCount, total, onPage }: Props) => {
@@ -38,10 +37,10 @@ export const DeliveriesTable = ({ rows, page, pageCount, total, onPage }: Props)
                 <Typography>{d.state}</Typography>
                 {d.lastError && <Typography variant="pi" textColor="danger600" tag="p">{d.lastError}</Typography>}
               </Td>
-              <Td><Typography>{when(d.sentAt)}</Typography></Td>
-              <Td><Typography>{when(d.firstOpenAt)}</Typography></Td>
-              <Td><Typography>{when(d.firstClickAt)}</Typography></Td>
-              <Td><Typography>{when(d.firstReplyAt)}</Typography></Td>
+              <Td><Typography>{formatDate(d.sentAt)}</Typography></Td>
+              <Td><Typography>{formatDate(d.firstOpenAt)}</Typography></Td>
+              <Td><Typography>{formatDate(d.firstClickAt)}</Typography></Td>
+              <Td><Typography>{formatDate(d.firstReplyAt)}</Typography></Td>
             </Tr>
           ))}
         </Tbody>
