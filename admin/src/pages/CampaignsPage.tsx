@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { SearchInput, useNotification, useRBAC } from '@strapi/strapi/admin';
 import type { CampaignSummary } from '../../../shared/contracts/campaigns';
 import { useCampaignList, useCampaignsApi } from '../api/campaigns';
@@ -12,6 +12,7 @@ import { RowActions } from '../components/list/RowActions';
 import { useListParams } from '../components/list/use-list-params';
 import { formatCount, formatDate } from '../format';
 import { PERMISSIONS } from '../permissions';
+import { TableHead } from '../components/list/TableHead';
 
 export const CampaignsPage = () => {
   const { page, pageSize, search } = useListParams();
@@ -76,15 +77,7 @@ export const CampaignsPage = () => {
       }
     >
       <Table colCount={5} rowCount={campaigns.length + 1}>
-        <Thead>
-          <Tr>
-            <Th><Typography variant="sigma">Name</Typography></Th>
-            <Th><Typography variant="sigma">State</Typography></Th>
-            <Th><Typography variant="sigma">Scheduled</Typography></Th>
-            <Th><Typography variant="sigma">Audience</Typography></Th>
-            <Th><Typography variant="sigma">Actions</Typography></Th>
-          </Tr>
-        </Thead>
+        <TableHead columns={['Name', 'State', 'Scheduled', 'Audience', 'Actions']} />
         <Tbody>
           {campaigns.map((campaign) => (
             <Tr key={campaign.documentId}>

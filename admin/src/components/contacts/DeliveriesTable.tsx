@@ -1,6 +1,7 @@
-import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import type { ContactDelivery } from '../../../../shared/contracts/contacts';
 import { formatDate } from '../../format';
+import { TableHead } from '../list/TableHead';
 
 interface Props {
   rows: ContactDelivery[];
@@ -16,16 +17,7 @@ export const DeliveriesTable = ({ rows, page, pageCount, total, onPage }: Props)
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
       <Table colCount={6} rowCount={rows.length + 1} aria-label="Deliveries">
-        <Thead>
-          <Tr>
-            <Th><Typography variant="sigma">Campaign</Typography></Th>
-            <Th><Typography variant="sigma">State</Typography></Th>
-            <Th><Typography variant="sigma">Sent</Typography></Th>
-            <Th><Typography variant="sigma">Opened</Typography></Th>
-            <Th><Typography variant="sigma">Clicked</Typography></Th>
-            <Th><Typography variant="sigma">Replied</Typography></Th>
-          </Tr>
-        </Thead>
+        <TableHead columns={['Campaign', 'State', 'Sent', 'Opened', 'Clicked', 'Replied']} />
         <Tbody>
           {rows.map((d) => (
             <Tr key={d.id}>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Checkbox, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Checkbox, Table, Tbody, Td, Th, Tr, Typography } from '@strapi/design-system';
 import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 import type { ContactBulkRequest, ContactBulkResult, ContactState, ListContactsQuery } from '../../../../shared/contracts/contacts';
@@ -14,6 +14,7 @@ import { ListPage } from '../../components/list/ListPage';
 import { useListParams } from '../../components/list/use-list-params';
 import { plural } from '../../format';
 import { PERMISSIONS } from '../../permissions';
+import { TableHead } from '../../components/list/TableHead';
 
 const PAGE_SIZES = ['10', '25', '50', '100'];
 const VERB: Record<ContactBulkResult['action'], string> = {
@@ -115,9 +116,10 @@ export const ContactsPage = () => {
       }
     >
       <Table colCount={canSelect ? 6 : 5} rowCount={rows.length + 1}>
-        <Thead>
-          <Tr>
-            {canSelect && (
+        <TableHead
+          columns={['Email', 'Name', 'State', 'Topics', 'Created']}
+          lead={
+            canSelect && (
               <Th>
                 <Checkbox
                   aria-label="Select all contacts on this page"
@@ -127,14 +129,9 @@ export const ContactsPage = () => {
                   }
                 />
               </Th>
-            )}
-            <Th><Typography variant="sigma">Email</Typography></Th>
-            <Th><Typography variant="sigma">Name</Typography></Th>
-            <Th><Typography variant="sigma">State</Typography></Th>
-            <Th><Typography variant="sigma">Topics</Typography></Th>
-            <Th><Typography variant="sigma">Created</Typography></Th>
-          </Tr>
-        </Thead>
+            )
+          }
+        />
         <Tbody>
           {rows.map((contact) => (
             <Tr key={contact.documentId}>

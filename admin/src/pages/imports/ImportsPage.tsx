@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useRBAC } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { useImportList } from '../../api/imports';
@@ -9,6 +9,7 @@ import { ListPage } from '../../components/list/ListPage';
 import { useListParams } from '../../components/list/use-list-params';
 import { formatBytes, formatDate } from '../../format';
 import { PERMISSIONS } from '../../permissions';
+import { TableHead } from '../../components/list/TableHead';
 
 /** While an import on the page runs, the history is read again this often. */
 const REFRESH_MS = 2000;
@@ -43,20 +44,7 @@ export const ImportsPage = () => {
       empty="No import yet: bring contacts in from a CSV file."
     >
       <Table colCount={10} rowCount={imports.length + 1}>
-        <Thead>
-          <Tr>
-            <Th><Typography variant="sigma">File</Typography></Th>
-            <Th><Typography variant="sigma">State</Typography></Th>
-            <Th><Typography variant="sigma">Created</Typography></Th>
-            <Th><Typography variant="sigma">Updated</Typography></Th>
-            <Th><Typography variant="sigma">Duplicates</Typography></Th>
-            <Th><Typography variant="sigma">Rejected</Typography></Th>
-            <Th><Typography variant="sigma">Suppressed</Typography></Th>
-            <Th><Typography variant="sigma">Progress</Typography></Th>
-            <Th><Typography variant="sigma">Started by</Typography></Th>
-            <Th><Typography variant="sigma">Started</Typography></Th>
-          </Tr>
-        </Thead>
+        <TableHead columns={['File', 'State', 'Created', 'Updated', 'Duplicates', 'Rejected', 'Suppressed', 'Progress', 'Started by', 'Started']} />
         <Tbody>
           {imports.map((item) => (
             <Tr key={item.id} onClick={() => navigate(String(item.id))} style={{ cursor: 'pointer' }}>

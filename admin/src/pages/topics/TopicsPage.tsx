@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { SearchInput, useNotification, useRBAC } from '@strapi/strapi/admin';
 import type { TopicInput, TopicListItem } from '../../../../shared/contracts/topics';
 import { useTopicList, useTopicsApi } from '../../api/topics';
@@ -10,6 +10,7 @@ import { useListParams } from '../../components/list/use-list-params';
 import { TopicDialog } from '../../components/topics/TopicDialog';
 import { plural } from '../../format';
 import { PERMISSIONS } from '../../permissions';
+import { TableHead } from '../../components/list/TableHead';
 
 /** The topics contacts can join, with how many did; create, edit and delete them. */
 export const TopicsPage = () => {
@@ -61,16 +62,7 @@ export const TopicsPage = () => {
       }
     >
       <Table colCount={6} rowCount={topics.length + 1}>
-        <Thead>
-          <Tr>
-            <Th><Typography variant="sigma">Name</Typography></Th>
-            <Th><Typography variant="sigma">Slug</Typography></Th>
-            <Th><Typography variant="sigma">Description</Typography></Th>
-            <Th><Typography variant="sigma">Visibility</Typography></Th>
-            <Th><Typography variant="sigma">Members</Typography></Th>
-            <Th><Typography variant="sigma">Actions</Typography></Th>
-          </Tr>
-        </Thead>
+        <TableHead columns={['Name', 'Slug', 'Description', 'Visibility', 'Members', 'Actions']} />
         <Tbody>
           {topics.map((topic) => (
             <Tr key={topic.documentId}>
