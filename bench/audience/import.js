@@ -15,6 +15,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { randomBytes } = require('node:crypto');
+const { deleteRedisPrefix } = require('../../scripts/lib/redis-prefix');
 
 const ROOT = path.resolve(__dirname, '../..');
 const PLAYGROUND = path.join(ROOT, 'playground');
@@ -66,18 +67,6 @@ const serverDatabase = async (client) => {
   }
   const file = path.join(os.tmpdir(), `${name}.db`);
   return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file }, drop: async () => { for (const s of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + s, { force: true }); } };
-};
-
-const deleteRedisPrefix = async (url, prefix) => {
-  const { Redis } = require('ioredis');
-  const redis = new Redis(url);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  await redis.quit();
 };
 
 const main = async () => {

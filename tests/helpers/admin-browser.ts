@@ -1,6 +1,10 @@
+import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { registerSuperAdmin } from './admin';
 import { launchChromium } from './browser';
+import { REPORTS } from './paths';
 import { bootTestApp, stopTestApp, type TestApp } from './strapi';
 
 export interface AdminInBrowser {
@@ -37,6 +41,50 @@ export const openAdminInBrowser = async (env: Record<string, string> = {}): Prom
     async close() {
       await browser.close();
       await stopTestApp(app);
+    },
+  };
+};
+
+type BrowserGlobal = { localStorage: { setItem(key: string, value: string): void } };
+
+/** Registers the app's first admin through the API and logs the page in as it (the admin panel reads its JWT from localStorage). */
+const logIn = async ({ app, page }: AdminInBrowser) => {
+  const token = await registerSuperAdmin(app.strapi);
+  await page.addInitScript((jwt) => (globalThis as unknown as BrowserGlobal).localStorage.setItem('jwtToken', JSON.stringify(jwt)), token);
+  return token;
+};
+
+/**
+ * Opens the admin in Chromium before this file's tests (beforeAll) and closes it after them
+ * (afterAll); with `logIn`, the page is logged in as the registered super admin. The handles read
+ * the browser when called, from tests and hooks.
+ */
+export const useAdminInBrowser = (options: { env?: Record<string, string>; logIn?: boolean } = {}) => {
+  let admin: AdminInBrowser | undefined;
+  let token: string | undefined;
+  beforeAll(async () => {
+    admin = await openAdminInBrowser(options.env);
+    if (options.logIn) token = await logIn(admin);
+  }, 120_000);
+  afterAll(() => admin?.close());
+
+  const opened = () => {
+    if (!admin) throw new Error('the browser opens in beforeAll: call these handles from tests and hooks');
+    return admin;
+  };
+  return {
+    app: () => opened().app,
+    page: () => opened().page,
+    baseUrl: () => opened().baseUrl,
+    /** The logged-in admin's JWT, for API calls beside the page. */
+    token: () => {
+      if (!token) throw new Error('no admin logged in: pass { logIn: true }');
+      return token;
+    },
+    /** A full-page screenshot in the reports folder, as `<name>.png`. */
+    screenshot: async (name: string) => {
+      fs.mkdirSync(path.join(REPORTS, 'screenshots'), { recursive: true });
+      await opened().page.screenshot({ path: path.join(REPORTS, 'screenshots', `${name}.png`), fullPage: true });
     },
   };
 };

@@ -1,32 +1,24 @@
-import { adminWithActions, bearer, http, registerSuperAdmin } from '../helpers/admin';
-import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
+import { adminWithActions, bearer } from '../helpers/admin';
+import { useAdminApp } from '../helpers/admin-app';
 
 const CAMPAIGN = 'plugin::campaigns.campaign';
 
-let app: TestApp;
-let token: string;
+const { app, strapi, auth, api, service } = useAdminApp();
 
-beforeAll(async () => {
-  app = await bootTestApp();
-  token = await registerSuperAdmin(app.strapi);
-});
-afterAll(() => stopTestApp(app));
-
-const api = () => http(app.strapi);
-const countCampaigns = () => app.strapi.documents(CAMPAIGN).count({});
+const countCampaigns = () => strapi().documents(CAMPAIGN).count({});
 
 const createSegment = (name: string, rules: unknown) =>
-  app.strapi.plugin('campaigns').service('segments').create({ name, rules });
+  service('segments').create({ name, rules });
 
 describe('campaigns admin API', () => {
   test('creates, lists, renames and deletes a campaign', async () => {
     const segment = await createSegment('Everyone', { match: 'all', rules: [] });
-    await app.strapi.plugin('campaigns').service('contacts').create({ email: 'one@example.com' });
-    await app.strapi.plugin('campaigns').service('contacts').create({ email: 'two@example.com' });
+    await service('contacts').create({ email: 'one@example.com' });
+    await service('contacts').create({ email: 'two@example.com' });
 
     const created = await api()
       .post('/campaigns/campaigns')
-      .set(bearer(token))
+      .set(auth())
       .send({ data: { name: 'Spring news', subject: 'Hello {{ contact.firstName }}', fromEmail: 'News@Example.COM', segment: segment.documentId } });
     expect(created.status).toBe(201);
     expect(created.body.data).toMatchObject({
@@ -38,31 +30,31 @@ describe('campaigns admin API', () => {
     });
     const { documentId } = created.body.data;
 
-    const list = await api().get('/campaigns/campaigns').set(bearer(token));
+    const list = await api().get('/campaigns/campaigns').set(auth());
     expect(list.status).toBe(200);
     expect(list.body.meta.pagination).toMatchObject({ page: 1, total: 1 });
     expect(list.body.data[0]).toMatchObject({ documentId, name: 'Spring news', state: 'draft', audienceSize: 2 });
 
-    const renamed = await api().put(`/campaigns/campaigns/${documentId}`).set(bearer(token)).send({ data: { name: 'Summer news' } });
+    const renamed = await api().put(`/campaigns/campaigns/${documentId}`).set(auth()).send({ data: { name: 'Summer news' } });
     expect(renamed.status).toBe(200);
-    const stored = await app.strapi.documents(CAMPAIGN).findOne({ documentId });
+    const stored = await strapi().documents(CAMPAIGN).findOne({ documentId });
     expect(stored?.name).toBe('Summer news');
 
-    const removed = await api().delete(`/campaigns/campaigns/${documentId}`).set(bearer(token));
+    const removed = await api().delete(`/campaigns/campaigns/${documentId}`).set(auth());
     expect(removed.status).toBe(200);
-    expect(await app.strapi.documents(CAMPAIGN).findOne({ documentId })).toBeNull();
+    expect(await strapi().documents(CAMPAIGN).findOne({ documentId })).toBeNull();
   });
 
   test('searches and pages the list', async () => {
     for (const name of ['Alpha launch', 'Beta launch', 'Gamma digest']) {
-      await api().post('/campaigns/campaigns').set(bearer(token)).send({ data: { name } }).expect(201);
+      await api().post('/campaigns/campaigns').set(auth()).send({ data: { name } }).expect(201);
     }
-    const found = await api().get('/campaigns/campaigns').query({ search: 'launch', pageSize: 1, sort: 'name:asc' }).set(bearer(token));
+    const found = await api().get('/campaigns/campaigns').query({ search: 'launch', pageSize: 1, sort: 'name:asc' }).set(auth());
     expect(found.status).toBe(200);
     expect(found.body.meta.pagination).toMatchObject({ total: 2, pageCount: 2, pageSize: 1 });
     expect(found.body.data.map((c: { name: string }) => c.name)).toEqual(['Alpha launch']);
 
-    const bad = await api().get('/campaigns/campaigns').query({ sort: 'password:asc' }).set(bearer(token));
+    const bad = await api().get('/campaigns/campaigns').query({ sort: 'password:asc' }).set(auth());
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/sort/);
   });
@@ -82,7 +74,7 @@ describe('campaigns admin API', () => {
     ];
     test.each(cases)('%s', async (_label, data, message) => {
       const before = await countCampaigns();
-      const res = await api().post('/campaigns/campaigns').set(bearer(token)).send({ data });
+      const res = await api().post('/campaigns/campaigns').set(auth()).send({ data });
       expect(res.status).toBe(400);
       expect(res.body.error.name).toBe('ValidationError');
       expect(res.body.error.message).toMatch(message);
@@ -90,21 +82,21 @@ describe('campaigns admin API', () => {
     });
 
     test('on update too, leaving the stored campaign as it was', async () => {
-      const created = await api().post('/campaigns/campaigns').set(bearer(token)).send({ data: { name: 'Keep me', subject: 'Fine' } });
+      const created = await api().post('/campaigns/campaigns').set(auth()).send({ data: { name: 'Keep me', subject: 'Fine' } });
       const { documentId } = created.body.data;
       const res = await api()
         .put(`/campaigns/campaigns/${documentId}`)
-        .set(bearer(token))
+        .set(auth())
         .send({ data: { name: 'Changed', subject: 'Bad\r\nsubject', segment: 'nope' } });
       expect(res.status).toBe(400);
       expect(res.body.error.message).toMatch(/subject: must not contain line breaks/);
-      const stored = await app.strapi.documents(CAMPAIGN).findOne({ documentId });
+      const stored = await strapi().documents(CAMPAIGN).findOne({ documentId });
       expect(stored).toMatchObject({ name: 'Keep me', subject: 'Fine' });
     });
   });
 
   test('answers 404 for an unknown campaign', async () => {
-    const res = await api().get('/campaigns/campaigns/doesnotexist123').set(bearer(token));
+    const res = await api().get('/campaigns/campaigns/doesnotexist123').set(auth());
     expect(res.status).toBe(404);
     expect(res.body.error.message).toMatch(/No campaign/);
   });
@@ -112,7 +104,7 @@ describe('campaigns admin API', () => {
 
 describe('admin permissions', () => {
   test('registers the plugin actions with the admin', () => {
-    const registry = app.strapi.service('admin::permission').actionProvider;
+    const registry = strapi().service('admin::permission').actionProvider;
     for (const action of ['read', 'write', 'delete', 'send', 'suppressions.manage', 'settings.manage']) {
       expect(registry.get(`plugin::campaigns.${action}`)).toBeDefined();
     }
@@ -121,26 +113,26 @@ describe('admin permissions', () => {
   test('401 without a token, 403 for a role without the action', async () => {
     await api().get('/campaigns/campaigns').expect(401);
 
-    const nobody = await adminWithActions(app.strapi, 'nobody@example.com', []);
+    const nobody = await adminWithActions(strapi(), 'nobody@example.com', []);
     await api().get('/campaigns/campaigns').set(bearer(nobody)).expect(403);
     await api().get('/campaigns/settings').set(bearer(nobody)).expect(403);
 
-    const reader = await adminWithActions(app.strapi, 'reader@example.com', ['plugin::campaigns.read']);
+    const reader = await adminWithActions(strapi(), 'reader@example.com', ['plugin::campaigns.read']);
     await api().get('/campaigns/campaigns').set(bearer(reader)).expect(200);
     const before = await countCampaigns();
     await api().post('/campaigns/campaigns').set(bearer(reader)).send({ data: { name: 'Not allowed' } }).expect(403);
     await api().get('/campaigns/suppressions').set(bearer(reader)).expect(403);
     expect(await countCampaigns()).toBe(before);
 
-    const writer = await adminWithActions(app.strapi, 'writer@example.com', ['plugin::campaigns.read', 'plugin::campaigns.write']);
+    const writer = await adminWithActions(strapi(), 'writer@example.com', ['plugin::campaigns.read', 'plugin::campaigns.write']);
     const created = await api().post('/campaigns/campaigns').set(bearer(writer)).send({ data: { name: 'Allowed' } }).expect(201);
     await api().delete(`/campaigns/campaigns/${created.body.data.documentId}`).set(bearer(writer)).expect(403);
   });
 
   test('settings show the effective config without secrets, and live workers', async () => {
-    const res = await api().get('/campaigns/settings').set(bearer(token));
+    const res = await api().get('/campaigns/settings').set(auth());
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ workerMode: 'in-process', signingSecretSet: true, redis: { prefix: app.redisPrefix } });
+    expect(res.body.data).toMatchObject({ workerMode: 'in-process', signingSecretSet: true, redis: { prefix: app().redisPrefix } });
     expect(JSON.stringify(res.body)).not.toContain('playground-signing-secret');
     const maintenance = res.body.data.health.queues.find((q: { name: string }) => q.name === 'maintenance');
     expect(maintenance.workers).toBeGreaterThanOrEqual(1);

@@ -1,24 +1,17 @@
-import { getService, type Services } from '../../server/src/services/get-service';
 import type { Knex } from 'knex';
-import { adminWithActions, bearer, http, registerSuperAdmin } from '../helpers/admin';
+import { adminWithActions, bearer } from '../helpers/admin';
 import { downloadCsv, importFile } from '../helpers/imports';
-import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
+import { useAdminApp } from '../helpers/admin-app';
 
-let app: TestApp;
-let token: string;
+const { strapi, token, auth, api, service } = useAdminApp();
 let news: { documentId: string; slug: string };
 let offers: { documentId: string; slug: string };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const service = <K extends keyof Services>(name: K) => getService(app.strapi, name);
-const knex = (): Knex => app.strapi.db.connection;
-const api = () => http(app.strapi);
+const knex = (): Knex => strapi().db.connection;
 const HEADER = ['email', 'firstName', 'lastName', 'state', 'timezone', 'locale', 'topics', 'attributes', 'createdAt'];
 const BULK = 2500;
 
 beforeAll(async () => {
-  app = await bootTestApp();
-  token = await registerSuperAdmin(app.strapi);
   news = await service('topics').create({ name: 'News' });
   offers = await service('topics').create({ name: 'Offers' });
   await service('contacts').create({
@@ -34,16 +27,15 @@ beforeAll(async () => {
   await service('suppressions').add({ email: 'bulk7@example.com', reason: 'hard-bounce' });
   // Enough contacts for several keyset pages.
   const lines = Array.from({ length: BULK }, (_, i) => `bulk${i}@example.com,Bulk${i},Tester,UTC,en,p${i % 2}`);
-  const done = await importFile(app.strapi, token, ['email,first,last,tz,lang,plan', ...lines].join('\n'), {
+  const done = await importFile(strapi(), token(), ['email,first,last,tz,lang,plan', ...lines].join('\n'), {
     mapping: { email: 'email', first: 'firstName', last: 'lastName', tz: 'timezone', lang: 'locale', plan: 'attribute:plan' },
     topics: [news.documentId],
     consent: { source: 'test' },
   });
   expect(done.state).toBe('done');
 });
-afterAll(() => stopTestApp(app));
 
-const exportCsv = (query = '') => downloadCsv(app.strapi, token, `/campaigns/contacts/export${query}`);
+const exportCsv = (query = '') => downloadCsv(strapi(), token(), `/campaigns/contacts/export${query}`);
 
 test('exports every contact in id order with the documented columns, as a download', async () => {
   const { res, text, rows } = await exportCsv();
@@ -90,7 +82,7 @@ test('filters by state, and by a segment (its mailable contacts: subscribed, not
 test('an exported file imports back onto the same contacts, and every value comes back as it was', async () => {
   const { text, rows: exported } = await exportCsv();
   const before = await knex()('campaigns_contacts').count({ n: '*' }).first();
-  const again = await importFile(app.strapi, token, text, {
+  const again = await importFile(strapi(), token(), text, {
     mapping: { email: 'email', firstName: 'firstName', lastName: 'lastName', timezone: 'timezone', locale: 'locale' },
     consent: { source: 'round trip' },
     updateExisting: true,
@@ -106,7 +98,7 @@ test('an exported file imports back onto the same contacts, and every value come
 });
 
 test('refuses a bad query with a 400 or 404 naming it', async () => {
-  const get = (query: string, auth = bearer(token)) => api().get(`/campaigns/contacts/export${query}`).set(auth);
+  const get = (query: string, headers = auth()) => api().get(`/campaigns/contacts/export${query}`).set(headers);
   const unknown = await get('?segment=nosuchsegment1');
   expect(unknown.status).toBe(404);
   expect(unknown.body.error.message).toMatch(/No segment with documentId "nosuchsegment1"/);
@@ -115,6 +107,6 @@ test('refuses a bad query with a 400 or 404 naming it', async () => {
   expect(badState.body.error.message).toMatch(/state/);
   expect((await get('?color=red')).body.error.message).toMatch(/color: unknown field/);
   expect((await api().get('/campaigns/contacts/export')).status).toBe(401);
-  const nobody = await adminWithActions(app.strapi, 'nobody@example.com', []);
+  const nobody = await adminWithActions(strapi(), 'nobody@example.com', []);
   expect((await get('', bearer(nobody))).status).toBe(403);
 });

@@ -1,11 +1,10 @@
-import { getService, type Services } from '../../server/src/services/get-service';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Knex } from 'knex';
-import { adminWithActions, bearer, http, registerSuperAdmin } from '../helpers/admin';
+import { adminWithActions, bearer } from '../helpers/admin';
 import { downloadCsv, importFile, postImport, waitForImport } from '../helpers/imports';
-import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
+import { useAdminApp } from '../helpers/admin-app';
 
 const CONTACT = 'plugin::campaigns.contact';
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -13,28 +12,21 @@ const MAX_FILE_BYTES = 1024 * 1024;
 // The body parser's temporary folder, of this file alone, to see that no upload stays behind.
 const UPLOADS = fs.mkdtempSync(path.join(os.tmpdir(), 'campaigns-uploads-'));
 
-let app: TestApp;
-let token: string;
+const { strapi, token, auth, api, service } = useAdminApp({ env: { CAMPAIGNS_IMPORT_MAX_FILE_BYTES: String(MAX_FILE_BYTES), TMPDIR: UPLOADS } });
 let news: { documentId: string };
 let offers: { documentId: string };
 
 beforeAll(async () => {
-  app = await bootTestApp({ env: { CAMPAIGNS_IMPORT_MAX_FILE_BYTES: String(MAX_FILE_BYTES), TMPDIR: UPLOADS } });
-  token = await registerSuperAdmin(app.strapi);
   news = await service('topics').create({ name: 'News' });
   offers = await service('topics').create({ name: 'Offers' });
 });
 afterAll(async () => {
-  await stopTestApp(app);
   delete process.env.CAMPAIGNS_IMPORT_MAX_FILE_BYTES;
   delete process.env.TMPDIR;
   fs.rmSync(UPLOADS, { recursive: true, force: true });
 });
 
-const api = () => http(app.strapi);
-const knex = (): Knex => app.strapi.db.connection;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const service = <K extends keyof Services>(name: K) => getService(app.strapi, name);
+const knex = (): Knex => strapi().db.connection;
 const rowsOf = async (qb: Knex.QueryBuilder) => Number((await qb.count({ n: '*' }).first())?.n ?? 0);
 const contactCount = () => rowsOf(knex()('campaigns_contacts'));
 const importCount = () => rowsOf(knex()('campaigns_imports'));
@@ -73,7 +65,7 @@ describe('a real file of good and bad rows', () => {
   beforeAll(async () => {
     existingDocumentId = (await service('contacts').create({ email: 'existing@example.com', firstName: 'Old' })).documentId;
     await service('suppressions').add({ email: 'blocked@example.com', reason: 'complaint' });
-    result = await importFile(app.strapi, token, file, baseOptions(MAPPING, { topics: [news.documentId, offers.documentId] }));
+    result = await importFile(strapi(), token(), file, baseOptions(MAPPING, { topics: [news.documentId, offers.documentId] }));
   });
 
   test('ends done with counters that add up', () => {
@@ -138,7 +130,7 @@ describe('a real file of good and bad rows', () => {
   });
 
   test('the report lists each rejected row: line, email, reason and its values', async () => {
-    const { res, text, rows } = await downloadCsv(app.strapi, token, `/campaigns/imports/${result.id}/report`);
+    const { res, text, rows } = await downloadCsv(strapi(), token(), `/campaigns/imports/${result.id}/report`);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.headers['content-disposition']).toBe(`attachment; filename="import-${result.id}-rejected-rows.csv"`);
     expect(text.startsWith('\ufeff')).toBe(true);
@@ -164,7 +156,7 @@ describe('a real file of good and bad rows', () => {
     expect(imported.document_id).toMatch(/^[a-z][a-z0-9]{23}$/);
     expect(imported.published_at).not.toBeNull();
 
-    const documents = app.strapi.documents(CONTACT as never);
+    const documents = strapi().documents(CONTACT as never);
     const doc = (await documents.findOne({ documentId: imported.document_id, populate: ['topics'] } as never)) as Record<string, unknown>;
     const ref = (await documents.findOne({ documentId: viaService.documentId, populate: ['topics'] } as never)) as Record<string, unknown>;
     expect(Object.keys(doc).sort()).toEqual(Object.keys(ref).sort());
@@ -181,7 +173,7 @@ describe('a real file of good and bad rows', () => {
 
   test('importing the same file again adds nothing, and the counts say so', async () => {
     const before = await contactCount();
-    const again = await importFile(app.strapi, token, file, baseOptions(MAPPING, { topics: [news.documentId] }));
+    const again = await importFile(strapi(), token(), file, baseOptions(MAPPING, { topics: [news.documentId] }));
     expect(again).toMatchObject({ state: 'done', counters: { rowsRead: 1200, created: 1, updated: 0, rejected: 5, suppressed: 0 } });
     // person2 was deleted above, so it comes back; every other valid row is a duplicate now.
     expect(again.counters.duplicates).toBe(1200 - 5 - 1);
@@ -189,11 +181,11 @@ describe('a real file of good and bad rows', () => {
   });
 
   test('lists imports, newest first', async () => {
-    const list = await api().get('/campaigns/imports').set(bearer(token));
+    const list = await api().get('/campaigns/imports').set(auth());
     expect(list.status).toBe(200);
     expect(list.body.meta.pagination.total).toBeGreaterThanOrEqual(2);
     expect(list.body.data[0].id).toBeGreaterThan(list.body.data[1].id);
-    expect((await api().get('/campaigns/imports').query({ state: 'sometimes' }).set(bearer(token))).status).toBe(400);
+    expect((await api().get('/campaigns/imports').query({ state: 'sometimes' }).set(auth())).status).toBe(400);
   });
 });
 
@@ -202,7 +194,7 @@ test('preview answers the delimiter, the header, ten rows and a suggested mappin
   const text = '\ufeffE-mail;First name;Last name;Company\n' + Array.from({ length: 15 }, (_, i) => `p${i}@example.com;P${i};Q${i};ACME`).join('\n');
   const res = await api()
     .post('/campaigns/imports/preview')
-    .set(bearer(token))
+    .set(auth())
     .attach('file', Buffer.from(text), { filename: 'semicolons.csv', contentType: 'text/csv' });
   expect(res.status).toBe(200);
   expect(res.body.data).toMatchObject({
@@ -228,7 +220,7 @@ test('updateExisting gives existing contacts the new values, merges attributes, 
       'fresh@example.com,Fresh,One,UTC,en,plan0',
     ].concat(Array.from({ length: 600 }, (_, i) => `filler${i}@example.com,F,L,UTC,en,x`), ['kept@example.com,Third,,UTC,de,bronze'])
   );
-  const done = await importFile(app.strapi, token, file, baseOptions(MAPPING, { topics: [offers.documentId], updateExisting: true }));
+  const done = await importFile(strapi(), token(), file, baseOptions(MAPPING, { topics: [offers.documentId], updateExisting: true }));
   expect(done.counters).toEqual({ rowsRead: 604, created: 601, updated: 1, duplicates: 2, rejected: 0, suppressed: 0 });
   expect(await service('contacts').findOne(kept.documentId)).toMatchObject({
     firstName: 'Renamed',
@@ -282,7 +274,7 @@ test('updateExisting over 1,200 contacts of an earlier import: every row gets it
 describe('bad input is refused with a 400 that says what to fix, and nothing is written', () => {
   const refused = async (file: string | Buffer, options: unknown, status: number, message: RegExp) => {
     const [contacts, imports] = [await contactCount(), await importCount()];
-    const res = await postImport(app.strapi, token, file, options);
+    const res = await postImport(strapi(), token(), file, options);
     expect(res.status).toBe(status);
     expect(res.body.error.message).toMatch(message);
     expect([await contactCount(), await importCount()]).toEqual([contacts, imports]);
@@ -314,7 +306,7 @@ describe('bad input is refused with a 400 that says what to fix, and nothing is 
   test('a broken quote in the first rows', () =>
     refused('Email,Name\nann@example.com,"Ann\nbob@example.com,Bob\n', baseOptions({ Email: 'email' }), 400, /file: line 2: Quote Not Closed/));
   test('no file', async () => {
-    const res = await api().post('/campaigns/imports').set(bearer(token)).field('options', JSON.stringify(baseOptions({ Email: 'email' })));
+    const res = await api().post('/campaigns/imports').set(auth()).field('options', JSON.stringify(baseOptions({ Email: 'email' })));
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/file: attach the CSV file as the multipart field "file"/);
   });
@@ -322,9 +314,9 @@ describe('bad input is refused with a 400 that says what to fix, and nothing is 
 
 test('a broken quote in the middle: rows before it are imported, the import fails at its line and the report lists it', async () => {
   const lines = Array.from({ length: 1100 }, (_, i) => (i === 1001 ? 'broken@example.com,"Broken,Quote,UTC,en,x' : `quote${i}@example.com,Q,R,UTC,en,x`));
-  const res = await postImport(app.strapi, token, csv(lines), baseOptions(MAPPING));
+  const res = await postImport(strapi(), token(), csv(lines), baseOptions(MAPPING));
   expect(res.status).toBe(202);
-  const failed = await waitForImport(app.strapi, token, res.body.data.id);
+  const failed = await waitForImport(strapi(), token(), res.body.data.id);
   expect(failed).toMatchObject({
     state: 'failed',
     rowsCommitted: 1001,
@@ -332,7 +324,7 @@ test('a broken quote in the middle: rows before it are imported, the import fail
   });
   expect(failed.error).toMatch(/^line 1003 could not be read as CSV \(Quote Not Closed: .*\); the 1001 data rows before it were processed/);
   expect(await rowsOf(knex()('campaigns_contacts').where('email', 'like', 'quote%'))).toBe(1001);
-  const { rows } = await downloadCsv(app.strapi, token, `/campaigns/imports/${failed.id}/report`);
+  const { rows } = await downloadCsv(strapi(), token(), `/campaigns/imports/${failed.id}/report`);
   expect(rows.slice(1)).toEqual([['1003', '', expect.stringMatching(/^Quote Not Closed/)]]);
 });
 
@@ -360,7 +352,7 @@ test('a batch that crashes before its commit is retried and resumes: nothing los
   });
   let done;
   try {
-    done = await importFile(app.strapi, token, csv(lines), baseOptions(MAPPING, { topics: [news.documentId] }));
+    done = await importFile(strapi(), token(), csv(lines), baseOptions(MAPPING, { topics: [news.documentId] }));
   } finally {
     Object.defineProperty(connection, 'transaction', descriptor);
   }
@@ -371,7 +363,7 @@ test('a batch that crashes before its commit is retried and resumes: nothing los
   const ids = (await knex()('campaigns_contacts').where('source', `import:${done.id}`).select('id')).map((r: { id: number }) => r.id);
   expect(ids).toHaveLength(1600 - rejected);
   expect(await rowsOf(knex()('campaigns_contacts_topics_lnk').whereIn('contact_id', ids))).toBe(1600 - rejected);
-  const { rows } = await downloadCsv(app.strapi, token, `/campaigns/imports/${done.id}/report`);
+  const { rows } = await downloadCsv(strapi(), token(), `/campaigns/imports/${done.id}/report`);
   expect(rows.slice(1).map((r) => r[1])).toEqual(lines.filter((l) => l.startsWith('bad-')).map((l) => l.split(',')[0]));
 
   // A job delivered again for a finished import changes nothing.
@@ -381,16 +373,16 @@ test('a batch that crashes before its commit is retried and resumes: nothing los
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   expect(await rowsOf(knex()('campaigns_contacts').where('source', `import:${done.id}`))).toBe(1600 - rejected);
-  expect((await api().get(`/campaigns/imports/${done.id}`).set(bearer(token))).body.data.counters).toEqual(done.counters);
+  expect((await api().get(`/campaigns/imports/${done.id}`).set(auth())).body.data.counters).toEqual(done.counters);
 });
 
 test('permissions: reading imports needs read, importing needs write', async () => {
-  const reader = await adminWithActions(app.strapi, 'reader@example.com', ['plugin::campaigns.read']);
+  const reader = await adminWithActions(strapi(), 'reader@example.com', ['plugin::campaigns.read']);
   expect((await api().get('/campaigns/imports').set(bearer(reader))).status).toBe(200);
-  expect((await postImport(app.strapi, reader, csv([person(1)]), baseOptions({ Email: 'email' }))).status).toBe(403);
+  expect((await postImport(strapi(), reader, csv([person(1)]), baseOptions({ Email: 'email' }))).status).toBe(403);
   expect((await api().post('/campaigns/imports/preview').set(bearer(reader)).attach('file', Buffer.from(csv([person(1)])), 'a.csv')).status).toBe(403);
   expect((await api().get('/campaigns/imports')).status).toBe(401);
-  expect((await api().get('/campaigns/imports/999999').set(bearer(token))).status).toBe(404);
+  expect((await api().get('/campaigns/imports/999999').set(auth())).status).toBe(404);
 });
 
 const onSqlite = (process.env.CAMPAIGNS_TEST_DATABASE ?? 'sqlite') === 'sqlite' ? test : test.skip;

@@ -1,28 +1,19 @@
-import { adminWithActions, bearer, http, registerSuperAdmin } from '../helpers/admin';
-import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
+import { adminWithActions, bearer } from '../helpers/admin';
+import { useAdminApp } from '../helpers/admin-app';
 
 const CONTACT = 'plugin::campaigns.contact';
 
-let app: TestApp;
-let token: string;
+const { strapi, token, auth, api, service } = useAdminApp();
 
-beforeAll(async () => {
-  app = await bootTestApp();
-  token = await registerSuperAdmin(app.strapi);
-});
-afterAll(() => stopTestApp(app));
-
-const api = () => http(app.strapi);
-const service = (name: string) => app.strapi.plugin('campaigns').service(name);
 const contacts = () => service('contacts');
-const knex = () => app.strapi.db.connection;
+const knex = () => strapi().db.connection;
 
 type Row = { email: string; state: string; topics: Array<{ documentId: string }> };
 const contactRow = async (documentId: string) =>
-  (await app.strapi.db.query(CONTACT).findOne({ where: { documentId }, populate: { topics: { select: ['documentId'] } } })) as Row | null;
+  (await strapi().db.query(CONTACT).findOne({ where: { documentId }, populate: { topics: { select: ['documentId'] } } })) as Row | null;
 const topicsOf = async (documentId: string) => ((await contactRow(documentId))?.topics ?? []).map((t) => t.documentId).sort();
 
-const bulk = (data: unknown, as = token) => api().post('/campaigns/contacts/bulk').set(bearer(as)).send({ data });
+const bulk = (data: unknown, as = token()) => api().post('/campaigns/contacts/bulk').set(bearer(as)).send({ data });
 const emails = (body: { data: Array<{ email: string }> }) => body.data.map((c) => c.email).sort();
 
 describe('list filters', () => {
@@ -36,7 +27,7 @@ describe('list filters', () => {
   });
 
   test('by topic, by source, by state, combined with the search', async () => {
-    const list = (query: Record<string, string>) => api().get('/campaigns/contacts').query({ search: 'filters.test', ...query }).set(bearer(token));
+    const list = (query: Record<string, string>) => api().get('/campaigns/contacts').query({ search: 'filters.test', ...query }).set(auth());
     expect(emails((await list({ topic: news })).body)).toEqual(['f1@filters.test', 'f3@filters.test']);
     expect(emails((await list({ source: 'signup-form' })).body)).toEqual(['f1@filters.test', 'f2@filters.test']);
     expect(emails((await list({ topic: news, state: 'subscribed' })).body)).toEqual(['f1@filters.test']);
@@ -46,13 +37,13 @@ describe('list filters', () => {
   });
 
   test('an unknown topic or a bad filter is a 400 naming it', async () => {
-    const unknown = await api().get('/campaigns/contacts').query({ topic: 'nosuchtopic42' }).set(bearer(token));
+    const unknown = await api().get('/campaigns/contacts').query({ topic: 'nosuchtopic42' }).set(auth());
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.message).toBe('Invalid query: topic: unknown topic "nosuchtopic42"');
-    const bad = await api().get('/campaigns/contacts').query({ topic: 'a b' }).set(bearer(token));
+    const bad = await api().get('/campaigns/contacts').query({ topic: 'a b' }).set(auth());
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/topic: a documentId/);
-    const state = await api().get('/campaigns/contacts').query({ state: 'gone' }).set(bearer(token));
+    const state = await api().get('/campaigns/contacts').query({ state: 'gone' }).set(auth());
     expect(state.status).toBe(400);
     expect(state.body.error.message).toMatch(/state/);
   });
@@ -98,7 +89,7 @@ describe('bulk actions', () => {
     expect((await contactRow(c0))?.state).toBe('unsubscribed');
     expect((await contactRow(c1))?.state).toBe('unsubscribed');
     expect((await contactRow(c2))?.state).toBe('bounced');
-    const changedAt = await app.strapi.db.query(CONTACT).findOne({ where: { documentId: c0 }, select: ['stateChangedAt'] });
+    const changedAt = await strapi().db.query(CONTACT).findOne({ where: { documentId: c0 }, select: ['stateChangedAt'] });
     expect(changedAt.stateChangedAt).toBeTruthy();
   });
 
@@ -108,7 +99,7 @@ describe('bulk actions', () => {
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({ action: 'delete', requested: 2, changed: 2, unchanged: 0 });
     for (const id of ids) expect(await contactRow(id)).toBeNull();
-    const members = await api().get('/campaigns/contacts').query({ topic: topicA, search: 'delete' }).set(bearer(token));
+    const members = await api().get('/campaigns/contacts').query({ topic: topicA, search: 'delete' }).set(auth());
     expect(members.body.data).toEqual([]);
   });
 
@@ -143,7 +134,7 @@ describe('bulk actions', () => {
     test('a failure half way rolls back what was done before it', async () => {
       const real = contacts().setState;
       let calls = 0;
-      const spy = jest.spyOn(contacts(), 'setState').mockImplementation(async (...args: unknown[]) => {
+      const spy = jest.spyOn(contacts(), 'setState').mockImplementation(async (...args: Parameters<typeof real>) => {
         calls += 1;
         if (calls === 2) throw new Error('disk on fire');
         return real(...args);
@@ -159,11 +150,11 @@ describe('bulk actions', () => {
     });
 
     test('without the permission an action needs: 403, nothing changed', async () => {
-      const writer = await adminWithActions(app.strapi, 'writer@bulk.test', ['plugin::campaigns.read', 'plugin::campaigns.write']);
+      const writer = await adminWithActions(strapi(), 'writer@bulk.test', ['plugin::campaigns.read', 'plugin::campaigns.write']);
       const denied = await bulk({ action: 'delete', documentIds: ids }, writer);
       expect(denied.status).toBe(403);
       expect(denied.body.error.message).toMatch(/needs the permission plugin::campaigns.delete/);
-      const reader = await adminWithActions(app.strapi, 'reader@bulk.test', ['plugin::campaigns.read']);
+      const reader = await adminWithActions(strapi(), 'reader@bulk.test', ['plugin::campaigns.read']);
       expect((await bulk({ action: 'unsubscribe', documentIds: ids }, reader)).status).toBe(403);
       await unchanged();
       const allowed = await bulk({ action: 'addTopics', documentIds: [ids[0]], topics: [topicB] }, writer);
@@ -175,7 +166,7 @@ describe('bulk actions', () => {
 
 describe('state changes from the admin', () => {
   const setState = (documentId: string, data: unknown) =>
-    api().post(`/campaigns/contacts/${documentId}/state`).set(bearer(token)).send({ data });
+    api().post(`/campaigns/contacts/${documentId}/state`).set(auth()).send({ data });
 
   test('unsubscribe, then a resubscribe that records the consent with the admin request IP', async () => {
     const { documentId } = await contacts().create({ email: 'state@admin.test' });
@@ -191,7 +182,7 @@ describe('state changes from the admin', () => {
 
     const on = await setState(documentId, { state: 'subscribed', consent: { source: 'Phone call with support', text: 'Yes, send me the newsletter' } });
     expect(on.status).toBe(200);
-    const row = await app.strapi.db.query(CONTACT).findOne({ where: { documentId } });
+    const row = await strapi().db.query(CONTACT).findOne({ where: { documentId } });
     expect(row.state).toBe('subscribed');
     expect(row.consent).toMatchObject({ source: 'Phone call with support', text: 'Yes, send me the newsletter', ip: expect.stringMatching(/127\.0\.0\.1|::1/) });
     expect(Date.now() - Date.parse(row.consent.at)).toBeLessThan(60_000);
@@ -217,11 +208,11 @@ describe('activity', () => {
 
   beforeAll(async () => {
     const created = await contacts().create({ email: 'activity@admin.test' });
-    contact = await app.strapi.db.query(CONTACT).findOne({ where: { documentId: created.documentId }, select: ['id', 'documentId'] });
+    contact = await strapi().db.query(CONTACT).findOne({ where: { documentId: created.documentId }, select: ['id', 'documentId'] });
     const c = await service('campaigns').create({ name: 'October letter' });
-    campaign = await app.strapi.db.query('plugin::campaigns.campaign').findOne({ where: { documentId: c.documentId }, select: ['id', 'documentId'] });
+    campaign = await strapi().db.query('plugin::campaigns.campaign').findOne({ where: { documentId: c.documentId }, select: ['id', 'documentId'] });
     const other = await contacts().create({ email: 'someone-else@admin.test' });
-    const otherId = (await app.strapi.db.query(CONTACT).findOne({ where: { documentId: other.documentId }, select: ['id'] })).id;
+    const otherId = (await strapi().db.query(CONTACT).findOne({ where: { documentId: other.documentId }, select: ['id'] })).id;
 
     // One insert per row: a multi-row insert fills the keys a row lacks with NULL, not the column default.
     const insert = async (table: string, rows: Array<Record<string, unknown>>) => {
@@ -258,7 +249,7 @@ describe('activity', () => {
   });
 
   const activity = (query: Record<string, string | number> = {}) =>
-    api().get(`/campaigns/contacts/${contact.documentId}/activity`).query(query).set(bearer(token));
+    api().get(`/campaigns/contacts/${contact.documentId}/activity`).query(query).set(auth());
 
   test('deliveries newest first with the campaign joined and ISO times', async () => {
     const res = await activity();
@@ -299,8 +290,8 @@ describe('activity', () => {
     expect((await activity({ eventsBefore: 'garbage' })).status).toBe(400);
     expect((await activity({ eventsLimit: 1000 })).status).toBe(400);
     expect((await activity({ deliveriesPage: 0 })).status).toBe(400);
-    expect((await api().get('/campaigns/contacts/nosuchcontact1/activity').set(bearer(token))).status).toBe(404);
-    const noRead = await adminWithActions(app.strapi, 'noread@activity.test', []);
+    expect((await api().get('/campaigns/contacts/nosuchcontact1/activity').set(auth())).status).toBe(404);
+    const noRead = await adminWithActions(strapi(), 'noread@activity.test', []);
     expect((await api().get(`/campaigns/contacts/${contact.documentId}/activity`).set(bearer(noRead))).status).toBe(403);
   });
 });

@@ -1,25 +1,16 @@
-import { bearer, http, registerSuperAdmin } from '../helpers/admin';
-import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
+import { useAdminApp } from '../helpers/admin-app';
 
 const CONTACT = 'plugin::campaigns.contact';
 
-let app: TestApp;
-let token: string;
+const { strapi, auth, api, service } = useAdminApp();
 
-beforeAll(async () => {
-  app = await bootTestApp();
-  token = await registerSuperAdmin(app.strapi);
-});
-afterAll(() => stopTestApp(app));
-
-const api = () => http(app.strapi);
-const contacts = () => app.strapi.plugin('campaigns').service('contacts');
-const countContacts = () => app.strapi.documents(CONTACT).count({});
+const contacts = () => service('contacts');
+const countContacts = () => strapi().documents(CONTACT).count({});
 
 test('normalises the address: trimmed, domain lower-cased, IDN domain in punycode', async () => {
   const res = await api()
     .post('/campaigns/contacts')
-    .set(bearer(token))
+    .set(auth())
     .send({ data: { email: '  Jane.Doe@Bücher.EXAMPLE ', firstName: 'Jane', timezone: 'Europe/Berlin', locale: 'de-DE', attributes: { plan: 'pro' } } });
   expect(res.status).toBe(201);
   expect(res.body.data).toMatchObject({
@@ -31,7 +22,7 @@ test('normalises the address: trimmed, domain lower-cased, IDN domain in punycod
     consent: { source: 'api' },
   });
   expect(res.body.data.consent.at).toEqual(expect.any(String));
-  const row = await app.strapi.db.query(CONTACT).findOne({ where: { email: 'Jane.Doe@xn--bcher-kva.example' } });
+  const row = await strapi().db.query(CONTACT).findOne({ where: { email: 'Jane.Doe@xn--bcher-kva.example' } });
   expect(row.emailHash).toMatch(/^[0-9a-f]{64}$/);
   expect(res.body.data).not.toHaveProperty('emailHash');
 });
@@ -39,7 +30,7 @@ test('normalises the address: trimmed, domain lower-cased, IDN domain in punycod
 test('keeps emails unique after normalisation', async () => {
   await contacts().create({ email: 'unique@example.com' });
   const before = await countContacts();
-  const res = await api().post('/campaigns/contacts').set(bearer(token)).send({ data: { email: ' unique@EXAMPLE.com' } });
+  const res = await api().post('/campaigns/contacts').set(auth()).send({ data: { email: ' unique@EXAMPLE.com' } });
   expect(res.status).toBe(400);
   expect(res.body.error.message).toMatch(/email: a contact with "unique@example.com" already exists/);
   expect(await countContacts()).toBe(before);
@@ -60,7 +51,7 @@ describe('refuses bad contacts with a 400 that names the field, and writes nothi
   ];
   test.each(cases)('%s', async (_label, data, message) => {
     const before = await countContacts();
-    const res = await api().post('/campaigns/contacts').set(bearer(token)).send({ data });
+    const res = await api().post('/campaigns/contacts').set(auth()).send({ data });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(message);
     expect(await countContacts()).toBe(before);
@@ -79,21 +70,21 @@ test('state changes through setState, and a resubscribe needs consent', async ()
 
 test('lists with search and paging, reads, updates and deletes', async () => {
   const created = await contacts().create({ email: 'findme@example.org', firstName: 'Findme' });
-  const list = await api().get('/campaigns/contacts').query({ search: 'findme' }).set(bearer(token));
+  const list = await api().get('/campaigns/contacts').query({ search: 'findme' }).set(auth());
   expect(list.status).toBe(200);
   expect(list.body.data.map((c: { email: string }) => c.email)).toEqual(['findme@example.org']);
 
   const updated = await api()
     .put(`/campaigns/contacts/${created.documentId}`)
-    .set(bearer(token))
+    .set(auth())
     .send({ data: { lastName: 'Found', timezone: 'America/New_York' } });
   expect(updated.status).toBe(200);
   expect(updated.body.data).toMatchObject({ firstName: 'Findme', lastName: 'Found', timezone: 'America/New_York' });
 
-  const bad = await api().put(`/campaigns/contacts/${created.documentId}`).set(bearer(token)).send({ data: { timezone: 'Nowhere/City' } });
+  const bad = await api().put(`/campaigns/contacts/${created.documentId}`).set(auth()).send({ data: { timezone: 'Nowhere/City' } });
   expect(bad.status).toBe(400);
   expect((await contacts().findOne(created.documentId)).timezone).toBe('America/New_York');
 
-  await api().delete(`/campaigns/contacts/${created.documentId}`).set(bearer(token)).expect(200);
-  await api().get(`/campaigns/contacts/${created.documentId}`).set(bearer(token)).expect(404);
+  await api().delete(`/campaigns/contacts/${created.documentId}`).set(auth()).expect(200);
+  await api().get(`/campaigns/contacts/${created.documentId}`).set(auth()).expect(404);
 });

@@ -1,30 +1,21 @@
 import fs from 'node:fs';
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Knex } from 'knex';
-import { getService, type Services } from '../../server/src/services/get-service';
-import { registerSuperAdmin } from '../helpers/admin';
 import { postImport } from '../helpers/imports';
 import { redisUrl } from '../helpers/redis';
-import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
+import { useAdminApp } from '../helpers/admin-app';
 
 // No workers in this app: jobs wait in Redis until the test decides what becomes of them.
-let app: TestApp;
-let token: string;
+const { strapi, token, service } = useAdminApp({ env: { CAMPAIGNS_WORKER_MODE: 'off' } });
 
-beforeAll(async () => {
-  app = await bootTestApp({ env: { CAMPAIGNS_WORKER_MODE: 'off' } });
-  token = await registerSuperAdmin(app.strapi);
-});
-afterAll(() => stopTestApp(app));
 
-const service = <K extends keyof Services>(name: K) => getService(app.strapi, name);
-const knex = (): Knex => app.strapi.db.connection;
+const knex = (): Knex => strapi().db.connection;
 const importQueue = () => service('queues').queue('import');
 const row = (id: number) => knex()('campaigns_imports').where({ id }).first();
 const OPTIONS = { mapping: { Email: 'email' }, consent: { source: 'fair' } };
 
 const queued = async (name: string) => {
-  const res = await postImport(app.strapi, token, `Email\r\n${name}@example.com\r\n`, OPTIONS);
+  const res = await postImport(strapi(), token(), `Email\r\n${name}@example.com\r\n`, OPTIONS);
   expect(res.status).toBe(202);
   return res.body.data.id as number;
 };

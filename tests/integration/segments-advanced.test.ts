@@ -1,17 +1,12 @@
-import { bearer, http, registerSuperAdmin } from '../helpers/admin';
-import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
+import { useAdminApp } from '../helpers/admin-app';
 
-let app: TestApp;
-let token: string;
-const service = (name: string) => app.strapi.plugin('campaigns').service(name);
+const { strapi, auth, api, service } = useAdminApp();
 const DAY = 86_400_000;
 
 let spring: { documentId: string; id: number };
 const ids: Record<string, number> = {};
 
 beforeAll(async () => {
-  app = await bootTestApp();
-  token = await registerSuperAdmin(app.strapi);
   const people: Array<[string, Record<string, unknown>]> = [
     ['ann@example.com', { plan: 'pro', orders: 12, vip: true, address: { city: 'Paris' } }],
     ['ben@example.com', { plan: 'free', orders: 2, vip: false, address: { city: 'Lyon' } }],
@@ -21,11 +16,11 @@ beforeAll(async () => {
   ];
   for (const [email, attributes] of people) {
     const contact = await service('contacts').create({ email, attributes });
-    ids[email] = (await app.strapi.db.query('plugin::campaigns.contact').findOne({ where: { documentId: contact.documentId } })).id;
+    ids[email] = (await strapi().db.query('plugin::campaigns.contact').findOne({ where: { documentId: contact.documentId } })).id;
   }
   const campaign = await service('campaigns').create({ name: 'Spring' });
   const other = await service('campaigns').create({ name: 'Other' });
-  const rowId = async (documentId: string) => (await app.strapi.db.query('plugin::campaigns.campaign').findOne({ where: { documentId } })).id;
+  const rowId = async (documentId: string) => (await strapi().db.query('plugin::campaigns.campaign').findOne({ where: { documentId } })).id;
   spring = { documentId: campaign.documentId, id: await rowId(campaign.documentId) };
   const otherId = await rowId(other.documentId);
   const now = Date.now();
@@ -37,14 +32,13 @@ beforeAll(async () => {
     sent_at: now - 40 * DAY,
     ...times,
   });
-  await app.strapi.db.connection('campaigns_deliveries').insert([
+  await strapi().db.connection('campaigns_deliveries').insert([
     delivery(spring.id, 'ann@example.com', { first_open_at: now - 2 * DAY, first_click_at: now - 2 * DAY }),
     delivery(spring.id, 'ben@example.com', { first_open_at: now - 35 * DAY }),
     delivery(spring.id, 'cat@example.com', {}),
     delivery(otherId, 'dan@example.com', { first_reply_at: now - DAY }),
   ]);
 });
-afterAll(() => stopTestApp(app));
 
 const emails = async (rules: unknown) => (await service('segments').pageRules(rules)).map((c: { email: string }) => c.email);
 const one = (rule: Record<string, unknown>) => ({ match: 'all', rules: [rule] });
@@ -102,17 +96,17 @@ test('keyset pages walk the whole audience in id order without repeats', async (
 
 test('the admin API counts and previews rules that are not saved yet', async () => {
   const rules = one({ field: 'attribute', path: 'orders', operator: 'gt', value: 1 });
-  const count = await http(app.strapi).post('/campaigns/segments/count').set(bearer(token)).send({ data: { rules } });
+  const count = await api().post('/campaigns/segments/count').set(auth()).send({ data: { rules } });
   expect(count.status).toBe(200);
   expect(count.body.data.count).toBe(3);
-  const preview = await http(app.strapi).post('/campaigns/segments/preview').set(bearer(token)).send({ data: { rules } });
+  const preview = await api().post('/campaigns/segments/preview').set(auth()).send({ data: { rules } });
   expect(preview.status).toBe(200);
   expect(preview.body.data.map((c: { email: string }) => c.email)).toEqual(['ann@example.com', 'ben@example.com', 'cat@example.com']);
   expect(preview.body.data[0]).toEqual({ id: expect.any(Number), documentId: expect.any(String), email: 'ann@example.com', firstName: null, lastName: null });
 
-  const bad = await http(app.strapi)
+  const bad = await api()
     .post('/campaigns/segments/count')
-    .set(bearer(token))
+    .set(auth())
     .send({ data: { rules: one({ field: 'attribute', path: 'x) OR (1=1', operator: 'eq', value: 'a' }) } });
   expect(bad.status).toBe(400);
   expect(bad.body.error.message).toMatch(/rules/);
@@ -122,7 +116,7 @@ test('the admin API counts and previews rules that are not saved yet', async () 
 test('the builder gets its topic and campaign choices, and an old campaign a rule names', async () => {
   const topic = await service('topics').create({ name: 'Offers' });
   const choices = async (query = '') => {
-    const res = await http(app.strapi).get(`/campaigns/segments/choices${query}`).set(bearer(token));
+    const res = await api().get(`/campaigns/segments/choices${query}`).set(auth());
     expect(res.status).toBe(200);
     return res.body.data as { topics: Array<{ documentId: string; name: string }>; campaigns: Array<{ documentId: string; name: string }> };
   };
@@ -136,7 +130,7 @@ test('the builder gets its topic and campaign choices, and an old campaign a rul
   expect(named.campaigns.filter((c) => c.documentId === spring.documentId)).toHaveLength(1);
   expect(named.campaigns).toHaveLength(2);
 
-  const unknown = await http(app.strapi).get('/campaigns/segments/choices?limit=5').set(bearer(token));
+  const unknown = await api().get('/campaigns/segments/choices?limit=5').set(auth());
   expect(unknown.status).toBe(400);
   expect(unknown.body.error.message).toMatch(/limit/);
 });

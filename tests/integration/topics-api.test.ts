@@ -1,21 +1,11 @@
-import { getService, type Services } from '../../server/src/services/get-service';
-import { adminWithActions, bearer, http, registerSuperAdmin } from '../helpers/admin';
-import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
+import { adminWithActions, bearer } from '../helpers/admin';
+import { useAdminApp } from '../helpers/admin-app';
 
 const TOPIC = 'plugin::campaigns.topic';
 
-let app: TestApp;
-let token: string;
+const { strapi, auth, api, service } = useAdminApp();
 
-beforeAll(async () => {
-  app = await bootTestApp();
-  token = await registerSuperAdmin(app.strapi);
-});
-afterAll(() => stopTestApp(app));
-
-const api = () => http(app.strapi);
-const service = <K extends keyof Services>(name: K) => getService(app.strapi, name);
-const topicRows = () => app.strapi.db.query(TOPIC).findMany({ orderBy: { name: 'asc' } });
+const topicRows = () => strapi().db.query(TOPIC).findMany({ orderBy: { name: 'asc' } });
 
 describe('the list counts each topic’s members in one grouped query', () => {
   let news: { documentId: string };
@@ -37,7 +27,7 @@ describe('the list counts each topic’s members in one grouped query', () => {
   });
 
   test('members and subscribed members per topic, zero for a topic nobody joined', async () => {
-    const res = await api().get('/campaigns/topics').query({ search: 'Count', sort: 'name:asc' }).set(bearer(token));
+    const res = await api().get('/campaigns/topics').query({ search: 'Count', sort: 'name:asc' }).set(auth());
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual([
       { documentId: empty.documentId, name: 'Count Empty', slug: 'count-empty', description: null, isPublic: true, members: 0, subscribedMembers: 0 },
@@ -50,12 +40,12 @@ describe('the list counts each topic’s members in one grouped query', () => {
   test('counts follow the link table: a deleted contact leaves its topics', async () => {
     const contact = await service('contacts').findByEmail('news-only@example.com');
     await service('contacts').delete(contact!.documentId);
-    const res = await api().get('/campaigns/topics').query({ search: 'Count News' }).set(bearer(token));
+    const res = await api().get('/campaigns/topics').query({ search: 'Count News' }).set(auth());
     expect(res.body.data).toEqual([expect.objectContaining({ name: 'Count News', members: 6, subscribedMembers: 5 })]);
   });
 
   test('a page counts only its own topics', async () => {
-    const res = await api().get('/campaigns/topics').query({ search: 'Count', sort: 'name:desc', pageSize: 1, page: 2 }).set(bearer(token));
+    const res = await api().get('/campaigns/topics').query({ search: 'Count', sort: 'name:desc', pageSize: 1, page: 2 }).set(auth());
     expect(res.body.data).toEqual([expect.objectContaining({ name: 'Count News', members: 6 })]);
     expect(res.body.meta.pagination).toEqual({ page: 2, pageSize: 1, pageCount: 3, total: 3 });
   });
@@ -63,35 +53,35 @@ describe('the list counts each topic’s members in one grouped query', () => {
 
 describe('create, rename, delete', () => {
   test('creates with a slug, renames keeping the slug, deletes', async () => {
-    const created = await api().post('/campaigns/topics').set(bearer(token)).send({ data: { name: '  Product news! ', description: 'Monthly' } });
+    const created = await api().post('/campaigns/topics').set(auth()).send({ data: { name: '  Product news! ', description: 'Monthly' } });
     expect(created.status).toBe(201);
     expect(created.body.data).toMatchObject({ name: 'Product news!', slug: 'product-news', description: 'Monthly', isPublic: true });
     const { documentId } = created.body.data;
 
-    const renamed = await api().put(`/campaigns/topics/${documentId}`).set(bearer(token)).send({ data: { name: 'Product updates', isPublic: false } });
+    const renamed = await api().put(`/campaigns/topics/${documentId}`).set(auth()).send({ data: { name: 'Product updates', isPublic: false } });
     expect(renamed.status).toBe(200);
-    const row = await app.strapi.db.query(TOPIC).findOne({ where: { documentId } });
+    const row = await strapi().db.query(TOPIC).findOne({ where: { documentId } });
     expect(row).toMatchObject({ name: 'Product updates', slug: 'product-news', isPublic: false, description: 'Monthly' });
 
-    const deleted = await api().delete(`/campaigns/topics/${documentId}`).set(bearer(token));
+    const deleted = await api().delete(`/campaigns/topics/${documentId}`).set(auth());
     expect(deleted.status).toBe(200);
-    expect(await app.strapi.db.query(TOPIC).findOne({ where: { documentId } })).toBeNull();
+    expect(await strapi().db.query(TOPIC).findOne({ where: { documentId } })).toBeNull();
   });
 
   test('a duplicate name is a 400 on the name field, and nothing is written', async () => {
     await service('topics').create({ name: 'Weekly' });
     const before = await topicRows();
-    const res = await api().post('/campaigns/topics').set(bearer(token)).send({ data: { name: 'Weekly' } });
+    const res = await api().post('/campaigns/topics').set(auth()).send({ data: { name: 'Weekly' } });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe('Invalid topic: name: a topic named "Weekly" already exists');
     expect(res.body.error.details.errors).toEqual([{ path: ['name'], message: 'a topic named "Weekly" already exists', name: 'ValidationError' }]);
     expect(await topicRows()).toEqual(before);
 
     const other = await service('topics').create({ name: 'Daily' });
-    const rename = await api().put(`/campaigns/topics/${other.documentId}`).set(bearer(token)).send({ data: { name: 'Weekly' } });
+    const rename = await api().put(`/campaigns/topics/${other.documentId}`).set(auth()).send({ data: { name: 'Weekly' } });
     expect(rename.status).toBe(400);
     expect(rename.body.error.details.errors[0].path).toEqual(['name']);
-    expect((await app.strapi.db.query(TOPIC).findOne({ where: { documentId: other.documentId } })).name).toBe('Daily');
+    expect((await strapi().db.query(TOPIC).findOne({ where: { documentId: other.documentId } })).name).toBe('Daily');
   });
 
   test.each([
@@ -101,21 +91,21 @@ describe('create, rename, delete', () => {
     ['a public flag that is not a boolean', { name: 'Flag', isPublic: 'yes' }, /isPublic/],
   ])('refuses %s with a 400', async (_label, data, message) => {
     const before = await topicRows();
-    const res = await api().post('/campaigns/topics').set(bearer(token)).send({ data });
+    const res = await api().post('/campaigns/topics').set(auth()).send({ data });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(message);
     expect(await topicRows()).toEqual(before);
   });
 
   test('404 for a topic that does not exist', async () => {
-    const res = await api().put('/campaigns/topics/nosuchtopic000000000000a').set(bearer(token)).send({ data: { name: 'X' } });
+    const res = await api().put('/campaigns/topics/nosuchtopic000000000000a').set(auth()).send({ data: { name: 'X' } });
     expect(res.status).toBe(404);
   });
 
   test('a reader lists topics but cannot create one', async () => {
-    const reader = await adminWithActions(app.strapi, 'topic-reader@example.com', ['plugin::campaigns.read']);
+    const reader = await adminWithActions(strapi(), 'topic-reader@example.com', ['plugin::campaigns.read']);
     expect((await api().get('/campaigns/topics').set(bearer(reader))).status).toBe(200);
     expect((await api().post('/campaigns/topics').set(bearer(reader)).send({ data: { name: 'Nope' } })).status).toBe(403);
-    expect(await app.strapi.db.query(TOPIC).findOne({ where: { name: 'Nope' } })).toBeNull();
+    expect(await strapi().db.query(TOPIC).findOne({ where: { name: 'Nope' } })).toBeNull();
   });
 });

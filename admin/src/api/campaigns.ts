@@ -3,8 +3,6 @@ import type { Campaign, CampaignSummary, ListResponse } from '../../../shared/co
 import { PLUGIN_ID } from '../pluginId';
 import { usePagedList } from './paged-list';
 
-export { errorMessage } from './errors';
-
 const base = `/${PLUGIN_ID}/campaigns`;
 
 export const useCampaignsApi = () => {

@@ -13,7 +13,8 @@ import type {
   ListContactsQuery,
 } from '../../../shared/contracts/contacts';
 import { PLUGIN_ID } from '../pluginId';
-import { errorMessage } from './campaigns';
+import { errorMessage } from './errors';
+import { usePagedList } from './paged-list';
 
 const base = `/${PLUGIN_ID}/contacts`;
 
@@ -42,24 +43,7 @@ export const useContactsApi = () => {
 /** One page of contacts for the query, reloaded when it or `reload()` changes. */
 export const useContactList = (query: ListContactsQuery) => {
   const api = useContactsApi();
-  const [state, setState] = useState<{ data?: ListResponse<Contact>; error?: string; loading: boolean }>({ loading: true });
-  const [version, setVersion] = useState(0);
-  const key = JSON.stringify(query);
-
-  useEffect(() => {
-    let cancelled = false;
-    setState((s) => ({ ...s, loading: true }));
-    api
-      .list(query)
-      .then((data) => !cancelled && setState({ data, loading: false }))
-      .catch((error) => !cancelled && setState({ error: errorMessage(error), loading: false }));
-    return () => {
-      cancelled = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, version]);
-
-  return { ...state, reload: useCallback(() => setVersion((v) => v + 1), []) };
+  return usePagedList(() => api.list(query), [JSON.stringify(query)]);
 };
 
 const EVENTS_PER_LOAD = 20;

@@ -1,6 +1,5 @@
 type ServerError = {
-  status?: number;
-  response?: { data?: { error?: { message?: string; details?: { errors?: Array<{ path?: string[]; message?: string }> } } } };
+  response?: { data?: { error?: { message?: string; details?: { errors?: Array<{ path?: string[]; message: string }> } } } };
 };
 
 /** The message the server put in its error body (ValidationError says what to fix), else a generic one. */
@@ -9,6 +8,19 @@ export const errorMessage = (error: unknown): string => {
   return body?.error?.message ?? (error as Error)?.message ?? 'Something went wrong';
 };
 
-/** The server's message about one input field (`details.errors[].path[0]`), if it named that field. */
-export const fieldErrorMessage = (error: unknown, field: string): string | undefined =>
-  (error as ServerError)?.response?.data?.error?.details?.errors?.find((e) => e.path?.[0] === field)?.message;
+/**
+ * The server's validation errors by field ("email", "consent.source"), from the `details.errors`
+ * every ValidationError of this plugin carries, so a form can show each under its input.
+ */
+export const fieldErrors = (error: unknown): Record<string, string> => {
+  const details = (error as ServerError)?.response?.data?.error?.details;
+  const entries = (details?.errors ?? []).filter((e) => e.path?.length).map((e) => [e.path!.join('.'), e.message] as const);
+  return Object.fromEntries(entries);
+};
+
+/** The error of a field or of anything inside it ("attributes" also shows "attributes.plan"'s). */
+export const errorFor = (errors: Record<string, string>, field: string): string | undefined =>
+  errors[field] ?? Object.entries(errors).find(([path]) => path.startsWith(`${field}.`))?.[1];
+
+/** The server's message about one input field (or anything inside it), if it named that field. */
+export const fieldErrorMessage = (error: unknown, field: string): string | undefined => errorFor(fieldErrors(error), field);

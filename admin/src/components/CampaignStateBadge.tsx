@@ -1,7 +1,7 @@
-import { Status, Typography } from '@strapi/design-system';
+import { StateBadge, type StateVariant } from './StateBadge';
 import type { CampaignState } from '../../../shared/contracts/campaigns';
 
-const VARIANT: Record<CampaignState, 'neutral' | 'secondary' | 'alternative' | 'warning' | 'success' | 'danger'> = {
+const VARIANT: Record<CampaignState, StateVariant> = {
   draft: 'neutral',
   scheduled: 'secondary',
   sending: 'alternative',
@@ -11,10 +11,4 @@ const VARIANT: Record<CampaignState, 'neutral' | 'secondary' | 'alternative' | '
   failed: 'danger',
 };
 
-export const CampaignStateBadge = ({ state }: { state: CampaignState }) => (
-  <Status variant={VARIANT[state]} size="S">
-    <Typography tag="span" variant="omega" fontWeight="bold">
-      {state}
-    </Typography>
-  </Status>
-);
+export const CampaignStateBadge = ({ state }: { state: CampaignState }) => <StateBadge state={state} variant={VARIANT[state]} />;

@@ -3,7 +3,7 @@ import { Box, Button, Field, Flex, Table, Tbody, Td, Th, Thead, Tr, TextInput, T
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { AudienceContact, RuleChoices, RuleGroup } from '../../../shared/contracts/segments';
-import { errorMessage } from '../api/campaigns';
+import { errorMessage } from '../api/errors';
 import { useSegmentsApi } from '../api/segments';
 import { campaignsNamedIn, ChoicesContext } from '../components/segment-builder/choices';
 import { GroupEditor } from '../components/segment-builder/GroupEditor';

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Button, EmptyStateLayout, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Button, EmptyStateLayout, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import type { Segment } from '../../../shared/contracts/segments';
-import { errorMessage } from '../api/campaigns';
+import { errorMessage } from '../api/errors';
 import { useSegmentsApi } from '../api/segments';
+import { TableHead } from '../components/list/TableHead';
 import { PERMISSIONS } from '../permissions';
 
 export const SegmentsPage = () => {
@@ -44,12 +45,7 @@ export const SegmentsPage = () => {
           <EmptyStateLayout content="No segment yet: create the first one." />
         ) : (
           <Table colCount={2} rowCount={segments.length + 1}>
-            <Thead>
-              <Tr>
-                <Th><Typography variant="sigma">Name</Typography></Th>
-                <Th><Typography variant="sigma">Updated</Typography></Th>
-              </Tr>
-            </Thead>
+            <TableHead columns={['Name', 'Updated']} />
             <Tbody>
               {segments.map((segment) => (
                 <Tr key={segment.documentId} onClick={() => navigate(segment.documentId)} style={{ cursor: 'pointer' }}>

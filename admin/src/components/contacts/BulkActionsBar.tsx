@@ -3,6 +3,7 @@ import { Box, Button, Dialog, Flex, Typography } from '@strapi/design-system';
 import { Cross, Minus, Plus, Trash } from '@strapi/icons';
 import { ConfirmDialog } from '@strapi/strapi/admin';
 import type { ContactBulkRequest, ContactBulkResult, ContactTopic } from '../../../../shared/contracts/contacts';
+import { plural } from '../../format';
 import { BulkTopicDialog } from './BulkTopicDialog';
 
 interface Props {
@@ -15,8 +16,6 @@ interface Props {
   onClear: () => void;
 }
 
-const plural = (n: number) => `${n.toLocaleString()} contact${n === 1 ? '' : 's'}`;
-
 /** The actions on the selected rows: topics in or out, unsubscribe, delete (the last two confirmed first). */
 export const BulkActionsBar = ({ selected, topics, canWrite, canDelete, onRun, onClear }: Props) => {
   const [topicMode, setTopicMode] = useState<'addTopics' | 'removeTopics'>();
@@ -28,7 +27,7 @@ export const BulkActionsBar = ({ selected, topics, canWrite, canDelete, onRun, o
     <Box background="primary100" borderColor="primary200" hasRadius padding={3} marginBottom={4}>
       <Flex gap={2} wrap="wrap">
         <Typography fontWeight="bold" role="status">
-          {plural(selected.length)} selected
+          {plural(selected.length, 'contact')} selected
         </Typography>
         {canWrite && (
           <>
@@ -73,8 +72,8 @@ export const BulkActionsBar = ({ selected, topics, canWrite, canDelete, onRun, o
           }}
         >
           {confirming === 'delete'
-            ? `Delete ${plural(selected.length)}? Their consent records and topic memberships go with them.`
-            : `Unsubscribe ${plural(selected.length)}? Bounced and complained contacts keep their state. A contact comes back only with a new consent.`}
+            ? `Delete ${plural(selected.length, 'contact')}? Their consent records and topic memberships go with them.`
+            : `Unsubscribe ${plural(selected.length, 'contact')}? Bounced and complained contacts keep their state. A contact comes back only with a new consent.`}
         </ConfirmDialog>
       </Dialog.Root>
     </Box>

@@ -1,17 +1,11 @@
-import { Status, Typography } from '@strapi/design-system';
+import { StateBadge, type StateVariant } from '../StateBadge';
 import type { ContactState } from '../../../../shared/contracts/contacts';
 
-const VARIANT: Record<ContactState, 'success' | 'neutral' | 'warning' | 'danger'> = {
+const VARIANT: Record<ContactState, StateVariant> = {
   subscribed: 'success',
   unsubscribed: 'neutral',
   bounced: 'warning',
   complained: 'danger',
 };
 
-export const ContactStateBadge = ({ state }: { state: ContactState }) => (
-  <Status variant={VARIANT[state]} size="S">
-    <Typography tag="span" variant="omega" fontWeight="bold">
-      {state}
-    </Typography>
-  </Status>
-);
+export const ContactStateBadge = ({ state }: { state: ContactState }) => <StateBadge state={state} variant={VARIANT[state]} />;

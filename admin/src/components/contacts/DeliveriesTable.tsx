@@ -1,5 +1,7 @@
-import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import type { ContactDelivery } from '../../../../shared/contracts/contacts';
+import { formatDate } from '../../format';
+import { TableHead } from '../list/TableHead';
 
 interface Props {
   rows: ContactDelivery[];
@@ -9,24 +11,13 @@ interface Props {
   onPage: (page: number) => void;
 }
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
-
 /** One row per campaign the contact was sent: what happened to that message. */
 export const DeliveriesTable = ({ rows, page, pageCount, total, onPage }: Props) => {
   if (!total) return <Typography textColor="neutral600">No campaign has been sent to this contact yet.</Typography>;
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
       <Table colCount={6} rowCount={rows.length + 1} aria-label="Deliveries">
-        <Thead>
-          <Tr>
-            <Th><Typography variant="sigma">Campaign</Typography></Th>
-            <Th><Typography variant="sigma">State</Typography></Th>
-            <Th><Typography variant="sigma">Sent</Typography></Th>
-            <Th><Typography variant="sigma">Opened</Typography></Th>
-            <Th><Typography variant="sigma">Clicked</Typography></Th>
-            <Th><Typography variant="sigma">Replied</Typography></Th>
-          </Tr>
-        </Thead>
+        <TableHead columns={['Campaign', 'State', 'Sent', 'Opened', 'Clicked', 'Replied']} />
         <Tbody>
           {rows.map((d) => (
             <Tr key={d.id}>
@@ -38,10 +29,10 @@ export const DeliveriesTable = ({ rows, page, pageCount, total, onPage }: Props)
                 <Typography>{d.state}</Typography>
                 {d.lastError && <Typography variant="pi" textColor="danger600" tag="p">{d.lastError}</Typography>}
               </Td>
-              <Td><Typography>{when(d.sentAt)}</Typography></Td>
-              <Td><Typography>{when(d.firstOpenAt)}</Typography></Td>
-              <Td><Typography>{when(d.firstClickAt)}</Typography></Td>
-              <Td><Typography>{when(d.firstReplyAt)}</Typography></Td>
+              <Td><Typography>{formatDate(d.sentAt)}</Typography></Td>
+              <Td><Typography>{formatDate(d.firstOpenAt)}</Typography></Td>
+              <Td><Typography>{formatDate(d.firstClickAt)}</Typography></Td>
+              <Td><Typography>{formatDate(d.firstReplyAt)}</Typography></Td>
             </Tr>
           ))}
         </Tbody>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Button, Field, Flex, Modal, TextInput, Textarea, Typography } from '@strapi/design-system';
-import { errorMessage } from '../../api/campaigns';
-import { errorFor, fieldErrors } from '../../api/field-errors';
+import { Field, TextInput, Textarea, Typography } from '@strapi/design-system';
+import { errorFor, errorMessage, fieldErrors } from '../../api/errors';
+import { FormDialog } from '../dialogs/FormDialog';
 
 interface Props {
   open: boolean;
@@ -15,7 +15,6 @@ export const ResubscribeDialog = ({ open, email, onClose, onSubmit }: Props) => 
   const [source, setSource] = useState('');
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     if (open) {
@@ -25,57 +24,39 @@ export const ResubscribeDialog = ({ open, email, onClose, onSubmit }: Props) => 
     }
   }, [open]);
 
-  const submit = async () => {
+  const validate = () => {
     const missing = {
       ...(source.trim() ? {} : { 'consent.source': 'Say where the consent was given' }),
       ...(text.trim() ? {} : { 'consent.text': 'Give the text the person agreed to' }),
     };
-    if (Object.keys(missing).length) {
-      setErrors(missing);
-      return;
-    }
-    setSaving(true);
-    try {
-      await onSubmit({ source: source.trim(), text: text.trim() });
-      onClose();
-    } catch (e) {
-      const byField = fieldErrors(e);
-      setErrors(Object.keys(byField).length ? byField : { 'consent.source': errorMessage(e) });
-    } finally {
-      setSaving(false);
-    }
+    setErrors(missing);
+    return Object.keys(missing).length === 0;
   };
 
   return (
-    <Modal.Root open={open} onOpenChange={(next: boolean) => !next && onClose()}>
-      <Modal.Content>
-        <Modal.Header>
-          <Modal.Title>Resubscribe {email}</Modal.Title>
-        </Modal.Header>
-        <Modal.Body>
-          <Flex direction="column" alignItems="stretch" gap={4}>
-            <Typography tag="p">The new consent replaces the contact's consent record, with the time and your IP address.</Typography>
-            <Field.Root name="consentSource" error={errorFor(errors, 'consent.source')} required>
-              <Field.Label>Consent source</Field.Label>
-              <TextInput value={source} placeholder="Phone call, signed form, event…" onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSource(e.target.value)} />
-              <Field.Error />
-            </Field.Root>
-            <Field.Root name="consentText" error={errorFor(errors, 'consent.text')} required>
-              <Field.Label>Consent text</Field.Label>
-              <Textarea value={text} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setText(e.target.value)} />
-              <Field.Error />
-            </Field.Root>
-          </Flex>
-        </Modal.Body>
-        <Modal.Footer>
-          <Modal.Close>
-            <Button variant="tertiary">Cancel</Button>
-          </Modal.Close>
-          <Button onClick={submit} loading={saving}>
-            Resubscribe
-          </Button>
-        </Modal.Footer>
-      </Modal.Content>
-    </Modal.Root>
+    <FormDialog
+      open={open}
+      title={`Resubscribe ${email}`}
+      submitLabel="Resubscribe"
+      onClose={onClose}
+      validate={validate}
+      onSubmit={() => onSubmit({ source: source.trim(), text: text.trim() })}
+      onError={(e) => {
+        const byField = fieldErrors(e);
+        setErrors(Object.keys(byField).length ? byField : { 'consent.source': errorMessage(e) });
+      }}
+    >
+      <Typography tag="p">The new consent replaces the contact's consent record, with the time and your IP address.</Typography>
+      <Field.Root name="consentSource" error={errorFor(errors, 'consent.source')} required>
+        <Field.Label>Consent source</Field.Label>
+        <TextInput value={source} placeholder="Phone call, signed form, event…" onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSource(e.target.value)} />
+        <Field.Error />
+      </Field.Root>
+      <Field.Root name="consentText" error={errorFor(errors, 'consent.text')} required>
+        <Field.Label>Consent text</Field.Label>
+        <Textarea value={text} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setText(e.target.value)} />
+        <Field.Error />
+      </Field.Root>
+    </FormDialog>
   );
 };

@@ -7,18 +7,22 @@ interface Props {
   value: string[];
   onChange: (documentIds: string[]) => void;
   hasError?: boolean;
+  disabled?: boolean;
+  /** What the picker says when there is no topic to pick. */
+  noTopicPlaceholder?: string;
 }
 
 /** Picks topics by name; the value is their documentIds. */
-export const TopicsSelect = ({ label, topics, value, onChange, hasError }: Props) => (
+export const TopicsSelect = ({ label, topics, value, onChange, hasError, disabled, noTopicPlaceholder = 'No topic yet' }: Props) => (
   <MultiSelect
     aria-label={label}
-    placeholder={topics.length ? 'Choose topics' : 'No topic yet'}
+    placeholder={topics.length ? 'Choose topics' : noTopicPlaceholder}
     value={value}
     onChange={onChange}
     onClear={() => onChange([])}
     clearLabel="Clear topics"
     hasError={hasError}
+    disabled={disabled}
     withTags
   >
     {topics.map((t) => (

@@ -1,17 +1,11 @@
-import { Status, Typography } from '@strapi/design-system';
+import { StateBadge, type StateVariant } from '../StateBadge';
 import type { ImportState } from '../../../../shared/contracts/imports';
 
-const VARIANT: Record<ImportState, 'neutral' | 'secondary' | 'success' | 'danger'> = {
+const VARIANT: Record<ImportState, StateVariant> = {
   queued: 'neutral',
   running: 'secondary',
   done: 'success',
   failed: 'danger',
 };
 
-export const ImportStateBadge = ({ state }: { state: ImportState }) => (
-  <Status variant={VARIANT[state]} size="S">
-    <Typography tag="span" variant="omega" fontWeight="bold">
-      {state}
-    </Typography>
-  </Status>
-);
+export const ImportStateBadge = ({ state }: { state: ImportState }) => <StateBadge state={state} variant={VARIANT[state]} />;

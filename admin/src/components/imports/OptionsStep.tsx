@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
-import { Button, Field, Flex, MultiSelect, MultiSelectOption, Textarea, TextInput, Toggle, Typography } from '@strapi/design-system';
+import { useState } from 'react';
+import { Button, Field, Flex, Textarea, TextInput, Toggle, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
-import type { Topic } from '../../../../shared/contracts/topics';
 import { errorMessage, fieldErrorMessage } from '../../api/errors';
-import { useTopicsApi } from '../../api/topics';
+import { useTopicChoices, useTopicsApi } from '../../api/topics';
+import { TopicsSelect } from '../contacts/TopicsSelect';
 
 export interface WizardOptions {
   topics: string[];
@@ -22,19 +22,10 @@ interface Props {
 /** Step 3: the topics the contacts join, whether existing contacts are updated, and how these people consented. */
 export const OptionsStep = ({ options, onChange, showMissing }: Props) => {
   const api = useTopicsApi();
-  const [topics, setTopics] = useState<Topic[]>();
-  const [topicsError, setTopicsError] = useState<string>();
+  const choices = useTopicChoices();
   const [newTopic, setNewTopic] = useState('');
   const [newTopicError, setNewTopicError] = useState<string>();
   const [creating, setCreating] = useState(false);
-
-  useEffect(() => {
-    api.list({ pageSize: 100 }).then(
-      (page) => setTopics(page.data),
-      (e) => setTopicsError(errorMessage(e))
-    );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   const createTopic = async () => {
     if (!newTopic.trim()) return;
@@ -42,7 +33,7 @@ export const OptionsStep = ({ options, onChange, showMissing }: Props) => {
     setNewTopicError(undefined);
     try {
       const topic = await api.create({ name: newTopic.trim() });
-      setTopics((list) => [...(list ?? []), topic].sort((a, b) => a.name.localeCompare(b.name)));
+      choices.add(topic);
       onChange({ ...options, topics: [...options.topics, topic.documentId] });
       setNewTopic('');
     } catch (e) {
@@ -56,22 +47,16 @@ export const OptionsStep = ({ options, onChange, showMissing }: Props) => {
 
   return (
     <Flex direction="column" alignItems="stretch" gap={5}>
-      <Field.Root name="topics" error={topicsError} hint="Every imported contact joins these topics.">
+      <Field.Root name="topics" error={choices.error} hint="Every imported contact joins these topics.">
         <Field.Label>Topics</Field.Label>
-        <MultiSelect
-          aria-label="Topics"
-          placeholder={topics?.length === 0 ? 'No topic yet: create one below' : 'Choose topics'}
+        <TopicsSelect
+          label="Topics"
+          topics={choices.topics}
           value={options.topics}
-          withTags
-          disabled={!topics}
-          onChange={(value: string[]) => onChange({ ...options, topics: value })}
-        >
-          {(topics ?? []).map((topic) => (
-            <MultiSelectOption key={topic.documentId} value={topic.documentId}>
-              {topic.name}
-            </MultiSelectOption>
-          ))}
-        </MultiSelect>
+          disabled={!choices.loaded}
+          noTopicPlaceholder={choices.loaded ? 'No topic yet: create one below' : 'Choose topics'}
+          onChange={(topics) => onChange({ ...options, topics })}
+        />
         <Field.Hint />
         <Field.Error />
       </Field.Root>

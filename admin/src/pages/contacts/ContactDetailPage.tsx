@@ -4,9 +4,9 @@ import { Trash } from '@strapi/icons';
 import { ConfirmDialog, Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Contact } from '../../../../shared/contracts/contacts';
-import { errorMessage } from '../../api/campaigns';
 import { useContactActivity, useContactsApi } from '../../api/contacts';
-import { useTopicChoices } from '../../api/topic-choices';
+import { errorMessage } from '../../api/errors';
+import { useTopicChoices } from '../../api/topics';
 import { ContactEditForm } from '../../components/contacts/ContactEditForm';
 import { ContactStatePanel } from '../../components/contacts/ContactStatePanel';
 import { DeliveriesTable } from '../../components/contacts/DeliveriesTable';
@@ -29,7 +29,7 @@ export const ContactDetailPage = () => {
   const { documentId = '' } = useParams<{ documentId: string }>();
   const api = useContactsApi();
   const navigate = useNavigate();
-  const topics = useTopicChoices();
+  const { topics } = useTopicChoices();
   const activity = useContactActivity(documentId);
   const { toggleNotification } = useNotification();
   const {

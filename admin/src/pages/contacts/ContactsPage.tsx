@@ -1,21 +1,22 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Checkbox, EmptyStateLayout, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Plus } from '@strapi/icons';
-import { Layouts, Page, Pagination, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
+import { Checkbox, Table, Tbody, Td, Th, Tr, Typography } from '@strapi/design-system';
+import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 import type { ContactBulkRequest, ContactBulkResult, ContactState, ListContactsQuery } from '../../../../shared/contracts/contacts';
-import { errorMessage } from '../../api/campaigns';
 import { useContactList, useContactsApi } from '../../api/contacts';
-import { useTopicChoices } from '../../api/topic-choices';
+import { errorMessage } from '../../api/errors';
+import { useTopicChoices } from '../../api/topics';
 import { BulkActionsBar } from '../../components/contacts/BulkActionsBar';
 import { ContactFilters, type ContactFilterValues } from '../../components/contacts/ContactFilters';
 import { ContactStateBadge } from '../../components/contacts/ContactStateBadge';
 import { NewContactDialog } from '../../components/contacts/NewContactDialog';
+import { ListPage } from '../../components/list/ListPage';
+import { useListParams } from '../../components/list/use-list-params';
+import { plural } from '../../format';
 import { PERMISSIONS } from '../../permissions';
+import { TableHead } from '../../components/list/TableHead';
 
-type Query = { page?: string; pageSize?: string; _q?: string; state?: string; topic?: string };
-
-const plural = (n: number, noun: string) => `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
+const PAGE_SIZES = ['10', '25', '50', '100'];
 const VERB: Record<ContactBulkResult['action'], string> = {
   delete: 'Deleted',
   unsubscribe: 'Unsubscribed',
@@ -27,10 +28,8 @@ const describe = (r: ContactBulkResult) =>
 
 /** The audience: every contact, searchable and filterable, with actions on a selection. */
 export const ContactsPage = () => {
-  const [{ query }, setQuery] = useQueryParams<Query>();
-  const page = Number(query?.page ?? 1) || 1;
-  const pageSize = Number(query?.pageSize ?? 25) || 25;
-  const filters: ContactFilterValues = { search: query?._q ?? '', state: query?.state ?? '', topic: query?.topic ?? '' };
+  const { page, pageSize, search, query, setQuery } = useListParams<{ state?: string; topic?: string }>(25);
+  const filters: ContactFilterValues = { search, state: query?.state ?? '', topic: query?.topic ?? '' };
   const listQuery: ListContactsQuery = {
     page,
     pageSize,
@@ -39,9 +38,9 @@ export const ContactsPage = () => {
     ...(filters.topic ? { topic: filters.topic } : {}),
   };
 
-  const { data, error, loading, reload } = useContactList(listQuery);
+  const list = useContactList(listQuery);
   const api = useContactsApi();
-  const topics = useTopicChoices();
+  const { topics } = useTopicChoices();
   const { toggleNotification } = useNotification();
   const {
     allowedActions: { canWrite, canDelete },
@@ -49,7 +48,7 @@ export const ContactsPage = () => {
 
   const [creating, setCreating] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
-  const rows = useMemo(() => data?.data ?? [], [data]);
+  const rows = useMemo(() => list.data?.data ?? [], [list.data]);
   const canSelect = canWrite || canDelete;
 
   // A selection belongs to the rows on screen: another page or filter starts a new one.
@@ -65,7 +64,7 @@ export const ContactsPage = () => {
       const result = await api.bulk(request);
       toggleNotification({ type: 'success', message: describe(result) });
       setSelected([]);
-      reload();
+      list.reload();
       return result;
     } catch (e) {
       toggleNotification({ type: 'danger', message: errorMessage(e) });
@@ -79,27 +78,20 @@ export const ContactsPage = () => {
   const toggle = (documentId: string, on: boolean) =>
     setSelected((s) => (on ? [...new Set([...s, documentId])] : s.filter((id) => id !== documentId)));
 
-  if (error && !data) return <Page.Error />;
-
   const filtered = Boolean(filters.search || filters.state || filters.topic);
 
   return (
-    <Page.Main>
-      <Page.Title>Contacts</Page.Title>
-      <Layouts.Header
-        title="Contacts"
-        subtitle={data ? plural(data.meta.pagination.total, 'contact') : undefined}
-        primaryAction={
-          canWrite ? (
-            <Button startIcon={<Plus />} onClick={() => setCreating(true)}>
-              New contact
-            </Button>
-          ) : undefined
-        }
-      />
-      <Layouts.Action startActions={<ContactFilters values={filters} topics={topics} onChange={changeFilters} />} />
-      <Layouts.Content>
-        {canSelect && (
+    <ListPage
+      title="Contacts"
+      noun="contact"
+      list={list}
+      pageSize={pageSize}
+      pageSizes={PAGE_SIZES}
+      create={canWrite ? { label: 'New contact', onClick: () => setCreating(true) } : undefined}
+      actions={<ContactFilters values={filters} topics={topics} onChange={changeFilters} />}
+      empty={filtered ? 'No contact matches these filters' : 'No contact yet: add one or import a CSV.'}
+      beforeTable={
+        canSelect && (
           <BulkActionsBar
             selected={selected}
             topics={topics}
@@ -108,85 +100,67 @@ export const ContactsPage = () => {
             onRun={runBulk}
             onClear={() => setSelected([])}
           />
-        )}
-        {loading && !data ? (
-          <Page.Loading />
-        ) : rows.length === 0 ? (
-          <EmptyStateLayout content={filtered ? 'No contact matches these filters' : 'No contact yet: add one or import a CSV.'} />
-        ) : (
-          <>
-            <Table colCount={canSelect ? 6 : 5} rowCount={rows.length + 1}>
-              <Thead>
-                <Tr>
-                  {canSelect && (
-                    <Th>
-                      <Checkbox
-                        aria-label="Select all contacts on this page"
-                        checked={allChecked ? true : someChecked ? 'indeterminate' : false}
-                        onCheckedChange={(on: boolean | 'indeterminate') =>
-                          setSelected((s) => (on === true ? [...new Set([...s, ...onPage])] : s.filter((id) => !onPage.includes(id))))
-                        }
-                      />
-                    </Th>
-                  )}
-                  <Th><Typography variant="sigma">Email</Typography></Th>
-                  <Th><Typography variant="sigma">Name</Typography></Th>
-                  <Th><Typography variant="sigma">State</Typography></Th>
-                  <Th><Typography variant="sigma">Topics</Typography></Th>
-                  <Th><Typography variant="sigma">Created</Typography></Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {rows.map((contact) => (
-                  <Tr key={contact.documentId}>
-                    {canSelect && (
-                      <Td>
-                        <Checkbox
-                          aria-label={`Select ${contact.email}`}
-                          checked={selected.includes(contact.documentId)}
-                          onCheckedChange={(on: boolean | 'indeterminate') => toggle(contact.documentId, on === true)}
-                        />
-                      </Td>
-                    )}
-                    <Td>
-                      <Link to={contact.documentId}>
-                        <Typography fontWeight="bold" textColor="primary600">
-                          {contact.email}
-                        </Typography>
-                      </Link>
-                    </Td>
-                    <Td><Typography>{[contact.firstName, contact.lastName].filter(Boolean).join(' ') || '—'}</Typography></Td>
-                    <Td><ContactStateBadge state={contact.state} /></Td>
-                    <Td>
-                      <Typography textColor="neutral600">{contact.topics.map((t) => t.name).join(', ') || '—'}</Typography>
-                    </Td>
-                    <Td><Typography>{new Date(contact.createdAt).toLocaleDateString()}</Typography></Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
-            {data && (
-              <Flex paddingTop={4}>
-                <Pagination.Root pageCount={data.meta.pagination.pageCount} total={data.meta.pagination.total} defaultPageSize={pageSize}>
-                  <Pagination.PageSize options={['10', '25', '50', '100']} />
-                  <Pagination.Links />
-                </Pagination.Root>
-              </Flex>
-            )}
-          </>
-        )}
-      </Layouts.Content>
-
-      <NewContactDialog
-        open={creating}
-        topics={topics}
-        onClose={() => setCreating(false)}
-        onSubmit={async (input) => {
-          const contact = await api.create(input);
-          toggleNotification({ type: 'success', message: `Added ${contact.email}` });
-          reload();
-        }}
-      />
-    </Page.Main>
+        )
+      }
+      dialogs={
+        <NewContactDialog
+          open={creating}
+          topics={topics}
+          onClose={() => setCreating(false)}
+          onSubmit={async (input) => {
+            const contact = await api.create(input);
+            toggleNotification({ type: 'success', message: `Added ${contact.email}` });
+            list.reload();
+          }}
+        />
+      }
+    >
+      <Table colCount={canSelect ? 6 : 5} rowCount={rows.length + 1}>
+        <TableHead
+          columns={['Email', 'Name', 'State', 'Topics', 'Created']}
+          lead={
+            canSelect && (
+              <Th>
+                <Checkbox
+                  aria-label="Select all contacts on this page"
+                  checked={allChecked ? true : someChecked ? 'indeterminate' : false}
+                  onCheckedChange={(on: boolean | 'indeterminate') =>
+                    setSelected((s) => (on === true ? [...new Set([...s, ...onPage])] : s.filter((id) => !onPage.includes(id))))
+                  }
+                />
+              </Th>
+            )
+          }
+        />
+        <Tbody>
+          {rows.map((contact) => (
+            <Tr key={contact.documentId}>
+              {canSelect && (
+                <Td>
+                  <Checkbox
+                    aria-label={`Select ${contact.email}`}
+                    checked={selected.includes(contact.documentId)}
+                    onCheckedChange={(on: boolean | 'indeterminate') => toggle(contact.documentId, on === true)}
+                  />
+                </Td>
+              )}
+              <Td>
+                <Link to={contact.documentId}>
+                  <Typography fontWeight="bold" textColor="primary600">
+                    {contact.email}
+                  </Typography>
+                </Link>
+              </Td>
+              <Td><Typography>{[contact.firstName, contact.lastName].filter(Boolean).join(' ') || '—'}</Typography></Td>
+              <Td><ContactStateBadge state={contact.state} /></Td>
+              <Td>
+                <Typography textColor="neutral600">{contact.topics.map((t) => t.name).join(', ') || '—'}</Typography>
+              </Td>
+              <Td><Typography>{new Date(contact.createdAt).toLocaleDateString()}</Typography></Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+    </ListPage>
   );
 };

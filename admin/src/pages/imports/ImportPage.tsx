@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Box, Button, Flex, LinkButton, Typography } from '@strapi/design-system';
+import { Button, Flex, LinkButton, Typography } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { Link, useParams } from 'react-router-dom';
@@ -10,7 +10,7 @@ import { ImportCounters } from '../../components/imports/ImportCounters';
 import { ImportProgressBar } from '../../components/imports/ImportProgressBar';
 import { ImportStateBadge } from '../../components/imports/ImportStateBadge';
 import { saveBlob } from '../../components/imports/save-blob';
-import { WizardSteps } from '../../components/imports/WizardSteps';
+import { WizardLayout } from '../../components/imports/WizardLayout';
 import { formatBytes, formatDate, plural } from '../../format';
 import { PLUGIN_ID } from '../../pluginId';
 
@@ -54,58 +54,50 @@ export const ImportPage = () => {
   const over = item.state === 'done' || item.state === 'failed';
 
   return (
-    <Page.Main>
-      <Page.Title>{`Import ${item.fileName}`}</Page.Title>
-      <Layouts.Header
-        title={item.fileName}
-        subtitle={`${formatBytes(item.size)} · started ${formatDate(item.createdAt)}${item.createdByName ? ` by ${item.createdByName}` : ''}`}
-        navigationAction={<Link to={`/plugins/${PLUGIN_ID}/imports`}>← Imports</Link>}
-      />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={6}>
-          <WizardSteps current="Import" />
-          <Box background="neutral0" padding={6} hasRadius shadow="tableShadow">
-            <Flex direction="column" alignItems="stretch" gap={5}>
-              <Flex gap={3}>
-                <ImportStateBadge state={item.state} />
-                <Typography>{item.state === 'queued' ? 'Waiting for a worker…' : `${item.progress}%`}</Typography>
-              </Flex>
-              <ImportProgressBar value={item.progress} label="Import progress" />
-              <ImportCounters counters={item.counters} />
-              {error && (
-                <Typography textColor="danger600" role="alert">
-                  {`Stopped following the import: ${error}. Reload the page to follow it again.`}
-                </Typography>
-              )}
-              {item.error && (
-                <Typography textColor="danger600" role="alert">
-                  {item.state === 'failed' ? `The import failed: ${item.error}` : `A try failed and is retried: ${item.error}`}
-                </Typography>
-              )}
-              {over && (
-                <Flex direction="column" alignItems="flex-start" gap={3}>
-                  <Typography role="status" variant="delta">
-                    {item.state === 'done' ? `Done. ${summary(item)}` : `Stopped. ${summary(item)}`}
-                  </Typography>
-                  <Flex gap={2}>
-                    {item.hasReport && item.counters.rejected > 0 && (
-                      <Button startIcon={<Download />} variant="secondary" onClick={download} loading={downloading}>
-                        Download rejected rows
-                      </Button>
-                    )}
-                    <LinkButton tag={Link} to={`/plugins/${PLUGIN_ID}/contacts`} variant="tertiary">
-                      See the contacts
-                    </LinkButton>
-                    <LinkButton tag={Link} to={`/plugins/${PLUGIN_ID}/imports/new`} variant="tertiary">
-                      Import another file
-                    </LinkButton>
-                  </Flex>
-                </Flex>
-              )}
-            </Flex>
-          </Box>
+    <WizardLayout
+      pageTitle={`Import ${item.fileName}`}
+      title={item.fileName}
+      subtitle={`${formatBytes(item.size)} · started ${formatDate(item.createdAt)}${item.createdByName ? ` by ${item.createdByName}` : ''}`}
+      step="Import"
+    >
+      <Flex direction="column" alignItems="stretch" gap={5}>
+        <Flex gap={3}>
+          <ImportStateBadge state={item.state} />
+          <Typography>{item.state === 'queued' ? 'Waiting for a worker…' : `${item.progress}%`}</Typography>
         </Flex>
-      </Layouts.Content>
-    </Page.Main>
+        <ImportProgressBar value={item.progress} label="Import progress" />
+        <ImportCounters counters={item.counters} />
+        {error && (
+          <Typography textColor="danger600" role="alert">
+            {`Stopped following the import: ${error}. Reload the page to follow it again.`}
+          </Typography>
+        )}
+        {item.error && (
+          <Typography textColor="danger600" role="alert">
+            {item.state === 'failed' ? `The import failed: ${item.error}` : `A try failed and is retried: ${item.error}`}
+          </Typography>
+        )}
+        {over && (
+          <Flex direction="column" alignItems="flex-start" gap={3}>
+            <Typography role="status" variant="delta">
+              {item.state === 'done' ? `Done. ${summary(item)}` : `Stopped. ${summary(item)}`}
+            </Typography>
+            <Flex gap={2}>
+              {item.hasReport && item.counters.rejected > 0 && (
+                <Button startIcon={<Download />} variant="secondary" onClick={download} loading={downloading}>
+                  Download rejected rows
+                </Button>
+              )}
+              <LinkButton tag={Link} to={`/plugins/${PLUGIN_ID}/contacts`} variant="tertiary">
+                See the contacts
+              </LinkButton>
+              <LinkButton tag={Link} to={`/plugins/${PLUGIN_ID}/imports/new`} variant="tertiary">
+                Import another file
+              </LinkButton>
+            </Flex>
+          </Flex>
+        )}
+      </Flex>
+    </WizardLayout>
   );
 };

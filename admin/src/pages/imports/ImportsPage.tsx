@@ -1,13 +1,15 @@
 import { useEffect } from 'react';
-import { Button, EmptyStateLayout, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Plus } from '@strapi/icons';
-import { Layouts, Page, Pagination, useQueryParams, useRBAC } from '@strapi/strapi/admin';
+import { Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { useRBAC } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { useImportList } from '../../api/imports';
 import { ImportProgressBar } from '../../components/imports/ImportProgressBar';
 import { ImportStateBadge } from '../../components/imports/ImportStateBadge';
-import { formatBytes, formatDate, plural } from '../../format';
+import { ListPage } from '../../components/list/ListPage';
+import { useListParams } from '../../components/list/use-list-params';
+import { formatBytes, formatDate } from '../../format';
 import { PERMISSIONS } from '../../permissions';
+import { TableHead } from '../../components/list/TableHead';
 
 /** While an import on the page runs, the history is read again this often. */
 const REFRESH_MS = 2000;
@@ -16,96 +18,58 @@ const COUNTERS = ['created', 'updated', 'duplicates', 'rejected', 'suppressed'] 
 
 /** Past and running imports, newest first; a row opens the import, "New import" the wizard. */
 export const ImportsPage = () => {
-  const [{ query }] = useQueryParams<{ page?: string; pageSize?: string }>();
-  const page = Number(query?.page ?? 1) || 1;
-  const pageSize = Number(query?.pageSize ?? 10) || 10;
-  const { data, error, loading, reload } = useImportList(page, pageSize);
+  const { page, pageSize } = useListParams();
+  const list = useImportList(page, pageSize);
   const navigate = useNavigate();
   const {
     allowedActions: { canWrite },
   } = useRBAC(PERMISSIONS.write);
 
-  const running = data?.data.some((item) => item.state === 'queued' || item.state === 'running');
+  const running = list.data?.data.some((item) => item.state === 'queued' || item.state === 'running');
   useEffect(() => {
     if (!running) return;
-    const timer = setTimeout(reload, REFRESH_MS);
+    const timer = setTimeout(list.reload, REFRESH_MS);
     return () => clearTimeout(timer);
-  }, [running, data, reload]);
+  }, [running, list.data, list.reload]);
 
-  if (error) return <Page.Error />;
-
-  const imports = data?.data ?? [];
+  const imports = list.data?.data ?? [];
 
   return (
-    <Page.Main>
-      <Page.Title>Imports</Page.Title>
-      <Layouts.Header
-        title="Imports"
-        subtitle={data ? plural(data.meta.pagination.total, 'import') : undefined}
-        primaryAction={
-          canWrite ? (
-            <Button startIcon={<Plus />} onClick={() => navigate('new')}>
-              New import
-            </Button>
-          ) : undefined
-        }
-      />
-      <Layouts.Content>
-        {loading && !data ? (
-          <Page.Loading />
-        ) : imports.length === 0 ? (
-          <EmptyStateLayout content="No import yet: bring contacts in from a CSV file." />
-        ) : (
-          <>
-            <Table colCount={10} rowCount={imports.length + 1}>
-              <Thead>
-                <Tr>
-                  <Th><Typography variant="sigma">File</Typography></Th>
-                  <Th><Typography variant="sigma">State</Typography></Th>
-                  <Th><Typography variant="sigma">Created</Typography></Th>
-                  <Th><Typography variant="sigma">Updated</Typography></Th>
-                  <Th><Typography variant="sigma">Duplicates</Typography></Th>
-                  <Th><Typography variant="sigma">Rejected</Typography></Th>
-                  <Th><Typography variant="sigma">Suppressed</Typography></Th>
-                  <Th><Typography variant="sigma">Progress</Typography></Th>
-                  <Th><Typography variant="sigma">Started by</Typography></Th>
-                  <Th><Typography variant="sigma">Started</Typography></Th>
-                </Tr>
-              </Thead>
-              <Tbody>
-                {imports.map((item) => (
-                  <Tr key={item.id} onClick={() => navigate(String(item.id))} style={{ cursor: 'pointer' }}>
-                    <Td>
-                      <Typography fontWeight="bold">{item.fileName}</Typography>
-                      <Typography variant="pi" textColor="neutral600" tag="p">
-                        {formatBytes(item.size)}
-                      </Typography>
-                    </Td>
-                    <Td><ImportStateBadge state={item.state} /></Td>
-                    {COUNTERS.map((key) => (
-                      <Td key={key}><Typography>{item.counters[key].toLocaleString()}</Typography></Td>
-                    ))}
-                    <Td>
-                      <Flex gap={2}>
-                        <ImportProgressBar value={item.progress} label={`Progress of ${item.fileName}`} width="6rem" />
-                        <Typography variant="pi">{item.progress}%</Typography>
-                      </Flex>
-                    </Td>
-                    <Td><Typography>{item.createdByName ?? '—'}</Typography></Td>
-                    <Td><Typography>{formatDate(item.startedAt ?? item.createdAt)}</Typography></Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
-            {data && (
-              <Pagination.Root pageCount={data.meta.pagination.pageCount} total={data.meta.pagination.total} defaultPageSize={pageSize}>
-                <Pagination.PageSize />
-                <Pagination.Links />
-              </Pagination.Root>
-            )}
-          </>
-        )}
-      </Layouts.Content>
-    </Page.Main>
+    <ListPage
+      title="Imports"
+      noun="import"
+      list={list}
+      pageSize={pageSize}
+      create={canWrite ? { label: 'New import', onClick: () => navigate('new') } : undefined}
+      empty="No import yet: bring contacts in from a CSV file."
+    >
+      <Table colCount={10} rowCount={imports.length + 1}>
+        <TableHead columns={['File', 'State', 'Created', 'Updated', 'Duplicates', 'Rejected', 'Suppressed', 'Progress', 'Started by', 'Started']} />
+        <Tbody>
+          {imports.map((item) => (
+            <Tr key={item.id} onClick={() => navigate(String(item.id))} style={{ cursor: 'pointer' }}>
+              <Td>
+                <Typography fontWeight="bold">{item.fileName}</Typography>
+                <Typography variant="pi" textColor="neutral600" tag="p">
+                  {formatBytes(item.size)}
+                </Typography>
+              </Td>
+              <Td><ImportStateBadge state={item.state} /></Td>
+              {COUNTERS.map((key) => (
+                <Td key={key}><Typography>{item.counters[key].toLocaleString()}</Typography></Td>
+              ))}
+              <Td>
+                <Flex gap={2}>
+                  <ImportProgressBar value={item.progress} label={`Progress of ${item.fileName}`} width="6rem" />
+                  <Typography variant="pi">{item.progress}%</Typography>
+                </Flex>
+              </Td>
+              <Td><Typography>{item.createdByName ?? '—'}</Typography></Td>
+              <Td><Typography>{formatDate(item.startedAt ?? item.createdAt)}</Typography></Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+    </ListPage>
   );
 };

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { Box, Button, Flex, Typography } from '@strapi/design-system';
-import { Layouts, Page } from '@strapi/strapi/admin';
-import { Link, useNavigate } from 'react-router-dom';
+import { Button, Flex, Typography } from '@strapi/design-system';
+import { useNavigate } from 'react-router-dom';
 import type { ImportOptions, ImportPreview } from '../../../../shared/contracts/imports';
 import { errorMessage } from '../../api/errors';
 import { useImportsApi } from '../../api/imports';
@@ -9,7 +8,8 @@ import { FileStep } from '../../components/imports/FileStep';
 import { fromTarget, mappingProblems, toTarget, type ColumnMapping } from '../../components/imports/mapping';
 import { MappingStep } from '../../components/imports/MappingStep';
 import { OptionsStep, type WizardOptions } from '../../components/imports/OptionsStep';
-import { WizardSteps, type WizardStep } from '../../components/imports/WizardSteps';
+import { WizardLayout } from '../../components/imports/WizardLayout';
+import type { WizardStep } from '../../components/imports/WizardSteps';
 import { formatBytes } from '../../format';
 import { PLUGIN_ID } from '../../pluginId';
 
@@ -63,60 +63,52 @@ export const NewImportPage = () => {
   };
 
   return (
-    <Page.Main>
-      <Page.Title>New import</Page.Title>
-      <Layouts.Header
-        title="New import"
-        subtitle={file && preview ? `${file.name} · ${formatBytes(file.size)} · ${preview.columns.length} columns` : 'Contacts from a CSV file'}
-        navigationAction={<Link to={`/plugins/${PLUGIN_ID}/imports`}>← Imports</Link>}
-      />
-      <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={6}>
-          <WizardSteps current={step} />
-          <Box background="neutral0" padding={6} hasRadius shadow="tableShadow">
-            {step === 'File' && <FileStep onPreviewed={previewed} />}
-            {step === 'Mapping' && preview && (
-              <Flex direction="column" alignItems="stretch" gap={4}>
-                <Typography variant="delta" tag="h2">
-                  What each column becomes
-                </Typography>
-                <MappingStep preview={preview} mapping={mapping} onChange={setMapping} />
-                {problems.map((problem) => (
-                  <Typography key={problem} textColor="danger600" role="alert">
-                    {problem}
-                  </Typography>
-                ))}
-                <Flex gap={2} justifyContent="space-between">
-                  <Button variant="tertiary" onClick={() => setStep('File')}>
-                    Choose another file
-                  </Button>
-                  <Button onClick={() => setStep('Options')} disabled={problems.length > 0}>
-                    Next
-                  </Button>
-                </Flex>
-              </Flex>
-            )}
-            {step === 'Options' && (
-              <Flex direction="column" alignItems="stretch" gap={4}>
-                <OptionsStep options={options} onChange={setOptions} showMissing={showMissing} />
-                {startError && (
-                  <Typography textColor="danger600" role="alert">
-                    {startError}
-                  </Typography>
-                )}
-                <Flex gap={2} justifyContent="space-between">
-                  <Button variant="tertiary" onClick={() => setStep('Mapping')}>
-                    Back
-                  </Button>
-                  <Button onClick={start} loading={starting}>
-                    Start import
-                  </Button>
-                </Flex>
-              </Flex>
-            )}
-          </Box>
+    <WizardLayout
+      pageTitle="New import"
+      title="New import"
+      subtitle={file && preview ? `${file.name} · ${formatBytes(file.size)} · ${preview.columns.length} columns` : 'Contacts from a CSV file'}
+      step={step}
+    >
+      {step === 'File' && <FileStep onPreviewed={previewed} />}
+      {step === 'Mapping' && preview && (
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <Typography variant="delta" tag="h2">
+            What each column becomes
+          </Typography>
+          <MappingStep preview={preview} mapping={mapping} onChange={setMapping} />
+          {problems.map((problem) => (
+            <Typography key={problem} textColor="danger600" role="alert">
+              {problem}
+            </Typography>
+          ))}
+          <Flex gap={2} justifyContent="space-between">
+            <Button variant="tertiary" onClick={() => setStep('File')}>
+              Choose another file
+            </Button>
+            <Button onClick={() => setStep('Options')} disabled={problems.length > 0}>
+              Next
+            </Button>
+          </Flex>
         </Flex>
-      </Layouts.Content>
-    </Page.Main>
+      )}
+      {step === 'Options' && (
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          <OptionsStep options={options} onChange={setOptions} showMissing={showMissing} />
+          {startError && (
+            <Typography textColor="danger600" role="alert">
+              {startError}
+            </Typography>
+          )}
+          <Flex gap={2} justifyContent="space-between">
+            <Button variant="tertiary" onClick={() => setStep('Mapping')}>
+              Back
+            </Button>
+            <Button onClick={start} loading={starting}>
+              Start import
+            </Button>
+          </Flex>
+        </Flex>
+      )}
+    </WizardLayout>
   );
 };

@@ -1,0 +1,67 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Button, Flex, Modal, Typography } from '@strapi/design-system';
+
+interface Props {
+  open: boolean;
+  title: string;
+  submitLabel: string;
+  onClose: () => void;
+  /** Checks the inputs before anything is sent: false keeps the dialog open (it shows what is missing). */
+  validate?: () => boolean;
+  /** Sends the form: the dialog closes when it resolves and hands a rejection to `onError`. */
+  onSubmit: () => Promise<void>;
+  /** Puts the server's refusal on the fields it names, or in `error`. */
+  onError: (error: unknown) => void;
+  /** A message about the whole form, under its fields. */
+  error?: string;
+  children: ReactNode;
+}
+
+/** A modal form: title, fields, Cancel and a submit button that shows the save under way. */
+export const FormDialog = ({ open, title, submitLabel, onClose, validate, onSubmit, onError, error, children }: Props) => {
+  const [saving, setSaving] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (validate && !validate()) return;
+    setSaving(true);
+    try {
+      await onSubmit();
+      onClose();
+    } catch (e) {
+      onError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal.Root open={open} onOpenChange={(next: boolean) => !next && onClose()}>
+      <Modal.Content>
+        <form onSubmit={submit} noValidate>
+          <Modal.Header>
+            <Modal.Title>{title}</Modal.Title>
+          </Modal.Header>
+          <Modal.Body>
+            <Flex direction="column" alignItems="stretch" gap={4}>
+              {children}
+              {error && (
+                <Typography textColor="danger600" role="alert">
+                  {error}
+                </Typography>
+              )}
+            </Flex>
+          </Modal.Body>
+          <Modal.Footer>
+            <Modal.Close>
+              <Button variant="tertiary">Cancel</Button>
+            </Modal.Close>
+            <Button type="submit" loading={saving}>
+              {submitLabel}
+            </Button>
+          </Modal.Footer>
+        </form>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};

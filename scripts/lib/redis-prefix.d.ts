@@ -1,0 +1,1 @@
+export declare const deleteRedisPrefix: (url: string, prefix: string) => Promise<void>;
