@@ -47,10 +47,14 @@ export const openAdminInBrowser = async (env: Record<string, string> = {}): Prom
 
 type BrowserGlobal = { localStorage: { setItem(key: string, value: string): void } };
 
-/** Registers the app's first admin through the API and logs the page in as it (the admin panel reads its JWT from localStorage). */
+/** Logs a page in as the admin of this JWT: the admin panel reads it from localStorage. */
+export const logInPage = (page: Page, token: string) =>
+  page.addInitScript((jwt) => (globalThis as unknown as BrowserGlobal).localStorage.setItem('jwtToken', JSON.stringify(jwt)), token);
+
+/** Registers the app's first admin through the API and logs the page in as it. */
 const logIn = async ({ app, page }: AdminInBrowser) => {
   const token = await registerSuperAdmin(app.strapi);
-  await page.addInitScript((jwt) => (globalThis as unknown as BrowserGlobal).localStorage.setItem('jwtToken', JSON.stringify(jwt)), token);
+  await logInPage(page, token);
   return token;
 };
 
@@ -75,6 +79,7 @@ export const useAdminInBrowser = (options: { env?: Record<string, string>; logIn
   return {
     app: () => opened().app,
     page: () => opened().page,
+    browser: () => opened().browser,
     baseUrl: () => opened().baseUrl,
     /** The logged-in admin's JWT, for API calls beside the page. */
     token: () => {

@@ -237,7 +237,7 @@ test('updateExisting gives existing contacts the new values, merges attributes, 
 test('updateExisting over 1,200 contacts of an earlier import: every row gets its own values, empty cells keep theirs', async () => {
   const header = 'Email,First name,Last name,Time zone,Language,Plan';
   const first = Array.from({ length: 1200 }, (_, i) => `bulk${i}@example.com,First${i},Last${i},Europe/Paris,fr,plan${i % 3}`);
-  const created = await importFile(app.strapi, token, csv(first, header), baseOptions(MAPPING));
+  const created = await importFile(strapi(), token(), csv(first, header), baseOptions(MAPPING));
   expect(created.counters.created).toBe(1200);
   const before = await knex()('campaigns_contacts').where('email', 'bulk7@example.com').first();
 
@@ -245,7 +245,7 @@ test('updateExisting over 1,200 contacts of an earlier import: every row gets it
   const second = Array.from({ length: 1200 }, (_, i) =>
     i % 2 === 0 ? `bulk${i}@example.com,New${i},,,,gold${i}` : `bulk${i}@example.com,,,America/New_York,,`
   );
-  const updated = await importFile(app.strapi, token, csv(second, header), baseOptions(MAPPING, { updateExisting: true }));
+  const updated = await importFile(strapi(), token(), csv(second, header), baseOptions(MAPPING, { updateExisting: true }));
   expect(updated.counters).toEqual({ rowsRead: 1200, created: 0, updated: 1200, duplicates: 0, rejected: 0, suppressed: 0 });
 
   const rows = await knex()('campaigns_contacts')
@@ -390,7 +390,7 @@ onSqlite('SQLite: the connection gets its page cache back once an import ends', 
   const cacheSize = async () => ((await knex().raw('PRAGMA cache_size')) as Array<{ cache_size: number }>)[0].cache_size;
   const before = await cacheSize();
   expect(before).toBeGreaterThan(-64 * 1024);
-  const done = await importFile(app.strapi, token, csv([person(9001), person(9002)]), baseOptions(MAPPING));
+  const done = await importFile(strapi(), token(), csv([person(9001), person(9002)]), baseOptions(MAPPING));
   expect(done.state).toBe('done');
   expect(await cacheSize()).toBe(before);
 });
