@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { useAdminInBrowser } from '../helpers/admin-browser';
 
 const CONTACT = 'plugin::campaigns.contact';
@@ -74,6 +76,12 @@ test('the contacts table searches as you type and filters by state', async () =>
   await page().getByRole('option', { name: 'unsubscribed', exact: true }).click();
   await page().getByText('1 contact', { exact: true }).waitFor();
   await expect(rowsShown().allInnerTexts()).resolves.toEqual([expect.stringContaining('cleo@example.com')]);
+
+  // The export follows the state filter: a formula-safe CSV of just those contacts.
+  const [download] = await Promise.all([page().waitForEvent('download'), page().getByRole('button', { name: 'Export these contacts' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^contacts-unsubscribed-\d{4}-\d{2}-\d{2}\.csv$/);
+  const exported = parse(fs.readFileSync((await download.path()) as string), { bom: true }) as string[][];
+  expect(exported.map((row) => row[0])).toEqual(['email', 'cleo@example.com']);
 });
 
 test('two selected rows join a topic through the bulk bar', async () => {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { useAdminInBrowser } from '../helpers/admin-browser';
 
 const { app, page, baseUrl, screenshot } = useAdminInBrowser({ logIn: true });
@@ -119,4 +121,10 @@ test('an editor builds a segment by engagement and topic and sees its count', as
   await page().reload();
   await page().getByRole('combobox', { name: 'Campaign' }).filter({ hasText: 'Spring sale' }).waitFor();
   await page().getByRole('status').filter({ hasText: '1 contact can be mailed' }).waitFor();
+
+  // Its audience downloads as CSV: the same one contact.
+  const [download] = await Promise.all([page().waitForEvent('download'), page().getByRole('button', { name: 'Export its contacts' }).click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^contacts-segment-${saved.documentId}-`));
+  const exported = parse(fs.readFileSync((await download.path()) as string), { bom: true }) as string[][];
+  expect(exported.map((row) => row[0])).toEqual(['email', 'chris@example.com']);
 });

@@ -79,6 +79,15 @@ test('filters by state, and by a segment (its mailable contacts: subscribed, not
   expect((await exportCsv(`?segment=${segment.documentId}&state=unsubscribed`)).rows).toHaveLength(1);
 });
 
+test('filters by topic, alone or with a state, as the contacts page filters', async () => {
+  const offered = await exportCsv(`?topic=${offers.documentId}`);
+  expect(offered.rows.slice(1).map((r) => r[0])).toEqual(['formula@example.com']);
+  expect(offered.res.headers['content-disposition']).toMatch(new RegExp(`filename="contacts-topic-${offers.documentId}-\\d{4}-\\d{2}-\\d{2}\\.csv"`));
+  const newsLeft = await exportCsv(`?topic=${news.documentId}&state=unsubscribed`);
+  expect(newsLeft.rows.slice(1).map((r) => r[0])).toEqual(['left@example.com']);
+  expect((await exportCsv(`?topic=${news.documentId}`)).rows).toHaveLength(1 + 2 + BULK);
+});
+
 test('an exported file imports back onto the same contacts, and every value comes back as it was', async () => {
   const { text, rows: exported } = await exportCsv();
   const before = await knex()('campaigns_contacts').count({ n: '*' }).first();
@@ -102,6 +111,9 @@ test('refuses a bad query with a 400 or 404 naming it', async () => {
   const unknown = await get('?segment=nosuchsegment1');
   expect(unknown.status).toBe(404);
   expect(unknown.body.error.message).toMatch(/No segment with documentId "nosuchsegment1"/);
+  const unknownTopic = await get('?topic=nosuchtopic1');
+  expect(unknownTopic.status).toBe(400);
+  expect(unknownTopic.body.error.message).toMatch(/topic: unknown topic "nosuchtopic1"/);
   const badState = await get('?state=gone');
   expect(badState.status).toBe(400);
   expect(badState.body.error.message).toMatch(/state/);

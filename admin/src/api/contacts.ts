@@ -12,6 +12,7 @@ import type {
   ListContactActivityQuery,
   ListContactsQuery,
 } from '../../../shared/contracts/contacts';
+import { fileNameOf } from '../download';
 import { PLUGIN_ID } from '../pluginId';
 import { errorMessage } from './errors';
 import { usePagedList } from './paged-list';
@@ -35,6 +36,9 @@ export const useContactsApi = () => {
     setState: (documentId: string, data: ContactStateRequest) =>
       post<{ data: Contact }>(`${base}/${documentId}/state`, { data }).then((r) => r.data.data),
     bulk: (data: ContactBulkRequest) => post<{ data: ContactBulkResult }>(`${base}/bulk`, { data }).then((r) => r.data.data),
+    /** The contacts CSV (all, a segment's mailable audience, a state, a topic) and its file name. */
+    exportCsv: (params: { segment?: string; state?: string; topic?: string }) =>
+      get<Blob>(`${base}/export`, { params, responseType: 'blob' }).then((r) => ({ blob: r.data, fileName: fileNameOf(r.headers, 'contacts.csv') })),
     activity: (documentId: string, params: ListContactActivityQuery) =>
       get<ContactActivityResponse>(`${base}/${documentId}/activity`, { params }).then((r) => r.data),
   };

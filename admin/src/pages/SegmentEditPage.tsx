@@ -6,6 +6,7 @@ import type { AudienceContact, RuleChoices, RuleGroup } from '../../../shared/co
 import { errorMessage } from '../api/errors';
 import { useSegmentsApi } from '../api/segments';
 import { campaignsNamedIn, ChoicesContext } from '../components/segment-builder/choices';
+import { ExportContactsButton } from '../components/contacts/ExportContactsButton';
 import { GroupEditor } from '../components/segment-builder/GroupEditor';
 
 const LIVE_DELAY_MS = 400;
@@ -95,6 +96,7 @@ export const SegmentEditPage = () => {
             Save
           </Button>
         }
+        secondaryAction={isNew ? undefined : <ExportContactsButton params={{ segment: documentId }} label="Export its contacts" />}
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>

@@ -7,13 +7,14 @@ import { CONTACT_STATES, UID } from '../constants';
 import { SAFE_CSV } from '../csv/safe-csv';
 import { EXPORT_COLUMNS, toCsvRecord, type ExportedContact } from '../export/contact-record';
 import { contactTables } from '../imports/contact-tables';
-import { parseOrThrow } from '../validation/errors';
+import { fieldError, parseOrThrow } from '../validation/errors';
 import { documentIdField } from '../validation/fields';
 import { getService } from './get-service';
 
 const exportQuery = z.strictObject({
   segment: documentIdField.optional(),
   state: z.enum(CONTACT_STATES).optional(),
+  topic: documentIdField.optional(),
 });
 
 /** Contacts read per query: memory stays flat whatever the size of the audience. */
@@ -21,7 +22,7 @@ const PAGE_SIZE = 1000;
 
 const createContactExportService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
-   * The contacts (all, those of a segment's mailable audience, and/or in one state) as a CSV stream,
+   * The contacts (all, those of a segment's mailable audience, and/or in one state or topic) as a CSV stream,
    * read page by page in id order (keyset, never an offset) and written as the client reads it.
    * Query errors (unknown segment, bad state) are thrown before the stream starts.
    */
@@ -40,6 +41,8 @@ const createContactExportService = ({ strapi }: { strapi: Core.Strapi }) => ({
       base = () => knex(`${tables.contacts} as c`);
     }
     const topicsTable = strapi.db.metadata.get(UID.topic).tableName;
+    const topic = q.topic ? await strapi.db.query(UID.topic).findOne({ where: { documentId: q.topic }, select: ['id'] }) : null;
+    if (q.topic && !topic) throw fieldError('query', 'topic', `unknown topic "${q.topic}"`);
 
     async function* records() {
       yield [...EXPORT_COLUMNS];
@@ -60,6 +63,9 @@ const createContactExportService = ({ strapi }: { strapi: Core.Strapi }) => ({
           .orderBy('c.id')
           .limit(PAGE_SIZE);
         if (q.state) page.where(`c.${col.state}`, q.state);
+        if (topic) {
+          page.whereExists(knex(links.table).whereRaw('?? = ??', [links.contact, 'c.id']).where(links.topic, topic.id));
+        }
         const contacts: ExportedContact[] = await page;
         if (contacts.length === 0) return;
 
@@ -85,7 +91,7 @@ const createContactExportService = ({ strapi }: { strapi: Core.Strapi }) => ({
       if (error) strapi.log.warn(`campaigns: the contacts export stopped: ${error.message}`);
     });
     const day = new Date().toISOString().slice(0, 10);
-    return { fileName: `contacts-${q.segment ? `segment-${q.segment}-` : ''}${q.state ? `${q.state}-` : ''}${day}.csv`, stream: csv };
+    return { fileName: `contacts-${q.segment ? `segment-${q.segment}-` : ''}${q.topic ? `topic-${q.topic}-` : ''}${q.state ? `${q.state}-` : ''}${day}.csv`, stream: csv };
   },
 });
 

@@ -15,6 +15,8 @@ interface Props<T> {
   pageSizes?: string[];
   /** The header's button that adds a row; none for an admin who may not. */
   create?: { label: string; onClick: () => void };
+  /** A second header button (an export, say). */
+  secondaryAction?: ReactNode;
   /** Search and filters, above the table. */
   actions?: ReactNode;
   /** What the page says when there is no row to show. */
@@ -28,7 +30,7 @@ interface Props<T> {
 }
 
 /** A paged list page: header with the count and a create button, search, loading and empty states, the table and its pagination. */
-export const ListPage = <T,>({ title, noun, list, pageSize, pageSizes, create, actions, empty, beforeTable, children, dialogs }: Props<T>) => {
+export const ListPage = <T,>({ title, noun, list, pageSize, pageSizes, create, secondaryAction, actions, empty, beforeTable, children, dialogs }: Props<T>) => {
   const { data, error, loading } = list;
   if (error) return <Page.Error />;
 
@@ -38,6 +40,7 @@ export const ListPage = <T,>({ title, noun, list, pageSize, pageSizes, create, a
       <Layouts.Header
         title={title}
         subtitle={data ? plural(data.meta.pagination.total, noun) : undefined}
+        secondaryAction={secondaryAction}
         primaryAction={
           create ? (
             <Button startIcon={<Plus />} onClick={create.onClick}>

@@ -10,6 +10,7 @@ import { BulkActionsBar } from '../../components/contacts/BulkActionsBar';
 import { ContactFilters, type ContactFilterValues } from '../../components/contacts/ContactFilters';
 import { ContactStateBadge } from '../../components/contacts/ContactStateBadge';
 import { NewContactDialog } from '../../components/contacts/NewContactDialog';
+import { ExportContactsButton } from '../../components/contacts/ExportContactsButton';
 import { ListPage } from '../../components/list/ListPage';
 import { useListParams } from '../../components/list/use-list-params';
 import { plural } from '../../format';
@@ -88,6 +89,7 @@ export const ContactsPage = () => {
       pageSize={pageSize}
       pageSizes={PAGE_SIZES}
       create={canWrite ? { label: 'New contact', onClick: () => setCreating(true) } : undefined}
+      secondaryAction={<ExportContactsButton params={{ state: filters.state, topic: filters.topic }} label={filters.state || filters.topic ? 'Export these contacts' : 'Export CSV'} />}
       actions={<ContactFilters values={filters} topics={topics} onChange={changeFilters} />}
       empty={filtered ? 'No contact matches these filters' : 'No contact yet: add one or import a CSV.'}
       beforeTable={

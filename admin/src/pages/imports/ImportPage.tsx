@@ -9,7 +9,7 @@ import { useImportProgress, useImportsApi } from '../../api/imports';
 import { ImportCounters } from '../../components/imports/ImportCounters';
 import { ImportProgressBar } from '../../components/imports/ImportProgressBar';
 import { ImportStateBadge } from '../../components/imports/ImportStateBadge';
-import { saveBlob } from '../../components/imports/save-blob';
+import { saveBlob } from '../../download';
 import { WizardLayout } from '../../components/imports/WizardLayout';
 import { formatBytes, formatDate, plural } from '../../format';
 import { PLUGIN_ID } from '../../pluginId';

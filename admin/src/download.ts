@@ -10,3 +10,7 @@ export const saveBlob = (blob: Blob, fileName: string) => {
   // Revoked on the next tick: the click starts the download asynchronously.
   setTimeout(() => URL.revokeObjectURL(url), 0);
 };
+
+/** The file name a Content-Disposition header gives, else the fallback. */
+export const fileNameOf = (headers: Headers | undefined, fallback: string) =>
+  headers?.get('content-disposition')?.match(/filename="([^"]+)"/)?.[1] ?? fallback;
