@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Box, Button, Dialog, Flex, Grid, Typography } from '@strapi/design-system';
+import { Button, Dialog, Flex, Grid, Typography } from '@strapi/design-system';
 import { Trash } from '@strapi/icons';
 import { ConfirmDialog, Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -12,17 +12,7 @@ import { ContactStatePanel } from '../../components/contacts/ContactStatePanel';
 import { DeliveriesTable } from '../../components/contacts/DeliveriesTable';
 import { EventsTimeline } from '../../components/contacts/EventsTimeline';
 import { PERMISSIONS } from '../../permissions';
-
-const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
-  <Box background="neutral0" padding={6} hasRadius shadow="tableShadow" tag="section" aria-label={title}>
-    <Flex direction="column" alignItems="stretch" gap={4}>
-      <Typography variant="delta" tag="h2">
-        {title}
-      </Typography>
-      {children}
-    </Flex>
-  </Box>
-);
+import { Section } from '../../components/layout/Section';
 
 /** One contact: its details, state and consent, and what its mail did over time. */
 export const ContactDetailPage = () => {

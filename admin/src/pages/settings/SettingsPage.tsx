@@ -1,22 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Badge, Box, Flex, Grid, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Badge, Flex, Grid, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import type { Settings } from '../../../../shared/contracts/settings';
 import { errorMessage } from '../../api/errors';
 import { useSettingsApi } from '../../api/settings';
 import { AudienceSourcesPanel } from '../../components/settings/AudienceSourcesPanel';
 import { PERMISSIONS } from '../../permissions';
-
-const Section = ({ title, children }: { title: string; children: React.ReactNode }) => (
-  <Box background="neutral0" padding={6} hasRadius shadow="tableShadow">
-    <Flex direction="column" alignItems="stretch" gap={4}>
-      <Typography variant="delta" tag="h2">
-        {title}
-      </Typography>
-      {children}
-    </Flex>
-  </Box>
-);
+import { Section } from '../../components/layout/Section';
 
 const Fact = ({ label, value }: { label: string; value: React.ReactNode }) => (
   <Grid.Item col={4} s={12} direction="column" alignItems="flex-start">
