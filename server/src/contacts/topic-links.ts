@@ -22,8 +22,9 @@ const linksOf = async (trx: Knex.Transaction, tables: ContactTables, contactIds:
 /**
  * Joins each contact to the topics it is not in yet, as the document service's `connect` leaves
  * them: each new topic at the end of the contact's list (then the list renumbered 1..n, as Strapi
- * does after a connect) and the contact at the end of the topic's list, contacts taken in id order.
- * Answers the contacts that joined at least one topic.
+ * does after a connect) and the contact at the end of the topic's list, contacts taken in the order
+ * given (the order their document service calls would have run in). Answers the contacts that
+ * joined at least one topic.
  */
 export const addTopicLinks = async (trx: Knex.Transaction, tables: ContactTables, contactIds: readonly number[], topicIds: readonly number[]) => {
   const { links } = tables;
@@ -42,7 +43,7 @@ export const addTopicLinks = async (trx: Knex.Transaction, tables: ContactTables
   const columns = [links.contact, links.topic, ...(links.topicOrder ? [links.topicOrder] : []), ...(links.contactOrder ? [links.contactOrder] : [])];
   const inserts: number[][] = [];
   const joined: number[] = [];
-  for (const contactId of [...contactIds].sort((a, b) => a - b)) {
+  for (const contactId of contactIds) {
     let position = lastTopicPosition.get(contactId) ?? 0;
     const before = inserts.length;
     for (const topicId of topicIds) {

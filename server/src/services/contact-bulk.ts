@@ -44,7 +44,8 @@ const createContactBulkService = ({ strapi }: { strapi: Core.Strapi }) => {
   const select = async (trx: Knex.Transaction, tables: ContactTables, documentIds: string[]): Promise<Selected[]> => {
     const { columns: col } = tables;
     const rows = await rowsOf(trx, tables.contacts, col.documentId, documentIds, { field: 'documentIds', label: 'contact', columns: [col.state] });
-    return rows.map((r) => ({ id: Number(r.id), state: String(r[col.state]) }));
+    // In id order: the order the document service calls ran in, one contact after another.
+    return rows.map((r) => ({ id: Number(r.id), state: String(r[col.state]) })).sort((a, b) => a.id - b.id);
   };
 
   const topicIds = async (trx: Knex.Transaction, documentIds: string[]) => {
