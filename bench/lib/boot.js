@@ -1,8 +1,8 @@
 'use strict';
 
 /**
- * Boots the built playground in this process against a database of its own (SQLite file or a
- * fresh PostgreSQL database), for benchmarks. Returns the app and a cleanup that drops it all.
+ * Boots the built playground in this process against a database of its own (SQLite file, or a
+ * fresh PostgreSQL or MySQL/MariaDB database), for benchmarks. Returns the app and a cleanup that drops it all.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -33,6 +33,23 @@ const createDatabase = async (client) => {
     return {
       env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: admin.host, DATABASE_PORT: String(admin.port), DATABASE_USERNAME: admin.user, DATABASE_PASSWORD: admin.password, DATABASE_NAME: name },
       drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    };
+  }
+  if (client === 'mysql') {
+    const mysql = require(require.resolve('mysql2/promise', { paths: [PLAYGROUND] }));
+    const admin = { host: process.env.MYSQL_HOST || '127.0.0.1', port: Number(process.env.MYSQL_PORT || 3306), user: process.env.MYSQL_USER || 'root', password: process.env.MYSQL_PASSWORD || '' };
+    const run = async (sql) => {
+      const c = await mysql.createConnection(admin);
+      try {
+        await c.query(sql);
+      } finally {
+        await c.end();
+      }
+    };
+    await run(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    return {
+      env: { DATABASE_CLIENT: 'mysql', DATABASE_HOST: admin.host, DATABASE_PORT: String(admin.port), DATABASE_USERNAME: admin.user, DATABASE_PASSWORD: admin.password, DATABASE_NAME: name },
+      drop: () => run(`DROP DATABASE IF EXISTS ${name}`),
     };
   }
   throw new Error(`unsupported database ${client}`);

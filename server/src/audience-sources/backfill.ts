@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { sourceIdOf, type Mirror, type MirrorOutcome, type SourceEntry } from './mirror';
+import type { BatchMirror } from './batch-mirror';
+import { sourceIdOf, type SourceEntry } from './mapping';
+import type { Mirror, MirrorOutcome } from './mirror';
 import type { AudienceSource } from './resolve';
 import type { Runner } from './runner';
 
@@ -22,29 +24,54 @@ const BATCH = 500;
 
 /**
  * Mirrors every entry of one source, then removes the links of entries that no longer exist.
- * Both passes page by id (keyset), one batch in memory at a time; every entry goes through the
- * same sync as a live write, so a second run finds nothing to change.
+ * Both passes page by id (keyset), one batch in memory at a time. The first writes each page in
+ * one transaction (batch-mirror.ts), taking the same decisions as a live sync of each entry, so a
+ * second run finds nothing to change; a page that fails there (an address another process took
+ * meanwhile, say) is mirrored again one entry at a time, as the live mirror does.
  */
-export const backfillSource = async (strapi: Core.Strapi, source: AudienceSource, mirror: Mirror, runner: Runner): Promise<BackfillCounts> => {
+export const backfillSource = async (
+  strapi: Core.Strapi,
+  source: AudienceSource,
+  mirrors: { mirror: Mirror; batch: BatchMirror },
+  runner: Runner
+): Promise<BackfillCounts> => {
+  const { mirror, batch } = mirrors;
   const counts = emptyCounts();
   const tally = (outcome: MirrorOutcome) => {
     if (outcome !== 'unchanged') counts[outcome] += 1;
   };
   const sync = (sourceId: string, known?: SourceEntry) => runner.run(() => mirror.syncDocument(source, sourceId, known));
 
+  /** A page's entries one at a time; a document with several rows on the page is synced once. */
+  const oneByOne = async (rows: readonly SourceEntry[]) => {
+    const outcomes: MirrorOutcome[] = [];
+    const synced = new Set<string>();
+    for (const row of rows) {
+      const sourceId = sourceIdOf(row) as string;
+      if (synced.has(sourceId)) continue;
+      synced.add(sourceId);
+      outcomes.push(await mirror.syncDocument(source, sourceId, row));
+    }
+    return outcomes;
+  };
+
+  // Each page is one runner task: no live sync runs between its reads and its writes.
+  const syncPage = (rows: readonly SourceEntry[]) =>
+    runner.run(async () => {
+      try {
+        return await batch.syncPage(source, rows);
+      } catch (error) {
+        strapi.log.warn(`campaigns: backfill of ${source.uid}: a page of ${rows.length} entries failed as a batch (${(error as Error).message}); mirroring it one entry at a time`);
+        return oneByOne(rows);
+      }
+    });
+
   for (let afterId = 0; ; ) {
     const rows: SourceEntry[] = await strapi.db
       .query(source.uid)
       .findMany({ where: { id: { $gt: afterId } }, select: source.select, orderBy: { id: 'asc' }, limit: BATCH });
-    // A draft & publish or localized document has several rows; one sync covers them all.
-    const synced = new Set<string>();
-    for (const row of rows) {
-      counts.scanned += 1;
-      const sourceId = sourceIdOf(row) as string;
-      if (synced.has(sourceId)) continue;
-      synced.add(sourceId);
-      tally(await sync(sourceId, row));
-    }
+    counts.scanned += rows.length;
+    if (rows.length) for (const outcome of await syncPage(rows)) tally(outcome);
     if (rows.length < BATCH) break;
     afterId = rows[rows.length - 1].id;
   }

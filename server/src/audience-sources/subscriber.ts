@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { afterCommit } from './after-commit';
-import { sourceIdOf, type Mirror, type SourceEntry } from './mirror';
+import { sourceIdOf, type SourceEntry } from './mapping';
+import type { Mirror } from './mirror';
 import type { AudienceSource } from './resolve';
 import type { Runner } from './runner';
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 
-/** The attributes of a contact an import writes, by the name the content type gives them. */
+/** The attributes of a contact the bulk writers (imports, bulk actions, the backfill) write, by the name the content type gives them. */
 const WRITTEN = [
   'documentId',
   'email',
@@ -15,6 +15,8 @@ const WRITTEN = [
   'stateChangedAt',
   'consent',
   'source',
+  'sourceUid',
+  'sourceId',
   'createdAt',
   'updatedAt',
   'publishedAt',

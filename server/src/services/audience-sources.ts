@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { backfillSource, emptyCounts, type BackfillCounts } from '../audience-sources/backfill';
+import { createBatchMirror } from '../audience-sources/batch-mirror';
 import { createMirror } from '../audience-sources/mirror';
 import { resolveAudienceSources, type AudienceSource } from '../audience-sources/resolve';
 import { createRunner, type Runner } from '../audience-sources/runner';
@@ -19,6 +20,7 @@ export type BackfillResult = BackfillCounts & { sources: Array<BackfillCounts & 
  */
 const createAudienceSourcesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const mirror = createMirror(strapi);
+  const batch = createBatchMirror(strapi);
   let sources: AudienceSource[] = [];
   let runner: Runner | undefined;
   let unsubscribe: (() => void) | undefined;
@@ -66,7 +68,7 @@ const createAudienceSourcesService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const result: BackfillResult = { ...emptyCounts(), sources: [] };
       for (const source of chosen) {
-        const counts = await backfillSource(strapi, source, mirror, active);
+        const counts = await backfillSource(strapi, source, { mirror, batch }, active);
         strapi.log.info(`campaigns: backfill of ${source.uid}: ${JSON.stringify(counts)}`);
         result.sources.push({ uid: source.uid, ...counts });
         for (const key of Object.keys(counts) as Array<keyof BackfillCounts>) result[key] += counts[key];
