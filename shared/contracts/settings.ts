@@ -28,11 +28,15 @@ export interface Settings {
 
 /** POST /campaigns/audience-sources/backfill: what the backfill did, in all and per source. */
 export interface BackfillCounts {
+  /** Source rows read. */
   scanned: number;
   created: number;
   updated: number;
+  /** Contacts that existed with the entry's address and are now linked to it. */
   linked: number;
+  /** Entries with no usable address, or whose address belongs to another source's contact. */
   skipped: number;
+  /** Linked contacts whose entry is gone, deleted or unsubscribed (option mirrorDeletes). */
   removed: number;
 }
 

@@ -1,22 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import type { BackfillCounts } from '../../../shared/contracts/settings';
 import type { BatchMirror } from './batch-mirror';
 import { sourceIdOf, type SourceEntry } from './mapping';
 import type { Mirror, MirrorOutcome } from './mirror';
 import type { AudienceSource } from './resolve';
 import type { Runner } from './runner';
-
-export interface BackfillCounts {
-  /** Source rows read. */
-  scanned: number;
-  created: number;
-  updated: number;
-  /** Contacts that existed with the entry's address and are now linked to it. */
-  linked: number;
-  /** Entries with no usable address, or whose address belongs to another source's contact. */
-  skipped: number;
-  /** Linked contacts whose entry is gone, deleted or unsubscribed (option mirrorDeletes). */
-  removed: number;
-}
 
 export const emptyCounts = (): BackfillCounts => ({ scanned: 0, created: 0, updated: 0, linked: 0, skipped: 0, removed: 0 });
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { backfillSource, emptyCounts, type BackfillCounts } from '../audience-sources/backfill';
+import type { BackfillCounts, BackfillResult } from '../../../shared/contracts/settings';
+import { backfillSource, emptyCounts } from '../audience-sources/backfill';
 import { createBatchMirror } from '../audience-sources/batch-mirror';
 import { createMirror } from '../audience-sources/mirror';
 import { resolveAudienceSources, type AudienceSource } from '../audience-sources/resolve';
@@ -12,7 +13,6 @@ import { errors } from '@strapi/utils';
 
 const backfillInput = z.strictObject({ uid: z.string().min(1).optional() });
 
-export type BackfillResult = BackfillCounts & { sources: Array<BackfillCounts & { uid: string }> };
 
 /**
  * Audience sources: other collection types (users-permissions users, say) whose entries are
