@@ -1,5 +1,6 @@
 import { adminWithActions } from '../helpers/admin';
 import { logInPage, useAdminInBrowser } from '../helpers/admin-browser';
+import { userData } from '../helpers/users';
 
 const USER = 'plugin::users-permissions.user';
 const CONTACT = 'plugin::campaigns.contact';
@@ -13,7 +14,7 @@ beforeAll(async () => {
   const strapi = app().strapi;
   await strapi.plugin('campaigns').service('topics').create({ name: 'Members' });
   for (const name of ['ada', 'bob', 'cyd']) {
-    await strapi.documents(USER).create({ data: { username: name, email: `${name}@example.com`, password: 'Secret-pass-1', provider: 'local', confirmed: true } });
+    await strapi.documents(USER).create({ data: userData(name, `${name}@example.com`) });
   }
   await strapi.plugin('campaigns').service('audienceSources').idle();
   // Two users whose contacts are gone, as if they existed before the source was configured.

@@ -1,5 +1,6 @@
 import { hashEmail } from '../../server/src/validation/email';
 import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
+import { userData } from '../helpers/users';
 
 /**
  * The backfill writes a page of entries in one transaction: the contacts it writes must be the
@@ -33,14 +34,7 @@ afterEach(() => jest.restoreAllMocks());
 const db = (uid: string) => app.strapi.db.query(uid as typeof USER);
 const service = () => app.strapi.plugin('campaigns').service('audienceSources');
 const contactByEmail = (email: string) => db(CONTACT).findOne({ where: { email }, populate: { topics: true } });
-const user = (username: string, email: string, extra: Record<string, unknown> = {}) => ({
-  username,
-  email,
-  password: 'Secret-pass-1',
-  provider: 'local',
-  confirmed: true,
-  ...extra,
-});
+const user = userData;
 
 /** Writes users where no lifecycle sees them: only the backfill brings them over. */
 const unseen = async <T>(write: () => Promise<T>) => {

@@ -4,6 +4,7 @@ import { ACTIONS } from '../../server/src/constants';
 import { adminWithActions, bearer, http, registerSuperAdmin } from '../helpers/admin';
 import { PLAYGROUND, PLAYGROUND_DIST, ROOT } from '../helpers/paths';
 import { bootTestApp, startStrapi, stopTestApp, type TestApp } from '../helpers/strapi';
+import { userData } from '../helpers/users';
 
 /**
  * Users that existed before the users source was enabled: written with the source off, then the
@@ -26,14 +27,7 @@ const contactOf = (user: { documentId: string }) => db(CONTACT).findOne({ where:
 const contactByEmail = (email: string) => db(CONTACT).findOne({ where: { email }, populate: { topics: true } });
 const countContacts = () => db(CONTACT).count({});
 const service = () => app.strapi.plugin('campaigns').service('audienceSources');
-const user = (username: string, email: string, extra: Record<string, unknown> = {}) => ({
-  username,
-  email,
-  password: 'Secret-pass-1',
-  provider: 'local',
-  confirmed: true,
-  ...extra,
-});
+const user = userData;
 
 beforeAll(async () => {
   app = await bootTestApp();

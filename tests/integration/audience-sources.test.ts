@@ -1,5 +1,6 @@
 import { bearer, http, registerSuperAdmin } from '../helpers/admin';
 import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
+import { userData } from '../helpers/users';
 
 /**
  * The users-permissions user as an audience source (playground: CAMPAIGNS_SOURCE_USERS=true),
@@ -44,7 +45,7 @@ const logged = (spy: jest.SpyInstance) => spy.mock.calls.map((args) => String(ar
 let seq = 0;
 const newUser = (overrides: Record<string, unknown> = {}) => {
   seq += 1;
-  return { username: `user${seq}`, email: `user${seq}@example.com`, password: 'Secret-pass-1', confirmed: true, provider: 'local', ...overrides };
+  return userData(`user${seq}`, `user${seq}@example.com`, overrides);
 };
 
 describe('a user that is created becomes a subscribed contact', () => {
