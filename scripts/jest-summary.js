@@ -26,5 +26,7 @@ for (const suite of brokenSuites) {
 const passed = report.numPassedTests;
 const failed = report.numFailedTests + brokenSuites.length;
 const skipped = report.numPendingTests + report.numTodoTests;
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+// CI reads the last line as exactly "N passed, N failed": skipped tests are said before it.
+if (skipped) console.log(`${skipped} skipped`);
+console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

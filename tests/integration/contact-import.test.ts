@@ -385,12 +385,14 @@ test('permissions: reading imports needs read, importing needs write', async () 
   expect((await api().get('/campaigns/imports/999999').set(auth())).status).toBe(404);
 });
 
-const onSqlite = (process.env.CAMPAIGNS_TEST_DATABASE ?? 'sqlite') === 'sqlite' ? test : test.skip;
-onSqlite('SQLite: the connection gets its page cache back once an import ends', async () => {
-  const cacheSize = async () => ((await knex().raw('PRAGMA cache_size')) as Array<{ cache_size: number }>)[0].cache_size;
-  const before = await cacheSize();
-  expect(before).toBeGreaterThan(-64 * 1024);
-  const done = await importFile(strapi(), token(), csv([person(9001), person(9002)]), baseOptions(MAPPING));
-  expect(done.state).toBe('done');
-  expect(await cacheSize()).toBe(before);
-});
+// Only SQLite has a connection page cache to give back: the other projects do not declare the test.
+if ((process.env.CAMPAIGNS_TEST_DATABASE ?? 'sqlite') === 'sqlite') {
+  test('SQLite: the connection gets its page cache back once an import ends', async () => {
+    const cacheSize = async () => ((await knex().raw('PRAGMA cache_size')) as Array<{ cache_size: number }>)[0].cache_size;
+    const before = await cacheSize();
+    expect(before).toBeGreaterThan(-64 * 1024);
+    const done = await importFile(strapi(), token(), csv([person(9001), person(9002)]), baseOptions(MAPPING));
+    expect(done.state).toBe('done');
+    expect(await cacheSize()).toBe(before);
+  });
+}
