@@ -5,7 +5,7 @@ import { runMigrations } from './db/migrator';
 import { getService } from './services/get-service';
 
 /**
- * Checks the audience sources and starts mirroring them (before anything else writes), brings the
+ * Starts mirroring the audience sources register checked (before anything else writes), brings the
  * plugin's own tables up to date, then opens Redis, the queues and (by mode) the workers.
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {

@@ -6,6 +6,8 @@ import { getService } from './services/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   assertProductionReady(getPluginConfig(strapi), strapi.config.get('environment'));
+  // Before any plugin's bootstrap: a bad source stops the boot with nothing running yet.
+  getService(strapi, 'audienceSources').resolve();
   await strapi.service('admin::permission').actionProvider.registerMany(
     ACTION_DEFINITIONS.map((action) => ({ section: 'plugins', pluginName: PLUGIN_ID, ...action }))
   );

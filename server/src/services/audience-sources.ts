@@ -21,7 +21,7 @@ const backfillInput = z.strictObject({ uid: z.string().min(1).optional() });
 const createAudienceSourcesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const mirror = createMirror(strapi);
   const batch = createBatchMirror(strapi);
-  let sources: AudienceSource[] = [];
+  let sources: AudienceSource[] | undefined;
   let runner: Runner | undefined;
   let unsubscribe: (() => void) | undefined;
 
@@ -31,14 +31,24 @@ const createAudienceSourcesService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** Checks the configured sources against the app's content types (a bad one stops the boot) and starts mirroring them. */
+    /**
+     * Checks the configured sources against the app's content types; a bad one stops the boot.
+     * Called from register: failing there, before any plugin's bootstrap has started background
+     * queries, leaves no query behind on a database the failed app no longer owns.
+     */
+    resolve() {
+      sources = resolveAudienceSources(strapi, getPluginConfig(strapi).audienceSources);
+      return sources;
+    },
+
+    /** Starts mirroring the checked sources. */
     start() {
       if (runner) return;
-      sources = resolveAudienceSources(strapi, getPluginConfig(strapi).audienceSources);
+      const checked = sources ?? this.resolve();
       runner = createRunner();
-      if (!sources.length) return;
-      unsubscribe = subscribeMirror(strapi, sources, mirror, runner);
-      strapi.log.info(`campaigns: mirroring audience sources ${sources.map((s) => s.uid).join(', ')} into contacts`);
+      if (!checked.length) return;
+      unsubscribe = subscribeMirror(strapi, checked, mirror, runner);
+      strapi.log.info(`campaigns: mirroring audience sources ${checked.map((s) => s.uid).join(', ')} into contacts`);
     },
 
     /** Stops mirroring and waits for the contact writes under way. */
@@ -61,10 +71,11 @@ const createAudienceSourcesService = ({ strapi }: { strapi: Core.Strapi }) => {
     async backfill(input: unknown = {}): Promise<BackfillResult> {
       const { uid } = parseOrThrow(backfillInput, input, 'backfill');
       const active = requireRunner();
-      if (!sources.length) throw fieldError('backfill', 'uid', 'no audience source is configured (option campaigns.audienceSources)');
-      const chosen = uid ? sources.filter((s) => s.uid === uid) : sources;
+      const configured = sources ?? [];
+      if (!configured.length) throw fieldError('backfill', 'uid', 'no audience source is configured (option campaigns.audienceSources)');
+      const chosen = uid ? configured.filter((s) => s.uid === uid) : configured;
       if (!chosen.length) {
-        throw fieldError('backfill', 'uid', `"${uid}" is not a configured audience source (configured: ${sources.map((s) => s.uid).join(', ')})`);
+        throw fieldError('backfill', 'uid', `"${uid}" is not a configured audience source (configured: ${configured.map((s) => s.uid).join(', ')})`);
       }
       const result: BackfillResult = { ...emptyCounts(), sources: [] };
       for (const source of chosen) {
