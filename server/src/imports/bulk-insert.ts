@@ -7,6 +7,7 @@ const MAX_ROWS_PER_UNNEST = 8000;
 
 export const isMysql = (knex: Knex) => String(knex.client.config.client).includes('mysql');
 const isPostgres = (knex: Knex) => knex.client.dialect === 'postgresql';
+export const isSqlite = (knex: Knex) => String(knex.client.config.client).includes('sqlite');
 
 export const chunks = <T>(items: readonly T[], size = MAX_ROWS_PER_INSERT) =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));

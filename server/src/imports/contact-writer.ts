@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { TABLES } from '../constants';
-import { chunks, insertRows, updateRows, whereInList } from './bulk-insert';
+import { chunks, insertRows, isSqlite, updateRows, whereInList } from './bulk-insert';
 import type { ContactTables } from './contact-tables';
 import { createDocumentId } from './document-id';
 import type { ImportedContact } from './row';
@@ -89,12 +89,12 @@ export const writeContacts = async (
   const hashes = [...firsts.keys()];
   const now = new Date();
 
-  const existingRows: Array<Record<string, unknown>> = await whereInList(
-    trx,
-    trx(tables.contacts).select({ id: 'id', emailHash: col.emailHash, source: col.source, attributes: col.attributes }),
-    col.emailHash,
-    hashes
-  );
+  const existingQuery = trx(tables.contacts).select({ id: 'id', emailHash: col.emailHash, source: col.source, attributes: col.attributes });
+  // Locked until the batch commits (PostgreSQL, MySQL): an admin's edit of the attributes merged
+  // below, or a delete before the topic links go in, waits instead of being lost or failing the
+  // batch. SQLite's one connection already runs one transaction at a time.
+  if (!isSqlite(trx)) existingQuery.forUpdate();
+  const existingRows: Array<Record<string, unknown>> = await whereInList(trx, existingQuery, col.emailHash, hashes);
   const existing = new Map<string, ExistingContact[]>();
   for (const row of existingRows) {
     const contact = { id: Number(row.id), emailHash: String(row.emailHash), source: (row.source as string | null) ?? null, attributes: parseJson(row.attributes) };

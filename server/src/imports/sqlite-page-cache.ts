@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { isSqlite } from './bulk-insert';
 
 /** KiB of page cache while an import runs (SQLite's `cache_size` takes negative KiB). */
 export const IMPORT_PAGE_CACHE_KIB = 64 * 1024;
@@ -13,7 +14,7 @@ const noop = async () => undefined;
  * holds up to 48 MB more meanwhile. PostgreSQL and MySQL size their caches server-side.
  */
 export const raiseSqlitePageCache = async (knex: Knex): Promise<() => Promise<unknown>> => {
-  if (!String(knex.client.config.client).includes('sqlite')) return noop;
+  if (!isSqlite(knex)) return noop;
   const [{ cache_size: current }] = (await knex.raw('PRAGMA cache_size')) as Array<{ cache_size: number }>;
   // Positive values count pages: the page size decides; compare in KiB either way.
   const [{ page_size: pageSize }] = (await knex.raw('PRAGMA page_size')) as Array<{ page_size: number }>;

@@ -56,12 +56,8 @@ const createContactBulkService = ({ strapi }: { strapi: Core.Strapi }) => {
     return documentIds.map((documentId) => idByDocument.get(documentId) as number);
   };
 
-  const touch = (trx: Knex.Transaction, tables: ContactTables, ids: readonly number[], data: Record<string, unknown> = {}) =>
-    ids.length
-      ? trx(tables.contacts)
-          .whereIn('id', ids as number[])
-          .update({ ...data, [tables.columns.updatedAt]: new Date() })
-      : undefined;
+  const touch = (trx: Knex.Transaction, tables: ContactTables, ids: readonly number[]) =>
+    ids.length ? trx(tables.contacts).whereIn('id', ids as number[]).update({ [tables.columns.updatedAt]: new Date() }) : undefined;
 
   /** Applies the action to the contacts it would change; returns how many that was. */
   const apply = async (trx: Knex.Transaction, tables: ContactTables, input: ContactBulkInput, contacts: Selected[]): Promise<number> => {
@@ -71,10 +67,16 @@ const createContactBulkService = ({ strapi }: { strapi: Core.Strapi }) => {
         await deleteContacts(strapi, trx, ids);
         return ids.length;
       case 'unsubscribe': {
-        // Only subscribed contacts move: a bounced or complained address keeps the stronger state.
+        // Only subscribed contacts move: a bounced or complained address keeps the stronger state,
+        // also one that a bounce changed after the select (the update checks the state again).
         const subscribed = contacts.filter((c) => c.state === 'subscribed').map((c) => c.id);
-        await touch(trx, tables, subscribed, { [tables.columns.state]: 'unsubscribed', [tables.columns.stateChangedAt]: new Date() });
-        return subscribed.length;
+        if (!subscribed.length) return 0;
+        const { state, stateChangedAt, updatedAt } = tables.columns;
+        const now = new Date();
+        return trx(tables.contacts)
+          .whereIn('id', subscribed)
+          .where(state, 'subscribed')
+          .update({ [state]: 'unsubscribed', [stateChangedAt]: now, [updatedAt]: now });
       }
       case 'addTopics':
       case 'removeTopics': {
