@@ -2,6 +2,7 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 import { PluginNav } from '../components/layout/PluginNav';
 import { PERMISSIONS } from '../permissions';
+import { CampaignEditPage } from './campaigns/CampaignEditPage';
 import { CampaignsPage } from './CampaignsPage';
 import { ContactDetailPage } from './contacts/ContactDetailPage';
 import { ContactsPage } from './contacts/ContactsPage';
@@ -18,6 +19,7 @@ export const App = () => (
     <Layouts.Root sideNav={<PluginNav />}>
       <Routes>
         <Route index element={<CampaignsPage />} />
+        <Route path="campaigns/:documentId" element={<CampaignEditPage />} />
         <Route path="contacts" element={<ContactsPage />} />
         <Route path="contacts/:documentId" element={<ContactDetailPage />} />
         <Route path="segments" element={<SegmentsPage />} />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { SearchInput, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Link } from 'react-router-dom';
 import type { CampaignSummary } from '../../../shared/contracts/campaigns';
 import { useCampaignList, useCampaignsApi } from '../api/campaigns';
 import { errorMessage } from '../api/errors';
@@ -82,7 +83,11 @@ export const CampaignsPage = () => {
           {campaigns.map((campaign) => (
             <Tr key={campaign.documentId}>
               <Td>
-                <Typography fontWeight="bold">{campaign.name}</Typography>
+                <Link to={`campaigns/${campaign.documentId}`}>
+                  <Typography fontWeight="bold" textColor="primary600">
+                    {campaign.name}
+                  </Typography>
+                </Link>
                 {campaign.segment && (
                   <Typography variant="pi" textColor="neutral600" tag="p">
                     {campaign.segment.name}

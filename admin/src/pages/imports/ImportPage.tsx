@@ -7,7 +7,7 @@ import type { Import } from '../../../../shared/contracts/imports';
 import { errorMessage } from '../../api/errors';
 import { useImportProgress, useImportsApi } from '../../api/imports';
 import { ImportCounters } from '../../components/imports/ImportCounters';
-import { ImportProgressBar } from '../../components/imports/ImportProgressBar';
+import { ProgressBar } from '../../components/progress/ProgressBar';
 import { ImportStateBadge } from '../../components/imports/ImportStateBadge';
 import { saveBlob } from '../../download';
 import { WizardLayout } from '../../components/imports/WizardLayout';
@@ -65,7 +65,7 @@ export const ImportPage = () => {
           <ImportStateBadge state={item.state} />
           <Typography>{item.state === 'queued' ? 'Waiting for a worker…' : `${item.progress}%`}</Typography>
         </Flex>
-        <ImportProgressBar value={item.progress} label="Import progress" />
+        <ProgressBar value={item.progress} label="Import progress" />
         <ImportCounters counters={item.counters} />
         {error && (
           <Typography textColor="danger600" role="alert">

@@ -3,7 +3,7 @@ import { Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useRBAC } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
 import { useImportList } from '../../api/imports';
-import { ImportProgressBar } from '../../components/imports/ImportProgressBar';
+import { ProgressBar } from '../../components/progress/ProgressBar';
 import { ImportStateBadge } from '../../components/imports/ImportStateBadge';
 import { ListPage } from '../../components/list/ListPage';
 import { useListParams } from '../../components/list/use-list-params';
@@ -60,7 +60,7 @@ export const ImportsPage = () => {
               ))}
               <Td>
                 <Flex gap={2}>
-                  <ImportProgressBar value={item.progress} label={`Progress of ${item.fileName}`} width="6rem" />
+                  <ProgressBar value={item.progress} label={`Progress of ${item.fileName}`} width="6rem" />
                   <Typography variant="pi">{item.progress}%</Typography>
                 </Flex>
               </Td>

@@ -12,7 +12,7 @@ interface Props {
  * The design system's ProgressBar drops its `value` before the Radix root (no aria-valuenow) and
  * has a fixed width made for the upload dialog: this one says its value to assistive tech and tests.
  */
-export const ImportProgressBar = ({ value, label, width = '100%' }: Props) => (
+export const ProgressBar = ({ value, label, width = '100%' }: Props) => (
   <Box
     role="progressbar"
     aria-label={label}

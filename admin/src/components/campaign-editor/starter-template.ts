@@ -1,0 +1,17 @@
+/** What a campaign with no content yet opens with: valid MJML that merges a name and carries the unsubscribe link. */
+export const STARTER_MJML = `<mjml>
+  <mj-body>
+    <mj-section>
+      <mj-column>
+        <mj-text font-size="16px">Hello {{ contact.firstName | default: 'there' }},</mj-text>
+        <mj-text>Write your message here.</mj-text>
+      </mj-column>
+    </mj-section>
+    <mj-section>
+      <mj-column>
+        <mj-text font-size="12px" color="#666666"><a href="{{ unsubscribe_url }}">Unsubscribe</a></mj-text>
+      </mj-column>
+    </mj-section>
+  </mj-body>
+</mjml>
+`;
