@@ -17,7 +17,10 @@ export { CONTACT_STATES, type ContactState } from '../../shared/contracts/contac
 export const SUPPRESSION_REASONS = ['hard-bounce', 'soft-bounce-limit', 'complaint', 'unsubscribe', 'manual', 'import'] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 
-export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed', 'suppressed', 'unknown'] as const;
+/** `cancelled`: the campaign was cancelled before this delivery was tried. */
+export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed', 'suppressed', 'unknown', 'cancelled'] as const;
+/** A delivery in one of these states is finished and never sent again. */
+export const FINAL_DELIVERY_STATES = ['sent', 'failed', 'suppressed', 'unknown', 'cancelled'] as const;
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 export const WORKER_MODES = ['in-process', 'dedicated', 'off'] as const;
@@ -66,6 +69,7 @@ export const TABLES = {
   rollupHours: 'campaigns_rollup_hours',
   imports: 'campaigns_imports',
   importUpdates: 'campaigns_import_updates',
+  sends: 'campaigns_sends',
 } as const;
 
 export const IMPORT_STATES = ['queued', 'running', 'done', 'failed'] as const;

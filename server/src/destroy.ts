@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { AudienceSourcesService } from './services/audience-sources';
 import type { QueuesService } from './services/queues';
+import type { SendingService } from './services/sending';
 
 /**
  * Closes what bootstrap opened, so a process (or a jest run) can exit without being forced. It
@@ -13,4 +14,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await audienceSources?.stop();
   const queues = strapi.plugin('campaigns')?.service('queues') as QueuesService | undefined;
   await queues?.stop();
+  // After the workers: a job finishing its last message still needs the transport.
+  const sending = strapi.plugin('campaigns')?.service('sending') as SendingService | undefined;
+  await sending?.stop();
 };

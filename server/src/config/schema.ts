@@ -1,5 +1,7 @@
+import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { WORKER_MODES } from '../constants';
+import type { Transport } from '../mail/transport';
 
 const port = z.number().int().min(1).max(65535);
 
@@ -42,6 +44,43 @@ const rateLimitsSchema = z
   .strictObject({
     messagesPerSecond: z.number().positive().max(100000).default(50),
     perDomain: z.record(domainName, z.number().positive().max(100000)).default({}),
+  })
+  .prefault({});
+
+const mailbox = z.string().trim().toLowerCase().regex(/^[^\s@<>"(),;:]+@([a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$/, 'an address such as bounces@example.com');
+
+/** Builds the transport the send workers use instead of the SMTP pool (an ESP's API, say). */
+export type TransportFactory = (context: { strapi: Core.Strapi }) => Transport;
+
+const sendingSchema = z
+  .strictObject({
+    // The from addresses editors may pick; when empty any address is accepted.
+    senders: z
+      .array(z.strictObject({ email: mailbox, name: z.string().trim().min(1).max(200).regex(/^[^\r\n]*$/, 'one line').optional() }))
+      .max(100)
+      .default([]),
+    // VERP base of the Return-Path: bounces come back to bounces+<delivery>-<mac>@domain. Defaults to bounces@<publicUrl host>.
+    bounceAddress: mailbox.optional(),
+    // The mailto: of List-Unsubscribe. Defaults to unsubscribe@<domain of the bounce address>.
+    unsubscribeMailto: mailbox.optional(),
+    // The right side of Message-IDs. Defaults to the bounce address's domain.
+    messageIdDomain: z.string().regex(/^([a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$/, 'a lower-case domain').optional(),
+    // The last part of Feedback-ID (Gmail's feedback loop groups complaints by it).
+    feedbackId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, ".", "_" and "-"').default('campaigns'),
+    // A 4xx is tried again this many times in all, waiting retryDelaySeconds, then twice that, and so on.
+    maxAttempts: z.number().int().min(1).max(20).default(5),
+    retryDelaySeconds: z.number().min(0).max(86400).default(60),
+    // Deliveries per send job, and send jobs one worker process runs at once (messages in flight).
+    batchSize: z.number().int().min(1).max(1000).default(100),
+    concurrency: z.number().int().min(1).max(200).default(10),
+    dkim: z
+      .strictObject({
+        domainName: z.string().min(1),
+        keySelector: z.string().min(1),
+        privateKey: z.string().includes('PRIVATE KEY', { message: 'a PEM private key' }),
+      })
+      .optional(),
+    transport: z.custom<TransportFactory>((value) => typeof value === 'function', 'a function ({ strapi }) => ({ send, close })').optional(),
   })
   .prefault({});
 
@@ -107,6 +146,7 @@ export const configSchema = z.strictObject({
   signingSecret: z.string().min(32, 'at least 32 characters').optional(),
   workerMode: z.enum(WORKER_MODES).default('in-process'),
   rateLimits: rateLimitsSchema,
+  sending: sendingSchema,
   audienceSources: audienceSourcesSchema,
 
   imports: importsSchema,

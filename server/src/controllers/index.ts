@@ -4,6 +4,7 @@ import contactExport from './contact-export';
 import imports from './imports';
 import { resourceController } from './resource';
 import segmentRules from './segment-rules';
+import sending from './sending';
 import settings from './settings';
 import suppressions from './suppressions';
 
@@ -16,6 +17,7 @@ export default {
   imports,
   segments: resourceController('segments'),
   segmentRules,
+  sending,
   settings,
   suppressions,
   topics: resourceController('topics'),

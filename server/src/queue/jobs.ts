@@ -15,3 +15,13 @@ export interface ImportJobs {
   /** Runs or resumes the import with this id (a row of campaigns_imports). */
   run: { importId: number };
 }
+
+export interface DispatchJobs {
+  /** Pages the campaign's frozen audience from its cursor, creating deliveries and send jobs. */
+  dispatch: { campaignId: number };
+}
+
+export interface SendJobs {
+  /** Sends these deliveries of one campaign (a dispatch page's batch, or one delivery's retry). */
+  batch: { campaignId: number; deliveryIds: number[] };
+}

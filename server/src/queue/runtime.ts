@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { Queue, QueueEvents, Worker, type ConnectionOptions, type Processor, type WorkerOptions } from 'bullmq';
+import { Queue, QueueEvents, Worker, type ConnectionOptions, type Job, type Processor, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { QUEUES, type QueueName } from '../constants';
+import { getPluginConfig } from '../runtime/plugin-config';
+import { dispatchProcessor } from './processors/dispatch';
 import { importProcessor } from './processors/import';
 import { maintenanceProcessor } from './processors/maintenance';
+import { onSendJobFailed, sendProcessor } from './processors/send';
 
 export type QueueKey = keyof typeof QUEUES;
 
@@ -11,8 +14,9 @@ interface ProcessorEntry {
   /** Made for the app it runs in. */
   processor: (strapi: Core.Strapi) => Processor;
   /** How many jobs one process runs at once. */
-  concurrency: number;
-  options?: Pick<WorkerOptions, 'maxStalledCount'>;
+  concurrency: number | ((strapi: Core.Strapi) => number);
+  options?: Pick<WorkerOptions, 'maxStalledCount' | 'lockDuration' | 'stalledInterval'>;
+  onFailed?: (strapi: Core.Strapi) => (job: Job | undefined, error: Error) => void;
 }
 
 /** Which processor serves which queue. */
@@ -21,6 +25,16 @@ const PROCESSORS: Partial<Record<QueueKey, ProcessorEntry>> = {
   // One import at a time per process: each one already keeps the database busy. An import whose
   // worker died resumes where it committed, so its job may be picked up again after a few stalls.
   import: { processor: (strapi) => importProcessor(strapi) as Processor, concurrency: 1, options: { maxStalledCount: 5 } },
+  // A dispatch resumes from its committed cursor, so a stalled one is simply run again.
+  dispatch: { processor: (strapi) => dispatchProcessor(strapi) as Processor, concurrency: 2, options: { maxStalledCount: 5 } },
+  // Send jobs hold messages in flight: a dead worker's jobs are noticed within 15 s and retried
+  // (what they had claimed becomes unknown, the rest is sent); a job that keeps stalling fails.
+  send: {
+    processor: (strapi) => sendProcessor(strapi) as Processor,
+    concurrency: (strapi) => getPluginConfig(strapi).sending.concurrency,
+    options: { maxStalledCount: 3, lockDuration: 15_000, stalledInterval: 15_000 },
+    onFailed: onSendJobFailed,
+  },
 };
 
 export interface QueueRuntime {
@@ -44,7 +58,10 @@ export const openQueueRuntime = (strapi: Core.Strapi, connection: Redis, prefix:
     ? keys.flatMap((key) => {
         const entry = PROCESSORS[key];
         if (!entry) return [];
-        return [new Worker(QUEUES[key], entry.processor(strapi), { ...entry.options, connection, prefix, concurrency: entry.concurrency })];
+        const concurrency = typeof entry.concurrency === 'function' ? entry.concurrency(strapi) : entry.concurrency;
+        const worker = new Worker(QUEUES[key], entry.processor(strapi), { ...entry.options, connection, prefix, concurrency });
+        if (entry.onFailed) worker.on('failed', entry.onFailed(strapi));
+        return [worker];
       })
     : [];
 

@@ -16,7 +16,16 @@ const crud = (path: string, controller: string) => [
 export default {
   type: 'admin',
   routes: [
+    // Before the campaign routes: /campaigns/:documentId would take "senders" for a documentId.
+    { method: 'GET', path: '/campaigns/senders', handler: 'sending.senders', config: guard(ACTIONS.read) },
     ...crud('campaigns', 'campaigns'),
+    { method: 'GET', path: '/campaigns/:documentId/progress', handler: 'sending.progress', config: guard(ACTIONS.read) },
+    { method: 'POST', path: '/campaigns/:documentId/preview', handler: 'sending.preview', config: guard(ACTIONS.read) },
+    { method: 'POST', path: '/campaigns/:documentId/test', handler: 'sending.test', config: guard(ACTIONS.send) },
+    { method: 'POST', path: '/campaigns/:documentId/send', handler: 'sending.send', config: guard(ACTIONS.send) },
+    { method: 'POST', path: '/campaigns/:documentId/pause', handler: 'sending.pause', config: guard(ACTIONS.send) },
+    { method: 'POST', path: '/campaigns/:documentId/resume', handler: 'sending.resume', config: guard(ACTIONS.send) },
+    { method: 'POST', path: '/campaigns/:documentId/cancel', handler: 'sending.cancel', config: guard(ACTIONS.send) },
     // Before the contacts routes: /contacts/:documentId would take "export" or "bulk" for a documentId.
     { method: 'GET', path: '/contacts/export', handler: 'contactExport.find', config: guard(ACTIONS.read) },
     // Write for every bulk action; delete also needs the delete action, checked once the body names it.

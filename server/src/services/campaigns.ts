@@ -71,6 +71,25 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  /** Templates are checked when saved (unknown variables, code-reaching names, MJML errors), never first at send. */
+  const assertContent = async (row: Partial<Record<'subject' | 'preheader' | 'content' | 'plainText', string | null>>) => {
+    await getService(strapi, 'sending').checkContent({
+      subject: row.subject ?? null,
+      preheader: row.preheader ?? null,
+      content: row.content ?? null,
+      plainText: row.plainText ?? null,
+    });
+  };
+
+  const assertSender = (fromEmail: string | null | undefined) => {
+    const senders = getService(strapi, 'sending').senders();
+    if (fromEmail && senders.length && !senders.some((s) => s.email === fromEmail.toLowerCase())) {
+      throw fieldError('campaign', 'fromEmail', `"${fromEmail}" is not a configured sender; choose one of ${senders.map((s) => s.email).join(', ')}`);
+    }
+  };
+
+  const CONTENT_FIELDS = ['subject', 'preheader', 'content', 'plainText'] as const;
+
   const findRow = (documentId: string) => findOrThrow<Row>(documents(), 'campaign', documentId, { populate });
 
   return {
@@ -90,6 +109,8 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async create(input: unknown): Promise<Campaign> {
       const data = parseOrThrow(campaignCreateInput, input, 'campaign');
       await assertRelations(data);
+      assertSender(data.fromEmail);
+      await assertContent(data);
       const row = await documents().create<Row>({ data: { ...data, state: 'draft', scheduleVersion: 0 }, populate });
       return toCampaign(row);
     },
@@ -104,6 +125,8 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       await assertRelations(data);
+      assertSender(data.fromEmail);
+      if (CONTENT_FIELDS.some((field) => data[field] !== undefined)) await assertContent({ ...current, ...data } as Parameters<typeof assertContent>[0]);
       const row = await documents().update<Row>({ documentId, data, populate });
       return toCampaign(row);
     },

@@ -5,9 +5,11 @@ import type { ContactActivityService } from './contact-activity';
 import type { ContactBulkService } from './contact-bulk';
 import type { ContactExportService } from './contact-export';
 import type { ContactsService } from './contacts';
+import type { DeliveryEventsService } from './delivery-events';
 import type { ImportsService } from './imports';
 import type { QueuesService } from './queues';
 import type { SegmentsService } from './segments';
+import type { SendingService } from './sending';
 import type { SuppressionsService } from './suppressions';
 import type { TopicsService } from './topics';
 
@@ -18,9 +20,11 @@ export interface Services {
   contactBulk: ContactBulkService;
   contactExport: ContactExportService;
   contacts: ContactsService;
+  deliveryEvents: DeliveryEventsService;
   imports: ImportsService;
   queues: QueuesService;
   segments: SegmentsService;
+  sending: SendingService;
   suppressions: SuppressionsService;
   topics: TopicsService;
 }

@@ -83,6 +83,11 @@ const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
+    /** The command connection (rate limits share it with the queues). */
+    redis(): Redis {
+      return requireRuntime().connection;
+    },
+
     queue(key: QueueKey) {
       return requireRuntime().runtime.queues[key];
     },

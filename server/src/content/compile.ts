@@ -1,0 +1,98 @@
+import { convert } from 'html-to-text';
+import type { Template } from 'liquidjs';
+import mjmlModule from 'mjml';
+import { rewriteLinks, type TrackedLink } from './links';
+import { parseGenerated, parseTemplate, TemplateError } from './liquid';
+
+type Mjml2Html = (source: string, options: { validationLevel: 'soft' }) => Promise<{ html: string; errors: Array<{ line: number; message: string }> }>;
+const mjml2html = mjmlModule as unknown as Mjml2Html;
+
+/** What an editor wrote: the campaign fields a message is made of. */
+export interface ContentSource {
+  subject: string | null;
+  preheader: string | null;
+  content: string | null;
+  plainText: string | null;
+}
+
+/** A campaign's message, compiled once: Liquid templates ready to render per recipient, and its tracked links. */
+export interface CompiledContent {
+  subject: Template[];
+  html: Template[];
+  text: Template[];
+  links: TrackedLink[];
+}
+
+const OPEN_PIXEL = '<img src="{{ _open_url }}" width="1" height="1" alt="" style="display:block;width:1px;height:1px;border:0;" />';
+
+const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Inbox clients show the first text of the body after the subject: a hidden preheader decides what that is. */
+const withPreheader = (html: string, preheader: string) =>
+  html.replace(
+    /<body\b[^>]*>/i,
+    (body) => `${body}<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;">${escapeHtml(preheader)}</div>`
+  );
+
+const withPixel = (html: string) => (/<\/body>/i.test(html) ? html.replace(/<\/body>/i, `${OPEN_PIXEL}</body>`) : html + OPEN_PIXEL);
+
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, options: { uppercase: false } }));
+
+/** The text part from the HTML: Liquid tags survive as text (no uppercase headings, no wrapping inside tags). */
+const textOf = (html: string) =>
+  convert(html, {
+    wordwrap: false,
+    selectors: [
+      ...HEADINGS,
+      { selector: 'img', format: 'skip' },
+      { selector: 'table', format: 'block' },
+      { selector: 'tr', format: 'block' },
+      { selector: 'td', format: 'block' },
+      { selector: 'th', format: 'block' },
+      { selector: 'a', options: { hideLinkHrefIfSameAsText: true, noAnchorUrl: true } },
+      { selector: 'div[style*="display:none"]', format: 'skip' },
+    ],
+  }).replace(/\n{3,}/g, '\n\n');
+
+/**
+ * Checks the editor's templates (only documented variables, no code-reaching names), compiles the
+ * MJML once, rewrites trackable links and adds the open pixel. Throws a TemplateError naming the
+ * field (subject, preheader, content, plainText) and what to fix.
+ */
+export const compileContent = async (source: ContentSource): Promise<CompiledContent> => {
+  if (!source.content?.trim()) throw new TemplateError('content', 'is empty: write the message in MJML');
+  const subject = parseTemplate('subject', source.subject ?? '', 'text');
+  if (source.preheader) parseTemplate('preheader', source.preheader, 'text');
+  parseTemplate('content', source.content, 'html');
+  const plainText = source.plainText?.trim() ? parseTemplate('plainText', source.plainText, 'text') : null;
+
+  let compiled: Awaited<ReturnType<Mjml2Html>>;
+  try {
+    compiled = await mjml2html(source.content, { validationLevel: 'soft' });
+  } catch (error) {
+    throw new TemplateError('content', `is not valid MJML: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (compiled.errors.length) {
+    const listed = compiled.errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`);
+    throw new TemplateError('content', `MJML errors: ${listed.join('; ')}${compiled.errors.length > 5 ? ` (and ${compiled.errors.length - 5} more)` : ''}`);
+  }
+
+  const { html, links } = rewriteLinks(compiled.html);
+  const text = plainText ?? parseGenerated('plainText', textOf(html), 'text');
+  const finished = withPixel(source.preheader ? withPreheader(html, source.preheader) : html);
+  return { subject, html: parseGenerated('content', finished, 'html'), text, links };
+};
+
+/**
+ * What saving a campaign checks: every template field it has, the MJML only when there is some
+ * (a draft may be saved before its content is written).
+ */
+export const checkContentSource = async (source: ContentSource) => {
+  if (source.content?.trim()) {
+    await compileContent(source);
+    return;
+  }
+  parseTemplate('subject', source.subject ?? '', 'text');
+  if (source.preheader) parseTemplate('preheader', source.preheader, 'text');
+  if (source.plainText?.trim()) parseTemplate('plainText', source.plainText, 'text');
+};

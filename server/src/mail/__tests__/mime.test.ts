@@ -1,0 +1,55 @@
+import { simpleParser } from 'mailparser';
+import { buildMime, encodeBody, formatAddress } from '../mime';
+
+const base = {
+  from: { name: 'Shop News', email: 'news@example.com' },
+  to: { name: 'Ann', email: 'ann@example.org' },
+  subject: 'Hello',
+  messageId: '<1.2@example.com>',
+  text: 'Hi Ann\nSee https://example.com',
+  html: '<p>Hi Ann</p>',
+};
+
+test('ASCII bodies with short lines go as 7bit, anything else as base64 that decodes back', () => {
+  expect(encodeBody('a\nb')).toEqual({ encoding: '7bit', content: 'a\r\nb' });
+  expect(encodeBody('Zoë').encoding).toBe('base64');
+  expect(encodeBody('x'.repeat(1200)).encoding).toBe('base64');
+  const { content } = encodeBody('é'.repeat(200));
+  expect(content.split('\r\n').every((line) => line.length <= 76)).toBe(true);
+  expect(Buffer.from(content.replace(/\r\n/g, ''), 'base64').toString('utf8')).toBe('é'.repeat(200));
+});
+
+test('addresses: plain names bare, specials quoted, non-ASCII encoded, line breaks gone', () => {
+  expect(formatAddress({ email: 'a@b.c' })).toBe('<a@b.c>');
+  expect(formatAddress({ name: 'Ann Lee', email: 'a@b.c' })).toBe('Ann Lee <a@b.c>');
+  expect(formatAddress({ name: 'Lee, Ann "AL"', email: 'a@b.c' })).toBe('"Lee, Ann \\"AL\\"" <a@b.c>');
+  expect(formatAddress({ name: 'Zoë', email: 'a@b.c' })).toMatch(/^=\?UTF-8\?Q\?Zo=C3=AB\?= <a@b.c>$/);
+  expect(formatAddress({ name: 'Eve\r\nBcc: x@y.z', email: 'a@b.c' })).not.toMatch(/[\r\n]/);
+});
+
+test('a parser reads back every header and both parts, and injected headers stay text', async () => {
+  const raw = buildMime({
+    ...base,
+    to: { name: 'Zoë Ünal', email: 'zoe@example.org' },
+    replyTo: { email: 'reply@example.com' },
+    subject: 'Grüße, Zoë\r\nBcc: victim@example.net',
+    html: '<p>Grüße</p>',
+    headers: [
+      ['List-Unsubscribe', '<https://example.com/u/abc>, <mailto:u@example.com?subject=abc>'],
+      ['Precedence', 'bulk'],
+      ['X-Injected', 'one\r\nBcc: victim@example.net'],
+    ],
+  });
+  const mail = await simpleParser(raw);
+  expect(mail.subject).toBe('Grüße, Zoë Bcc: victim@example.net');
+  expect(mail.headers.get('bcc')).toBeUndefined();
+  expect(mail.to && !Array.isArray(mail.to) && mail.to.value[0]).toEqual({ name: 'Zoë Ünal', address: 'zoe@example.org' });
+  expect(mail.from?.value[0]).toEqual({ name: 'Shop News', address: 'news@example.com' });
+  expect(mail.replyTo?.value[0].address).toBe('reply@example.com');
+  expect(mail.messageId).toBe('<1.2@example.com>');
+  expect(mail.headers.get('precedence')).toBe('bulk');
+  expect(mail.headers.get('x-injected')).toBe('one Bcc: victim@example.net');
+  expect(mail.text?.trim()).toBe('Hi Ann\nSee https://example.com');
+  expect(mail.html).toBe('<p>Grüße</p>');
+  expect(raw.split('\r\n').every((line) => line.length <= 998)).toBe(true);
+});

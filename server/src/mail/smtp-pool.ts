@@ -1,0 +1,168 @@
+import { PassThrough, type Readable } from 'node:stream';
+import DKIM from 'nodemailer/lib/dkim';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type { PluginConfig } from '../config/schema';
+import type { OutgoingMessage, SendResult, Transport } from './transport';
+
+type SmtpOptions = PluginConfig['smtp'];
+type DkimOptions = NonNullable<PluginConfig['sending']['dkim']>;
+
+/**
+ * The message body as a stream that notes when the connection starts reading it: that happens only
+ * after the server accepted DATA, so an error before it means nothing was sent, and an error after
+ * it (a connection lost before the final reply) means the message may have been accepted.
+ */
+class TrackedBody extends PassThrough {
+  started = false;
+  pipe<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T {
+    this.started = true;
+    return super.pipe(destination, options);
+  }
+}
+
+interface PooledConnection {
+  connection: SMTPConnection;
+  sent: number;
+  broken: boolean;
+}
+
+const mark = (error: unknown, dataSent: boolean) => {
+  const e = error instanceof Error ? error : new Error(String(error));
+  Object.assign(e, dataSent ? { dataSent: true } : { beforeData: true });
+  return e;
+};
+
+/**
+ * A pool of SMTP connections on nodemailer's SMTPConnection. The plugin drives the connections
+ * itself rather than through nodemailer's pool so that it knows, for every failure, whether the
+ * message body had gone out (see TrackedBody): the rule that a message possibly accepted is never
+ * sent twice depends on it.
+ */
+export const createSmtpPool = (smtp: SmtpOptions, dkim?: DkimOptions): Transport => {
+  const idle: PooledConnection[] = [];
+  // Without pooling every message gets a connection of its own.
+  const maxMessages = smtp.pool ? smtp.maxMessages : 1;
+  const waiting: Array<(c: PooledConnection | Error) => void> = [];
+  let open = 0;
+  let closed = false;
+  const signer = dkim ? new DKIM({ domainName: dkim.domainName, keySelector: dkim.keySelector, privateKey: dkim.privateKey }) : null;
+
+  const connect = () =>
+    new Promise<PooledConnection>((resolve, reject) => {
+      const connection = new SMTPConnection({
+        host: smtp.host,
+        port: smtp.port,
+        secure: smtp.secure,
+        requireTLS: smtp.requireTLS,
+        ignoreTLS: smtp.ignoreTLS,
+        tls: { rejectUnauthorized: smtp.rejectUnauthorized },
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 120_000,
+      });
+      const pooled: PooledConnection = { connection, sent: 0, broken: false };
+      connection.on('error', () => {
+        pooled.broken = true;
+      });
+      connection.on('end', () => {
+        pooled.broken = true;
+      });
+      connection.connect((error) => {
+        if (error) return reject(mark(error, false));
+        if (!smtp.auth) return resolve(pooled);
+        connection.login({ user: smtp.auth.user, pass: smtp.auth.pass }, (loginError) => (loginError ? reject(mark(loginError, false)) : resolve(pooled)));
+      });
+    });
+
+  const acquire = async (): Promise<PooledConnection> => {
+    if (closed) throw mark(new Error('the SMTP pool is closed'), false);
+    while (idle.length) {
+      const pooled = idle.pop()!;
+      if (!pooled.broken) return pooled;
+      open--;
+    }
+    if (open < smtp.maxConnections) {
+      open++;
+      try {
+        return await connect();
+      } catch (error) {
+        open--;
+        throw error;
+      }
+    }
+    const next = await new Promise<PooledConnection | Error>((resolve) => waiting.push(resolve));
+    if (next instanceof Error) throw next;
+    return next;
+  };
+
+  const discard = (pooled: PooledConnection) => {
+    pooled.broken = true;
+    open--;
+    pooled.connection.close();
+    // A freed slot lets a waiter open a connection of its own.
+    const waiter = waiting.shift();
+    if (waiter) acquire().then(waiter, waiter);
+  };
+
+  const release = (pooled: PooledConnection) => {
+    if (pooled.broken || pooled.sent >= maxMessages || closed) {
+      if (!pooled.broken) pooled.connection.quit();
+      pooled.broken = true;
+      open--;
+      const waiter = waiting.shift();
+      if (waiter) acquire().then(waiter, waiter);
+      return;
+    }
+    const waiter = waiting.shift();
+    if (waiter) waiter(pooled);
+    else idle.push(pooled);
+  };
+
+  const transmit = (pooled: PooledConnection, message: OutgoingMessage) =>
+    new Promise<SendResult>((resolve, reject) => {
+      const body = new TrackedBody();
+      const source: Readable = signer ? signer.sign(message.raw) : body;
+      if (signer) source.pipe(body);
+      else body.end(message.raw);
+      pooled.connection.send({ from: message.envelope.from, to: [message.envelope.to] }, body, (error, info) => {
+        if (error) return reject(mark(error, body.started));
+        resolve({ response: info?.response });
+      });
+    });
+
+  /** After a refused recipient or message the session is still good once reset; anything else ends it. */
+  const afterFailure = (pooled: PooledConnection, error: unknown) =>
+    new Promise<void>((resolve) => {
+      const code = (error as { code?: string }).code;
+      if (pooled.broken || (code !== 'EENVELOPE' && code !== 'EMESSAGE')) {
+        discard(pooled);
+        return resolve();
+      }
+      pooled.connection.reset((resetError) => {
+        if (resetError) discard(pooled);
+        else release(pooled);
+        resolve();
+      });
+    });
+
+  return {
+    async send(message) {
+      const pooled = await acquire();
+      try {
+        const result = await transmit(pooled, message);
+        pooled.sent++;
+        release(pooled);
+        return result;
+      } catch (error) {
+        await afterFailure(pooled, error);
+        throw error;
+      }
+    },
+    async close() {
+      closed = true;
+      for (const waiter of waiting.splice(0)) waiter(mark(new Error('the SMTP pool is closed'), false));
+      for (const pooled of idle.splice(0)) pooled.connection.quit();
+      open = 0;
+    },
+  };
+};

@@ -1,0 +1,61 @@
+import { renderMessage, type TemplateContact } from '../content/render';
+import { buildMime } from '../mail/mime';
+import { messageIdOf, type SendingIdentity } from '../mail/identity';
+import { listHeaders } from '../mail/list-headers';
+import type { OutgoingMessage } from '../mail/transport';
+import { verpAddress } from '../mail/verp';
+import type { TrackingUrls } from '../tracking/urls';
+import type { PreparedCampaign } from './prepared-campaign';
+
+export interface ComposeContext {
+  secret: string;
+  identity: SendingIdentity;
+  urls: TrackingUrls;
+}
+
+export interface Recipient {
+  deliveryId: number;
+  email: string;
+  contact: TemplateContact;
+}
+
+/** Every URL of one recipient's message, signed for its delivery. */
+export const recipientUrls = (ctx: ComposeContext, prepared: PreparedCampaign, deliveryId: number) => ({
+  unsubscribe: ctx.urls.unsubscribe(deliveryId),
+  preferences: ctx.urls.preferences(deliveryId),
+  viewInBrowser: ctx.urls.view(deliveryId),
+  open: ctx.urls.open(deliveryId),
+  links: Object.fromEntries(Object.entries(prepared.linkIds).map(([key, linkId]) => [key, ctx.urls.click(deliveryId, linkId)])),
+});
+
+export const messageIdFor = (ctx: ComposeContext, deliveryId: number) => messageIdOf(ctx.secret, ctx.identity.messageIdDomain, deliveryId);
+
+/** One delivery's message: Liquid merged, links signed, bulk headers, VERP envelope sender. */
+export const composeMessage = (ctx: ComposeContext, prepared: PreparedCampaign, recipient: Recipient, subjectPrefix = ''): OutgoingMessage => {
+  const { row } = prepared;
+  const rendered = renderMessage(prepared.content, {
+    contact: recipient.contact,
+    campaign: prepared.templateCampaign,
+    urls: recipientUrls(ctx, prepared, recipient.deliveryId),
+  });
+  const messageId = messageIdFor(ctx, recipient.deliveryId);
+  const toName = [recipient.contact.firstName, recipient.contact.lastName].filter(Boolean).join(' ');
+  const raw = buildMime({
+    from: { name: row.fromName, email: row.fromEmail ?? '' },
+    to: { name: toName || null, email: recipient.email },
+    replyTo: row.replyTo ? { email: row.replyTo } : null,
+    subject: `${subjectPrefix}${rendered.subject}`,
+    messageId,
+    headers: listHeaders({
+      unsubscribeUrl: ctx.urls.unsubscribe(recipient.deliveryId),
+      unsubscribeMailto: ctx.identity.unsubscribeMailto,
+      unsubscribeToken: ctx.urls.unsubscribeToken(recipient.deliveryId),
+      campaignId: row.id,
+      variant: '',
+      feedbackId: ctx.identity.feedbackId,
+    }),
+    text: rendered.text,
+    html: rendered.html,
+  });
+  return { envelope: { from: verpAddress(ctx.secret, ctx.identity.bounceAddress, recipient.deliveryId), to: recipient.email }, raw, messageId };
+};

@@ -1,0 +1,215 @@
+import type { Knex } from 'knex';
+import { DELIVERY_STATES, TABLES, type DeliveryState } from '../constants';
+
+/** A delivery with what rendering it needs from its contact. */
+export interface DeliveryToSend {
+  id: number;
+  contactId: number;
+  email: string;
+  attempts: number;
+  firstName: string | null;
+  lastName: string | null;
+  locale: string | null;
+  timezone: string | null;
+  attributes: Record<string, unknown>;
+  contactDocumentId: string;
+}
+
+export interface StoreTables {
+  contacts: string;
+  suppressions: string;
+}
+
+const D = TABLES.deliveries;
+/** SQLite's compound-select limit and sane statement sizes elsewhere. */
+const CHUNK = 500;
+
+const chunks = <T>(items: readonly T[], size = CHUNK) => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+const parseAttributes = (value: unknown): Record<string, unknown> => {
+  if (value && typeof value === 'object') return value as Record<string, unknown>;
+  if (typeof value === 'string' && value) {
+    try {
+      const parsed = JSON.parse(value);
+      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
+    } catch {
+      return {};
+    }
+  }
+  return {};
+};
+
+/**
+ * Every statement the send pipeline runs on `campaigns_deliveries`. A delivery moves
+ * queued -> sending (claimed by one job) -> sent | failed | unknown, or queued -> suppressed |
+ * cancelled; each move is a conditional UPDATE on the state it leaves, so two workers can never
+ * both move one row.
+ */
+export const deliveryStore = (knex: Knex, tables: StoreTables) => ({
+  /** Creates the page's deliveries; contacts that already have one for this campaign are skipped. */
+  async insertQueued(campaignId: number, contacts: ReadonlyArray<{ id: number; email: string }>, now: number) {
+    if (!contacts.length) return;
+    await knex.transaction(async (trx) => {
+      for (const part of chunks(contacts)) {
+        await trx(D)
+          .insert(part.map((c) => ({ campaign_id: campaignId, contact_id: c.id, email: c.email, state: 'queued', queued_at: now, updated_at: now, attempts: 0, variant: '' })))
+          .onConflict(['campaign_id', 'contact_id'])
+          .ignore();
+      }
+    });
+  },
+
+  /** Queued delivery ids of contacts in (afterContact, upToContact], in id order: one dispatch page. */
+  async queuedIdsForContacts(campaignId: number, afterContact: number, upToContact: number): Promise<number[]> {
+    const rows: Array<{ id: number }> = await knex(D)
+      .select('id')
+      .where({ campaign_id: campaignId, state: 'queued' })
+      .where('contact_id', '>', afterContact)
+      .where('contact_id', '<=', upToContact)
+      .orderBy('id');
+    return rows.map((r) => Number(r.id));
+  },
+
+  /** A keyset page of the campaign's queued deliveries (a resume requeues them all). */
+  async queuedIdsAfter(campaignId: number, afterId: number, limit: number): Promise<number[]> {
+    const rows: Array<{ id: number }> = await knex(D).select('id').where({ campaign_id: campaignId, state: 'queued' }).where('id', '>', afterId).orderBy('id').limit(limit);
+    return rows.map((r) => Number(r.id));
+  },
+
+  /**
+   * Rows this job claimed in an earlier attempt and never settled: the worker died between the
+   * claim and the outcome, so the message may have gone. They become `unknown`, never resent.
+   */
+  async settleOrphans(ids: readonly number[], jobId: string, now: number) {
+    let settled = 0;
+    for (const part of chunks(ids)) {
+      settled += await knex(D)
+        .whereIn('id', part)
+        .where({ state: 'sending', claimed_by: jobId })
+        .update({ state: 'unknown', last_error: 'the worker stopped while this message was being sent: it may have been delivered', updated_at: now });
+    }
+    return settled;
+  },
+
+  /**
+   * The job's still-queued deliveries with their contacts. Those whose contact is gone, no longer
+   * subscribed or on the global suppression list are marked `suppressed` here, right before sending.
+   */
+  async loadSendable(ids: readonly number[], now: number): Promise<DeliveryToSend[]> {
+    const rows: Array<Record<string, unknown>> = [];
+    for (const part of chunks(ids)) {
+      rows.push(
+        ...(await knex(`${D} as d`)
+          .leftJoin(`${tables.contacts} as c`, 'c.id', 'd.contact_id')
+          .select(
+            'd.id',
+            'd.contact_id',
+            'd.email',
+            'd.attempts',
+            'c.id as cid',
+            'c.document_id',
+            'c.first_name',
+            'c.last_name',
+            'c.locale',
+            'c.timezone',
+            'c.attributes',
+            'c.state as contact_state'
+          )
+          .select(
+            knex.raw(
+              `exists (select 1 from ?? s where s.email_hash = c.email_hash and s.scope = 'global' and (s.expires_at is null or s.expires_at > ?)) as suppressed`,
+              [tables.suppressions, new Date(now)]
+            )
+          )
+          .whereIn('d.id', part)
+          .where('d.state', 'queued')
+          .orderBy('d.id'))
+      );
+    }
+    const blocked = rows.filter((r) => r.cid == null || r.contact_state !== 'subscribed' || Number(r.suppressed) === 1 || r.suppressed === true);
+    for (const part of chunks(blocked.map((r) => Number(r.id)))) {
+      await knex(D).whereIn('id', part).where('state', 'queued').update({ state: 'suppressed', updated_at: now });
+    }
+    const blockedIds = new Set(blocked.map((r) => r.id));
+    return rows
+      .filter((r) => !blockedIds.has(r.id))
+      .map((r) => ({
+        id: Number(r.id),
+        contactId: Number(r.contact_id),
+        email: String(r.email),
+        attempts: Number(r.attempts),
+        firstName: (r.first_name as string | null) ?? null,
+        lastName: (r.last_name as string | null) ?? null,
+        locale: (r.locale as string | null) ?? null,
+        timezone: (r.timezone as string | null) ?? null,
+        attributes: parseAttributes(r.attributes),
+        contactDocumentId: String(r.document_id),
+      }));
+  },
+
+  /** queued -> sending for this job; false when another job (or a cancel) got there first. */
+  async claim(id: number, jobId: string, messageId: string, now: number): Promise<boolean> {
+    const changed = await knex(D)
+      .where({ id, state: 'queued' })
+      .update({ state: 'sending', claimed_by: jobId, message_id: messageId, sending_at: now, updated_at: now, attempts: knex.raw('attempts + 1') });
+    return changed === 1;
+  },
+
+  async markSent(ids: readonly number[], jobId: string, now: number) {
+    for (const part of chunks(ids)) {
+      await knex(D).whereIn('id', part).where({ state: 'sending', claimed_by: jobId }).update({ state: 'sent', sent_at: now, updated_at: now, claimed_by: null });
+    }
+  },
+
+  /** sending -> failed | unknown, or back to queued for a later try. */
+  async settle(id: number, jobId: string, state: 'failed' | 'unknown' | 'queued', detail: { error: string; responseCode: number | null; retryAt?: number }, now: number) {
+    return knex(D)
+      .where({ id, state: 'sending', claimed_by: jobId })
+      .update({
+        state,
+        last_error: detail.error,
+        response_code: detail.responseCode,
+        retry_at: detail.retryAt ?? null,
+        claimed_by: null,
+        updated_at: now,
+        ...(state === 'failed' ? { failed_at: now } : {}),
+      });
+  },
+
+  /** A send job that gave up for good: what it had claimed may have gone, what it had not is failed. */
+  async abandon(ids: readonly number[], jobId: string, reason: string, now: number) {
+    for (const part of chunks(ids)) {
+      await knex(D).whereIn('id', part).where({ state: 'sending', claimed_by: jobId }).update({ state: 'unknown', last_error: reason, updated_at: now });
+      await knex(D).whereIn('id', part).where({ state: 'queued' }).update({ state: 'failed', last_error: reason, failed_at: now, updated_at: now });
+    }
+  },
+
+  async cancelQueued(campaignId: number, now: number) {
+    return knex(D).where({ campaign_id: campaignId, state: 'queued' }).update({ state: 'cancelled', updated_at: now });
+  },
+
+  async cancelIds(ids: readonly number[], now: number) {
+    for (const part of chunks(ids)) {
+      await knex(D).whereIn('id', part).where({ state: 'queued' }).update({ state: 'cancelled', updated_at: now });
+    }
+  },
+
+  /** Deliveries per state: one grouped read of the (campaign_id, state) index. */
+  async counts(campaignId: number): Promise<Record<DeliveryState, number>> {
+    const rows: Array<{ state: DeliveryState; n: number | string }> = await knex(D).select('state').count({ n: '*' }).where({ campaign_id: campaignId }).groupBy('state');
+    const counts = Object.fromEntries(DELIVERY_STATES.map((s) => [s, 0])) as Record<DeliveryState, number>;
+    for (const row of rows) counts[row.state] = Number(row.n);
+    return counts;
+  },
+
+  async hasPending(campaignId: number) {
+    const row = await knex(D).select('id').where({ campaign_id: campaignId }).whereIn('state', ['queued', 'sending']).first();
+    return Boolean(row);
+  },
+});
+
+export type DeliveryStore = ReturnType<typeof deliveryStore>;

@@ -1,0 +1,238 @@
+import type { Core } from '@strapi/strapi';
+import type { Job, Queue } from 'bullmq';
+import { UID } from '../constants';
+import { TemplateError } from '../content/liquid';
+import { sendingIdentity } from '../mail/identity';
+import { createSmtpPool } from '../mail/smtp-pool';
+import { classifyFailure, type Transport } from '../mail/transport';
+import type { SendJobs } from '../queue/jobs';
+import { getPluginConfig } from '../runtime/plugin-config';
+import { getService } from '../services/get-service';
+import { trackingUrls } from '../tracking/urls';
+import { retryDelayMs } from './backoff';
+import { composeMessage, messageIdFor, type ComposeContext } from './compose';
+import { deliveryStore } from './delivery-store';
+import { createCampaignCache, type CampaignRow } from './prepared-campaign';
+import { createRateLimiter, type RateLimiter } from './rate-limiter';
+import { sendRecords } from './send-records';
+
+/** Contacts a dispatch page reads: one keyset page of the segment, one transaction of deliveries. */
+const DISPATCH_PAGE = 1000;
+/** Sent deliveries are written in groups: one UPDATE per this many messages. */
+const SENT_FLUSH = 10;
+/** How often a running job looks at its campaign's state again (a pause or cancel takes this long at most). */
+const STATE_CHECK_MS = 250;
+
+export type SendJob = Job<SendJobs['batch'], unknown, 'batch'>;
+
+const CAMPAIGN_FIELDS = ['id', 'documentId', 'name', 'subject', 'preheader', 'fromName', 'fromEmail', 'replyTo', 'content', 'plainText', 'state', 'updatedAt'] as const;
+
+/**
+ * The send flow of one process: dispatch pages, send jobs, their outcomes and the campaign's end.
+ * Queues come from the queues service; everything durable is in the database, so any process
+ * (web or dedicated worker) can pick up where another stopped.
+ */
+export const createSendEngine = (strapi: Core.Strapi) => {
+  const config = getPluginConfig(strapi);
+  const knex = strapi.db.connection;
+  const contactsTable = strapi.db.metadata.get(UID.contact).tableName;
+  const store = deliveryStore(knex, { contacts: contactsTable, suppressions: strapi.db.metadata.get(UID.suppression).tableName });
+  const records = sendRecords(knex, strapi.db.metadata.get(UID.campaign).tableName);
+  const cache = createCampaignCache(knex);
+  let transport: Transport | undefined;
+  let limiter: RateLimiter | undefined;
+
+  const queues = () => getService(strapi, 'queues');
+  const sendQueue = (): Queue => queues().queue('send');
+
+  const composeContext = (): ComposeContext => {
+    if (!config.signingSecret || !config.publicUrl) {
+      throw new Error('campaigns: sending needs the signingSecret and publicUrl options (links in mail are signed and point there)');
+    }
+    return { secret: config.signingSecret, identity: sendingIdentity(config), urls: trackingUrls(config.publicUrl, config.signingSecret) };
+  };
+
+  const getTransport = () => {
+    transport ??= config.sending.transport ? config.sending.transport({ strapi }) : createSmtpPool(config.smtp, config.sending.dkim);
+    return transport;
+  };
+
+  const getLimiter = () => {
+    limiter ??= createRateLimiter(queues().redis(), config.redis.prefix, config.rateLimits);
+    return limiter;
+  };
+
+  const loadCampaign = async (campaignId: number): Promise<CampaignRow | null> =>
+    strapi.db.query(UID.campaign).findOne({ where: { id: campaignId }, select: [...CAMPAIGN_FIELDS] }) as Promise<CampaignRow | null>;
+
+  const jobOptions = { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: 1000 } as const;
+
+  /** Send jobs for these deliveries, in batches; the job ids make a repeated enqueue a no-op while the job exists. */
+  const enqueue = async (campaignId: number, run: number, ids: readonly number[]) => {
+    const jobs = [];
+    for (let i = 0; i < ids.length; i += config.sending.batchSize) {
+      const deliveryIds = ids.slice(i, i + config.sending.batchSize);
+      jobs.push({ name: 'batch' as const, data: { campaignId, deliveryIds }, opts: { ...jobOptions, jobId: `send-${campaignId}-${run}-${deliveryIds[0]}` } });
+    }
+    if (jobs.length) await sendQueue().addBulk(jobs);
+  };
+
+  /** The campaign is `sent` once its dispatch is done and no delivery is queued or being sent. */
+  const finalize = async (campaignId: number) => {
+    const record = await records.find(campaignId);
+    if (!record || record.finishedAt) return;
+    const state = await records.stateOf(campaignId);
+    if (await store.hasPending(campaignId)) return;
+    const now = Date.now();
+    if (state === 'sending' && record.state === 'dispatched') {
+      if (await records.transition(campaignId, ['sending'], 'sent', now)) {
+        await records.finish(campaignId, now);
+        strapi.eventHub.emit('campaigns.campaign.sent', { campaignId, counts: await store.counts(campaignId) });
+      }
+    } else if (state === 'cancelled') {
+      await records.finish(campaignId, now);
+    }
+  };
+
+  const engine = {
+    store,
+    records,
+    cache,
+    enqueue,
+    finalize,
+    composeContext,
+    getTransport,
+    loadCampaign,
+
+    /**
+     * Pages the frozen audience from the committed cursor: each page's deliveries are inserted
+     * (a contact that has one already is skipped), its queued deliveries enqueued, then the cursor
+     * moves. A crash anywhere in a page redoes that page, which creates nothing twice.
+     */
+    async dispatch(campaignId: number) {
+      const segments = getService(strapi, 'segments');
+      for (;;) {
+        const record = await records.find(campaignId);
+        if (!record || record.state !== 'dispatching') break;
+        if ((await records.stateOf(campaignId)) !== 'sending') return;
+        const page = await segments.pageRules(record.rules, { after: record.cursor, limit: DISPATCH_PAGE });
+        const now = Date.now();
+        if (!page.length) {
+          await records.markDispatched(campaignId, now);
+          break;
+        }
+        const last = page[page.length - 1].id;
+        await store.insertQueued(campaignId, page, now);
+        await enqueue(campaignId, record.run, await store.queuedIdsForContacts(campaignId, record.cursor, last));
+        await records.advanceCursor(campaignId, last, now);
+      }
+      await finalize(campaignId);
+    },
+
+    /** One send job: settle what an earlier attempt left, re-check, then claim, render and send each delivery. */
+    async send(job: SendJob) {
+      const { campaignId, deliveryIds } = job.data;
+      const jobId = String(job.id);
+      await store.settleOrphans(deliveryIds, jobId, Date.now());
+      const row = await loadCampaign(campaignId);
+      if (!row || row.state === 'cancelled') {
+        await store.cancelIds(deliveryIds, Date.now());
+        return finalize(campaignId);
+      }
+      if (row.state !== 'sending') return;
+
+      const ctx = composeContext();
+      let prepared;
+      try {
+        prepared = await cache.get(row);
+      } catch (error) {
+        // Content is checked when saved and when sending starts; one that still fails stops the campaign rather than failing every delivery.
+        if (error instanceof TemplateError) {
+          await records.transition(campaignId, ['sending'], 'paused', Date.now());
+          strapi.log.error(`campaigns: campaign ${campaignId} paused: ${error.message}`);
+          return;
+        }
+        throw error;
+      }
+      const deliveries = await store.loadSendable(deliveryIds, Date.now());
+      const sent: number[] = [];
+      const flush = async () => {
+        if (sent.length) await store.markSent(sent.splice(0), jobId, Date.now());
+      };
+      let checkedAt = Date.now();
+      try {
+        for (const delivery of deliveries) {
+          if (Date.now() - checkedAt > STATE_CHECK_MS) {
+            checkedAt = Date.now();
+            const state = await records.stateOf(campaignId);
+            if (state !== 'sending') break;
+          }
+          await getLimiter().acquire(delivery.email);
+          if (!(await store.claim(delivery.id, jobId, messageIdFor(ctx, delivery.id), Date.now()))) continue;
+          const message = composeMessage(ctx, prepared, {
+            deliveryId: delivery.id,
+            email: delivery.email,
+            contact: {
+              email: delivery.email,
+              firstName: delivery.firstName,
+              lastName: delivery.lastName,
+              locale: delivery.locale,
+              timezone: delivery.timezone,
+              attributes: delivery.attributes,
+            },
+          });
+          try {
+            await getTransport().send(message);
+            sent.push(delivery.id);
+            if (sent.length >= SENT_FLUSH) await flush();
+          } catch (error) {
+            await engine.settleFailure(campaignId, delivery.id, delivery.attempts + 1, jobId, error);
+          }
+        }
+      } finally {
+        await flush();
+      }
+      if ((await records.stateOf(campaignId)) === 'cancelled') await store.cancelIds(deliveryIds, Date.now());
+      await finalize(campaignId);
+    },
+
+    /** What a refused or lost message means: a later try, a bounce, or an unknown that is never resent. */
+    async settleFailure(campaignId: number, deliveryId: number, attemptsMade: number, jobId: string, error: unknown) {
+      const failure = classifyFailure(error);
+      const now = Date.now();
+      const detail = { error: failure.message, responseCode: failure.responseCode };
+      if (failure.outcome === 'retry' && attemptsMade < config.sending.maxAttempts) {
+        const delay = retryDelayMs(config.sending.retryDelaySeconds, attemptsMade);
+        await store.settle(deliveryId, jobId, 'queued', { ...detail, retryAt: now + delay }, now);
+        await sendQueue().add('batch', { campaignId, deliveryIds: [deliveryId] }, { ...jobOptions, delay, jobId: `retry-${deliveryId}-${attemptsMade}` });
+        return;
+      }
+      if (failure.outcome === 'unknown') {
+        await store.settle(deliveryId, jobId, 'unknown', detail, now);
+        return;
+      }
+      await store.settle(deliveryId, jobId, 'failed', detail, now);
+      await getService(strapi, 'deliveryEvents').recordSmtpBounce(deliveryId, {
+        permanent: failure.outcome === 'failed',
+        responseCode: failure.responseCode,
+        message: failure.message,
+        attempt: attemptsMade,
+      });
+    },
+
+    /** A send job BullMQ gave up on: nothing of it may stay queued or sending, or the campaign never ends. */
+    async abandon(job: SendJob, error: Error) {
+      await store.abandon(job.data.deliveryIds, String(job.id), `the send job failed: ${error.message}`, Date.now());
+      await finalize(job.data.campaignId);
+    },
+
+    async close() {
+      const current = transport;
+      transport = undefined;
+      await current?.close();
+    },
+  };
+  return engine;
+};
+
+export type SendEngine = ReturnType<typeof createSendEngine>;

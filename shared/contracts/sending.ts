@@ -1,0 +1,55 @@
+/** The send flow's admin API shapes, used by the server controllers and the admin pages. */
+import type { CampaignState } from './campaigns';
+
+/** A sender the site configured (`sending.senders`); a campaign's from address must be one of them. */
+export interface Sender {
+  email: string;
+  name: string | null;
+}
+
+/** Where one campaign's sending stands: every targeted contact is in exactly one of the counted states. */
+export interface SendProgress {
+  documentId: string;
+  state: CampaignState;
+  /** Deliveries created so far (the dispatch may still be adding some while `dispatching`). */
+  targeted: number;
+  /** True while the dispatch still pages the segment; the counts only grow until it is done. */
+  dispatching: boolean;
+  queued: number;
+  sending: number;
+  sent: number;
+  failed: number;
+  suppressed: number;
+  unknown: number;
+  cancelled: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** POST /campaigns/:documentId/preview: unsaved fields override the stored ones. */
+export interface PreviewRequest {
+  content?: string | null;
+  subject?: string | null;
+  preheader?: string | null;
+  plainText?: string | null;
+  /** documentId of the contact to render as; a sample contact when absent. */
+  contact?: string | null;
+}
+
+export interface PreviewResponse {
+  subject: string;
+  html: string;
+  text: string;
+  /** Who it was rendered for. */
+  contact: { documentId: string | null; email: string };
+}
+
+/** POST /campaigns/:documentId/test: sends the campaign as it is now to these addresses (at most 10). */
+export interface SendTestRequest {
+  emails: string[];
+  contact?: string | null;
+}
+
+export interface SendTestResponse {
+  sent: string[];
+}
