@@ -69,7 +69,18 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
         workerMode: env('CAMPAIGNS_WORKER_MODE', 'in-process'),
         rateLimits: {
           messagesPerSecond: env.int('CAMPAIGNS_RATE', 50),
-          perDomain: { 'gmail.com': 20, 'outlook.com': 20 },
+          perDomain: { 'gmail.com': 20, 'outlook.com': env.int('CAMPAIGNS_OUTLOOK_RATE', 20) },
+        },
+        sending: {
+          senders: [
+            { email: 'news@example.com', name: 'Northwind Coffee' },
+            { email: 'hello@example.com', name: 'Northwind Team' },
+          ],
+          bounceAddress: env('CAMPAIGNS_BOUNCE_ADDRESS', 'bounces@example.com'),
+          maxAttempts: env.int('CAMPAIGNS_MAX_ATTEMPTS', 5),
+          retryDelaySeconds: env.float('CAMPAIGNS_RETRY_DELAY_SECONDS', 60),
+          batchSize: env.int('CAMPAIGNS_BATCH_SIZE', 100),
+          concurrency: env.int('CAMPAIGNS_SEND_CONCURRENCY', 10),
         },
         audienceSources: [
           ...(env.bool('CAMPAIGNS_SOURCE_USERS', false) ? [usersSource({ env })] : []),

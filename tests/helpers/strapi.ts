@@ -7,7 +7,7 @@ import { deleteRedisPrefix, redisUrl, uniqueRedisPrefix } from './redis';
 
 export interface BootOptions {
   /** Extra environment for this boot (plugin options are read from env by the playground config). */
-  env?: Record<string, string | undefined>;
+  env?: Record<string, string | undefined> | (() => Record<string, string | undefined>);
   serveAdminPanel?: boolean;
 }
 
@@ -40,7 +40,9 @@ export const startStrapi = async (env: Record<string, string>, options: BootOpti
   if (!fs.existsSync(path.join(PLAYGROUND_DIST, 'config', 'plugins.js'))) {
     throw new Error('playground/dist is missing: run `npm run build --workspace playground` (scripts/test.sh does)');
   }
-  applyEnv({ NODE_ENV: 'test', STRAPI_TELEMETRY_DISABLED: 'true', ...env, ...options.env });
+  // A function is read at boot: a file can hand over the port of a server its own beforeAll started.
+  const extra = typeof options.env === 'function' ? options.env() : options.env;
+  applyEnv({ NODE_ENV: 'test', STRAPI_TELEMETRY_DISABLED: 'true', ...env, ...extra });
   const { createStrapi } = require('@strapi/strapi');
   const app: Core.Strapi = createStrapi({
     appDir: PLAYGROUND,

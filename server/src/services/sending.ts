@@ -32,6 +32,9 @@ const previewInput = z.strictObject({
   contact: documentIdField.nullable().optional(),
 });
 
+/** Previews count no open: the pixel is a blank image inlined. */
+const BLANK_PIXEL = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+
 const MAX_TEST_ADDRESSES = 10;
 const testInput = z.strictObject({
   emails: z.array(emailField).min(1, 'name at least one address').max(MAX_TEST_ADDRESSES, `at most ${MAX_TEST_ADDRESSES} addresses`),
@@ -216,7 +219,7 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
         const rendered = renderMessage(prepared.content, {
           contact,
           campaign: prepared.templateCampaign,
-          urls: { unsubscribe: ctx.urls.unsubscribe(0), preferences: ctx.urls.preferences(0), viewInBrowser: ctx.urls.view(0), open: '', links: Object.fromEntries(prepared.content.links.map((l) => [l.key, l.url])) },
+          urls: { unsubscribe: ctx.urls.unsubscribe(0), preferences: ctx.urls.preferences(0), viewInBrowser: ctx.urls.view(0), open: BLANK_PIXEL, links: Object.fromEntries(prepared.content.links.map((l) => [l.key, l.url])) },
         });
         return { ...rendered, contact: { documentId: contactId, email: contact.email } };
       } catch (error) {

@@ -1,0 +1,61 @@
+import type { Core } from '@strapi/strapi';
+import type { SendProgress } from '../../shared/contracts/sending';
+import { getService } from '../../server/src/services/get-service';
+
+/** A small newsletter in MJML: merge tags, a conditional block, two tracked links and the unsubscribe link. */
+export const NEWSLETTER = `<mjml>
+  <mj-body>
+    <mj-section>
+      <mj-column>
+        <mj-text>Hello {{ contact.firstName | default: "there" }},</mj-text>
+        <mj-text>{% if contact.attributes.plan == "pro" %}Thanks for being a Pro member.{% else %}Try Pro today.{% endif %}</mj-text>
+        <mj-button href="https://shop.example.com/autumn?utm=mail&amp;x=1">Shop the autumn blend</mj-button>
+        <mj-text><a href="https://blog.example.com/brewing">Read the brewing guide</a> or <a href="{{ view_in_browser_url }}">view it online</a>.</mj-text>
+        <mj-text font-size="11px"><a href="{{ unsubscribe_url }}">Unsubscribe</a></mj-text>
+      </mj-column>
+    </mj-section>
+  </mj-body>
+</mjml>`;
+
+/** Contacts with these addresses, a segment of exactly them, and a ready campaign to it. */
+export const seedCampaign = async (
+  strapi: Core.Strapi,
+  name: string,
+  contacts: Array<{ email: string; firstName?: string; attributes?: Record<string, unknown> }>,
+  campaign: Record<string, unknown> = {}
+) => {
+  const tag = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  for (const contact of contacts) {
+    await getService(strapi, 'contacts').create({ ...contact, attributes: { ...contact.attributes, batch: tag } });
+  }
+  const segment = await getService(strapi, 'segments').create({
+    name: `Segment ${name}`,
+    rules: { match: 'all', rules: [{ field: 'attribute', path: 'batch', operator: 'eq', value: tag }] },
+  });
+  return getService(strapi, 'campaigns').create({
+    name,
+    subject: 'Autumn news for {{ contact.firstName | default: "you" }}',
+    preheader: 'Three things that changed',
+    fromName: 'Northwind Coffee',
+    fromEmail: 'news@example.com',
+    replyTo: 'hello@example.com',
+    contentFormat: 'mjml',
+    content: NEWSLETTER,
+    segment: segment.documentId,
+    ...campaign,
+  });
+};
+
+/** Polls the campaign's progress until `done` says so (or fails with the last progress seen). */
+export const waitForProgress = async (strapi: Core.Strapi, documentId: string, done: (p: SendProgress) => boolean, timeoutMs = 60_000) => {
+  const deadline = Date.now() + timeoutMs;
+  let last: SendProgress | undefined;
+  while (Date.now() < deadline) {
+    last = await getService(strapi, 'sending').progress(documentId);
+    if (done(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for the campaign; last progress: ${JSON.stringify(last)}`);
+};
+
+export const finished = (p: SendProgress) => p.state !== 'sending' && !p.dispatching && p.queued === 0 && p.sending === 0;

@@ -1,0 +1,112 @@
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+
+/** What the sink does with one recipient: accept, refuse with a code at RCPT TO, or drop the connection after the message. */
+export type SinkBehaviour = { rcpt: number; message: string } | { dropAfterData: true } | { data: number; message: string };
+
+export interface ReceivedMessage {
+  mailFrom: string;
+  rcptTo: string[];
+  raw: string;
+  receivedAt: number;
+}
+
+/**
+ * A real SMTP server (smtp-server) on a free loopback port that keeps every message it accepted, and
+ * answers chosen recipients with chosen failures (`behave`): the far side of the send pipeline.
+ */
+export const startSmtpSink = async () => {
+  const received: ReceivedMessage[] = [];
+  const behaviours = new Map<string, (attempt: number) => SinkBehaviour | null>();
+  const attempts = new Map<string, number>();
+  let dataCount = 0;
+
+  const behaviourFor = (address: string, count: boolean) => {
+    const key = address.toLowerCase();
+    const attempt = (attempts.get(key) ?? 0) + (count ? 1 : 0);
+    if (count) attempts.set(key, attempt);
+    return behaviours.get(key)?.(attempt) ?? null;
+  };
+
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    size: 50 * 1024 * 1024,
+    onRcptTo(address, _session, callback) {
+      const behaviour = behaviourFor(address.address, true);
+      if (behaviour && 'rcpt' in behaviour) {
+        const error = new Error(behaviour.message) as Error & { responseCode: number };
+        error.responseCode = behaviour.rcpt;
+        return callback(error);
+      }
+      callback();
+    },
+    onData(stream, session: SMTPServerSession, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        dataCount++;
+        const rcptTo = session.envelope.rcptTo.map((r) => r.address);
+        const behaviour = behaviourFor(rcptTo[0], false);
+        if (behaviour && 'dropAfterData' in behaviour) {
+          // The message arrived whole, but the client never hears so: it cannot know it was accepted.
+          received.push({ mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', rcptTo, raw: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now() });
+          for (const connection of server.connections) if (connection.session?.id === session.id) connection._socket?.destroy();
+          return;
+        }
+        if (behaviour && 'data' in behaviour) {
+          const error = new Error(behaviour.message) as Error & { responseCode: number };
+          error.responseCode = behaviour.data;
+          return callback(error);
+        }
+        received.push({ mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', rcptTo, raw: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now() });
+        callback();
+      });
+    },
+  }) as SMTPServer & { connections: Set<{ _socket?: { destroy(): void }; session?: SMTPServerSession }> };
+
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.server.address() as { port: number }).port));
+  });
+
+  return {
+    port,
+    received,
+    get dataCount() {
+      return dataCount;
+    },
+    /** Sets how the sink answers this address; the function gets the attempt number (1 for the first RCPT TO). */
+    behave(address: string, behaviour: (attempt: number) => SinkBehaviour | null) {
+      behaviours.set(address.toLowerCase(), behaviour);
+    },
+    to(address: string) {
+      return received.filter((m) => m.rcptTo.includes(address.toLowerCase()));
+    },
+    parse(message: ReceivedMessage): Promise<ParsedMail> {
+      return simpleParser(message.raw);
+    },
+    clear() {
+      received.length = 0;
+      attempts.clear();
+      behaviours.clear();
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+};
+
+export type SmtpSink = Awaited<ReturnType<typeof startSmtpSink>>;
+
+/** A sink started before this file's app boots (declare it first) and closed after the tests. */
+export const useSmtpSink = () => {
+  let sink: SmtpSink | undefined;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+  });
+  afterAll(() => sink?.close());
+  return () => {
+    if (!sink) throw new Error('the SMTP sink starts in beforeAll');
+    return sink;
+  };
+};
