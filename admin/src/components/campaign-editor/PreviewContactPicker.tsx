@@ -21,8 +21,12 @@ interface Props {
 export const PreviewContactPicker = ({ value, onChange }: Props) => {
   const api = useContactsApi();
   const [text, setText] = useState('');
-  const search = useDebouncedValue(text, SEARCH_DELAY_MS);
+  // What the editor typed, apart from the text the combobox shows: picking a contact fills the
+  // input with its label, which must not become a search that drops the picked contact's option.
+  const [typed, setTyped] = useState('');
+  const search = useDebouncedValue(typed, SEARCH_DELAY_MS);
   const [options, setOptions] = useState<Contact[]>([]);
+  const [picked, setPicked] = useState<Contact>();
   const [loading, setLoading] = useState(false);
 
   useEffect(() => {
@@ -38,6 +42,8 @@ export const PreviewContactPicker = ({ value, onChange }: Props) => {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search]);
 
+  const shown = picked && !options.some((c) => c.documentId === picked.documentId) ? [picked, ...options] : options;
+
   return (
     <Field.Root name="previewContact" hint="Empty: a sample contact">
       <Field.Label>Preview as</Field.Label>
@@ -47,17 +53,22 @@ export const PreviewContactPicker = ({ value, onChange }: Props) => {
         value={value || undefined}
         textValue={text}
         onTextValueChange={setText}
-        onInputChange={(e: React.ChangeEvent<HTMLInputElement>) => setText(e.currentTarget.value)}
-        onChange={(documentId?: string) => onChange(documentId ?? '')}
+        onInputChange={(e: React.ChangeEvent<HTMLInputElement>) => setTyped(e.currentTarget.value)}
+        onChange={(documentId?: string) => {
+          setPicked(shown.find((c) => c.documentId === documentId));
+          onChange(documentId ?? '');
+        }}
         onClear={() => {
           setText('');
+          setTyped('');
+          setPicked(undefined);
           onChange('');
         }}
         clearLabel="Preview as the sample contact"
         loading={loading}
         noOptionsMessage={() => 'No contact matches'}
       >
-        {options.map((contact) => (
+        {shown.map((contact) => (
           <ComboboxOption key={contact.documentId} value={contact.documentId} textValue={labelOf(contact)}>
             {labelOf(contact)}
           </ComboboxOption>

@@ -1,0 +1,166 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { useAdminInBrowser } from '../helpers/admin-browser';
+
+interface Received {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+// The playground sends through SMTP_HOST:SMTP_PORT: a sink on a free port catches what it sends.
+const received: Received[] = [];
+const sink = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  logger: false,
+  onData(stream, session, callback) {
+    simpleParser(stream).then(
+      (mail) => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? '', text: mail.text ?? '' });
+        callback();
+      },
+      (error) => callback(error)
+    );
+  },
+});
+
+// Filled before the app boots: the browser helper reads its env in its own beforeAll, registered after this one.
+const env: Record<string, string> = { SMTP_HOST: '127.0.0.1' };
+beforeAll(async () => {
+  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+  env.SMTP_PORT = String((sink.server.address() as AddressInfo).port);
+});
+afterAll(() => new Promise<void>((resolve) => sink.close(() => resolve())));
+
+const { app, page, baseUrl, screenshot } = useAdminInBrowser({ env, logIn: true });
+
+const TEMPLATE = `<mjml>
+  <mj-body>
+    <mj-section>
+      <mj-column>
+        <mj-text>Bonjour {{ contact.firstName | default: 'ami' }}, spring is here.</mj-text>
+        <mj-text><a href="{{ unsubscribe_url }}">Unsubscribe</a></mj-text>
+      </mj-column>
+    </mj-section>
+  </mj-body>
+</mjml>`;
+
+let campaignId: string;
+
+beforeAll(async () => {
+  const plugin = app().strapi.plugin('campaigns');
+  for (const [email, firstName] of [
+    ['amelie@example.com', 'Amelie'],
+    ['bruno@example.com', 'Bruno'],
+    ['chris@example.com', 'Chris'],
+  ]) {
+    await plugin.service('contacts').create({ email, firstName });
+  }
+  await plugin.service('segments').create({ name: 'Everyone', rules: { match: 'all', rules: [] } });
+  await plugin.service('segments').create({ name: 'Bruno only', rules: { match: 'all', rules: [{ field: 'email', operator: 'eq', value: 'bruno@example.com' }] } });
+  campaignId = (await plugin.service('campaigns').create({ name: 'Spring news' })).documentId;
+}, 120_000);
+
+const frame = () => page().frameLocator('iframe[title="Preview"]');
+
+const waitFor = async (check: () => boolean, what: string, timeoutMs = 15_000) => {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
+test('an editor opens a campaign from the list, writes it and previews it live', async () => {
+  await page().goto(`${baseUrl()}/admin/plugins/campaigns`);
+  await page().getByRole('link', { name: 'Spring news' }).click();
+  await page().waitForURL(new RegExp(`/admin/plugins/campaigns/campaigns/${campaignId}$`));
+  await page().getByRole('heading', { name: 'Spring news', level: 1 }).waitFor();
+
+  // A new campaign opens on the starter template, already rendered for the sample contact.
+  await expect(page().getByRole('textbox', { name: 'MJML' }).inputValue()).resolves.toContain('<mj-text');
+  await frame().getByRole('link', { name: 'Unsubscribe' }).waitFor();
+
+  await page().getByRole('textbox', { name: 'Subject' }).fill('Spring for {{ contact.firstName | default: "you" }}');
+  await page().getByRole('combobox', { name: 'From' }).click();
+  await page().getByRole('option', { name: 'Northwind Coffee <news@example.com>' }).click();
+
+  await page().getByRole('combobox', { name: 'Segment' }).click();
+  await page().getByRole('option', { name: 'Bruno only' }).click();
+  await page().getByRole('status').filter({ hasText: '1 contact can be mailed' }).waitFor();
+  await page().getByRole('combobox', { name: 'Segment' }).click();
+  await page().getByRole('option', { name: 'Everyone' }).click();
+  await page().getByRole('status').filter({ hasText: '3 contacts can be mailed' }).waitFor();
+
+  await page().getByRole('textbox', { name: 'MJML' }).fill(TEMPLATE);
+  await frame().getByText(/spring is here/).waitFor();
+
+  await page().getByRole('button', { name: 'Mobile', exact: true }).click();
+  await expect(page().locator('iframe[title="Preview"]').evaluate((el) => el.getBoundingClientRect().width)).resolves.toBe(375);
+  await page().getByRole('button', { name: 'Desktop', exact: true }).click();
+
+  await page().getByRole('combobox', { name: 'Preview as' }).click();
+  await page().getByRole('combobox', { name: 'Preview as' }).pressSequentially('bruno');
+  await page().getByRole('option', { name: /bruno@example\.com/ }).click();
+  await frame().getByText('Bonjour Bruno, spring is here.').waitFor();
+  await page().getByText('Spring for Bruno', { exact: true }).waitFor();
+
+  await page().getByRole('tab', { name: 'Text' }).click();
+  await page().locator('pre').filter({ hasText: 'Bonjour Bruno, spring is here.' }).waitFor();
+  await page().getByRole('tab', { name: 'HTML' }).click();
+  await screenshot('campaign-editor-preview');
+
+  // A template the server refuses shows its reason where the mail would be.
+  await page().getByRole('textbox', { name: 'MJML' }).fill(TEMPLATE.replace("{{ contact.firstName | default: 'ami' }}", '{{ constructor }}'));
+  await page().getByRole('alert').filter({ hasText: 'constructor' }).waitFor();
+  await expect(page().locator('iframe[title="Preview"]').count()).resolves.toBe(0);
+  await screenshot('campaign-editor-template-error');
+  await page().getByRole('textbox', { name: 'MJML' }).fill(TEMPLATE);
+  await frame().getByText('Bonjour Bruno, spring is here.').waitFor();
+
+  await page().getByRole('button', { name: 'Save', exact: true }).click();
+  await page().getByText('Saved "Spring news"').waitFor();
+  const stored = await app().strapi.documents('plugin::campaigns.campaign').findOne({ documentId: campaignId, populate: ['segment'] });
+  expect(stored).toMatchObject({
+    subject: 'Spring for {{ contact.firstName | default: "you" }}',
+    fromName: 'Northwind Coffee',
+    fromEmail: 'news@example.com',
+    content: TEMPLATE,
+    plainText: null,
+    state: 'draft',
+    segment: { name: 'Everyone' },
+  });
+});
+
+test('sends a test to two addresses, then sends the campaign and watches it go out', async () => {
+  await page().getByRole('button', { name: 'Send test' }).click();
+  const dialog = page().getByRole('dialog', { name: 'Send a test' });
+  await dialog.getByRole('textbox', { name: 'Recipients' }).fill('qa@shop.example,\nboss@shop.example');
+  await dialog.getByRole('button', { name: 'Send test' }).click();
+  await page().getByText('Test sent to 2 addresses').waitFor();
+  await waitFor(() => received.length >= 2, 'the two test messages');
+  expect(received.flatMap((m) => m.to).sort()).toEqual(['boss@shop.example', 'qa@shop.example']);
+  expect(received[0].subject).toContain('Spring for Bruno');
+
+  await page().getByRole('button', { name: 'Send now' }).click();
+  const confirm = page().getByRole('alertdialog');
+  await confirm.getByText('to 3 contacts').waitFor();
+  await confirm.getByRole('button', { name: /confirm/i }).click();
+
+  await page().locator('[role="progressbar"][aria-valuenow="100"]').waitFor({ timeout: 30_000 });
+  await page().getByRole('group', { name: 'Sent' }).filter({ hasText: '3' }).waitFor();
+  await expect(page().getByRole('group', { name: 'Failed' }).textContent()).resolves.toContain('0');
+  await screenshot('campaign-editor-sent');
+
+  await waitFor(() => received.length >= 5, 'the three campaign messages');
+  const sent = received.slice(2);
+  expect(sent.flatMap((m) => m.to).sort()).toEqual(['amelie@example.com', 'bruno@example.com', 'chris@example.com']);
+  expect(sent.find((m) => m.to.includes('chris@example.com'))?.subject).toBe('Spring for Chris');
+
+  // Once sent, only the name stays editable.
+  await page().getByText('only its name can change').waitFor();
+  await expect(page().getByRole('textbox', { name: 'Subject' }).isDisabled()).resolves.toBe(true);
+  await expect(page().getByRole('textbox', { name: 'Name', exact: true }).isDisabled()).resolves.toBe(false);
+});
