@@ -63,6 +63,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
           port: env.int('SMTP_PORT', 1025),
           secure: env.bool('SMTP_SECURE', false),
           ignoreTLS: env.bool('SMTP_IGNORE_TLS', true),
+          name: env('SMTP_CLIENT_NAME', undefined),
         },
         publicUrl: devDefault('CAMPAIGNS_PUBLIC_URL', `http://localhost:${env('PORT', '1337')}`),
         signingSecret: devDefault('CAMPAIGNS_SIGNING_SECRET', 'playground-signing-secret-not-for-production'),

@@ -5,6 +5,8 @@ import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 export type SinkBehaviour = { rcpt: number; message: string } | { dropAfterData: true } | { data: number; message: string };
 
 export interface ReceivedMessage {
+  /** The client's EHLO name. */
+  client: string;
   mailFrom: string;
   rcptTo: string[];
   raw: string;
@@ -51,7 +53,7 @@ export const startSmtpSink = async () => {
         const behaviour = behaviourFor(rcptTo[0], false);
         if (behaviour && 'dropAfterData' in behaviour) {
           // The message arrived whole, but the client never hears so: it cannot know it was accepted.
-          received.push({ mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', rcptTo, raw: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now() });
+          received.push({ client: session.hostNameAppearsAs, mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', rcptTo, raw: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now() });
           for (const connection of server.connections) if (connection.session?.id === session.id) connection._socket?.destroy();
           return;
         }
@@ -60,11 +62,14 @@ export const startSmtpSink = async () => {
           error.responseCode = behaviour.data;
           return callback(error);
         }
-        received.push({ mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', rcptTo, raw: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now() });
+        received.push({ client: session.hostNameAppearsAs, mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', rcptTo, raw: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now() });
         callback();
       });
     },
   }) as SMTPServer & { connections: Set<{ _socket?: { destroy(): void }; session?: SMTPServerSession }> };
+
+  // A client killed mid-session (the SIGKILL test) resets its connection: expected, not a failure.
+  server.on('error', () => undefined);
 
   const port = await new Promise<number>((resolve, reject) => {
     server.once('error', reject);

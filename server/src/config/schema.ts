@@ -33,6 +33,8 @@ const smtpSchema = z
     pool: z.boolean().default(true),
     maxConnections: z.number().int().min(1).max(100).default(5),
     maxMessages: z.number().int().min(1).default(100),
+    // The name this host gives in EHLO; receiving servers compare it with its reverse DNS. Defaults to the host name.
+    name: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, 'a host name').optional(),
   })
   .prefault({});
 

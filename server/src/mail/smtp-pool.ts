@@ -53,6 +53,7 @@ export const createSmtpPool = (smtp: SmtpOptions, dkim?: DkimOptions): Transport
         host: smtp.host,
         port: smtp.port,
         secure: smtp.secure,
+        name: smtp.name,
         requireTLS: smtp.requireTLS,
         ignoreTLS: smtp.ignoreTLS,
         tls: { rejectUnauthorized: smtp.rejectUnauthorized },

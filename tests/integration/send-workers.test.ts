@@ -1,0 +1,155 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Core } from '@strapi/strapi';
+import { getService } from '../../server/src/services/get-service';
+import { databaseUnderTest } from '../helpers/database';
+import { finished, NEWSLETTER, waitForProgress } from '../helpers/sending';
+import { useSmtpSink } from '../helpers/smtp-sink';
+import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
+import { spawnWorker, type WorkerProcess } from '../helpers/worker-process';
+
+/**
+ * Dedicated worker processes sharing one queue. PostgreSQL and MySQL only: SQLite is one file with
+ * one writer at a time, a setup for a single process (the web process's own workers).
+ */
+const describeMultiProcess = databaseUnderTest() === 'sqlite' ? describe.skip : describe;
+
+const SENDING_ENV = {
+  CAMPAIGNS_SIGNING_SECRET: 'integration-signing-secret-0123456789abcdef',
+  CAMPAIGNS_PUBLIC_URL: 'https://news.example.com',
+  CAMPAIGNS_BATCH_SIZE: '50',
+};
+
+const sink = useSmtpSink();
+let app: TestApp;
+const workers: WorkerProcess[] = [];
+
+beforeAll(async () => {
+  if (databaseUnderTest() === 'sqlite') return;
+  app = await bootTestApp({ env: { CAMPAIGNS_WORKER_MODE: 'dedicated', SMTP_PORT: String(sink().port), ...SENDING_ENV } });
+}, 120_000);
+
+afterAll(async () => {
+  for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
+  await stopTestApp(app);
+});
+
+const startWorker = (name: string, env: Record<string, string> = {}) => {
+  const worker = spawnWorker(app, { SMTP_PORT: String(sink().port), SMTP_CLIENT_NAME: name, ...SENDING_ENV, ...env });
+  workers.push(worker);
+  return worker;
+};
+
+/** Until this many processes have a worker on the send queue. */
+const sendWorkers = async (count: number, processes: WorkerProcess[]) => {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const health = await getService(app.strapi, 'queues').health();
+    if (health.queues.find((q) => q.name === 'send')?.workers === count) return;
+    const dead = processes.find((p) => p.child.exitCode !== null);
+    if (dead) throw new Error(`a worker exited:\n${dead.output()}`);
+    if (Date.now() > deadline) throw new Error(`no ${count} send workers after 60 s:\n${processes.map((p) => p.output()).join('\n')}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+};
+
+/** Many contacts at once, as an import writes them, with a tag a segment selects. */
+const insertContacts = async (strapi: Core.Strapi, tag: string, count: number) => {
+  const knex = strapi.db.connection;
+  const now = new Date();
+  const emails = Array.from({ length: count }, (_, i) => `${tag}${i}@mass${i % 5}.test`);
+  await knex.transaction(async (trx) => {
+    for (let i = 0; i < count; i += 500) {
+      await trx('campaigns_contacts').insert(
+        emails.slice(i, i + 500).map((email, j) => ({
+          document_id: randomBytes(12).toString('hex'),
+          email,
+          email_hash: createHash('sha256').update(email).digest('hex'),
+          first_name: `N${i + j}`,
+          state: 'subscribed',
+          attributes: JSON.stringify({ batch: tag }),
+          created_at: now,
+          updated_at: now,
+          published_at: now,
+        }))
+      );
+    }
+  });
+  const segment = await getService(strapi, 'segments').create({ name: `Segment ${tag}`, rules: { match: 'all', rules: [{ field: 'attribute', path: 'batch', operator: 'eq', value: tag }] } });
+  const campaign = await getService(strapi, 'campaigns').create({
+    name: `Campaign ${tag}`,
+    subject: 'Hello {{ contact.firstName }}',
+    fromName: 'Northwind Coffee',
+    fromEmail: 'news@example.com',
+    contentFormat: 'mjml',
+    content: NEWSLETTER,
+    segment: segment.documentId,
+  });
+  return { emails, campaign };
+};
+
+const receivedCounts = (tag: string) => {
+  const counts = new Map<string, number>();
+  for (const message of sink().received) {
+    const to = message.rcptTo[0];
+    if (to.startsWith(tag)) counts.set(to, (counts.get(to) ?? 0) + 1);
+  }
+  return counts;
+};
+
+describeMultiProcess('dedicated worker processes', () => {
+  test('two worker processes on one queue send 10,000 recipients, each exactly once', async () => {
+    const both = [startWorker('worker-a.test', { CAMPAIGNS_RATE: '100000' }), startWorker('worker-b.test', { CAMPAIGNS_RATE: '100000' })];
+    await sendWorkers(2, both);
+    const { emails, campaign } = await insertContacts(app.strapi, 'two', 10_000);
+
+    await getService(app.strapi, 'sending').sendNow(campaign.documentId);
+    const progress = await waitForProgress(app.strapi, campaign.documentId, finished, 240_000);
+    expect(progress).toMatchObject({ state: 'sent', targeted: 10_000, sent: 10_000, failed: 0, unknown: 0 });
+
+    const counts = receivedCounts('two');
+    expect(counts.size).toBe(10_000);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(emails.every((email) => counts.get(email) === 1)).toBe(true);
+    // Both processes took part (each says its own name in EHLO).
+    const clients = new Set(sink().received.filter((m) => m.rcptTo[0].startsWith('two')).map((m) => m.client));
+    expect([...clients].sort()).toEqual(['worker-a.test', 'worker-b.test']);
+
+    for (const worker of both) worker.child.kill('SIGTERM');
+    await Promise.all(both.map((w) => w.exited));
+  }, 300_000);
+
+  test('a worker killed with SIGKILL mid-campaign, then restarted: the campaign completes, nobody gets two messages, the counts add up', async () => {
+    const first = startWorker('worker-k.test', { CAMPAIGNS_RATE: '400' });
+    await sendWorkers(1, [first]);
+    const { campaign } = await insertContacts(app.strapi, 'kill', 3_000);
+    await getService(app.strapi, 'sending').sendNow(campaign.documentId);
+
+    await waitForProgress(app.strapi, campaign.documentId, (p) => p.sent >= 800, 120_000);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const atKill = await getService(app.strapi, 'sending').progress(campaign.documentId);
+    expect(atKill.state).toBe('sending');
+    expect(atKill.sent + atKill.unknown).toBeLessThan(3_000);
+
+    const second = startWorker('worker-r.test', { CAMPAIGNS_RATE: '2000' });
+    const progress = await waitForProgress(app.strapi, campaign.documentId, finished, 180_000);
+    expect(progress.state).toBe('sent');
+    expect(progress.targeted).toBe(3_000);
+    expect(progress.sent + progress.failed + progress.suppressed + progress.unknown).toBe(3_000);
+
+    const counts = receivedCounts('kill');
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    const rows = await app.strapi.db.connection('campaigns_deliveries').select('email', 'state').where('email', 'like', 'kill%');
+    for (const row of rows) {
+      // Sent means received once; unknown means it may or may not have arrived, never twice.
+      if (row.state === 'sent') expect(counts.get(row.email)).toBe(1);
+      expect(counts.get(row.email) ?? 0).toBeLessThanOrEqual(1);
+    }
+    // Only what the killed process had claimed can be unknown: per job slot (10) the message in
+    // flight and the sent ones not yet written (they are written ten at a time).
+    expect(progress.unknown).toBeLessThanOrEqual(100);
+    expect(counts.size).toBe(progress.sent + rows.filter((r) => r.state === 'unknown' && counts.has(r.email)).length);
+    second.child.kill('SIGTERM');
+    await second.exited;
+  }, 300_000);
+});
