@@ -87,3 +87,27 @@ test('a contact suppressed after dispatch is skipped right before sending', asyn
   expect(sink().to('late@late.test')).toHaveLength(0);
   expect(sink().to('keep@late.test')).toHaveLength(1);
 });
+
+test('the sweep re-adds deliveries a crash left without a job, settles a stale claim, and finishes the campaign', async () => {
+  const campaign = await seedCampaign(strapi(), 'Swept', [
+    { email: 'orphan@sweep.test', firstName: 'Orphan' },
+    { email: 'stale@sweep.test', firstName: 'Stale' },
+  ]);
+  const id = (await strapi().db.query('plugin::campaigns.campaign').findOne({ where: { documentId: campaign.documentId } })).id;
+  const engine = service('sending').engine();
+  const rules = (await service('segments').findOne((await service('campaigns').findOne(campaign.documentId)).segment!.documentId)).rules;
+  // As a crash would leave it: deliveries written, the dispatch done, no send job in the queue,
+  // and one delivery claimed by a worker that died 20 minutes ago.
+  await engine.records.start(id, rules, ['draft'], Date.now());
+  const contacts = await knex()('campaigns_contacts').select('id', 'email').whereIn('email', ['orphan@sweep.test', 'stale@sweep.test']);
+  await engine.store.insertQueued(id, contacts, Date.now());
+  await knex()('campaigns_deliveries').where({ campaign_id: id, email: 'stale@sweep.test' }).update({ state: 'sending', claimed_by: 'send-gone', sending_at: Date.now() - 20 * 60_000 });
+  await engine.records.markDispatched(id, Date.now());
+
+  expect(await engine.sweep()).toEqual({ swept: 2 });
+  const progress = await waitForProgress(strapi(), campaign.documentId, finished);
+  expect(progress).toMatchObject({ state: 'sent', targeted: 2, sent: 1, unknown: 1 });
+  expect(sink().to('orphan@sweep.test')).toHaveLength(1);
+  expect(sink().to('stale@sweep.test')).toHaveLength(0);
+  expect(await engine.sweep()).toEqual({ swept: 0 });
+});

@@ -7,6 +7,7 @@ import segmentRules from './segment-rules';
 import sending from './sending';
 import settings from './settings';
 import suppressions from './suppressions';
+import tracking from './tracking';
 
 export default {
   audienceSources,
@@ -21,4 +22,5 @@ export default {
   settings,
   suppressions,
   topics: resourceController('topics'),
+  tracking,
 };

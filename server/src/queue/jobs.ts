@@ -3,6 +3,8 @@ export interface MaintenanceJobs {
   ping: { requestedBy: string };
   /** Requeues imports that lost their job and deletes expired import reports. */
   tidyImports: Record<string, never>;
+  /** Re-adds send work a crash lost and finishes campaigns nobody finished (see the send engine's sweep). */
+  tidySends: Record<string, never>;
 }
 
 export interface PingResult {

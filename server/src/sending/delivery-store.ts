@@ -21,6 +21,7 @@ export interface StoreTables {
 }
 
 const D = TABLES.deliveries;
+const LOST_IN_FLIGHT = 'the worker stopped while this message was being sent: it may have been delivered';
 /** SQLite's compound-select limit and sane statement sizes elsewhere. */
 const CHUNK = 500;
 
@@ -90,7 +91,7 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => ({
       settled += await knex(D)
         .whereIn('id', part)
         .where({ state: 'sending', claimed_by: jobId })
-        .update({ state: 'unknown', last_error: 'the worker stopped while this message was being sent: it may have been delivered', updated_at: now });
+        .update({ state: 'unknown', last_error: LOST_IN_FLIGHT, updated_at: now });
     }
     return settled;
   },
@@ -186,6 +187,14 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => ({
       await knex(D).whereIn('id', part).where({ state: 'sending', claimed_by: jobId }).update({ state: 'unknown', last_error: reason, updated_at: now });
       await knex(D).whereIn('id', part).where({ state: 'queued' }).update({ state: 'failed', last_error: reason, failed_at: now, updated_at: now });
     }
+  },
+
+  /** Claimed long ago and never settled, while no job runs: the worker died without BullMQ noticing. */
+  async settleStale(campaignId: number, claimedBefore: number, now: number) {
+    return knex(D)
+      .where({ campaign_id: campaignId, state: 'sending' })
+      .where('sending_at', '<', claimedBefore)
+      .update({ state: 'unknown', last_error: LOST_IN_FLIGHT, updated_at: now });
   },
 
   async cancelQueued(campaignId: number, now: number) {

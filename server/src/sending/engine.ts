@@ -20,6 +20,8 @@ import { sendRecords } from './send-records';
 const DISPATCH_PAGE = 1000;
 /** Sent deliveries are written in groups: one UPDATE per this many messages. */
 const SENT_FLUSH = 10;
+/** A delivery claimed this long ago by a job that no longer exists was lost with its worker. */
+const STALE_SENDING_MS = 10 * 60_000;
 /** How often a running job looks at its campaign's state again (a pause or cancel takes this long at most). */
 const STATE_CHECK_MS = 250;
 
@@ -224,6 +226,40 @@ export const createSendEngine = (strapi: Core.Strapi) => {
     async abandon(job: SendJob, error: Error) {
       await store.abandon(job.data.deliveryIds, String(job.id), `the send job failed: ${error.message}`, Date.now());
       await finalize(job.data.campaignId);
+    },
+
+    /**
+     * The safety net for work a crash lost between two writes (a retry whose job was never added,
+     * a dispatch job gone with Redis, a finish nobody saw). It acts only on campaigns that are
+     * `sending` while the send queue is idle, so it never duplicates work that is merely waiting;
+     * job ids and claims make whatever it re-adds harmless.
+     */
+    async sweep() {
+      const counts = await sendQueue().getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      if (Object.values(counts).some((n) => n > 0)) return { swept: 0 };
+      const sending: Array<{ id: number }> = await strapi.db.query(UID.campaign).findMany({ where: { state: 'sending' }, select: ['id'] });
+      const now = Date.now();
+      let swept = 0;
+      for (const { id } of sending) {
+        const record = await records.find(id);
+        if (!record) continue;
+        if (record.state === 'dispatching') {
+          const dispatchQueue = queues().queue('dispatch');
+          const jobId = `dispatch-${id}-${record.run}`;
+          if (!(await dispatchQueue.getJob(jobId))) await dispatchQueue.add('dispatch', { campaignId: id }, { jobId, attempts: 10, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: 1000 });
+          continue;
+        }
+        swept += await store.settleStale(id, now - STALE_SENDING_MS, now);
+        for (let after = 0; ; ) {
+          const ids = await store.queuedIdsAfter(id, after, 5000);
+          if (!ids.length) break;
+          await enqueue(id, record.run, ids);
+          swept += ids.length;
+          after = ids[ids.length - 1];
+        }
+        await finalize(id);
+      }
+      return { swept };
     },
 
     async close() {

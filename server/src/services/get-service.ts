@@ -12,6 +12,7 @@ import type { SegmentsService } from './segments';
 import type { SendingService } from './sending';
 import type { SuppressionsService } from './suppressions';
 import type { TopicsService } from './topics';
+import type { TrackingService } from './tracking';
 
 export interface Services {
   audienceSources: AudienceSourcesService;
@@ -27,6 +28,7 @@ export interface Services {
   sending: SendingService;
   suppressions: SuppressionsService;
   topics: TopicsService;
+  tracking: TrackingService;
 }
 
 /** Typed access to this plugin's services (what strapi.plugin('campaigns').service(name) returns). */

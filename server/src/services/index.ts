@@ -11,5 +11,6 @@ import segments from './segments';
 import sending from './sending';
 import suppressions from './suppressions';
 import topics from './topics';
+import tracking from './tracking';
 
-export default { audienceSources, campaigns, contactActivity, contactBulk, contactExport, contacts, deliveryEvents, imports, queues, segments, sending, suppressions, topics };
+export default { audienceSources, campaigns, contactActivity, contactBulk, contactExport, contacts, deliveryEvents, imports, queues, segments, sending, suppressions, topics, tracking };

@@ -17,6 +17,8 @@ export const shouldRunWorkers = (mode: WorkerMode, isWorkerProcess: boolean, isC
 
 const TIDY_SCHEDULER = 'tidy-imports';
 const TIDY_EVERY_MS = 5 * 60_000;
+const SWEEP_SCHEDULER = 'tidy-sends';
+const SWEEP_EVERY_MS = 60_000;
 
 const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
   let connection: Redis | undefined;
@@ -64,6 +66,11 @@ const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
       // One schedule per Redis prefix, whoever upserts it; any worker process runs the jobs.
       await runtime.queues.maintenance.upsertJobScheduler(TIDY_SCHEDULER, { every: TIDY_EVERY_MS }, {
         name: 'tidyImports',
+        data: {},
+        opts: { removeOnComplete: true, removeOnFail: 100 },
+      });
+      await runtime.queues.maintenance.upsertJobScheduler(SWEEP_SCHEDULER, { every: SWEEP_EVERY_MS }, {
+        name: 'tidySends',
         data: {},
         opts: { removeOnComplete: true, removeOnFail: 100 },
       });

@@ -17,6 +17,8 @@ export const maintenanceProcessor = (strapi: Core.Strapi) => async (job: Mainten
       return { pid: process.pid, hostname: os.hostname(), workerProcess: process.env[WORKER_PROCESS_ENV] === '1' };
     case 'tidyImports':
       return getService(strapi, 'imports').tidy();
+    case 'tidySends':
+      return getService(strapi, 'sending').engine().sweep();
     default:
       throw new Error(`unknown maintenance job "${String(job.name)}"`);
   }
