@@ -110,6 +110,8 @@ test('an editor opens a campaign from the list, writes it and previews it live',
   await page().getByRole('tab', { name: 'Text' }).click();
   await page().locator('pre').filter({ hasText: 'Bonjour Bruno, spring is here.' }).waitFor();
   await page().getByRole('tab', { name: 'HTML' }).click();
+  await frame().getByText('Bonjour Bruno, spring is here.').waitFor();
+  await page().locator('iframe[title="Preview"]').scrollIntoViewIfNeeded();
   await screenshot('campaign-editor-preview');
 
   // A template the server refuses shows its reason where the mail would be.
@@ -117,6 +119,10 @@ test('an editor opens a campaign from the list, writes it and previews it live',
   await page().getByRole('alert').filter({ hasText: 'constructor' }).waitFor();
   await expect(page().locator('iframe[title="Preview"]').count()).resolves.toBe(0);
   await screenshot('campaign-editor-template-error');
+  // Saving it is refused too, with the reason under the MJML field.
+  await page().getByRole('button', { name: 'Save', exact: true }).click();
+  await page().locator('textarea[aria-invalid="true"]').waitFor();
+  await expect(page().getByRole('textbox', { name: 'MJML' }).getAttribute('aria-invalid')).resolves.toBe('true');
   await page().getByRole('textbox', { name: 'MJML' }).fill(TEMPLATE);
   await frame().getByText('Bonjour Bruno, spring is here.').waitFor();
 

@@ -21,6 +21,7 @@ export const ContentEditor = ({ content, plainText, onChange, errors, disabled }
         onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => onChange({ content: e.target.value })}
         disabled={disabled}
         spellCheck={false}
+        wrap="off"
         style={{ ...code, minHeight: '36rem' }}
       />
       <Field.Hint />

@@ -26,7 +26,7 @@ export const SegmentField = ({ segments, value, onChange, audienceSize, error, d
       placeholder={segments.length ? 'Choose a segment' : 'No segment yet: build one under Segments'}
       value={value || null}
       onChange={(documentId: string | number) => onChange(String(documentId))}
-      onClear={() => onChange('')}
+      onClear={disabled ? undefined : () => onChange('')}
       disabled={disabled}
     >
       {segments.map((segment) => (
