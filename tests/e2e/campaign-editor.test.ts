@@ -27,7 +27,8 @@ const sink = new SMTPServer({
 });
 
 // Filled before the app boots: the browser helper reads its env in its own beforeAll, registered after this one.
-const env: Record<string, string> = { SMTP_HOST: '127.0.0.1' };
+// One message a second: slow enough for the pause and cancel test to catch a send under way.
+const env: Record<string, string> = { SMTP_HOST: '127.0.0.1', CAMPAIGNS_RATE: '1' };
 beforeAll(async () => {
   await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
   env.SMTP_PORT = String((sink.server.address() as AddressInfo).port);
@@ -48,6 +49,7 @@ const TEMPLATE = `<mjml>
 </mjml>`;
 
 let campaignId: string;
+let readyId: string;
 
 beforeAll(async () => {
   const plugin = app().strapi.plugin('campaigns');
@@ -58,9 +60,14 @@ beforeAll(async () => {
   ]) {
     await plugin.service('contacts').create({ email, firstName });
   }
-  await plugin.service('segments').create({ name: 'Everyone', rules: { match: 'all', rules: [] } });
+  // Readers are mailed only by the pause test: ten more messages keep its send going long enough.
+  for (let i = 1; i <= 10; i += 1) await plugin.service('contacts').create({ email: `reader${i}@example.org`, firstName: `Reader ${i}` });
+  await plugin.service('segments').create({ name: 'Customers', rules: { match: 'all', rules: [{ field: 'email', operator: 'endsWith', value: '@example.com' }] } });
+  const everyone = await plugin.service('segments').create({ name: 'Everyone', rules: { match: 'all', rules: [] } });
   await plugin.service('segments').create({ name: 'Bruno only', rules: { match: 'all', rules: [{ field: 'email', operator: 'eq', value: 'bruno@example.com' }] } });
   campaignId = (await plugin.service('campaigns').create({ name: 'Spring news' })).documentId;
+  const ready = { subject: 'Summer', fromName: 'Northwind Coffee', fromEmail: 'news@example.com', segment: everyone.documentId, content: TEMPLATE };
+  readyId = (await plugin.service('campaigns').create({ name: 'Summer news', ...ready })).documentId;
 }, 120_000);
 
 const frame = () => page().frameLocator('iframe[title="Preview"]');
@@ -91,7 +98,7 @@ test('an editor opens a campaign from the list, writes it and previews it live',
   await page().getByRole('option', { name: 'Bruno only' }).click();
   await page().getByRole('status').filter({ hasText: '1 contact can be mailed' }).waitFor();
   await page().getByRole('combobox', { name: 'Segment' }).click();
-  await page().getByRole('option', { name: 'Everyone' }).click();
+  await page().getByRole('option', { name: 'Customers' }).click();
   await page().getByRole('status').filter({ hasText: '3 contacts can be mailed' }).waitFor();
 
   await page().getByRole('textbox', { name: 'MJML' }).fill(TEMPLATE);
@@ -136,7 +143,7 @@ test('an editor opens a campaign from the list, writes it and previews it live',
     content: TEMPLATE,
     plainText: null,
     state: 'draft',
-    segment: { name: 'Everyone' },
+    segment: { name: 'Customers' },
   });
 });
 
@@ -169,4 +176,27 @@ test('sends a test to two addresses, then sends the campaign and watches it go o
   await page().getByText('only its name can change').waitFor();
   await expect(page().getByRole('textbox', { name: 'Subject' }).isDisabled()).resolves.toBe(true);
   await expect(page().getByRole('textbox', { name: 'Name', exact: true }).isDisabled()).resolves.toBe(false);
+});
+
+test('pauses, resumes and cancels a send under way', async () => {
+  await page().goto(`${baseUrl()}/admin/plugins/campaigns/campaigns/${readyId}`);
+  await page().getByRole('heading', { name: 'Summer news', level: 1 }).waitFor();
+  await page().getByRole('button', { name: 'Send now' }).click();
+  await page().getByRole('alertdialog').getByRole('button', { name: /confirm/i }).click();
+
+  await page().getByRole('button', { name: 'Pause' }).click();
+  await page().getByRole('button', { name: 'Resume' }).waitFor();
+  await page().getByText('paused', { exact: true }).waitFor();
+  // Paused, the campaign can be edited again.
+  await expect(page().getByRole('textbox', { name: 'Subject' }).isDisabled()).resolves.toBe(false);
+  await screenshot('campaign-editor-paused');
+
+  await page().getByRole('button', { name: 'Resume' }).click();
+  await page().getByRole('button', { name: 'Cancel sending' }).click();
+  await page().getByRole('alertdialog').getByRole('button', { name: /confirm/i }).click();
+  await page().getByText('cancelled', { exact: true }).waitFor();
+  await page().getByText('This campaign is cancelled').waitFor();
+  await expect(page().getByRole('button', { name: 'Resume' }).count()).resolves.toBe(0);
+  const stored = await app().strapi.documents('plugin::campaigns.campaign').findOne({ documentId: readyId });
+  expect(stored?.state).toBe('cancelled');
 });

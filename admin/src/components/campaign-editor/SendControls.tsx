@@ -42,7 +42,7 @@ export const SendControls = ({ name, state, audienceSize, unsaved, onAction }: P
       {(state === 'draft' || state === 'scheduled') && button('send', 'Send now', 'default', () => setConfirming('send'))}
       {state === 'sending' && button('pause', 'Pause', 'secondary', () => run('pause'))}
       {state === 'paused' && button('resume', 'Resume', 'default', () => run('resume'))}
-      {(state === 'sending' || state === 'paused') && button('cancel', 'Cancel', 'danger-light', () => setConfirming('cancel'))}
+      {(state === 'sending' || state === 'paused') && button('cancel', 'Cancel sending', 'danger-light', () => setConfirming('cancel'))}
       <Dialog.Root open={Boolean(confirming)} onOpenChange={(open: boolean) => !open && setConfirming(undefined)}>
         {confirming === 'send' && (
           <ConfirmDialog onConfirm={() => run('send')} title="Send now" variant="default">
