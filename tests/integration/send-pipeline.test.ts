@@ -139,7 +139,11 @@ test('preview renders for a chosen contact; a test send goes to the listed addre
   expect(res.body.data).toEqual({ sent: ['one@qa.test', 'two@qa.test'] });
   const tests = sink().received.slice(before);
   expect(tests.map((m) => m.rcptTo[0])).toEqual(['one@qa.test', 'two@qa.test']);
-  expect((await sink().parse(tests[0])).subject).toBe('[Test] Autumn news for Carla');
+  const testMail = await sink().parse(tests[0]);
+  expect(testMail.subject).toBe('[Test] Autumn news for Carla');
+  // A test records nothing: its links go straight to their targets.
+  expect(String(testMail.html)).toContain('href="https://shop.example.com/autumn?utm=mail&amp;x=1"');
+  expect(String(testMail.html)).toContain('href="https://blog.example.com/brewing"');
   expect(await service('campaigns').findOne(campaign.documentId)).toMatchObject({ state: 'draft' });
 });
 

@@ -19,13 +19,21 @@ export interface Recipient {
   contact: TemplateContact;
 }
 
-/** Every URL of one recipient's message, signed for its delivery. */
+/**
+ * Every URL of one recipient's message, signed for its delivery. A link with no recorded id (a
+ * preview or a test send, which record nothing) keeps its own URL.
+ */
 export const recipientUrls = (ctx: ComposeContext, prepared: PreparedCampaign, deliveryId: number) => ({
   unsubscribe: ctx.urls.unsubscribe(deliveryId),
   preferences: ctx.urls.preferences(deliveryId),
   viewInBrowser: ctx.urls.view(deliveryId),
   open: ctx.urls.open(deliveryId),
-  links: Object.fromEntries(Object.entries(prepared.linkIds).map(([key, linkId]) => [key, ctx.urls.click(deliveryId, linkId)])),
+  links: Object.fromEntries(
+    prepared.content.links.map(({ key, url }) => {
+      const linkId = prepared.linkIds[key];
+      return [key, linkId === undefined ? url : ctx.urls.click(deliveryId, linkId)];
+    })
+  ),
 });
 
 export const messageIdFor = (ctx: ComposeContext, deliveryId: number) => messageIdOf(ctx.secret, ctx.identity.messageIdDomain, deliveryId);

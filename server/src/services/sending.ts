@@ -7,7 +7,8 @@ import { checkContentSource, compileContent, type ContentSource } from '../conte
 import { TemplateError } from '../content/liquid';
 import { renderMessage, type TemplateContact } from '../content/render';
 import { getPluginConfig } from '../runtime/plugin-config';
-import { composeMessage } from '../sending/compose';
+import { composeMessage, recipientUrls } from '../sending/compose';
+import { BLANK_PIXEL_URI } from '../tracking/responses';
 import { createSendEngine, type SendEngine } from '../sending/engine';
 import { templateCampaignOf, type CampaignRow, type PreparedCampaign } from '../sending/prepared-campaign';
 import { classifyFailure } from '../mail/transport';
@@ -31,9 +32,6 @@ const previewInput = z.strictObject({
   plainText: z.string().max(2 * 1024 * 1024).nullable().optional(),
   contact: documentIdField.nullable().optional(),
 });
-
-/** Previews count no open: the pixel is a blank image inlined. */
-const BLANK_PIXEL = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
 
 const MAX_TEST_ADDRESSES = 10;
 const testInput = z.strictObject({
@@ -219,7 +217,8 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
         const rendered = renderMessage(prepared.content, {
           contact,
           campaign: prepared.templateCampaign,
-          urls: { unsubscribe: ctx.urls.unsubscribe(0), preferences: ctx.urls.preferences(0), viewInBrowser: ctx.urls.view(0), open: BLANK_PIXEL, links: Object.fromEntries(prepared.content.links.map((l) => [l.key, l.url])) },
+          // A preview counts no open and no click: an inline blank pixel, the links as written.
+          urls: { ...recipientUrls(ctx, prepared, 0), open: BLANK_PIXEL_URI },
         });
         return { ...rendered, contact: { documentId: contactId, email: contact.email } };
       } catch (error) {
