@@ -22,6 +22,7 @@ export const startSmtpSink = async () => {
   const behaviours = new Map<string, (attempt: number) => SinkBehaviour | null>();
   const attempts = new Map<string, number>();
   let dataCount = 0;
+  let connections = 0;
 
   const behaviourFor = (address: string, count: boolean) => {
     const key = address.toLowerCase();
@@ -34,6 +35,10 @@ export const startSmtpSink = async () => {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onConnect(_session, callback) {
+      connections++;
+      callback();
+    },
     size: 50 * 1024 * 1024,
     onRcptTo(address, _session, callback) {
       const behaviour = behaviourFor(address.address, true);
@@ -82,6 +87,10 @@ export const startSmtpSink = async () => {
     get dataCount() {
       return dataCount;
     },
+    /** SMTP sessions opened so far. */
+    get connections() {
+      return connections;
+    },
     /** Sets how the sink answers this address; the function gets the attempt number (1 for the first RCPT TO). */
     behave(address: string, behaviour: (attempt: number) => SinkBehaviour | null) {
       behaviours.set(address.toLowerCase(), behaviour);
@@ -96,6 +105,7 @@ export const startSmtpSink = async () => {
       received.length = 0;
       attempts.clear();
       behaviours.clear();
+      connections = 0;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -62,16 +62,23 @@ export const createSmtpPool = (smtp: SmtpOptions, dkim?: DkimOptions): Transport
         socketTimeout: 120_000,
       });
       const pooled: PooledConnection = { connection, sent: 0, broken: false };
-      connection.on('error', () => {
+      let connected = false;
+      // A refused or failed connection is reported only as an 'error' event, not to connect()'s callback.
+      connection.on('error', (error) => {
         pooled.broken = true;
+        if (!connected) reject(mark(error, false));
       });
       connection.on('end', () => {
         pooled.broken = true;
       });
       connection.connect((error) => {
         if (error) return reject(mark(error, false));
-        if (!smtp.auth) return resolve(pooled);
-        connection.login({ user: smtp.auth.user, pass: smtp.auth.pass }, (loginError) => (loginError ? reject(mark(loginError, false)) : resolve(pooled)));
+        const ready = () => {
+          connected = true;
+          resolve(pooled);
+        };
+        if (!smtp.auth) return ready();
+        connection.login({ user: smtp.auth.user, pass: smtp.auth.pass }, (loginError) => (loginError ? reject(mark(loginError, false)) : ready()));
       });
     });
 

@@ -1,0 +1,96 @@
+import { generateKeyPairSync } from 'node:crypto';
+import net from 'node:net';
+import { buildMime } from '../../server/src/mail/mime';
+import { createSmtpPool } from '../../server/src/mail/smtp-pool';
+import { classifyFailure, type OutgoingMessage } from '../../server/src/mail/transport';
+import { databaseUnderTest } from '../helpers/database';
+import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { dkimVerify } = require('mailauth/lib/dkim/verify') as {
+  dkimVerify(message: string, options: { resolver: (name: string, type: string) => Promise<string[][]> }): Promise<{ results: Array<{ status: { result: string }; signingDomain: string; selector: string }> }>;
+};
+
+// The pool talks to an SMTP server and no database: once is enough, on the SQLite run.
+const describeOnce = databaseUnderTest() === 'sqlite' ? describe : describe.skip;
+
+const smtpOptions = (port: number) => ({
+  host: '127.0.0.1',
+  port,
+  secure: false,
+  requireTLS: false,
+  ignoreTLS: true,
+  rejectUnauthorized: true,
+  pool: true,
+  maxConnections: 2,
+  maxMessages: 3,
+});
+
+const message = (to: string): OutgoingMessage => {
+  const raw = buildMime({ from: { name: 'News', email: 'news@example.com' }, to: { email: to }, subject: 'Hello', messageId: `<${to}@example.com>`, text: 'Hi', html: '<p>Hi</p>' });
+  return { envelope: { from: 'bounces+1-abc@example.com', to }, raw, messageId: `<${to}@example.com>` };
+};
+
+describeOnce('the SMTP pool', () => {
+  let sink: SmtpSink;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+  });
+  afterAll(() => sink.close());
+  beforeEach(() => sink.clear());
+
+  test('DKIM-signs every message so that a verifier holding the public key accepts it', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pool = createSmtpPool(smtpOptions(sink.port), {
+      domainName: 'example.com',
+      keySelector: 'mail2026',
+      privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    });
+    await pool.send(message('dkim@example.org'));
+    await pool.close();
+    const [received] = sink.received;
+    expect(received.raw).toMatch(/^DKIM-Signature: .*d=example\.com/m);
+    const publicDer = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    const resolver = async (name: string, type: string) => {
+      if (name === 'mail2026._domainkey.example.com' && type === 'TXT') return [[`v=DKIM1; k=rsa; p=${publicDer}`]];
+      throw Object.assign(new Error(`no ${type} record for ${name}`), { code: 'ENOTFOUND' });
+    };
+    const verdict = await dkimVerify(received.raw, { resolver });
+    expect(verdict.results.map((r) => [r.status.result, r.signingDomain, r.selector])).toEqual([['pass', 'example.com', 'mail2026']]);
+    const tampered = await dkimVerify(received.raw.replace('<p>Hi</p>', '<p>Hi!</p>'), { resolver });
+    expect(tampered.results[0].status.result).not.toBe('pass');
+  });
+
+  test('reuses a connection for maxMessages messages, and resets one after a refused recipient', async () => {
+    const pool = createSmtpPool(smtpOptions(sink.port));
+    sink.behave('no@example.org', () => ({ rcpt: 550, message: '5.1.1 User unknown' }));
+    const refused = await pool.send(message('no@example.org')).catch((error: unknown) => error);
+    expect(classifyFailure(refused)).toMatchObject({ outcome: 'failed', responseCode: 550 });
+    for (const n of [1, 2, 3, 4, 5, 6]) await pool.send(message(`ok${n}@example.org`));
+    await pool.close();
+    expect(sink.received.map((m) => m.rcptTo[0])).toEqual(['ok1@example.org', 'ok2@example.org', 'ok3@example.org', 'ok4@example.org', 'ok5@example.org', 'ok6@example.org']);
+    // A refused recipient does not use up a connection's quota: three messages on each of two connections.
+    expect(sink.connections).toBe(2);
+  });
+
+  test('tells a message that never left (retry) from one that may have arrived (unknown)', async () => {
+    const closedPort = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const nobody = createSmtpPool(smtpOptions(closedPort));
+    expect(classifyFailure(await nobody.send(message('a@example.org')).catch((e: unknown) => e)).outcome).toBe('retry');
+    await nobody.close();
+
+    const pool = createSmtpPool(smtpOptions(sink.port));
+    sink.behave('drop@example.org', () => ({ dropAfterData: true }));
+    sink.behave('later@example.org', () => ({ rcpt: 451, message: '4.7.1 Greylisted' }));
+    expect(classifyFailure(await pool.send(message('drop@example.org')).catch((e: unknown) => e)).outcome).toBe('unknown');
+    expect(classifyFailure(await pool.send(message('later@example.org')).catch((e: unknown) => e))).toMatchObject({ outcome: 'retry', responseCode: 451 });
+    await pool.send(message('after@example.org'));
+    await pool.close();
+    expect(sink.received.map((m) => m.rcptTo[0])).toEqual(['drop@example.org', 'after@example.org']);
+  });
+});
