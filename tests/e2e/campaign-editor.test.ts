@@ -1,39 +1,14 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { useAdminInBrowser } from '../helpers/admin-browser';
+import { useSmtpSink } from '../helpers/smtp-sink';
 
-interface Received {
-  to: string[];
-  subject: string;
-  text: string;
-}
-
-// The playground sends through SMTP_HOST:SMTP_PORT: a sink on a free port catches what it sends.
-const received: Received[] = [];
-const sink = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    simpleParser(stream).then(
-      (mail) => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: mail.subject ?? '', text: mail.text ?? '' });
-        callback();
-      },
-      (error) => callback(error)
-    );
-  },
-});
-
-// Filled before the app boots: the browser helper reads its env in its own beforeAll, registered after this one.
+// The playground sends through SMTP_HOST:SMTP_PORT: the sink starts first, and the browser helper
+// reads `env` in its own beforeAll, registered after the one that fills in the sink's port.
+const sink = useSmtpSink();
 // One message a second: slow enough for the pause and cancel test to catch a send under way.
 const env: Record<string, string> = { SMTP_HOST: '127.0.0.1', CAMPAIGNS_RATE: '1' };
-beforeAll(async () => {
-  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
-  env.SMTP_PORT = String((sink.server.address() as AddressInfo).port);
+beforeAll(() => {
+  env.SMTP_PORT = String(sink().port);
 });
-afterAll(() => new Promise<void>((resolve) => sink.close(() => resolve())));
 
 const { app, page, baseUrl, screenshot } = useAdminInBrowser({ env, logIn: true });
 
@@ -153,9 +128,9 @@ test('sends a test to two addresses, then sends the campaign and watches it go o
   await dialog.getByRole('textbox', { name: 'Recipients' }).fill('qa@shop.example,\nboss@shop.example');
   await dialog.getByRole('button', { name: 'Send test' }).click();
   await page().getByText('Test sent to 2 addresses').waitFor();
-  await waitFor(() => received.length >= 2, 'the two test messages');
-  expect(received.flatMap((m) => m.to).sort()).toEqual(['boss@shop.example', 'qa@shop.example']);
-  expect(received[0].subject).toContain('Spring for Bruno');
+  await waitFor(() => sink().received.length >= 2, 'the two test messages');
+  expect(sink().received.flatMap((m) => m.rcptTo).sort()).toEqual(['boss@shop.example', 'qa@shop.example']);
+  expect((await sink().parse(sink().received[0])).subject).toBe('[Test] Spring for Bruno');
 
   await page().getByRole('button', { name: 'Send now' }).click();
   const confirm = page().getByRole('alertdialog');
@@ -167,10 +142,10 @@ test('sends a test to two addresses, then sends the campaign and watches it go o
   await expect(page().getByRole('group', { name: 'Failed' }).textContent()).resolves.toContain('0');
   await screenshot('campaign-editor-sent');
 
-  await waitFor(() => received.length >= 5, 'the three campaign messages');
-  const sent = received.slice(2);
-  expect(sent.flatMap((m) => m.to).sort()).toEqual(['amelie@example.com', 'bruno@example.com', 'chris@example.com']);
-  expect(sent.find((m) => m.to.includes('chris@example.com'))?.subject).toBe('Spring for Chris');
+  await waitFor(() => sink().received.length >= 5, 'the three campaign messages');
+  const sent = sink().received.slice(2);
+  expect(sent.flatMap((m) => m.rcptTo).sort()).toEqual(['amelie@example.com', 'bruno@example.com', 'chris@example.com']);
+  expect((await sink().parse(sink().to('chris@example.com')[0])).subject).toBe('Spring for Chris');
 
   // Once sent, only the name stays editable.
   await page().getByText('only its name can change').waitFor();

@@ -30,6 +30,9 @@ const ACTION_DONE: Record<SendAction, string> = {
   cancel: 'Sending cancelled',
 };
 
+/** A campaign that went out (or started to) has a progress to show. */
+const hasSent = (state: Campaign['state']) => state !== 'draft' && state !== 'scheduled';
+
 /** The form as stored: a campaign without content counts its starter template as an unsaved change. */
 const storedKey = (campaign: Campaign) => JSON.stringify({ ...formValuesOf(campaign), content: campaign.content ?? '' });
 
@@ -56,7 +59,6 @@ const CampaignEditor = ({ initial, segments, senders }: EditorProps) => {
   const [previewContact, setPreviewContact] = useState('');
   const [testing, setTesting] = useState(false);
 
-  const hasSent = (state: Campaign['state']) => state !== 'draft' && state !== 'scheduled';
   const [progressWanted, setProgressWanted] = useState(hasSent(initial.state));
   const sending = useSendProgress(documentId, progressWanted);
   const state = sending.progress?.state ?? campaign.state;
