@@ -77,7 +77,7 @@ const CampaignEditor = ({ initial, segments, senders }: EditorProps) => {
     { segment: campaign.segment?.documentId ?? '', audienceSize: campaign.audienceSize }
   );
 
-  /** Saves the form; a refusal is shown under the fields it names (or as a notification) and rethrown. */
+  /** Saves the form, true when it did; a refusal is shown under the fields it names, or as a notification. */
   const save = async () => {
     setSaving(true);
     setErrors({});
@@ -86,35 +86,36 @@ const CampaignEditor = ({ initial, segments, senders }: EditorProps) => {
       setCampaign(saved);
       setSavedKey(JSON.stringify(values));
       toggleNotification({ type: 'success', message: `Saved "${saved.name}"` });
+      return true;
     } catch (e) {
       const byField = fieldErrors(e);
       setErrors(byField);
-      if (!Object.keys(byField).length) toggleNotification({ type: 'danger', message: errorMessage(e) });
-      throw e;
+      toggleNotification({ type: 'danger', message: errorMessage(e) });
+      return false;
     } finally {
       setSaving(false);
     }
   };
 
   // Tests and sends read the stored campaign: what the editor sees must be saved first.
-  const saveIfDirty = async () => {
-    if (dirty) await save();
-  };
+  const saveIfDirty = async () => !dirty || save();
 
   const act = async (action: SendAction) => {
+    if (action === 'send' && !(await saveIfDirty())) return;
     try {
-      if (action === 'send') await saveIfDirty();
       const progress = await sendingApi.act(documentId, action);
       setProgressWanted(true);
       sending.set(progress);
       toggleNotification({ type: 'success', message: ACTION_DONE[action] });
     } catch (e) {
+      // "A campaign needs a subject before it is sent" names its field: show it there too.
+      setErrors(fieldErrors(e));
       toggleNotification({ type: 'danger', message: errorMessage(e) });
     }
   };
 
   const sendTest = async (emails: string[]) => {
-    await saveIfDirty();
+    if (!(await saveIfDirty())) throw new Error('The campaign could not be saved: fix the form first');
     const { sent } = await sendingApi.test(documentId, { emails, contact: previewContact || null });
     toggleNotification({ type: 'success', message: `Test sent to ${sent.length} ${sent.length === 1 ? 'address' : 'addresses'}` });
   };
@@ -141,7 +142,7 @@ const CampaignEditor = ({ initial, segments, senders }: EditorProps) => {
               <SendControls name={campaign.name} state={state} audienceSize={audienceSize} unsaved={dirty} onAction={act} />
             )}
             {canWrite && (
-              <Button onClick={() => save().catch(() => undefined)} loading={saving}>
+              <Button onClick={save} loading={saving}>
                 Save
               </Button>
             )}
