@@ -20,12 +20,15 @@ const queued = async (name: string) => {
   return res.body.data.id as number;
 };
 
-test('every import has a job named after it, and the tidy job is scheduled every five minutes', async () => {
+test('every import has a job named after it, and the tidy jobs are scheduled (imports every five minutes, sends every minute)', async () => {
   const id = await queued('named');
   const job = await importQueue().getJob(`import-${id}`);
   expect(await job?.getState()).toBe('waiting');
   const schedulers = await service('queues').queue('maintenance').getJobSchedulers();
-  expect(schedulers).toEqual([expect.objectContaining({ key: 'tidy-imports', name: 'tidyImports', every: 300_000 })]);
+  expect(schedulers.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+    expect.objectContaining({ key: 'tidy-imports', name: 'tidyImports', every: 300_000 }),
+    expect.objectContaining({ key: 'tidy-sends', name: 'tidySends', every: 60_000 }),
+  ]);
 });
 
 test('an import whose job was lost is requeued; one whose file is gone too is failed, saying so', async () => {
