@@ -2,6 +2,18 @@ import type { Core } from '@strapi/strapi';
 import type { SendProgress } from '../../shared/contracts/sending';
 import { getService } from '../../server/src/services/get-service';
 
+export const TEST_SIGNING_SECRET = 'integration-signing-secret-0123456789abcdef';
+export const TEST_PUBLIC_URL = 'https://news.example.com';
+
+/** What every sending test boots with: a signing secret, a public URL and this file's SMTP sink. */
+export const sendingEnv = (smtpPort: number, extra: Record<string, string> = {}) => ({
+  SMTP_PORT: String(smtpPort),
+  CAMPAIGNS_SIGNING_SECRET: TEST_SIGNING_SECRET,
+  CAMPAIGNS_PUBLIC_URL: TEST_PUBLIC_URL,
+  CAMPAIGNS_RATE: '1000',
+  ...extra,
+});
+
 /** A small newsletter in MJML: merge tags, a conditional block, two tracked links and the unsubscribe link. */
 export const NEWSLETTER = `<mjml>
   <mj-body>

@@ -1,18 +1,11 @@
 import { useAdminApp } from '../helpers/admin-app';
-import { finished, seedCampaign, waitForProgress } from '../helpers/sending';
+import { finished, seedCampaign, sendingEnv, waitForProgress } from '../helpers/sending';
 import { useSmtpSink } from '../helpers/smtp-sink';
 
 const sink = useSmtpSink();
 const { strapi, service, api, auth } = useAdminApp({
-  env: () => ({
-    SMTP_PORT: String(sink().port),
-    CAMPAIGNS_SIGNING_SECRET: 'integration-signing-secret-0123456789abcdef',
-    CAMPAIGNS_PUBLIC_URL: 'https://news.example.com',
-    CAMPAIGNS_RATE: '1000',
-    // outlook.com is limited per domain: these campaigns take seconds, long enough to pause.
-    CAMPAIGNS_OUTLOOK_RATE: '10',
-    CAMPAIGNS_BATCH_SIZE: '5',
-  }),
+  // outlook.com is limited per domain: these campaigns take seconds, long enough to pause.
+  env: () => sendingEnv(sink().port, { CAMPAIGNS_OUTLOOK_RATE: '10', CAMPAIGNS_BATCH_SIZE: '5' }),
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

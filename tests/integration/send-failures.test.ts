@@ -1,20 +1,29 @@
 import { useAdminApp } from '../helpers/admin-app';
-import { finished, seedCampaign, waitForProgress } from '../helpers/sending';
+import { finished, seedCampaign, sendingEnv, waitForProgress } from '../helpers/sending';
 import { useSmtpSink } from '../helpers/smtp-sink';
 
 const sink = useSmtpSink();
 const { strapi, service } = useAdminApp({
-  env: () => ({
-    SMTP_PORT: String(sink().port),
-    CAMPAIGNS_SIGNING_SECRET: 'integration-signing-secret-0123456789abcdef',
-    CAMPAIGNS_PUBLIC_URL: 'https://news.example.com',
-    CAMPAIGNS_RATE: '1000',
-    CAMPAIGNS_MAX_ATTEMPTS: '3',
-    CAMPAIGNS_RETRY_DELAY_SECONDS: '0.2',
-  }),
+  env: () => sendingEnv(sink().port, { CAMPAIGNS_MAX_ATTEMPTS: '3', CAMPAIGNS_RETRY_DELAY_SECONDS: '0.2' }),
 });
 
 const knex = () => strapi().db.connection;
+
+/**
+ * A campaign in `sending` whose deliveries exist and whose dispatch is done, as the dispatch leaves
+ * it, but with no send job yet: a test changes the world, then lets jobs (or the sweep) run.
+ */
+const stageDeliveries = async (name: string, people: Array<{ email: string; firstName: string }>) => {
+  const campaign = await seedCampaign(strapi(), name, people);
+  const id = (await strapi().db.query('plugin::campaigns.campaign').findOne({ where: { documentId: campaign.documentId } })).id as number;
+  const engine = service('sending').engine();
+  const rules = (await service('segments').findOne((await service('campaigns').findOne(campaign.documentId)).segment!.documentId)).rules;
+  await engine.records.start(id, rules, ['draft'], Date.now());
+  const contacts = await knex()('campaigns_contacts').select('id', 'email').whereIn('email', people.map((p) => p.email));
+  await engine.store.insertQueued(id, contacts, Date.now());
+  await engine.records.markDispatched(id, Date.now());
+  return { campaign, id, engine };
+};
 
 test('4xx retries with backoff, 5xx fails and bounces, a connection lost after DATA is unknown and never resent', async () => {
   const addresses = ['fine', 'flaky451', 'always451', 'closing421', 'reject550', 'policy554', 'drop'].map((name) => `${name}@fail.test`);
@@ -68,19 +77,12 @@ test('4xx retries with backoff, 5xx fails and bounces, a connection lost after D
 });
 
 test('a contact suppressed after dispatch is skipped right before sending', async () => {
-  const campaign = await seedCampaign(strapi(), 'Late suppression', [
+  const { campaign, id, engine } = await stageDeliveries('Late suppression', [
     { email: 'keep@late.test', firstName: 'Keep' },
     { email: 'late@late.test', firstName: 'Late' },
   ]);
-  const id = (await strapi().db.query('plugin::campaigns.campaign').findOne({ where: { documentId: campaign.documentId } })).id;
-  // Deliveries exist (as the dispatch would create them) before the address is suppressed and the job runs.
-  const engine = service('sending').engine();
-  await engine.records.start(id, (await service('segments').findOne((await service('campaigns').findOne(campaign.documentId)).segment!.documentId)).rules, ['draft'], Date.now());
-  const contacts = await knex()('campaigns_contacts').select('id', 'email').whereIn('email', ['keep@late.test', 'late@late.test']);
-  await engine.store.insertQueued(id, contacts, Date.now());
   await service('suppressions').add({ email: 'late@late.test', reason: 'complaint' });
-  await knex()('campaigns_sends').where({ campaign_id: id }).update({ cursor: Math.max(...contacts.map((c) => c.id)), state: 'dispatched' });
-  await engine.enqueue(id, 0, await engine.store.queuedIdsAfter(id, 0, 10));
+  await engine.requeueQueued(id, 0);
 
   const progress = await waitForProgress(strapi(), campaign.documentId, finished);
   expect(progress).toMatchObject({ state: 'sent', targeted: 2, sent: 1, suppressed: 1 });
@@ -89,20 +91,13 @@ test('a contact suppressed after dispatch is skipped right before sending', asyn
 });
 
 test('the sweep re-adds deliveries a crash left without a job, settles a stale claim, and finishes the campaign', async () => {
-  const campaign = await seedCampaign(strapi(), 'Swept', [
+  // As a crash would leave it: deliveries written, the dispatch done, no send job in the queue,
+  // and one delivery claimed by a worker that died 20 minutes ago.
+  const { campaign, id, engine } = await stageDeliveries('Swept', [
     { email: 'orphan@sweep.test', firstName: 'Orphan' },
     { email: 'stale@sweep.test', firstName: 'Stale' },
   ]);
-  const id = (await strapi().db.query('plugin::campaigns.campaign').findOne({ where: { documentId: campaign.documentId } })).id;
-  const engine = service('sending').engine();
-  const rules = (await service('segments').findOne((await service('campaigns').findOne(campaign.documentId)).segment!.documentId)).rules;
-  // As a crash would leave it: deliveries written, the dispatch done, no send job in the queue,
-  // and one delivery claimed by a worker that died 20 minutes ago.
-  await engine.records.start(id, rules, ['draft'], Date.now());
-  const contacts = await knex()('campaigns_contacts').select('id', 'email').whereIn('email', ['orphan@sweep.test', 'stale@sweep.test']);
-  await engine.store.insertQueued(id, contacts, Date.now());
   await knex()('campaigns_deliveries').where({ campaign_id: id, email: 'stale@sweep.test' }).update({ state: 'sending', claimed_by: 'send-gone', sending_at: Date.now() - 20 * 60_000 });
-  await engine.records.markDispatched(id, Date.now());
 
   expect(await engine.sweep()).toEqual({ swept: 2 });
   const progress = await waitForProgress(strapi(), campaign.documentId, finished);

@@ -2,15 +2,14 @@ import type { ParsedMail } from 'mailparser';
 import { deliveryOfVerp } from '../../server/src/mail/verp';
 import { verifyToken } from '../../server/src/tracking/tokens';
 import { useAdminApp } from '../helpers/admin-app';
-import { finished, seedCampaign, waitForProgress } from '../helpers/sending';
+import { finished, seedCampaign, sendingEnv, TEST_SIGNING_SECRET, waitForProgress } from '../helpers/sending';
 import { useSmtpSink } from '../helpers/smtp-sink';
 
-const SECRET = 'integration-signing-secret-0123456789abcdef';
-const PUBLIC_URL = 'https://news.example.com';
+const SECRET = TEST_SIGNING_SECRET;
 
 const sink = useSmtpSink();
 const { strapi, service, api, auth } = useAdminApp({
-  env: () => ({ SMTP_PORT: String(sink().port), CAMPAIGNS_SIGNING_SECRET: SECRET, CAMPAIGNS_PUBLIC_URL: PUBLIC_URL, CAMPAIGNS_RATE: '1000' }),
+  env: () => sendingEnv(sink().port),
 });
 
 const knex = () => strapi().db.connection;

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { getService } from '../../server/src/services/get-service';
 import { databaseUnderTest } from '../helpers/database';
-import { finished, NEWSLETTER, waitForProgress } from '../helpers/sending';
+import { finished, NEWSLETTER, TEST_PUBLIC_URL, TEST_SIGNING_SECRET, waitForProgress } from '../helpers/sending';
 import { useSmtpSink } from '../helpers/smtp-sink';
 import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
 import { spawnWorker, type WorkerProcess } from '../helpers/worker-process';
@@ -13,11 +13,7 @@ import { spawnWorker, type WorkerProcess } from '../helpers/worker-process';
  */
 const describeMultiProcess = databaseUnderTest() === 'sqlite' ? describe.skip : describe;
 
-const SENDING_ENV = {
-  CAMPAIGNS_SIGNING_SECRET: 'integration-signing-secret-0123456789abcdef',
-  CAMPAIGNS_PUBLIC_URL: 'https://news.example.com',
-  CAMPAIGNS_BATCH_SIZE: '50',
-};
+const SENDING_ENV = { CAMPAIGNS_SIGNING_SECRET: TEST_SIGNING_SECRET, CAMPAIGNS_PUBLIC_URL: TEST_PUBLIC_URL, CAMPAIGNS_BATCH_SIZE: '50' };
 
 const sink = useSmtpSink();
 let app: TestApp;

@@ -1,17 +1,17 @@
 import { signToken, verifyToken } from '../../server/src/tracking/tokens';
 import { trackingUrls } from '../../server/src/tracking/urls';
 import { useAdminApp } from '../helpers/admin-app';
-import { finished, seedCampaign, waitForProgress } from '../helpers/sending';
+import { finished, seedCampaign, sendingEnv, TEST_PUBLIC_URL, TEST_SIGNING_SECRET, waitForProgress } from '../helpers/sending';
 import { useSmtpSink } from '../helpers/smtp-sink';
 
-const SECRET = 'integration-signing-secret-0123456789abcdef';
-const PUBLIC_URL = 'https://news.example.com';
+const SECRET = TEST_SIGNING_SECRET;
+const PUBLIC_URL = TEST_PUBLIC_URL;
 const SAFARI = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15';
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 const sink = useSmtpSink();
 const { strapi, service, api } = useAdminApp({
-  env: () => ({ SMTP_PORT: String(sink().port), CAMPAIGNS_SIGNING_SECRET: SECRET, CAMPAIGNS_PUBLIC_URL: PUBLIC_URL, CAMPAIGNS_RATE: '1000' }),
+  env: () => sendingEnv(sink().port),
 });
 
 const knex = () => strapi().db.connection;

@@ -20,6 +20,9 @@ import { sendRecords } from './send-records';
 const DISPATCH_PAGE = 1000;
 /** Sent deliveries are written in groups: one UPDATE per this many messages. */
 const SENT_FLUSH = 10;
+/** A dispatch resumes from its cursor: retrying it costs at most one page. */
+export const DISPATCH_JOB_OPTIONS = { attempts: 10, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: 1000 } as const;
+
 /** A delivery claimed this long ago by a job that no longer exists was lost with its worker. */
 const STALE_SENDING_MS = 10 * 60_000;
 /** How often a running job looks at its campaign's state again (a pause or cancel takes this long at most). */
@@ -79,6 +82,18 @@ export const createSendEngine = (strapi: Core.Strapi) => {
     if (jobs.length) await sendQueue().addBulk(jobs);
   };
 
+  /** Send jobs again for every queued delivery of the campaign (a resume, the sweep); answers how many. */
+  const requeueQueued = async (campaignId: number, run: number) => {
+    let count = 0;
+    for (let after = 0; ; ) {
+      const ids = await store.queuedIdsAfter(campaignId, after, 5000);
+      if (!ids.length) return count;
+      await enqueue(campaignId, run, ids);
+      count += ids.length;
+      after = ids[ids.length - 1];
+    }
+  };
+
   /** The campaign is `sent` once its dispatch is done and no delivery is queued or being sent. */
   const finalize = async (campaignId: number) => {
     const record = await records.find(campaignId);
@@ -100,7 +115,7 @@ export const createSendEngine = (strapi: Core.Strapi) => {
     store,
     records,
     cache,
-    enqueue,
+    requeueQueued,
     finalize,
     composeContext,
     getTransport,
@@ -246,17 +261,13 @@ export const createSendEngine = (strapi: Core.Strapi) => {
         if (record.state === 'dispatching') {
           const dispatchQueue = queues().queue('dispatch');
           const jobId = `dispatch-${id}-${record.run}`;
-          if (!(await dispatchQueue.getJob(jobId))) await dispatchQueue.add('dispatch', { campaignId: id }, { jobId, attempts: 10, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: 1000 });
+          const job = await dispatchQueue.getJob(jobId);
+          if (!job) await dispatchQueue.add('dispatch', { campaignId: id }, { jobId, ...DISPATCH_JOB_OPTIONS });
+          else if (await job.isFailed()) await job.retry();
           continue;
         }
         swept += await store.settleStale(id, now - STALE_SENDING_MS, now);
-        for (let after = 0; ; ) {
-          const ids = await store.queuedIdsAfter(id, after, 5000);
-          if (!ids.length) break;
-          await enqueue(id, record.run, ids);
-          swept += ids.length;
-          after = ids[ids.length - 1];
-        }
+        swept += await requeueQueued(id, record.run);
         await finalize(id);
       }
       return { swept };

@@ -9,7 +9,7 @@ import { renderMessage, type TemplateContact } from '../content/render';
 import { getPluginConfig } from '../runtime/plugin-config';
 import { composeMessage, recipientUrls } from '../sending/compose';
 import { BLANK_PIXEL_URI } from '../tracking/responses';
-import { createSendEngine, type SendEngine } from '../sending/engine';
+import { createSendEngine, DISPATCH_JOB_OPTIONS, type SendEngine } from '../sending/engine';
 import { templateCampaignOf, type CampaignRow, type PreparedCampaign } from '../sending/prepared-campaign';
 import { classifyFailure } from '../mail/transport';
 import { documentIdField, emailField } from '../validation/fields';
@@ -152,7 +152,7 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const engine = getEngine();
       const started = await engine.records.start(row.id, row.segment!.rules as never, CAN_START, Date.now());
       if (!started) throw new errors.ValidationError(`Campaign "${row.name}" was started by someone else meanwhile`);
-      await getService(strapi, 'queues').queue('dispatch').add('dispatch', { campaignId: row.id }, { jobId: `dispatch-${row.id}-0`, attempts: 10, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: 1000 });
+      await getService(strapi, 'queues').queue('dispatch').add('dispatch', { campaignId: row.id }, { jobId: `dispatch-${row.id}-0`, ...DISPATCH_JOB_OPTIONS });
       strapi.eventHub.emit('campaigns.campaign.sending', { campaignId: row.id, documentId });
       return service.progress(documentId);
     },
@@ -175,13 +175,8 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.ValidationError(`Campaign "${row.name}" is ${row.state}: only a paused campaign can be resumed`);
       }
       const run = await engine.records.nextRun(row.id, Date.now());
-      await getService(strapi, 'queues').queue('dispatch').add('dispatch', { campaignId: row.id }, { jobId: `dispatch-${row.id}-${run}`, attempts: 10, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: 1000 });
-      for (let after = 0; ; ) {
-        const ids = await engine.store.queuedIdsAfter(row.id, after, 5000);
-        if (!ids.length) break;
-        await engine.enqueue(row.id, run, ids);
-        after = ids[ids.length - 1];
-      }
+      await getService(strapi, 'queues').queue('dispatch').add('dispatch', { campaignId: row.id }, { jobId: `dispatch-${row.id}-${run}`, ...DISPATCH_JOB_OPTIONS });
+      await engine.requeueQueued(row.id, run);
       strapi.eventHub.emit('campaigns.campaign.resumed', { campaignId: row.id, documentId });
       return service.progress(documentId);
     },
