@@ -18,8 +18,9 @@ test('the per-domain rate holds across jobs: 30 messages at 10/s take about 3 s'
   await waitForProgress(strapi(), campaign.documentId, finished);
   const times = receivedFor('rate').map((m) => m.receivedAt);
   expect(times).toHaveLength(30);
-  // 29 intervals of 100 ms at the least; the first slot is free.
-  expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(2700);
+  // The slots are 29 intervals of 100 ms apart (2.9 s); the time from a slot to the server's receipt
+  // varies a little per message. Unlimited, these 30 messages take about a tenth of a second.
+  expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(2500);
 });
 
 test('pause stops sending, resume finishes it, nobody gets two messages, and the counters move live', async () => {

@@ -36,6 +36,13 @@ const withPreheader = (html: string, preheader: string) =>
 
 const withPixel = (html: string) => (/<\/body>/i.test(html) ? html.replace(/<\/body>/i, `${OPEN_PIXEL}</body>`) : html + OPEN_PIXEL);
 
+/**
+ * MJML indents its output generously (a 45 KB newsletter is a third spaces). Leading indentation and
+ * blank lines mean nothing in HTML outside <pre> and <textarea>, and every byte of it would be
+ * merged, encoded and sent once per recipient (and counts towards Gmail's 102 KB clipping).
+ */
+const dropIndentation = (html: string) => (/<(pre|textarea)\b/i.test(html) ? html : html.replace(/^[ \t]+/gm, '').replace(/\n{2,}/g, '\n'));
+
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, options: { uppercase: false } }));
 
 /** The text part from the HTML: Liquid tags survive as text (no uppercase headings, no wrapping inside tags). */
@@ -77,7 +84,7 @@ export const compileContent = async (source: ContentSource): Promise<CompiledCon
     throw new TemplateError('content', `MJML errors: ${listed.join('; ')}${compiled.errors.length > 5 ? ` (and ${compiled.errors.length - 5} more)` : ''}`);
   }
 
-  const { html, links } = rewriteLinks(compiled.html);
+  const { html, links } = rewriteLinks(dropIndentation(compiled.html));
   const text = plainText ?? parseGenerated('plainText', textOf(html), 'text');
   const finished = withPixel(source.preheader ? withPreheader(html, source.preheader) : html);
   return { subject, html: parseGenerated('content', finished, 'html'), text, links };

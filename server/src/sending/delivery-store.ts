@@ -152,12 +152,27 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => ({
       }));
   },
 
-  /** queued -> sending for this job; false when another job (or a cancel) got there first. */
-  async claim(id: number, jobId: string, messageId: string, now: number): Promise<boolean> {
-    const changed = await knex(D)
-      .where({ id, state: 'queued' })
-      .update({ state: 'sending', claimed_by: jobId, message_id: messageId, sending_at: now, updated_at: now, attempts: knex.raw('attempts + 1') });
-    return changed === 1;
+  /**
+   * queued -> sending for this job, a few deliveries in one statement (on SQLite every statement
+   * outside a transaction is a commit with its own fsync); answers the ids this job got, which
+   * leaves out those another job or a cancel moved first. Message-IDs are written here, before
+   * anything is sent, so a reply can always be matched.
+   */
+  async claim(ids: readonly number[], jobId: string, messageIdOf: (id: number) => string, now: number): Promise<Set<number>> {
+    if (!ids.length) return new Set();
+    await knex(D)
+      .whereIn('id', ids)
+      .where({ state: 'queued' })
+      .update({
+        state: 'sending',
+        claimed_by: jobId,
+        message_id: knex.raw(`case id ${ids.map(() => 'when ? then ?').join(' ')} end`, ids.flatMap((id) => [id, messageIdOf(id)])),
+        sending_at: now,
+        updated_at: now,
+        attempts: knex.raw('attempts + 1'),
+      });
+    const claimed: Array<{ id: number }> = await knex(D).select('id').whereIn('id', ids).where({ state: 'sending', claimed_by: jobId });
+    return new Set(claimed.map((r) => Number(r.id)));
   },
 
   async markSent(ids: readonly number[], jobId: string, now: number) {

@@ -11,15 +11,21 @@ import { getService } from '../services/get-service';
 import { trackingUrls } from '../tracking/urls';
 import { retryDelayMs } from './backoff';
 import { composeMessage, messageIdFor, type ComposeContext } from './compose';
-import { deliveryStore } from './delivery-store';
+import { deliveryStore, type DeliveryToSend } from './delivery-store';
 import { createCampaignCache, type CampaignRow } from './prepared-campaign';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
 import { sendRecords } from './send-records';
 
 /** Contacts a dispatch page reads: one keyset page of the segment, one transaction of deliveries. */
 const DISPATCH_PAGE = 1000;
-/** Sent deliveries are written in groups: one UPDATE per this many messages. */
-const SENT_FLUSH = 10;
+/**
+ * Deliveries claimed, and then marked sent, per statement. A bigger group means fewer writes (on
+ * SQLite each is a commit with an fsync) but more messages that a worker killed mid-group leaves
+ * `unknown`: at most this many per running job.
+ */
+const CLAIM_GROUP = 10;
+/** A group stops gathering once its rate slots have made it wait this long. */
+const GROUP_WAIT_MS = 20;
 /** A dispatch resumes from its cursor: retrying it costs at most one page. */
 export const DISPATCH_JOB_OPTIONS = { attempts: 10, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: 1000 } as const;
 
@@ -172,42 +178,49 @@ export const createSendEngine = (strapi: Core.Strapi) => {
         throw error;
       }
       const deliveries = await store.loadSendable(deliveryIds, Date.now());
-      const sent: number[] = [];
-      const flush = async () => {
-        if (sent.length) await store.markSent(sent.splice(0), jobId, Date.now());
-      };
       let checkedAt = Date.now();
-      try {
-        for (const delivery of deliveries) {
-          if (Date.now() - checkedAt > STATE_CHECK_MS) {
-            checkedAt = Date.now();
-            const state = await records.stateOf(campaignId);
-            if (state !== 'sending') break;
-          }
-          await getLimiter().acquire(delivery.email);
-          if (!(await store.claim(delivery.id, jobId, messageIdFor(ctx, delivery.id), Date.now()))) continue;
-          const message = composeMessage(ctx, prepared, {
-            deliveryId: delivery.id,
-            email: delivery.email,
-            contact: {
-              email: delivery.email,
-              firstName: delivery.firstName,
-              lastName: delivery.lastName,
-              locale: delivery.locale,
-              timezone: delivery.timezone,
-              attributes: delivery.attributes,
-            },
-          });
-          try {
-            await getTransport().send(message);
-            sent.push(delivery.id);
-            if (sent.length >= SENT_FLUSH) await flush();
-          } catch (error) {
-            await engine.settleFailure(campaignId, delivery.id, delivery.attempts + 1, jobId, error);
-          }
+      for (let at = 0; at < deliveries.length; ) {
+        // Rate slots first, then the claim: a group only gathers what may go out right away, so a
+        // slow domain makes groups of one and a pause stops all but the message in flight.
+        const group: DeliveryToSend[] = [];
+        let waited = 0;
+        while (group.length < CLAIM_GROUP && at < deliveries.length && waited < GROUP_WAIT_MS) {
+          const started = Date.now();
+          await getLimiter().acquire(deliveries[at].email);
+          waited += Date.now() - started;
+          group.push(deliveries[at++]);
         }
-      } finally {
-        await flush();
+        if (waited >= GROUP_WAIT_MS || Date.now() - checkedAt > STATE_CHECK_MS) {
+          checkedAt = Date.now();
+          if ((await records.stateOf(campaignId)) !== 'sending') break;
+        }
+        const claimed = await store.claim(group.map((d) => d.id), jobId, (id) => messageIdFor(ctx, id), Date.now());
+        const sent: number[] = [];
+        try {
+          for (const delivery of group) {
+            if (!claimed.has(delivery.id)) continue;
+            const message = composeMessage(ctx, prepared, {
+              deliveryId: delivery.id,
+              email: delivery.email,
+              contact: {
+                email: delivery.email,
+                firstName: delivery.firstName,
+                lastName: delivery.lastName,
+                locale: delivery.locale,
+                timezone: delivery.timezone,
+                attributes: delivery.attributes,
+              },
+            });
+            try {
+              await getTransport().send(message);
+              sent.push(delivery.id);
+            } catch (error) {
+              await engine.settleFailure(campaignId, delivery.id, delivery.attempts + 1, jobId, error);
+            }
+          }
+        } finally {
+          await store.markSent(sent, jobId, Date.now());
+        }
       }
       if ((await records.stateOf(campaignId)) === 'cancelled') await store.cancelIds(deliveryIds, Date.now());
       await finalize(campaignId);
