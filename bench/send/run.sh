@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# npm run bench:send — a 100,000-contact campaign (bench/send/newsletter.mjml) sent end to end
+# through the real pipeline on SQLite and PostgreSQL into an SMTP sink in a child process, this
+# machine's raw SMTP limit for the same message, then the same campaign to 20,000 contacts (peak RSS
+# should not grow with the audience). Starts Redis when none answers; needs the built plugin and
+# playground. The last line is `send: <N> msg/s, <R> of raw SMTP limit, peak RSS <M> MB` for the
+# slower database.
+#   BENCH_CONTACTS (100000), BENCH_SMALL_CONTACTS (20000), BENCH_RAW_MESSAGES (20000),
+#   CAMPAIGNS_SEND_CONCURRENCY / CAMPAIGNS_BATCH_SIZE (20 and 500: the best pair found with
+#   bench/send/tune.sh here; the plugin's defaults are 10 and 100),
+#   BENCH_PROFILE=1 adds a profiled SQLite pass of BENCH_PROFILE_CONTACTS (20000), printed before the summary.
+set -euo pipefail
+source "$(dirname "$0")/../../scripts/lib/services.sh"
+trap stop_started_services EXIT
+npm_install
+ensure_redis
+ensure_postgres || { log "PostgreSQL is not reachable on 127.0.0.1:5432"; exit 1; }
+[ -d "$ROOT_DIR/dist" ] && [ -d "$ROOT_DIR/playground/dist" ] || { build_plugin; build_playground; }
+CONTACTS="${BENCH_CONTACTS:-100000}"
+SMALL="${BENCH_SMALL_CONTACTS:-20000}"
+OUT="$STATE_DIR/bench-send"
+export CAMPAIGNS_SEND_CONCURRENCY="${CAMPAIGNS_SEND_CONCURRENCY:-20}" CAMPAIGNS_BATCH_SIZE="${CAMPAIGNS_BATCH_SIZE:-500}"
+STARTED=$SECONDS
+rm -rf "$OUT" && mkdir -p "$OUT"
+cd "$ROOT_DIR"
+log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+BENCH_SAMPLE="$OUT/message.eml" BENCH_RESULT="$OUT/sqlite-$CONTACTS.json" node --expose-gc bench/send/e2e.js sqlite "$CONTACTS"
+BENCH_RESULT="$OUT/raw.json" node bench/send/raw.js "$OUT/message.eml" "${BENCH_RAW_MESSAGES:-20000}"
+BENCH_RESULT="$OUT/postgres-$CONTACTS.json" node --expose-gc bench/send/e2e.js postgres "$CONTACTS"
+results=("$OUT/sqlite-$CONTACTS.json" "$OUT/postgres-$CONTACTS.json")
+if [ "$SMALL" != "$CONTACTS" ] && [ "$SMALL" != 0 ]; then
+  for db in sqlite postgres; do
+    BENCH_RESULT="$OUT/$db-$SMALL.json" node --expose-gc bench/send/e2e.js "$db" "$SMALL"
+    results+=("$OUT/$db-$SMALL.json")
+  done
+fi
+if [ -n "${BENCH_PROFILE:-}" ]; then
+  BENCH_PROFILE_FILE="$OUT/send-sqlite.cpuprofile" BENCH_STATEMENTS=1 node --expose-gc bench/send/e2e.js sqlite "${BENCH_PROFILE_CONTACTS:-20000}"
+  node bench/send/profile-summary.js "$OUT/send-sqlite.cpuprofile" 20
+fi
+log "load average after: $(cut -d' ' -f1-3 /proc/loadavg); $((SECONDS - STARTED)) s in all"
+node bench/send/summary.js "$OUT/raw.json" "${results[@]}"
