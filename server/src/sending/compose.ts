@@ -41,11 +41,8 @@ export const messageIdFor = (ctx: ComposeContext, deliveryId: number) => message
 /** One delivery's message: Liquid merged, links signed, bulk headers, VERP envelope sender. */
 export const composeMessage = (ctx: ComposeContext, prepared: PreparedCampaign, recipient: Recipient, subjectPrefix = ''): OutgoingMessage => {
   const { row } = prepared;
-  const rendered = renderMessage(prepared.content, {
-    contact: recipient.contact,
-    campaign: prepared.templateCampaign,
-    urls: recipientUrls(ctx, prepared, recipient.deliveryId),
-  });
+  const urls = recipientUrls(ctx, prepared, recipient.deliveryId);
+  const rendered = renderMessage(prepared.content, { contact: recipient.contact, campaign: prepared.templateCampaign, urls });
   const messageId = messageIdFor(ctx, recipient.deliveryId);
   const toName = [recipient.contact.firstName, recipient.contact.lastName].filter(Boolean).join(' ');
   const raw = buildMime({
@@ -55,7 +52,7 @@ export const composeMessage = (ctx: ComposeContext, prepared: PreparedCampaign, 
     subject: `${subjectPrefix}${rendered.subject}`,
     messageId,
     headers: listHeaders({
-      unsubscribeUrl: ctx.urls.unsubscribe(recipient.deliveryId),
+      unsubscribeUrl: urls.unsubscribe,
       unsubscribeMailto: ctx.identity.unsubscribeMailto,
       unsubscribeToken: ctx.urls.unsubscribeToken(recipient.deliveryId),
       campaignId: row.id,

@@ -185,9 +185,8 @@ export const createSendEngine = (strapi: Core.Strapi) => {
         const group: DeliveryToSend[] = [];
         let waited = 0;
         while (group.length < CLAIM_GROUP && at < deliveries.length && waited < GROUP_WAIT_MS) {
-          const started = Date.now();
-          await getLimiter().acquire(deliveries[at].email);
-          waited += Date.now() - started;
+          // The limiter's own wait, not the wall clock: a Redis round trip or a busy event loop is no reason to close a group.
+          waited += await getLimiter().acquire(deliveries[at].email);
           group.push(deliveries[at++]);
         }
         if (waited >= GROUP_WAIT_MS || Date.now() - checkedAt > STATE_CHECK_MS) {

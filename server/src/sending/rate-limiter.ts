@@ -36,8 +36,8 @@ export const createRateLimiter = (redis: Redis, prefix: string, limits: RateLimi
   const globalKey = `${prefix}:rate:global`;
 
   return {
-    /** Waits until one message to this address may go, under the global and its domain's rate. */
-    async acquire(email: string) {
+    /** Waits until one message to this address may go, under the global and its domain's rate; answers the milliseconds it waited for its slot. */
+    async acquire(email: string): Promise<number> {
       const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
       const domainRate = limits.perDomain[domain];
       const keys = [globalKey];
@@ -47,7 +47,9 @@ export const createRateLimiter = (redis: Redis, prefix: string, limits: RateLimi
         intervals.push(Math.ceil(1_000_000 / domainRate));
       }
       const waitMicros = await client.campaignsReserve(keys.length, ...keys, ...intervals);
-      if (waitMicros >= 1000) await sleep(Math.floor(waitMicros / 1000));
+      const waitMs = Math.floor(waitMicros / 1000);
+      if (waitMs >= 1) await sleep(waitMs);
+      return waitMs;
     },
   };
 };

@@ -6,7 +6,18 @@ export type TokenPurpose = 'click' | 'open' | 'unsubscribe' | 'preferences' | 'v
 const MAC_BYTES = 16;
 const ID = /^[0-9a-z]{1,13}$/;
 
-const keyFor = (secret: string, purpose: TokenPurpose) => createHmac('sha256', secret).update(`campaigns-token-v1:${purpose}`).digest();
+const keys = new Map<string, Buffer>();
+
+/** The per-purpose key, derived once per secret: every message signs about a dozen tokens. */
+const keyFor = (secret: string, purpose: TokenPurpose) => {
+  const id = `${purpose}:${secret}`;
+  let key = keys.get(id);
+  if (!key) {
+    key = createHmac('sha256', secret).update(`campaigns-token-v1:${purpose}`).digest();
+    keys.set(id, key);
+  }
+  return key;
+};
 
 const macOf = (secret: string, purpose: TokenPurpose, body: string) =>
   createHmac('sha256', keyFor(secret, purpose)).update(body).digest().subarray(0, MAC_BYTES);
