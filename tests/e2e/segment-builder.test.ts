@@ -64,7 +64,8 @@ test('an editor builds a segment and the count follows the rules live, then save
   await page().getByRole('textbox', { name: 'Name', exact: true }).fill('French pro');
   await screenshot('segment-builder');
   await page().getByRole('button', { name: 'Save' }).click();
-  await page().waitForURL(/\/segments\/[a-z0-9]+$/);
+  // Not /segments/new, where the page already is: the saved segment's own address.
+  await page().waitForURL(/\/segments\/(?!new$)[a-z0-9]+$/);
 
   const [saved] = await app().strapi.documents('plugin::campaigns.segment').findMany({ filters: { name: 'French pro' } });
   expect(saved.rules).toEqual({
@@ -104,7 +105,8 @@ test('an editor builds a segment by engagement and topic and sees its count', as
   await page().getByRole('textbox', { name: 'Name', exact: true }).fill('Lapsed VIPs');
   await screenshot('segment-builder-engagement');
   await page().getByRole('button', { name: 'Save' }).click();
-  await page().waitForURL(/\/segments\/[a-z0-9]+$/);
+  // Not /segments/new, where the page already is: the saved segment's own address.
+  await page().waitForURL(/\/segments\/(?!new$)[a-z0-9]+$/);
 
   const [saved] = await app().strapi.documents('plugin::campaigns.segment').findMany({ filters: { name: 'Lapsed VIPs' } });
   const [spring] = await app().strapi.documents('plugin::campaigns.campaign').findMany({ filters: { name: 'Spring sale' } });
