@@ -9,6 +9,8 @@ export interface ReceivedMessage {
   client: string;
   mailFrom: string;
   rcptTo: string[];
+  /** MAIL FROM's BODY parameter (`8BITMIME` when the client declared 8-bit content). */
+  body?: string;
   raw: string;
   receivedAt: number;
 }
@@ -17,7 +19,7 @@ export interface ReceivedMessage {
  * A real SMTP server (smtp-server) on a free loopback port that keeps every message it accepted, and
  * answers chosen recipients with chosen failures (`behave`): the far side of the send pipeline.
  */
-export const startSmtpSink = async () => {
+export const startSmtpSink = async (options: { hide8BitMime?: boolean } = {}) => {
   const received: ReceivedMessage[] = [];
   const behaviours = new Map<string, (attempt: number) => SinkBehaviour | null>();
   const attempts = new Map<string, number>();
@@ -34,6 +36,7 @@ export const startSmtpSink = async () => {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
+    hide8BITMIME: options.hide8BitMime ?? false,
     logger: false,
     onConnect(_session, callback) {
       connections++;
@@ -55,10 +58,20 @@ export const startSmtpSink = async () => {
       stream.on('end', () => {
         dataCount++;
         const rcptTo = session.envelope.rcptTo.map((r) => r.address);
+        const { mailFrom } = session.envelope;
+        const keep = () =>
+          received.push({
+            client: session.hostNameAppearsAs,
+            mailFrom: mailFrom ? mailFrom.address : '',
+            rcptTo,
+            body: mailFrom && mailFrom.args ? String(mailFrom.args.BODY) : undefined,
+            raw: Buffer.concat(chunks).toString('utf8'),
+            receivedAt: Date.now(),
+          });
         const behaviour = behaviourFor(rcptTo[0], false);
         if (behaviour && 'dropAfterData' in behaviour) {
           // The message arrived whole, but the client never hears so: it cannot know it was accepted.
-          received.push({ client: session.hostNameAppearsAs, mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', rcptTo, raw: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now() });
+          keep();
           for (const connection of server.connections) if (connection.session?.id === session.id) connection._socket?.destroy();
           return;
         }
@@ -67,7 +80,7 @@ export const startSmtpSink = async () => {
           error.responseCode = behaviour.data;
           return callback(error);
         }
-        received.push({ client: session.hostNameAppearsAs, mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', rcptTo, raw: Buffer.concat(chunks).toString('utf8'), receivedAt: Date.now() });
+        keep();
         callback();
       });
     },

@@ -83,6 +83,9 @@ test('sends one merged, tracked message per targeted contact, with every bulk he
     expect(html).toContain('/api/campaigns/t/v/');
     expect(mail.text).toContain(`Hello ${person.firstName}`);
     expect(mail.text).toContain('https://news.example.com/api/campaigns/t/c/');
+    // The sink announces 8BITMIME: UTF-8 bodies go as they are, declared with MAIL FROM.
+    expect(received.body).toBe('8BITMIME');
+    if (person.email === 'zoe@pipeline.test') expect(received.raw).toContain('Content-Transfer-Encoding: 8bit\r\n\r\n');
   }
 });
 

@@ -26,8 +26,8 @@ const smtpOptions = (port: number) => ({
   maxMessages: 3,
 });
 
-const message = (to: string): OutgoingMessage => {
-  const raw = buildMime({ from: { name: 'News', email: 'news@example.com' }, to: { email: to }, subject: 'Hello', messageId: `<${to}@example.com>`, text: 'Hi', html: '<p>Hi</p>' });
+const message = (to: string, html = '<p>Hi</p>', eightBit = false): OutgoingMessage => {
+  const raw = buildMime({ from: { name: 'News', email: 'news@example.com' }, to: { email: to }, subject: 'Hello', messageId: `<${to}@example.com>`, text: 'Hi', html }, eightBit);
   return { envelope: { from: 'bounces+1-abc@example.com', to }, raw, messageId: `<${to}@example.com>` };
 };
 
@@ -59,6 +59,26 @@ describeOnce('the SMTP pool', () => {
     expect(verdict.results.map((r) => [r.status.result, r.signingDomain, r.selector])).toEqual([['pass', 'example.com', 'mail2026']]);
     const tampered = await dkimVerify(received.raw.replace('<p>Hi</p>', '<p>Hi!</p>'), { resolver });
     expect(tampered.results[0].status.result).not.toBe('pass');
+  });
+
+  test('asks the server for 8BITMIME once, and declares it with MAIL FROM; a server without it is told no', async () => {
+    const pool = createSmtpPool(smtpOptions(sink.port));
+    expect(await pool.supports8BitMime?.()).toBe(true);
+    await pool.send(message('utf8@example.org', '<p>Grüße — Zoë</p>', true));
+    await pool.close();
+    const [received] = sink.received;
+    expect(received.body).toBe('8BITMIME');
+    expect(received.raw).toContain('Content-Transfer-Encoding: 8bit');
+    expect((await sink.parse(received)).html).toBe('<p>Grüße — Zoë</p>');
+
+    const old = await startSmtpSink({ hide8BitMime: true });
+    try {
+      const oldPool = createSmtpPool(smtpOptions(old.port));
+      expect(await oldPool.supports8BitMime?.()).toBe(false);
+      await oldPool.close();
+    } finally {
+      await old.close();
+    }
   });
 
   test('reuses a connection for maxMessages messages, and resets one after a refused recipient', async () => {

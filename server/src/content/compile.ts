@@ -43,6 +43,9 @@ const withPixel = (html: string) => (/<\/body>/i.test(html) ? html.replace(/<\/b
  */
 const dropIndentation = (html: string) => (/<(pre|textarea)\b/i.test(html) ? html : html.replace(/^[ \t]+/gm, '').replace(/\n{2,}/g, '\n'));
 
+/** Mail wants CRLF line ends: made once here, so that a rendered body needs no rewrite per recipient. */
+const crlf = (value: string) => value.replace(/\r?\n/g, '\r\n');
+
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, options: { uppercase: false } }));
 
 /** The text part from the HTML: Liquid tags survive as text (no uppercase headings, no wrapping inside tags). */
@@ -71,7 +74,7 @@ export const compileContent = async (source: ContentSource): Promise<CompiledCon
   const subject = parseTemplate('subject', source.subject ?? '', 'text');
   if (source.preheader) parseTemplate('preheader', source.preheader, 'text');
   parseTemplate('content', source.content, 'html');
-  const plainText = source.plainText?.trim() ? parseTemplate('plainText', source.plainText, 'text') : null;
+  const plainText = source.plainText?.trim() ? parseTemplate('plainText', crlf(source.plainText), 'text') : null;
 
   let compiled: Awaited<ReturnType<Mjml2Html>>;
   try {
@@ -85,9 +88,9 @@ export const compileContent = async (source: ContentSource): Promise<CompiledCon
   }
 
   const { html, links } = rewriteLinks(dropIndentation(compiled.html));
-  const text = plainText ?? parseGenerated('plainText', textOf(html), 'text');
+  const text = plainText ?? parseGenerated('plainText', crlf(textOf(html)), 'text');
   const finished = withPixel(source.preheader ? withPreheader(html, source.preheader) : html);
-  return { subject, html: parseGenerated('content', finished, 'html'), text, links };
+  return { subject, html: parseGenerated('content', crlf(finished), 'html'), text, links };
 };
 
 /**

@@ -40,15 +40,34 @@ export const formatAddress = ({ name, email }: Address) => {
   return `"${display.replace(/(["\\])/g, '\\$1')}" <${safeEmail}>`;
 };
 
-const longestLine = (value: string) => {
+/**
+ * One pass over a body's lines: the longest (in UTF-16 units, its CR left out) and whether any
+ * ends in a bare LF. Compiled templates already use CRLF, so most bodies need no rewrite.
+ */
+const linesOf = (value: string) => {
   let longest = 0;
+  let bareLf = false;
+  for (let start = 0; ; ) {
+    const lf = value.indexOf('\n', start);
+    const stop = lf === -1 ? value.length : lf;
+    const cr = lf > 0 && value.charCodeAt(lf - 1) === 13;
+    if (lf !== -1 && !cr) bareLf = true;
+    if (stop - start - (cr ? 1 : 0) > longest) longest = stop - start - (cr ? 1 : 0);
+    if (lf === -1) return { longest, bareLf };
+    start = lf + 1;
+  }
+};
+
+/** Whether every line fits SMTP's 998 octets once UTF-8 encoded (a UTF-16 unit takes at most 3). */
+const linesFitInBytes = (value: string) => {
   for (let start = 0; start < value.length; ) {
     const end = value.indexOf('\n', start);
     const stop = end === -1 ? value.length : end;
-    if (stop - start > longest) longest = stop - start;
+    const lineEnd = end > 0 && value.charCodeAt(end - 1) === 13 ? end - 1 : stop;
+    if (lineEnd - start > MAX_LINE / 3 && Buffer.byteLength(value.slice(start, lineEnd)) > MAX_LINE) return false;
     start = stop + 1;
   }
-  return longest;
+  return true;
 };
 
 const wrapBase64 = (value: string) => {
@@ -57,28 +76,44 @@ const wrapBase64 = (value: string) => {
   return lines.join(CRLF);
 };
 
+export type BodyEncoding = '7bit' | '8bit' | 'base64';
+
 /**
- * The cheapest valid transfer encoding: ASCII text with short lines goes as it is (7bit, only the
- * line ends normalised), anything else as base64, which Buffer encodes natively. Quoted-printable
- * would keep accented text readable but costs a JavaScript pass over every byte per recipient,
- * and this runs once per message of a campaign.
+ * The cheapest valid transfer encoding: text with lines SMTP accepts goes as it is, `7bit` when
+ * ASCII and `8bit` (UTF-8) when the server announced 8BITMIME; anything else as base64, which
+ * Buffer encodes natively. Quoted-printable would keep accented text readable but costs a
+ * JavaScript pass over every byte, and base64 a third more bytes: this runs for every message.
  */
-export const encodeBody = (body: string): { encoding: '7bit' | 'base64'; content: string } => {
-  if (ASCII_ONLY.test(body) && longestLine(body) <= MAX_LINE - 1) {
-    return { encoding: '7bit', content: body.replace(/\r?\n/g, CRLF) };
+export const encodeBody = (body: string, eightBit = false): { encoding: BodyEncoding; content: string } => {
+  // A string whose UTF-8 length equals its length is ASCII, measured natively.
+  const ascii = Buffer.byteLength(body) === body.length;
+  if (ascii || eightBit) {
+    const { longest, bareLf } = linesOf(body);
+    const fits = ascii ? longest <= MAX_LINE : longest <= MAX_LINE / 3 || linesFitInBytes(body);
+    if (fits) return { encoding: ascii ? '7bit' : '8bit', content: bareLf ? body.replace(/\r?\n/g, CRLF) : body };
   }
   return { encoding: 'base64', content: wrapBase64(Buffer.from(body, 'utf8').toString('base64')) };
 };
 
-const part = (type: string, body: string) => {
-  const { encoding, content } = encodeBody(body);
-  return `Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: ${encoding}${CRLF}${CRLF}${content}`;
-};
+const partHeader = (type: string, encoding: BodyEncoding) => `Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: ${encoding}${CRLF}${CRLF}`;
 
 export const formatDate = (date: Date) => date.toUTCString().replace(/GMT$/, '+0000');
 
-/** A complete RFC 5322 message: multipart/alternative with the text part first, as clients prefer the last they can show. */
-export const buildMime = (input: MimeInput): string => {
+/** Writes the pieces into one buffer: the message is held only as bytes while it waits for a connection. */
+const joinBytes = (pieces: string[]) => {
+  let size = 0;
+  for (const piece of pieces) size += Buffer.byteLength(piece);
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const piece of pieces) at += out.write(piece, at);
+  return out;
+};
+
+/**
+ * A complete RFC 5322 message as bytes: multipart/alternative with the text part first, as clients
+ * prefer the last they can show. `eightBit` allows UTF-8 bodies (the server announced 8BITMIME).
+ */
+export const buildMime = (input: MimeInput, eightBit = false): Buffer => {
   const boundary = `=_campaigns_${randomBytes(12).toString('hex')}`;
   const headers: Array<[string, string]> = [
     ['From', formatAddress(input.from)],
@@ -91,14 +126,13 @@ export const buildMime = (input: MimeInput): string => {
     ['MIME-Version', '1.0'],
     ['Content-Type', `multipart/alternative; boundary="${boundary}"`],
   ];
-  return [
-    headers.map(([name, value]) => `${name}: ${value}`).join(CRLF),
-    '',
-    `--${boundary}`,
-    part('text/plain', input.text),
-    `--${boundary}`,
-    part('text/html', input.html),
-    `--${boundary}--`,
-    '',
-  ].join(CRLF);
+  const text = encodeBody(input.text, eightBit);
+  const html = encodeBody(input.html, eightBit);
+  return joinBytes([
+    `${headers.map(([name, value]) => `${name}: ${value}`).join(CRLF)}${CRLF}${CRLF}--${boundary}${CRLF}${partHeader('text/plain', text.encoding)}`,
+    text.content,
+    `${CRLF}--${boundary}${CRLF}${partHeader('text/html', html.encoding)}`,
+    html.content,
+    `${CRLF}--${boundary}--${CRLF}`,
+  ]);
 };

@@ -21,7 +21,7 @@ class TrackedBody extends PassThrough {
 }
 
 interface PooledConnection {
-  connection: SMTPConnection;
+  connection: SMTPConnection & { _supportedExtensions?: string[] };
   sent: number;
   broken: boolean;
 }
@@ -132,7 +132,9 @@ export const createSmtpPool = (smtp: SmtpOptions, dkim?: DkimOptions): Transport
       const source: Readable = signer ? signer.sign(message.raw) : body;
       if (signer) source.pipe(body);
       else body.end(message.raw);
-      pooled.connection.send({ from: message.envelope.from, to: [message.envelope.to] }, body, (error, info) => {
+      // BODY=8BITMIME goes with MAIL FROM only when the server announced it (nodemailer checks).
+      const envelope = { from: message.envelope.from, to: [message.envelope.to], use8BitMime: true };
+      pooled.connection.send(envelope, body, (error, info) => {
         if (error) return reject(mark(error, body.started));
         resolve({ response: info?.response });
       });
@@ -153,7 +155,18 @@ export const createSmtpPool = (smtp: SmtpOptions, dkim?: DkimOptions): Transport
       });
     });
 
+  let eightBit: boolean | undefined;
+
   return {
+    async supports8BitMime() {
+      if (eightBit === undefined) {
+        const pooled = await acquire();
+        // nodemailer keeps the EHLO extensions it parsed on the connection and has no public getter.
+        eightBit = pooled.connection._supportedExtensions?.includes('8BITMIME') ?? false;
+        release(pooled);
+      }
+      return eightBit;
+    },
     async send(message) {
       const pooled = await acquire();
       try {

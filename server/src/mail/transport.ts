@@ -5,8 +5,8 @@
 export interface OutgoingMessage {
   /** SMTP envelope: the VERP bounce address and the one recipient. */
   envelope: { from: string; to: string };
-  /** The complete RFC 5322 message, headers and body, as the recipient should receive it. */
-  raw: string;
+  /** The complete RFC 5322 message, headers and body, as the recipient should receive it (CRLF line ends). */
+  raw: Buffer;
   /** The Message-ID header's value, for transports that must pass it separately. */
   messageId: string;
 }
@@ -18,6 +18,11 @@ export interface SendResult {
 
 export interface Transport {
   send(message: OutgoingMessage): Promise<SendResult>;
+  /**
+   * Whether messages may carry UTF-8 bodies as they are (SMTP's 8BITMIME, RFC 6152). Without it,
+   * or when it answers false, bodies that are not ASCII go base64-encoded, a third larger.
+   */
+  supports8BitMime?(): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -38,8 +38,14 @@ export const recipientUrls = (ctx: ComposeContext, prepared: PreparedCampaign, d
 
 export const messageIdFor = (ctx: ComposeContext, deliveryId: number) => messageIdOf(ctx.secret, ctx.identity.messageIdDomain, deliveryId);
 
+export interface ComposeOptions {
+  /** The transport takes UTF-8 bodies as they are (see Transport.supports8BitMime). */
+  eightBit: boolean;
+  subjectPrefix?: string;
+}
+
 /** One delivery's message: Liquid merged, links signed, bulk headers, VERP envelope sender. */
-export const composeMessage = (ctx: ComposeContext, prepared: PreparedCampaign, recipient: Recipient, subjectPrefix = ''): OutgoingMessage => {
+export const composeMessage = (ctx: ComposeContext, prepared: PreparedCampaign, recipient: Recipient, options: ComposeOptions): OutgoingMessage => {
   const { row } = prepared;
   const urls = recipientUrls(ctx, prepared, recipient.deliveryId);
   const rendered = renderMessage(prepared.content, { contact: recipient.contact, campaign: prepared.templateCampaign, urls });
@@ -49,7 +55,7 @@ export const composeMessage = (ctx: ComposeContext, prepared: PreparedCampaign, 
     from: { name: row.fromName, email: row.fromEmail ?? '' },
     to: { name: toName || null, email: recipient.email },
     replyTo: row.replyTo ? { email: row.replyTo } : null,
-    subject: `${subjectPrefix}${rendered.subject}`,
+    subject: `${options.subjectPrefix ?? ''}${rendered.subject}`,
     messageId,
     headers: listHeaders({
       unsubscribeUrl: urls.unsubscribe,
@@ -61,6 +67,6 @@ export const composeMessage = (ctx: ComposeContext, prepared: PreparedCampaign, 
     }),
     text: rendered.text,
     html: rendered.html,
-  });
+  }, options.eightBit);
   return { envelope: { from: verpAddress(ctx.secret, ctx.identity.bounceAddress, recipient.deliveryId), to: recipient.email }, raw, messageId };
 };

@@ -68,6 +68,15 @@ export const createSendEngine = (strapi: Core.Strapi) => {
     return transport;
   };
 
+  /** The pool remembers the server's answer; a probe that fails (no connection) costs only this job its 8-bit bodies. */
+  const eightBitMime = async () => {
+    try {
+      return (await getTransport().supports8BitMime?.()) ?? false;
+    } catch {
+      return false;
+    }
+  };
+
   const getLimiter = () => {
     limiter ??= createRateLimiter(queues().redis(), config.redis.prefix, config.rateLimits);
     return limiter;
@@ -125,6 +134,7 @@ export const createSendEngine = (strapi: Core.Strapi) => {
     finalize,
     composeContext,
     getTransport,
+    eightBitMime,
     loadCampaign,
 
     /**
@@ -178,6 +188,7 @@ export const createSendEngine = (strapi: Core.Strapi) => {
         throw error;
       }
       const deliveries = await store.loadSendable(deliveryIds, Date.now());
+      const composeOptions = { eightBit: deliveries.length ? await eightBitMime() : false };
       let checkedAt = Date.now();
       for (let at = 0; at < deliveries.length; ) {
         // Rate slots first, then the claim: a group only gathers what may go out right away, so a
@@ -209,7 +220,7 @@ export const createSendEngine = (strapi: Core.Strapi) => {
                 timezone: delivery.timezone,
                 attributes: delivery.attributes,
               },
-            });
+            }, composeOptions);
             try {
               await getTransport().send(message);
               sent.push(delivery.id);

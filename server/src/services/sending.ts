@@ -232,11 +232,12 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { contact } = await contactFor(data.contact);
       const engine = getEngine();
       const ctx = engine.composeContext();
+      const options = { eightBit: await engine.eightBitMime(), subjectPrefix: '[Test] ' };
       const sent: string[] = [];
       for (const email of data.emails) {
         let message;
         try {
-          message = composeMessage(ctx, prepared, { deliveryId: 0, email, contact: { ...contact, email } }, '[Test] ');
+          message = composeMessage(ctx, prepared, { deliveryId: 0, email, contact: { ...contact, email } }, options);
         } catch (error) {
           if (error instanceof TemplateError) throw templateFieldError(error);
           throw error;

@@ -12,11 +12,27 @@ const base = {
 
 test('ASCII bodies with short lines go as 7bit, anything else as base64 that decodes back', () => {
   expect(encodeBody('a\nb')).toEqual({ encoding: '7bit', content: 'a\r\nb' });
+  expect(encodeBody('a\r\nb\nc')).toEqual({ encoding: '7bit', content: 'a\r\nb\r\nc' });
   expect(encodeBody('Zoë').encoding).toBe('base64');
   expect(encodeBody('x'.repeat(1200)).encoding).toBe('base64');
+  // SMTP allows 998 octets before the CRLF.
+  expect(encodeBody(`${'x'.repeat(998)}\r\n`).encoding).toBe('7bit');
+  expect(encodeBody(`${'x'.repeat(999)}\r\n`).encoding).toBe('base64');
   const { content } = encodeBody('é'.repeat(200));
   expect(content.split('\r\n').every((line) => line.length <= 76)).toBe(true);
   expect(Buffer.from(content.replace(/\r\n/g, ''), 'base64').toString('utf8')).toBe('é'.repeat(200));
+});
+
+test('UTF-8 bodies go as 8bit when allowed, unless a line would pass 998 bytes', () => {
+  expect(encodeBody('Zoë\nhi', true)).toEqual({ encoding: '8bit', content: 'Zoë\r\nhi' });
+  // 400 characters, 800 bytes: fits.
+  expect(encodeBody('é'.repeat(400), true).encoding).toBe('8bit');
+  // 500 characters, 1,000 bytes: too long for one SMTP line.
+  expect(encodeBody('é'.repeat(500), true).encoding).toBe('base64');
+  expect(encodeBody(`${'x'.repeat(900)}\n${'é'.repeat(500)}`, true).encoding).toBe('base64');
+  expect(encodeBody('plain', true).encoding).toBe('7bit');
+  expect(encodeBody(`${'é'.repeat(499)}\r\n`, true).encoding).toBe('8bit');
+  expect(encodeBody(`${'é'.repeat(499)}x\r\n`, true).encoding).toBe('base64');
 });
 
 test('addresses: plain names bare, specials quoted, non-ASCII encoded, line breaks gone', () => {
@@ -51,5 +67,16 @@ test('a parser reads back every header and both parts, and injected headers stay
   expect(mail.headers.get('x-injected')).toBe('one Bcc: victim@example.net');
   expect(mail.text?.trim()).toBe('Hi Ann\nSee https://example.com');
   expect(mail.html).toBe('<p>Grüße</p>');
-  expect(raw.split('\r\n').every((line) => line.length <= 998)).toBe(true);
+  expect(raw.toString().split('\r\n').every((line) => line.length <= 998)).toBe(true);
+});
+
+test('an 8-bit message carries its UTF-8 bytes as they are, and a parser reads the same text back', async () => {
+  const raw = buildMime({ ...base, subject: 'Grüße', text: 'Grüße, Zoë\nBis bald', html: '<p>Grüße — Zoë</p>' }, true);
+  expect(raw.includes(Buffer.from('<p>Grüße — Zoë</p>'))).toBe(true);
+  expect(raw.toString()).toMatch(/Content-Type: text\/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n/);
+  expect(raw.toString()).toMatch(/^Subject: =\?UTF-8\?Q\?/m);
+  const mail = await simpleParser(raw);
+  expect(mail.text?.trim()).toBe('Grüße, Zoë\nBis bald');
+  expect(mail.html).toBe('<p>Grüße — Zoë</p>');
+  expect(raw.toString('latin1').split('\r\n').every((line) => line.length <= 998)).toBe(true);
 });
