@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { isMysql } from '../imports/bulk-insert';
+import { isMysql } from '../db/dialect';
 
 /**
  * Renumbers an order column of a join table 1, 2, 3... within each list (`partition` = one of

@@ -1,13 +1,10 @@
 import type { Knex } from 'knex';
+import { isMysql, isPostgres } from '../db/dialect';
 
 // Rows per statement: SQLite takes at most 32,766 bound values, and a contact row has 15.
 const MAX_ROWS_PER_INSERT = 500;
 // With one array per column, PostgreSQL's statement size does not grow with the rows.
 const MAX_ROWS_PER_UNNEST = 8000;
-
-export const isMysql = (knex: Knex) => String(knex.client.config.client).includes('mysql');
-const isPostgres = (knex: Knex) => knex.client.dialect === 'postgresql';
-export const isSqlite = (knex: Knex) => String(knex.client.config.client).includes('sqlite');
 
 export const chunks = <T>(items: readonly T[], size = MAX_ROWS_PER_INSERT) =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));

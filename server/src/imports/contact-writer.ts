@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { TABLES } from '../constants';
-import { chunks, insertRows, isSqlite, updateRows, whereInList } from './bulk-insert';
+import { isSqlite } from '../db/dialect';
+import { chunks, insertRows, updateRows, whereInList } from './bulk-insert';
 import type { ContactTables } from './contact-tables';
 import { createDocumentId } from './document-id';
 import type { ImportedContact } from './row';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { isSqlite } from './bulk-insert';
+import { isSqlite } from '../db/dialect';
 
 /** KiB of page cache while an import runs (SQLite's `cache_size` takes negative KiB). */
 export const IMPORT_PAGE_CACHE_KIB = 64 * 1024;

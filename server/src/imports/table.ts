@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Import, ImportCounters, ImportDelimiter, ImportOptions, ImportState } from '../../../shared/contracts/imports';
 import { TABLES } from '../constants';
-import { isMysql } from './bulk-insert';
+import { isMysql } from '../db/dialect';
 
 /** A row of campaigns_imports as the drivers return it (PostgreSQL returns BIGINT as strings). */
 export interface ImportRow {

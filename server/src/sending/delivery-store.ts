@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { DELIVERY_STATES, TABLES, type DeliveryState } from '../constants';
+import { isMysql } from '../db/dialect';
 
 /** A delivery with what rendering it needs from its contact. */
 export interface DeliveryToSend {
@@ -42,6 +43,12 @@ const parseAttributes = (value: unknown): Record<string, unknown> => {
     }
   }
   return {};
+};
+
+const markSentIn = async (db: Knex | Knex.Transaction, ids: readonly number[], jobId: string, now: number) => {
+  for (const part of chunks(ids)) {
+    await db(D).whereIn('id', part).where({ state: 'sending', claimed_by: jobId }).update({ state: 'sent', sent_at: now, updated_at: now, claimed_by: null });
+  }
 };
 
 /**
@@ -158,27 +165,42 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => ({
    * leaves out those another job or a cancel moved first. Message-IDs are written here, before
    * anything is sent, so a reply can always be matched.
    */
-  async claim(ids: readonly number[], jobId: string, messageIdOf: (id: number) => string, now: number): Promise<Set<number>> {
-    if (!ids.length) return new Set();
-    await knex(D)
-      .whereIn('id', ids)
-      .where({ state: 'queued' })
-      .update({
-        state: 'sending',
-        claimed_by: jobId,
-        message_id: knex.raw(`case id ${ids.map(() => 'when ? then ?').join(' ')} end`, ids.flatMap((id) => [id, messageIdOf(id)])),
-        sending_at: now,
-        updated_at: now,
-        attempts: knex.raw('attempts + 1'),
-      });
-    const claimed: Array<{ id: number }> = await knex(D).select('id').whereIn('id', ids).where({ state: 'sending', claimed_by: jobId });
-    return new Set(claimed.map((r) => Number(r.id)));
+  /**
+   * Marks the previous group sent and claims the next (queued -> sending, with its Message-IDs) in
+   * one transaction: on SQLite every commit waits for the disk, and this is two of them per group.
+   * Answers the ids this job now holds.
+   */
+  async claim(ids: readonly number[], jobId: string, messageIdOf: (id: number) => string, now: number, sentBefore: readonly number[] = []): Promise<Set<number>> {
+    if (!ids.length) {
+      await this.markSent(sentBefore, jobId, now);
+      return new Set();
+    }
+    return knex.transaction(async (trx) => {
+      if (sentBefore.length) await markSentIn(trx, sentBefore, jobId, now);
+      const update = trx(D)
+        .whereIn('id', ids)
+        .where({ state: 'queued' })
+        .update({
+          state: 'sending',
+          claimed_by: jobId,
+          message_id: trx.raw(`case id ${ids.map(() => 'when ? then ?').join(' ')} end`, ids.flatMap((id) => [id, messageIdOf(id)])),
+          sending_at: now,
+          updated_at: now,
+          attempts: trx.raw('attempts + 1'),
+        });
+      // MySQL has no UPDATE ... RETURNING: it reads back what the statement took.
+      if (isMysql(trx)) {
+        await update;
+        const claimed: Array<{ id: number }> = await trx(D).select('id').whereIn('id', ids).where({ state: 'sending', claimed_by: jobId });
+        return new Set(claimed.map((r) => Number(r.id)));
+      }
+      const claimed = (await update.returning('id')) as unknown as Array<{ id: number }>;
+      return new Set(claimed.map((r) => Number(r.id)));
+    });
   },
 
   async markSent(ids: readonly number[], jobId: string, now: number) {
-    for (const part of chunks(ids)) {
-      await knex(D).whereIn('id', part).where({ state: 'sending', claimed_by: jobId }).update({ state: 'sent', sent_at: now, updated_at: now, claimed_by: null });
-    }
+    if (ids.length) await markSentIn(knex, ids, jobId, now);
   },
 
   /** sending -> failed | unknown, or back to queued for a later try. */

@@ -190,23 +190,25 @@ export const createSendEngine = (strapi: Core.Strapi) => {
       const deliveries = await store.loadSendable(deliveryIds, Date.now());
       const composeOptions = { eightBit: deliveries.length ? await eightBitMime() : false };
       let checkedAt = Date.now();
-      for (let at = 0; at < deliveries.length; ) {
-        // Rate slots first, then the claim: a group only gathers what may go out right away, so a
-        // slow domain makes groups of one and a pause stops all but the message in flight.
-        const group: DeliveryToSend[] = [];
-        let waited = 0;
-        while (group.length < CLAIM_GROUP && at < deliveries.length && waited < GROUP_WAIT_MS) {
-          // The limiter's own wait, not the wall clock: a Redis round trip or a busy event loop is no reason to close a group.
-          waited += await getLimiter().acquire(deliveries[at].email);
-          group.push(deliveries[at++]);
-        }
-        if (waited >= GROUP_WAIT_MS || Date.now() - checkedAt > STATE_CHECK_MS) {
-          checkedAt = Date.now();
-          if ((await records.stateOf(campaignId)) !== 'sending') break;
-        }
-        const claimed = await store.claim(group.map((d) => d.id), jobId, (id) => messageIdFor(ctx, id), Date.now());
-        const sent: number[] = [];
-        try {
+      // Sent, not yet written: the next claim writes them in its transaction, the end of the job otherwise.
+      let sent: number[] = [];
+      try {
+        for (let at = 0; at < deliveries.length; ) {
+          // Rate slots first, then the claim: a group only gathers what may go out right away, so a
+          // slow domain makes groups of one and a pause stops all but the message in flight.
+          const group: DeliveryToSend[] = [];
+          let waited = 0;
+          while (group.length < CLAIM_GROUP && at < deliveries.length && waited < GROUP_WAIT_MS) {
+            // The limiter's own wait, not the wall clock: a Redis round trip or a busy event loop is no reason to close a group.
+            waited += await getLimiter().acquire(deliveries[at].email);
+            group.push(deliveries[at++]);
+          }
+          if (waited >= GROUP_WAIT_MS || Date.now() - checkedAt > STATE_CHECK_MS) {
+            checkedAt = Date.now();
+            if ((await records.stateOf(campaignId)) !== 'sending') break;
+          }
+          const claimed = await store.claim(group.map((d) => d.id), jobId, (id) => messageIdFor(ctx, id), Date.now(), sent);
+          sent = [];
           for (const delivery of group) {
             if (!claimed.has(delivery.id)) continue;
             const message = composeMessage(ctx, prepared, {
@@ -228,9 +230,9 @@ export const createSendEngine = (strapi: Core.Strapi) => {
               await engine.settleFailure(campaignId, delivery.id, delivery.attempts + 1, jobId, error);
             }
           }
-        } finally {
-          await store.markSent(sent, jobId, Date.now());
         }
+      } finally {
+        await store.markSent(sent, jobId, Date.now());
       }
       if ((await records.stateOf(campaignId)) === 'cancelled') await store.cancelIds(deliveryIds, Date.now());
       await finalize(campaignId);
