@@ -41,33 +41,22 @@ export const formatAddress = ({ name, email }: Address) => {
 };
 
 /**
- * One pass over a body's lines: the longest (in UTF-16 units, its CR left out) and whether any
+ * One pass over a body's lines: whether each fits SMTP's 998 octets before its CRLF (a UTF-16 unit
+ * takes at most 3 UTF-8 bytes, so only long lines of non-ASCII text are measured), and whether any
  * ends in a bare LF. Compiled templates already use CRLF, so most bodies need no rewrite.
  */
-const linesOf = (value: string) => {
-  let longest = 0;
+const linesOf = (value: string, ascii: boolean) => {
+  let fit = true;
   let bareLf = false;
   for (let start = 0; ; ) {
     const lf = value.indexOf('\n', start);
-    const stop = lf === -1 ? value.length : lf;
     const cr = lf > 0 && value.charCodeAt(lf - 1) === 13;
     if (lf !== -1 && !cr) bareLf = true;
-    if (stop - start - (cr ? 1 : 0) > longest) longest = stop - start - (cr ? 1 : 0);
-    if (lf === -1) return { longest, bareLf };
+    const end = lf === -1 ? value.length : cr ? lf - 1 : lf;
+    if (end - start > MAX_LINE || (!ascii && end - start > MAX_LINE / 3 && Buffer.byteLength(value.slice(start, end)) > MAX_LINE)) fit = false;
+    if (lf === -1) return { fit, bareLf };
     start = lf + 1;
   }
-};
-
-/** Whether every line fits SMTP's 998 octets once UTF-8 encoded (a UTF-16 unit takes at most 3). */
-const linesFitInBytes = (value: string) => {
-  for (let start = 0; start < value.length; ) {
-    const end = value.indexOf('\n', start);
-    const stop = end === -1 ? value.length : end;
-    const lineEnd = end > 0 && value.charCodeAt(end - 1) === 13 ? end - 1 : stop;
-    if (lineEnd - start > MAX_LINE / 3 && Buffer.byteLength(value.slice(start, lineEnd)) > MAX_LINE) return false;
-    start = stop + 1;
-  }
-  return true;
 };
 
 const wrapBase64 = (value: string) => {
@@ -88,9 +77,8 @@ export const encodeBody = (body: string, eightBit = false): { encoding: BodyEnco
   // A string whose UTF-8 length equals its length is ASCII, measured natively.
   const ascii = Buffer.byteLength(body) === body.length;
   if (ascii || eightBit) {
-    const { longest, bareLf } = linesOf(body);
-    const fits = ascii ? longest <= MAX_LINE : longest <= MAX_LINE / 3 || linesFitInBytes(body);
-    if (fits) return { encoding: ascii ? '7bit' : '8bit', content: bareLf ? body.replace(/\r?\n/g, CRLF) : body };
+    const { fit, bareLf } = linesOf(body, ascii);
+    if (fit) return { encoding: ascii ? '7bit' : '8bit', content: bareLf ? body.replace(/\r?\n/g, CRLF) : body };
   }
   return { encoding: 'base64', content: wrapBase64(Buffer.from(body, 'utf8').toString('base64')) };
 };

@@ -31,7 +31,7 @@ export const DISPATCH_JOB_OPTIONS = { attempts: 10, backoff: { type: 'exponentia
 
 /** A delivery claimed this long ago by a job that no longer exists was lost with its worker. */
 const STALE_SENDING_MS = 10 * 60_000;
-/** How often a running job looks at its campaign's state again (a pause or cancel takes this long at most). */
+/** How old a campaign state a running job may act on (a pause or cancel takes this long at most). */
 const STATE_CHECK_MS = 250;
 
 export type SendJob = Job<SendJobs['batch'], unknown, 'batch'>;
@@ -75,6 +75,17 @@ export const createSendEngine = (strapi: Core.Strapi) => {
     } catch {
       return false;
     }
+  };
+
+  // One read of a campaign's state serves every job of this process for STATE_CHECK_MS.
+  const recentStates = new Map<number, { at: number; state: ReturnType<typeof records.stateOf> }>();
+  const recentStateOf = (campaignId: number) => {
+    const now = Date.now();
+    const recent = recentStates.get(campaignId);
+    if (recent && now - recent.at < STATE_CHECK_MS) return recent.state;
+    const state = records.stateOf(campaignId);
+    recentStates.set(campaignId, { at: now, state });
+    return state;
   };
 
   const getLimiter = () => {
@@ -189,7 +200,6 @@ export const createSendEngine = (strapi: Core.Strapi) => {
       }
       const deliveries = await store.loadSendable(deliveryIds, Date.now());
       const composeOptions = { eightBit: deliveries.length ? await eightBitMime() : false };
-      let checkedAt = Date.now();
       // Sent, not yet written: the next claim writes them in its transaction, the end of the job otherwise.
       let sent: number[] = [];
       try {
@@ -203,10 +213,7 @@ export const createSendEngine = (strapi: Core.Strapi) => {
             waited += await getLimiter().acquire(deliveries[at].email);
             group.push(deliveries[at++]);
           }
-          if (waited >= GROUP_WAIT_MS || Date.now() - checkedAt > STATE_CHECK_MS) {
-            checkedAt = Date.now();
-            if ((await records.stateOf(campaignId)) !== 'sending') break;
-          }
+          if ((await recentStateOf(campaignId)) !== 'sending') break;
           const claimed = await store.claim(group.map((d) => d.id), jobId, (id) => messageIdFor(ctx, id), Date.now(), sent);
           sent = [];
           for (const delivery of group) {
