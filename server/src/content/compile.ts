@@ -39,9 +39,12 @@ const withPixel = (html: string) => (/<\/body>/i.test(html) ? html.replace(/<\/b
 /**
  * MJML indents its output generously (a 45 KB newsletter is a third spaces). Leading indentation and
  * blank lines mean nothing in HTML outside <pre> and <textarea>, and every byte of it would be
- * merged, encoded and sent once per recipient (and counts towards Gmail's 102 KB clipping).
+ * merged, encoded and sent once per recipient (and counts towards Gmail's 102 KB clipping). A line
+ * that would start with a dot (CSS class rules) keeps one space: SMTP doubles a leading dot, and a
+ * message with none goes out without that rewrite.
  */
-const dropIndentation = (html: string) => (/<(pre|textarea)\b/i.test(html) ? html : html.replace(/^[ \t]+/gm, '').replace(/\n{2,}/g, '\n'));
+const dropIndentation = (html: string) =>
+  /<(pre|textarea)\b/i.test(html) ? html : html.replace(/^[ \t]*(?=\.)|^[ \t]+/gm, (indent, at: number, all: string) => (all[at + indent.length] === '.' ? ' ' : '')).replace(/\n{2,}/g, '\n');
 
 /** Mail wants CRLF line ends: made once here, so that a rendered body needs no rewrite per recipient. */
 const crlf = (value: string) => value.replace(/\r?\n/g, '\r\n');
