@@ -27,8 +27,8 @@ const smtpOptions = (port: number) => ({
 });
 
 const message = (to: string, html = '<p>Hi</p>', eightBit = false): OutgoingMessage => {
-  const raw = buildMime({ from: { name: 'News', email: 'news@example.com' }, to: { email: to }, subject: 'Hello', messageId: `<${to}@example.com>`, text: 'Hi', html }, eightBit);
-  return { envelope: { from: 'bounces+1-abc@example.com', to }, raw, messageId: `<${to}@example.com>` };
+  const { raw, dataSafe } = buildMime({ from: { name: 'News', email: 'news@example.com' }, to: { email: to }, subject: 'Hello', messageId: `<${to}@example.com>`, text: 'Hi', html }, eightBit);
+  return { envelope: { from: 'bounces+1-abc@example.com', to }, raw, messageId: `<${to}@example.com>`, dataSafe };
 };
 
 describeOnce('the SMTP pool', () => {
@@ -79,6 +79,18 @@ describeOnce('the SMTP pool', () => {
     } finally {
       await old.close();
     }
+  });
+
+  test('a message arrives byte for byte whether DATA-safe or with lines that SMTP must escape', async () => {
+    const pool = createSmtpPool(smtpOptions(sink.port));
+    const plain = buildMime({ from: { email: 'news@example.com' }, to: { email: 'safe@example.org' }, subject: 'Hi', messageId: '<s@example.com>', text: 'Hi', html: '<p>Hi</p>' });
+    const dotted = buildMime({ from: { email: 'news@example.com' }, to: { email: 'dots@example.org' }, subject: 'Hi', messageId: '<d@example.com>', text: '.\n..two\n.', html: '.x { color: red }' });
+    expect([plain.dataSafe, dotted.dataSafe]).toEqual([true, false]);
+    await pool.send({ envelope: { from: 'b@example.com', to: 'safe@example.org' }, raw: plain.raw, messageId: '<s@example.com>', dataSafe: plain.dataSafe });
+    await pool.send({ envelope: { from: 'b@example.com', to: 'dots@example.org' }, raw: dotted.raw, messageId: '<d@example.com>', dataSafe: dotted.dataSafe });
+    await pool.close();
+    expect(sink.received.map((m) => m.raw)).toEqual([plain.raw.toString(), dotted.raw.toString()]);
+    expect((await sink.parse(sink.received[1])).text).toBe('.\n..two\n.');
   });
 
   test('reuses a connection for maxMessages messages, and resets one after a refused recipient', async () => {

@@ -42,22 +42,27 @@ export const formatAddress = ({ name, email }: Address) => {
 
 /**
  * One pass over a body's lines: whether each fits SMTP's 998 octets before its CRLF (a UTF-16 unit
- * takes at most 3 UTF-8 bytes, so only long lines of non-ASCII text are measured), and whether any
- * ends in a bare LF. Compiled templates already use CRLF, so most bodies need no rewrite.
+ * takes at most 3 UTF-8 bytes, so only long lines of non-ASCII text are measured), whether any
+ * ends in a bare LF (compiled templates already use CRLF, so most bodies need no rewrite) and
+ * whether any starts with a dot (which SMTP's DATA doubles).
  */
 const linesOf = (value: string, ascii: boolean) => {
   let fit = true;
   let bareLf = false;
+  let leadingDot = false;
   for (let start = 0; ; ) {
     const lf = value.indexOf('\n', start);
     const cr = lf > 0 && value.charCodeAt(lf - 1) === 13;
     if (lf !== -1 && !cr) bareLf = true;
+    if (value.charCodeAt(start) === 46) leadingDot = true;
     const end = lf === -1 ? value.length : cr ? lf - 1 : lf;
     if (end - start > MAX_LINE || (!ascii && end - start > MAX_LINE / 3 && Buffer.byteLength(value.slice(start, end)) > MAX_LINE)) fit = false;
-    if (lf === -1) return { fit, bareLf };
+    if (lf === -1) return { fit, bareLf, leadingDot };
     start = lf + 1;
   }
 };
+
+const BARE_CR = /\r(?!\n)/;
 
 const wrapBase64 = (value: string) => {
   const lines: string[] = [];
@@ -73,14 +78,17 @@ export type BodyEncoding = '7bit' | '8bit' | 'base64';
  * Buffer encodes natively. Quoted-printable would keep accented text readable but costs a
  * JavaScript pass over every byte, and base64 a third more bytes: this runs for every message.
  */
-export const encodeBody = (body: string, eightBit = false): { encoding: BodyEncoding; content: string } => {
+export const encodeBody = (body: string, eightBit = false): { encoding: BodyEncoding; content: string; dataSafe: boolean } => {
   // A string whose UTF-8 length equals its length is ASCII, measured natively.
   const ascii = Buffer.byteLength(body) === body.length;
   if (ascii || eightBit) {
-    const { fit, bareLf } = linesOf(body, ascii);
-    if (fit) return { encoding: ascii ? '7bit' : '8bit', content: bareLf ? body.replace(/\r?\n/g, CRLF) : body };
+    const { fit, bareLf, leadingDot } = linesOf(body, ascii);
+    if (fit) {
+      const content = bareLf ? body.replace(/\r?\n/g, CRLF) : body;
+      return { encoding: ascii ? '7bit' : '8bit', content, dataSafe: !leadingDot && !BARE_CR.test(content) };
+    }
   }
-  return { encoding: 'base64', content: wrapBase64(Buffer.from(body, 'utf8').toString('base64')) };
+  return { encoding: 'base64', content: wrapBase64(Buffer.from(body, 'utf8').toString('base64')), dataSafe: true };
 };
 
 const partHeader = (type: string, encoding: BodyEncoding) => `Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: ${encoding}${CRLF}${CRLF}`;
@@ -97,11 +105,18 @@ const joinBytes = (pieces: string[]) => {
   return out;
 };
 
+export interface MimeMessage {
+  raw: Buffer;
+  /** Only CRLF line ends and no line that starts with a dot: SMTP's DATA can carry the bytes unchanged. */
+  dataSafe: boolean;
+}
+
 /**
  * A complete RFC 5322 message as bytes: multipart/alternative with the text part first, as clients
  * prefer the last they can show. `eightBit` allows UTF-8 bodies (the server announced 8BITMIME).
+ * Headers are single lines that start with their names, so only the bodies decide `dataSafe`.
  */
-export const buildMime = (input: MimeInput, eightBit = false): Buffer => {
+export const buildMime = (input: MimeInput, eightBit = false): MimeMessage => {
   const boundary = `=_campaigns_${randomBytes(12).toString('hex')}`;
   const headers: Array<[string, string]> = [
     ['From', formatAddress(input.from)],
@@ -116,11 +131,12 @@ export const buildMime = (input: MimeInput, eightBit = false): Buffer => {
   ];
   const text = encodeBody(input.text, eightBit);
   const html = encodeBody(input.html, eightBit);
-  return joinBytes([
+  const raw = joinBytes([
     `${headers.map(([name, value]) => `${name}: ${value}`).join(CRLF)}${CRLF}${CRLF}--${boundary}${CRLF}${partHeader('text/plain', text.encoding)}`,
     text.content,
     `${CRLF}--${boundary}${CRLF}${partHeader('text/html', html.encoding)}`,
     html.content,
     `${CRLF}--${boundary}--${CRLF}`,
   ]);
+  return { raw, dataSafe: text.dataSafe && html.dataSafe };
 };

@@ -9,6 +9,11 @@ export interface OutgoingMessage {
   raw: Buffer;
   /** The Message-ID header's value, for transports that must pass it separately. */
   messageId: string;
+  /**
+   * Set by the plugin's composer when `raw` has only CRLF line ends and no line that starts with a
+   * dot: an SMTP transport may then send it without its byte-by-byte DATA escaping.
+   */
+  dataSafe?: boolean;
 }
 
 export interface SendResult {

@@ -51,7 +51,7 @@ export const composeMessage = (ctx: ComposeContext, prepared: PreparedCampaign, 
   const rendered = renderMessage(prepared.content, { contact: recipient.contact, campaign: prepared.templateCampaign, urls });
   const messageId = messageIdFor(ctx, recipient.deliveryId);
   const toName = [recipient.contact.firstName, recipient.contact.lastName].filter(Boolean).join(' ');
-  const raw = buildMime({
+  const { raw, dataSafe } = buildMime({
     from: { name: row.fromName, email: row.fromEmail ?? '' },
     to: { name: toName || null, email: recipient.email },
     replyTo: row.replyTo ? { email: row.replyTo } : null,
@@ -68,5 +68,5 @@ export const composeMessage = (ctx: ComposeContext, prepared: PreparedCampaign, 
     text: rendered.text,
     html: rendered.html,
   }, options.eightBit);
-  return { envelope: { from: verpAddress(ctx.secret, ctx.identity.bounceAddress, recipient.deliveryId), to: recipient.email }, raw, messageId };
+  return { envelope: { from: verpAddress(ctx.secret, ctx.identity.bounceAddress, recipient.deliveryId), to: recipient.email }, raw, messageId, dataSafe };
 };

@@ -11,8 +11,8 @@ const base = {
 };
 
 test('ASCII bodies with short lines go as 7bit, anything else as base64 that decodes back', () => {
-  expect(encodeBody('a\nb')).toEqual({ encoding: '7bit', content: 'a\r\nb' });
-  expect(encodeBody('a\r\nb\nc')).toEqual({ encoding: '7bit', content: 'a\r\nb\r\nc' });
+  expect(encodeBody('a\nb')).toEqual({ encoding: '7bit', content: 'a\r\nb', dataSafe: true });
+  expect(encodeBody('a\r\nb\nc')).toEqual({ encoding: '7bit', content: 'a\r\nb\r\nc', dataSafe: true });
   expect(encodeBody('Zoë').encoding).toBe('base64');
   expect(encodeBody('x'.repeat(1200)).encoding).toBe('base64');
   // SMTP allows 998 octets before the CRLF.
@@ -24,7 +24,7 @@ test('ASCII bodies with short lines go as 7bit, anything else as base64 that dec
 });
 
 test('UTF-8 bodies go as 8bit when allowed, unless a line would pass 998 bytes', () => {
-  expect(encodeBody('Zoë\nhi', true)).toEqual({ encoding: '8bit', content: 'Zoë\r\nhi' });
+  expect(encodeBody('Zoë\nhi', true)).toEqual({ encoding: '8bit', content: 'Zoë\r\nhi', dataSafe: true });
   // 400 characters, 800 bytes: fits.
   expect(encodeBody('é'.repeat(400), true).encoding).toBe('8bit');
   // 500 characters, 1,000 bytes: too long for one SMTP line.
@@ -44,7 +44,7 @@ test('addresses: plain names bare, specials quoted, non-ASCII encoded, line brea
 });
 
 test('a parser reads back every header and both parts, and injected headers stay text', async () => {
-  const raw = buildMime({
+  const { raw } = buildMime({
     ...base,
     to: { name: 'Zoë Ünal', email: 'zoe@example.org' },
     replyTo: { email: 'reply@example.com' },
@@ -71,7 +71,8 @@ test('a parser reads back every header and both parts, and injected headers stay
 });
 
 test('an 8-bit message carries its UTF-8 bytes as they are, and a parser reads the same text back', async () => {
-  const raw = buildMime({ ...base, subject: 'Grüße', text: 'Grüße, Zoë\nBis bald', html: '<p>Grüße — Zoë</p>' }, true);
+  const { raw, dataSafe } = buildMime({ ...base, subject: 'Grüße', text: 'Grüße, Zoë\nBis bald', html: '<p>Grüße — Zoë</p>' }, true);
+  expect(dataSafe).toBe(true);
   expect(raw.includes(Buffer.from('<p>Grüße — Zoë</p>'))).toBe(true);
   expect(raw.toString()).toMatch(/Content-Type: text\/html; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n/);
   expect(raw.toString()).toMatch(/^Subject: =\?UTF-8\?Q\?/m);
@@ -79,4 +80,14 @@ test('an 8-bit message carries its UTF-8 bytes as they are, and a parser reads t
   expect(mail.text?.trim()).toBe('Grüße, Zoë\nBis bald');
   expect(mail.html).toBe('<p>Grüße — Zoë</p>');
   expect(raw.toString('latin1').split('\r\n').every((line) => line.length <= 998)).toBe(true);
+});
+
+test('a message is DATA-safe unless a body line starts with a dot or holds a bare CR', () => {
+  expect(buildMime(base).dataSafe).toBe(true);
+  expect(buildMime({ ...base, text: 'one\n.two' }).dataSafe).toBe(false);
+  expect(buildMime({ ...base, html: '.x{}' }).dataSafe).toBe(false);
+  expect(buildMime({ ...base, text: 'one\rtwo' }).dataSafe).toBe(false);
+  // Base64 has no dots and no line breaks of its own.
+  expect(buildMime({ ...base, text: 'Zoë\n.two' }).dataSafe).toBe(true);
+  expect(buildMime({ ...base, text: 'Zoë\n.two' }, true).dataSafe).toBe(false);
 });
