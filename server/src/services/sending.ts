@@ -93,7 +93,9 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { row, content, linkIds: {}, templateCampaign: templateCampaignOf(row) };
   };
 
-  const senders = (): Sender[] => getPluginConfig(strapi).sending.senders.map((s) => ({ email: s.email, name: s.name ?? null }));
+  // The options are fixed once Strapi has loaded: parsed on the first save or send, not on each.
+  let configuredSenders: Sender[] | undefined;
+  const senders = (): Sender[] => (configuredSenders ??= getPluginConfig(strapi).sending.senders.map((s) => ({ email: s.email, name: s.name ?? null })));
 
   /** What a campaign must have before it goes out; each gap is a 400 naming the field. */
   const assertReady = async (row: CampaignRow & { segment?: { documentId: string } | null }) => {
