@@ -13,9 +13,9 @@
  * 100, unless set); BENCH_SAMPLE=<file> keeps the first message's raw bytes there (bench/send/raw.js
  * sends it); BENCH_RESULT=<file> writes the figures as JSON; BENCH_PROFILE_FILE=<file.cpuprofile>
  * profiles the send (inspector, from sendNow to `sent`); BENCH_STATEMENTS=1 times the database
- * statements of the send by kind. The playground puts SQLite in WAL with synchronous NORMAL;
- * DATABASE_SQLITE_WAL=false keeps Strapi's rollback journal with synchronous FULL (an fsync per
- * commit), reported as `sqlite-rollback`.
+ * statements of the send by kind. SQLite runs as Strapi sets it up (rollback journal, synchronous
+ * FULL: an fsync per commit); DATABASE_SQLITE_WAL=true makes the playground switch it to WAL with
+ * synchronous NORMAL, reported as `sqlite-wal`.
  * Prints its figures; the last line is `e2e <db>: <N> msg/s ...`.
  */
 const fs = require('node:fs');
@@ -148,7 +148,7 @@ const main = async () => {
       const [{ journal_mode: mode }] = await strapi.db.connection.raw('PRAGMA journal_mode');
       const [{ synchronous }] = await strapi.db.connection.raw('PRAGMA synchronous');
       journal = `, journal_mode ${mode}, synchronous ${['OFF', 'NORMAL', 'FULL', 'EXTRA'][synchronous]}`;
-      if (mode !== 'wal') label = 'sqlite-rollback';
+      if (mode === 'wal') label = 'sqlite-wal';
     }
     let started = performance.now();
     await seed(strapi);

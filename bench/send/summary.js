@@ -18,10 +18,10 @@ if (!runs.length) throw new Error('no end-to-end results');
 
 console.log('');
 console.log(`raw SMTP limit (one prebuilt ${(raw.bytes / 1024).toFixed(1)} KB message, nodemailer pool of 5): ${raw.rate} msg/s`);
-console.log('database  contacts  msg/s  of raw  dispatch  send s  peak RSS (before send)  app CPU  sink received');
+console.log('database   contacts  msg/s  of raw  dispatch  send s  peak RSS (before send)  app CPU  sink received');
 for (const r of runs) {
   console.log(
-    `${r.db.padEnd(9)} ${String(r.contacts).padStart(8)}  ${String(r.rate).padStart(5)}  ${(r.rate / raw.rate).toFixed(2).padStart(6)}  ${(r.dispatchMs / 1000).toFixed(1).padStart(7)}s  ${(r.wallMs / 1000).toFixed(1).padStart(6)}  ${String(r.peakRssMb).padStart(5)} MB (${r.rssBeforeMb} MB)${' '.repeat(7)}${String(Math.round(r.appCpu * 100)).padStart(4)}%  ${r.received}/${r.contacts}${r.received === r.contacts && r.state === 'sent' ? '' : ` (${r.state})`}`
+    `${r.db.padEnd(10)} ${String(r.contacts).padStart(8)}  ${String(r.rate).padStart(5)}  ${(r.rate / raw.rate).toFixed(2).padStart(6)}  ${(r.dispatchMs / 1000).toFixed(1).padStart(7)}s  ${(r.wallMs / 1000).toFixed(1).padStart(6)}  ${String(r.peakRssMb).padStart(5)} MB (${r.rssBeforeMb} MB)${' '.repeat(7)}${String(Math.round(r.appCpu * 100)).padStart(4)}%  ${r.received}/${r.contacts}${r.received === r.contacts && r.state === 'sent' ? '' : ` (${r.state})`}`
   );
 }
 const builds = [...new Set(runs.map((r) => r.build))];

@@ -2,12 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { seedDemo } from './demo/seed';
 
 /**
- * SQLite as the plugin's README recommends for sending: WAL with synchronous NORMAL, so a commit
- * does not wait for the disk (Strapi keeps SQLite's rollback journal with synchronous FULL, an
- * fsync per commit). DATABASE_SQLITE_WAL=false keeps Strapi's defaults.
+ * DATABASE_SQLITE_WAL=true puts SQLite in WAL with synchronous NORMAL, as the plugin's README
+ * suggests for sending from SQLite: a commit then does not wait for the disk. Otherwise Strapi's
+ * defaults stay (rollback journal, synchronous FULL: an fsync per commit).
  */
 const useWal = async (strapi: Core.Strapi) => {
-  if (strapi.db.dialect.client !== 'sqlite' || process.env.DATABASE_SQLITE_WAL === 'false') return;
+  if (strapi.db.dialect.client !== 'sqlite' || process.env.DATABASE_SQLITE_WAL !== 'true') return;
   await strapi.db.connection.raw('PRAGMA journal_mode = WAL');
   await strapi.db.connection.raw('PRAGMA synchronous = NORMAL');
 };

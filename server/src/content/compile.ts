@@ -1,6 +1,7 @@
 import { convert } from 'html-to-text';
 import type { Template } from 'liquidjs';
 import mjmlModule from 'mjml';
+import { splitHtml, type HtmlPieces } from './html-bytes';
 import { rewriteLinks, type TrackedLink } from './links';
 import { parseGenerated, parseTemplate, TemplateError } from './liquid';
 
@@ -18,7 +19,7 @@ export interface ContentSource {
 /** A campaign's message, compiled once: Liquid templates ready to render per recipient, and its tracked links. */
 export interface CompiledContent {
   subject: Template[];
-  html: Template[];
+  html: HtmlPieces;
   text: Template[];
   links: TrackedLink[];
 }
@@ -93,7 +94,7 @@ export const compileContent = async (source: ContentSource): Promise<CompiledCon
   const { html, links } = rewriteLinks(dropIndentation(compiled.html));
   const text = plainText ?? parseGenerated('plainText', crlf(textOf(html)), 'text');
   const finished = withPixel(source.preheader ? withPreheader(html, source.preheader) : html);
-  return { subject, html: parseGenerated('content', crlf(finished), 'html'), text, links };
+  return { subject, html: splitHtml(parseGenerated('content', crlf(finished), 'html')), text, links };
 };
 
 /**

@@ -1,4 +1,4 @@
-import { Liquid, type Template } from 'liquidjs';
+import { Context, Liquid, type Template } from 'liquidjs';
 
 /** The names a template may read at its top level; anything else is a typo or an attempt to reach further. */
 export const TEMPLATE_GLOBALS = ['contact', 'campaign', 'unsubscribe_url', 'preferences_url', 'view_in_browser_url'] as const;
@@ -105,6 +105,20 @@ export const parseGenerated = (part: string, source: string, kind: TemplateKind)
 export const renderTemplate = (part: string, templates: Template[], data: object, kind: TemplateKind = 'text'): string => {
   try {
     return engines[kind].renderSync(templates, data) as string;
+  } catch (error) {
+    throw new TemplateError(part, describe(error));
+  }
+};
+
+/**
+ * Renders several runs of one template for one recipient in one context, so the limits and any
+ * `{% assign %}` span them all, as if they were rendered as one template.
+ */
+export const renderRuns = (part: string, runs: Template[][], data: object, kind: TemplateKind = 'text'): string[] => {
+  const engine = engines[kind];
+  const context = new Context(data, engine.options, { sync: true }, { liquid: engine });
+  try {
+    return runs.map((run) => engine.renderSync(run, context) as string);
   } catch (error) {
     throw new TemplateError(part, describe(error));
   }

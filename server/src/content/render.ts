@@ -1,5 +1,7 @@
+import type { EncodedBody } from '../mail/mime';
 import type { CompiledContent } from './compile';
-import { renderTemplate } from './liquid';
+import { joinHtmlBytes, joinHtmlText } from './html-bytes';
+import { renderRuns, renderTemplate } from './liquid';
 
 /** A contact as templates read it: `{{ contact.firstName }}`, `{{ contact.attributes.plan }}`. */
 export interface TemplateContact {
@@ -34,23 +36,45 @@ export interface RenderedMessage {
   text: string;
 }
 
-/** Renders one recipient's message; the subject loses line breaks (it becomes a header). */
-export const renderMessage = (
-  content: CompiledContent,
-  recipient: { contact: TemplateContact; campaign: TemplateCampaign; urls: RecipientUrls }
-): RenderedMessage => {
-  const data = {
-    contact: recipient.contact,
-    campaign: recipient.campaign,
-    unsubscribe_url: recipient.urls.unsubscribe,
-    preferences_url: recipient.urls.preferences,
-    view_in_browser_url: recipient.urls.viewInBrowser,
-    _links: recipient.urls.links,
-    _open_url: recipient.urls.open,
-  };
+type RecipientData = { contact: TemplateContact; campaign: TemplateCampaign; urls: RecipientUrls };
+
+const templateData = (recipient: RecipientData) => ({
+  contact: recipient.contact,
+  campaign: recipient.campaign,
+  unsubscribe_url: recipient.urls.unsubscribe,
+  preferences_url: recipient.urls.preferences,
+  view_in_browser_url: recipient.urls.viewInBrowser,
+  _links: recipient.urls.links,
+  _open_url: recipient.urls.open,
+});
+
+/** The subject loses line breaks: it becomes a header. */
+const subjectOf = (content: CompiledContent, data: object) => renderTemplate('subject', content.subject, data, 'text').replace(/[\r\n]+\s*/g, ' ').trim();
+
+/** Renders one recipient's message as text (previews, the view-in-browser page). */
+export const renderMessage = (content: CompiledContent, recipient: RecipientData): RenderedMessage => {
+  const data = templateData(recipient);
   return {
-    subject: renderTemplate('subject', content.subject, data, 'text').replace(/[\r\n]+\s*/g, ' ').trim(),
-    html: renderTemplate('content', content.html, data, 'html'),
+    subject: subjectOf(content, data),
+    html: joinHtmlText(content.html, renderRuns('content', content.html.runs, data, 'html')),
+    text: renderTemplate('plainText', content.text, data, 'text'),
+  };
+};
+
+export interface MailMessage {
+  subject: string;
+  /** Bytes when the HTML part can go 7bit or 8bit as rendered, else the text for the MIME builder to encode. */
+  html: EncodedBody | string;
+  text: string;
+}
+
+/** Renders one recipient's message for sending: the HTML part's fixed pieces are not re-encoded. */
+export const renderMail = (content: CompiledContent, recipient: RecipientData, eightBit: boolean): MailMessage => {
+  const data = templateData(recipient);
+  const rendered = renderRuns('content', content.html.runs, data, 'html');
+  return {
+    subject: subjectOf(content, data),
+    html: joinHtmlBytes(content.html, rendered, eightBit) ?? joinHtmlText(content.html, rendered),
     text: renderTemplate('plainText', content.text, data, 'text'),
   };
 };

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { encodeWords } from 'nodemailer/lib/mime-funcs';
+import { lineShape, MAX_LINE } from './line-shape';
 
 export interface Address {
   name?: string | null;
@@ -17,14 +18,13 @@ export interface MimeInput {
   /** Extra headers, written in this order. Values must be single-line; names are trusted. */
   headers?: Array<[string, string]>;
   text: string;
-  html: string;
+  html: string | EncodedBody;
 }
 
 const CRLF = '\r\n';
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 // RFC 5322 atext and spaces: a display name of only these needs no quoting.
 const PLAIN_NAME = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]+$/;
-const MAX_LINE = 998;
 
 /** Header values come from editors and contacts: a line break in one would start a header of its own. */
 export const headerSafe = (value: string) => value.replace(/[\r\n]+/g, ' ');
@@ -40,30 +40,6 @@ export const formatAddress = ({ name, email }: Address) => {
   return `"${display.replace(/(["\\])/g, '\\$1')}" <${safeEmail}>`;
 };
 
-/**
- * One pass over a body's lines: whether each fits SMTP's 998 octets before its CRLF (a UTF-16 unit
- * takes at most 3 UTF-8 bytes, so only long lines of non-ASCII text are measured), whether any
- * ends in a bare LF (compiled templates already use CRLF, so most bodies need no rewrite) and
- * whether any starts with a dot (which SMTP's DATA doubles).
- */
-const linesOf = (value: string, ascii: boolean) => {
-  let fit = true;
-  let bareLf = false;
-  let leadingDot = false;
-  for (let start = 0; ; ) {
-    const lf = value.indexOf('\n', start);
-    const cr = lf > 0 && value.charCodeAt(lf - 1) === 13;
-    if (lf !== -1 && !cr) bareLf = true;
-    if (value.charCodeAt(start) === 46) leadingDot = true;
-    const end = lf === -1 ? value.length : cr ? lf - 1 : lf;
-    if (end - start > MAX_LINE || (!ascii && end - start > MAX_LINE / 3 && Buffer.byteLength(value.slice(start, end)) > MAX_LINE)) fit = false;
-    if (lf === -1) return { fit, bareLf, leadingDot };
-    start = lf + 1;
-  }
-};
-
-const BARE_CR = /\r(?!\n)/;
-
 const wrapBase64 = (value: string) => {
   const lines: string[] = [];
   for (let i = 0; i < value.length; i += 76) lines.push(value.slice(i, i + 76));
@@ -72,23 +48,31 @@ const wrapBase64 = (value: string) => {
 
 export type BodyEncoding = '7bit' | '8bit' | 'base64';
 
+/** A body already in bytes (see content/html-bytes.ts): its encoding decided, its line breaks CRLF. */
+export interface EncodedBody {
+  chunks: Buffer[];
+  encoding: '7bit' | '8bit';
+  dataSafe: boolean;
+}
+
 /**
  * The cheapest valid transfer encoding: text with lines SMTP accepts goes as it is, `7bit` when
  * ASCII and `8bit` (UTF-8) when the server announced 8BITMIME; anything else as base64, which
  * Buffer encodes natively. Quoted-printable would keep accented text readable but costs a
  * JavaScript pass over every byte, and base64 a third more bytes: this runs for every message.
+ * Bare CRs and LFs become CRLF (compiled templates have none; a merged value may).
  */
 export const encodeBody = (body: string, eightBit = false): { encoding: BodyEncoding; content: string; dataSafe: boolean } => {
-  // A string whose UTF-8 length equals its length is ASCII, measured natively.
-  const ascii = Buffer.byteLength(body) === body.length;
-  if (ascii || eightBit) {
-    const { fit, bareLf, leadingDot } = linesOf(body, ascii);
-    if (fit) {
-      const content = bareLf ? body.replace(/\r?\n/g, CRLF) : body;
-      return { encoding: ascii ? '7bit' : '8bit', content, dataSafe: !leadingDot && !BARE_CR.test(content) };
-    }
+  let content = body;
+  let shape = lineShape(content);
+  if (!shape.crlf) {
+    content = content.replace(/\r\n|\r|\n/g, CRLF);
+    shape = lineShape(content, shape.ascii);
   }
-  return { encoding: 'base64', content: wrapBase64(Buffer.from(body, 'utf8').toString('base64')), dataSafe: true };
+  if ((shape.ascii || eightBit) && shape.head <= MAX_LINE && shape.innerFit) {
+    return { encoding: shape.ascii ? '7bit' : '8bit', content, dataSafe: !shape.startsWithDot && shape.innerDotFree };
+  }
+  return { encoding: 'base64', content: wrapBase64(Buffer.from(content, 'utf8').toString('base64')), dataSafe: true };
 };
 
 const partHeader = (type: string, encoding: BodyEncoding) => `Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: ${encoding}${CRLF}${CRLF}`;
@@ -96,12 +80,12 @@ const partHeader = (type: string, encoding: BodyEncoding) => `Content-Type: ${ty
 export const formatDate = (date: Date) => date.toUTCString().replace(/GMT$/, '+0000');
 
 /** Writes the pieces into one buffer: the message is held only as bytes while it waits for a connection. */
-const joinBytes = (pieces: string[]) => {
+const joinBytes = (pieces: Array<string | Buffer>) => {
   let size = 0;
-  for (const piece of pieces) size += Buffer.byteLength(piece);
+  for (const piece of pieces) size += typeof piece === 'string' ? Buffer.byteLength(piece) : piece.length;
   const out = Buffer.allocUnsafe(size);
   let at = 0;
-  for (const piece of pieces) at += out.write(piece, at);
+  for (const piece of pieces) at += typeof piece === 'string' ? out.write(piece, at) : piece.copy(out, at);
   return out;
 };
 
@@ -130,12 +114,12 @@ export const buildMime = (input: MimeInput, eightBit = false): MimeMessage => {
     ['Content-Type', `multipart/alternative; boundary="${boundary}"`],
   ];
   const text = encodeBody(input.text, eightBit);
-  const html = encodeBody(input.html, eightBit);
+  const html = typeof input.html === 'string' ? encodeBody(input.html, eightBit) : input.html;
   const raw = joinBytes([
     `${headers.map(([name, value]) => `${name}: ${value}`).join(CRLF)}${CRLF}${CRLF}--${boundary}${CRLF}${partHeader('text/plain', text.encoding)}`,
     text.content,
     `${CRLF}--${boundary}${CRLF}${partHeader('text/html', html.encoding)}`,
-    html.content,
+    ...('chunks' in html ? html.chunks : [html.content]),
     `${CRLF}--${boundary}--${CRLF}`,
   ]);
   return { raw, dataSafe: text.dataSafe && html.dataSafe };

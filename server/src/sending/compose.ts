@@ -1,4 +1,4 @@
-import { renderMessage, type TemplateContact } from '../content/render';
+import { renderMail, type TemplateContact } from '../content/render';
 import { buildMime } from '../mail/mime';
 import { messageIdOf, type SendingIdentity } from '../mail/identity';
 import { listHeaders } from '../mail/list-headers';
@@ -48,7 +48,7 @@ export interface ComposeOptions {
 export const composeMessage = (ctx: ComposeContext, prepared: PreparedCampaign, recipient: Recipient, options: ComposeOptions): OutgoingMessage => {
   const { row } = prepared;
   const urls = recipientUrls(ctx, prepared, recipient.deliveryId);
-  const rendered = renderMessage(prepared.content, { contact: recipient.contact, campaign: prepared.templateCampaign, urls });
+  const rendered = renderMail(prepared.content, { contact: recipient.contact, campaign: prepared.templateCampaign, urls }, options.eightBit);
   const messageId = messageIdFor(ctx, recipient.deliveryId);
   const toName = [recipient.contact.firstName, recipient.contact.lastName].filter(Boolean).join(' ');
   const { raw, dataSafe } = buildMime({

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { DELIVERY_STATES, TABLES, type DeliveryState } from '../constants';
-import { isMysql } from '../db/dialect';
+import { isMysql, isPostgres } from '../db/dialect';
 
 /** A delivery with what rendering it needs from its contact. */
 export interface DeliveryToSend {
@@ -167,13 +167,25 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => ({
    */
   /**
    * Marks the previous group sent and claims the next (queued -> sending, with its Message-IDs) in
-   * one transaction: on SQLite every commit waits for the disk, and this is two of them per group.
+   * one transaction (on SQLite every commit waits for the disk) or, on PostgreSQL, one statement.
    * Answers the ids this job now holds.
    */
   async claim(ids: readonly number[], jobId: string, messageIdOf: (id: number) => string, now: number, sentBefore: readonly number[] = []): Promise<Set<number>> {
     if (!ids.length) {
       await this.markSent(sentBefore, jobId, now);
       return new Set();
+    }
+    const messageIds = ids.flatMap((id) => [id, messageIdOf(id)]);
+    const byId = `case id ${ids.map(() => 'when ? then ?').join(' ')} end`;
+    if (isPostgres(knex)) {
+      // One statement and one round trip: the previous group's `sent` rides along as a writable CTE (the rows differ: sending vs queued).
+      const { rows } = await knex.raw(
+        `with sent as (update ?? set state = 'sent', sent_at = ?, updated_at = ?, claimed_by = null where id = any(?) and state = 'sending' and claimed_by = ?)
+         update ?? set state = 'sending', claimed_by = ?, message_id = ${byId}, sending_at = ?, updated_at = ?, attempts = attempts + 1
+         where id = any(?) and state = 'queued' returning id`,
+        [D, now, now, [...sentBefore], jobId, D, jobId, ...messageIds, now, now, [...ids]]
+      );
+      return new Set((rows as Array<{ id: number }>).map((r) => Number(r.id)));
     }
     return knex.transaction(async (trx) => {
       if (sentBefore.length) await markSentIn(trx, sentBefore, jobId, now);
@@ -183,7 +195,7 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => ({
         .update({
           state: 'sending',
           claimed_by: jobId,
-          message_id: trx.raw(`case id ${ids.map(() => 'when ? then ?').join(' ')} end`, ids.flatMap((id) => [id, messageIdOf(id)])),
+          message_id: trx.raw(byId, messageIds),
           sending_at: now,
           updated_at: now,
           attempts: trx.raw('attempts + 1'),

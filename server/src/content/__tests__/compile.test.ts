@@ -1,5 +1,6 @@
 import { compileContent } from '../compile';
-import { renderTemplate } from '../liquid';
+import { joinHtmlText } from '../html-bytes';
+import { renderRuns, renderTemplate } from '../liquid';
 
 const source = (content: string) => ({ subject: 'Hi {{ contact.firstName }}', preheader: 'Soon', content, plainText: null });
 
@@ -17,7 +18,7 @@ const data = { contact: { firstName: 'Ann' }, _links: { l0: 'https://t.example/c
 
 test('compiled HTML has CRLF line ends, no indentation, and no line that starts with a dot', async () => {
   const compiled = await compileContent(source(MJML));
-  const html = renderTemplate('content', compiled.html, data, 'html');
+  const html = joinHtmlText(compiled.html, renderRuns('content', compiled.html.runs, data, 'html'));
   expect(html).toContain('Hello Ann, see <a href="https://t.example/c/1"');
   expect(html).toContain('.note { color: red; }');
   expect(html.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);

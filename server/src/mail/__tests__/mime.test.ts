@@ -86,8 +86,14 @@ test('a message is DATA-safe unless a body line starts with a dot or holds a bar
   expect(buildMime(base).dataSafe).toBe(true);
   expect(buildMime({ ...base, text: 'one\n.two' }).dataSafe).toBe(false);
   expect(buildMime({ ...base, html: '.x{}' }).dataSafe).toBe(false);
-  expect(buildMime({ ...base, text: 'one\rtwo' }).dataSafe).toBe(false);
   // Base64 has no dots and no line breaks of its own.
   expect(buildMime({ ...base, text: 'Zoë\n.two' }).dataSafe).toBe(true);
   expect(buildMime({ ...base, text: 'Zoë\n.two' }, true).dataSafe).toBe(false);
+});
+
+test('bare CRs and LFs in a body become CRLF, so the message stays DATA-safe', () => {
+  expect(encodeBody('one\r\ntwo\rthree\nfour')).toEqual({ encoding: '7bit', content: 'one\r\ntwo\r\nthree\r\nfour', dataSafe: true });
+  expect(encodeBody('one\r\ntwo\r').content).toBe('one\r\ntwo\r\n');
+  expect(buildMime({ ...base, html: '<p>a</p>\r\n<p>b\r</p>' }).raw.toString()).toContain('<p>a</p>\r\n<p>b\r\n</p>');
+  expect(encodeBody('one\r.two').dataSafe).toBe(false);
 });
