@@ -11,7 +11,7 @@ import { getService } from '../services/get-service';
 import { trackingUrls } from '../tracking/urls';
 import { retryDelayMs } from './backoff';
 import { composeMessage, messageIdFor, type ComposeContext } from './compose';
-import { deliveryStore, type DeliveryToSend } from './delivery-store';
+import { deliveryStore } from './delivery-store';
 import { createCampaignCache, type CampaignRow } from './prepared-campaign';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
 import { sendRecords } from './send-records';
@@ -206,13 +206,9 @@ export const createSendEngine = (strapi: Core.Strapi) => {
         for (let at = 0; at < deliveries.length; ) {
           // Rate slots first, then the claim: a group only gathers what may go out right away, so a
           // slow domain makes groups of one and a pause stops all but the message in flight.
-          const group: DeliveryToSend[] = [];
-          let waited = 0;
-          while (group.length < CLAIM_GROUP && at < deliveries.length && waited < GROUP_WAIT_MS) {
-            // The limiter's own wait, not the wall clock: a Redis round trip or a busy event loop is no reason to close a group.
-            waited += await getLimiter().acquire(deliveries[at].email);
-            group.push(deliveries[at++]);
-          }
+          const candidates = deliveries.slice(at, at + CLAIM_GROUP);
+          const group = candidates.slice(0, await getLimiter().acquireGroup(candidates.map((d) => d.email), GROUP_WAIT_MS));
+          at += group.length;
           if ((await recentStateOf(campaignId)) !== 'sending') break;
           const claimed = await store.claim(group.map((d) => d.id), jobId, (id) => messageIdFor(ctx, id), Date.now(), sent);
           sent = [];

@@ -1,24 +1,45 @@
 import type { Redis } from 'ioredis';
 
 /**
- * Reserves the next send slot of each bucket (the global one and the recipient's domain) and answers
- * how long to wait for the latest of them. Each bucket keeps its "theoretical arrival time" in
- * microseconds (GCRA without a burst): every process reserving through the same Redis shares the
- * rate, and nobody is refused, only told when. Times come from Redis so clocks of different hosts
- * do not matter.
+ * Reserves send slots for a group of messages, in order: for each, the next slot of the global
+ * bucket and of its recipient's domain bucket, until a message had to wait `maxWait` or more (that
+ * one keeps its slots and closes the group). Answers each reserved message's wait. Each bucket
+ * keeps its "theoretical arrival time" in microseconds (GCRA without a burst): every process
+ * reserving through the same Redis shares the rate, and nobody is refused, only told when. Times
+ * come from Redis so clocks of different hosts do not matter. KEYS: the global bucket, then the
+ * domain buckets; ARGV: maxWait, the global interval, then per message its domain key's index
+ * (0 for none) and that domain's interval, all in microseconds.
  */
 const RESERVE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local wait = 0
-for i, key in ipairs(KEYS) do
-  local interval = tonumber(ARGV[i])
-  local tat = tonumber(redis.call('GET', key) or '0')
-  if tat < now then tat = now end
-  if tat - now > wait then wait = tat - now end
-  redis.call('SET', key, tat + interval, 'PX', math.ceil((tat + interval - now) / 1000) + 1000)
+local maxWait = tonumber(ARGV[1])
+local globalInterval = tonumber(ARGV[2])
+local tats = {}
+local function tatOf(i)
+  if tats[i] == nil then
+    local v = tonumber(redis.call('GET', KEYS[i]) or '0')
+    if v < now then v = now end
+    tats[i] = v
+  end
+  return tats[i]
 end
-return wait
+local waits = {}
+for m = 1, (#ARGV - 2) / 2 do
+  if m > 1 and waits[m - 1] >= maxWait then break end
+  local domain = tonumber(ARGV[1 + m * 2])
+  local wait = tatOf(1) - now
+  tats[1] = tatOf(1) + globalInterval
+  if domain > 0 then
+    if tatOf(domain) - now > wait then wait = tatOf(domain) - now end
+    tats[domain] = tatOf(domain) + tonumber(ARGV[2 + m * 2])
+  end
+  waits[m] = wait
+end
+for i, tat in pairs(tats) do
+  redis.call('SET', KEYS[i], tat, 'PX', math.ceil((tat - now) / 1000) + 1000)
+end
+return waits
 `;
 
 export interface RateLimits {
@@ -26,7 +47,7 @@ export interface RateLimits {
   perDomain: Record<string, number>;
 }
 
-type WithReserve = Redis & { campaignsReserve(keyCount: number, ...args: Array<string | number>): Promise<number> };
+type WithReserve = Redis & { campaignsReserve(keyCount: number, ...args: Array<string | number>): Promise<number[]> };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -35,21 +56,33 @@ export const createRateLimiter = (redis: Redis, prefix: string, limits: RateLimi
   if (typeof client.campaignsReserve !== 'function') client.defineCommand('campaignsReserve', { lua: RESERVE });
   const globalKey = `${prefix}:rate:global`;
 
+  const globalInterval = Math.ceil(1_000_000 / limits.messagesPerSecond);
+
   return {
-    /** Waits until one message to this address may go, under the global and its domain's rate; answers the milliseconds it waited for its slot. */
-    async acquire(email: string): Promise<number> {
-      const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
-      const domainRate = limits.perDomain[domain];
+    /**
+     * Waits until the first messages to these addresses may go, under the global rate and their
+     * domains' rates: as many as take slots until one had to wait `maxWaitMs` (at least one), in one
+     * round trip to Redis. Answers how many may go now.
+     */
+    async acquireGroup(emails: readonly string[], maxWaitMs: number): Promise<number> {
       const keys = [globalKey];
-      const intervals = [Math.ceil(1_000_000 / limits.messagesPerSecond)];
-      if (domainRate) {
-        keys.push(`${prefix}:rate:domain:${domain}`);
-        intervals.push(Math.ceil(1_000_000 / domainRate));
+      const args: number[] = [maxWaitMs * 1000, globalInterval];
+      for (const email of emails) {
+        const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+        const domainRate = limits.perDomain[domain];
+        if (!domainRate) {
+          args.push(0, 0);
+          continue;
+        }
+        const key = `${prefix}:rate:domain:${domain}`;
+        let index = keys.indexOf(key);
+        if (index === -1) index = keys.push(key) - 1;
+        args.push(index + 1, Math.ceil(1_000_000 / domainRate));
       }
-      const waitMicros = await client.campaignsReserve(keys.length, ...keys, ...intervals);
-      const waitMs = Math.floor(waitMicros / 1000);
+      const waits = await client.campaignsReserve(keys.length, ...keys, ...args);
+      const waitMs = Math.floor(Math.max(...waits) / 1000);
       if (waitMs >= 1) await sleep(waitMs);
-      return waitMs;
+      return waits.length;
     },
   };
 };
