@@ -19,9 +19,9 @@ import { sendRecords } from './send-records';
 /** Contacts a dispatch page reads: one keyset page of the segment, one transaction of deliveries. */
 const DISPATCH_PAGE = 1000;
 /**
- * Deliveries claimed, and then marked sent, per statement. A bigger group means fewer writes (on
- * SQLite each is a commit with an fsync) but more messages that a worker killed mid-group leaves
- * `unknown`: at most this many per running job.
+ * Deliveries claimed per write (which also marks the previous group sent). A bigger group means
+ * fewer writes but more messages that a killed worker leaves `unknown`: at most two groups (the
+ * one sent but not yet written, the one claimed) per running job.
  */
 const CLAIM_GROUP = 10;
 /** A group stops gathering once its rate slots have made it wait this long. */
