@@ -32,7 +32,7 @@ describe('the campaign form', () => {
   test('a campaign without content opens on the starter template, which the server compiles', async () => {
     expect(formValuesOf(campaign).content).toBe(STARTER_MJML);
     const compiled = await compileContent({ subject: 'Hi', preheader: null, content: STARTER_MJML, plainText: null });
-    expect(compiled.html.length).toBeGreaterThan(0);
+    expect(compiled.html.pieces.length).toBeGreaterThan(0);
   });
 
   test('saves every field, blanks as null, in the shape the server accepts', () => {
