@@ -5,10 +5,7 @@
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib/services.sh"
 trap stop_started_services EXIT
-npm_install
-ensure_redis
-ensure_postgres || { log "PostgreSQL is not reachable on 127.0.0.1:5432"; exit 1; }
-[ -d "$ROOT_DIR/dist" ] && [ -d "$ROOT_DIR/playground/dist" ] || { build_plugin; build_playground; }
+bench_prepare
 CONTACTS="${CONTACTS:-1000000}"
 results=()
 for db in sqlite postgres; do

@@ -13,10 +13,7 @@
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib/services.sh"
 trap stop_started_services EXIT
-npm_install
-ensure_redis
-ensure_postgres || { log "PostgreSQL is not reachable on 127.0.0.1:5432"; exit 1; }
-[ -d "$ROOT_DIR/dist" ] && [ -d "$ROOT_DIR/playground/dist" ] || { build_plugin; build_playground; }
+bench_prepare
 CONTACTS="${BENCH_CONTACTS:-100000}"
 SMALL="${BENCH_SMALL_CONTACTS:-20000}"
 OUT="$STATE_DIR/bench-send"

@@ -120,3 +120,12 @@ ensure_mysql() {
   fi
   return 1
 }
+
+# bench_prepare: what every benchmark needs before it boots the playground: npm packages, Redis,
+# PostgreSQL, and the plugin and playground builds when either is missing.
+bench_prepare() {
+  npm_install
+  ensure_redis
+  ensure_postgres || { log "PostgreSQL is not reachable on 127.0.0.1:5432"; exit 1; }
+  [ -d "$ROOT_DIR/dist" ] && [ -d "$ROOT_DIR/playground/dist" ] || { build_plugin; build_playground; }
+}
