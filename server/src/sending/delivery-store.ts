@@ -234,6 +234,13 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
         });
     },
 
+    /** sending -> queued for claimed deliveries this job never tried: the claim's attempt is taken back. */
+    async release(ids: readonly number[], jobId: string, now: number) {
+      for (const part of chunks(ids)) {
+        await knex(D).whereIn('id', part).where({ state: 'sending', claimed_by: jobId }).update({ state: 'queued', claimed_by: null, attempts: knex.raw('attempts - 1'), updated_at: now });
+      }
+    },
+
     /** A send job that gave up for good: what it had claimed may have gone, what it had not is failed. */
     async abandon(ids: readonly number[], jobId: string, reason: string, now: number) {
       for (const part of chunks(ids)) {

@@ -10,9 +10,9 @@ import { getPluginConfig } from '../runtime/plugin-config';
 import { getService } from '../services/get-service';
 import { trackingUrls } from '../tracking/urls';
 import { retryDelayMs } from './backoff';
-import { composeMessage, messageIdFor, type ComposeContext } from './compose';
-import { deliveryStore } from './delivery-store';
-import { createCampaignCache, type CampaignRow } from './prepared-campaign';
+import { composeMessage, messageIdFor, type ComposeContext, type ComposeOptions, type Recipient } from './compose';
+import { deliveryStore, type DeliveryToSend } from './delivery-store';
+import { createCampaignCache, type CampaignRow, type PreparedCampaign } from './prepared-campaign';
 import { createRateLimiter, type RateLimiter } from './rate-limiter';
 import { sendRecords } from './send-records';
 
@@ -35,6 +35,8 @@ const STALE_SENDING_MS = 10 * 60_000;
 const STATE_CHECK_MS = 250;
 
 export type SendJob = Job<SendJobs['batch'], unknown, 'batch'>;
+
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const CAMPAIGN_FIELDS = ['id', 'documentId', 'name', 'subject', 'preheader', 'fromName', 'fromEmail', 'replyTo', 'content', 'plainText', 'state', 'updatedAt'] as const;
 
@@ -137,6 +139,41 @@ export const createSendEngine = (strapi: Core.Strapi) => {
     }
   };
 
+  const recipientOf = (delivery: DeliveryToSend): Recipient => ({
+    deliveryId: delivery.id,
+    email: delivery.email,
+    contact: {
+      email: delivery.email,
+      firstName: delivery.firstName,
+      lastName: delivery.lastName,
+      locale: delivery.locale,
+      timezone: delivery.timezone,
+      attributes: delivery.attributes,
+    },
+  });
+
+  /**
+   * One claimed delivery: its message, then the transport. Answers whether it was sent; a message
+   * that cannot be made or a refusal is settled here, so a claim ends `unknown` only when the
+   * message may really have left.
+   */
+  const sendOne = async (campaignId: number, jobId: string, delivery: DeliveryToSend, job: { ctx: ComposeContext; prepared: PreparedCampaign; transport: Transport; composeOptions: ComposeOptions }) => {
+    let message;
+    try {
+      message = composeMessage(job.ctx, job.prepared, recipientOf(delivery), job.composeOptions);
+    } catch (error) {
+      await engine.failUnsendable(campaignId, delivery.id, jobId, error);
+      return false;
+    }
+    try {
+      await job.transport.send(message);
+      return true;
+    } catch (error) {
+      await engine.settleFailure(campaignId, delivery.id, delivery.attempts + 1, jobId, error);
+      return false;
+    }
+  };
+
   const engine = {
     store,
     records,
@@ -210,27 +247,17 @@ export const createSendEngine = (strapi: Core.Strapi) => {
           const group = candidates.slice(0, await getLimiter().acquireGroup(candidates.map((d) => d.email), GROUP_WAIT_MS));
           at += group.length;
           if ((await recentStateOf(campaignId)) !== 'sending') break;
+          // Made before the claim: a transport that cannot be created has sent nothing, and must not pass for one that lost a message.
+          const transport = getTransport();
           const claimed = await store.claim(group.map((d) => d.id), jobId, (id) => messageIdFor(ctx, id), Date.now(), sent);
           sent = [];
-          for (const delivery of group) {
-            if (!claimed.has(delivery.id)) continue;
-            const message = composeMessage(ctx, prepared, {
-              deliveryId: delivery.id,
-              email: delivery.email,
-              contact: {
-                email: delivery.email,
-                firstName: delivery.firstName,
-                lastName: delivery.lastName,
-                locale: delivery.locale,
-                timezone: delivery.timezone,
-                attributes: delivery.attributes,
-              },
-            }, composeOptions);
+          const mine = group.filter((d) => claimed.has(d.id));
+          for (const [i, delivery] of mine.entries()) {
             try {
-              await getTransport().send(message);
-              sent.push(delivery.id);
+              if (await sendOne(campaignId, jobId, delivery, { ctx, prepared, transport, composeOptions })) sent.push(delivery.id);
             } catch (error) {
-              await engine.settleFailure(campaignId, delivery.id, delivery.attempts + 1, jobId, error);
+              await engine.releaseUntried(mine.slice(i + 1).map((d) => d.id), jobId);
+              throw error;
             }
           }
         }
@@ -263,6 +290,30 @@ export const createSendEngine = (strapi: Core.Strapi) => {
         message: failure.message,
         attempt: attemptsMade,
       });
+    },
+
+    /**
+     * A message that could not be made for its contact (the template hit a limit or a filter threw
+     * on their data, the MIME could not be built): nothing left, so the delivery is `failed` with
+     * the reason, not `unknown`, and not a bounce (the address is fine). The others go on.
+     */
+    async failUnsendable(campaignId: number, deliveryId: number, jobId: string, error: unknown) {
+      const reason = error instanceof TemplateError ? `the template cannot be rendered for this contact: ${error.message}` : `the message could not be built: ${errorMessage(error)}`;
+      await store.settle(deliveryId, jobId, 'failed', { error: reason, responseCode: null }, Date.now());
+      strapi.log.warn(`campaigns: campaign ${campaignId}, delivery ${deliveryId} failed, nothing was sent: ${reason}`);
+    },
+
+    /**
+     * The job is stopping with deliveries of its group claimed but never tried: they go back to the
+     * queue for the job's retry, which would otherwise settle them as `unknown` though nothing left.
+     * When even that write fails they stay claimed, and the retry settles them as `unknown`.
+     */
+    async releaseUntried(ids: readonly number[], jobId: string) {
+      try {
+        await store.release(ids, jobId, Date.now());
+      } catch (error) {
+        strapi.log.error(`campaigns: deliveries ${ids.join(', ')} could not be given back to the queue (they will count as unknown): ${errorMessage(error)}`);
+      }
     },
 
     /** A send job BullMQ gave up on: nothing of it may stay queued or sending, or the campaign never ends. */

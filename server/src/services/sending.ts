@@ -93,6 +93,20 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { row, content, linkIds: {}, templateCampaign: templateCampaignOf(row) };
   };
 
+  /**
+   * The message as a preview shows it: no open and no click counted (an inline blank pixel, the
+   * links as written). A template that fails for this contact (a limit, a filter) is a 400 naming the field.
+   */
+  const renderPreview = (prepared: PreparedCampaign, contact: TemplateContact) => {
+    const ctx = getEngine().composeContext();
+    try {
+      return renderMessage(prepared.content, { contact, campaign: prepared.templateCampaign, urls: { ...recipientUrls(ctx, prepared, 0), open: BLANK_PIXEL_URI } });
+    } catch (error) {
+      if (error instanceof TemplateError) throw templateFieldError(error);
+      throw error;
+    }
+  };
+
   // The options are fixed once Strapi has loaded: parsed on the first save or send, not on each.
   let configuredSenders: Sender[] | undefined;
   const senders = (): Sender[] => (configuredSenders ??= getPluginConfig(strapi).sending.senders.map((s) => ({ email: s.email, name: s.name ?? null })));
@@ -106,11 +120,13 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (configured.length && !configured.some((s) => s.email === row.fromEmail?.toLowerCase())) {
       throw fieldError('campaign', 'fromEmail', `"${row.fromEmail}" is not a configured sender (sending.senders): ${configured.map((s) => s.email).join(', ')}`);
     }
-    await compileOrThrow(row);
+    const prepared = await prepareUntracked(row);
     const config = getPluginConfig(strapi);
     if (!config.signingSecret || !config.publicUrl) {
       throw new errors.ValidationError('Sending needs the plugin options signingSecret and publicUrl: links in every message are signed and point there');
     }
+    // Compiling is not enough: a loop over a huge range compiles and then fails every recipient's render.
+    renderPreview(prepared, SAMPLE_CONTACT);
   };
 
   const service = {
@@ -209,19 +225,7 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       const prepared = await prepareUntracked(merged);
       const { documentId: contactId, contact } = await contactFor(data.contact);
-      const ctx = getEngine().composeContext();
-      try {
-        const rendered = renderMessage(prepared.content, {
-          contact,
-          campaign: prepared.templateCampaign,
-          // A preview counts no open and no click: an inline blank pixel, the links as written.
-          urls: { ...recipientUrls(ctx, prepared, 0), open: BLANK_PIXEL_URI },
-        });
-        return { ...rendered, contact: { documentId: contactId, email: contact.email } };
-      } catch (error) {
-        if (error instanceof TemplateError) throw templateFieldError(error);
-        throw error;
-      }
+      return { ...renderPreview(prepared, contact), contact: { documentId: contactId, email: contact.email } };
     },
 
     /** Sends the campaign as it is now to a few addresses, with "[Test]" before the subject; nothing is recorded. */
