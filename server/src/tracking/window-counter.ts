@@ -30,7 +30,9 @@ export const createWindowCounter = (redis: Redis) => {
   if (typeof client.campaignsWindowHit !== 'function') client.defineCommand('campaignsWindowHit', { lua: HIT });
 
   return {
+    /** Fails at once while Redis is not connected: the connection queues commands until it is back, and a recipient must not wait for that. */
     async hit(keys: readonly string[], windowMs: number): Promise<WindowCount[]> {
+      if (client.status !== 'ready') throw new Error(`Redis is not connected (${client.status})`);
       const flat = await client.campaignsWindowHit(keys.length, ...keys, windowMs);
       return keys.map((_, i) => ({ count: Number(flat[i * 2]), ttlMs: Number(flat[i * 2 + 1]) }));
     },
