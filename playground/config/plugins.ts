@@ -88,6 +88,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
           ...(env.bool('CAMPAIGNS_SOURCE_SUBSCRIBERS', false) ? [subscribersSource] : []),
         ],
         imports: { maxFileBytes: env.int('CAMPAIGNS_IMPORT_MAX_FILE_BYTES', 500 * 1024 * 1024) },
+        // Tests lower the public endpoints' limits so that a few requests cross them.
+        publicLimits: env.json('CAMPAIGNS_PUBLIC_LIMITS', {}),
       },
     },
   };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { assertProductionReady } from './config/parse';
 import { ACTION_DEFINITIONS, PLUGIN_ID } from './constants';
+import { answerMalformedBodies } from './middlewares/malformed-body';
 import { getPluginConfig } from './runtime/plugin-config';
 import { getService } from './services/get-service';
 
@@ -8,6 +9,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   assertProductionReady(getPluginConfig(strapi), strapi.config.get('environment'));
   // Before any plugin's bootstrap: a bad source stops the boot with nothing running yet.
   getService(strapi, 'audienceSources').resolve();
+  answerMalformedBodies(strapi);
   await strapi.service('admin::permission').actionProvider.registerMany(
     ACTION_DEFINITIONS.map((action) => ({ section: 'plugins', pluginName: PLUGIN_ID, ...action }))
   );

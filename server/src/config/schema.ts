@@ -137,6 +137,22 @@ const importsSchema = z
   })
   .prefault({});
 
+const publicLimitsSchema = z
+  .strictObject({
+    enabled: z.boolean().default(true),
+    // Fixed windows, counted in Redis so that every instance shares them.
+    windowSeconds: z.number().int().min(1).max(86400).default(60),
+    // Requests of one token that pass whatever its client IP did: a mail client's link scanner, then the person.
+    firstPerToken: z.number().int().min(1).default(5),
+    perToken: z.number().int().min(1).default(30),
+    // Valid tokens from one client IP (an IPv6 client is its /64) beyond each token's first requests.
+    perIp: z.number().int().min(1).default(300),
+    // Tokens that fail verification, from one client IP.
+    invalidPerIp: z.number().int().min(1).default(30),
+  })
+  .refine((limits) => limits.firstPerToken <= limits.perToken, { message: 'firstPerToken cannot exceed perToken', path: ['firstPerToken'] })
+  .prefault({});
+
 export const configSchema = z.strictObject({
   redis: redisSchema,
   smtp: smtpSchema,
@@ -152,6 +168,7 @@ export const configSchema = z.strictObject({
   audienceSources: audienceSourcesSchema,
 
   imports: importsSchema,
+  publicLimits: publicLimitsSchema,
 });
 
 export type PluginConfigInput = z.input<typeof configSchema>;

@@ -18,6 +18,9 @@ export interface TrackingClient {
   record: boolean;
 }
 
+/** How many row ids a token of each purpose carries: a click names its delivery and its link. */
+const ID_COUNT: Record<TokenPurpose, number> = { click: 2, open: 1, view: 1, unsubscribe: 1, preferences: 1 };
+
 /** Delivery id 0 is what previews and test sends sign: a real link, but no delivery to count on. */
 const NO_DELIVERY = 0;
 
@@ -40,9 +43,9 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
     return signing;
   };
 
-  const verified = (purpose: TokenPurpose, token: string, idCount: number) => {
+  const verified = (purpose: TokenPurpose, token: string) => {
     const options = signingOptions();
-    return options ? verifyToken(options.secret, purpose, token, idCount) : null;
+    return options ? verifyToken(options.secret, purpose, token, ID_COUNT[purpose]) : null;
   };
 
   /** A lost open or click must not cost the reader their redirect or image: it is logged instead. */
@@ -79,9 +82,15 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /** What the public limits count a token as (`click:12.3`, ids only), or null when it does not verify for this purpose. */
+    subjectOf(purpose: TokenPurpose, token: string): string | null {
+      const ids = verified(purpose, token);
+      return ids && `${purpose}:${ids.join('.')}`;
+    },
+
     /** The URL a click token leads to, or null (unknown link, forged token, a link of another campaign). */
     async click(token: string, client: TrackingClient): Promise<string | null> {
-      const ids = verified('click', token, 2);
+      const ids = verified('click', token);
       if (!ids) return null;
       const [deliveryId, linkId] = ids;
       if (deliveryId === NO_DELIVERY) return linkUrl(knex(), linkId);
@@ -98,7 +107,7 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Records an open for a genuine token; anything else is ignored, and nothing here fails the pixel. */
     async open(token: string, client: TrackingClient) {
       try {
-        const ids = verified('open', token, 1);
+        const ids = verified('open', token);
         if (!ids || ids[0] === NO_DELIVERY || !client.record) return;
         const delivery = await deliveryOf(knex(), ids[0]);
         if (!delivery) return;
@@ -115,7 +124,7 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
      * or null. The open pixel is a blank inline image: reading it here is not an open.
      */
     async view(token: string): Promise<string | null> {
-      const ids = verified('view', token, 1);
+      const ids = verified('view', token);
       if (!ids || ids[0] === NO_DELIVERY) return null;
       const delivery = await deliveryOf(knex(), ids[0]);
       const contact = delivery && (await contactOf(delivery.contactId));
@@ -142,7 +151,7 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
      * posts to the delivery's unsubscribe URL. Reads only.
      */
     async unsubscribePage(token: string, purpose: 'unsubscribe' | 'preferences'): Promise<UnsubscribeView | null> {
-      const ids = verified(purpose, token, 1);
+      const ids = verified(purpose, token);
       if (!ids) return null;
       if (ids[0] === NO_DELIVERY) return { kind: 'test' };
       const delivery = await deliveryOf(knex(), ids[0]);
@@ -162,7 +171,7 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
      * it is harmless: the suppression, the state and the event are each written once.
      */
     async unsubscribe(token: string): Promise<UnsubscribeView> {
-      const ids = verified('unsubscribe', token, 1);
+      const ids = verified('unsubscribe', token);
       if (!ids) return { kind: 'invalid' };
       if (ids[0] === NO_DELIVERY) return { kind: 'test' };
       const delivery = await deliveryOf(knex(), ids[0]);

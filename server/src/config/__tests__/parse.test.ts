@@ -21,6 +21,7 @@ describe('plugin options', () => {
       sending: { senders: [], feedbackId: 'campaigns', maxAttempts: 5, retryDelaySeconds: 60, batchSize: 100, concurrency: 10 },
       audienceSources: [],
       imports: { maxFileBytes: 500 * 1024 * 1024, reportRetentionDays: 30 },
+      publicLimits: { enabled: true, windowSeconds: 60, firstPerToken: 5, perToken: 30, perIp: 300, invalidPerIp: 30 },
     });
   });
 

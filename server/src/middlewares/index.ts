@@ -1,0 +1,3 @@
+import publicLimit from './public-limit';
+
+export default { 'public-limit': publicLimit };
