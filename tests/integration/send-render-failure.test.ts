@@ -86,3 +86,18 @@ test('a job that stops after claiming a group gives the deliveries it never trie
   expect(sink().to('next@stop.test')).toHaveLength(1);
   expect(sink().to('last@stop.test')).toHaveLength(1);
 });
+
+test('the web view of a message that no longer renders for its contact is a 404 and a log line, not a 500', async () => {
+  const warn = jest.spyOn(strapi().log, 'warn');
+  const campaign = await seedCampaign(strapi(), 'View after change', [{ email: 'vic@view.test', firstName: 'Vic', attributes: { repeat: 1 } }], { content: LOOP_BY_CONTACT });
+  await service('sending').sendNow(campaign.documentId);
+  await waitForProgress(strapi(), campaign.documentId, finished);
+  const [delivery] = await knex()('campaigns_deliveries').where({ campaign_id: await campaignId(campaign.documentId) });
+  const viewPath = new URL(service('sending').engine().composeContext().urls.view(delivery.id)).pathname;
+  expect((await api().get(viewPath)).status).toBe(200);
+
+  await knex()('campaigns_contacts').where({ email: 'vic@view.test' }).update({ attributes: JSON.stringify({ repeat: 100000000 }) });
+  const res = await api().get(viewPath);
+  expect(res.status).toBe(404);
+  expect(warn.mock.calls.map(([message]) => String(message))).toContainEqual(expect.stringMatching(new RegExp(`web view of delivery ${delivery.id} cannot be rendered`)));
+});

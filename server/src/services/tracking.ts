@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
+import { TemplateError } from '../content/liquid';
 import { renderMessage } from '../content/render';
 import { getPluginConfig } from '../runtime/plugin-config';
 import { recipientUrls } from '../sending/compose';
@@ -142,7 +143,15 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
         timezone: contact.timezone ?? null,
         attributes: contact.attributes ?? {},
       };
-      return renderMessage(prepared.content, { contact: templateContact, campaign: prepared.templateCampaign, urls }).html;
+      try {
+        return renderMessage(prepared.content, { contact: templateContact, campaign: prepared.templateCampaign, urls }).html;
+      } catch (error) {
+        // The contact's data changed since the send and the template now fails on it: a page
+        // that cannot be shown, not a server error.
+        if (!(error instanceof TemplateError)) throw error;
+        strapi.log.warn(`campaigns: the web view of delivery ${delivery.id} cannot be rendered: ${error.message}`);
+        return null;
+      }
     },
 
     /**
