@@ -9,6 +9,7 @@ import { ContactsPage } from './contacts/ContactsPage';
 import { ImportPage } from './imports/ImportPage';
 import { ImportsPage } from './imports/ImportsPage';
 import { NewImportPage } from './imports/NewImportPage';
+import { NotFoundPage } from './NotFoundPage';
 import { SegmentEditPage } from './SegmentEditPage';
 import { SegmentsPage } from './SegmentsPage';
 import { SettingsPage } from './settings/SettingsPage';
@@ -29,7 +30,7 @@ export const App = () => (
         <Route path="imports/new" element={<NewImportPage />} />
         <Route path="imports/:id" element={<ImportPage />} />
         <Route path="settings" element={<SettingsPage />} />
-        <Route path="*" element={<Page.Error />} />
+        <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layouts.Root>
   </Page.Protect>
