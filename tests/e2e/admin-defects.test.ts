@@ -65,6 +65,19 @@ test('an unknown address under the plugin shows a not-found page that leads back
   await page().getByRole('heading', { name: 'Campaigns', level: 1 }).waitFor();
 });
 
+test('a campaign, contact or segment that does not exist is not found, in the words of the server', async () => {
+  for (const [path, noun] of [
+    ['campaigns', 'campaign'],
+    ['contacts', 'contact'],
+    ['segments', 'segment'],
+  ]) {
+    await page().goto(`${baseUrl()}/admin/plugins/campaigns/${path}/nosuchdocument`);
+    await page().getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
+    await page().getByText(`No ${noun} with documentId "nosuchdocument"`).waitFor();
+    await expect(page().getByText(/Whoops/).count()).resolves.toBe(0);
+  }
+});
+
 test('the campaign list gives a sent campaign the audience it was sent to, a draft its live count', async () => {
   await page().goto(`${baseUrl()}/admin/plugins/campaigns`);
   const row = (name: string) => page().getByRole('row').filter({ hasText: name });

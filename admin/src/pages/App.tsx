@@ -1,5 +1,6 @@
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
+import { NotFoundPage } from '../components/layout/NotFoundPage';
 import { PluginNav } from '../components/layout/PluginNav';
 import { PERMISSIONS } from '../permissions';
 import { CampaignEditPage } from './campaigns/CampaignEditPage';
@@ -9,7 +10,6 @@ import { ContactsPage } from './contacts/ContactsPage';
 import { ImportPage } from './imports/ImportPage';
 import { ImportsPage } from './imports/ImportsPage';
 import { NewImportPage } from './imports/NewImportPage';
-import { NotFoundPage } from './NotFoundPage';
 import { SegmentEditPage } from './SegmentEditPage';
 import { SegmentsPage } from './SegmentsPage';
 import { SettingsPage } from './settings/SettingsPage';
