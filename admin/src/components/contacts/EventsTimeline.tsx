@@ -24,7 +24,7 @@ const detail = ({ linkUrl, data }: ContactEvent): string | null => {
   if (data === null || data === undefined) return null;
   if (typeof data !== 'object') return String(data);
   const d = data as Record<string, unknown>;
-  const text = d.url ?? d.message ?? d.reason ?? d.diagnostic ?? d.subject;
+  const text = d.message ?? d.reason ?? d.diagnostic ?? d.subject;
   return typeof text === 'string' ? text : null;
 };
 
