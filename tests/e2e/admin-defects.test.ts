@@ -52,6 +52,20 @@ beforeAll(async () => {
     occurred_at: sentAt + 3_600_000,
     created_at: sentAt + 3_600_000,
   });
+  // Ben's address was refused for good at send time: the bounce event the send worker writes.
+  const ben = await knex('campaigns_deliveries').where({ campaign_id: campaignId, email: 'ben@defects.test' }).first();
+  await knex('campaigns_events').insert({
+    idempotency_key: 'defects-bounce',
+    type: 'bounce',
+    delivery_id: ben.id,
+    campaign_id: campaignId,
+    contact_id: ben.contact_id,
+    source: 'smtp',
+    is_bot: false,
+    data: JSON.stringify({ kind: 'hard', code: 550, message: '550 5.1.1 <ben@defects.test>: no such user' }),
+    occurred_at: sentAt + 1000,
+    created_at: sentAt + 1000,
+  });
   // The segment grows after the send: the sent campaign's audience does not.
   await plugin.service('contacts').create({ email: 'cat@defects.test', attributes: { batch: 'defects' } });
 }, 120_000);
@@ -86,7 +100,7 @@ test('the campaign list gives a sent campaign the audience it was sent to, a dra
   await expect(row('December letter').innerText()).resolves.toMatch(/draft[\s\S]*3\s*mailable now/);
 });
 
-test("a contact's timeline shows the link a click went to", async () => {
+test("a contact's timeline shows the link a click went to and the server's answer to a bounce", async () => {
   await page().goto(`${baseUrl()}/admin/plugins/campaigns/contacts`);
   await page().getByRole('link', { name: 'ana@defects.test' }).click();
   const events = page().getByRole('list', { name: 'Events' });
@@ -94,6 +108,11 @@ test("a contact's timeline shows the link a click went to", async () => {
   await expect(events.getByRole('listitem').allInnerTexts()).resolves.toEqual([
     expect.stringMatching(/Clicked[\s\S]*November letter[\s\S]*https:\/\/blog\.example\.com\/brewing/),
   ]);
+  await page().goto(`${baseUrl()}/admin/plugins/campaigns/contacts`);
+  await page().getByRole('link', { name: 'ben@defects.test' }).click();
+  await page().getByRole('heading', { name: 'ben@defects.test', level: 1 }).waitFor();
+  await events.getByRole('listitem').first().waitFor();
+  await expect(events.getByRole('listitem').allInnerTexts()).resolves.toEqual([expect.stringMatching(/Bounced[\s\S]*550 5\.1\.1 <ben@defects\.test>: no such user/)]);
 });
 
 test('the admin asked no host but this machine for anything', () => {
