@@ -7,12 +7,18 @@
 #   CAMPAIGNS_DEMO_ADMIN_EMAIL, CAMPAIGNS_DEMO_ADMIN_PASSWORD   the admin the first start creates
 #   REDIS_URL                   a Redis to use instead of the local 6379 or a private one
 set -euo pipefail
+SETUP_STARTED_AT=$(date +%s)
 
 source "$(dirname "$0")/lib/services.sh"
 
 PLAYGROUND_DIR="$ROOT_DIR/playground"
 CATCHER_PID=""
 STRAPI_PID=""
+
+# Seconds as "42 s" or "5 min 31 s".
+duration() {
+  if [ "$1" -lt 60 ]; then echo "$1 s"; else echo "$(($1 / 60)) min $(($1 % 60)) s"; fi
+}
 
 # Waits up to $2 tenths of a second for process $1 to end; false if it is still running.
 wait_for_exit() {
@@ -56,6 +62,8 @@ fi
 # The demo is a development setup: npm installs the dev tools (builders, the mail catcher), and
 # the plugin does not demand production secrets.
 export NODE_ENV=development
+# Neither Strapi nor its admin in the browser calls home: the demo stays on this machine.
+export STRAPI_TELEMETRY_DISABLED=true
 export PORT="${PORT:-1337}"
 if port_open "$PORT"; then
   log "port $PORT is already in use: stop what listens there, or run with PORT=<another port>"
@@ -111,6 +119,7 @@ fi
 
 log "starting Strapi on port $PORT (the first start also seeds the demo data)"
 STARTED_AT=$(date +%s)
+SETUP_SECONDS=$((STARTED_AT - SETUP_STARTED_AT))
 # The strapi binary itself rather than npx: npm exec does not pass SIGTERM on to its child.
 STRAPI_BIN="$ROOT_DIR/node_modules/.bin/strapi"
 [ -x "$PLAYGROUND_DIR/node_modules/.bin/strapi" ] && STRAPI_BIN="$PLAYGROUND_DIR/node_modules/.bin/strapi"
@@ -131,7 +140,8 @@ done
 cat <<EOF
 
   ─────────────────────────────────────────────────────────────────────────
-   Campaigns demo is ready ($(($(date +%s) - STARTED_AT)) s)
+   Campaigns demo is ready: setup $(duration "$SETUP_SECONDS") (install, builds, Redis, mail catcher),
+   then Strapi's start $(duration $(($(date +%s) - STARTED_AT)))
 
    Admin panel    http://localhost:$PORT/admin
    Admin login    $CAMPAIGNS_DEMO_ADMIN_EMAIL  /  $CAMPAIGNS_DEMO_ADMIN_PASSWORD   (created by the first start)

@@ -20,7 +20,9 @@ export interface CampaignSummary {
   state: CampaignState;
   sendAt: string | null;
   segment: SegmentRef | null;
-  /** Mailable contacts the segment selects now (subscribed, not suppressed); null without a segment. */
+  /** Contacts it was sent to (its deliveries) once sending started; null while it has not. */
+  sentTo: number | null;
+  /** Mailable contacts the segment selects now (subscribed, not suppressed); null without a segment, and in lists for a campaign already sent (`sentTo` is its audience then). */
   audienceSize: number | null;
   createdAt: string;
   updatedAt: string;

@@ -99,6 +99,8 @@ export interface ContactEvent {
   isBot: boolean;
   /** The event's JSON data, or its raw text when it is not JSON. */
   data: unknown;
+  /** The URL a tracked click went to (its data holds only the link's id); null for other events. */
+  linkUrl: string | null;
 }
 
 export interface ListContactActivityQuery {

@@ -38,17 +38,20 @@ beforeAll(async () => {
     sent_at: sentAt,
     first_open_at: sentAt + 3_600_000,
   });
+  // A tracked click stores the link's id; the timeline reads its URL from the campaign's links.
+  await knex('campaigns_links').insert({ campaign_id: campaignId, url_hash: 'e'.repeat(64), url: 'https://example.com/offer', position: 0, created_at: sentAt });
+  const linkId = Number((await knex('campaigns_links').where({ campaign_id: campaignId }).first()).id);
   for (const [i, [type, at, data]] of [
     ['delivered', sentAt + 2000, null],
     ['open', sentAt + 3_600_000, null],
-    ['click', sentAt + 3_700_000, JSON.stringify({ url: 'https://example.com/offer' })],
+    ['click', sentAt + 3_700_000, JSON.stringify({ linkId, client: 'browser' })],
   ].entries()) {
     await knex('campaigns_events').insert({
       idempotency_key: `e2e-${i}`,
       type,
       campaign_id: campaignId,
       contact_id: anaId,
-      source: 'test',
+      source: type === 'click' ? 'tracking' : 'test',
       is_bot: false,
       data,
       occurred_at: at,

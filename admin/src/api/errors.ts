@@ -8,6 +8,9 @@ export const errorMessage = (error: unknown): string => {
   return body?.error?.message ?? (error as Error)?.message ?? 'Something went wrong';
 };
 
+/** Whether the server answered 404: the record asked for does not exist (any more). */
+export const isNotFound = (error: unknown): boolean => (error as { status?: number })?.status === 404;
+
 /**
  * The server's validation errors by field ("email", "consent.source"), from the `details.errors`
  * every ValidationError of this plugin carries, so a form can show each under its input.

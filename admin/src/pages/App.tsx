@@ -1,5 +1,6 @@
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
+import { NotFoundPage } from '../components/layout/NotFoundPage';
 import { PluginNav } from '../components/layout/PluginNav';
 import { PERMISSIONS } from '../permissions';
 import { CampaignEditPage } from './campaigns/CampaignEditPage';
@@ -29,7 +30,7 @@ export const App = () => (
         <Route path="imports/new" element={<NewImportPage />} />
         <Route path="imports/:id" element={<ImportPage />} />
         <Route path="settings" element={<SettingsPage />} />
-        <Route path="*" element={<Page.Error />} />
+        <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layouts.Root>
   </Page.Protect>

@@ -12,6 +12,7 @@ import { ListPage } from '../components/list/ListPage';
 import { RowActions } from '../components/list/RowActions';
 import { useListParams } from '../components/list/use-list-params';
 import { formatCount, formatDate } from '../format';
+import { usePluginMessages } from '../hooks/use-plugin-messages';
 import { PERMISSIONS } from '../permissions';
 import { TableHead } from '../components/list/TableHead';
 
@@ -20,6 +21,7 @@ export const CampaignsPage = () => {
   const list = useCampaignList(page, pageSize, search);
   const api = useCampaignsApi();
   const { toggleNotification } = useNotification();
+  const t = usePluginMessages();
   const {
     allowedActions: { canWrite, canDelete },
   } = useRBAC([...PERMISSIONS.write, ...PERMISSIONS.delete]);
@@ -96,7 +98,14 @@ export const CampaignsPage = () => {
               </Td>
               <Td><CampaignStateBadge state={campaign.state} /></Td>
               <Td><Typography>{formatDate(campaign.sendAt)}</Typography></Td>
-              <Td><Typography>{formatCount(campaign.audienceSize)}</Typography></Td>
+              <Td>
+                <Typography>{formatCount(campaign.sentTo ?? campaign.audienceSize)}</Typography>
+                {(campaign.sentTo !== null || campaign.audienceSize !== null) && (
+                  <Typography variant="pi" textColor="neutral600" tag="p">
+                    {campaign.sentTo !== null ? t('campaigns.audience.sentTo', 'sent to') : t('campaigns.audience.mailableNow', 'mailable now')}
+                  </Typography>
+                )}
+              </Td>
               <Td>
                 <RowActions
                   name={campaign.name}

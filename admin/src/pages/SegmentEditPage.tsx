@@ -8,6 +8,7 @@ import { useSegmentsApi } from '../api/segments';
 import { campaignsNamedIn, ChoicesContext } from '../components/segment-builder/choices';
 import { ExportContactsButton } from '../components/contacts/ExportContactsButton';
 import { GroupEditor } from '../components/segment-builder/GroupEditor';
+import { LoadFailure } from '../components/layout/LoadFailure';
 
 const LIVE_DELAY_MS = 400;
 
@@ -24,6 +25,7 @@ export const SegmentEditPage = () => {
   const [name, setName] = useState('');
   const [rules, setRules] = useState<RuleGroup>({ match: 'all', rules: [] });
   const [loaded, setLoaded] = useState(isNew);
+  const [loadError, setLoadError] = useState<unknown>();
   const [live, setLive] = useState<Live>();
   const [saveError, setSaveError] = useState<string>();
   const [saving, setSaving] = useState(false);
@@ -37,7 +39,7 @@ export const SegmentEditPage = () => {
         setRules(segment.rules);
         setLoaded(true);
       },
-      (e) => toggleNotification({ type: 'danger', message: errorMessage(e) })
+      (e) => setLoadError(e ?? new Error('the segment could not be read'))
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [documentId]);
@@ -79,6 +81,7 @@ export const SegmentEditPage = () => {
     }
   };
 
+  if (loadError) return <LoadFailure error={loadError} />;
   if (!loaded) return <Page.Loading />;
 
   return (

@@ -25,6 +25,8 @@ export interface EventRow {
   is_bot: boolean | number | string;
   data: string | null;
   occurred_at: Bigint;
+  /** The clicked link's URL, joined from the campaign's links for a tracked click. */
+  link_url: string | null;
   campaign_document_id: string | null;
   campaign_name: string | null;
 }
@@ -71,4 +73,5 @@ export const toContactEvent = (row: EventRow): ContactEvent => ({
   source: row.source,
   isBot: row.is_bot === true || Number(row.is_bot) === 1,
   data: parseData(row.data),
+  linkUrl: row.link_url ?? null,
 });

@@ -4,6 +4,7 @@ import { documentsOf, findOrThrow, findPage } from '../documents';
 import { z } from 'zod';
 import type { Campaign, CampaignSummary } from '../../../shared/contracts/campaigns';
 import { CAMPAIGN_STATES, TABLES, UID, type CampaignState } from '../constants';
+import { sentToCounts } from '../sending/sent-to';
 import { campaignCreateInput, campaignUpdateInput } from '../validation/campaign-input';
 import { listQuery } from '../validation/list-query';
 import { fieldError, parseOrThrow } from '../validation/errors';
@@ -28,7 +29,12 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return row ? { documentId: row.documentId, name: row.name } : null;
   };
 
-  const toSummary = async (row: Row): Promise<CampaignSummary> => {
+  /**
+   * A sent campaign's audience is the deliveries it made. The segment's live count (a query over
+   * the contacts per campaign) is what a list shows for a campaign still to be sent, and what the
+   * editor shows for any campaign (`countAlways`).
+   */
+  const toSummary = async (row: Row, sentTo: number | null, countAlways: boolean): Promise<CampaignSummary> => {
     const segment = ref(row.segment);
     return {
       documentId: row.documentId,
@@ -37,14 +43,20 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
       state: row.state as CampaignState,
       sendAt: (row.sendAt as string) ?? null,
       segment,
-      audienceSize: segment ? await getService(strapi, 'segments').countMailable(segment.documentId) : null,
+      sentTo,
+      audienceSize: segment && (sentTo === null || countAlways) ? await getService(strapi, 'segments').countMailable(segment.documentId) : null,
       createdAt: row.createdAt as string,
       updatedAt: row.updatedAt as string,
     };
   };
 
+  const summaries = async (rows: Row[], countAlways = false) => {
+    const sent = await sentToCounts(strapi.db.connection, rows.map((row) => row.id));
+    return Promise.all(rows.map((row) => toSummary(row, sent.get(row.id) ?? null, countAlways)));
+  };
+
   const toCampaign = async (row: Row): Promise<Campaign> => ({
-    ...(await toSummary(row)),
+    ...(await summaries([row], true))[0],
     preheader: (row.preheader as string) ?? null,
     fromName: (row.fromName as string) ?? null,
     fromEmail: (row.fromEmail as string) ?? null,
@@ -99,7 +111,8 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
         ...(q.search ? { $or: [{ name: { $containsi: q.search } }, { subject: { $containsi: q.search } }] } : {}),
         ...(q.state ? { state: q.state } : {}),
       };
-      return findPage(documents(), q, { filters, populate }, toSummary);
+      const page = await findPage(documents(), q, { filters, populate }, (row: Row) => row);
+      return { ...page, data: await summaries(page.data) };
     },
 
     async findOne(documentId: string): Promise<Campaign> {

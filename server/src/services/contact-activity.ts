@@ -3,13 +3,16 @@ import { errors } from '@strapi/utils';
 import type { ContactActivityResponse } from '../../../shared/contracts/contacts';
 import { TABLES, UID } from '../constants';
 import { contactActivityQuery } from '../contacts/activity-query';
+import { trackedClickLinkId } from '../contacts/click-link';
 import { toContactDelivery, toContactEvent, type DeliveryRow, type EventRow } from '../contacts/activity-rows';
 import { encodeEventCursor } from '../contacts/event-cursor';
+import { dialectOf } from '../segments/json-path';
 import { parseOrThrow } from '../validation/errors';
 
 /**
  * What happened to one contact: its deliveries (one per campaign, page by page) and its events
- * (newest first, by keyset), read from the plugin's own tables with the campaign's name joined.
+ * (newest first, by keyset), read from the plugin's own tables with the campaign's name and, for a
+ * tracked click, the link's URL joined: one query per list, whatever the page holds.
  */
 const createContactActivityService = ({ strapi }: { strapi: Core.Strapi }) => {
   const campaignTable = () => {
@@ -50,13 +53,16 @@ const createContactActivityService = ({ strapi }: { strapi: Core.Strapi }) => {
       const before = q.eventsBefore;
       const events = knex(`${TABLES.events} as e`)
         .leftJoin(`${campaign.table} as c`, 'c.id', 'e.campaign_id')
+        .leftJoin(`${TABLES.links} as l`, (on) => {
+          on.on('l.id', '=', trackedClickLinkId(knex, dialectOf(knex))).andOn('l.campaign_id', '=', 'e.campaign_id');
+        })
         .where('e.contact_id', id)
         .modify((qb) => {
           if (before) {
             qb.whereRaw('(coalesce(e.occurred_at, 0) < ? or (coalesce(e.occurred_at, 0) = ? and e.id < ?))', [before.at, before.at, before.id]);
           }
         })
-        .select('e.id', 'e.type', 'e.source', 'e.is_bot', 'e.data', 'e.occurred_at', ...campaignColumns)
+        .select('e.id', 'e.type', 'e.source', 'e.is_bot', 'e.data', 'e.occurred_at', 'l.url as link_url', ...campaignColumns)
         .orderByRaw('coalesce(e.occurred_at, 0) desc')
         .orderBy('e.id', 'desc')
         .limit(q.eventsLimit + 1);

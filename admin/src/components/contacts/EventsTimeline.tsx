@@ -18,12 +18,13 @@ const LABEL: Record<string, string> = {
   reply: 'Replied',
 };
 
-/** A short reading of an event's data: the clicked URL, a bounce's reason; raw text as it is. */
-const detail = (data: unknown): string | null => {
+/** A short reading of an event: the clicked link, an SMTP bounce's reply (its `message`); raw text as it is. */
+const detail = ({ linkUrl, data }: ContactEvent): string | null => {
+  if (linkUrl) return linkUrl;
   if (data === null || data === undefined) return null;
   if (typeof data !== 'object') return String(data);
   const d = data as Record<string, unknown>;
-  const text = d.url ?? d.reason ?? d.diagnostic ?? d.subject;
+  const text = d.message ?? d.reason ?? d.diagnostic ?? d.subject;
   return typeof text === 'string' ? text : null;
 };
 
@@ -41,7 +42,7 @@ export const EventsTimeline = ({ rows, hasMore, loadingMore, onLoadMore }: Props
           </Flex>
           <Typography variant="pi" textColor="neutral600" tag="p">
             {e.occurredAt ? new Date(e.occurredAt).toLocaleString() : 'time unknown'}
-            {detail(e.data) ? ` · ${detail(e.data)}` : ''}
+            {detail(e) ? ` · ${detail(e)}` : ''}
           </Typography>
         </Box>
       ))}

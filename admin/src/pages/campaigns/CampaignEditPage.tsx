@@ -20,6 +20,7 @@ import { SendProgressPanel } from '../../components/campaign-editor/SendProgress
 import { SendTestDialog } from '../../components/campaign-editor/SendTestDialog';
 import { useAudienceSize } from '../../components/campaign-editor/use-audience-size';
 import { usePreview } from '../../components/campaign-editor/use-preview';
+import { LoadFailure } from '../../components/layout/LoadFailure';
 import { Section } from '../../components/layout/Section';
 import { PERMISSIONS } from '../../permissions';
 
@@ -213,17 +214,17 @@ export const CampaignEditPage = () => {
   const segmentsApi = useSegmentsApi();
   const senders = useSenders();
   const [loaded, setLoaded] = useState<{ campaign: Campaign; segments: Segment[] }>();
-  const [loadError, setLoadError] = useState<string>();
+  const [loadError, setLoadError] = useState<unknown>();
 
   useEffect(() => {
     Promise.all([campaignsApi.get(documentId), segmentsApi.list()]).then(
       ([campaign, segments]) => setLoaded({ campaign, segments: segments.data }),
-      (e) => setLoadError(errorMessage(e))
+      (e) => setLoadError(e ?? new Error('the campaign could not be read'))
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [documentId]);
 
-  if (loadError) return <Page.Error />;
+  if (loadError) return <LoadFailure error={loadError} />;
   if (!loaded || !senders) return <Page.Loading />;
   return <CampaignEditor key={documentId} initial={loaded.campaign} segments={loaded.segments} senders={senders} />;
 };

@@ -12,6 +12,7 @@ import { ContactStatePanel } from '../../components/contacts/ContactStatePanel';
 import { DeliveriesTable } from '../../components/contacts/DeliveriesTable';
 import { EventsTimeline } from '../../components/contacts/EventsTimeline';
 import { PERMISSIONS } from '../../permissions';
+import { LoadFailure } from '../../components/layout/LoadFailure';
 import { Section } from '../../components/layout/Section';
 
 /** One contact: its details, state and consent, and what its mail did over time. */
@@ -27,11 +28,11 @@ export const ContactDetailPage = () => {
   } = useRBAC([...PERMISSIONS.write, ...PERMISSIONS.delete]);
 
   const [contact, setContact] = useState<Contact>();
-  const [loadError, setLoadError] = useState<string>();
+  const [loadError, setLoadError] = useState<unknown>();
   const [deleting, setDeleting] = useState(false);
 
   useEffect(() => {
-    api.get(documentId).then(setContact, (e) => setLoadError(errorMessage(e)));
+    api.get(documentId).then(setContact, (e) => setLoadError(e ?? new Error('the contact could not be read')));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [documentId]);
 
@@ -52,7 +53,7 @@ export const ContactDetailPage = () => {
     }
   };
 
-  if (loadError) return <Page.Error />;
+  if (loadError) return <LoadFailure error={loadError} />;
   if (!contact) return <Page.Loading />;
 
   const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');

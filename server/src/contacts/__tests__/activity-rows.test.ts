@@ -43,8 +43,27 @@ test('a delivery row keeps its campaign, or null when the campaign is gone', () 
 });
 
 test('an event row parses its JSON data, keeps text that is not JSON and reads every boolean form', () => {
-  const row = { id: 3, type: 'click', source: 'tracking', is_bot: 0, data: '{"url":"https://example.com"}', occurred_at: at, campaign_document_id: null, campaign_name: null };
-  expect(toContactEvent(row)).toEqual({ id: 3, type: 'click', source: 'tracking', isBot: false, data: { url: 'https://example.com' }, occurredAt: '2026-11-02T09:30:00.000Z', campaign: null });
+  const row = {
+    id: 3,
+    type: 'click',
+    source: 'tracking',
+    is_bot: 0,
+    data: '{"linkId":5,"client":"browser"}',
+    occurred_at: at,
+    link_url: 'https://example.com',
+    campaign_document_id: null,
+    campaign_name: null,
+  };
+  expect(toContactEvent(row)).toEqual({
+    id: 3,
+    type: 'click',
+    source: 'tracking',
+    isBot: false,
+    data: { linkId: 5, client: 'browser' },
+    linkUrl: 'https://example.com',
+    occurredAt: '2026-11-02T09:30:00.000Z',
+    campaign: null,
+  });
   expect(toContactEvent({ ...row, data: 'plain <text>', is_bot: 1 })).toMatchObject({ data: 'plain <text>', isBot: true });
   expect(toContactEvent({ ...row, is_bot: true }).isBot).toBe(true);
 });

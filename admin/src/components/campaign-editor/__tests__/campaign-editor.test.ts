@@ -14,6 +14,7 @@ const campaign: Campaign = {
   state: 'draft',
   sendAt: null,
   segment: { documentId: 's1', name: 'Everyone' },
+  sentTo: null,
   audienceSize: 3,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
