@@ -46,6 +46,8 @@ export const findJsonBoundsProblem = (value: unknown, bounds: JsonBounds): JsonB
     const { value: current, depth, path } = stack.pop()!;
     if (depth > bounds.maxDepth) return { path, message: `nested deeper than ${bounds.maxDepth} levels` };
     if (!isContainer(current)) {
+      // A text's own length is a floor of its JSON length: a huge one is refused before it is escaped.
+      if (typeof current === 'string' && length + current.length + 2 > bounds.maxLength) return tooLong(path);
       if (typeof current === 'string' && current.length > bounds.maxStringLength) {
         return { path, message: `holds a text longer than ${bounds.maxStringLength} characters` };
       }
@@ -60,6 +62,7 @@ export const findJsonBoundsProblem = (value: unknown, bounds: JsonBounds): JsonB
     length += 2 + Math.max(children.length - 1, 0);
     for (const [key, child] of children) {
       if (typeof key === 'string') {
+        if (length + key.length + 3 > bounds.maxLength) return tooLong([...path, key]);
         if (key.length > bounds.maxStringLength) return { path: [...path, key], message: `has a key longer than ${bounds.maxStringLength} characters` };
         length += JSON.stringify(key).length + 1;
       }
@@ -77,6 +80,10 @@ export const describeJsonPath = (path: ReadonlyArray<string | number>, shown = 3
     .map((key) => String(key).slice(0, 40))
     .join('.') + (path.length > shown ? '…' : '');
 
+/** "nested deeper than 32 levels (at profile.a.a…)" */
+export const describeJsonBoundsProblem = (problem: JsonBoundsProblem) =>
+  problem.path.length ? `${problem.message} (at ${describeJsonPath(problem.path)})` : problem.message;
+
 /**
  * A zod schema that lets through only values within `bounds`: put it in front of a recursive
  * schema with `.pipe(...)`, which then never runs on a value out of bounds. The issue sits on the
@@ -85,7 +92,5 @@ export const describeJsonPath = (path: ReadonlyArray<string | number>, shown = 3
 export const boundedJson = (bounds: JsonBounds) =>
   z.unknown().check((ctx) => {
     const problem = findJsonBoundsProblem(ctx.value, bounds);
-    if (!problem) return;
-    const where = problem.path.length ? ` (at ${describeJsonPath(problem.path)})` : '';
-    ctx.issues.push({ code: 'custom', input: ctx.value, message: `${problem.message}${where}` });
+    if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: describeJsonBoundsProblem(problem) });
   });

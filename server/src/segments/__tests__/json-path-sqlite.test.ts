@@ -1,0 +1,31 @@
+import knexFactory, { type Knex } from 'knex';
+import { jsonValue } from '../json-path';
+
+/** SQLite fails a whole statement on one document it cannot parse: such rows must read as empty instead. */
+let knex: Knex;
+const nestedText = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+
+beforeAll(async () => {
+  knex = knexFactory({ client: 'better-sqlite3', useNullAsDefault: true, connection: { filename: ':memory:' } });
+  await knex.schema.createTable('contacts', (t) => {
+    t.increments('id');
+    t.text('attributes');
+  });
+  await knex('contacts').insert([
+    { attributes: '{"plan":"pro","seats":3,"vip":true}' },
+    { attributes: `{"plan":"pro","seats":3,"vip":true,"deep":${nestedText(1000)}}` },
+    { attributes: 'not json' },
+    { attributes: null },
+  ]);
+});
+afterAll(() => knex.destroy());
+
+const ids = async (where: (value: ReturnType<typeof jsonValue>) => Knex.Raw) =>
+  (await knex('contacts').select('id').whereRaw(where(jsonValue(knex, 'sqlite', 'attributes', 'plan'))).orderBy('id')).map((r) => r.id);
+
+test('text, number and boolean reads skip documents SQLite cannot parse', async () => {
+  expect(await ids((v) => knex.raw('? = ?', [v.text, 'pro']))).toEqual([1]);
+  expect(await ids((v) => knex.raw('? IS NULL', [v.text]))).toEqual([2, 3, 4]);
+  expect((await knex('contacts').select('id').whereRaw('? > ?', [jsonValue(knex, 'sqlite', 'attributes', 'seats').number, 2])).map((r) => r.id)).toEqual([1]);
+  expect((await knex('contacts').select('id').whereRaw(jsonValue(knex, 'sqlite', 'attributes', 'vip').bool(true))).map((r) => r.id)).toEqual([1]);
+});
