@@ -20,12 +20,14 @@ beforeAll(async () => {
 });
 afterAll(() => knex.destroy());
 
-const ids = async (where: (value: ReturnType<typeof jsonValue>) => Knex.Raw) =>
-  (await knex('contacts').select('id').whereRaw(where(jsonValue(knex, 'sqlite', 'attributes', 'plan'))).orderBy('id')).map((r) => r.id);
+const matching = async (path: string, where: (value: ReturnType<typeof jsonValue>) => Knex.Raw) => {
+  const rows: Array<{ id: number }> = await knex('contacts').select('id').whereRaw(where(jsonValue(knex, 'sqlite', 'attributes', path))).orderBy('id');
+  return rows.map((r) => r.id);
+};
 
 test('text, number and boolean reads skip documents SQLite cannot parse', async () => {
-  expect(await ids((v) => knex.raw('? = ?', [v.text, 'pro']))).toEqual([1]);
-  expect(await ids((v) => knex.raw('? IS NULL', [v.text]))).toEqual([2, 3, 4]);
-  expect((await knex('contacts').select('id').whereRaw('? > ?', [jsonValue(knex, 'sqlite', 'attributes', 'seats').number, 2])).map((r) => r.id)).toEqual([1]);
-  expect((await knex('contacts').select('id').whereRaw(jsonValue(knex, 'sqlite', 'attributes', 'vip').bool(true))).map((r) => r.id)).toEqual([1]);
+  expect(await matching('plan', (v) => knex.raw('? = ?', [v.text, 'pro']))).toEqual([1]);
+  expect(await matching('plan', (v) => knex.raw('? IS NULL', [v.text]))).toEqual([2, 3, 4]);
+  expect(await matching('seats', (v) => knex.raw('? > ?', [v.number, 2]))).toEqual([1]);
+  expect(await matching('vip', (v) => v.bool(true))).toEqual([1]);
 });
