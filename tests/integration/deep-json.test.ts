@@ -76,11 +76,14 @@ test('import options nested 2,000 levels deep answer 400 naming the limit', asyn
   expect(res.body.error.message).toMatch(/^Invalid import options: nested deeper than \d+ levels/);
 });
 
-// MariaDB and MySQL refuse such a document in a JSON column themselves; SQLite and PostgreSQL store it.
+// MariaDB and MySQL refuse such a document in a JSON column themselves; SQLite and PostgreSQL
+// store it, and only PostgreSQL's JSON functions read it back (SQLite's stop at 1,000 levels).
 const storesDeepJson = databaseUnderTest() !== 'mysql';
+const readsDeepJson = databaseUnderTest() === 'postgres';
 
 (storesDeepJson ? describe : describe.skip)('a contact whose stored attributes are nested 1,000 levels deep', () => {
   let poisoned: string;
+  const golds = ['gold1@stored.test', 'gold2@stored.test', ...(readsDeepJson ? ['poisoned@stored.test'] : [])].sort();
   const tier = (operator: string, value?: unknown) => ({
     match: 'all',
     rules: [{ field: 'attribute', path: 'tier', operator, ...(value === undefined ? {} : { value }) }],
@@ -98,28 +101,28 @@ const storesDeepJson = databaseUnderTest() !== 'mysql';
       .update({ [column]: `{"tier":"gold","deep":${nestedText(1000)}}` });
   });
 
-  test('segment counts and previews still answer for everyone else; the bad row reads as having no attributes', async () => {
+  test('segment counts and previews still answer for everyone else; a row the database cannot read reads as having no attributes', async () => {
     const count = await api().post('/campaigns/segments/count').set(auth()).send({ data: { rules: tier('eq', 'gold') } });
     expect(count.status).toBe(200);
-    expect(count.body.data.count).toBe(2);
+    expect(count.body.data.count).toBe(golds.length);
     const preview = await api().post('/campaigns/segments/preview').set(auth()).send({ data: { rules: tier('contains', 'OL') } });
     expect(preview.status).toBe(200);
-    expect(preview.body.data.map((c: { email: string }) => c.email).sort()).toEqual(['gold1@stored.test', 'gold2@stored.test']);
+    expect(preview.body.data.map((c: { email: string }) => c.email).sort()).toEqual(golds);
     for (const [rules, expected] of [
       [tier('gt', 1), 0],
       [tier('eq', true), 0],
-      [tier('isSet'), 2],
+      [tier('isSet'), golds.length],
     ] as const) {
       expect(await service('segments').countRules(rules)).toBe(expected);
     }
     const unset = await service('segments').pageRules(tier('isNotSet'), { limit: 5000 });
-    expect(unset.map((c) => c.email)).toContain('poisoned@stored.test');
+    expect(unset.map((c) => c.email).includes('poisoned@stored.test')).toBe(!readsDeepJson);
   });
 
   test('a saved segment on an attribute still pages its audience (what dispatch reads)', async () => {
     const segment = await service('segments').create({ name: 'Gold tier', rules: tier('in', ['gold', 'silver']) });
-    expect(await service('segments').countMailable(segment.documentId)).toBe(2);
+    expect(await service('segments').countMailable(segment.documentId)).toBe(golds.length);
     const page = await service('segments').pageRules(segment.rules, { limit: 10 });
-    expect(page.map((c) => c.email).sort()).toEqual(['gold1@stored.test', 'gold2@stored.test']);
+    expect(page.map((c) => c.email).sort()).toEqual(golds);
   });
 });
