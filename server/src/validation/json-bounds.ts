@@ -30,7 +30,7 @@ const describeLength = (chars: number) =>
 const isContainer = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 /** A scalar's length as JSON text; undefined and functions count as nothing, as JSON.stringify leaves them out. */
-const scalarLength = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value).length : (JSON.stringify(value)?.length ?? 0));
+const scalarLength = (value: unknown) => JSON.stringify(value)?.length ?? 0;
 
 /**
  * The first bound `value` crosses, or null. Walks with its own stack, never recursion, so any
