@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
-import { contactShape } from '../validation/contact-input';
+import { ATTRIBUTE_BOUNDS, contactShape } from '../validation/contact-input';
 import { hashEmail } from '../validation/email';
+import { describeJsonBoundsProblem, findJsonBoundsProblem } from '../validation/json-bounds';
 import type { AudienceSource } from './resolve';
 
 export type SourceEntry = Record<string, unknown> & { id: number; documentId?: string | null; publishedAt?: unknown };
@@ -66,7 +67,11 @@ export const createMapping = (strapi: Core.Strapi) => {
       // An empty source value never erases what the contact holds (a name typed in by hand, say).
       if (isEmpty(value)) continue;
       if (target.startsWith(ATTRIBUTE_PREFIX)) {
-        attributes[target.slice(ATTRIBUTE_PREFIX.length)] = JSON.parse(JSON.stringify(value));
+        const name = target.slice(ATTRIBUTE_PREFIX.length);
+        // A JSON field of the source can hold any depth: JSON.stringify would overflow on it.
+        const problem = findJsonBoundsProblem({ [name]: value }, ATTRIBUTE_BOUNDS);
+        if (problem) warn(source, sourceId, `${field} left out of the contact's attributes: ${describeJsonBoundsProblem(problem)}`);
+        else attributes[name] = JSON.parse(JSON.stringify(value));
         continue;
       }
       const column = target as Column;

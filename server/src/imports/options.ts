@@ -3,6 +3,7 @@ import type { ImportDelimiter, ImportTarget } from '../../../shared/contracts/im
 import { ATTRIBUTE_NAME } from '../../../shared/contracts/contacts';
 import { fieldError } from '../validation/errors';
 import { documentIdField } from '../validation/fields';
+import { boundedJson } from '../validation/json-bounds';
 import { DELIMITERS } from './delimiter';
 
 export const FIELD_TARGETS = ['email', 'firstName', 'lastName', 'timezone', 'locale'] as const;
@@ -20,7 +21,7 @@ const target = z.custom<ImportTarget>(isImportTarget, {
   message: `must be one of ${FIELD_TARGETS.join(', ')}, ignore or attribute:<name> (letters, digits and "_")`,
 });
 
-export const importOptionsSchema = z.strictObject({
+const importOptionsShape = z.strictObject({
   delimiter: z.enum(DELIMITERS as [ImportDelimiter, ...ImportDelimiter[]]).optional(),
   mapping: z.record(z.string(), target),
   topics: z.array(documentIdField).max(100).default([]),
@@ -30,6 +31,12 @@ export const importOptionsSchema = z.strictObject({
     text: z.string().max(4000).nullable().default(null),
   }),
 });
+
+/**
+ * Options arrive as JSON text in a multipart field, past Koa's JSON limits: bounded before they
+ * are read (three levels is what they hold; texts as long as the consent text).
+ */
+export const importOptionsSchema = boundedJson({ maxDepth: 4, maxEntries: 10_000, maxStringLength: 4000, maxLength: 1024 * 1024 }).pipe(importOptionsShape);
 
 export type ParsedImportOptions = z.output<typeof importOptionsSchema>;
 

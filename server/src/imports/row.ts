@@ -1,7 +1,8 @@
 import { unescapeFormula } from '../csv/safe-csv';
-import { MAX_ATTRIBUTES_BYTES, MAX_NAME_LENGTH } from '../validation/contact-input';
+import { ATTRIBUTE_BOUNDS, MAX_NAME_LENGTH } from '../validation/contact-input';
 import { hashEmail, normalizeEmail } from '../validation/email';
 import { isLocale } from '../validation/fields';
+import { describeJsonBoundsProblem, findJsonBoundsProblem } from '../validation/json-bounds';
 import { isTimeZone } from '../validation/timezone';
 import type { ColumnPlan } from './options';
 
@@ -72,9 +73,9 @@ export const checkRow = (fields: readonly string[], plan: ColumnPlan, headerLeng
     const value = cell(fields, index);
     if (value !== null) (attributes ??= {})[name] = value;
   }
-  if (attributes && JSON.stringify(attributes).length > MAX_ATTRIBUTES_BYTES) {
-    return { ok: false, reason: 'attributes: must stay under 16 KB of JSON' };
-  }
+  // Cells are text, so the depth is always 2: what a file can break is the number and length of them.
+  const problem = attributes && findJsonBoundsProblem(attributes, ATTRIBUTE_BOUNDS);
+  if (problem) return { ok: false, reason: `attributes: ${describeJsonBoundsProblem(problem)}` };
   return {
     ok: true,
     contact: { email: email.email, emailHash: hashEmail(email.email), firstName, lastName, timezone, locale, attributes },

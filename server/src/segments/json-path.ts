@@ -14,6 +14,7 @@ export const dialectOf = (knex: Knex): Dialect => {
 /**
  * SQL reading one value out of a contact's JSON attributes, per database. The path is always a
  * binding (validated as dotted identifiers before it gets here), never part of the SQL text.
+ * A document a database cannot read gives NULL, as an absent value does.
  * - `text`: the value as text (strings unquoted), NULL when absent or JSON null
  * - `number`: the value when it is a JSON number, else NULL
  * - `bool`: the value compared to a boolean binding
@@ -22,12 +23,16 @@ export const jsonValue = (knex: Knex, dialect: Dialect, column: string, path: st
   const segments = path.split('.');
   const dollar = `$.${segments.join('.')}`;
   switch (dialect) {
-    case 'sqlite':
+    case 'sqlite': {
+      // SQLite's JSON functions fail the whole statement on one row they cannot parse (text that
+      // is not JSON, or nested past 1,000 levels), so such a row reads as holding nothing.
+      const doc = knex.raw(`(CASE WHEN json_valid(??) THEN ?? END)`, [column, column]);
       return {
-        text: knex.raw(`CASE WHEN json_type(??, ?) IN ('text', 'integer', 'real') THEN CAST(json_extract(??, ?) AS TEXT) END`, [column, dollar, column, dollar]),
-        number: knex.raw(`CASE WHEN json_type(??, ?) IN ('integer', 'real') THEN json_extract(??, ?) END`, [column, dollar, column, dollar]),
-        bool: (value: boolean) => knex.raw(`json_type(??, ?) = ?`, [column, dollar, value ? 'true' : 'false']),
+        text: knex.raw(`CASE WHEN json_type(?, ?) IN ('text', 'integer', 'real') THEN CAST(json_extract(?, ?) AS TEXT) END`, [doc, dollar, doc, dollar]),
+        number: knex.raw(`CASE WHEN json_type(?, ?) IN ('integer', 'real') THEN json_extract(?, ?) END`, [doc, dollar, doc, dollar]),
+        bool: (value: boolean) => knex.raw(`json_type(?, ?) = ?`, [doc, dollar, value ? 'true' : 'false']),
       };
+    }
     case 'postgres': {
       const pgPath = `{${segments.join(',')}}`;
       return {

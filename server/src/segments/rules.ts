@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTACT_STATES } from '../constants';
+import { boundedJson, type JsonBounds } from '../validation/json-bounds';
 
 /**
  * The saved rule tree of a segment. Fields and operators are closed lists: the compiler maps each
@@ -18,7 +19,8 @@ export type TextField = keyof typeof TEXT_FIELDS;
 export const MAX_DEPTH = 6;
 export const MAX_CONDITIONS = 200;
 
-const textValue = z.string().max(320);
+const MAX_TEXT = 320;
+const textValue = z.string().max(MAX_TEXT);
 const textField = z.enum(Object.keys(TEXT_FIELDS) as [TextField, ...TextField[]]);
 
 const textCondition = z.discriminatedUnion('operator', [
@@ -87,23 +89,56 @@ export const ruleGroupSchema: z.ZodType<RuleGroup> = z.lazy(() =>
 
 export const isGroup = (rule: Condition | RuleGroup): rule is RuleGroup => 'match' in rule;
 
-const measure = (group: RuleGroup, depth = 1): { depth: number; conditions: number } =>
-  group.rules.reduce(
-    (acc, rule) => {
-      if (!isGroup(rule)) return { ...acc, conditions: acc.conditions + 1 };
-      const inner = measure(rule, depth + 1);
-      return { depth: Math.max(acc.depth, inner.depth), conditions: acc.conditions + inner.conditions };
-    },
-    { depth, conditions: 0 }
-  );
+const isRawGroup = (value: unknown): value is { rules: unknown[] } =>
+  typeof value === 'object' && value !== null && Array.isArray((value as { rules?: unknown }).rules);
+
+/**
+ * Group depth and condition count of rules as sent, before any schema reads them: with its own
+ * stack, as the recursive schema would overflow Node's on rules a thousand groups deep. Anything
+ * holding a `rules` array counts as a group, so no shape gets past it uncounted.
+ */
+const measure = (input: unknown): { depth: number; conditions: number } => {
+  const stack: Array<{ group: { rules: unknown[] }; depth: number }> = isRawGroup(input) ? [{ group: input, depth: 1 }] : [];
+  let depth = 0;
+  let conditions = 0;
+  // More groups than a 1 MB body can hold: only a cyclic object handed over by code gets here.
+  for (let visited = 0; stack.length > 0 && visited < 1_000_000; visited += 1) {
+    const { group, depth: at } = stack.pop()!;
+    depth = Math.max(depth, at);
+    for (const rule of group.rules) {
+      if (isRawGroup(rule)) stack.push({ group: rule, depth: at + 1 });
+      else conditions += 1;
+    }
+  }
+  return { depth, conditions };
+};
 
 /** Size limits that a schema cannot express: nesting depth and the total number of conditions. */
-export const checkRuleLimits = (group: RuleGroup): string | null => {
+export const checkRuleLimits = (group: unknown): string | null => {
   const { depth, conditions } = measure(group);
   if (depth > MAX_DEPTH) return `rules are nested ${depth} groups deep; at most ${MAX_DEPTH}`;
   if (conditions > MAX_CONDITIONS) return `rules hold ${conditions} conditions; at most ${MAX_CONDITIONS}`;
   return null;
 };
+
+/**
+ * Past the group limits, the JSON itself: six groups with a condition's value list at the bottom
+ * are 2 * 6 + 3 levels; texts are at most MAX_TEXT; 1 MB is Strapi's own limit on a JSON body.
+ */
+const RULES_JSON: JsonBounds = { maxDepth: 2 * MAX_DEPTH + 3, maxEntries: 100_000, maxStringLength: MAX_TEXT, maxLength: 1024 * 1024 };
+
+/**
+ * Rules as an API receives them: the limits are checked before the recursive schema runs, so a
+ * thousand-group tree is a 400 naming the limit, not a stack overflow.
+ */
+export const rulesInput = z
+  .unknown()
+  .check((ctx) => {
+    const limit = checkRuleLimits(ctx.value);
+    if (limit) ctx.issues.push({ code: 'custom', input: ctx.value, message: limit });
+  })
+  .pipe(boundedJson(RULES_JSON))
+  .pipe(ruleGroupSchema);
 
 const conditionsIn = (group: RuleGroup): Condition[] => group.rules.flatMap((rule) => (isGroup(rule) ? conditionsIn(rule) : [rule]));
 

@@ -6,14 +6,14 @@ import type { AudienceContact, RuleChoices, Segment as SharedSegment } from '../
 import { TABLES, UID } from '../constants';
 import { mailableContacts, type CompileContext, type SegmentTables } from '../segments/compile';
 import { dialectOf } from '../segments/json-path';
-import { checkRuleLimits, referencesIn, ruleGroupSchema, type RuleGroup } from '../segments/rules';
+import { checkRuleLimits, referencesIn, rulesInput, type RuleGroup } from '../segments/rules';
 import { listQuery } from '../validation/list-query';
 import { fieldError, parseOrThrow } from '../validation/errors';
 
 const segmentShape = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(200),
   description: z.string().max(2000).nullable(),
-  rules: ruleGroupSchema,
+  rules: rulesInput,
 });
 const segmentCreateInput = segmentShape.partial().required({ name: true, rules: true });
 const segmentUpdateInput = segmentShape.partial();
@@ -85,7 +85,7 @@ const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const parseRules = (rules: unknown) => parseOrThrow(z.strictObject({ rules: ruleGroupSchema }), { rules }, 'segment').rules;
+  const parseRules = (rules: unknown) => parseOrThrow(z.strictObject({ rules: rulesInput }), { rules }, 'segment').rules;
 
   const assertNameFree = async (name: string, exceptDocumentId?: string) => {
     const clash = await documents().findFirst<Row>({ filters: { name, ...(exceptDocumentId ? { documentId: { $ne: exceptDocumentId } } : {}) } });

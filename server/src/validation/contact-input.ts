@@ -1,13 +1,26 @@
 import { z } from 'zod';
 import { ATTRIBUTE_NAME } from '../../../shared/contracts/contacts';
 import { documentIdField, emailField, localeField, timeZoneField } from './fields';
+import { boundedJson, type JsonBounds } from './json-bounds';
 
 export const MAX_ATTRIBUTES_BYTES = 16 * 1024;
 export const MAX_NAME_LENGTH = 200;
 
-const attributes = z
-  .record(z.string().regex(ATTRIBUTE_NAME, 'attribute names are letters, digits and "_"'), z.json())
-  .refine((v) => JSON.stringify(v).length <= MAX_ATTRIBUTES_BYTES, 'attributes must stay under 16 KB of JSON');
+/**
+ * A contact's attributes, the object itself being the first level. 32 levels is MariaDB's limit
+ * for a JSON column (MySQL's is 100, SQLite's 1,000), so every stored document is one each
+ * database's JSON functions read.
+ */
+export const ATTRIBUTE_BOUNDS: JsonBounds = {
+  maxDepth: 32,
+  maxEntries: 5000,
+  maxStringLength: MAX_ATTRIBUTES_BYTES,
+  maxLength: MAX_ATTRIBUTES_BYTES,
+};
+
+const attributes = boundedJson(ATTRIBUTE_BOUNDS).pipe(
+  z.record(z.string().regex(ATTRIBUTE_NAME, 'attribute names are letters, digits and "_"'), z.json())
+);
 
 export const consentInput = z.strictObject({
   source: z.string().trim().min(1).max(255),

@@ -11,7 +11,8 @@ export const toValidationError = (error: z.ZodError, subject: string) => {
     const message = issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message;
     return keys.map((path) => ({ path: path.map(String), message, name: 'ValidationError' }));
   });
-  const summary = problems.map((p) => `${p.path.join('.') || subject}: ${p.message}`).join('; ');
+  // A problem of the whole input (no path) is said once: "Invalid import options: nested deeper...".
+  const summary = problems.map((p) => (p.path.length ? `${p.path.join('.')}: ${p.message}` : p.message)).join('; ');
   return new errors.ValidationError(`Invalid ${subject}: ${summary}`, { errors: problems });
 };
 
