@@ -5,6 +5,7 @@ import type { PluginConfig } from '../config/schema';
 import type { OutgoingMessage, SendResult, Transport } from './transport';
 
 type SmtpOptions = PluginConfig['smtp'];
+// allowEightBit may be left out by callers that do not go through the parsed config (tests, tools).
 type DkimOptions = Omit<NonNullable<PluginConfig['sending']['dkim']>, 'allowEightBit'> & { allowEightBit?: boolean };
 
 /**
