@@ -82,6 +82,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
           retryDelaySeconds: env.float('CAMPAIGNS_RETRY_DELAY_SECONDS', 60),
           batchSize: env.int('CAMPAIGNS_BATCH_SIZE', 100),
           concurrency: env.int('CAMPAIGNS_SEND_CONCURRENCY', 10),
+          ...(env('CAMPAIGNS_DKIM_PRIVATE_KEY', '')
+            ? {
+                dkim: {
+                  domainName: env('CAMPAIGNS_DKIM_DOMAIN', 'example.com'),
+                  keySelector: env('CAMPAIGNS_DKIM_SELECTOR', 'campaigns'),
+                  privateKey: env('CAMPAIGNS_DKIM_PRIVATE_KEY'),
+                  allowEightBit: env.bool('CAMPAIGNS_DKIM_ALLOW_8BIT', false),
+                },
+              }
+            : {}),
         },
         audienceSources: [
           ...(env.bool('CAMPAIGNS_SOURCE_USERS', false) ? [usersSource({ env })] : []),

@@ -80,6 +80,8 @@ const sendingSchema = z
         domainName: z.string().min(1),
         keySelector: z.string().min(1),
         privateKey: z.string().includes('PRIVATE KEY', { message: 'a PEM private key' }),
+        // A relay without 8BITMIME would re-encode an 8bit body and break the signature.
+        allowEightBit: z.boolean().default(false),
       })
       .optional(),
     transport: z.custom<TransportFactory>((value) => typeof value === 'function', 'a function ({ strapi }) => ({ send, close })').optional(),

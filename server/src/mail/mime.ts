@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { encodeWords } from 'nodemailer/lib/mime-funcs';
+import { headerLine, headerSafe, phrase, unstructured } from './header-text';
 import { lineShape, MAX_LINE } from './line-shape';
 
 export interface Address {
@@ -22,22 +22,12 @@ export interface MimeInput {
 }
 
 const CRLF = '\r\n';
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
-// RFC 5322 atext and spaces: a display name of only these needs no quoting.
-const PLAIN_NAME = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]+$/;
 
-/** Header values come from editors and contacts: a line break in one would start a header of its own. */
-export const headerSafe = (value: string) => value.replace(/[\r\n]+/g, ' ');
-
-const encodeHeader = (value: string) => (ASCII_ONLY.test(value) ? headerSafe(value) : encodeWords(headerSafe(value), 'Q', 52));
-
+/** One mailbox: the display name as one phrase (see header-text.ts), the address in angle brackets. */
 export const formatAddress = ({ name, email }: Address) => {
   const safeEmail = headerSafe(email).replace(/[<>\s]/g, '');
   const display = name ? headerSafe(name).trim() : '';
-  if (!display) return `<${safeEmail}>`;
-  if (!ASCII_ONLY.test(display)) return `${encodeWords(display, 'Q', 52)} <${safeEmail}>`;
-  if (PLAIN_NAME.test(display)) return `${display} <${safeEmail}>`;
-  return `"${display.replace(/(["\\])/g, '\\$1')}" <${safeEmail}>`;
+  return display ? `${phrase(display)} <${safeEmail}>` : `<${safeEmail}>`;
 };
 
 const wrapBase64 = (value: string) => {
@@ -98,7 +88,7 @@ export interface MimeMessage {
 /**
  * A complete RFC 5322 message as bytes: multipart/alternative with the text part first, as clients
  * prefer the last they can show. `eightBit` allows UTF-8 bodies (the server announced 8BITMIME).
- * Headers are single lines that start with their names, so only the bodies decide `dataSafe`.
+ * Header lines start with their names or, folded, with a space, so only the bodies decide `dataSafe`.
  */
 export const buildMime = (input: MimeInput, eightBit = false): MimeMessage => {
   const boundary = `=_campaigns_${randomBytes(12).toString('hex')}`;
@@ -106,7 +96,7 @@ export const buildMime = (input: MimeInput, eightBit = false): MimeMessage => {
     ['From', formatAddress(input.from)],
     ['To', formatAddress(input.to)],
     ...(input.replyTo ? ([['Reply-To', formatAddress(input.replyTo)]] as Array<[string, string]>) : []),
-    ['Subject', encodeHeader(input.subject)],
+    ['Subject', unstructured(input.subject)],
     ['Date', formatDate(input.date ?? new Date())],
     ['Message-ID', input.messageId],
     ...(input.headers ?? []).map(([name, value]) => [name, headerSafe(value)] as [string, string]),
@@ -116,7 +106,7 @@ export const buildMime = (input: MimeInput, eightBit = false): MimeMessage => {
   const text = encodeBody(input.text, eightBit);
   const html = typeof input.html === 'string' ? encodeBody(input.html, eightBit) : input.html;
   const raw = joinBytes([
-    `${headers.map(([name, value]) => `${name}: ${value}`).join(CRLF)}${CRLF}${CRLF}--${boundary}${CRLF}${partHeader('text/plain', text.encoding)}`,
+    `${headers.map(([name, value]) => headerLine(name, value)).join(CRLF)}${CRLF}${CRLF}--${boundary}${CRLF}${partHeader('text/plain', text.encoding)}`,
     text.content,
     `${CRLF}--${boundary}${CRLF}${partHeader('text/html', html.encoding)}`,
     ...('chunks' in html ? html.chunks : [html.content]),

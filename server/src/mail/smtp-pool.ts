@@ -5,7 +5,20 @@ import type { PluginConfig } from '../config/schema';
 import type { OutgoingMessage, SendResult, Transport } from './transport';
 
 type SmtpOptions = PluginConfig['smtp'];
-type DkimOptions = NonNullable<PluginConfig['sending']['dkim']>;
+// allowEightBit may be left out by callers that do not go through the parsed config (tests, tools).
+type DkimOptions = Omit<NonNullable<PluginConfig['sending']['dkim']>, 'allowEightBit'> & { allowEightBit?: boolean };
+
+/**
+ * The headers the signature covers: every one the plugin writes, including the bulk headers
+ * receivers act on (RFC 8058 one-click needs List-Unsubscribe-Post signed; Gmail reads
+ * Feedback-ID), so no relay can change or add them unnoticed. nodemailer's default list leaves
+ * out Feedback-ID and Precedence.
+ */
+const SIGNED_HEADERS = [
+  'From', 'To', 'Reply-To', 'Subject', 'Date', 'Message-ID',
+  'List-Unsubscribe', 'List-Unsubscribe-Post', 'Feedback-ID', 'Precedence',
+  'MIME-Version', 'Content-Type', 'Content-Transfer-Encoding',
+].join(':');
 
 const CRLF = Buffer.from('\r\n');
 
@@ -56,7 +69,9 @@ export const createSmtpPool = (smtp: SmtpOptions, dkim?: DkimOptions): Transport
   const waiting: Array<(c: PooledConnection | Error) => void> = [];
   let open = 0;
   let closed = false;
-  const signer = dkim ? new DKIM({ domainName: dkim.domainName, keySelector: dkim.keySelector, privateKey: dkim.privateKey }) : null;
+  const signer = dkim ? new DKIM({ domainName: dkim.domainName, keySelector: dkim.keySelector, privateKey: dkim.privateKey, headerFieldNames: SIGNED_HEADERS }) : null;
+  // A signed body must reach the receiver byte for byte: 8bit only when the site opted in.
+  const eightBitBodies = !dkim || dkim.allowEightBit === true;
 
   const connect = () =>
     new Promise<PooledConnection>((resolve, reject) => {
@@ -144,7 +159,7 @@ export const createSmtpPool = (smtp: SmtpOptions, dkim?: DkimOptions): Transport
       else if (message.dataSafe && endsWithCrlf(message.raw)) body.direct = message.raw;
       else body.end(message.raw);
       // BODY=8BITMIME goes with MAIL FROM only when the server announced it (nodemailer checks).
-      const envelope = { from: message.envelope.from, to: [message.envelope.to], use8BitMime: true };
+      const envelope = { from: message.envelope.from, to: [message.envelope.to], use8BitMime: eightBitBodies };
       pooled.connection.send(envelope, body, (error, info) => {
         if (error) return reject(mark(error, body.started));
         resolve({ response: info?.response });
@@ -170,6 +185,7 @@ export const createSmtpPool = (smtp: SmtpOptions, dkim?: DkimOptions): Transport
 
   return {
     async supports8BitMime() {
+      if (!eightBitBodies) return false;
       if (eightBit === undefined) {
         const pooled = await acquire();
         // nodemailer keeps the EHLO extensions it parsed on the connection and has no public getter.
