@@ -28,11 +28,24 @@ const OPEN_PIXEL = '<img src="{{ _open_url }}" width="1" height="1" alt="" style
 
 const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Inbox clients show the first text of the body after the subject: a hidden preheader decides what that is. */
+/** About as many characters as the widest inbox preview shows after the subject. */
+const PREVIEW_LENGTH = 150;
+/**
+ * Invisible, non-collapsing characters: after a short preheader they fill the preview, which would
+ * otherwise run on into the body's first words.
+ */
+const PREVIEW_PADDING = '&#847;&zwnj;&nbsp;';
+
+/**
+ * Inbox clients show the first text of the body after the subject: a hidden preheader decides what
+ * that is. Hidden the way current email frameworks do it: a 1px font would be hidden too, but it is
+ * what spam filters look for (SpamAssassin's FONT_INVIS_MSGID scores it).
+ */
 const withPreheader = (html: string, preheader: string) =>
   html.replace(
     /<body\b[^>]*>/i,
-    (body) => `${body}<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;">${escapeHtml(preheader)}</div>`
+    (body) =>
+      `${body}<div style="display:none;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all;">${escapeHtml(preheader)}${PREVIEW_PADDING.repeat(Math.max(0, PREVIEW_LENGTH - preheader.length))}</div>`
   );
 
 const withPixel = (html: string) => (/<\/body>/i.test(html) ? html.replace(/<\/body>/i, `${OPEN_PIXEL}</body>`) : html + OPEN_PIXEL);

@@ -7,6 +7,8 @@ export interface SendingIdentity {
   unsubscribeMailto: string;
   messageIdDomain: string;
   feedbackId: string;
+  /** The sender's postal address templates show (CAN-SPAM), or null. */
+  postalAddress: string | null;
 }
 
 const hostOf = (url: string) => new URL(url).hostname.toLowerCase();
@@ -20,6 +22,7 @@ export const sendingIdentity = (config: Pick<PluginConfig, 'publicUrl' | 'sendin
     unsubscribeMailto: config.sending.unsubscribeMailto ?? `unsubscribe@${bounceDomain}`,
     messageIdDomain: config.sending.messageIdDomain ?? bounceDomain,
     feedbackId: config.sending.feedbackId,
+    postalAddress: config.sending.postalAddress ?? null,
   };
 };
 

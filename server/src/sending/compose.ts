@@ -48,7 +48,11 @@ export interface ComposeOptions {
 export const composeMessage = (ctx: ComposeContext, prepared: PreparedCampaign, recipient: Recipient, options: ComposeOptions): OutgoingMessage => {
   const { row } = prepared;
   const urls = recipientUrls(ctx, prepared, recipient.deliveryId);
-  const rendered = renderMail(prepared.content, { contact: recipient.contact, campaign: prepared.templateCampaign, urls }, options.eightBit);
+  const rendered = renderMail(
+    prepared.content,
+    { contact: recipient.contact, campaign: prepared.templateCampaign, urls, postalAddress: ctx.identity.postalAddress },
+    options.eightBit
+  );
   const messageId = messageIdFor(ctx, recipient.deliveryId);
   const toName = [recipient.contact.firstName, recipient.contact.lastName].filter(Boolean).join(' ');
   const { raw, dataSafe } = buildMime({

@@ -216,6 +216,7 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
           campaign: prepared.templateCampaign,
           // A preview counts no open and no click: an inline blank pixel, the links as written.
           urls: { ...recipientUrls(ctx, prepared, 0), open: BLANK_PIXEL_URI },
+          postalAddress: ctx.identity.postalAddress,
         });
         return { ...rendered, contact: { documentId: contactId, email: contact.email } };
       } catch (error) {
