@@ -25,3 +25,15 @@ test('a preheader as long as the preview gets no padding', async () => {
   const long = 'x'.repeat(200);
   expect((await render(long)).html).toContain(`${long}</div>`);
 });
+
+test("MJML's own <mj-preview> is hidden the same way, without its 1px font", async () => {
+  const compiled = await compileContent({
+    subject: 'Hi',
+    preheader: null,
+    content: '<mjml><mj-head><mj-preview>From MJML</mj-preview></mj-head><mj-body><mj-section><mj-column><mj-text>Body</mj-text></mj-column></mj-section></mj-body></mjml>',
+    plainText: null,
+  });
+  const html = joinHtmlText(compiled.html, renderRuns('content', compiled.html.runs, data, 'html'));
+  expect(html).toMatch(/<div style="display:none;[^"]*mso-hide:all;">From MJML(&#847;&zwnj;&nbsp;)+<\/div>/);
+  expect(html).not.toMatch(/font-size:1px/);
+});
