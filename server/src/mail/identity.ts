@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { PluginConfig } from '../config/schema';
 
 /** The addresses and domain a site's campaigns go out under, with their documented defaults filled in. */
@@ -36,3 +36,9 @@ export const messageIdOf = (secret: string, domain: string, deliveryId: number) 
   const mac = createHmac('sha256', secret).update(`campaigns-message-id-v1:${id}`).digest('hex').slice(0, 12);
   return `<${id}.${mac}@${domain}>`;
 };
+
+/**
+ * A test send's Message-ID: random, because a test has no delivery. Receivers (Gmail among them)
+ * drop or thread a second message whose Message-ID they have seen.
+ */
+export const testMessageId = (domain: string) => `<test.${randomBytes(12).toString('hex')}@${domain}>`;
