@@ -9,7 +9,7 @@ cd "$ROOT_DIR"
 
 started=$(date +%s)
 npm_install || exit 1
-apt_install chromium || exit 1
+apt_install chromium spamassassin || exit 1
 if [ "${CAMPAIGNS_SKIP_BUILD:-}" != 1 ] || [ ! -d dist ] || [ ! -d playground/dist/build ]; then
   build_plugin || exit 1
   build_playground || exit 1

@@ -66,6 +66,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
           name: env('SMTP_CLIENT_NAME', undefined),
         },
         publicUrl: devDefault('CAMPAIGNS_PUBLIC_URL', `http://localhost:${env('PORT', '1337')}`),
+        allowInsecurePublicUrl: env.bool('CAMPAIGNS_ALLOW_INSECURE_PUBLIC_URL', false),
         signingSecret: devDefault('CAMPAIGNS_SIGNING_SECRET', 'playground-signing-secret-not-for-production'),
         workerMode: env('CAMPAIGNS_WORKER_MODE', 'in-process'),
         rateLimits: {
@@ -78,6 +79,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
             { email: 'hello@example.com', name: 'Northwind Team' },
           ],
           bounceAddress: env('CAMPAIGNS_BOUNCE_ADDRESS', 'bounces@example.com'),
+          // A sample; an empty CAMPAIGNS_POSTAL_ADDRESS leaves the option out.
+          postalAddress: env('CAMPAIGNS_POSTAL_ADDRESS', 'Northwind Coffee, 12 Harbour Street, Portland, ME 04101, USA') || undefined,
           maxAttempts: env.int('CAMPAIGNS_MAX_ATTEMPTS', 5),
           retryDelaySeconds: env.float('CAMPAIGNS_RETRY_DELAY_SECONDS', 60),
           batchSize: env.int('CAMPAIGNS_BATCH_SIZE', 100),

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { warnAtBoot } from './config/deliverability';
 import { assertProductionReady } from './config/parse';
 import { ACTION_DEFINITIONS, PLUGIN_ID } from './constants';
 import { answerMalformedBodies } from './middlewares/malformed-body';
@@ -6,7 +7,10 @@ import { getPluginConfig } from './runtime/plugin-config';
 import { getService } from './services/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  assertProductionReady(getPluginConfig(strapi), strapi.config.get('environment'));
+  const config = getPluginConfig(strapi);
+  const environment = strapi.config.get<string>('environment');
+  assertProductionReady(config, environment);
+  warnAtBoot(config, environment, strapi.log);
   // Before any plugin's bootstrap: a bad source stops the boot with nothing running yet.
   getService(strapi, 'audienceSources').resolve();
   answerMalformedBodies(strapi);

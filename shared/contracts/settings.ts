@@ -15,11 +15,18 @@ export interface QueueHealth {
   counts: Record<string, number>;
 }
 
+/** An option a bulk sender is expected to set, missing from this site's configuration. */
+export type ConfigWarning = 'dkim-missing' | 'postal-address-missing';
+
 export interface Settings {
   redis: { connection: string; prefix: string };
   smtp: { host: string; port: number; secure: boolean; user: string | null; pool: boolean; maxConnections: number };
   publicUrl: string | null;
   signingSecretSet: boolean;
+  /** The DKIM signing domain and selector (never the key), or null when messages go out unsigned. */
+  dkim: { domainName: string; keySelector: string } | null;
+  postalAddress: string | null;
+  warnings: ConfigWarning[];
   workerMode: 'in-process' | 'dedicated' | 'off';
   rateLimits: { messagesPerSecond: number; perDomain: Record<string, number> };
   audienceSources: AudienceSourceSummary[];

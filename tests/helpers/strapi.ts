@@ -9,6 +9,8 @@ export interface BootOptions {
   /** Extra environment for this boot (plugin options are read from env by the playground config). */
   env?: Record<string, string | undefined> | (() => Record<string, string | undefined>);
   serveAdminPanel?: boolean;
+  /** Called with the app before it loads: a test can watch its log from the first line. */
+  beforeLoad?: (app: Core.Strapi) => void;
 }
 
 export interface TestApp {
@@ -51,6 +53,7 @@ export const startStrapi = async (env: Record<string, string>, options: BootOpti
     serveAdminPanel: options.serveAdminPanel ?? false,
   });
   app.log.level = process.env.CAMPAIGNS_TEST_LOG_LEVEL || 'error';
+  options.beforeLoad?.(app);
   try {
     await app.load();
     await app.server.mount();

@@ -105,6 +105,10 @@ test('both segments count the contacts they should, and the campaign is a draft 
   expect(campaign).toMatchObject({ state: 'draft', contentFormat: 'mjml', fromEmail: 'news@example.com', segment: { name: 'Newsletter readers' } });
   expect(campaign?.content).toContain('<mjml>');
   expect(campaign?.content).toContain('{{ contact.firstName');
+  // CAN-SPAM and the bulk sender rules: a way out and the sender's postal address in every message.
+  const preview = (await app.strapi.plugin('campaigns').service('sending').preview((campaign as unknown as Ref).documentId, {})) as { html: string };
+  expect(preview.html).toMatch(/<a href="http:\/\/localhost:\d+\/api\/campaigns\/t\/u\/[^"]+"[^>]*>Unsubscribe<\/a>/);
+  expect(preview.html).toContain('Northwind Coffee, 12 Harbour Street, Portland, ME 04101, USA');
 });
 
 test('the demo admin logs in with the default credentials', async () => {

@@ -202,7 +202,6 @@ export const demoContacts = (topics: { newsletter: string; productUpdates: strin
 const NEWSLETTER_MJML = `<mjml>
   <mj-head>
     <mj-title>News from Northwind Coffee</mj-title>
-    <mj-preview>Three things that changed this month</mj-preview>
     <mj-attributes>
       <mj-all font-family="Helvetica, Arial, sans-serif" />
       <mj-text font-size="16px" line-height="1.5" color="#1f2328" />
@@ -233,7 +232,8 @@ const NEWSLETTER_MJML = `<mjml>
     </mj-section>
     <mj-section padding="16px 24px">
       <mj-column>
-        <mj-text font-size="12px" color="#666687">You receive this email at {{ contact.email }} because you subscribed to the Northwind newsletter.</mj-text>
+        <mj-text font-size="12px" color="#666687">You receive this email at {{ contact.email }} because you subscribed to the Northwind newsletter. <a href="{{ unsubscribe_url }}" style="color:#666687;">Unsubscribe</a></mj-text>
+        <mj-text font-size="12px" color="#666687">{{ postal_address }}</mj-text>
       </mj-column>
     </mj-section>
   </mj-body>

@@ -31,7 +31,11 @@ export const parseConfig = (input: unknown): PluginConfig => {
   return result.data;
 };
 
-/** In production a signing secret and a public URL are required: links in mail would otherwise be forgeable or dead. */
+/**
+ * In production a signing secret and a public URL are required: links in mail would otherwise be
+ * forgeable or dead. The URL must be https: RFC 8058 one-click unsubscribe (which Gmail and Yahoo
+ * require of bulk senders) is only honoured on an https URL.
+ */
 export const assertProductionReady = (config: PluginConfig, environment: string | undefined) => {
   if (environment !== 'production') return;
   const missing = [
@@ -39,4 +43,10 @@ export const assertProductionReady = (config: PluginConfig, environment: string 
     !config.publicUrl && 'campaigns.publicUrl (the https URL where this Strapi is reached from the internet)',
   ].filter(Boolean);
   if (missing.length) throw new PluginConfigError(`required in production: ${missing.join('; ')}`);
+  if (config.publicUrl?.startsWith('http://') && !config.allowInsecurePublicUrl) {
+    throw new PluginConfigError(
+      `campaigns.publicUrl: "${config.publicUrl}" is http, production needs https (one-click unsubscribe and tracking links must be https); ` +
+        'set campaigns.allowInsecurePublicUrl: true only if mail must point there anyway'
+    );
+  }
 };

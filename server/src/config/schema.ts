@@ -69,6 +69,8 @@ const sendingSchema = z
     messageIdDomain: z.string().regex(/^([a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$/, 'a lower-case domain').optional(),
     // The last part of Feedback-ID (Gmail's feedback loop groups complaints by it).
     feedbackId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, ".", "_" and "-"').default('campaigns'),
+    // The sender's postal address (CAN-SPAM wants one in every message): templates read it as {{ postal_address }}.
+    postalAddress: z.string().trim().min(1, 'the postal address, or leave the option out').max(500).optional(),
     // A 4xx is tried again this many times in all, waiting retryDelaySeconds, then twice that, and so on.
     maxAttempts: z.number().int().min(1).max(20).default(5),
     retryDelaySeconds: z.number().min(0).max(86400).default(60),
@@ -163,6 +165,8 @@ export const configSchema = z.strictObject({
     .url()
     .refine((u) => /^https?:\/\//.test(u), 'an http(s) URL')
     .optional(),
+  // Production refuses an http:// publicUrl (one-click unsubscribe needs https) unless this says the risk is known.
+  allowInsecurePublicUrl: z.boolean().default(false),
   signingSecret: z.string().min(32, 'at least 32 characters').optional(),
   workerMode: z.enum(WORKER_MODES).default('in-process'),
   rateLimits: rateLimitsSchema,

@@ -28,12 +28,27 @@ const OPEN_PIXEL = '<img src="{{ _open_url }}" width="1" height="1" alt="" style
 
 const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Inbox clients show the first text of the body after the subject: a hidden preheader decides what that is. */
-const withPreheader = (html: string, preheader: string) =>
-  html.replace(
-    /<body\b[^>]*>/i,
-    (body) => `${body}<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;">${escapeHtml(preheader)}</div>`
-  );
+/** About as many characters as the widest inbox preview shows after the subject. */
+const PREVIEW_LENGTH = 150;
+/**
+ * Invisible, non-collapsing characters: after a short preheader they fill the preview, which would
+ * otherwise run on into the body's first words.
+ */
+const PREVIEW_PADDING = '&#847;&zwnj;&nbsp;';
+
+/**
+ * Inbox clients show the first text of the body after the subject: a hidden preheader decides what
+ * that is. Hidden the way current email frameworks do it: a 1px font would be hidden too, but it is
+ * what spam filters look for (SpamAssassin's FONT_INVIS_MSGID scores it). `text` is HTML already.
+ */
+const hiddenPreview = (text: string, length: number) =>
+  `<div style="display:none;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all;">${text}${PREVIEW_PADDING.repeat(Math.max(0, PREVIEW_LENGTH - length))}</div>`;
+
+const withPreheader = (html: string, preheader: string) => html.replace(/<body\b[^>]*>/i, (body) => `${body}${hiddenPreview(escapeHtml(preheader), preheader.length)}`);
+
+/** MJML's own <mj-preview> block, as mjml 5 writes it: with the 1px font that spam filters score. */
+const MJML_PREVIEW = /<div style="display:none;font-size:1px;color:#ffffff;line-height:1px;max-height:0px;max-width:0px;opacity:0;overflow:hidden;">([\s\S]*?)<\/div>/;
+const restyleMjmlPreview = (html: string) => html.replace(MJML_PREVIEW, (_, text: string) => hiddenPreview(text, text.length));
 
 const withPixel = (html: string) => (/<\/body>/i.test(html) ? html.replace(/<\/body>/i, `${OPEN_PIXEL}</body>`) : html + OPEN_PIXEL);
 
@@ -91,7 +106,7 @@ export const compileContent = async (source: ContentSource): Promise<CompiledCon
     throw new TemplateError('content', `MJML errors: ${listed.join('; ')}${compiled.errors.length > 5 ? ` (and ${compiled.errors.length - 5} more)` : ''}`);
   }
 
-  const { html, links } = rewriteLinks(dropIndentation(compiled.html));
+  const { html, links } = rewriteLinks(dropIndentation(restyleMjmlPreview(compiled.html)));
   const text = plainText ?? parseGenerated('plainText', crlf(textOf(html)), 'text');
   const finished = withPixel(source.preheader ? withPreheader(html, source.preheader) : html);
   return { subject, html: splitHtml(parseGenerated('content', crlf(finished), 'html')), text, links };

@@ -1,7 +1,7 @@
 import { Context, Liquid, type Template } from 'liquidjs';
 
 /** The names a template may read at its top level; anything else is a typo or an attempt to reach further. */
-export const TEMPLATE_GLOBALS = ['contact', 'campaign', 'unsubscribe_url', 'preferences_url', 'view_in_browser_url'] as const;
+export const TEMPLATE_GLOBALS = ['contact', 'campaign', 'unsubscribe_url', 'preferences_url', 'view_in_browser_url', 'postal_address'] as const;
 
 /** Property names that lead from data to code in JavaScript: never readable, whatever the object. */
 const FORBIDDEN_PROPERTIES = new Set(['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__']);

@@ -36,7 +36,8 @@ export interface RenderedMessage {
   text: string;
 }
 
-type RecipientData = { contact: TemplateContact; campaign: TemplateCampaign; urls: RecipientUrls };
+/** postalAddress: the site's option sending.postalAddress, or null when it has none. */
+type RecipientData = { contact: TemplateContact; campaign: TemplateCampaign; urls: RecipientUrls; postalAddress: string | null };
 
 const templateData = (recipient: RecipientData) => ({
   contact: recipient.contact,
@@ -44,6 +45,7 @@ const templateData = (recipient: RecipientData) => ({
   unsubscribe_url: recipient.urls.unsubscribe,
   preferences_url: recipient.urls.preferences,
   view_in_browser_url: recipient.urls.viewInBrowser,
+  postal_address: recipient.postalAddress ?? '',
   _links: recipient.urls.links,
   _open_url: recipient.urls.open,
 });

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { Settings } from '../../../shared/contracts/settings';
+import { configWarnings } from '../config/deliverability';
 import { describeRedis } from '../queue/connection';
 import { getPluginConfig } from '../runtime/plugin-config';
 import { getService } from '../services/get-service';
@@ -22,6 +23,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         },
         publicUrl: config.publicUrl ?? null,
         signingSecretSet: Boolean(config.signingSecret),
+        dkim: config.sending.dkim ? { domainName: config.sending.dkim.domainName, keySelector: config.sending.dkim.keySelector } : null,
+        postalAddress: config.sending.postalAddress ?? null,
+        warnings: configWarnings(config),
         workerMode: config.workerMode,
         rateLimits: config.rateLimits,
         audienceSources: config.audienceSources.map(({ uid, emailField, fields, topics, mirrorDeletes }) => ({

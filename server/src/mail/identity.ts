@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { PluginConfig } from '../config/schema';
 
 /** The addresses and domain a site's campaigns go out under, with their documented defaults filled in. */
@@ -7,6 +7,8 @@ export interface SendingIdentity {
   unsubscribeMailto: string;
   messageIdDomain: string;
   feedbackId: string;
+  /** The sender's postal address templates show (CAN-SPAM), or null. */
+  postalAddress: string | null;
 }
 
 const hostOf = (url: string) => new URL(url).hostname.toLowerCase();
@@ -20,6 +22,7 @@ export const sendingIdentity = (config: Pick<PluginConfig, 'publicUrl' | 'sendin
     unsubscribeMailto: config.sending.unsubscribeMailto ?? `unsubscribe@${bounceDomain}`,
     messageIdDomain: config.sending.messageIdDomain ?? bounceDomain,
     feedbackId: config.sending.feedbackId,
+    postalAddress: config.sending.postalAddress ?? null,
   };
 };
 
@@ -33,3 +36,9 @@ export const messageIdOf = (secret: string, domain: string, deliveryId: number) 
   const mac = createHmac('sha256', secret).update(`campaigns-message-id-v1:${id}`).digest('hex').slice(0, 12);
   return `<${id}.${mac}@${domain}>`;
 };
+
+/**
+ * A test send's Message-ID: random, because a test has no delivery. Receivers (Gmail among them)
+ * drop or thread a second message whose Message-ID they have seen.
+ */
+export const testMessageId = (domain: string) => `<test.${randomBytes(12).toString('hex')}@${domain}>`;

@@ -42,14 +42,20 @@ export interface ComposeOptions {
   /** The transport takes UTF-8 bodies as they are (see Transport.supports8BitMime). */
   eightBit: boolean;
   subjectPrefix?: string;
+  /** Instead of the delivery's own (a test send has no delivery). */
+  messageId?: string;
 }
 
 /** One delivery's message: Liquid merged, links signed, bulk headers, VERP envelope sender. */
 export const composeMessage = (ctx: ComposeContext, prepared: PreparedCampaign, recipient: Recipient, options: ComposeOptions): OutgoingMessage => {
   const { row } = prepared;
   const urls = recipientUrls(ctx, prepared, recipient.deliveryId);
-  const rendered = renderMail(prepared.content, { contact: recipient.contact, campaign: prepared.templateCampaign, urls }, options.eightBit);
-  const messageId = messageIdFor(ctx, recipient.deliveryId);
+  const rendered = renderMail(
+    prepared.content,
+    { contact: recipient.contact, campaign: prepared.templateCampaign, urls, postalAddress: ctx.identity.postalAddress },
+    options.eightBit
+  );
+  const messageId = options.messageId ?? messageIdFor(ctx, recipient.deliveryId);
   const toName = [recipient.contact.firstName, recipient.contact.lastName].filter(Boolean).join(' ');
   const { raw, dataSafe } = buildMime({
     from: { name: row.fromName, email: row.fromEmail ?? '' },

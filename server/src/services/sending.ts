@@ -12,6 +12,7 @@ import { BLANK_PIXEL_URI } from '../tracking/responses';
 import { createSendEngine, DISPATCH_JOB_OPTIONS, type SendEngine } from '../sending/engine';
 import { templateCampaignOf, type CampaignRow, type PreparedCampaign } from '../sending/prepared-campaign';
 import { classifyFailure } from '../mail/transport';
+import { testMessageId } from '../mail/identity';
 import { documentIdField, emailField } from '../validation/fields';
 import { fieldError, parseOrThrow } from '../validation/errors';
 import { getService } from './get-service';
@@ -100,7 +101,9 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const renderPreview = (prepared: PreparedCampaign, contact: TemplateContact) => {
     const ctx = getEngine().composeContext();
     try {
-      return renderMessage(prepared.content, { contact, campaign: prepared.templateCampaign, urls: { ...recipientUrls(ctx, prepared, 0), open: BLANK_PIXEL_URI } });
+      // A preview counts no open and no click: an inline blank pixel, the links as written.
+      const urls = { ...recipientUrls(ctx, prepared, 0), open: BLANK_PIXEL_URI };
+      return renderMessage(prepared.content, { contact, campaign: prepared.templateCampaign, urls, postalAddress: ctx.identity.postalAddress });
     } catch (error) {
       if (error instanceof TemplateError) throw templateFieldError(error);
       throw error;
@@ -243,7 +246,8 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const email of data.emails) {
         let message;
         try {
-          message = composeMessage(ctx, prepared, { deliveryId: 0, email, contact: { ...contact, email } }, options);
+          const messageId = testMessageId(ctx.identity.messageIdDomain);
+          message = composeMessage(ctx, prepared, { deliveryId: 0, email, contact: { ...contact, email } }, { ...options, messageId });
         } catch (error) {
           if (error instanceof TemplateError) throw templateFieldError(error);
           throw error;

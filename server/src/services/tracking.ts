@@ -134,7 +134,8 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await engine.loadCampaign(delivery.campaignId);
       if (!row) return null;
       const prepared = await engine.cache.get(row);
-      const urls = { ...recipientUrls(engine.composeContext(), prepared, delivery.id), open: BLANK_PIXEL_URI };
+      const ctx = engine.composeContext();
+      const urls = { ...recipientUrls(ctx, prepared, delivery.id), open: BLANK_PIXEL_URI };
       const templateContact = {
         email: delivery.email,
         firstName: contact.firstName ?? null,
@@ -144,7 +145,7 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
         attributes: contact.attributes ?? {},
       };
       try {
-        return renderMessage(prepared.content, { contact: templateContact, campaign: prepared.templateCampaign, urls }).html;
+        return renderMessage(prepared.content, { contact: templateContact, campaign: prepared.templateCampaign, urls, postalAddress: ctx.identity.postalAddress }).html;
       } catch (error) {
         // The contact's data changed since the send and the template now fails on it: a page
         // that cannot be shown, not a server error.

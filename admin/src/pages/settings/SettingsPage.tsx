@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Badge, Flex, Grid, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
 import type { Settings } from '../../../../shared/contracts/settings';
 import { errorMessage } from '../../api/errors';
 import { useSettingsApi } from '../../api/settings';
 import { AudienceSourcesPanel } from '../../components/settings/AudienceSourcesPanel';
+import { ConfigWarnings } from '../../components/settings/ConfigWarnings';
 import { PERMISSIONS } from '../../permissions';
+import { PLUGIN_ID } from '../../pluginId';
 import { Section } from '../../components/layout/Section';
 
 const Fact = ({ label, value }: { label: string; value: React.ReactNode }) => (
@@ -19,6 +22,7 @@ const Fact = ({ label, value }: { label: string; value: React.ReactNode }) => (
 
 const SettingsView = () => {
   const api = useSettingsApi();
+  const { formatMessage } = useIntl();
   const [settings, setSettings] = useState<Settings>();
   const [error, setError] = useState<string>();
 
@@ -29,7 +33,8 @@ const SettingsView = () => {
 
   if (error) return <Page.Error />;
   if (!settings) return <Page.Loading />;
-  const { smtp, health } = settings;
+  const { smtp, health, dkim } = settings;
+  const notSet = formatMessage({ id: `${PLUGIN_ID}.settings.fact.notSet`, defaultMessage: 'not set' });
 
   return (
     <Page.Main>
@@ -37,6 +42,7 @@ const SettingsView = () => {
       <Layouts.Header title="Settings" subtitle="The plugin's configuration (config/plugins), its queues and its audience sources" />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
+          <ConfigWarnings warnings={settings.warnings} />
           <Section title="Audience sources">
             <AudienceSourcesPanel sources={settings.audienceSources} />
           </Section>
@@ -48,6 +54,18 @@ const SettingsView = () => {
               <Fact label="Public URL" value={settings.publicUrl ?? 'not set'} />
               <Fact label="Signing secret" value={settings.signingSecretSet ? 'set' : 'not set'} />
               <Fact label="Rate limit" value={`${settings.rateLimits.messagesPerSecond} messages/s`} />
+              <Fact
+                label={formatMessage({ id: `${PLUGIN_ID}.settings.fact.dkim`, defaultMessage: 'DKIM' })}
+                value={
+                  dkim
+                    ? `${dkim.keySelector}._domainkey.${dkim.domainName}`
+                    : formatMessage({ id: `${PLUGIN_ID}.settings.fact.dkim.unsigned`, defaultMessage: 'not set: messages go out unsigned' })
+                }
+              />
+              <Fact
+                label={formatMessage({ id: `${PLUGIN_ID}.settings.fact.postalAddress`, defaultMessage: 'Postal address' })}
+                value={settings.postalAddress ?? notSet}
+              />
             </Grid.Root>
           </Section>
           <Section title="Queues">

@@ -16,6 +16,7 @@ describe('plugin options', () => {
         maxConnections: 5,
         maxMessages: 100,
       },
+      allowInsecurePublicUrl: false,
       workerMode: 'in-process',
       rateLimits: { messagesPerSecond: 50, perDomain: {} },
       sending: { senders: [], feedbackId: 'campaigns', maxAttempts: 5, retryDelaySeconds: 60, batchSize: 100, concurrency: 10 },
