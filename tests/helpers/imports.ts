@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { parse } from 'csv-parse/sync';
 import { bearer, http } from './admin';
+import { EVENT_WAIT_MS } from './timeouts';
 
 export interface ImportBody {
   id: number;
@@ -21,7 +22,7 @@ export const postImport = (strapi: Core.Strapi, token: string, file: string | Bu
     .field('options', typeof options === 'string' ? options : JSON.stringify(options));
 
 /** Polls GET /campaigns/imports/:id until the import has ended. */
-export const waitForImport = async (strapi: Core.Strapi, token: string, id: number, timeoutMs = 45_000): Promise<ImportBody> => {
+export const waitForImport = async (strapi: Core.Strapi, token: string, id: number, timeoutMs = EVENT_WAIT_MS): Promise<ImportBody> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const res = await http(strapi).get(`/campaigns/imports/${id}`).set(bearer(token));

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { SendProgress } from '../../shared/contracts/sending';
 import { getService } from '../../server/src/services/get-service';
+import { EVENT_WAIT_MS } from './timeouts';
 
 export const TEST_SIGNING_SECRET = 'integration-signing-secret-0123456789abcdef';
 export const TEST_PUBLIC_URL = 'https://news.example.com';
@@ -59,7 +60,7 @@ export const seedCampaign = async (
 };
 
 /** Polls the campaign's progress until `done` says so (or fails with the last progress seen). */
-export const waitForProgress = async (strapi: Core.Strapi, documentId: string, done: (p: SendProgress) => boolean, timeoutMs = 60_000) => {
+export const waitForProgress = async (strapi: Core.Strapi, documentId: string, done: (p: SendProgress) => boolean, timeoutMs = EVENT_WAIT_MS) => {
   const deadline = Date.now() + timeoutMs;
   let last: SendProgress | undefined;
   while (Date.now() < deadline) {
@@ -67,7 +68,7 @@ export const waitForProgress = async (strapi: Core.Strapi, documentId: string, d
     if (done(last)) return last;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`timed out waiting for the campaign; last progress: ${JSON.stringify(last)}`);
+  throw new Error(`no campaign progress of the awaited kind after ${timeoutMs} ms; last progress: ${JSON.stringify(last)}`);
 };
 
 export const finished = (p: SendProgress) => p.state !== 'sending' && !p.dispatching && p.queued === 0 && p.sending === 0;
