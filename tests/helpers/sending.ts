@@ -71,4 +71,24 @@ export const waitForProgress = async (strapi: Core.Strapi, documentId: string, d
   throw new Error(`no campaign progress of the awaited kind after ${timeoutMs} ms; last progress: ${JSON.stringify(last)}`);
 };
 
+/**
+ * Until the dispatch and send queues hold no job in any state that will still run: then nothing
+ * more can go out on its own (only a resume queues jobs again). What "a paused or cancelled
+ * campaign sends nothing more" waits for, instead of watching the clock for a while.
+ */
+export const waitForSendQueuesIdle = async (strapi: Core.Strapi, timeoutMs = EVENT_WAIT_MS) => {
+  const deadline = Date.now() + timeoutMs;
+  const queues = getService(strapi, 'queues');
+  let counts: Record<string, Record<string, number>> = {};
+  while (Date.now() < deadline) {
+    counts = {};
+    for (const key of ['dispatch', 'send'] as const) {
+      counts[key] = await queues.queue(key).getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+    }
+    if (Object.values(counts).every((byState) => Object.values(byState).every((n) => n === 0))) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the dispatch and send queues still hold jobs after ${timeoutMs} ms: ${JSON.stringify(counts)}`);
+};
+
 export const finished = (p: SendProgress) => p.state !== 'sending' && !p.dispatching && p.queued === 0 && p.sending === 0;
