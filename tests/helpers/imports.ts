@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { parse } from 'csv-parse/sync';
 import { bearer, http } from './admin';
-import { EVENT_WAIT_MS } from './timeouts';
+import { EVENT_WAIT_MS } from './wait';
 
 export interface ImportBody {
   id: number;
@@ -31,6 +34,22 @@ export const waitForImport = async (strapi: Core.Strapi, token: string, id: numb
     if (Date.now() > deadline) throw new Error(`import ${id} still ${res.body.data.state}: ${JSON.stringify(res.body.data)}`);
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+};
+
+/**
+ * Watches the files the body parser (formidable) writes uploads to: the app runs in this process
+ * and shares its \`fs\`, so every \`createWriteStream\` into the real \`os.tmpdir()\` (formidable's folder,
+ * read from the process's own environment, not jest's copy of it) is seen. \`leftBehind()\` answers
+ * the ones still on disk. Call \`stop()\` after.
+ */
+export const watchUploads = () => {
+  const spy = jest.spyOn(fs, 'createWriteStream');
+  const written = () => spy.mock.calls.map(([file]) => String(file)).filter((file) => path.dirname(file) === os.tmpdir());
+  return {
+    written,
+    leftBehind: () => written().filter((file) => fs.existsSync(file)),
+    stop: () => spy.mockRestore(),
+  };
 };
 
 /** Uploads, then waits for the job to end. */

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { SendProgress } from '../../shared/contracts/sending';
 import { getService } from '../../server/src/services/get-service';
-import { EVENT_WAIT_MS } from './timeouts';
+import { EVENT_WAIT_MS } from './wait';
 
 export const TEST_SIGNING_SECRET = 'integration-signing-secret-0123456789abcdef';
 export const TEST_PUBLIC_URL = 'https://news.example.com';

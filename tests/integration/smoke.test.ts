@@ -1,5 +1,5 @@
 import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
-import { EVENT_WAIT_MS } from '../helpers/timeouts';
+import { EVENT_WAIT_MS } from '../helpers/wait';
 
 let app: TestApp;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
-import { EVENT_WAIT_MS } from '../helpers/timeouts';
+import { EVENT_WAIT_MS } from '../helpers/wait';
 import { spawnWorker, type WorkerProcess } from '../helpers/worker-process';
 
 let app: TestApp;

@@ -6,7 +6,7 @@ import { migrations } from '../../server/src/db/migrations';
 import { PLAYGROUND_DIST, ROOT } from '../helpers/paths';
 import { deleteRedisPrefix, redisUrl, uniqueRedisPrefix } from '../helpers/redis';
 import { destroyAfterFailedBoot, startStrapi } from '../helpers/strapi';
-import { EVENT_WAIT_MS } from '../helpers/timeouts';
+import { EVENT_WAIT_MS } from '../helpers/wait';
 
 /**
  * What a site owner does: `npm install strapi-plugin-campaigns` (here, the tarball `npm pack`

@@ -1,7 +1,0 @@
-/**
- * How long a test waits for an event (a job finishing, a campaign or an import ending, a message
- * arriving). Generous, because a loaded 2-core machine is many times slower than an idle one,
- * and shorter than jest's testTimeout (jest.config.js), so that the wait's own message, which says
- * what it was waiting for and what it saw last, is what a failure shows.
- */
-export const EVENT_WAIT_MS = 90_000;
