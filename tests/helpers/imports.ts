@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { parse } from 'csv-parse/sync';
 import { bearer, http } from './admin';
@@ -37,18 +35,25 @@ export const waitForImport = async (strapi: Core.Strapi, token: string, id: numb
 };
 
 /**
- * Watches the files the body parser (formidable) writes uploads to: the app runs in this process
- * and shares its \`fs\`, so every \`createWriteStream\` into the real \`os.tmpdir()\` (formidable's folder,
- * read from the process's own environment, not jest's copy of it) is seen. \`leftBehind()\` answers
- * the ones still on disk. Call \`stop()\` after.
+ * Watches the files Strapi's body parser (koa-body's formidable 2) writes uploads to, wherever its
+ * temporary folder is (the real \`os.tmpdir()\`, read from the process's own environment, not
+ * jest's copy of it): the app runs in this process and shares the module, so each upload's
+ * \`PersistentFile#open\` is seen with its path. \`leftBehind()\` answers the ones still on disk.
+ * Call \`stop()\` after.
  */
 export const watchUploads = () => {
-  const spy = jest.spyOn(fs, 'createWriteStream');
-  const written = () => spy.mock.calls.map(([file]) => String(file)).filter((file) => path.dirname(file) === os.tmpdir());
+  const { prototype } = require('formidable/src/PersistentFile.js') as { prototype: { open(): void } };
+  const spy = jest.spyOn(prototype, 'open');
+  const files: string[] = [];
+  const written = () => [...files, ...spy.mock.contexts.map((file) => (file as { filepath: string }).filepath)];
   return {
     written,
     leftBehind: () => written().filter((file) => fs.existsSync(file)),
-    stop: () => spy.mockRestore(),
+    stop: () => {
+      // Restoring clears what the spy saw: keep it first.
+      files.push(...written());
+      spy.mockRestore();
+    },
   };
 };
 
