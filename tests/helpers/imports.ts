@@ -36,10 +36,10 @@ export const waitForImport = async (strapi: Core.Strapi, token: string, id: numb
 
 /**
  * Watches the files Strapi's body parser (koa-body's formidable 2) writes uploads to, wherever its
- * temporary folder is (the real \`os.tmpdir()\`, read from the process's own environment, not
+ * temporary folder is (the real `os.tmpdir()`, read from the process's own environment, not
  * jest's copy of it): the app runs in this process and shares the module, so each upload's
- * \`PersistentFile#open\` is seen with its path. \`leftBehind()\` answers the ones still on disk.
- * Call \`stop()\` after.
+ * `PersistentFile#open` is seen with its path. `leftBehind()` answers the ones still on disk.
+ * Call `stop()` after.
  */
 export const watchUploads = () => {
   const { prototype } = require('formidable/src/PersistentFile.js') as { prototype: { open(): void } };
