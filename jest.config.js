@@ -22,5 +22,6 @@ module.exports = {
     { ...common, displayName: 'package', testMatch: ['<rootDir>/tests/package/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
-  testTimeout: 60_000,
+  // Above tests/helpers/wait.ts's EVENT_WAIT_MS: a wait that gives up says why before jest does.
+  testTimeout: 180_000,
 };

@@ -3,9 +3,12 @@
 /**
  * Reads jest's JSON report and prints the failures, then the plain closing line
  * "N passed, N failed". A suite that failed to run counts as one failure, so a crash can never
- * pass for green. Exits non-zero when anything failed or no test ran.
+ * pass for green; so does a selected jest project that ran no file (reports/jest-projects.json).
+ * Before the last line it says which integration databases ran. Exits non-zero when anything
+ * failed or no test ran.
  */
 const fs = require('node:fs');
+const path = require('node:path');
 
 const file = process.argv[2] || 'reports/jest.json';
 if (!fs.existsSync(file)) {
@@ -23,8 +26,21 @@ for (const suite of report.testResults) {
 for (const suite of brokenSuites) {
   console.log(`FAILED ${suite.name.replace(process.cwd() + '/', '')} (did not run: ${(suite.message || '').split('\n').find(Boolean) || 'see above'})`);
 }
+// Which projects ran how many files (scripts/jest-projects-reporter.js): the integration databases
+// are said, and a selected project that ran no file is a failure, unless the run was limited to
+// some test paths.
+const projectsFile = path.join(path.dirname(file), 'jest-projects.json');
+const { projects = {}, filtered = false } = fs.existsSync(projectsFile) ? JSON.parse(fs.readFileSync(projectsFile, 'utf8')) : {};
+const databases = Object.keys(projects)
+  .filter((name) => name.startsWith('integration:') && projects[name] > 0)
+  .map((name) => name.slice('integration:'.length));
+if (Object.keys(projects).some((name) => name.startsWith('integration:'))) {
+  console.log(`integration databases run: ${databases.join(', ') || 'none'}`);
+}
+const empty = filtered ? [] : Object.keys(projects).filter((name) => projects[name] === 0);
+for (const name of empty) console.log(`FAILED project ${name} ran no test file`);
 const passed = report.numPassedTests;
-const failed = report.numFailedTests + brokenSuites.length;
+const failed = report.numFailedTests + brokenSuites.length + empty.length;
 const skipped = report.numPendingTests + report.numTodoTests;
 // CI reads the last line as exactly "N passed, N failed": skipped tests are said before it.
 if (skipped) console.log(`${skipped} skipped`);

@@ -38,8 +38,8 @@ if ! npm run --silent typecheck >&2; then
 fi
 
 mkdir -p reports
-rm -f reports/jest.json
-npx jest --maxWorkers=2 --json --outputFile=reports/jest.json "$@"
+rm -f reports/jest.json reports/jest-projects.json
+npx jest --maxWorkers=2 --json --outputFile=reports/jest.json --reporters=default --reporters=./scripts/jest-projects-reporter.js "$@"
 jest_status=$?
 log "whole run took $(( $(date +%s) - started ))s"
 # The summary line must be the last thing printed: CI reads it.

@@ -1,5 +1,6 @@
 import { useAdminInBrowser } from '../helpers/admin-browser';
 import { useSmtpSink } from '../helpers/smtp-sink';
+import { EVENT_WAIT_MS } from '../helpers/wait';
 
 // The playground sends through SMTP_HOST:SMTP_PORT: the sink starts first, and the browser helper
 // reads `env` in its own beforeAll, registered after the one that fills in the sink's port.
@@ -47,7 +48,7 @@ beforeAll(async () => {
 
 const frame = () => page().frameLocator('iframe[title="Preview"]');
 
-const waitFor = async (check: () => boolean, what: string, timeoutMs = 15_000) => {
+const waitFor = async (check: () => boolean, what: string, timeoutMs = EVENT_WAIT_MS) => {
   const until = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);

@@ -56,6 +56,8 @@ test('an editor without the settings permission has no Settings section and cann
     await editor.goto(`${baseUrl()}/admin/plugins/campaigns`);
     const nav = editor.getByRole('navigation', { name: 'Campaigns sections' });
     await nav.getByRole('link', { name: 'Segments' }).waitFor();
+    // The link would appear once the asynchronous permission check answers: count after it has.
+    await editor.locator('nav[aria-label="Campaigns sections"][aria-busy="false"]').waitFor();
     expect(await nav.getByRole('link', { name: 'Settings' }).count()).toBe(0);
     await editor.goto(`${baseUrl()}/admin/plugins/campaigns/settings`);
     await editor.getByText(/don't have the permissions/i).waitFor();

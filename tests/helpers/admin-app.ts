@@ -1,6 +1,7 @@
 import { getService, type Services } from '../../server/src/services/get-service';
 import { bearer, http, registerSuperAdmin } from './admin';
 import { bootTestApp, stopTestApp, type BootOptions, type TestApp } from './strapi';
+import { afterAllInReverse } from './teardown';
 
 export interface AdminTestApp extends TestApp {
   /** The JWT of the app's first admin (a super admin). */
@@ -19,15 +20,16 @@ export const bootWithAdmin = async (options: BootOptions = {}): Promise<AdminTes
 };
 
 /**
- * Boots the app with its admin before this file's tests (beforeAll) and stops it after them
- * (afterAll). The handles read the app when called, so they work anywhere a test or hook runs.
+ * Boots the app with its admin before this file's tests (beforeAll) and stops it after them,
+ * before anything declared earlier (an SMTP sink) is closed. The handles read the app when called,
+ * so they work anywhere a test or hook runs.
  */
 export const useAdminApp = (options: BootOptions = {}) => {
   let app: AdminTestApp | undefined;
   beforeAll(async () => {
     app = await bootWithAdmin(options);
   });
-  afterAll(() => stopTestApp(app));
+  afterAllInReverse(() => stopTestApp(app));
 
   const booted = () => {
     if (!app) throw new Error('the app boots in beforeAll: call these handles from tests and hooks');

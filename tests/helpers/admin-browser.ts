@@ -6,6 +6,7 @@ import { registerSuperAdmin } from './admin';
 import { launchChromium } from './browser';
 import { REPORTS } from './paths';
 import { bootTestApp, stopTestApp, type TestApp } from './strapi';
+import { afterAllInReverse } from './teardown';
 
 export interface AdminInBrowser {
   app: TestApp;
@@ -32,7 +33,8 @@ export const openAdminInBrowser = async (env: Record<string, string> = {}): Prom
   await new Promise<void>((resolve) => app.strapi.server.listen(port, '127.0.0.1', resolve));
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.setDefaultTimeout(15_000);
+  // Generous: a loaded machine renders the admin slowly; jest's testTimeout is longer still.
+  page.setDefaultTimeout(45_000);
   return {
     app,
     baseUrl,
@@ -59,8 +61,8 @@ const logIn = async ({ app, page }: AdminInBrowser) => {
 };
 
 /**
- * Opens the admin in Chromium before this file's tests (beforeAll) and closes it after them
- * (afterAll); with `logIn`, the page is logged in as the registered super admin. The handles read
+ * Opens the admin in Chromium before this file's tests (beforeAll) and closes it after them, before
+ * anything declared earlier (an SMTP sink) is closed; with `logIn`, the page is logged in as the registered super admin. The handles read
  * the browser when called, from tests and hooks.
  */
 export const useAdminInBrowser = (options: { env?: Record<string, string>; logIn?: boolean } = {}) => {
@@ -70,7 +72,7 @@ export const useAdminInBrowser = (options: { env?: Record<string, string>; logIn
     admin = await openAdminInBrowser(options.env);
     if (options.logIn) token = await logIn(admin);
   }, 120_000);
-  afterAll(() => admin?.close());
+  afterAllInReverse(() => admin?.close());
 
   const opened = () => {
     if (!admin) throw new Error('the browser opens in beforeAll: call these handles from tests and hooks');

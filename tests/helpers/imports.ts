@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
 import { parse } from 'csv-parse/sync';
 import { bearer, http } from './admin';
+import { EVENT_WAIT_MS } from './wait';
 
 export interface ImportBody {
   id: number;
@@ -21,7 +23,7 @@ export const postImport = (strapi: Core.Strapi, token: string, file: string | Bu
     .field('options', typeof options === 'string' ? options : JSON.stringify(options));
 
 /** Polls GET /campaigns/imports/:id until the import has ended. */
-export const waitForImport = async (strapi: Core.Strapi, token: string, id: number, timeoutMs = 45_000): Promise<ImportBody> => {
+export const waitForImport = async (strapi: Core.Strapi, token: string, id: number, timeoutMs = EVENT_WAIT_MS): Promise<ImportBody> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const res = await http(strapi).get(`/campaigns/imports/${id}`).set(bearer(token));
@@ -30,6 +32,29 @@ export const waitForImport = async (strapi: Core.Strapi, token: string, id: numb
     if (Date.now() > deadline) throw new Error(`import ${id} still ${res.body.data.state}: ${JSON.stringify(res.body.data)}`);
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
+};
+
+/**
+ * Watches the files Strapi's body parser (koa-body's formidable 2) writes uploads to, wherever its
+ * temporary folder is (the real `os.tmpdir()`, read from the process's own environment, not
+ * jest's copy of it): the app runs in this process and shares the module, so each upload's
+ * `PersistentFile#open` is seen with its path. `leftBehind()` answers the ones still on disk.
+ * Call `stop()` after.
+ */
+export const watchUploads = () => {
+  const { prototype } = require('formidable/src/PersistentFile.js') as { prototype: { open(): void } };
+  const spy = jest.spyOn(prototype, 'open');
+  const files: string[] = [];
+  const written = () => [...files, ...spy.mock.contexts.map((file) => (file as { filepath: string }).filepath)];
+  return {
+    written,
+    leftBehind: () => written().filter((file) => fs.existsSync(file)),
+    stop: () => {
+      // Restoring clears what the spy saw: keep it first.
+      files.push(...written());
+      spy.mockRestore();
+    },
+  };
 };
 
 /** Uploads, then waits for the job to end. */

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { SendProgress } from '../../shared/contracts/sending';
 import { getService } from '../../server/src/services/get-service';
+import { EVENT_WAIT_MS } from './wait';
 
 export const TEST_SIGNING_SECRET = 'integration-signing-secret-0123456789abcdef';
 export const TEST_PUBLIC_URL = 'https://news.example.com';
@@ -59,7 +60,7 @@ export const seedCampaign = async (
 };
 
 /** Polls the campaign's progress until `done` says so (or fails with the last progress seen). */
-export const waitForProgress = async (strapi: Core.Strapi, documentId: string, done: (p: SendProgress) => boolean, timeoutMs = 60_000) => {
+export const waitForProgress = async (strapi: Core.Strapi, documentId: string, done: (p: SendProgress) => boolean, timeoutMs = EVENT_WAIT_MS) => {
   const deadline = Date.now() + timeoutMs;
   let last: SendProgress | undefined;
   while (Date.now() < deadline) {
@@ -67,7 +68,27 @@ export const waitForProgress = async (strapi: Core.Strapi, documentId: string, d
     if (done(last)) return last;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`timed out waiting for the campaign; last progress: ${JSON.stringify(last)}`);
+  throw new Error(`no campaign progress of the awaited kind after ${timeoutMs} ms; last progress: ${JSON.stringify(last)}`);
+};
+
+/**
+ * Until the dispatch and send queues hold no job in any state that will still run: then nothing
+ * more can go out on its own (only a resume queues jobs again). What "a paused or cancelled
+ * campaign sends nothing more" waits for, instead of watching the clock for a while.
+ */
+export const waitForSendQueuesIdle = async (strapi: Core.Strapi, timeoutMs = EVENT_WAIT_MS) => {
+  const deadline = Date.now() + timeoutMs;
+  const queues = getService(strapi, 'queues');
+  let counts: Record<string, Record<string, number>> = {};
+  while (Date.now() < deadline) {
+    counts = {};
+    for (const key of ['dispatch', 'send'] as const) {
+      counts[key] = await queues.queue(key).getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+    }
+    if (Object.values(counts).every((byState) => Object.values(byState).every((n) => n === 0))) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the dispatch and send queues still hold jobs after ${timeoutMs} ms: ${JSON.stringify(counts)}`);
 };
 
 export const finished = (p: SendProgress) => p.state !== 'sending' && !p.dispatching && p.queued === 0 && p.sending === 0;

@@ -1,5 +1,9 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import { afterAllInReverse } from './teardown';
+
+/** How long close() lets a client still connected finish before cutting it off (smtp-server waits 30 s by default). */
+const CLOSE_TIMEOUT_MS = 1000;
 
 /** What the sink does with one recipient: accept, refuse with a code at RCPT TO, or drop the connection after the message. */
 export type SinkBehaviour = { rcpt: number; message: string } | { dropAfterData: true } | { data: number; message: string };
@@ -38,6 +42,7 @@ export const startSmtpSink = async (options: { hide8BitMime?: boolean } = {}) =>
     disabledCommands: ['STARTTLS', 'AUTH'],
     hide8BITMIME: options.hide8BitMime ?? false,
     logger: false,
+    closeTimeout: CLOSE_TIMEOUT_MS,
     onConnect(_session, callback) {
       connections++;
       callback();
@@ -126,13 +131,13 @@ export const startSmtpSink = async (options: { hide8BitMime?: boolean } = {}) =>
 
 export type SmtpSink = Awaited<ReturnType<typeof startSmtpSink>>;
 
-/** A sink started before this file's app boots (declare it first) and closed after the tests. */
+/** A sink started before this file's app boots (declare it first) and closed after the app has stopped. */
 export const useSmtpSink = () => {
   let sink: SmtpSink | undefined;
   beforeAll(async () => {
     sink = await startSmtpSink();
   });
-  afterAll(() => sink?.close());
+  afterAllInReverse(() => sink?.close());
   return () => {
     if (!sink) throw new Error('the SMTP sink starts in beforeAll');
     return sink;

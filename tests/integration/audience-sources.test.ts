@@ -1,6 +1,7 @@
 import { bearer, http, registerSuperAdmin } from '../helpers/admin';
 import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
 import { userData } from '../helpers/users';
+import { waitUntil } from '../helpers/wait';
 
 /**
  * The users-permissions user as an audience source (playground: CAMPAIGNS_SOURCE_USERS=true),
@@ -228,14 +229,15 @@ describe('transactions', () => {
     await settled();
     // The contact writes run from the commit callbacks of the users' transaction, but in a scope of
     // their own: they must not replay one another's callbacks (Strapi emits entry events from
-    // them, after the commit and without waiting, hence the pause).
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // them, after the commit and without waiting, hence the wait for all three).
     const emails = batch.map((u) => u.email);
-    const announced = emitted.mock.calls
-      .filter(([name, payload]) => name === 'entry.create' && (payload as { uid?: string })?.uid === CONTACT)
-      .map(([, payload]) => (payload as { entry: { email: string } }).entry.email)
-      .filter((email) => emails.includes(email)); // an earlier test's event may still arrive
-    expect(announced.sort()).toEqual(emails.sort());
+    const announced = () =>
+      emitted.mock.calls
+        .filter(([name, payload]) => name === 'entry.create' && (payload as { uid?: string })?.uid === CONTACT)
+        .map(([, payload]) => (payload as { entry: { email: string } }).entry.email)
+        .filter((email) => emails.includes(email)); // an earlier test's event may still arrive
+    await waitUntil(() => emails.every((email) => announced().includes(email)), 'an entry.create event for each of the three contacts');
+    expect(announced().sort()).toEqual(emails.sort());
   });
 
   test('a user write that is rolled back leaves no contact', async () => {

@@ -1,18 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Knex } from 'knex';
 import { adminWithActions, bearer } from '../helpers/admin';
-import { downloadCsv, importFile, postImport, waitForImport } from '../helpers/imports';
+import { downloadCsv, importFile, postImport, waitForImport, watchUploads } from '../helpers/imports';
 import { useAdminApp } from '../helpers/admin-app';
 
 const CONTACT = 'plugin::campaigns.contact';
 const MAX_FILE_BYTES = 1024 * 1024;
 
-// The body parser's temporary folder, of this file alone, to see that no upload stays behind.
-const UPLOADS = fs.mkdtempSync(path.join(os.tmpdir(), 'campaigns-uploads-'));
-
-const { strapi, token, auth, api, service } = useAdminApp({ env: { CAMPAIGNS_IMPORT_MAX_FILE_BYTES: String(MAX_FILE_BYTES), TMPDIR: UPLOADS } });
+const { strapi, token, auth, api, service } = useAdminApp({ env: { CAMPAIGNS_IMPORT_MAX_FILE_BYTES: String(MAX_FILE_BYTES) } });
 let news: { documentId: string };
 let offers: { documentId: string };
 
@@ -22,8 +16,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   delete process.env.CAMPAIGNS_IMPORT_MAX_FILE_BYTES;
-  delete process.env.TMPDIR;
-  fs.rmSync(UPLOADS, { recursive: true, force: true });
 });
 
 const knex = (): Knex => strapi().db.connection;
@@ -192,10 +184,12 @@ describe('a real file of good and bad rows', () => {
 test('preview answers the delimiter, the header, ten rows and a suggested mapping, and keeps nothing', async () => {
   const imports = await importCount();
   const text = '\ufeffE-mail;First name;Last name;Company\n' + Array.from({ length: 15 }, (_, i) => `p${i}@example.com;P${i};Q${i};ACME`).join('\n');
+  const uploads = watchUploads();
   const res = await api()
     .post('/campaigns/imports/preview')
     .set(auth())
     .attach('file', Buffer.from(text), { filename: 'semicolons.csv', contentType: 'text/csv' });
+  uploads.stop();
   expect(res.status).toBe(200);
   expect(res.body.data).toMatchObject({
     fileName: 'semicolons.csv',
@@ -207,7 +201,8 @@ test('preview answers the delimiter, the header, ten rows and a suggested mappin
   expect(res.body.data.rows).toHaveLength(10);
   expect(res.body.data.rows[0]).toEqual(['p0@example.com', 'P0', 'Q0', 'ACME']);
   expect(await importCount()).toBe(imports);
-  expect(fs.readdirSync(UPLOADS)).toEqual([]);
+  expect(uploads.written()).toHaveLength(1);
+  expect(uploads.leftBehind()).toEqual([]);
 });
 
 test('updateExisting gives existing contacts the new values, merges attributes, adds topics, and never touches their state', async () => {
@@ -274,11 +269,15 @@ test('updateExisting over 1,200 contacts of an earlier import: every row gets it
 describe('bad input is refused with a 400 that says what to fix, and nothing is written', () => {
   const refused = async (file: string | Buffer, options: unknown, status: number, message: RegExp) => {
     const [contacts, imports] = [await contactCount(), await importCount()];
+    const uploads = watchUploads();
     const res = await postImport(strapi(), token(), file, options);
+    uploads.stop();
     expect(res.status).toBe(status);
     expect(res.body.error.message).toMatch(message);
     expect([await contactCount(), await importCount()]).toEqual([contacts, imports]);
-    expect(fs.readdirSync(UPLOADS)).toEqual([]);
+    // The body parser wrote the upload (the watch sees it), and it is gone.
+    expect(uploads.written()).toHaveLength(1);
+    expect(uploads.leftBehind()).toEqual([]);
   };
   const good = csv([person(1)]);
 

@@ -5,6 +5,7 @@ import { databaseUnderTest } from '../helpers/database';
 import { finished, NEWSLETTER, TEST_PUBLIC_URL, TEST_SIGNING_SECRET, waitForProgress } from '../helpers/sending';
 import { useSmtpSink } from '../helpers/smtp-sink';
 import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
+import { afterAllInReverse } from '../helpers/teardown';
 import { spawnWorker, type WorkerProcess } from '../helpers/worker-process';
 
 /**
@@ -24,7 +25,7 @@ beforeAll(async () => {
   app = await bootTestApp({ env: { CAMPAIGNS_WORKER_MODE: 'dedicated', SMTP_PORT: String(sink().port), ...SENDING_ENV } });
 }, 120_000);
 
-afterAll(async () => {
+afterAllInReverse(async () => {
   for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
   await stopTestApp(app);
 });

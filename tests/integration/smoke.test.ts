@@ -1,4 +1,5 @@
 import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
+import { EVENT_WAIT_MS } from '../helpers/wait';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -8,5 +9,5 @@ afterAll(() => stopTestApp(app));
 
 test('boots', async () => {
   expect(app.strapi.plugin('campaigns')).toBeDefined();
-  expect(await app.strapi.plugin('campaigns').service('queues').ping()).toMatchObject({ pid: process.pid });
+  expect(await app.strapi.plugin('campaigns').service('queues').ping(EVENT_WAIT_MS)).toMatchObject({ pid: process.pid });
 });

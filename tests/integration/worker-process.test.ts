@@ -1,4 +1,5 @@
 import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
+import { EVENT_WAIT_MS } from '../helpers/wait';
 import { spawnWorker, type WorkerProcess } from '../helpers/worker-process';
 
 let app: TestApp;
@@ -23,7 +24,7 @@ test('in dedicated mode the web process runs no worker, so a job waits', async (
 
 test('the worker entry runs the workers in a process of its own, then stops cleanly on SIGTERM', async () => {
   worker = spawnWorker(app);
-  const deadline = Date.now() + 45_000;
+  const deadline = Date.now() + EVENT_WAIT_MS;
   let answer: { pid: number; workerProcess: boolean } | undefined;
   while (!answer && Date.now() < deadline) {
     answer = await queues().ping(2000).catch(() => undefined);

@@ -6,6 +6,7 @@ import { migrations } from '../../server/src/db/migrations';
 import { PLAYGROUND_DIST, ROOT } from '../helpers/paths';
 import { deleteRedisPrefix, redisUrl, uniqueRedisPrefix } from '../helpers/redis';
 import { destroyAfterFailedBoot, startStrapi } from '../helpers/strapi';
+import { EVENT_WAIT_MS } from '../helpers/wait';
 
 /**
  * What a site owner does: `npm install strapi-plugin-campaigns` (here, the tarball `npm pack`
@@ -121,7 +122,7 @@ test('installs into a fresh host with its own Strapi, loads, keeps the data a wo
 
   const created = await plugin.service('campaigns').create({ name: 'From the tarball' });
   expect(await plugin.service('campaigns').findOne(created.documentId)).toMatchObject({ name: 'From the tarball', state: 'draft' });
-  expect(await plugin.service('queues').ping()).toMatchObject({ pid: process.pid });
+  expect(await plugin.service('queues').ping(EVENT_WAIT_MS)).toMatchObject({ pid: process.pid });
   await strapi.destroy();
   strapi = undefined;
 });

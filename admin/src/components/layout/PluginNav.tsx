@@ -14,11 +14,13 @@ const SECTIONS: Array<{ to: string; label: string; end?: boolean }> = [
 export const PluginNav = () => {
   // `plugin::campaigns.settings.manage` is named by its last segment.
   const {
+    isLoading,
     allowedActions: { canManage },
   } = useRBAC(PERMISSIONS.manageSettings);
   const sections = canManage ? [...SECTIONS, { to: 'settings', label: 'Settings' }] : SECTIONS;
   return (
-    <SubNav.Main aria-label="Campaigns sections">
+    // aria-busy until the permission check has answered: until then, no Settings link means nothing yet.
+    <SubNav.Main aria-label="Campaigns sections" aria-busy={isLoading}>
       <SubNav.Header label="Campaigns" />
       <SubNav.Content>
         <SubNav.Sections>

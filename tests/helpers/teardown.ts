@@ -1,0 +1,18 @@
+type Teardown = () => unknown;
+
+const teardowns: Teardown[] = [];
+
+/**
+ * Jest runs afterAll hooks in the order they were declared, but what a file sets up first must go
+ * last: the SMTP sink outlives the app whose pooled connections it holds, or its close waits for
+ * them. Teardowns given here run in reverse order, from one afterAll that the first of them
+ * declares; call it at a file's top level, as the use* helpers are.
+ */
+export const afterAllInReverse = (teardown: Teardown) => {
+  if (teardowns.length === 0) {
+    afterAll(async () => {
+      while (teardowns.length) await teardowns.pop()!();
+    });
+  }
+  teardowns.push(teardown);
+};
