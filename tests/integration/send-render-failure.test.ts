@@ -101,3 +101,21 @@ test('the web view of a message that no longer renders for its contact is a 404 
   expect(res.status).toBe(404);
   expect(warn.mock.calls.map(([message]) => String(message))).toContainEqual(expect.stringMatching(new RegExp(`web view of delivery ${delivery.id} cannot be rendered`)));
 });
+
+test('a delivery that cannot be rendered and whose failure cannot be written goes back to the queue, and its retry fails it: never unknown', async () => {
+  const people = [
+    { email: 'bad@write.test', firstName: 'Bad', attributes: { repeat: 100000000 } },
+    { email: 'good@write.test', firstName: 'Good' },
+  ];
+  // Writing the render failure fails once (a database hiccup): the job stops, its retry tries again.
+  jest.spyOn(service('sending').engine().store, 'settle').mockRejectedValueOnce(new Error('database went away'));
+  const campaign = await seedCampaign(strapi(), 'Unwritable failure', people, { content: LOOP_BY_CONTACT });
+  await service('sending').sendNow(campaign.documentId);
+
+  const progress = await waitForProgress(strapi(), campaign.documentId, finished);
+  expect(progress).toMatchObject({ state: 'sent', targeted: 2, sent: 1, failed: 1, unknown: 0 });
+  const rows = await knex()('campaigns_deliveries').where({ campaign_id: await campaignId(campaign.documentId) });
+  expect(rows.find((r) => r.email === 'bad@write.test')).toMatchObject({ state: 'failed', claimed_by: null });
+  expect(sink().to('good@write.test')).toHaveLength(1);
+  expect(sink().to('bad@write.test')).toHaveLength(0);
+});

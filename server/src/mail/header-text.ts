@@ -1,4 +1,5 @@
 import { encodeWord } from 'nodemailer/lib/mime-funcs';
+import { MAX_LINE } from './line-shape';
 
 /** RFC 5322 2.2.3: lines SHOULD stay within 78 characters; folds go only where whitespace is. */
 const FOLD_AT = 78;
@@ -7,9 +8,10 @@ const ENCODED_WORD = 52;
 
 /**
  * Text that cannot go as it is: anything outside printable ASCII, an encoded-word look-alike
- * ("=?", which clients would decode), or a word too long for a folded line.
+ * ("=?", which clients would decode), a word too long for a folded line, or a run of spaces long
+ * enough to matter (a fold never goes inside one, since a line may not be whitespace only).
  */
-const NEEDS_ENCODING = /[^\x20-\x7e]|=\?|[^ ]{78}/;
+const NEEDS_ENCODING = /[^\x20-\x7e]|=\?|[^ ]{78}| {20}/;
 // RFC 5322 atext and spaces: a display name of only these is a phrase as it is.
 const ATOMS = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]+$/;
 
@@ -56,6 +58,7 @@ export const headerLine = (name: string, value: string) => {
     }
     out += ` ${word}`;
     width += 1 + word.length;
+    if (width > MAX_LINE) throw new Error(`the ${name} header has a word longer than a mail line may be (998 octets)`);
   }
   return out;
 };

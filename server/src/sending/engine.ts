@@ -237,6 +237,8 @@ export const createSendEngine = (strapi: Core.Strapi) => {
       }
       const deliveries = await store.loadSendable(deliveryIds, Date.now());
       const composeOptions = { eightBit: deliveries.length ? await eightBitMime() : false };
+      // Before any claim: a transport that cannot be created has sent nothing, and must not pass for one that lost a message.
+      const transport = getTransport();
       // Sent, not yet written: the next claim writes them in its transaction, the end of the job otherwise.
       let sent: number[] = [];
       try {
@@ -247,8 +249,6 @@ export const createSendEngine = (strapi: Core.Strapi) => {
           const group = candidates.slice(0, await getLimiter().acquireGroup(candidates.map((d) => d.email), GROUP_WAIT_MS));
           at += group.length;
           if ((await recentStateOf(campaignId)) !== 'sending') break;
-          // Made before the claim: a transport that cannot be created has sent nothing, and must not pass for one that lost a message.
-          const transport = getTransport();
           const claimed = await store.claim(group.map((d) => d.id), jobId, (id) => messageIdFor(ctx, id), Date.now(), sent);
           sent = [];
           const mine = group.filter((d) => claimed.has(d.id));
@@ -299,7 +299,13 @@ export const createSendEngine = (strapi: Core.Strapi) => {
      */
     async failUnsendable(campaignId: number, deliveryId: number, jobId: string, error: unknown) {
       const reason = error instanceof TemplateError ? `the template cannot be rendered for this contact: ${error.message}` : `the message could not be built: ${errorMessage(error)}`;
-      await store.settle(deliveryId, jobId, 'failed', { error: reason, responseCode: null }, Date.now());
+      try {
+        await store.settle(deliveryId, jobId, 'failed', { error: reason, responseCode: null }, Date.now());
+      } catch (writeError) {
+        // Nothing left for this delivery: back to the queue for the job's retry, never `unknown`.
+        await engine.releaseUntried([deliveryId], jobId);
+        throw writeError;
+      }
       strapi.log.warn(`campaigns: campaign ${campaignId}, delivery ${deliveryId} failed, nothing was sent: ${reason}`);
     },
 

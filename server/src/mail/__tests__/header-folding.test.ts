@@ -15,6 +15,8 @@ const SUBJECTS = {
   'accented words (998)': words(998, 'Grüße'),
   'one accented word': 'é'.repeat(998),
   emoji: '☕🍂'.repeat(332),
+  'a run of spaces': `a${' '.repeat(990)}b`,
+  'spaced words': words(998, `autumn${' '.repeat(40)}`),
 };
 const NAMES = {
   'ASCII words': words(200, 'Northwind'),
@@ -22,6 +24,7 @@ const NAMES = {
   'quoted specials': words(200, 'Lee, "Ann"'),
   'accented words': words(200, 'Zoë'),
   'one accented word': 'ë'.repeat(200),
+  'a run of spaces': `N${' '.repeat(190)}C`,
 };
 const longAddress = (domain: string) => `${'l'.repeat(64)}@${'d'.repeat(63)}.${'e'.repeat(63)}.${domain}`.slice(0, 254);
 
