@@ -11,7 +11,10 @@ const teardowns: Teardown[] = [];
 export const afterAllInReverse = (teardown: Teardown) => {
   if (teardowns.length === 0) {
     afterAll(async () => {
-      while (teardowns.length) await teardowns.pop()!();
+      // Every teardown runs even when one fails (an open sink or app would keep jest alive); the first error is reported.
+      const errors: unknown[] = [];
+      while (teardowns.length) await Promise.resolve().then(teardowns.pop()!).catch((error) => errors.push(error));
+      if (errors.length) throw errors[0];
     });
   }
   teardowns.push(teardown);

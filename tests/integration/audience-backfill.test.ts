@@ -162,7 +162,7 @@ describe('the strapi-campaigns-backfill command', () => {
     expect(output).toMatch(/campaigns backfill: plugin::users-permissions.user: scanned \d+, created 1, updated 0, linked 0, skipped 1, removed 0/);
     expect(code).toBe(0);
     expect(await contactByEmail('cmd@example.com')).toMatchObject({ sourceUid: USER, sourceId: 'commandcommandcommandcom' });
-  }, 60_000);
+  });
 
   test('exits 1 with a clear message for an unknown uid, and for a bad argument', async () => {
     const unknown = await run(['--uid', 'api::nope.nope']);
@@ -171,11 +171,11 @@ describe('the strapi-campaigns-backfill command', () => {
     const bad = await run(['--everything']);
     expect(bad.code).toBe(1);
     expect(bad.output).toMatch(/unexpected argument "--everything"\nusage: strapi-campaigns-backfill/);
-  }, 60_000);
+  });
 
   test('exits 1 when no source is configured', async () => {
     const { code, output } = await run([], { CAMPAIGNS_SOURCE_USERS: 'false' });
     expect(code).toBe(1);
     expect(output).toMatch(/no audience source is configured \(option campaigns.audienceSources\)/);
-  }, 60_000);
+  });
 });

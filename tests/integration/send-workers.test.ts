@@ -7,6 +7,7 @@ import { useSmtpSink } from '../helpers/smtp-sink';
 import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
 import { afterAllInReverse } from '../helpers/teardown';
 import { spawnWorker, type WorkerProcess } from '../helpers/worker-process';
+import { EVENT_WAIT_MS } from '../helpers/wait';
 
 /**
  * Dedicated worker processes sharing one queue. PostgreSQL and MySQL only: SQLite is one file with
@@ -38,13 +39,13 @@ const startWorker = (name: string, env: Record<string, string> = {}) => {
 
 /** Until this many processes have a worker on the send queue. */
 const sendWorkers = async (count: number, processes: WorkerProcess[]) => {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + EVENT_WAIT_MS;
   for (;;) {
     const health = await getService(app.strapi, 'queues').health();
     if (health.queues.find((q) => q.name === 'send')?.workers === count) return;
     const dead = processes.find((p) => p.child.exitCode !== null);
     if (dead) throw new Error(`a worker exited:\n${dead.output()}`);
-    if (Date.now() > deadline) throw new Error(`no ${count} send workers after 60 s:\n${processes.map((p) => p.output()).join('\n')}`);
+    if (Date.now() > deadline) throw new Error(`no ${count} send workers after ${EVENT_WAIT_MS / 1000} s:\n${processes.map((p) => p.output()).join('\n')}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 };
@@ -129,7 +130,7 @@ describeMultiProcess('dedicated worker processes', () => {
     expect(atKill.sent + atKill.unknown).toBeLessThan(3_000);
 
     const second = startWorker('worker-r.test', { CAMPAIGNS_RATE: '2000' });
-    const progress = await waitForProgress(app.strapi, campaign.documentId, finished, 180_000);
+    const progress = await waitForProgress(app.strapi, campaign.documentId, finished);
     expect(progress.state).toBe('sent');
     expect(progress.targeted).toBe(3_000);
     expect(progress.sent + progress.failed + progress.suppressed + progress.unknown).toBe(3_000);

@@ -12,6 +12,8 @@ const knex = () => strapi().db.connection;
 const people = [
   { email: 'ann@sent-audience.test', firstName: 'Ann' },
   { email: 'bob@sent-audience.test', firstName: 'Bob' },
+  // Refused for good: a delivery of the campaign, but not one it was sent to.
+  { email: 'gone@sent-audience.test', firstName: 'Gone' },
 ];
 let sent: { documentId: string; segment: { documentId: string } | null };
 
@@ -24,6 +26,7 @@ const clickPaths = async (email: string) => {
 };
 
 beforeAll(async () => {
+  sink().behave('gone@sent-audience.test', () => ({ rcpt: 550, message: '5.1.1 User unknown' }));
   sent = await seedCampaign(strapi(), 'Sent audience', people);
   await service('sending').sendNow(sent.documentId);
   await waitForProgress(strapi(), sent.documentId, finished);
