@@ -101,7 +101,6 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const renderPreview = (prepared: PreparedCampaign, contact: TemplateContact) => {
     const ctx = getEngine().composeContext();
     try {
-      // A preview counts no open and no click: an inline blank pixel, the links as written.
       const urls = { ...recipientUrls(ctx, prepared, 0), open: BLANK_PIXEL_URI };
       return renderMessage(prepared.content, { contact, campaign: prepared.templateCampaign, urls, postalAddress: ctx.identity.postalAddress });
     } catch (error) {
