@@ -11,8 +11,9 @@ type DkimOptions = Omit<NonNullable<PluginConfig['sending']['dkim']>, 'allowEigh
 /**
  * The headers the signature covers: every one the plugin writes, including the bulk headers
  * receivers act on (RFC 8058 one-click needs List-Unsubscribe-Post signed; Gmail reads
- * Feedback-ID), so no relay can change or add them unnoticed. nodemailer's default list leaves
- * out Feedback-ID and Precedence.
+ * Feedback-ID), so no relay can change them unnoticed. nodemailer's default list leaves out
+ * Feedback-ID and Precedence. Its signer lists each name once and only when present: a header
+ * added later in a second copy, or one the message did not have, is not covered (no oversigning).
  */
 const SIGNED_HEADERS = [
   'From', 'To', 'Reply-To', 'Subject', 'Date', 'Message-ID',
