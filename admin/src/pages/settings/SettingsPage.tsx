@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Badge, Flex, Grid, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
 import type { Settings } from '../../../../shared/contracts/settings';
 import { errorMessage } from '../../api/errors';
 import { useSettingsApi } from '../../api/settings';
 import { AudienceSourcesPanel } from '../../components/settings/AudienceSourcesPanel';
 import { ConfigWarnings } from '../../components/settings/ConfigWarnings';
 import { PERMISSIONS } from '../../permissions';
-import { PLUGIN_ID } from '../../pluginId';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { Section } from '../../components/layout/Section';
 
 const Fact = ({ label, value }: { label: string; value: React.ReactNode }) => (
@@ -22,7 +21,7 @@ const Fact = ({ label, value }: { label: string; value: React.ReactNode }) => (
 
 const SettingsView = () => {
   const api = useSettingsApi();
-  const { formatMessage } = useIntl();
+  const t = usePluginMessages();
   const [settings, setSettings] = useState<Settings>();
   const [error, setError] = useState<string>();
 
@@ -34,7 +33,7 @@ const SettingsView = () => {
   if (error) return <Page.Error />;
   if (!settings) return <Page.Loading />;
   const { smtp, health, dkim } = settings;
-  const notSet = formatMessage({ id: `${PLUGIN_ID}.settings.fact.notSet`, defaultMessage: 'not set' });
+  const notSet = t('settings.fact.notSet', 'not set');
 
   return (
     <Page.Main>
@@ -55,15 +54,15 @@ const SettingsView = () => {
               <Fact label="Signing secret" value={settings.signingSecretSet ? 'set' : 'not set'} />
               <Fact label="Rate limit" value={`${settings.rateLimits.messagesPerSecond} messages/s`} />
               <Fact
-                label={formatMessage({ id: `${PLUGIN_ID}.settings.fact.dkim`, defaultMessage: 'DKIM' })}
+                label={t('settings.fact.dkim', 'DKIM')}
                 value={
                   dkim
                     ? `${dkim.keySelector}._domainkey.${dkim.domainName}`
-                    : formatMessage({ id: `${PLUGIN_ID}.settings.fact.dkim.unsigned`, defaultMessage: 'not set: messages go out unsigned' })
+                    : t('settings.fact.dkim.unsigned', 'not set: messages go out unsigned')
                 }
               />
               <Fact
-                label={formatMessage({ id: `${PLUGIN_ID}.settings.fact.postalAddress`, defaultMessage: 'Postal address' })}
+                label={t('settings.fact.postalAddress', 'Postal address')}
                 value={settings.postalAddress ?? notSet}
               />
             </Grid.Root>
