@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { Queue, QueueEvents, Worker, type ConnectionOptions, type Job, type Processor, type WorkerOptions } from 'bullmq';
+import { Queue, Worker, type Job, type Processor, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { QUEUES, type QueueName } from '../constants';
 import { getPluginConfig } from '../runtime/plugin-config';
@@ -40,13 +40,12 @@ const PROCESSORS: Partial<Record<QueueKey, ProcessorEntry>> = {
 export interface QueueRuntime {
   readonly queues: Record<QueueKey, Queue>;
   readonly workers: readonly Worker[];
-  events(key: QueueKey): QueueEvents;
   close(): Promise<void>;
 }
 
 /**
- * Opens every queue on the shared connection and, when asked, their workers. Workers and queue
- * events get connections of their own (BullMQ duplicates the client for blocking commands).
+ * Opens every queue on the shared connection and, when asked, their workers. Workers get
+ * connections of their own (BullMQ duplicates the client for blocking commands).
  */
 export const openQueueRuntime = (strapi: Core.Strapi, connection: Redis, prefix: string, runWorkers: boolean): QueueRuntime => {
   const keys = Object.keys(QUEUES) as QueueKey[];
@@ -65,25 +64,14 @@ export const openQueueRuntime = (strapi: Core.Strapi, connection: Redis, prefix:
       })
     : [];
 
-  const events = new Map<QueueKey, QueueEvents>();
   let closing: Promise<void> | undefined;
 
   return {
     queues,
     workers,
-    events(key) {
-      let queueEvents = events.get(key);
-      if (!queueEvents) {
-        // Options rather than a client: BullMQ then owns this blocking connection and closes it.
-        queueEvents = new QueueEvents(QUEUES[key], { connection: { ...connection.options } as ConnectionOptions, prefix });
-        events.set(key, queueEvents);
-      }
-      return queueEvents;
-    },
     close() {
       closing ??= (async () => {
         await Promise.all(workers.map((w) => w.close()));
-        await Promise.all([...events.values()].map((e) => e.close()));
         await Promise.all(Object.values(queues).map((q) => q.close()));
       })();
       return closing;

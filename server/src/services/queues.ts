@@ -1,5 +1,7 @@
 import os from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
+import { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { errors } from '@strapi/utils';
 import { COMMAND_PROCESS_ENV, WORKER_PROCESS_ENV, type WorkerMode } from '../constants';
@@ -16,6 +18,9 @@ export const shouldRunWorkers = (mode: WorkerMode, isWorkerProcess: boolean, isC
   !isCommandProcess && (mode === 'in-process' || (mode === 'dedicated' && isWorkerProcess));
 
 const TIDY_SCHEDULER = 'tidy-imports';
+const PING_POLL_MS = 50;
+/** A finished ping stays this long, so the process that asked can read its answer. */
+const PING_KEPT_SECONDS = 60;
 const TIDY_EVERY_MS = 5 * 60_000;
 const SWEEP_SCHEDULER = 'tidy-sends';
 const SWEEP_EVERY_MS = 60_000;
@@ -99,17 +104,33 @@ const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
       return requireRuntime().runtime.queues[key];
     },
 
-    /** Runs a ping job and answers which process served it; fails when no worker answers in time. */
+    /**
+     * Runs a ping job and answers which process served it; fails when no worker answers in time.
+     * Its state is polled rather than awaited through QueueEvents: a QueueEvents that has just
+     * connected reads its stream only from its first XREAD on, so a ping answered before then (the
+     * first thing a process asks, on a busy machine) was never heard of and timed out.
+     */
     async ping(timeoutMs = 5000): Promise<PingResult> {
-      const { runtime: current } = requireRuntime();
-      const events = current.events('maintenance');
-      await events.waitUntilReady();
-      const job = await current.queues.maintenance.add(
+      const queue = requireRuntime().runtime.queues.maintenance;
+      const job = await queue.add(
         'ping',
         { requestedBy: `${os.hostname()}:${process.pid}` },
-        { removeOnComplete: true, removeOnFail: 100 }
+        { removeOnComplete: { age: PING_KEPT_SECONDS }, removeOnFail: 100 }
       );
-      return job.waitUntilFinished(events, timeoutMs);
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const state = await Job.fromId<unknown, PingResult>(queue, job.id!);
+        if (state?.finishedOn) {
+          if (state.failedReason) throw new Error(`the ping job failed: ${state.failedReason}`);
+          return state.returnvalue;
+        }
+        if (Date.now() >= deadline) {
+          // A worker that comes later has nothing stale to answer.
+          await job.remove().catch(() => undefined);
+          throw new Error(`the ping timed out: no worker answered within ${timeoutMs} ms`);
+        }
+        await sleep(PING_POLL_MS);
+      }
     },
 
     async health() {
