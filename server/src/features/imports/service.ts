@@ -203,7 +203,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { fileName: `import-${row.id}-rejected-rows.csv`, stream: () => createReadStream(row.report_path as string, { end: bytes - 1 }) };
     },
 
-    /** The job: runs or resumes the import (see imports/run). */
+    /** The job: runs or resumes the import (see run.ts). */
     run(id: number, hooks: RunHooks) {
       return runImport(strapi, id, hooks);
     },
