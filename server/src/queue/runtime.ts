@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { Queue, Worker, type Job, type Processor, type WorkerOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { QUEUES, type QueueName } from '../constants';
 import { getPluginConfig } from '../runtime/plugin-config';
+import type { RedisClient } from './connection';
 import { dispatchProcessor } from './processors/dispatch';
 import { importProcessor } from './processors/import';
 import { maintenanceProcessor } from './processors/maintenance';
@@ -47,7 +47,7 @@ export interface QueueRuntime {
  * Opens every queue on the shared connection and, when asked, their workers. Workers get
  * connections of their own (BullMQ duplicates the client for blocking commands).
  */
-export const openQueueRuntime = (strapi: Core.Strapi, connection: Redis, prefix: string, runWorkers: boolean): QueueRuntime => {
+export const openQueueRuntime = (strapi: Core.Strapi, connection: RedisClient, prefix: string, runWorkers: boolean): QueueRuntime => {
   const keys = Object.keys(QUEUES) as QueueKey[];
   const queues = Object.fromEntries(
     keys.map((key) => [key, new Queue(QUEUES[key] satisfies QueueName, { connection, prefix })])

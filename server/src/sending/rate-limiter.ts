@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../queue/connection';
 
 /**
  * Reserves send slots for a group of messages, in order: for each, the next slot of the global
@@ -47,11 +47,11 @@ export interface RateLimits {
   perDomain: Record<string, number>;
 }
 
-type WithReserve = Redis & { campaignsReserve(keyCount: number, ...args: Array<string | number>): Promise<number[]> };
+type WithReserve = RedisClient & { campaignsReserve(keyCount: number, ...args: Array<string | number>): Promise<number[]> };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export const createRateLimiter = (redis: Redis, prefix: string, limits: RateLimits) => {
+export const createRateLimiter = (redis: RedisClient, prefix: string, limits: RateLimits) => {
   const client = redis as WithReserve;
   if (typeof client.campaignsReserve !== 'function') client.defineCommand('campaignsReserve', { lua: RESERVE });
   const globalKey = `${prefix}:rate:global`;

@@ -2,10 +2,9 @@ import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
 import { Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { errors } from '@strapi/utils';
 import { COMMAND_PROCESS_ENV, WORKER_PROCESS_ENV, type WorkerMode } from '../constants';
-import { createRedisConnection, describeRedis } from '../queue/connection';
+import { createRedisConnection, describeRedis, type RedisClient } from '../queue/connection';
 import type { PingResult } from '../queue/jobs';
 import { openQueueRuntime, type QueueKey, type QueueRuntime } from '../queue/runtime';
 import { getPluginConfig } from '../runtime/plugin-config';
@@ -26,7 +25,7 @@ const SWEEP_SCHEDULER = 'tidy-sends';
 const SWEEP_EVERY_MS = 60_000;
 
 const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
-  let connection: Redis | undefined;
+  let connection: RedisClient | undefined;
   let runtime: QueueRuntime | undefined;
 
   const requireRuntime = () => {
@@ -40,7 +39,7 @@ const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
    * Opens the Redis connection. Called from register, so an unreachable Redis stops the boot
    * before Strapi touches the database or starts other plugins' background work.
    */
-  const connect = async (): Promise<Redis> => {
+  const connect = async (): Promise<RedisClient> => {
     if (connection) return connection;
     const config = getPluginConfig(strapi);
     const client = createRedisConnection(config.redis);
@@ -96,7 +95,7 @@ const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The command connection (rate limits share it with the queues). */
-    redis(): Redis {
+    redis(): RedisClient {
       return requireRuntime().connection;
     },
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../queue/connection';
 import type { WindowCount } from './public-limits';
 
 /**
@@ -23,9 +23,9 @@ end
 return out
 `;
 
-type WithHit = Redis & { campaignsWindowHit(keyCount: number, ...args: Array<string | number>): Promise<number[]> };
+type WithHit = RedisClient & { campaignsWindowHit(keyCount: number, ...args: Array<string | number>): Promise<number[]> };
 
-export const createWindowCounter = (redis: Redis) => {
+export const createWindowCounter = (redis: RedisClient) => {
   const client = redis as WithHit;
   if (typeof client.campaignsWindowHit !== 'function') client.defineCommand('campaignsWindowHit', { lua: HIT });
 
