@@ -80,5 +80,13 @@ describeOnce('on a three-node Redis Cluster', () => {
         await client.quit();
       }
     });
+
+    test('the settings name the cluster nodes and the tagged prefix, and see the workers on it', async () => {
+      const res = await api().get('/campaigns/settings').set(auth());
+      expect(res.status).toBe(200);
+      expect(res.body.data.redis).toEqual({ connection: `cluster ${nodes().map((n) => `127.0.0.1:${n.port}`).join(', ')}`, prefix: clusterPrefix(app().redisPrefix) });
+      const send = res.body.data.health.queues.find((q: { name: string }) => q.name === 'send');
+      expect(send.workers).toBeGreaterThanOrEqual(1);
+    });
   });
 });

@@ -7,7 +7,9 @@ export type RedisClient = Redis | Cluster;
 /** `maxRetriesPerRequest: null` is what BullMQ requires of workers: their blocking commands wait through a reconnection. */
 const COMMAND_OPTIONS = { maxRetriesPerRequest: null, connectionName: 'campaigns' } satisfies RedisOptions;
 
-/** The connection's own option wins over the same option of `options` only when it is set. */
+const SENTINEL_ROUNDS_AT_BOOT = 5;
+
+/** Only what is configured: in cluster mode these go over `options.redisOptions`, which may hold its own. */
 const credentials = (redis: RedisConfig) => ({
   ...(redis.username !== undefined && { username: redis.username }),
   ...(redis.password !== undefined && { password: redis.password }),
@@ -29,8 +31,9 @@ export const createRedisConnection = (redis: RedisConfig): RedisClient => {
         enableReadyCheck: true,
         redisOptions: { ...redis.options?.redisOptions, ...COMMAND_OPTIONS, ...credentials(redis) },
       });
-    case 'sentinel':
-      return new Redis({
+    case 'sentinel': {
+      let connectedOnce = false;
+      const client = new Redis({
         ...COMMAND_OPTIONS,
         lazyConnect: true,
         enableReadyCheck: true,
@@ -38,10 +41,19 @@ export const createRedisConnection = (redis: RedisConfig): RedisClient => {
         name: redis.name,
         sentinelUsername: redis.sentinelUsername,
         sentinelPassword: redis.sentinelPassword,
+        // ioredis asks unreachable sentinels again for ever, so a first connect() would hang the boot
+        // instead of failing: it gives up after a few rounds until it has once connected. Later a
+        // round that gave up would end the client for good, so a running app keeps asking.
+        sentinelRetryStrategy: (rounds) => (connectedOnce || rounds <= SENTINEL_ROUNDS_AT_BOOT ? Math.min(rounds * 10, 1000) : null),
         db: redis.db,
         ...credentials(redis),
         ...(redis.tls && { enableTLSForSentinelMode: true, sentinelTLS: {} }),
       });
+      client.once('ready', () => {
+        connectedOnce = true;
+      });
+      return client;
+    }
     case 'standalone': {
       const options = { ...COMMAND_OPTIONS, lazyConnect: true, enableReadyCheck: true };
       if (redis.url) return new Redis(redis.url, options);

@@ -33,6 +33,18 @@ describe('the Redis connection', () => {
     client.disconnect();
   });
 
+  test.each([
+    ['sentinels', { sentinels: [{ host: '127.0.0.1', port: 1 }], name: 'mymaster' }, /All sentinels are unreachable/],
+    ['cluster nodes', { cluster: { nodes: [{ host: '127.0.0.1', port: 1 }] } }, /None of startup nodes is available/],
+  ])('unreachable %s fail the first connect instead of retrying it for ever', async (_, redis, message) => {
+    const client = createRedisConnection(redisOf(redis));
+    try {
+      await expect(client.connect()).rejects.toThrow(message);
+    } finally {
+      client.disconnect();
+    }
+  });
+
   test('the description names the mode and the nodes, never a secret', () => {
     expect(describeRedis(redisOf({ cluster: { nodes }, password: 'secret-pw' }))).toBe('cluster 10.0.0.1:7000, 10.0.0.2:7001');
     expect(describeRedis(redisOf({ sentinels, name: 'mymaster', password: 'secret-pw', sentinelPassword: 'secret-spw' }))).toBe(
