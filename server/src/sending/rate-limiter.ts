@@ -8,7 +8,8 @@ import type { RedisClient } from '../queue/connection';
  * reserving through the same Redis shares the rate, and nobody is refused, only told when. Times
  * come from Redis so clocks of different hosts do not matter. KEYS: the global bucket, then the
  * domain buckets; ARGV: maxWait, the global interval, then per message its domain key's index
- * (0 for none) and that domain's interval, all in microseconds.
+ * (0 for none) and that domain's interval, all in microseconds. Every key is named by the caller
+ * under one prefix: in a Redis Cluster that prefix is a hash tag, so a script's keys share a slot.
  */
 const RESERVE = `
 local t = redis.call('TIME')
