@@ -45,14 +45,23 @@ const cli = async (port: number, ...args: string[]) => (await run('redis-cli', [
 const startServer = async (dir: string, port: number, args: string[]) => {
   await run('redis-server', [
     ...args,
-    '--port', String(port),
-    '--bind', HOST,
-    '--dir', dir,
-    '--daemonize', 'yes',
-    '--pidfile', path.join(dir, `redis-${port}.pid`),
-    '--logfile', path.join(dir, `redis-${port}.log`),
+    '--port',
+    String(port),
+    '--bind',
+    HOST,
+    '--dir',
+    dir,
+    '--daemonize',
+    'yes',
+    '--pidfile',
+    path.join(dir, `redis-${port}.pid`),
+    '--logfile',
+    path.join(dir, `redis-${port}.log`),
   ]);
-  await waitUntil(async () => (await cli(port, 'ping').catch(() => '')) === 'PONG', `redis-server on port ${port} (log: ${dir}/redis-${port}.log)`);
+  await waitUntil(
+    async () => (await cli(port, 'ping').catch(() => '')) === 'PONG',
+    `redis-server on port ${port} (log: ${dir}/redis-${port}.log)`
+  );
 };
 
 const NOT_INSTALLED =
@@ -89,12 +98,19 @@ export const startRedisCluster = () =>
   withServers('cluster', async (dir, started) => {
     const [p1, p2, p3, b1, b2, b3] = await freePorts(6);
     const nodes = [p1, p2, p3].map((port) => ({ host: HOST, port }));
-    for (const [port, bus] of [[p1, b1], [p2, b2], [p3, b3]]) {
+    for (const [port, bus] of [
+      [p1, b1],
+      [p2, b2],
+      [p3, b3],
+    ]) {
       started.push(port);
       await startServer(dir, port, [
-        '--cluster-enabled', 'yes',
-        '--cluster-port', String(bus),
-        '--cluster-config-file', path.join(dir, `nodes-${port}.conf`),
+        '--cluster-enabled',
+        'yes',
+        '--cluster-port',
+        String(bus),
+        '--cluster-config-file',
+        path.join(dir, `nodes-${port}.conf`),
         ...NO_PERSISTENCE,
       ]);
     }

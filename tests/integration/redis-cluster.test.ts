@@ -1,8 +1,8 @@
+import type { Cluster } from 'ioredis';
 import { parseConfig } from '../../server/src/config/parse';
 import { clusterPrefix } from '../../server/src/config/redis';
 import { createRedisConnection, type RedisClient } from '../../server/src/queue/connection';
 import { createWindowCounter } from '../../server/src/tracking/window-counter';
-import type { Cluster } from 'ioredis';
 import { useAdminApp } from '../helpers/admin-app';
 import { databaseUnderTest } from '../helpers/database';
 import { rateLimiterChecks } from '../helpers/rate-limiter-checks';
@@ -62,7 +62,11 @@ describeOnce('on a three-node Redis Cluster', () => {
       expect(res.status).toBe(200);
       const progress = await waitForProgress(strapi(), campaign.documentId, finished);
       expect(progress).toMatchObject({ state: 'sent', targeted: 4, sent: 4, failed: 0, unknown: 0 });
-      expect(sink().received.flatMap((m) => m.rcptTo).sort()).toEqual(people.map((p) => p.email).sort());
+      expect(
+        sink()
+          .received.flatMap((m) => m.rcptTo)
+          .sort()
+      ).toEqual(people.map((p) => p.email).sort());
 
       const prefix = clusterPrefix(app().redisPrefix);
       const html = String((await sink().parse(sink().received[0])).html);
@@ -72,7 +76,9 @@ describeOnce('on a three-node Redis Cluster', () => {
       const client = (await connect()) as Cluster;
       try {
         const keys = await keysOf(client, prefix);
-        expect(keys).toEqual(expect.arrayContaining([expect.stringMatching(/:campaigns-send:/), expect.stringMatching(/:campaigns-dispatch:/)]));
+        expect(keys).toEqual(
+          expect.arrayContaining([expect.stringMatching(/:campaigns-send:/), expect.stringMatching(/:campaigns-dispatch:/)])
+        );
         expect(keys.filter((key) => key.startsWith(`${prefix}:public:token:click:`))).toHaveLength(1);
         const slots = new Set(await Promise.all(keys.map((key) => client.cluster('KEYSLOT', key))));
         expect(slots.size).toBe(1);
@@ -84,7 +90,12 @@ describeOnce('on a three-node Redis Cluster', () => {
     test('the settings name the cluster nodes and the tagged prefix, and see the workers on it', async () => {
       const res = await api().get('/campaigns/settings').set(auth());
       expect(res.status).toBe(200);
-      expect(res.body.data.redis).toEqual({ connection: `cluster ${nodes().map((n) => `127.0.0.1:${n.port}`).join(', ')}`, prefix: clusterPrefix(app().redisPrefix) });
+      expect(res.body.data.redis).toEqual({
+        connection: `cluster ${nodes()
+          .map((n) => `127.0.0.1:${n.port}`)
+          .join(', ')}`,
+        prefix: clusterPrefix(app().redisPrefix),
+      });
       const send = res.body.data.health.queues.find((q: { name: string }) => q.name === 'send');
       expect(send.workers).toBeGreaterThanOrEqual(1);
     });

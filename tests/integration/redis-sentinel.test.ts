@@ -37,8 +37,17 @@ describeOnce('on a master found through Redis Sentinel', () => {
       const people = ['ann', 'bob', 'cem'].map((name) => ({ email: `${name}@sentinel.test`, firstName: name }));
       const campaign = await seedCampaign(strapi(), 'Watched', people);
       expect((await api().post(`/campaigns/campaigns/${campaign.documentId}/send`).set(auth())).status).toBe(200);
-      expect(await waitForProgress(strapi(), campaign.documentId, finished)).toMatchObject({ state: 'sent', sent: 3, failed: 0, unknown: 0 });
-      expect(sink().received.flatMap((m) => m.rcptTo).sort()).toEqual(people.map((p) => p.email).sort());
+      expect(await waitForProgress(strapi(), campaign.documentId, finished)).toMatchObject({
+        state: 'sent',
+        sent: 3,
+        failed: 0,
+        unknown: 0,
+      });
+      expect(
+        sink()
+          .received.flatMap((m) => m.rcptTo)
+          .sort()
+      ).toEqual(people.map((p) => p.email).sort());
 
       const settings = await api().get('/campaigns/settings').set(auth());
       const [{ port }] = sentinels();

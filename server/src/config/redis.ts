@@ -47,7 +47,8 @@ const checkOneMode = (ctx: z.core.ParsePayload<RedisInput>) => {
   const issue = (path: string, message: string) => ctx.issues.push({ code: 'custom', input: redis, path: [path], message });
   const standalone = (['url', 'host', 'port'] as const).filter((key) => redis[key] !== undefined);
   if (redis.cluster) {
-    for (const key of [...standalone, ...(redis.sentinels ? ['sentinels'] : [])]) issue(key, 'not with cluster: the cluster nodes say where Redis is');
+    for (const key of [...standalone, ...(redis.sentinels ? ['sentinels'] : [])])
+      issue(key, 'not with cluster: the cluster nodes say where Redis is');
     if (redis.db) issue('db', 'Redis Cluster has database 0 only');
   } else if (redis.sentinels) {
     for (const key of standalone) issue(key, 'not with sentinels: the sentinels say where the master is');

@@ -34,7 +34,10 @@ describe('redis options', () => {
   test('sentinels with the master name they watch', () => {
     expect(
       redisOf({
-        sentinels: [{ host: 's1', port: 26379 }, { host: 's2', port: 26379 }],
+        sentinels: [
+          { host: 's1', port: 26379 },
+          { host: 's2', port: 26379 },
+        ],
         name: 'mymaster',
         password: 'master-pw',
         sentinelPassword: 'sentinel-pw',
@@ -42,7 +45,10 @@ describe('redis options', () => {
       })
     ).toEqual({
       mode: 'sentinel',
-      sentinels: [{ host: 's1', port: 26379 }, { host: 's2', port: 26379 }],
+      sentinels: [
+        { host: 's1', port: 26379 },
+        { host: 's2', port: 26379 },
+      ],
       name: 'mymaster',
       password: 'master-pw',
       sentinelPassword: 'sentinel-pw',
@@ -53,12 +59,19 @@ describe('redis options', () => {
   });
 
   test('cluster nodes, with the prefix wrapped in a hash tag unless it has one', () => {
-    const nodes = [{ host: '10.0.0.1', port: 7000 }, { host: '10.0.0.2', port: 7000 }];
+    const nodes = [
+      { host: '10.0.0.1', port: 7000 },
+      { host: '10.0.0.2', port: 7000 },
+    ];
     expect(redisOf({ cluster: { nodes } })).toEqual({ mode: 'cluster', nodes, tls: false, prefix: '{campaigns}' });
     expect(redisOf({ cluster: { nodes }, prefix: 'shop' }).prefix).toBe('{shop}');
     expect(redisOf({ cluster: { nodes }, prefix: 'shop-{eu}' }).prefix).toBe('shop-{eu}');
     const natMap = { '10.0.0.1:7000': { host: 'localhost', port: 17000 } };
-    expect(redisOf({ cluster: { nodes, options: { natMap } }, password: 'pw' })).toMatchObject({ mode: 'cluster', options: { natMap }, password: 'pw' });
+    expect(redisOf({ cluster: { nodes, options: { natMap } }, password: 'pw' })).toMatchObject({
+      mode: 'cluster',
+      options: { natMap },
+      password: 'pw',
+    });
   });
 
   test('a prefix outside cluster mode is kept as written, a tag included', () => {
@@ -78,9 +91,18 @@ describe('redis options', () => {
     [{ sentinelPassword: 'pw' }, 'campaigns.redis.sentinelPassword: only with sentinels'],
     [{ cluster: { nodes: [] } }, 'campaigns.redis.cluster.nodes'],
     [{ cluster: { nodes: [{ host: 'n1', port: 7000 }], replicas: 1 } }, 'campaigns.redis.cluster.replicas: unknown option'],
-    [{ cluster: { nodes: [{ host: 'n1', port: 7000 }], options: 'fast' } }, 'campaigns.redis.cluster.options: an object of ioredis Cluster options'],
-    [{ cluster: { nodes: [{ host: 'n1', port: 7000 }] }, host: 'n1', port: 7000 }, 'campaigns.redis.host: not with cluster: the cluster nodes say where Redis is; campaigns.redis.port: not with cluster'],
-    [{ cluster: { nodes: [{ host: 'n1', port: 7000 }] }, sentinels: [{ host: 's1', port: 26379 }], name: 'm' }, 'campaigns.redis.sentinels: not with cluster'],
+    [
+      { cluster: { nodes: [{ host: 'n1', port: 7000 }], options: 'fast' } },
+      'campaigns.redis.cluster.options: an object of ioredis Cluster options',
+    ],
+    [
+      { cluster: { nodes: [{ host: 'n1', port: 7000 }] }, host: 'n1', port: 7000 },
+      'campaigns.redis.host: not with cluster: the cluster nodes say where Redis is; campaigns.redis.port: not with cluster',
+    ],
+    [
+      { cluster: { nodes: [{ host: 'n1', port: 7000 }] }, sentinels: [{ host: 's1', port: 26379 }], name: 'm' },
+      'campaigns.redis.sentinels: not with cluster',
+    ],
     [{ cluster: { nodes: [{ host: 'n1', port: 7000 }] }, db: 2 }, 'campaigns.redis.db: Redis Cluster has database 0 only'],
   ])('refuses %j', (redis, message) => {
     expect(errorOf(redis)).toContain(message);

@@ -4,14 +4,24 @@ import { createRedisConnection, describeRedis } from '../connection';
 
 const redisOf = (redis: unknown) => parseConfig({ redis }).redis;
 
-const nodes = [{ host: '10.0.0.1', port: 7000 }, { host: '10.0.0.2', port: 7001 }];
-const sentinels = [{ host: 's1', port: 26379 }, { host: 's2', port: 26380 }];
+const nodes = [
+  { host: '10.0.0.1', port: 7000 },
+  { host: '10.0.0.2', port: 7001 },
+];
+const sentinels = [
+  { host: 's1', port: 26379 },
+  { host: 's2', port: 26380 },
+];
 
 describe('the Redis connection', () => {
   test('cluster nodes make an ioredis Cluster whose node connections BullMQ accepts for workers', () => {
     const natMap = { '10.0.0.1:7000': { host: 'localhost', port: 17000 } };
     const client = createRedisConnection(
-      redisOf({ cluster: { nodes, options: { natMap, lazyConnect: false, redisOptions: { maxRetriesPerRequest: 3, family: 6 } } }, password: 'pw', tls: true })
+      redisOf({
+        cluster: { nodes, options: { natMap, lazyConnect: false, redisOptions: { maxRetriesPerRequest: 3, family: 6 } } },
+        password: 'pw',
+        tls: true,
+      })
     ) as Cluster;
     expect(client).toBeInstanceOf(Cluster);
     expect(client.status).toBe('wait');
@@ -23,7 +33,15 @@ describe('the Redis connection', () => {
   test('sentinels make a Redis that asks them for the master', () => {
     const client = createRedisConnection(redisOf({ sentinels, name: 'mymaster', password: 'pw', sentinelPassword: 'spw', db: 2 })) as Redis;
     expect(client).toBeInstanceOf(Redis);
-    expect(client.options).toMatchObject({ sentinels, name: 'mymaster', password: 'pw', sentinelPassword: 'spw', db: 2, maxRetriesPerRequest: null, lazyConnect: true });
+    expect(client.options).toMatchObject({
+      sentinels,
+      name: 'mymaster',
+      password: 'pw',
+      sentinelPassword: 'spw',
+      db: 2,
+      maxRetriesPerRequest: null,
+      lazyConnect: true,
+    });
     client.disconnect();
   });
 
