@@ -1,4 +1,4 @@
-import { createRateLimiter } from '../../server/src/sending/rate-limiter';
+import { createRateLimiter } from '../../server/src/features/sending/rate-limiter';
 import type { RedisClient } from '../../server/src/queue/connection';
 
 /**

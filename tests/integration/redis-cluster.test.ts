@@ -2,7 +2,7 @@ import type { Cluster } from 'ioredis';
 import { parseConfig } from '../../server/src/config/parse';
 import { clusterPrefix } from '../../server/src/config/redis';
 import { createRedisConnection, type RedisClient } from '../../server/src/queue/connection';
-import { createWindowCounter } from '../../server/src/tracking/window-counter';
+import { createWindowCounter } from '../../server/src/features/tracking/window-counter';
 import { useAdminApp } from '../helpers/admin-app';
 import { databaseUnderTest } from '../helpers/database';
 import { rateLimiterChecks } from '../helpers/rate-limiter-checks';

@@ -1,12 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { Queue, Worker, type Job, type Processor, type WorkerOptions } from 'bullmq';
 import { QUEUES, type QueueName } from '../constants';
-import { getPluginConfig } from '../runtime/plugin-config';
+import { getPluginConfig } from '../config/plugin-config';
+import { dispatchProcessor } from '../features/sending/dispatch-processor';
+import { importProcessor } from '../features/imports/processor';
+import { maintenanceProcessor } from '../features/settings/maintenance-processor';
+import { onSendJobFailed, sendProcessor } from '../features/sending/send-processor';
 import type { RedisClient } from './connection';
-import { dispatchProcessor } from './processors/dispatch';
-import { importProcessor } from './processors/import';
-import { maintenanceProcessor } from './processors/maintenance';
-import { onSendJobFailed, sendProcessor } from './processors/send';
 
 export type QueueKey = keyof typeof QUEUES;
 
