@@ -41,27 +41,14 @@ const freePorts = async (count: number) => {
 
 const cli = async (port: number, ...args: string[]) => (await run('redis-cli', ['-h', HOST, '-p', String(port), ...args])).stdout.trim();
 
+/** `--name value` pairs of redis-server's command line. */
+const flags = (options: Record<string, string>) => Object.entries(options).flatMap(([name, value]) => [`--${name}`, value]);
+
 /** A daemonized redis-server (or sentinel) with its files in `dir`; answers once it takes commands. */
 const startServer = async (dir: string, port: number, args: string[]) => {
-  await run('redis-server', [
-    ...args,
-    '--port',
-    String(port),
-    '--bind',
-    HOST,
-    '--dir',
-    dir,
-    '--daemonize',
-    'yes',
-    '--pidfile',
-    path.join(dir, `redis-${port}.pid`),
-    '--logfile',
-    path.join(dir, `redis-${port}.log`),
-  ]);
-  await waitUntil(
-    async () => (await cli(port, 'ping').catch(() => '')) === 'PONG',
-    `redis-server on port ${port} (log: ${dir}/redis-${port}.log)`
-  );
+  const files = { dir, pidfile: path.join(dir, `redis-${port}.pid`), logfile: path.join(dir, `redis-${port}.log`) };
+  await run('redis-server', [...args, ...flags({ port: String(port), bind: HOST, daemonize: 'yes', ...files })]);
+  await waitUntil(async () => (await cli(port, 'ping').catch(() => '')) === 'PONG', `redis-server on port ${port} (log: ${files.logfile})`);
 };
 
 const NOT_INSTALLED =
@@ -87,7 +74,7 @@ const withServers = async (name: string, start: (dir: string, started: number[])
   }
 };
 
-const NO_PERSISTENCE = ['--save', '', '--appendonly', 'no'];
+const NO_PERSISTENCE = flags({ save: '', appendonly: 'no' });
 
 /**
  * Three masters, no replicas: every slot served, as `redis-cli --cluster create` assigns them.
@@ -96,21 +83,13 @@ const NO_PERSISTENCE = ['--save', '', '--appendonly', 'no'];
  */
 export const startRedisCluster = () =>
   withServers('cluster', async (dir, started) => {
-    const [p1, p2, p3, b1, b2, b3] = await freePorts(6);
-    const nodes = [p1, p2, p3].map((port) => ({ host: HOST, port }));
-    for (const [port, bus] of [
-      [p1, b1],
-      [p2, b2],
-      [p3, b3],
-    ]) {
+    const ports = await freePorts(6);
+    const nodes = ports.slice(0, 3).map((port) => ({ host: HOST, port }));
+    for (const [i, { port }] of nodes.entries()) {
+      const bus = ports[3 + i];
       started.push(port);
       await startServer(dir, port, [
-        '--cluster-enabled',
-        'yes',
-        '--cluster-port',
-        String(bus),
-        '--cluster-config-file',
-        path.join(dir, `nodes-${port}.conf`),
+        ...flags({ 'cluster-enabled': 'yes', 'cluster-port': String(bus), 'cluster-config-file': path.join(dir, `nodes-${port}.conf`) }),
         ...NO_PERSISTENCE,
       ]);
     }
