@@ -105,23 +105,49 @@ export const startRedisCluster = () =>
 /** The master name the sentinel of startRedisSentinel watches. */
 export const SENTINEL_MASTER = 'campaigns-master';
 
-/** One master and one sentinel watching it (a quorum of one): answers the sentinel's address. */
+/** A master, its replica and one sentinel watching them (a quorum of one): answers the sentinel's address. */
 export const startRedisSentinel = () =>
   withServers('sentinel', async (dir, started) => {
-    const [master, sentinel] = await freePorts(2);
-    started.push(master);
+    const [master, replica, sentinel] = await freePorts(3);
+    started.push(master, replica);
     await startServer(dir, master, NO_PERSISTENCE);
+    await startServer(dir, replica, [...NO_PERSISTENCE, ...flags({ replicaof: `${HOST} ${master}` })]);
+    await waitUntil(
+      async () => (await cli(replica, 'info', 'replication')).includes('master_link_status:up'),
+      `the replica on port ${replica} to follow its master`
+    );
     // A sentinel rewrites its configuration file, so it needs one of its own.
     const config = path.join(dir, 'sentinel.conf');
     await fs.writeFile(config, `sentinel monitor ${SENTINEL_MASTER} ${HOST} ${master} 1\n`);
     started.push(sentinel);
     await startServer(dir, sentinel, [config, '--sentinel']);
     await waitUntil(
-      async () => (await cli(sentinel, 'sentinel', 'get-master-addr-by-name', SENTINEL_MASTER)).endsWith(String(master)),
-      `the sentinel on port ${sentinel} to know master ${SENTINEL_MASTER}`
+      async () => (await cli(sentinel, 'sentinel', 'replicas', SENTINEL_MASTER)).includes(String(replica)),
+      `the sentinel on port ${sentinel} to know master ${SENTINEL_MASTER} and its replica`
     );
     return [{ host: HOST, port: sentinel }];
   });
+
+/** The port of the master the sentinel names now. */
+export const sentinelMasterPort = async (sentinel: RedisNode) =>
+  Number((await cli(sentinel.port, 'sentinel', 'get-master-addr-by-name', SENTINEL_MASTER)).split('\n').pop());
+
+/**
+ * Has the sentinel promote the replica, as it would if the master failed, and answers once it
+ * names the new master. A sentinel that has not yet judged the replica fit answers NOGOODSLAVE: asked again.
+ */
+export const sentinelFailover = async (sentinel: RedisNode) => {
+  const before = await sentinelMasterPort(sentinel);
+  await waitUntil(
+    async () => (await cli(sentinel.port, 'sentinel', 'failover', SENTINEL_MASTER)) === 'OK',
+    'the sentinel to start a failover'
+  );
+  await waitUntil(async () => (await sentinelMasterPort(sentinel)) !== before, `the sentinel to name a master other than port ${before}`);
+  return sentinelMasterPort(sentinel);
+};
+
+/** The value of a key as one server holds it. */
+export const readKey = (port: number, key: string) => cli(port, 'get', key);
 
 /**
  * Starts the servers before this file's tests (beforeAll) and stops them after everything declared

@@ -1,12 +1,21 @@
 import { parseConfig } from '../../server/src/config/parse';
 import { createRedisConnection, type RedisClient } from '../../server/src/queue/connection';
+import { createRateLimiter } from '../../server/src/sending/rate-limiter';
 import { useAdminApp } from '../helpers/admin-app';
 import { databaseUnderTest } from '../helpers/database';
 import { rateLimiterChecks } from '../helpers/rate-limiter-checks';
 import { uniqueRedisPrefix } from '../helpers/redis';
-import { SENTINEL_MASTER, startRedisSentinel, useRedisServers } from '../helpers/redis-servers';
+import {
+  readKey,
+  SENTINEL_MASTER,
+  sentinelFailover,
+  sentinelMasterPort,
+  startRedisSentinel,
+  useRedisServers,
+} from '../helpers/redis-servers';
 import { finished, seedCampaign, sendingEnv, waitForProgress } from '../helpers/sending';
 import { useSmtpSink } from '../helpers/smtp-sink';
+import { waitUntil } from '../helpers/wait';
 
 // Redis and the queues are what is under test, not SQL: once, on the SQLite run.
 const describeOnce = databaseUnderTest() === 'sqlite' ? describe : describe.skip;
@@ -21,10 +30,26 @@ describeOnce('on a master found through Redis Sentinel', () => {
     beforeAll(async () => {
       redis = createRedisConnection(parseConfig({ redis: sentinelOptions() }).redis);
       await redis.connect();
+      // While the master changes the client reports each round of asking the sentinels; the failover test judges by the outcome.
+      redis.on('error', () => undefined);
     });
     afterAll(() => redis.quit());
 
     rateLimiterChecks(() => ({ redis, prefix }));
+
+    test('after a failover the connection follows the new master and the limiter writes there', async () => {
+      const [sentinel] = sentinels();
+      const before = await sentinelMasterPort(sentinel);
+      const after = await sentinelFailover(sentinel);
+      expect(after).not.toBe(before);
+      await waitUntil(
+        async () => (await redis.info('server')).includes(`tcp_port:${after}\r\n`),
+        `the connection to reach the new master on port ${after}`
+      );
+      const limiter = createRateLimiter(redis, `${prefix}:failover`, { messagesPerSecond: 1000, perDomain: {} });
+      expect(await limiter.acquireGroup(['a@failover.test'], 20)).toBe(1);
+      expect(Number(await readKey(after, `${prefix}:failover:rate:global`))).toBeGreaterThan(0);
+    });
   });
 
   describe('the send pipeline', () => {
