@@ -1,6 +1,6 @@
 import { parseConfig } from '../../server/src/config/parse';
 import { createRedisConnection, type RedisClient } from '../../server/src/queue/connection';
-import { createRateLimiter } from '../../server/src/sending/rate-limiter';
+import { createRateLimiter } from '../../server/src/features/sending/rate-limiter';
 import { useAdminApp } from '../helpers/admin-app';
 import { databaseUnderTest } from '../helpers/database';
 import { rateLimiterChecks } from '../helpers/rate-limiter-checks';
