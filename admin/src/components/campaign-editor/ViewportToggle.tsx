@@ -1,12 +1,19 @@
 import { Button, Flex } from '@strapi/design-system';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import type { Viewport } from './PreviewFrame';
 
-const LABELS: Record<Viewport, string> = { desktop: 'Desktop', mobile: 'Mobile' };
+const VIEWPORTS: Viewport[] = ['desktop', 'mobile'];
 
 /** Two pressed/unpressed buttons: the width the preview is shown at. */
-export const ViewportToggle = ({ value, onChange }: { value: Viewport; onChange: (next: Viewport) => void }) => (
-  <Flex gap={1} role="group" aria-label="Preview width">
-    {(Object.keys(LABELS) as Viewport[]).map((viewport) => (
+export const ViewportToggle = ({ value, onChange }: { value: Viewport; onChange: (next: Viewport) => void }) => {
+  const t = usePluginMessages();
+  const labels: Record<Viewport, string> = {
+    desktop: t('campaignEditor.viewport.desktop', 'Desktop'),
+    mobile: t('campaignEditor.viewport.mobile', 'Mobile'),
+  };
+  return (
+  <Flex gap={1} role="group" aria-label={t('campaignEditor.viewport.label', 'Preview width')}>
+    {VIEWPORTS.map((viewport) => (
       <Button
         key={viewport}
         size="S"
@@ -14,8 +21,9 @@ export const ViewportToggle = ({ value, onChange }: { value: Viewport; onChange:
         aria-pressed={value === viewport}
         onClick={() => onChange(viewport)}
       >
-        {LABELS[viewport]}
+        {labels[viewport]}
       </Button>
     ))}
   </Flex>
-);
+  );
+};

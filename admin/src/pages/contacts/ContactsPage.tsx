@@ -84,7 +84,7 @@ export const ContactsPage = () => {
   return (
     <ListPage
       title="Contacts"
-      noun="contact"
+      count={(n) => plural(n, 'contact')}
       list={list}
       pageSize={pageSize}
       pageSizes={PAGE_SIZES}

@@ -7,7 +7,7 @@ import { ProgressBar } from '../../components/progress/ProgressBar';
 import { ImportStateBadge } from '../../components/imports/ImportStateBadge';
 import { ListPage } from '../../components/list/ListPage';
 import { useListParams } from '../../components/list/use-list-params';
-import { formatBytes, formatDate } from '../../format';
+import { formatBytes, formatDate, plural } from '../../format';
 import { PERMISSIONS } from '../../permissions';
 import { TableHead } from '../../components/list/TableHead';
 
@@ -37,7 +37,7 @@ export const ImportsPage = () => {
   return (
     <ListPage
       title="Imports"
-      noun="import"
+      count={(n) => plural(n, 'import')}
       list={list}
       pageSize={pageSize}
       create={canWrite ? { label: 'New import', onClick: () => navigate('new') } : undefined}

@@ -36,7 +36,7 @@ export const TopicsPage = () => {
   return (
     <ListPage
       title="Topics"
-      noun="topic"
+      count={(n) => plural(n, 'topic')}
       list={list}
       pageSize={pageSize}
       create={canWrite ? { label: 'New topic', onClick: () => setEditing('new') } : undefined}
