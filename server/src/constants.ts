@@ -9,8 +9,7 @@ export const UID = {
   topic: 'plugin::campaigns.topic',
 } as const;
 
-export const CAMPAIGN_STATES = ['draft', 'scheduled', 'sending', 'paused', 'sent', 'cancelled', 'failed'] as const;
-export type CampaignState = (typeof CAMPAIGN_STATES)[number];
+export { CAMPAIGN_STATES, type CampaignState } from '../../shared/contracts/campaign-lifecycle';
 
 export { CONTACT_STATES, type ContactState } from '../../shared/contracts/contacts';
 

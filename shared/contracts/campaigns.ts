@@ -1,5 +1,7 @@
 /** Shapes shared by the server's admin API and the admin pages. */
-export type CampaignState = 'draft' | 'scheduled' | 'sending' | 'paused' | 'sent' | 'cancelled' | 'failed';
+import type { CampaignState } from './campaign-lifecycle';
+
+export type { CampaignState };
 
 export interface Pagination {
   page: number;
