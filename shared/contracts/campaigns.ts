@@ -57,7 +57,9 @@ export interface ListResponse<T> {
 
 /** What the editor saves: the editable fields, `null` to clear one; the segment by documentId. */
 export type CampaignInput = Partial<
-  Pick<Campaign, 'name' | 'subject' | 'preheader' | 'fromName' | 'fromEmail' | 'replyTo' | 'content' | 'plainText'> & { segment: string | null }
+  Pick<Campaign, 'name' | 'subject' | 'preheader' | 'fromName' | 'fromEmail' | 'replyTo' | 'content' | 'plainText'> & {
+    segment: string | null;
+  }
 >;
 
 /** GET /campaigns/campaigns */

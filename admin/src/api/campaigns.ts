@@ -1,6 +1,7 @@
 import { adminApi } from '@strapi/strapi/admin';
 import type { CreateCampaign, DeleteCampaign, GetCampaign, GetCampaigns, UpdateCampaign } from '../../../shared/contracts/campaigns';
 import { PLUGIN_ID } from '../pluginId';
+import { CAMPAIGN_TAG, LIST } from './campaign-tags';
 
 const base = `/${PLUGIN_ID}/campaigns`;
 
@@ -8,36 +9,56 @@ const base = `/${PLUGIN_ID}/campaigns`;
  * Campaigns: a list tagged `LIST` and one tag per campaign, so a save, a rename or a send (api/sending.ts)
  * refreshes the pages that show it.
  */
-const campaignsApi = adminApi.enhanceEndpoints({ addTagTypes: ['Campaign'] }).injectEndpoints({
+const campaignsApi = adminApi.enhanceEndpoints({ addTagTypes: [CAMPAIGN_TAG] }).injectEndpoints({
   endpoints: (build) => ({
     getCampaigns: build.query<GetCampaigns.Response, GetCampaigns.Request['query']>({
       query: (params) => ({ url: base, method: 'GET', config: { params } }),
       providesTags: (result) => [
-        ...(result?.data.map(({ documentId }) => ({ type: 'Campaign' as const, id: documentId })) ?? []),
-        { type: 'Campaign', id: 'LIST' },
+        ...(result?.data.map(({ documentId }) => ({ type: CAMPAIGN_TAG, id: documentId }) as const) ?? []),
+        { type: CAMPAIGN_TAG, id: LIST },
       ],
     }),
     getCampaign: build.query<GetCampaign.Response['data'], GetCampaign.Request['params']['documentId']>({
       query: (documentId) => `${base}/${documentId}`,
       transformResponse: (response: GetCampaign.Response) => response.data,
-      providesTags: (_result, _error, documentId) => [{ type: 'Campaign', id: documentId }],
+      providesTags: (_result, _error, documentId) => [{ type: CAMPAIGN_TAG, id: documentId }],
     }),
     createCampaign: build.mutation<CreateCampaign.Response['data'], CreateCampaign.Request['body']['data']>({
       query: (data) => ({ url: base, method: 'POST', data: { data } }),
       transformResponse: (response: CreateCampaign.Response) => response.data,
-      invalidatesTags: [{ type: 'Campaign', id: 'LIST' }],
+      invalidatesTags: [{ type: CAMPAIGN_TAG, id: LIST }],
     }),
-    updateCampaign: build.mutation<UpdateCampaign.Response['data'], UpdateCampaign.Request['params'] & { data: UpdateCampaign.Request['body']['data'] }>({
+    updateCampaign: build.mutation<
+      UpdateCampaign.Response['data'],
+      UpdateCampaign.Request['params'] & { data: UpdateCampaign.Request['body']['data'] }
+    >({
       query: ({ documentId, data }) => ({ url: `${base}/${documentId}`, method: 'PUT', data: { data } }),
       transformResponse: (response: UpdateCampaign.Response) => response.data,
-      invalidatesTags: (_result, error, { documentId }) => (error ? [] : [{ type: 'Campaign', id: documentId }, { type: 'Campaign', id: 'LIST' }]),
+      invalidatesTags: (_result, error, { documentId }) =>
+        error
+          ? []
+          : [
+              { type: CAMPAIGN_TAG, id: documentId },
+              { type: CAMPAIGN_TAG, id: LIST },
+            ],
     }),
     deleteCampaign: build.mutation<DeleteCampaign.Response, DeleteCampaign.Request['params']['documentId']>({
       query: (documentId) => ({ url: `${base}/${documentId}`, method: 'DELETE' }),
-      invalidatesTags: (_result, error, documentId) => (error ? [] : [{ type: 'Campaign', id: documentId }, { type: 'Campaign', id: 'LIST' }]),
+      invalidatesTags: (_result, error, documentId) =>
+        error
+          ? []
+          : [
+              { type: CAMPAIGN_TAG, id: documentId },
+              { type: CAMPAIGN_TAG, id: LIST },
+            ],
     }),
   }),
 });
 
-export const { useGetCampaignsQuery, useGetCampaignQuery, useCreateCampaignMutation, useUpdateCampaignMutation, useDeleteCampaignMutation } =
-  campaignsApi;
+export const {
+  useGetCampaignsQuery,
+  useGetCampaignQuery,
+  useCreateCampaignMutation,
+  useUpdateCampaignMutation,
+  useDeleteCampaignMutation,
+} = campaignsApi;

@@ -1,13 +1,21 @@
 import { adminApi } from '@strapi/strapi/admin';
-import type { GetSenders, GetSendProgress, PreviewCampaign, RunSendAction, SendProgress, SendTest } from '../../../shared/contracts/sending';
+import type {
+  GetSenders,
+  GetSendProgress,
+  PreviewCampaign,
+  RunSendAction,
+  SendProgress,
+  SendTest,
+} from '../../../shared/contracts/sending';
 import { PLUGIN_ID } from '../pluginId';
+import { CAMPAIGN_TAG, LIST, SEND_PROGRESS_TAG } from './campaign-tags';
 
 const base = `/${PLUGIN_ID}/campaigns`;
 
 export type SendAction = RunSendAction.Request['params']['action'];
 
 /** A send action moves the campaign: its progress, its page and the list that shows its state. */
-const sendingApi = adminApi.enhanceEndpoints({ addTagTypes: ['Campaign', 'SendProgress'] }).injectEndpoints({
+const sendingApi = adminApi.enhanceEndpoints({ addTagTypes: [CAMPAIGN_TAG, SEND_PROGRESS_TAG] }).injectEndpoints({
   endpoints: (build) => ({
     getSenders: build.query<GetSenders.Response['data'], void>({
       query: () => `${base}/senders`,
@@ -16,19 +24,22 @@ const sendingApi = adminApi.enhanceEndpoints({ addTagTypes: ['Campaign', 'SendPr
     getSendProgress: build.query<GetSendProgress.Response['data'], GetSendProgress.Request['params']['documentId']>({
       query: (documentId) => `${base}/${documentId}/progress`,
       transformResponse: (response: GetSendProgress.Response) => response.data,
-      providesTags: (_result, _error, documentId) => [{ type: 'SendProgress', id: documentId }],
+      providesTags: (_result, _error, documentId) => [{ type: SEND_PROGRESS_TAG, id: documentId }],
     }),
     runSendAction: build.mutation<RunSendAction.Response['data'], RunSendAction.Request['params']>({
       query: ({ documentId, action }) => ({ url: `${base}/${documentId}/${action}`, method: 'POST', data: {} }),
       transformResponse: (response: RunSendAction.Response) => response.data,
       invalidatesTags: (_result, _error, { documentId }) => [
-        { type: 'SendProgress', id: documentId },
-        { type: 'Campaign', id: documentId },
-        { type: 'Campaign', id: 'LIST' },
+        { type: SEND_PROGRESS_TAG, id: documentId },
+        { type: CAMPAIGN_TAG, id: documentId },
+        { type: CAMPAIGN_TAG, id: LIST },
       ],
     }),
     /** A render of unsaved fields: a POST, but it changes nothing, so a query cached by what it renders. */
-    previewCampaign: build.query<PreviewCampaign.Response['data'], PreviewCampaign.Request['params'] & { data: PreviewCampaign.Request['body']['data'] }>({
+    previewCampaign: build.query<
+      PreviewCampaign.Response['data'],
+      PreviewCampaign.Request['params'] & { data: PreviewCampaign.Request['body']['data'] }
+    >({
       query: ({ documentId, data }) => ({ url: `${base}/${documentId}/preview`, method: 'POST', data: { data } }),
       transformResponse: (response: PreviewCampaign.Response) => response.data,
     }),

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Field, TextInput } from '@strapi/design-system';
 import { usePluginMessages } from '../hooks/use-plugin-messages';
 import { FormDialog } from './dialogs/FormDialog';
@@ -19,12 +19,16 @@ export const CampaignNameDialog = ({ open, title, submitLabel, initialName = '',
   const [error, setError] = useState<string>();
   const t = usePluginMessages();
 
-  useEffect(() => {
+  // Each opening starts from the name it is given, without the last opening's error.
+  const [openedWith, setOpenedWith] = useState<string>();
+  const session = open ? initialName : undefined;
+  if (session !== openedWith) {
+    setOpenedWith(session);
     if (open) {
       setName(initialName);
       setError(undefined);
     }
-  }, [open, initialName]);
+  }
 
   return (
     <FormDialog

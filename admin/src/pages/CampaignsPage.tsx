@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { SearchInput, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
+import { canDelete as lifecycleAllowsDelete } from '../../../shared/contracts/campaign-lifecycle';
 import type { CampaignSummary } from '../../../shared/contracts/campaigns';
 import { useCreateCampaignMutation, useDeleteCampaignMutation, useGetCampaignsQuery, useUpdateCampaignMutation } from '../api/campaigns';
 import { errorMessage } from '../api/errors';
@@ -37,7 +38,7 @@ export const CampaignsPage = () => {
     try {
       await work();
     } catch (e) {
-      throw new Error(errorMessage(e));
+      throw new Error(errorMessage(e), { cause: e });
     }
     toggleNotification({ type: 'success', message: success });
   };
@@ -52,7 +53,11 @@ export const CampaignsPage = () => {
       pageSize={pageSize}
       create={canWrite ? { label: t('campaigns.list.create', 'New campaign'), onClick: () => setCreating(true) } : undefined}
       actions={<SearchInput label={t('campaigns.list.search', 'Search campaigns')} />}
-      empty={search ? t('campaigns.list.noMatch', 'No campaign matches "{search}"', { search }) : t('campaigns.list.empty', 'No campaign yet: create the first one.')}
+      empty={
+        search
+          ? t('campaigns.list.noMatch', 'No campaign matches "{search}"', { search })
+          : t('campaigns.list.empty', 'No campaign yet: create the first one.')
+      }
       dialogs={
         <>
           <CampaignNameDialog
@@ -69,13 +74,18 @@ export const CampaignsPage = () => {
             initialName={renaming?.name}
             onClose={() => setRenaming(undefined)}
             onSubmit={(name) =>
-              save(() => updateCampaign({ documentId: renaming!.documentId, data: { name } }).unwrap(), t('campaigns.rename.done', 'Renamed to "{name}"', { name }))
+              save(
+                () => updateCampaign({ documentId: renaming!.documentId, data: { name } }).unwrap(),
+                t('campaigns.rename.done', 'Renamed to "{name}"', { name })
+              )
             }
           />
           <DeleteDialog
             item={deleting}
             title={t('campaigns.delete.title', 'Delete campaign')}
-            warning={(campaign) => t('campaigns.delete.warning', 'Delete "{name}"? Its deliveries and results are deleted with it.', { name: campaign.name })}
+            warning={(campaign) =>
+              t('campaigns.delete.warning', 'Delete "{name}"? Its deliveries and results are deleted with it.', { name: campaign.name })
+            }
             onDelete={(campaign) => deleteCampaign(campaign.documentId).unwrap()}
             onClose={() => setDeleting(undefined)}
           />
@@ -107,13 +117,19 @@ export const CampaignsPage = () => {
                   </Typography>
                 )}
               </Td>
-              <Td><CampaignStateBadge state={campaign.state} /></Td>
-              <Td><Typography>{formatDate(campaign.sendAt)}</Typography></Td>
+              <Td>
+                <CampaignStateBadge state={campaign.state} />
+              </Td>
+              <Td>
+                <Typography>{formatDate(campaign.sendAt)}</Typography>
+              </Td>
               <Td>
                 <Typography>{formatCount(campaign.sentTo ?? campaign.audienceSize)}</Typography>
                 {(campaign.sentTo !== null || campaign.audienceSize !== null) && (
                   <Typography variant="pi" textColor="neutral600" tag="p">
-                    {campaign.sentTo !== null ? t('campaigns.audience.sentTo', 'sent to') : t('campaigns.audience.mailableNow', 'mailable now')}
+                    {campaign.sentTo !== null
+                      ? t('campaigns.audience.sentTo', 'sent to')
+                      : t('campaigns.audience.mailableNow', 'mailable now')}
                   </Typography>
                 )}
               </Td>
@@ -122,7 +138,8 @@ export const CampaignsPage = () => {
                   name={campaign.name}
                   editLabel={t('campaigns.list.rename', 'Rename {name}', { name: campaign.name })}
                   onEdit={canWrite ? () => setRenaming(campaign) : undefined}
-                  onDelete={canDelete ? () => setDeleting(campaign) : undefined}
+                  // A sending campaign has jobs in flight: the lifecycle lets it be deleted once paused or cancelled.
+                  onDelete={canDelete && lifecycleAllowsDelete(campaign.state) ? () => setDeleting(campaign) : undefined}
                 />
               </Td>
             </Tr>

@@ -50,15 +50,23 @@ const LiveAudience = ({ rules }: { rules: RuleGroup }) => {
         <Table colCount={2} rowCount={preview.data.length + 1}>
           <Thead>
             <Tr>
-              <Th><Typography variant="sigma">{t('segments.live.column.email', 'Email')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('segments.live.column.name', 'Name')}</Typography></Th>
+              <Th>
+                <Typography variant="sigma">{t('segments.live.column.email', 'Email')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('segments.live.column.name', 'Name')}</Typography>
+              </Th>
             </Tr>
           </Thead>
           <Tbody>
             {preview.data.map((c) => (
               <Tr key={c.id}>
-                <Td><Typography>{c.email}</Typography></Td>
-                <Td><Typography>{[c.firstName, c.lastName].filter(Boolean).join(' ')}</Typography></Td>
+                <Td>
+                  <Typography>{c.email}</Typography>
+                </Td>
+                <Td>
+                  <Typography>{[c.firstName, c.lastName].filter(Boolean).join(' ')}</Typography>
+                </Td>
               </Tr>
             ))}
           </Tbody>
@@ -90,7 +98,9 @@ const SegmentEditor = ({ initial }: { initial?: Segment }) => {
   const save = async () => {
     setSaveError(undefined);
     try {
-      const saved = initial ? await updateSegment({ documentId: initial.documentId, data: { name, rules } }).unwrap() : await createSegment({ name, rules }).unwrap();
+      const saved = initial
+        ? await updateSegment({ documentId: initial.documentId, data: { name, rules } }).unwrap()
+        : await createSegment({ name, rules }).unwrap();
       toggleNotification({ type: 'success', message: t('segments.edit.saved', 'Saved "{name}"', { name: saved.name }) });
       if (!initial) navigate(`../${saved.documentId}`, { replace: true, relative: 'path' });
     } catch (e) {
@@ -115,7 +125,9 @@ const SegmentEditor = ({ initial }: { initial?: Segment }) => {
           </Button>
         }
         secondaryAction={
-          initial ? <ExportContactsButton params={{ segment: initial.documentId }} label={t('segments.edit.export', 'Export its contacts')} /> : undefined
+          initial ? (
+            <ExportContactsButton params={{ segment: initial.documentId }} label={t('segments.edit.export', 'Export its contacts')} />
+          ) : undefined
         }
       />
       <Layouts.Content>

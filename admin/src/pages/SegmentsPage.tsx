@@ -44,8 +44,12 @@ export const SegmentsPage = () => {
             <Tbody>
               {segments.map((segment) => (
                 <Tr key={segment.documentId} onClick={() => navigate(segment.documentId)} style={{ cursor: 'pointer' }}>
-                  <Td><Typography fontWeight="bold">{segment.name}</Typography></Td>
-                  <Td><Typography>{formatDate(segment.updatedAt)}</Typography></Td>
+                  <Td>
+                    <Typography fontWeight="bold">{segment.name}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{formatDate(segment.updatedAt)}</Typography>
+                  </Td>
                 </Tr>
               ))}
             </Tbody>

@@ -60,7 +60,11 @@ export const DetailsFields = ({ values, onChange, errors, senders, segments, aud
         )}
       </Grid.Item>
       <Grid.Item col={12} direction="column" alignItems="stretch">
-        {text('preheader', t('campaignEditor.field.preheader', 'Preheader'), t('campaignEditor.field.preheader.hint', 'The line inboxes show after the subject'))}
+        {text(
+          'preheader',
+          t('campaignEditor.field.preheader', 'Preheader'),
+          t('campaignEditor.field.preheader.hint', 'The line inboxes show after the subject')
+        )}
       </Grid.Item>
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
         <SenderField

@@ -3,7 +3,6 @@ import { Combobox, ComboboxOption, Field } from '@strapi/design-system';
 import type { Contact } from '../../../../shared/contracts/contacts';
 import { useContactsApi } from '../../api/contacts';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
-import { usePluginMessages } from '../../hooks/use-plugin-messages';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -21,7 +20,6 @@ interface Props {
 /** Picks the contact the preview merges, searching contacts by email or name as the editor types. */
 export const PreviewContactPicker = ({ value, onChange }: Props) => {
   const api = useContactsApi();
-  const t = usePluginMessages();
   const [text, setText] = useState('');
   // What the editor typed, apart from the text the combobox shows: picking a contact fills the
   // input with its label, which must not become a search that drops the picked contact's option.
@@ -47,10 +45,10 @@ export const PreviewContactPicker = ({ value, onChange }: Props) => {
   const shown = picked && !options.some((c) => c.documentId === picked.documentId) ? [picked, ...options] : options;
 
   return (
-    <Field.Root name="previewContact" hint={t('campaignEditor.previewAs.hint', 'Empty: a sample contact')}>
-      <Field.Label>{t('campaignEditor.previewAs.label', 'Preview as')}</Field.Label>
+    <Field.Root name="previewContact" hint="Empty: a sample contact">
+      <Field.Label>Preview as</Field.Label>
       <Combobox
-        placeholder={t('campaignEditor.previewAs.search', 'Search contacts')}
+        placeholder="Search contacts"
         autocomplete={{ type: 'list', filter: 'contains' }}
         value={value || undefined}
         textValue={text}
@@ -66,9 +64,9 @@ export const PreviewContactPicker = ({ value, onChange }: Props) => {
           setPicked(undefined);
           onChange('');
         }}
-        clearLabel={t('campaignEditor.previewAs.clear', 'Preview as the sample contact')}
+        clearLabel="Preview as the sample contact"
         loading={loading}
-        noOptionsMessage={() => t('campaignEditor.previewAs.noMatch', 'No contact matches')}
+        noOptionsMessage={() => 'No contact matches'}
       >
         {shown.map((contact) => (
           <ComboboxOption key={contact.documentId} value={contact.documentId} textValue={labelOf(contact)}>

@@ -12,21 +12,21 @@ export const VIEWPORT_WIDTH: Record<Viewport, string> = { desktop: '100%', mobil
 export const PreviewFrame = ({ html, viewport }: { html: string; viewport: Viewport }) => {
   const t = usePluginMessages();
   return (
-  <Box background="neutral100" padding={2} hasRadius overflow="auto">
-    <iframe
-      title={t('campaignEditor.preview.frame', 'Preview')}
-      sandbox=""
-      srcDoc={html}
-      style={{
-        display: 'block',
-        margin: '0 auto',
-        width: VIEWPORT_WIDTH[viewport],
-        minWidth: viewport === 'desktop' ? '640px' : undefined,
-        height: '60rem',
-        border: 0,
-        background: 'white',
-      }}
-    />
-  </Box>
+    <Box background="neutral100" padding={2} hasRadius overflow="auto">
+      <iframe
+        title={t('campaignEditor.preview.frame', 'Preview')}
+        sandbox=""
+        srcDoc={html}
+        style={{
+          display: 'block',
+          margin: '0 auto',
+          width: VIEWPORT_WIDTH[viewport],
+          minWidth: viewport === 'desktop' ? '640px' : undefined,
+          height: '60rem',
+          border: 0,
+          background: 'white',
+        }}
+      />
+    </Box>
   );
 };

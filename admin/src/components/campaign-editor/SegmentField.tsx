@@ -21,14 +21,18 @@ export const SegmentField = ({ segments, value, onChange, audienceSize, error, d
       ? t('campaignEditor.segment.counting', 'Counting…')
       : audienceSize === null
         ? t('campaignEditor.segment.uncounted', 'Its audience could not be counted')
-        : t('campaignEditor.segment.mailable', '{count, plural, one {# contact} other {# contacts}} can be mailed', { count: audienceSize });
+        : t('campaignEditor.segment.mailable', '{count, plural, one {# contact} other {# contacts}} can be mailed', {
+            count: audienceSize,
+          });
 
   return (
     <Field.Root name="segment" error={error} hint={<span role="status">{hint}</span>}>
       <Field.Label>{t('campaignEditor.segment.label', 'Segment')}</Field.Label>
       <SingleSelect
         placeholder={
-          segments.length ? t('campaignEditor.segment.placeholder', 'Choose a segment') : t('campaignEditor.segment.none', 'No segment yet: build one under Segments')
+          segments.length
+            ? t('campaignEditor.segment.placeholder', 'Choose a segment')
+            : t('campaignEditor.segment.none', 'No segment yet: build one under Segments')
         }
         value={value || null}
         onChange={(documentId: string | number) => onChange(String(documentId))}

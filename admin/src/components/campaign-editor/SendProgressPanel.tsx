@@ -11,18 +11,40 @@ export const SendProgressPanel = ({ progress: p }: { progress: SendProgress }) =
   const t = usePluginMessages();
   const percent = percentDone(p);
   const tiles = [
-    { label: t('sending.count.targeted', 'Targeted'), value: p.targeted, hint: t('sending.count.targeted.hint', 'Deliveries created for the audience') },
+    {
+      label: t('sending.count.targeted', 'Targeted'),
+      value: p.targeted,
+      hint: t('sending.count.targeted.hint', 'Deliveries created for the audience'),
+    },
     { label: t('sending.count.sent', 'Sent'), value: p.sent, hint: t('sending.count.sent.hint', 'Accepted by the mail server') },
-    { label: t('sending.count.failed', 'Failed'), value: p.failed, hint: t('sending.count.failed.hint', 'Refused or given up after retries') },
+    {
+      label: t('sending.count.failed', 'Failed'),
+      value: p.failed,
+      hint: t('sending.count.failed.hint', 'Refused or given up after retries'),
+    },
     {
       label: t('sending.count.suppressed', 'Suppressed'),
       value: p.suppressed,
       hint: t('sending.count.suppressed.hint', 'Skipped: unsubscribed, bounced or complained since the audience was taken'),
     },
-    { label: t('sending.count.unknown', 'Unknown'), value: p.unknown, hint: t('sending.count.unknown.hint', 'The mail server never said whether it took the message') },
-    { label: t('sending.count.queued', 'Queued'), value: p.queued + p.sending, hint: t('sending.count.queued.hint', 'Waiting for, or in, a send') },
+    {
+      label: t('sending.count.unknown', 'Unknown'),
+      value: p.unknown,
+      hint: t('sending.count.unknown.hint', 'The mail server never said whether it took the message'),
+    },
+    {
+      label: t('sending.count.queued', 'Queued'),
+      value: p.queued + p.sending,
+      hint: t('sending.count.queued.hint', 'Waiting for, or in, a send'),
+    },
     ...(p.cancelled
-      ? [{ label: t('sending.count.cancelled', 'Cancelled'), value: p.cancelled, hint: t('sending.count.cancelled.hint', 'Not sent: the campaign was cancelled') }]
+      ? [
+          {
+            label: t('sending.count.cancelled', 'Cancelled'),
+            value: p.cancelled,
+            hint: t('sending.count.cancelled.hint', 'Not sent: the campaign was cancelled'),
+          },
+        ]
       : []),
   ];
   const status = p.dispatching

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Field, Textarea } from '@strapi/design-system';
 import { errorMessage } from '../../api/errors';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
@@ -18,9 +18,12 @@ export const SendTestDialog = ({ open, onClose, onSend }: Props) => {
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
 
-  useEffect(() => {
+  // Each opening starts without the last opening's error (the addresses stay, to send again).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
     if (open) setError(undefined);
-  }, [open]);
+  }
 
   return (
     <FormDialog

@@ -24,13 +24,23 @@ export const SenderField = ({ senders, fromName, fromEmail, onChange, error, dis
     return (
       <Flex direction="column" alignItems="stretch" gap={2}>
         <Typography variant="pi" textColor="neutral600">
-          {t('campaignEditor.sender.none', "No sender is configured: add them to the plugin's {option} option. Until then, type the From name and address.", {
-            option: 'sending.senders',
-          })}
+          {t(
+            'campaignEditor.sender.none',
+            "No sender is configured: add them to the plugin's {option} option. Until then, type the From name and address.",
+            {
+              option: 'sending.senders',
+            }
+          )}
         </Typography>
         <Grid.Root gap={4}>
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <TextField name="fromName" label={t('campaignEditor.sender.fromName', 'From name')} value={fromName} onChange={(v) => onChange({ fromName: v, fromEmail })} disabled={disabled} />
+            <TextField
+              name="fromName"
+              label={t('campaignEditor.sender.fromName', 'From name')}
+              value={fromName}
+              onChange={(v) => onChange({ fromName: v, fromEmail })}
+              disabled={disabled}
+            />
           </Grid.Item>
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
             <TextField

@@ -12,18 +12,18 @@ export const ViewportToggle = ({ value, onChange }: { value: Viewport; onChange:
     mobile: t('campaignEditor.viewport.mobile', 'Mobile'),
   };
   return (
-  <Flex gap={1} role="group" aria-label={t('campaignEditor.viewport.label', 'Preview width')}>
-    {VIEWPORTS.map((viewport) => (
-      <Button
-        key={viewport}
-        size="S"
-        variant={value === viewport ? 'secondary' : 'tertiary'}
-        aria-pressed={value === viewport}
-        onClick={() => onChange(viewport)}
-      >
-        {labels[viewport]}
-      </Button>
-    ))}
-  </Flex>
+    <Flex gap={1} role="group" aria-label={t('campaignEditor.viewport.label', 'Preview width')}>
+      {VIEWPORTS.map((viewport) => (
+        <Button
+          key={viewport}
+          size="S"
+          variant={value === viewport ? 'secondary' : 'tertiary'}
+          aria-pressed={value === viewport}
+          onClick={() => onChange(viewport)}
+        >
+          {labels[viewport]}
+        </Button>
+      ))}
+    </Flex>
   );
 };

@@ -17,7 +17,10 @@ export const parseRecipients = (text: string): string[] => [
 export const recipientsProblem = (emails: string[]): PluginMessage | undefined => {
   if (!emails.length) return pluginMessage('campaignEditor.test.none', 'Type at least one address');
   if (emails.length > MAX_TEST_RECIPIENTS) {
-    return pluginMessage('campaignEditor.test.tooMany', 'At most {max} addresses ({count} typed)', { max: MAX_TEST_RECIPIENTS, count: emails.length });
+    return pluginMessage('campaignEditor.test.tooMany', 'At most {max} addresses ({count} typed)', {
+      max: MAX_TEST_RECIPIENTS,
+      count: emails.length,
+    });
   }
   return undefined;
 };

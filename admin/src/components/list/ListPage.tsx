@@ -36,7 +36,20 @@ interface Props<T> {
 }
 
 /** A paged list page: header with the count and a create button, search, loading and empty states, the table and its pagination. */
-export const ListPage = <T,>({ title, count, list, pageSize, pageSizes, create, secondaryAction, actions, empty, beforeTable, children, dialogs }: Props<T>) => {
+export const ListPage = <T,>({
+  title,
+  count,
+  list,
+  pageSize,
+  pageSizes,
+  create,
+  secondaryAction,
+  actions,
+  empty,
+  beforeTable,
+  children,
+  dialogs,
+}: Props<T>) => {
   const { data, isError, isLoading } = list;
   if (isError) return <Page.Error />;
 

@@ -1,4 +1,14 @@
-import { Flex, IconButton, MultiSelect, MultiSelectOption, NumberInput, SingleSelect, SingleSelectOption, TextInput, Typography } from '@strapi/design-system';
+import {
+  Flex,
+  IconButton,
+  MultiSelect,
+  MultiSelectOption,
+  NumberInput,
+  SingleSelect,
+  SingleSelectOption,
+  TextInput,
+  Typography,
+} from '@strapi/design-system';
 import { Trash } from '@strapi/icons';
 import type { Condition } from '../../../../shared/contracts/segments';
 import { CONTACT_STATES } from '../../../../shared/contracts/contacts';
@@ -22,7 +32,11 @@ export const ConditionRow = ({ condition, onChange, onRemove }: Props) => {
 
   return (
     <Flex gap={2} alignItems="center" wrap="wrap">
-      <SingleSelect aria-label={t('segmentBuilder.condition.field', 'Field')} value={condition.field} onChange={(field: string | number) => onChange(reshape(condition, String(field)))}>
+      <SingleSelect
+        aria-label={t('segmentBuilder.condition.field', 'Field')}
+        value={condition.field}
+        onChange={(field: string | number) => onChange(reshape(condition, String(field)))}
+      >
         {Object.entries(FIELDS).map(([value, f]) => (
           <SingleSelectOption key={value} value={value}>
             {t(f.label)}
@@ -49,14 +63,24 @@ export const ConditionRow = ({ condition, onChange, onRemove }: Props) => {
         ))}
       </SingleSelect>
       {kind === 'text' && (
-        <TextInput aria-label={t('segmentBuilder.condition.value', 'Value')} value={String(condition.value ?? '')} onChange={(e: React.ChangeEvent<HTMLInputElement>) => text(e.target.value)} />
+        <TextInput
+          aria-label={t('segmentBuilder.condition.value', 'Value')}
+          value={String(condition.value ?? '')}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => text(e.target.value)}
+        />
       )}
       {kind === 'list' && (
         <TextInput
           aria-label={t('segmentBuilder.condition.values', 'Values')}
           value={(condition.value as string[] | undefined)?.join(', ') ?? ''}
           onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
-            onChange({ ...condition, value: e.target.value.split(',').map((v) => v.trim()).filter(Boolean) })
+            onChange({
+              ...condition,
+              value: e.target.value
+                .split(',')
+                .map((v) => v.trim())
+                .filter(Boolean),
+            })
           }
         />
       )}
@@ -65,7 +89,9 @@ export const ConditionRow = ({ condition, onChange, onRemove }: Props) => {
           aria-label={t('segmentBuilder.condition.date', 'Date')}
           type="date"
           value={String(condition.value ?? '').slice(0, 10)}
-          onChange={(e: React.ChangeEvent<HTMLInputElement>) => text(e.target.value ? new Date(`${e.target.value}T00:00:00Z`).toISOString() : '')}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) =>
+            text(e.target.value ? new Date(`${e.target.value}T00:00:00Z`).toISOString() : '')
+          }
         />
       )}
       {(kind === 'number' || kind === 'days') && (
@@ -76,7 +102,11 @@ export const ConditionRow = ({ condition, onChange, onRemove }: Props) => {
         />
       )}
       {kind === 'state' && (
-        <SingleSelect aria-label={t('segmentBuilder.condition.state', 'State')} value={String(condition.value)} onChange={(value: string | number) => text(String(value))}>
+        <SingleSelect
+          aria-label={t('segmentBuilder.condition.state', 'State')}
+          value={String(condition.value)}
+          onChange={(value: string | number) => text(String(value))}
+        >
           {CONTACT_STATES.map((state) => (
             <SingleSelectOption key={state} value={state}>
               {t(`segmentBuilder.contactState.${state}`, state)}
@@ -101,14 +131,22 @@ export const ConditionRow = ({ condition, onChange, onRemove }: Props) => {
       )}
       {kind === 'engagement' && (
         <>
-          <SingleSelect aria-label={t('segmentBuilder.condition.activity', 'Activity')} value={condition.activity} onChange={(activity: string | number) => onChange({ ...condition, activity: String(activity) })}>
+          <SingleSelect
+            aria-label={t('segmentBuilder.condition.activity', 'Activity')}
+            value={condition.activity}
+            onChange={(activity: string | number) => onChange({ ...condition, activity: String(activity) })}
+          >
             {ACTIVITIES.map((a) => (
               <SingleSelectOption key={a.value} value={a.value}>
                 {t(a.label)}
               </SingleSelectOption>
             ))}
           </SingleSelect>
-          <SingleSelect aria-label={t('segmentBuilder.condition.campaign', 'Campaign')} value={condition.campaign} onChange={(campaign: string | number) => onChange({ ...condition, campaign: String(campaign) })}>
+          <SingleSelect
+            aria-label={t('segmentBuilder.condition.campaign', 'Campaign')}
+            value={condition.campaign}
+            onChange={(campaign: string | number) => onChange({ ...condition, campaign: String(campaign) })}
+          >
             <SingleSelectOption value="any">{t('segmentBuilder.condition.anyCampaign', 'any campaign')}</SingleSelectOption>
             {choices.campaigns.map((c) => (
               <SingleSelectOption key={c.documentId} value={c.documentId}>

@@ -15,7 +15,8 @@ interface Props {
 /** Nested AND/OR groups, as the server's rule tree: the editor changes the tree, never strings of SQL. */
 export const GroupEditor = ({ group, onChange, onRemove, depth = 0 }: Props) => {
   const t = usePluginMessages();
-  const replace = (index: number, rule: Condition | RuleGroup) => onChange({ ...group, rules: group.rules.map((r, i) => (i === index ? rule : r)) });
+  const replace = (index: number, rule: Condition | RuleGroup) =>
+    onChange({ ...group, rules: group.rules.map((r, i) => (i === index ? rule : r)) });
   const remove = (index: number) => onChange({ ...group, rules: group.rules.filter((_, i) => i !== index) });
 
   return (
@@ -40,7 +41,13 @@ export const GroupEditor = ({ group, onChange, onRemove, depth = 0 }: Props) => 
         </Flex>
         {group.rules.map((rule, index) =>
           isGroup(rule) ? (
-            <GroupEditor key={index} group={rule} depth={depth + 1} onChange={(next) => replace(index, next)} onRemove={() => remove(index)} />
+            <GroupEditor
+              key={index}
+              group={rule}
+              depth={depth + 1}
+              onChange={(next) => replace(index, next)}
+              onRemove={() => remove(index)}
+            />
           ) : (
             <ConditionRow key={index} condition={rule} onChange={(next) => replace(index, next)} onRemove={() => remove(index)} />
           )
@@ -50,7 +57,11 @@ export const GroupEditor = ({ group, onChange, onRemove, depth = 0 }: Props) => 
             {t('segmentBuilder.addCondition', 'Add condition')}
           </Button>
           {depth < 5 && (
-            <Button variant="tertiary" startIcon={<Plus />} onClick={() => onChange({ ...group, rules: [...group.rules, { match: 'any', rules: [newCondition()] }] })}>
+            <Button
+              variant="tertiary"
+              startIcon={<Plus />}
+              onClick={() => onChange({ ...group, rules: [...group.rules, { match: 'any', rules: [newCondition()] }] })}
+            >
               {t('segmentBuilder.addGroup', 'Add group')}
             </Button>
           )}

@@ -53,18 +53,32 @@ export const AudienceSourcesPanel = ({ sources }: { sources: AudienceSourceSumma
       <Table colCount={5} rowCount={sources.length + 1}>
         <Thead>
           <Tr>
-            <Th><Typography variant="sigma">{t('settings.sources.column.contentType', 'Content type')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('settings.sources.column.emailField', 'Email field')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('settings.sources.column.fields', 'Fields')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('settings.sources.column.topics', 'Topics · on delete')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('settings.sources.column.backfill', 'Backfill')}</Typography></Th>
+            <Th>
+              <Typography variant="sigma">{t('settings.sources.column.contentType', 'Content type')}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{t('settings.sources.column.emailField', 'Email field')}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{t('settings.sources.column.fields', 'Fields')}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{t('settings.sources.column.topics', 'Topics · on delete')}</Typography>
+            </Th>
+            <Th>
+              <Typography variant="sigma">{t('settings.sources.column.backfill', 'Backfill')}</Typography>
+            </Th>
           </Tr>
         </Thead>
         <Tbody>
           {sources.map((source) => (
             <Tr key={source.uid}>
-              <Td><Typography fontWeight="bold">{source.uid}</Typography></Td>
-              <Td><Typography>{source.emailField}</Typography></Td>
+              <Td>
+                <Typography fontWeight="bold">{source.uid}</Typography>
+              </Td>
+              <Td>
+                <Typography>{source.emailField}</Typography>
+              </Td>
               <Td>
                 <Flex direction="column" alignItems="flex-start">
                   {Object.entries(source.fields).map(([to, from]) => (
@@ -101,7 +115,9 @@ export const AudienceSourcesPanel = ({ sources }: { sources: AudienceSourceSumma
       )}
       {result && (
         <Box role="status" aria-label={t('settings.backfill.result', 'Backfill result')} background="success100" padding={4} hasRadius>
-          <Typography>{t('settings.backfill.done', 'Backfill done: {counts}.', { counts: COUNTS.map((key) => countWords[key]).join(', ') })}</Typography>
+          <Typography>
+            {t('settings.backfill.done', 'Backfill done: {counts}.', { counts: COUNTS.map((key) => countWords[key]).join(', ') })}
+          </Typography>
         </Box>
       )}
     </Flex>

@@ -154,8 +154,12 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
             <Box background="neutral100" padding={4} hasRadius>
               <Typography>
                 {state === 'sending'
-                  ? t('campaignEditor.locked.sending', 'This campaign is {state}: only its name can change (pause it to edit the rest).', { state: t(`campaigns.state.${state}`, state) })
-                  : t('campaignEditor.locked', 'This campaign is {state}: only its name can change.', { state: t(`campaigns.state.${state}`, state) })}
+                  ? t('campaignEditor.locked.sending', 'This campaign is {state}: only its name can change (pause it to edit the rest).', {
+                      state: t(`campaigns.state.${state}`, state),
+                    })
+                  : t('campaignEditor.locked', 'This campaign is {state}: only its name can change.', {
+                      state: t(`campaigns.state.${state}`, state),
+                    })}
               </Typography>
             </Box>
           )}

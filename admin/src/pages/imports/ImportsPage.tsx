@@ -44,7 +44,9 @@ export const ImportsPage = () => {
       empty="No import yet: bring contacts in from a CSV file."
     >
       <Table colCount={10} rowCount={imports.length + 1}>
-        <TableHead columns={['File', 'State', 'Created', 'Updated', 'Duplicates', 'Rejected', 'Suppressed', 'Progress', 'Started by', 'Started']} />
+        <TableHead
+          columns={['File', 'State', 'Created', 'Updated', 'Duplicates', 'Rejected', 'Suppressed', 'Progress', 'Started by', 'Started']}
+        />
         <Tbody>
           {imports.map((item) => (
             <Tr key={item.id} onClick={() => navigate(String(item.id))} style={{ cursor: 'pointer' }}>
@@ -54,9 +56,13 @@ export const ImportsPage = () => {
                   {formatBytes(item.size)}
                 </Typography>
               </Td>
-              <Td><ImportStateBadge state={item.state} /></Td>
+              <Td>
+                <ImportStateBadge state={item.state} />
+              </Td>
               {COUNTERS.map((key) => (
-                <Td key={key}><Typography>{item.counters[key].toLocaleString()}</Typography></Td>
+                <Td key={key}>
+                  <Typography>{item.counters[key].toLocaleString()}</Typography>
+                </Td>
               ))}
               <Td>
                 <Flex gap={2}>
@@ -64,8 +70,12 @@ export const ImportsPage = () => {
                   <Typography variant="pi">{item.progress}%</Typography>
                 </Flex>
               </Td>
-              <Td><Typography>{item.createdByName ?? '—'}</Typography></Td>
-              <Td><Typography>{formatDate(item.startedAt ?? item.createdAt)}</Typography></Td>
+              <Td>
+                <Typography>{item.createdByName ?? '—'}</Typography>
+              </Td>
+              <Td>
+                <Typography>{formatDate(item.startedAt ?? item.createdAt)}</Typography>
+              </Td>
             </Tr>
           ))}
         </Tbody>

@@ -64,14 +64,21 @@ const SettingsView = () => {
                 }
               />
               <Fact label={t('settings.fact.publicUrl', 'Public URL')} value={settings.publicUrl ?? notSet} />
-              <Fact label={t('settings.fact.signingSecret', 'Signing secret')} value={settings.signingSecretSet ? t('settings.fact.set', 'set') : notSet} />
+              <Fact
+                label={t('settings.fact.signingSecret', 'Signing secret')}
+                value={settings.signingSecretSet ? t('settings.fact.set', 'set') : notSet}
+              />
               <Fact
                 label={t('settings.fact.rateLimit', 'Rate limit')}
                 value={t('settings.fact.rateLimit.value', '{rate} messages/s', { rate: settings.rateLimits.messagesPerSecond })}
               />
               <Fact
                 label={t('settings.fact.dkim', 'DKIM')}
-                value={dkim ? `${dkim.keySelector}._domainkey.${dkim.domainName}` : t('settings.fact.dkim.unsigned', 'not set: messages go out unsigned')}
+                value={
+                  dkim
+                    ? `${dkim.keySelector}._domainkey.${dkim.domainName}`
+                    : t('settings.fact.dkim.unsigned', 'not set: messages go out unsigned')
+                }
               />
               <Fact label={t('settings.fact.postalAddress', 'Postal address')} value={settings.postalAddress ?? notSet} />
             </Grid.Root>
@@ -93,20 +100,30 @@ const SettingsView = () => {
             <Table colCount={6} rowCount={health.queues.length + 1}>
               <Thead>
                 <Tr>
-                  {[t('settings.queues.column.queue', 'Queue'), t('settings.queues.column.workers', 'Workers'), ...QUEUE_COUNTS.map((state) => queueColumns[state])].map(
-                    (h) => (
-                      <Th key={h}><Typography variant="sigma">{h}</Typography></Th>
-                    )
-                  )}
+                  {[
+                    t('settings.queues.column.queue', 'Queue'),
+                    t('settings.queues.column.workers', 'Workers'),
+                    ...QUEUE_COUNTS.map((state) => queueColumns[state]),
+                  ].map((h) => (
+                    <Th key={h}>
+                      <Typography variant="sigma">{h}</Typography>
+                    </Th>
+                  ))}
                 </Tr>
               </Thead>
               <Tbody>
                 {health.queues.map((queue) => (
                   <Tr key={queue.name}>
-                    <Td><Typography fontWeight="bold">{queue.name}</Typography></Td>
-                    <Td>{queue.workers > 0 ? <Badge active>{queue.workers}</Badge> : <Badge>{t('settings.queues.noWorker', 'none')}</Badge>}</Td>
+                    <Td>
+                      <Typography fontWeight="bold">{queue.name}</Typography>
+                    </Td>
+                    <Td>
+                      {queue.workers > 0 ? <Badge active>{queue.workers}</Badge> : <Badge>{t('settings.queues.noWorker', 'none')}</Badge>}
+                    </Td>
                     {QUEUE_COUNTS.map((state) => (
-                      <Td key={state}><Typography>{(queue.counts[state] ?? 0).toLocaleString()}</Typography></Td>
+                      <Td key={state}>
+                        <Typography>{(queue.counts[state] ?? 0).toLocaleString()}</Typography>
+                      </Td>
                     ))}
                   </Tr>
                 ))}

@@ -38,7 +38,14 @@ describe('the campaign form', () => {
 
   test('saves every field, blanks as null, in the shape the server accepts', () => {
     const input = campaignInputOf({ ...formValuesOf(campaign), subject: 'Hello', fromEmail: 'news@example.com' }, 'draft');
-    expect(input).toMatchObject({ subject: 'Hello', preheader: null, fromEmail: 'news@example.com', replyTo: null, segment: 's1', plainText: null });
+    expect(input).toMatchObject({
+      subject: 'Hello',
+      preheader: null,
+      fromEmail: 'news@example.com',
+      replyTo: null,
+      segment: 's1',
+      plainText: null,
+    });
     expect(campaignUpdateInput.safeParse(input).success).toBe(true);
   });
 
@@ -49,7 +56,9 @@ describe('the campaign form', () => {
   });
 
   test('paused, everything can change again', () => {
-    expect(Object.keys(campaignInputOf(formValuesOf(campaign), 'paused')).sort()).toEqual(Object.keys(campaignInputOf(formValuesOf(campaign), 'draft')).sort());
+    expect(Object.keys(campaignInputOf(formValuesOf(campaign), 'paused')).sort()).toEqual(
+      Object.keys(campaignInputOf(formValuesOf(campaign), 'draft')).sort()
+    );
   });
 });
 
