@@ -2,9 +2,10 @@ import { adminApi } from '@strapi/strapi/admin';
 import type { BackfillAudienceSources, GetSettings } from '../../../shared/contracts/settings';
 import { PLUGIN_ID } from '../pluginId';
 
+/** Endpoint names are global on Strapi's shared adminApi (the admin has its own getSettings): these say whose settings. */
 const settingsApi = adminApi.injectEndpoints({
   endpoints: (build) => ({
-    getSettings: build.query<GetSettings.Response['data'], void>({
+    getCampaignsSettings: build.query<GetSettings.Response['data'], void>({
       query: () => `/${PLUGIN_ID}/settings`,
       transformResponse: (response: GetSettings.Response) => response.data,
     }),
@@ -16,4 +17,4 @@ const settingsApi = adminApi.injectEndpoints({
   }),
 });
 
-export const { useGetSettingsQuery, useBackfillAudienceSourcesMutation } = settingsApi;
+export const { useGetCampaignsSettingsQuery, useBackfillAudienceSourcesMutation } = settingsApi;

@@ -1,6 +1,6 @@
 import { Badge, Flex, Grid, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { useGetSettingsQuery } from '../../api/settings';
+import { useGetCampaignsSettingsQuery } from '../../api/settings';
 import { Section } from '../../components/layout/Section';
 import { AudienceSourcesPanel } from '../../components/settings/AudienceSourcesPanel';
 import { ConfigWarnings } from '../../components/settings/ConfigWarnings';
@@ -21,7 +21,7 @@ const Fact = ({ label, value }: { label: string; value: React.ReactNode }) => (
 const SettingsView = () => {
   const t = usePluginMessages();
   // The queues' health is live: each visit reads it afresh.
-  const { data: settings, isError } = useGetSettingsQuery(undefined, { refetchOnMountOrArgChange: true });
+  const { data: settings, isError } = useGetCampaignsSettingsQuery(undefined, { refetchOnMountOrArgChange: true });
 
   if (isError) return <Page.Error />;
   if (!settings) return <Page.Loading />;
