@@ -84,12 +84,17 @@ export const ContactsPage = () => {
   return (
     <ListPage
       title="Contacts"
-      noun="contact"
+      count={(n) => plural(n, 'contact')}
       list={list}
       pageSize={pageSize}
       pageSizes={PAGE_SIZES}
       create={canWrite ? { label: 'New contact', onClick: () => setCreating(true) } : undefined}
-      secondaryAction={<ExportContactsButton params={{ state: filters.state, topic: filters.topic }} label={filters.state || filters.topic ? 'Export these contacts' : 'Export CSV'} />}
+      secondaryAction={
+        <ExportContactsButton
+          params={{ state: filters.state, topic: filters.topic }}
+          label={filters.state || filters.topic ? 'Export these contacts' : 'Export CSV'}
+        />
+      }
       actions={<ContactFilters values={filters} topics={topics} onChange={changeFilters} />}
       empty={filtered ? 'No contact matches these filters' : 'No contact yet: add one or import a CSV.'}
       beforeTable={
@@ -153,12 +158,18 @@ export const ContactsPage = () => {
                   </Typography>
                 </Link>
               </Td>
-              <Td><Typography>{[contact.firstName, contact.lastName].filter(Boolean).join(' ') || '—'}</Typography></Td>
-              <Td><ContactStateBadge state={contact.state} /></Td>
+              <Td>
+                <Typography>{[contact.firstName, contact.lastName].filter(Boolean).join(' ') || '—'}</Typography>
+              </Td>
+              <Td>
+                <ContactStateBadge state={contact.state} />
+              </Td>
               <Td>
                 <Typography textColor="neutral600">{contact.topics.map((t) => t.name).join(', ') || '—'}</Typography>
               </Td>
-              <Td><Typography>{new Date(contact.createdAt).toLocaleDateString()}</Typography></Td>
+              <Td>
+                <Typography>{new Date(contact.createdAt).toLocaleDateString()}</Typography>
+              </Td>
             </Tr>
           ))}
         </Tbody>

@@ -7,7 +7,7 @@ import { ProgressBar } from '../../components/progress/ProgressBar';
 import { ImportStateBadge } from '../../components/imports/ImportStateBadge';
 import { ListPage } from '../../components/list/ListPage';
 import { useListParams } from '../../components/list/use-list-params';
-import { formatBytes, formatDate } from '../../format';
+import { formatBytes, formatDate, plural } from '../../format';
 import { PERMISSIONS } from '../../permissions';
 import { TableHead } from '../../components/list/TableHead';
 
@@ -37,14 +37,16 @@ export const ImportsPage = () => {
   return (
     <ListPage
       title="Imports"
-      noun="import"
+      count={(n) => plural(n, 'import')}
       list={list}
       pageSize={pageSize}
       create={canWrite ? { label: 'New import', onClick: () => navigate('new') } : undefined}
       empty="No import yet: bring contacts in from a CSV file."
     >
       <Table colCount={10} rowCount={imports.length + 1}>
-        <TableHead columns={['File', 'State', 'Created', 'Updated', 'Duplicates', 'Rejected', 'Suppressed', 'Progress', 'Started by', 'Started']} />
+        <TableHead
+          columns={['File', 'State', 'Created', 'Updated', 'Duplicates', 'Rejected', 'Suppressed', 'Progress', 'Started by', 'Started']}
+        />
         <Tbody>
           {imports.map((item) => (
             <Tr key={item.id} onClick={() => navigate(String(item.id))} style={{ cursor: 'pointer' }}>
@@ -54,9 +56,13 @@ export const ImportsPage = () => {
                   {formatBytes(item.size)}
                 </Typography>
               </Td>
-              <Td><ImportStateBadge state={item.state} /></Td>
+              <Td>
+                <ImportStateBadge state={item.state} />
+              </Td>
               {COUNTERS.map((key) => (
-                <Td key={key}><Typography>{item.counters[key].toLocaleString()}</Typography></Td>
+                <Td key={key}>
+                  <Typography>{item.counters[key].toLocaleString()}</Typography>
+                </Td>
               ))}
               <Td>
                 <Flex gap={2}>
@@ -64,8 +70,12 @@ export const ImportsPage = () => {
                   <Typography variant="pi">{item.progress}%</Typography>
                 </Flex>
               </Td>
-              <Td><Typography>{item.createdByName ?? '—'}</Typography></Td>
-              <Td><Typography>{formatDate(item.startedAt ?? item.createdAt)}</Typography></Td>
+              <Td>
+                <Typography>{item.createdByName ?? '—'}</Typography>
+              </Td>
+              <Td>
+                <Typography>{formatDate(item.startedAt ?? item.createdAt)}</Typography>
+              </Td>
             </Tr>
           ))}
         </Tbody>

@@ -36,7 +36,7 @@ export const TopicsPage = () => {
   return (
     <ListPage
       title="Topics"
-      noun="topic"
+      count={(n) => plural(n, 'topic')}
       list={list}
       pageSize={pageSize}
       create={canWrite ? { label: 'New topic', onClick: () => setEditing('new') } : undefined}
@@ -66,10 +66,18 @@ export const TopicsPage = () => {
         <Tbody>
           {topics.map((topic) => (
             <Tr key={topic.documentId}>
-              <Td><Typography fontWeight="bold">{topic.name}</Typography></Td>
-              <Td><Typography textColor="neutral600">{topic.slug}</Typography></Td>
-              <Td><Typography ellipsis>{topic.description ?? ''}</Typography></Td>
-              <Td><Badge>{topic.isPublic ? 'public' : 'private'}</Badge></Td>
+              <Td>
+                <Typography fontWeight="bold">{topic.name}</Typography>
+              </Td>
+              <Td>
+                <Typography textColor="neutral600">{topic.slug}</Typography>
+              </Td>
+              <Td>
+                <Typography ellipsis>{topic.description ?? ''}</Typography>
+              </Td>
+              <Td>
+                <Badge>{topic.isPublic ? 'public' : 'private'}</Badge>
+              </Td>
               <Td>
                 <Typography>
                   {topic.subscribedMembers.toLocaleString()} subscribed
