@@ -9,3 +9,8 @@ export const AUDIENCE_TAGS = [CONTACT_TAG, TOPIC_TAG, IMPORT_TAG] as const;
 
 /** The id of a tag that stands for every list of its type. */
 export const LIST = 'LIST';
+
+type AudienceTag = (typeof AUDIENCE_TAGS)[number];
+
+/** A tag of one record (or LIST) whose type stays the literal RTK Query checks against. */
+export const tag = <T extends AudienceTag>(type: T, id: string | number) => ({ type, id });

@@ -15,7 +15,7 @@ import type {
 } from '../../../shared/contracts/contacts';
 import { fileNameOf } from '../download';
 import { PLUGIN_ID } from '../pluginId';
-import { AUDIENCE_TAGS, CONTACT_TAG, LIST, TOPIC_TAG } from './audience-tags';
+import { AUDIENCE_TAGS, CONTACT_TAG, LIST, tag, TOPIC_TAG } from './audience-tags';
 
 const base = `/${PLUGIN_ID}/contacts`;
 
@@ -27,21 +27,21 @@ type ContactEventsArgs = ContactId & { before?: string };
 
 /** A contact's state and topics count in its topics' member numbers. */
 const contactAndTopics = (documentId?: string) => [
-  ...(documentId ? [{ type: CONTACT_TAG, id: documentId }] : []),
-  { type: CONTACT_TAG, id: LIST },
-  { type: TOPIC_TAG, id: LIST },
+  ...(documentId ? [tag(CONTACT_TAG, documentId)] : []),
+  tag(CONTACT_TAG, LIST),
+  tag(TOPIC_TAG, LIST),
 ];
 
 const contactsApi = adminApi.enhanceEndpoints({ addTagTypes: AUDIENCE_TAGS }).injectEndpoints({
   endpoints: (build) => ({
     getContacts: build.query<GetContacts.Response, ListContactsQuery>({
       query: (params) => ({ url: base, method: 'GET', config: { params } }),
-      providesTags: (result) => [...(result?.data ?? []).map(({ documentId }) => ({ type: CONTACT_TAG, id: documentId })), { type: CONTACT_TAG, id: LIST }],
+      providesTags: (result) => [...(result?.data ?? []).map(({ documentId }) => tag(CONTACT_TAG, documentId)), tag(CONTACT_TAG, LIST)],
     }),
     getContact: build.query<GetContact.Response['data'], ContactId>({
       query: ({ documentId }) => ({ url: `${base}/${documentId}`, method: 'GET' }),
       transformResponse: (response: GetContact.Response) => response.data,
-      providesTags: (_result, _error, { documentId }) => [{ type: CONTACT_TAG, id: documentId }],
+      providesTags: (_result, _error, { documentId }) => [tag(CONTACT_TAG, documentId)],
     }),
     createContact: build.mutation<CreateContact.Response['data'], ContactInput>({
       query: (data) => ({ url: base, method: 'POST', data: { data } }),

@@ -10,7 +10,7 @@ import type {
   PreviewImport,
 } from '../../../shared/contracts/imports';
 import { PLUGIN_ID } from '../pluginId';
-import { AUDIENCE_TAGS, CONTACT_TAG, IMPORT_TAG, LIST, TOPIC_TAG } from './audience-tags';
+import { AUDIENCE_TAGS, CONTACT_TAG, IMPORT_TAG, LIST, tag, TOPIC_TAG } from './audience-tags';
 
 const base = `/${PLUGIN_ID}/imports`;
 
@@ -32,16 +32,16 @@ const importsApi = adminApi.enhanceEndpoints({ addTagTypes: AUDIENCE_TAGS }).inj
   endpoints: (build) => ({
     getImports: build.query<GetImports.Response, ListImportsQuery>({
       query: (params) => ({ url: base, method: 'GET', config: { params } }),
-      providesTags: [{ type: IMPORT_TAG, id: LIST }],
+      providesTags: [tag(IMPORT_TAG, LIST)],
     }),
     getImport: build.query<GetImport.Response['data'], GetImport.Request['params']['id']>({
       query: (id) => ({ url: `${base}/${id}`, method: 'GET' }),
       transformResponse: (response: GetImport.Response) => response.data,
-      providesTags: (_result, _error, id) => [{ type: IMPORT_TAG, id }],
+      providesTags: (_result, _error, id) => [tag(IMPORT_TAG, id)],
       // The worker created and changed contacts (and topic members) that the other pages may hold.
       async onQueryStarted(_id, { dispatch, queryFulfilled }) {
         const { data } = await queryFulfilled.catch(() => ({ data: undefined }));
-        if (data && isOver(data)) dispatch(adminApi.util.invalidateTags([CONTACT_TAG, TOPIC_TAG, { type: IMPORT_TAG, id: LIST }]));
+        if (data && isOver(data)) dispatch(importsApi.util.invalidateTags([CONTACT_TAG, TOPIC_TAG, tag(IMPORT_TAG, LIST)]));
       },
     }),
     /** Reads the file's header and first rows on the server; nothing is kept there. */
@@ -53,7 +53,7 @@ const importsApi = adminApi.enhanceEndpoints({ addTagTypes: AUDIENCE_TAGS }).inj
     createImport: build.mutation<CreateImport.Response['data'], CreateImport.Request['body']>({
       query: ({ file, options }) => ({ url: base, method: 'POST', data: upload(file, options) }),
       transformResponse: (response: CreateImport.Response) => response.data,
-      invalidatesTags: [{ type: IMPORT_TAG, id: LIST }],
+      invalidatesTags: [tag(IMPORT_TAG, LIST)],
     }),
   }),
 });

@@ -2,7 +2,7 @@ import { adminApi } from '@strapi/strapi/admin';
 import type { ContactTopic } from '../../../shared/contracts/contacts';
 import type { CreateTopic, DeleteTopic, GetTopics, ListTopicsQuery, TopicInput, UpdateTopic } from '../../../shared/contracts/topics';
 import { PLUGIN_ID } from '../pluginId';
-import { AUDIENCE_TAGS, CONTACT_TAG, LIST, TOPIC_TAG } from './audience-tags';
+import { AUDIENCE_TAGS, CONTACT_TAG, LIST, tag, TOPIC_TAG } from './audience-tags';
 
 const base = `/${PLUGIN_ID}/topics`;
 
@@ -17,7 +17,7 @@ const topicsApi = adminApi.enhanceEndpoints({ addTagTypes: AUDIENCE_TAGS }).inje
     /** One page of topics with their member counts, by name. */
     getTopics: build.query<GetTopics.Response, ListTopicsQuery>({
       query: (params) => ({ url: base, method: 'GET', config: { params: { sort: 'name:asc', ...params } } }),
-      providesTags: [{ type: TOPIC_TAG, id: LIST }],
+      providesTags: [tag(TOPIC_TAG, LIST)],
     }),
     /** Every topic a picker offers, by name: page after page, so a picker never stops at the API's largest page. */
     getTopicChoices: build.query<ContactTopic[], void>({
@@ -32,7 +32,7 @@ const topicsApi = adminApi.enhanceEndpoints({ addTagTypes: AUDIENCE_TAGS }).inje
         }
         return { data: topics };
       },
-      providesTags: [{ type: TOPIC_TAG, id: LIST }],
+      providesTags: [tag(TOPIC_TAG, LIST)],
     }),
     createTopic: build.mutation<CreateTopic.Response['data'], TopicInput>({
       query: (data) => ({ url: base, method: 'POST', data: { data } }),
@@ -48,17 +48,17 @@ const topicsApi = adminApi.enhanceEndpoints({ addTagTypes: AUDIENCE_TAGS }).inje
           })
         );
       },
-      invalidatesTags: [{ type: TOPIC_TAG, id: LIST }],
+      invalidatesTags: [tag(TOPIC_TAG, LIST)],
     }),
     updateTopic: build.mutation<UpdateTopic.Response['data'], UpdateTopic.Request['params'] & { data: Partial<TopicInput> }>({
       query: ({ documentId, data }) => ({ url: `${base}/${documentId}`, method: 'PUT', data: { data } }),
       transformResponse: (response: UpdateTopic.Response) => response.data,
       // Contacts show their topics by name.
-      invalidatesTags: [{ type: TOPIC_TAG, id: LIST }, CONTACT_TAG],
+      invalidatesTags: [tag(TOPIC_TAG, LIST), CONTACT_TAG],
     }),
     deleteTopic: build.mutation<DeleteTopic.Response, DeleteTopic.Request['params']>({
       query: ({ documentId }) => ({ url: `${base}/${documentId}`, method: 'DELETE' }),
-      invalidatesTags: [{ type: TOPIC_TAG, id: LIST }, CONTACT_TAG],
+      invalidatesTags: [tag(TOPIC_TAG, LIST), CONTACT_TAG],
     }),
   }),
 });
