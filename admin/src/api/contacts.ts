@@ -15,6 +15,7 @@ import type {
 } from '../../../shared/contracts/contacts';
 import { fileNameOf } from '../download';
 import { PLUGIN_ID } from '../pluginId';
+import { mergeEventPages } from './event-pages';
 import { AUDIENCE_TAGS, CONTACT_TAG, LIST, tag, TOPIC_TAG } from './audience-tags';
 
 const base = `/${PLUGIN_ID}/contacts`;
@@ -86,13 +87,7 @@ const contactsApi = adminApi.enhanceEndpoints({ addTagTypes: AUDIENCE_TAGS }).in
         config: { params: { deliveriesPageSize: 1, eventsLimit: EVENTS_PER_LOAD, ...(before ? { eventsBefore: before } : {}) } },
       }),
       serializeQueryArgs: ({ queryArgs }) => queryArgs.documentId,
-      merge: (cached, answer, { arg }) => {
-        if (!arg.before) return answer;
-        const known = new Set(cached.data.events.map((e) => e.id));
-        cached.data.events.push(...answer.data.events.filter((e) => !known.has(e.id)));
-        cached.meta.events = answer.meta.events;
-        return cached;
-      },
+      merge: (shown, answer, { arg }) => mergeEventPages(shown, answer, arg.before),
       forceRefetch: ({ currentArg, previousArg }) => currentArg?.before !== previousArg?.before,
     }),
   }),

@@ -12,7 +12,7 @@ export const parseAttributes = (text: string): AttributesParse => {
     return { ok: false, error: pluginMessage('contacts.form.attributesInvalid', 'Not valid JSON: {reason}', { reason: (e as Error).message }) };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, error: pluginMessage('contacts.form.attributesNotObject', 'Must be a JSON object, such as \'{\'"plan": "pro"\'}\'') };
+    return { ok: false, error: pluginMessage('contacts.form.attributesNotObject', 'Must be a JSON object, such as \'{"plan": "pro"}\'') };
   }
   return { ok: true, value: value as Record<string, unknown> };
 };
