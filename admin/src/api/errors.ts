@@ -22,7 +22,9 @@ export const isNotFound = (error: unknown): boolean => (error as { status?: numb
  * every ValidationError of this plugin carries, so a form can show each under its input.
  */
 export const fieldErrors = (error: unknown): Record<string, string> => {
-  const entries = (serverError(error)?.details?.errors ?? []).filter((e) => e.path?.length).map((e) => [e.path!.join('.'), e.message] as const);
+  const entries = (serverError(error)?.details?.errors ?? [])
+    .filter((e) => e.path?.length)
+    .map((e) => [e.path!.join('.'), e.message] as const);
   return Object.fromEntries(entries);
 };
 

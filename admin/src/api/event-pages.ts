@@ -5,7 +5,11 @@ import type { ContactActivityResponse } from '../../../shared/contracts/contacts
  * replaces what was there; an older page (`before` set) goes after it, without the events already
  * shown (a page read twice adds nothing).
  */
-export const mergeEventPages = (shown: ContactActivityResponse, answer: ContactActivityResponse, before: string | undefined): ContactActivityResponse => {
+export const mergeEventPages = (
+  shown: ContactActivityResponse,
+  answer: ContactActivityResponse,
+  before: string | undefined
+): ContactActivityResponse => {
   if (!before) return answer;
   const known = new Set(shown.data.events.map((e) => e.id));
   return {

@@ -77,5 +77,6 @@ export const useImportProgress = (id: number) => {
 /** The rejected rows of an import as CSV: a file for the browser to save, not state to cache. */
 export const useImportReport = () => {
   const { get } = useFetchClient();
-  return (id: GetImportReport.Request['params']['id']) => get<GetImportReport.Response>(`${base}/${id}/report`, { responseType: 'blob' }).then((r) => r.data);
+  return (id: GetImportReport.Request['params']['id']) =>
+    get<GetImportReport.Response>(`${base}/${id}/report`, { responseType: 'blob' }).then((r) => r.data);
 };

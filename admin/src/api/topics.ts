@@ -24,7 +24,11 @@ const topicsApi = adminApi.enhanceEndpoints({ addTagTypes: AUDIENCE_TAGS }).inje
       async queryFn(_arg, _api, _extra, baseQuery) {
         const topics: ContactTopic[] = [];
         for (let page = 1, pageCount = 1; page <= pageCount; page += 1) {
-          const answer = await baseQuery({ url: base, method: 'GET', config: { params: { sort: 'name:asc', page, pageSize: MAX_PAGE_SIZE } } });
+          const answer = await baseQuery({
+            url: base,
+            method: 'GET',
+            config: { params: { sort: 'name:asc', page, pageSize: MAX_PAGE_SIZE } },
+          });
           if (answer.error) return { error: answer.error };
           const { data, meta } = answer.data as GetTopics.Response;
           topics.push(...data.map(choiceOf));
@@ -63,4 +67,5 @@ const topicsApi = adminApi.enhanceEndpoints({ addTagTypes: AUDIENCE_TAGS }).inje
   }),
 });
 
-export const { useGetTopicsQuery, useGetTopicChoicesQuery, useCreateTopicMutation, useUpdateTopicMutation, useDeleteTopicMutation } = topicsApi;
+export const { useGetTopicsQuery, useGetTopicChoicesQuery, useCreateTopicMutation, useUpdateTopicMutation, useDeleteTopicMutation } =
+  topicsApi;

@@ -21,7 +21,8 @@ interface Translate {
 export const usePluginMessages = (): Translate => {
   const { formatMessage } = useIntl();
   return ((idOrMessage: string | PluginMessage, defaultMessage?: string, values?: Values) => {
-    const message = typeof idOrMessage === 'string' ? { id: idOrMessage, defaultMessage: defaultMessage ?? idOrMessage, values } : idOrMessage;
+    const message =
+      typeof idOrMessage === 'string' ? { id: idOrMessage, defaultMessage: defaultMessage ?? idOrMessage, values } : idOrMessage;
     return formatMessage({ id: `${PLUGIN_ID}.${message.id}`, defaultMessage: message.defaultMessage }, message.values);
   }) as Translate;
 };

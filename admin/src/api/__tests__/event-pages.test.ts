@@ -1,7 +1,16 @@
 import type { ContactActivityResponse, ContactEvent } from '../../../../shared/contracts/contacts';
 import { mergeEventPages } from '../event-pages';
 
-const event = (id: number): ContactEvent => ({ id, type: 'open', occurredAt: null, campaign: null, source: 'pixel', isBot: false, data: null, linkUrl: null });
+const event = (id: number): ContactEvent => ({
+  id,
+  type: 'open',
+  occurredAt: null,
+  campaign: null,
+  source: 'pixel',
+  isBot: false,
+  data: null,
+  linkUrl: null,
+});
 
 const answer = (ids: number[], nextBefore: string | null): ContactActivityResponse => ({
   data: { deliveries: [], events: ids.map(event) },

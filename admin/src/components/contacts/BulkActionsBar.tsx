@@ -64,7 +64,11 @@ export const BulkActionsBar = ({ selected, topics, canWrite, canDelete, onRun, o
       />
       <Dialog.Root open={Boolean(confirming)} onOpenChange={(open: boolean) => !open && setConfirming(undefined)}>
         <ConfirmDialog
-          title={confirming === 'delete' ? t('contacts.bulk.deleteTitle', 'Delete contacts') : t('contacts.bulk.unsubscribeTitle', 'Unsubscribe contacts')}
+          title={
+            confirming === 'delete'
+              ? t('contacts.bulk.deleteTitle', 'Delete contacts')
+              : t('contacts.bulk.unsubscribeTitle', 'Unsubscribe contacts')
+          }
           variant={confirming === 'delete' ? 'danger' : 'default'}
           onConfirm={async () => {
             const action = confirming!;
@@ -73,8 +77,16 @@ export const BulkActionsBar = ({ selected, topics, canWrite, canDelete, onRun, o
           }}
         >
           {confirming === 'delete'
-            ? t('contacts.bulk.deleteWarning', 'Delete {count, plural, one {# contact} other {# contacts}}? Their consent records and topic memberships go with them.', { count: selected.length })
-            : t('contacts.bulk.unsubscribeWarning', 'Unsubscribe {count, plural, one {# contact} other {# contacts}}? Bounced and complained contacts keep their state. A contact comes back only with a new consent.', { count: selected.length })}
+            ? t(
+                'contacts.bulk.deleteWarning',
+                'Delete {count, plural, one {# contact} other {# contacts}}? Their consent records and topic memberships go with them.',
+                { count: selected.length }
+              )
+            : t(
+                'contacts.bulk.unsubscribeWarning',
+                'Unsubscribe {count, plural, one {# contact} other {# contacts}}? Bounced and complained contacts keep their state. A contact comes back only with a new consent.',
+                { count: selected.length }
+              )}
         </ConfirmDialog>
       </Dialog.Root>
     </Box>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Field, Typography } from '@strapi/design-system';
 import type { ContactTopic } from '../../../../shared/contracts/contacts';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
@@ -20,10 +20,13 @@ export const BulkTopicDialog = ({ mode, count, topics, onClose, onSubmit }: Prop
   const [error, setError] = useState<string>();
   const adding = mode === 'addTopics';
 
-  useEffect(() => {
+  // Each action starts with no topic chosen.
+  const [lastMode, setLastMode] = useState(mode);
+  if (mode !== lastMode) {
+    setLastMode(mode);
     setChosen([]);
     setError(undefined);
-  }, [mode]);
+  }
 
   return (
     <FormDialog
@@ -45,7 +48,13 @@ export const BulkTopicDialog = ({ mode, count, topics, onClose, onSubmit }: Prop
       </Typography>
       <Field.Root name="topics" error={error}>
         <Field.Label>{t('contacts.bulkTopics.topics', 'Topics')}</Field.Label>
-        <TopicsSelect label={t('contacts.bulkTopics.topics', 'Topics')} topics={topics} value={chosen} onChange={setChosen} hasError={Boolean(error)} />
+        <TopicsSelect
+          label={t('contacts.bulkTopics.topics', 'Topics')}
+          topics={topics}
+          value={chosen}
+          onChange={setChosen}
+          hasError={Boolean(error)}
+        />
         <Field.Error />
       </Field.Root>
     </FormDialog>

@@ -51,7 +51,11 @@ export const ContactEditForm = ({ contact, topics, canWrite, onSave }: Props) =>
           errors={errors}
           disabled={!canWrite}
         />
-        <Field.Root name="attributes" error={errorFor(errors, 'attributes')} hint={t('contacts.form.attributesHint', 'A JSON object: \'{"plan": "pro", "city": "Lyon"}\'')}>
+        <Field.Root
+          name="attributes"
+          error={errorFor(errors, 'attributes')}
+          hint={t('contacts.form.attributesHint', 'A JSON object: \'{"plan": "pro", "city": "Lyon"}\'')}
+        >
           <Field.Label>{t('contacts.form.attributes', 'Attributes')}</Field.Label>
           <Textarea
             value={attributesText}

@@ -76,7 +76,9 @@ export const ContactStatePanel = ({ contact, canWrite, onUnsubscribe, onResubscr
             await onUnsubscribe();
           }}
         >
-          {t('contacts.statePanel.unsubscribeWarning', 'Unsubscribe {email}? They get no more campaigns until they give consent again.', { email: contact.email })}
+          {t('contacts.statePanel.unsubscribeWarning', 'Unsubscribe {email}? They get no more campaigns until they give consent again.', {
+            email: contact.email,
+          })}
         </ConfirmDialog>
       </Dialog.Root>
       <ResubscribeDialog open={resubscribing} email={contact.email} onClose={() => setResubscribing(false)} onSubmit={onResubscribe} />

@@ -15,7 +15,10 @@ interface Props {
 /** One row per campaign the contact was sent: what happened to that message. */
 export const DeliveriesTable = ({ rows, page, pageCount, total, onPage }: Props) => {
   const t = usePluginMessages();
-  if (!total) return <Typography textColor="neutral600">{t('contacts.deliveries.none', 'No campaign has been sent to this contact yet.')}</Typography>;
+  if (!total)
+    return (
+      <Typography textColor="neutral600">{t('contacts.deliveries.none', 'No campaign has been sent to this contact yet.')}</Typography>
+    );
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
       <Table colCount={6} rowCount={rows.length + 1} aria-label={t('contacts.deliveries.label', 'Deliveries')}>
@@ -33,17 +36,35 @@ export const DeliveriesTable = ({ rows, page, pageCount, total, onPage }: Props)
           {rows.map((d) => (
             <Tr key={d.id}>
               <Td>
-                <Typography fontWeight="bold">{d.campaign?.name ?? t('contacts.deliveries.deletedCampaign', 'Deleted campaign')}</Typography>
-                {d.variant && <Typography variant="pi" textColor="neutral600" tag="p">{t('contacts.deliveries.variant', 'Variant {variant}', { variant: d.variant })}</Typography>}
+                <Typography fontWeight="bold">
+                  {d.campaign?.name ?? t('contacts.deliveries.deletedCampaign', 'Deleted campaign')}
+                </Typography>
+                {d.variant && (
+                  <Typography variant="pi" textColor="neutral600" tag="p">
+                    {t('contacts.deliveries.variant', 'Variant {variant}', { variant: d.variant })}
+                  </Typography>
+                )}
               </Td>
               <Td>
                 <Typography>{d.state}</Typography>
-                {d.lastError && <Typography variant="pi" textColor="danger600" tag="p">{d.lastError}</Typography>}
+                {d.lastError && (
+                  <Typography variant="pi" textColor="danger600" tag="p">
+                    {d.lastError}
+                  </Typography>
+                )}
               </Td>
-              <Td><Typography>{formatDate(d.sentAt)}</Typography></Td>
-              <Td><Typography>{formatDate(d.firstOpenAt)}</Typography></Td>
-              <Td><Typography>{formatDate(d.firstClickAt)}</Typography></Td>
-              <Td><Typography>{formatDate(d.firstReplyAt)}</Typography></Td>
+              <Td>
+                <Typography>{formatDate(d.sentAt)}</Typography>
+              </Td>
+              <Td>
+                <Typography>{formatDate(d.firstOpenAt)}</Typography>
+              </Td>
+              <Td>
+                <Typography>{formatDate(d.firstClickAt)}</Typography>
+              </Td>
+              <Td>
+                <Typography>{formatDate(d.firstReplyAt)}</Typography>
+              </Td>
             </Tr>
           ))}
         </Tbody>
@@ -54,9 +75,7 @@ export const DeliveriesTable = ({ rows, page, pageCount, total, onPage }: Props)
             <Button variant="tertiary" size="S" disabled={page <= 1} onClick={() => onPage(page - 1)}>
               {t('contacts.deliveries.newer', 'Newer')}
             </Button>
-            <Typography variant="pi">
-              {t('contacts.deliveries.page', 'Page {page} of {pageCount}', { page, pageCount })}
-            </Typography>
+            <Typography variant="pi">{t('contacts.deliveries.page', 'Page {page} of {pageCount}', { page, pageCount })}</Typography>
             <Button variant="tertiary" size="S" disabled={page >= pageCount} onClick={() => onPage(page + 1)}>
               {t('contacts.deliveries.older', 'Older')}
             </Button>

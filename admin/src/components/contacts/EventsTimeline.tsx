@@ -40,7 +40,11 @@ export const EventsTimeline = ({ rows, hasMore, loadingMore, onLoadMore }: Props
           <Flex gap={2} wrap="wrap">
             <Typography fontWeight="bold">{LABEL[e.type] ? t(LABEL[e.type]) : e.type}</Typography>
             {e.campaign && <Typography textColor="neutral600">{e.campaign.name}</Typography>}
-            {e.isBot && <Typography variant="pi" textColor="warning600">{t('contacts.events.bot', '(automated: a scanner or privacy proxy)')}</Typography>}
+            {e.isBot && (
+              <Typography variant="pi" textColor="warning600">
+                {t('contacts.events.bot', '(automated: a scanner or privacy proxy)')}
+              </Typography>
+            )}
           </Flex>
           <Typography variant="pi" textColor="neutral600" tag="p">
             {e.occurredAt ? new Date(e.occurredAt).toLocaleString() : t('contacts.events.timeUnknown', 'time unknown')}

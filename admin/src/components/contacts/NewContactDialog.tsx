@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Field, TextInput, Textarea } from '@strapi/design-system';
 import type { ContactInput, ContactTopic } from '../../../../shared/contracts/contacts';
 import { errorFor, errorMessage, fieldErrors } from '../../api/errors';
@@ -23,14 +23,17 @@ export const NewContactDialog = ({ open, topics, onClose, onSubmit }: Props) => 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
 
-  useEffect(() => {
+  // Each opening starts an empty form.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
     if (open) {
       setFields(contactFieldsOf());
       setConsent({ source: defaultSource, text: '' });
       setErrors({});
       setFormError(undefined);
     }
-  }, [open, defaultSource]);
+  }
 
   return (
     <FormDialog
@@ -63,7 +66,11 @@ export const NewContactDialog = ({ open, topics, onClose, onSubmit }: Props) => 
         <Field.Hint />
         <Field.Error />
       </Field.Root>
-      <Field.Root name="consentText" error={errorFor(errors, 'consent.text')} hint={t('contacts.new.consentTextHint', 'The wording the person agreed to')}>
+      <Field.Root
+        name="consentText"
+        error={errorFor(errors, 'consent.text')}
+        hint={t('contacts.new.consentTextHint', 'The wording the person agreed to')}
+      >
         <Field.Label>{t('contacts.consent.text', 'Consent text')}</Field.Label>
         <Textarea
           value={consent.text}

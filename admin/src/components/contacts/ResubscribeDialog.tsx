@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Field, TextInput, Textarea, Typography } from '@strapi/design-system';
 import { errorFor, errorMessage, fieldErrors } from '../../api/errors';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
@@ -18,13 +18,16 @@ export const ResubscribeDialog = ({ open, email, onClose, onSubmit }: Props) => 
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  useEffect(() => {
+  // Each opening asks for the consent afresh.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
     if (open) {
       setSource('');
       setText('');
       setErrors({});
     }
-  }, [open]);
+  }
 
   const validate = () => {
     const missing = {
@@ -48,10 +51,16 @@ export const ResubscribeDialog = ({ open, email, onClose, onSubmit }: Props) => 
         setErrors(Object.keys(byField).length ? byField : { 'consent.source': errorMessage(e) });
       }}
     >
-      <Typography tag="p">{t('contacts.resubscribe.intro', "The new consent replaces the contact's consent record, with the time and your IP address.")}</Typography>
+      <Typography tag="p">
+        {t('contacts.resubscribe.intro', "The new consent replaces the contact's consent record, with the time and your IP address.")}
+      </Typography>
       <Field.Root name="consentSource" error={errorFor(errors, 'consent.source')} required>
         <Field.Label>{t('contacts.consent.source', 'Consent source')}</Field.Label>
-        <TextInput value={source} placeholder={t('contacts.resubscribe.sourcePlaceholder', 'Phone call, signed form, event…')} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSource(e.target.value)} />
+        <TextInput
+          value={source}
+          placeholder={t('contacts.resubscribe.sourcePlaceholder', 'Phone call, signed form, event…')}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSource(e.target.value)}
+        />
         <Field.Error />
       </Field.Root>
       <Field.Root name="consentText" error={errorFor(errors, 'consent.text')} required>

@@ -17,22 +17,24 @@ interface Props {
 export const TopicsSelect = ({ label, topics, value, onChange, hasError, disabled, noTopicPlaceholder }: Props) => {
   const t = usePluginMessages();
   return (
-  <MultiSelect
-    aria-label={label}
-    placeholder={topics.length ? t('contacts.topics.choose', 'Choose topics') : (noTopicPlaceholder ?? t('contacts.topics.none', 'No topic yet'))}
-    value={value}
-    onChange={onChange}
-    onClear={() => onChange([])}
-    clearLabel={t('contacts.topics.clear', 'Clear topics')}
-    hasError={hasError}
-    disabled={disabled}
-    withTags
-  >
-    {topics.map((t) => (
-      <MultiSelectOption key={t.documentId} value={t.documentId}>
-        {t.name}
-      </MultiSelectOption>
-    ))}
-  </MultiSelect>
+    <MultiSelect
+      aria-label={label}
+      placeholder={
+        topics.length ? t('contacts.topics.choose', 'Choose topics') : (noTopicPlaceholder ?? t('contacts.topics.none', 'No topic yet'))
+      }
+      value={value}
+      onChange={onChange}
+      onClear={() => onChange([])}
+      clearLabel={t('contacts.topics.clear', 'Clear topics')}
+      hasError={hasError}
+      disabled={disabled}
+      withTags
+    >
+      {topics.map((t) => (
+        <MultiSelectOption key={t.documentId} value={t.documentId}>
+          {t.name}
+        </MultiSelectOption>
+      ))}
+    </MultiSelect>
   );
 };

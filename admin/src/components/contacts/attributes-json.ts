@@ -9,7 +9,10 @@ export const parseAttributes = (text: string): AttributesParse => {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: pluginMessage('contacts.form.attributesInvalid', 'Not valid JSON: {reason}', { reason: (e as Error).message }) };
+    return {
+      ok: false,
+      error: pluginMessage('contacts.form.attributesInvalid', 'Not valid JSON: {reason}', { reason: (e as Error).message }),
+    };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, error: pluginMessage('contacts.form.attributesNotObject', 'Must be a JSON object, such as \'{"plan": "pro"}\'') };

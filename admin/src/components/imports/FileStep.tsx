@@ -35,7 +35,10 @@ export const FileStep = ({ onPreviewed }: Props) => {
         {t('imports.file.title', 'Choose a CSV file')}
       </Typography>
       <Typography textColor="neutral600">
-        {t('imports.file.intro', 'One contact per row, with a header row. Commas, semicolons, tabs or pipes between columns; the separator is detected.')}
+        {t(
+          'imports.file.intro',
+          'One contact per row, with a header row. Commas, semicolons, tabs or pipes between columns; the separator is detected.'
+        )}
       </Typography>
       <Box>
         <input

@@ -25,15 +25,23 @@ export const MappingStep = ({ preview, mapping, onChange }: Props) => {
     <Table colCount={3} rowCount={preview.columns.length + 1}>
       <Thead>
         <Tr>
-          <Th><Typography variant="sigma">{t('imports.mapping.column', 'Column')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('imports.mapping.values', 'Values in the file')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('imports.mapping.becomes', 'Becomes')}</Typography></Th>
+          <Th>
+            <Typography variant="sigma">{t('imports.mapping.column', 'Column')}</Typography>
+          </Th>
+          <Th>
+            <Typography variant="sigma">{t('imports.mapping.values', 'Values in the file')}</Typography>
+          </Th>
+          <Th>
+            <Typography variant="sigma">{t('imports.mapping.becomes', 'Becomes')}</Typography>
+          </Th>
         </Tr>
       </Thead>
       <Tbody>
         {preview.columns.map((column, index) => (
           <Tr key={index}>
-            <Td><Typography fontWeight="bold">{column}</Typography></Td>
+            <Td>
+              <Typography fontWeight="bold">{column}</Typography>
+            </Td>
             <Td>
               <Typography textColor="neutral600" ellipsis>
                 {samples(index).join(' · ') || t('imports.mapping.empty', '(empty)')}

@@ -44,7 +44,8 @@ export const OptionsStep = ({ options, onChange, showMissing }: Props) => {
     }
   };
 
-  const missing = (value: string) => (showMissing && !value.trim() ? t('imports.options.consentMissing', 'Required: the record of these people’s consent') : undefined);
+  const missing = (value: string) =>
+    showMissing && !value.trim() ? t('imports.options.consentMissing', 'Required: the record of these people’s consent') : undefined;
 
   return (
     <Flex direction="column" alignItems="stretch" gap={5}>
@@ -60,7 +61,9 @@ export const OptionsStep = ({ options, onChange, showMissing }: Props) => {
           value={options.topics}
           disabled={choices.isLoading}
           noTopicPlaceholder={
-            choices.isLoading ? t('contacts.topics.choose', 'Choose topics') : t('imports.options.noTopic', 'No topic yet: create one below')
+            choices.isLoading
+              ? t('contacts.topics.choose', 'Choose topics')
+              : t('imports.options.noTopic', 'No topic yet: create one below')
           }
           onChange={(topics) => onChange({ ...options, topics })}
         />
@@ -87,7 +90,12 @@ export const OptionsStep = ({ options, onChange, showMissing }: Props) => {
           {t('imports.options.createTopic', 'Create topic')}
         </Button>
       </Flex>
-      <Field.Root name="updateExisting" hint={t('imports.options.updateExistingHint', "Contacts already here get the file's non-empty values; their state and consent never change.")}
+      <Field.Root
+        name="updateExisting"
+        hint={t(
+          'imports.options.updateExistingHint',
+          "Contacts already here get the file's non-empty values; their state and consent never change."
+        )}
       >
         <Field.Label>{t('imports.options.updateExisting', 'Update existing contacts')}</Field.Label>
         <Toggle
@@ -102,9 +110,16 @@ export const OptionsStep = ({ options, onChange, showMissing }: Props) => {
         {t('imports.options.consent', 'Consent')}
       </Typography>
       <Typography textColor="neutral600">
-        {t('imports.options.consentIntro', 'Import only people who agreed to receive your mail. This record is kept on every contact the import creates.')}
+        {t(
+          'imports.options.consentIntro',
+          'Import only people who agreed to receive your mail. This record is kept on every contact the import creates.'
+        )}
       </Typography>
-      <Field.Root name="consentSource" required error={missing(options.consentSource)} hint={t('imports.options.consentSourceHint', 'Where and when they agreed, e.g. “Signup sheet, spring fair 2026”.')}
+      <Field.Root
+        name="consentSource"
+        required
+        error={missing(options.consentSource)}
+        hint={t('imports.options.consentSourceHint', 'Where and when they agreed, e.g. “Signup sheet, spring fair 2026”.')}
       >
         <Field.Label>{t('contacts.consent.source', 'Consent source')}</Field.Label>
         <TextInput
@@ -115,7 +130,12 @@ export const OptionsStep = ({ options, onChange, showMissing }: Props) => {
         <Field.Hint />
         <Field.Error />
       </Field.Root>
-      <Field.Root name="consentText" required error={missing(options.consentText)} hint={t('imports.options.consentTextHint', 'The words they agreed to.')}>
+      <Field.Root
+        name="consentText"
+        required
+        error={missing(options.consentText)}
+        hint={t('imports.options.consentTextHint', 'The words they agreed to.')}
+      >
         <Field.Label>{t('contacts.consent.text', 'Consent text')}</Field.Label>
         <Textarea
           value={options.consentText}

@@ -19,17 +19,21 @@ interface Props {
 export const WizardLayout = ({ pageTitle, title, subtitle, step, children }: Props) => {
   const t = usePluginMessages();
   return (
-  <Page.Main>
-    <Page.Title>{pageTitle}</Page.Title>
-    <Layouts.Header title={title} subtitle={subtitle} navigationAction={<Link to={`/plugins/${PLUGIN_ID}/imports`}>{t('imports.wizard.back', '← Imports')}</Link>} />
-    <Layouts.Content>
-      <Flex direction="column" alignItems="stretch" gap={6}>
-        <WizardSteps current={step} />
-        <Box background="neutral0" padding={6} hasRadius shadow="tableShadow">
-          {children}
-        </Box>
-      </Flex>
-    </Layouts.Content>
-  </Page.Main>
+    <Page.Main>
+      <Page.Title>{pageTitle}</Page.Title>
+      <Layouts.Header
+        title={title}
+        subtitle={subtitle}
+        navigationAction={<Link to={`/plugins/${PLUGIN_ID}/imports`}>{t('imports.wizard.back', '← Imports')}</Link>}
+      />
+      <Layouts.Content>
+        <Flex direction="column" alignItems="stretch" gap={6}>
+          <WizardSteps current={step} />
+          <Box background="neutral0" padding={6} hasRadius shadow="tableShadow">
+            {children}
+          </Box>
+        </Flex>
+      </Layouts.Content>
+    </Page.Main>
   );
 };

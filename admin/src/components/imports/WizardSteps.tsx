@@ -8,18 +8,18 @@ export type WizardStep = (typeof STEPS)[number];
 export const WizardSteps = ({ current }: { current: WizardStep }) => {
   const t = usePluginMessages();
   return (
-  <Flex tag="ol" gap={6} aria-label={t('imports.steps.label', 'Import steps')}>
-    {STEPS.map((step, index) => (
-      <Typography
-        key={step}
-        tag="li"
-        aria-current={step === current ? 'step' : undefined}
-        fontWeight={step === current ? 'bold' : 'regular'}
-        textColor={step === current ? 'primary600' : 'neutral600'}
-      >
-        {index + 1}. {t(`imports.step.${step}`, step)}
-      </Typography>
-    ))}
-  </Flex>
+    <Flex tag="ol" gap={6} aria-label={t('imports.steps.label', 'Import steps')}>
+      {STEPS.map((step, index) => (
+        <Typography
+          key={step}
+          tag="li"
+          aria-current={step === current ? 'step' : undefined}
+          fontWeight={step === current ? 'bold' : 'regular'}
+          textColor={step === current ? 'primary600' : 'neutral600'}
+        >
+          {index + 1}. {t(`imports.step.${step}`, step)}
+        </Typography>
+      ))}
+    </Flex>
   );
 };

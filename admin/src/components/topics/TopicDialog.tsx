@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Field, Textarea, TextInput, Toggle } from '@strapi/design-system';
 import type { Topic, TopicInput } from '../../../../shared/contracts/topics';
 import { errorMessage, fieldErrorMessage } from '../../api/errors';
@@ -22,11 +22,15 @@ export const TopicDialog = ({ open, topic, onClose, onSubmit }: Props) => {
   const [input, setInput] = useState<TopicInput>(empty);
   const [errors, setErrors] = useState<{ name?: string; description?: string; form?: string }>({});
 
-  useEffect(() => {
-    if (!open) return;
-    setInput(topic ? { name: topic.name, description: topic.description ?? '', isPublic: topic.isPublic } : empty);
-    setErrors({});
-  }, [open, topic]);
+  // Each opening (or another topic) starts from the topic's values, or an empty form.
+  const [shown, setShown] = useState<{ open: boolean; topic?: Topic }>({ open, topic });
+  if (open !== shown.open || topic !== shown.topic) {
+    setShown({ open, topic });
+    if (open) {
+      setInput(topic ? { name: topic.name, description: topic.description ?? '', isPublic: topic.isPublic } : empty);
+      setErrors({});
+    }
+  }
 
   return (
     <FormDialog

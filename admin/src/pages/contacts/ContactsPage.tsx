@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Checkbox, Table, Tbody, Td, Th, Tr, Typography } from '@strapi/design-system';
 import { useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
@@ -21,12 +21,27 @@ const PAGE_SIZES = ['10', '25', '50', '100'];
 
 /** What a bulk action did, as the notification says it. */
 const DONE: Record<ContactBulkResult['action'], Omit<PluginMessage, 'values'>> = {
-  delete: pluginMessage('contacts.bulk.done.delete', 'Deleted {changed, plural, one {# contact} other {# contacts}}{unchanged, plural, =0 {} other { ({unchanged, number} unchanged)}}'),
-  unsubscribe: pluginMessage('contacts.bulk.done.unsubscribe', 'Unsubscribed {changed, plural, one {# contact} other {# contacts}}{unchanged, plural, =0 {} other { ({unchanged, number} unchanged)}}'),
-  addTopics: pluginMessage('contacts.bulk.done.addTopics', 'Added to topics: {changed, plural, one {# contact} other {# contacts}}{unchanged, plural, =0 {} other { ({unchanged, number} unchanged)}}'),
-  removeTopics: pluginMessage('contacts.bulk.done.removeTopics', 'Removed from topics: {changed, plural, one {# contact} other {# contacts}}{unchanged, plural, =0 {} other { ({unchanged, number} unchanged)}}'),
+  delete: pluginMessage(
+    'contacts.bulk.done.delete',
+    'Deleted {changed, plural, one {# contact} other {# contacts}}{unchanged, plural, =0 {} other { ({unchanged, number} unchanged)}}'
+  ),
+  unsubscribe: pluginMessage(
+    'contacts.bulk.done.unsubscribe',
+    'Unsubscribed {changed, plural, one {# contact} other {# contacts}}{unchanged, plural, =0 {} other { ({unchanged, number} unchanged)}}'
+  ),
+  addTopics: pluginMessage(
+    'contacts.bulk.done.addTopics',
+    'Added to topics: {changed, plural, one {# contact} other {# contacts}}{unchanged, plural, =0 {} other { ({unchanged, number} unchanged)}}'
+  ),
+  removeTopics: pluginMessage(
+    'contacts.bulk.done.removeTopics',
+    'Removed from topics: {changed, plural, one {# contact} other {# contacts}}{unchanged, plural, =0 {} other { ({unchanged, number} unchanged)}}'
+  ),
 };
-const describe = ({ action, changed, unchanged }: ContactBulkResult): PluginMessage => ({ ...DONE[action], values: { changed, unchanged } });
+const describe = ({ action, changed, unchanged }: ContactBulkResult): PluginMessage => ({
+  ...DONE[action],
+  values: { changed, unchanged },
+});
 
 /** The audience: every contact, searchable and filterable, with actions on a selection. */
 export const ContactsPage = () => {
@@ -51,12 +66,14 @@ export const ContactsPage = () => {
   } = useRBAC([...PERMISSIONS.write, ...PERMISSIONS.delete]);
 
   const [creating, setCreating] = useState(false);
-  const [selected, setSelected] = useState<string[]>([]);
+  // A selection belongs to the rows on screen: another page or filter starts a new one.
+  const scope = JSON.stringify([page, pageSize, filters.search, filters.state, filters.topic]);
+  const [selection, setSelection] = useState<{ scope: string; ids: string[] }>({ scope, ids: [] });
+  const selected = selection.scope === scope ? selection.ids : [];
+  const setSelected = (change: (ids: string[]) => string[]) =>
+    setSelection((s) => ({ scope, ids: change(s.scope === scope ? s.ids : []) }));
   const rows = list.data?.data ?? [];
   const canSelect = canWrite || canDelete;
-
-  // A selection belongs to the rows on screen: another page or filter starts a new one.
-  useEffect(() => setSelected([]), [page, pageSize, filters.search, filters.state, filters.topic]);
 
   const changeFilters = (next: Partial<ContactFilterValues>) => {
     const merged = { ...filters, ...next };
@@ -67,11 +84,11 @@ export const ContactsPage = () => {
     try {
       const result = await bulkContacts(request).unwrap();
       toggleNotification({ type: 'success', message: t(describe(result)) });
-      setSelected([]);
+      setSelected(() => []);
       return result;
     } catch (e) {
       toggleNotification({ type: 'danger', message: errorMessage(e) });
-      throw new Error(errorMessage(e));
+      throw new Error(errorMessage(e), { cause: e });
     }
   };
 
@@ -99,7 +116,9 @@ export const ContactsPage = () => {
       }
       actions={<ContactFilters values={filters} topics={topics} onChange={changeFilters} />}
       empty={
-        filtered ? t('contacts.empty.filtered', 'No contact matches these filters') : t('contacts.empty', 'No contact yet: add one or import a CSV.')
+        filtered
+          ? t('contacts.empty.filtered', 'No contact matches these filters')
+          : t('contacts.empty', 'No contact yet: add one or import a CSV.')
       }
       beforeTable={
         canSelect && (
@@ -109,7 +128,7 @@ export const ContactsPage = () => {
             canWrite={canWrite}
             canDelete={canDelete}
             onRun={runBulk}
-            onClear={() => setSelected([])}
+            onClear={() => setSelected(() => [])}
           />
         )
       }
@@ -167,12 +186,18 @@ export const ContactsPage = () => {
                   </Typography>
                 </Link>
               </Td>
-              <Td><Typography>{[contact.firstName, contact.lastName].filter(Boolean).join(' ') || '—'}</Typography></Td>
-              <Td><ContactStateBadge state={contact.state} /></Td>
+              <Td>
+                <Typography>{[contact.firstName, contact.lastName].filter(Boolean).join(' ') || '—'}</Typography>
+              </Td>
+              <Td>
+                <ContactStateBadge state={contact.state} />
+              </Td>
               <Td>
                 <Typography textColor="neutral600">{contact.topics.map((topic) => topic.name).join(', ') || '—'}</Typography>
               </Td>
-              <Td><Typography>{new Date(contact.createdAt).toLocaleDateString()}</Typography></Td>
+              <Td>
+                <Typography>{new Date(contact.createdAt).toLocaleDateString()}</Typography>
+              </Td>
             </Tr>
           ))}
         </Tbody>

@@ -50,7 +50,11 @@ export const ImportPage = () => {
 
   const over = item.state === 'done' || item.state === 'failed';
   const subtitle = item.createdByName
-    ? t('imports.page.subtitleBy', '{size} · started {date} by {name}', { size: formatBytes(item.size), date: formatDate(item.createdAt), name: item.createdByName })
+    ? t('imports.page.subtitleBy', '{size} · started {date} by {name}', {
+        size: formatBytes(item.size),
+        date: formatDate(item.createdAt),
+        name: item.createdByName,
+      })
     : t('imports.page.subtitle', '{size} · started {date}', { size: formatBytes(item.size), date: formatDate(item.createdAt) });
   const summary = t(
     'imports.page.summary',
@@ -59,7 +63,12 @@ export const ImportPage = () => {
   );
 
   return (
-    <WizardLayout pageTitle={t('imports.page.title', 'Import {fileName}', { fileName: item.fileName })} title={item.fileName} subtitle={subtitle} step="Import">
+    <WizardLayout
+      pageTitle={t('imports.page.title', 'Import {fileName}', { fileName: item.fileName })}
+      title={item.fileName}
+      subtitle={subtitle}
+      step="Import"
+    >
       <Flex direction="column" alignItems="stretch" gap={5}>
         <Flex gap={3}>
           <ImportStateBadge state={item.state} />
@@ -69,7 +78,9 @@ export const ImportPage = () => {
         <ImportCounters counters={item.counters} />
         {error && (
           <Typography textColor="danger600" role="alert">
-            {t('imports.page.stoppedFollowing', 'Stopped following the import: {error}. Reload the page to follow it again.', { error: errorMessage(error) })}
+            {t('imports.page.stoppedFollowing', 'Stopped following the import: {error}. Reload the page to follow it again.', {
+              error: errorMessage(error),
+            })}
           </Typography>
         )}
         {item.error && (

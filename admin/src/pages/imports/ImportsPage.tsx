@@ -59,18 +59,30 @@ export const ImportsPage = () => {
                   {formatBytes(item.size)}
                 </Typography>
               </Td>
-              <Td><ImportStateBadge state={item.state} /></Td>
+              <Td>
+                <ImportStateBadge state={item.state} />
+              </Td>
               {COUNTERS.map((key) => (
-                <Td key={key}><Typography>{item.counters[key].toLocaleString()}</Typography></Td>
+                <Td key={key}>
+                  <Typography>{item.counters[key].toLocaleString()}</Typography>
+                </Td>
               ))}
               <Td>
                 <Flex gap={2}>
-                  <ProgressBar value={item.progress} label={t('imports.progressOf', 'Progress of {fileName}', { fileName: item.fileName })} width="6rem" />
+                  <ProgressBar
+                    value={item.progress}
+                    label={t('imports.progressOf', 'Progress of {fileName}', { fileName: item.fileName })}
+                    width="6rem"
+                  />
                   <Typography variant="pi">{item.progress}%</Typography>
                 </Flex>
               </Td>
-              <Td><Typography>{item.createdByName ?? '—'}</Typography></Td>
-              <Td><Typography>{formatDate(item.startedAt ?? item.createdAt)}</Typography></Td>
+              <Td>
+                <Typography>{item.createdByName ?? '—'}</Typography>
+              </Td>
+              <Td>
+                <Typography>{formatDate(item.startedAt ?? item.createdAt)}</Typography>
+              </Td>
             </Tr>
           ))}
         </Tbody>

@@ -30,7 +30,8 @@ export const TopicsPage = () => {
   const [deleting, setDeleting] = useState<TopicListItem>();
 
   const save = async (input: TopicInput) => {
-    const saved = editing === 'new' ? await createTopic(input).unwrap() : await updateTopic({ documentId: editing!.documentId, data: input }).unwrap();
+    const saved =
+      editing === 'new' ? await createTopic(input).unwrap() : await updateTopic({ documentId: editing!.documentId, data: input }).unwrap();
     toggleNotification({ type: 'success', message: t('topics.saved', 'Saved "{name}"', { name: saved.name }) });
   };
 
@@ -44,7 +45,11 @@ export const TopicsPage = () => {
       pageSize={pageSize}
       create={canWrite ? { label: t('topics.new', 'New topic'), onClick: () => setEditing('new') } : undefined}
       actions={<SearchInput label={t('topics.search', 'Search topics')} />}
-      empty={search ? t('topics.empty.search', 'No topic matches "{search}"', { search }) : t('topics.empty', 'No topic yet: create the first one.')}
+      empty={
+        search
+          ? t('topics.empty.search', 'No topic matches "{search}"', { search })
+          : t('topics.empty', 'No topic yet: create the first one.')
+      }
       dialogs={
         <>
           <TopicDialog
@@ -57,10 +62,14 @@ export const TopicsPage = () => {
             item={deleting}
             title={t('topics.delete.title', 'Delete topic')}
             warning={(topic) =>
-              t('topics.delete.warning', 'Delete "{name}"? Its {members, plural, one {# member} other {# members}} leave it; the contacts themselves stay.', {
-                name: topic.name,
-                members: topic.members,
-              })
+              t(
+                'topics.delete.warning',
+                'Delete "{name}"? Its {members, plural, one {# member} other {# members}} leave it; the contacts themselves stay.',
+                {
+                  name: topic.name,
+                  members: topic.members,
+                }
+              )
             }
             onDelete={(topic) => deleteTopic({ documentId: topic.documentId }).unwrap()}
             onDeleted={() => undefined}
@@ -83,10 +92,18 @@ export const TopicsPage = () => {
         <Tbody>
           {topics.map((topic) => (
             <Tr key={topic.documentId}>
-              <Td><Typography fontWeight="bold">{topic.name}</Typography></Td>
-              <Td><Typography textColor="neutral600">{topic.slug}</Typography></Td>
-              <Td><Typography ellipsis>{topic.description ?? ''}</Typography></Td>
-              <Td><Badge>{topic.isPublic ? t('topics.visibility.public', 'public') : t('topics.visibility.private', 'private')}</Badge></Td>
+              <Td>
+                <Typography fontWeight="bold">{topic.name}</Typography>
+              </Td>
+              <Td>
+                <Typography textColor="neutral600">{topic.slug}</Typography>
+              </Td>
+              <Td>
+                <Typography ellipsis>{topic.description ?? ''}</Typography>
+              </Td>
+              <Td>
+                <Badge>{topic.isPublic ? t('topics.visibility.public', 'public') : t('topics.visibility.private', 'private')}</Badge>
+              </Td>
               <Td>
                 <Typography>
                   {topic.members === topic.subscribedMembers

@@ -6,11 +6,45 @@ import fr from '../fr.json';
 const AREAS = /^(contacts|imports|topics)\./;
 const LOCALES = { en, fr, de } as Record<string, Record<string, string>>;
 
-const keysOf = (messages: Record<string, string>) => Object.keys(messages).filter((k) => AREAS.test(k)).sort();
+const keysOf = (messages: Record<string, string>) =>
+  Object.keys(messages)
+    .filter((k) => AREAS.test(k))
+    .sort();
 
 /** Every argument the audience pages hand their messages: numbers for plurals, a sentinel for text. */
-const NUMBERS = ['count', 'changed', 'unchanged', 'total', 'members', 'subscribed', 'rowsRead', 'created', 'updated', 'duplicates', 'rejected', 'suppressed', 'columns', 'page', 'pageCount'];
-const TEXTS = ['email', 'name', 'search', 'when', 'reason', 'variant', 'column', 'columns', 'target', 'fileName', 'size', 'date', 'error', 'summary'];
+const NUMBERS = [
+  'count',
+  'changed',
+  'unchanged',
+  'total',
+  'members',
+  'subscribed',
+  'rowsRead',
+  'created',
+  'updated',
+  'duplicates',
+  'rejected',
+  'suppressed',
+  'columns',
+  'page',
+  'pageCount',
+];
+const TEXTS = [
+  'email',
+  'name',
+  'search',
+  'when',
+  'reason',
+  'variant',
+  'column',
+  'columns',
+  'target',
+  'fileName',
+  'size',
+  'date',
+  'error',
+  'summary',
+];
 const values = { ...Object.fromEntries(TEXTS.map((t) => [t, `⟨${t}⟩`])), ...Object.fromEntries(NUMBERS.map((n) => [n, 7])) };
 
 const format = (locale: string, id: string) => {
@@ -43,7 +77,9 @@ test.each(['fr', 'de'])('every %s message keeps the placeholders of the English 
 test('plurals and quoted braces read as English did before translation', () => {
   const intl = createIntl({ locale: 'en', messages: en as Record<string, string> });
   expect(intl.formatMessage({ id: 'contacts.bulk.done.delete' }, { changed: 1, unchanged: 0 })).toBe('Deleted 1 contact');
-  expect(intl.formatMessage({ id: 'contacts.bulk.done.delete' }, { changed: 1200, unchanged: 3 })).toBe('Deleted 1,200 contacts (3 unchanged)');
+  expect(intl.formatMessage({ id: 'contacts.bulk.done.delete' }, { changed: 1200, unchanged: 3 })).toBe(
+    'Deleted 1,200 contacts (3 unchanged)'
+  );
   // Without values react-intl skips the parser and unquotes by itself: both ways must agree.
   expect(intl.formatMessage({ id: 'contacts.form.attributesHint' })).toBe('A JSON object: {"plan": "pro", "city": "Lyon"}');
   expect(intl.formatMessage({ id: 'contacts.form.attributesHint' }, { unused: 1 })).toBe('A JSON object: {"plan": "pro", "city": "Lyon"}');

@@ -11,7 +11,9 @@ test('a suggested target becomes the wizard choice and back', () => {
 });
 
 test('a mapping with one email column and distinct targets has no problem', () => {
-  expect(mappingProblems({ Mail: column('email'), Plan: column('attribute', 'plan'), Notes: column('ignore'), Other: column('ignore') })).toEqual([]);
+  expect(
+    mappingProblems({ Mail: column('email'), Plan: column('attribute', 'plan'), Notes: column('ignore'), Other: column('ignore') })
+  ).toEqual([]);
 });
 
 test('a mapping without an email column says so', () => {
@@ -27,7 +29,13 @@ test('an invalid attribute name is named by its column, and the column counts fo
 
 test('columns feeding the same field or attribute are listed together', () => {
   expect(
-    mappingProblems({ A: column('email'), B: column('email'), C: column('attribute', 'plan'), D: column('attribute', 'plan'), E: column('lastName') })
+    mappingProblems({
+      A: column('email'),
+      B: column('email'),
+      C: column('attribute', 'plan'),
+      D: column('attribute', 'plan'),
+      E: column('lastName'),
+    })
   ).toEqual([
     { kind: 'sameTarget', columns: ['A', 'B'], target: 'email' },
     { kind: 'sameTarget', columns: ['C', 'D'], target: 'attribute:plan' },
