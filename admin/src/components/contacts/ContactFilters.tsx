@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Flex, Searchbar, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { CONTACT_STATES, type ContactTopic } from '../../../../shared/contracts/contacts';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 
 const SEARCH_DELAY_MS = 300;
 const ANY = '';
@@ -20,6 +21,7 @@ interface Props {
 
 /** Search (as you type, once you pause), state and topic filters of the contacts table. */
 export const ContactFilters = ({ values, topics, onChange }: Props) => {
+  const t = usePluginMessages();
   const [typed, setTyped] = useState(values.search);
   const search = useDebouncedValue(typed, SEARCH_DELAY_MS);
 
@@ -33,16 +35,16 @@ export const ContactFilters = ({ values, topics, onChange }: Props) => {
       <Searchbar
         name="search"
         value={typed}
-        placeholder="Email or name"
+        placeholder={t('contacts.filters.searchPlaceholder', 'Email or name')}
         onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTyped(e.target.value)}
         onClear={() => setTyped('')}
-        clearLabel="Clear the search"
+        clearLabel={t('contacts.filters.clearSearch', 'Clear the search')}
       >
-        Search contacts
+        {t('contacts.filters.search', 'Search contacts')}
       </Searchbar>
       <SingleSelect
-        aria-label="State"
-        placeholder="Any state"
+        aria-label={t('contacts.filters.state', 'State')}
+        placeholder={t('contacts.filters.anyState', 'Any state')}
         value={values.state || ANY}
         onChange={(state: string | number) => onChange({ state: String(state) })}
         onClear={() => onChange({ state: ANY })}
@@ -50,13 +52,13 @@ export const ContactFilters = ({ values, topics, onChange }: Props) => {
       >
         {CONTACT_STATES.map((state) => (
           <SingleSelectOption key={state} value={state}>
-            {state}
+            {t(`contacts.state.${state}`, state)}
           </SingleSelectOption>
         ))}
       </SingleSelect>
       <SingleSelect
-        aria-label="Topic"
-        placeholder="Any topic"
+        aria-label={t('contacts.filters.topic', 'Topic')}
+        placeholder={t('contacts.filters.anyTopic', 'Any topic')}
         value={values.topic || ANY}
         onChange={(topic: string | number) => onChange({ topic: String(topic) })}
         onClear={() => onChange({ topic: ANY })}
