@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Flex, Searchbar, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { CONTACT_STATES, type ContactTopic } from '../../../../shared/contracts/contacts';
-import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 
 const SEARCH_DELAY_MS = 300;
@@ -23,12 +22,15 @@ interface Props {
 export const ContactFilters = ({ values, topics, onChange }: Props) => {
   const t = usePluginMessages();
   const [typed, setTyped] = useState(values.search);
-  const search = useDebouncedValue(typed, SEARCH_DELAY_MS);
-
-  useEffect(() => {
-    if (search !== values.search) onChange({ search });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [search]);
+  // The search goes out once typing pauses: a timer of the keystrokes, not an effect of the typed
+  // text, so a search that the address bar changes meanwhile is never overwritten by a stale one.
+  const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(pending.current), []);
+  const type = (text: string) => {
+    setTyped(text);
+    clearTimeout(pending.current);
+    pending.current = setTimeout(() => text !== values.search && onChange({ search: text }), SEARCH_DELAY_MS);
+  };
 
   return (
     <Flex gap={2} wrap="wrap">
@@ -36,8 +38,8 @@ export const ContactFilters = ({ values, topics, onChange }: Props) => {
         name="search"
         value={typed}
         placeholder={t('contacts.filters.searchPlaceholder', 'Email or name')}
-        onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTyped(e.target.value)}
-        onClear={() => setTyped('')}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => type(e.target.value)}
+        onClear={() => type('')}
         clearLabel={t('contacts.filters.clearSearch', 'Clear the search')}
       >
         {t('contacts.filters.search', 'Search contacts')}
