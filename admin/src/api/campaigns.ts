@@ -1,7 +1,7 @@
 import { adminApi } from '@strapi/strapi/admin';
 import type { CreateCampaign, DeleteCampaign, GetCampaign, GetCampaigns, UpdateCampaign } from '../../../shared/contracts/campaigns';
 import { PLUGIN_ID } from '../pluginId';
-import { CAMPAIGN_TAG, LIST } from './campaign-tags';
+import { CAMPAIGN_TAG, LIST } from './tags';
 
 const base = `/${PLUGIN_ID}/campaigns`;
 

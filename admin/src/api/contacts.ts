@@ -16,7 +16,7 @@ import type {
 import { fileNameOf } from '../download';
 import { PLUGIN_ID } from '../pluginId';
 import { mergeEventPages } from './event-pages';
-import { AUDIENCE_TAGS, CONTACT_TAG, LIST, tag, TOPIC_TAG } from './audience-tags';
+import { AUDIENCE_TAGS, CONTACT_TAG, LIST, tag, TOPIC_TAG } from './tags';
 
 const base = `/${PLUGIN_ID}/contacts`;
 

@@ -10,7 +10,7 @@ import type {
   PreviewImport,
 } from '../../../shared/contracts/imports';
 import { PLUGIN_ID } from '../pluginId';
-import { AUDIENCE_TAGS, CONTACT_TAG, IMPORT_TAG, LIST, tag, TOPIC_TAG } from './audience-tags';
+import { AUDIENCE_TAGS, CONTACT_TAG, IMPORT_TAG, LIST, tag, TOPIC_TAG } from './tags';
 
 const base = `/${PLUGIN_ID}/imports`;
 

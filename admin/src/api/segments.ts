@@ -9,7 +9,7 @@ import type {
   UpdateSegment,
 } from '../../../shared/contracts/segments';
 import { PLUGIN_ID } from '../pluginId';
-import { CAMPAIGN_TAG, LIST, SEGMENT_TAG } from './campaign-tags';
+import { CAMPAIGN_TAG, LIST, SEGMENT_TAG } from './tags';
 
 const base = `/${PLUGIN_ID}/segments`;
 

@@ -8,7 +8,7 @@ import type {
   SendTest,
 } from '../../../shared/contracts/sending';
 import { PLUGIN_ID } from '../pluginId';
-import { CAMPAIGN_TAG, LIST, SEND_PROGRESS_TAG } from './campaign-tags';
+import { CAMPAIGN_TAG, LIST, SEND_PROGRESS_TAG } from './tags';
 
 const base = `/${PLUGIN_ID}/campaigns`;
 

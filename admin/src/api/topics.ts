@@ -2,7 +2,7 @@ import { adminApi } from '@strapi/strapi/admin';
 import type { ContactTopic } from '../../../shared/contracts/contacts';
 import type { CreateTopic, DeleteTopic, GetTopics, ListTopicsQuery, TopicInput, UpdateTopic } from '../../../shared/contracts/topics';
 import { PLUGIN_ID } from '../pluginId';
-import { AUDIENCE_TAGS, CONTACT_TAG, LIST, tag, TOPIC_TAG } from './audience-tags';
+import { AUDIENCE_TAGS, CONTACT_TAG, LIST, tag, TOPIC_TAG } from './tags';
 
 const base = `/${PLUGIN_ID}/topics`;
 

@@ -1,7 +1,10 @@
 /**
- * The cache tags of the audience's data (contacts, topics, imports) on Strapi's shared `adminApi`.
- * Prefixed: every plugin adds its tag types to the same api.
+ * The plugin's cache tags on Strapi's shared `adminApi`. Prefixed: every plugin adds its tag types
+ * to the same api.
  */
+export const CAMPAIGN_TAG = 'CampaignsCampaign';
+export const SEND_PROGRESS_TAG = 'CampaignsSendProgress';
+export const SEGMENT_TAG = 'CampaignsSegment';
 export const CONTACT_TAG = 'CampaignsContact';
 export const TOPIC_TAG = 'CampaignsTopic';
 export const IMPORT_TAG = 'CampaignsImport';
