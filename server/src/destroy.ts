@@ -1,20 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import type { AudienceSourcesService } from './services/audience-sources';
-import type { QueuesService } from './services/queues';
-import type { SendingService } from './services/sending';
+import { findRoot } from './composition/accessor';
 
 /**
- * Closes what bootstrap opened, so a process (or a jest run) can exit without being forced. It
- * must not throw after a boot that failed half-way: Strapi closes the database only after every
- * plugin's destroy has returned.
+ * Closes what register and bootstrap opened, in the reverse order (see composition/root), so a
+ * process (or a jest run) can exit without being forced. It must not throw after a boot that
+ * failed half-way: Strapi closes the database only after every plugin's destroy has returned.
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  // Contact writes still under way need the database, which Strapi closes after this returns.
-  const audienceSources = strapi.plugin('campaigns')?.service('audienceSources') as AudienceSourcesService | undefined;
-  await audienceSources?.stop();
-  const queues = strapi.plugin('campaigns')?.service('queues') as QueuesService | undefined;
-  await queues?.stop();
-  // After the workers: a job finishing its last message still needs the transport.
-  const sending = strapi.plugin('campaigns')?.service('sending') as SendingService | undefined;
-  await sending?.stop();
+  await findRoot(strapi)?.close();
 };

@@ -1,0 +1,20 @@
+import type { Redis } from 'ioredis';
+import type { PluginConfig } from '../config/schema';
+import { createRedisConnection, describeRedis } from '../queue/connection';
+
+/** The command connection, open, or a boot-stopping error that names the option to fix. */
+export const connectRedis = async (options: PluginConfig['redis']): Promise<Redis> => {
+  const client = createRedisConnection(options);
+  try {
+    await client.connect();
+  } catch (error) {
+    client.disconnect();
+    throw new Error(`campaigns: cannot reach Redis at ${describeRedis(options)} (option campaigns.redis): ${(error as Error).message}`);
+  }
+  return client;
+};
+
+/** Quits politely (pending replies are read), or drops the socket when Redis is already gone. */
+export const quitRedis = async (client: Redis) => {
+  await client.quit().catch(() => client.disconnect());
+};
