@@ -1,11 +1,11 @@
 import type { PluginConfig } from '../config/schema';
-import type { ImportWork } from '../imports/import-work';
-import { dispatchProcessor } from '../queue/processors/dispatch';
-import { importProcessor } from '../queue/processors/import';
-import { maintenanceProcessor } from '../queue/processors/maintenance';
-import { onSendJobFailed, sendProcessor } from '../queue/processors/send';
+import type { ImportWork } from '../features/imports/import-work';
+import { dispatchProcessor } from '../features/sending/dispatch-processor';
+import { importProcessor } from '../features/imports/processor';
+import { maintenanceProcessor } from '../features/settings/maintenance-processor';
+import { onSendJobFailed, sendProcessor } from '../features/sending/send-processor';
 import type { QueueKey, WorkerEntry } from '../queue/runtime';
-import type { SendEngine } from '../sending/engine';
+import type { SendEngine } from '../features/sending/engine';
 import type { Processor } from 'bullmq';
 
 export interface WorkerDeps {

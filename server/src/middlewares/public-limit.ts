@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { rootOf } from '../composition/accessor';
-import { clientKey, decide, type PublicLimits, type PublicVerdict } from '../tracking/public-limits';
-import { TEXT_HEADERS } from '../tracking/responses';
-import type { TokenVerifier } from '../tracking/token-verifier';
-import type { TokenPurpose } from '../tracking/tokens';
-import { createWindowCounter, type WindowCounter } from '../tracking/window-counter';
+import { clientKey, decide, type PublicLimits, type PublicVerdict } from '../features/tracking/public-limits';
+import { TEXT_HEADERS } from '../features/tracking/responses';
+import type { TokenVerifier } from '../features/tracking/token-verifier';
+import type { TokenPurpose } from '../features/tracking/tokens';
+import { createWindowCounter, type WindowCounter } from '../features/tracking/window-counter';
 
 export interface PublicLimitConfig {
   /** The purpose the route's `:token` is verified for. */

@@ -1,0 +1,69 @@
+import type { Knex } from 'knex';
+import { TABLES } from '../../constants';
+import type { RuleGroup } from '../audience/segments/rules';
+
+export type SendRecordState = 'dispatching' | 'dispatched';
+
+export interface SendRecord {
+  campaignId: number;
+  state: SendRecordState;
+  run: number;
+  rules: RuleGroup;
+  cursor: number;
+  startedAt: number;
+  dispatchedAt: number | null;
+  finishedAt: number | null;
+}
+
+const S = TABLES.sends;
+
+const toRecord = (row: Record<string, unknown>): SendRecord => ({
+  campaignId: Number(row.campaign_id),
+  state: row.state as SendRecordState,
+  run: Number(row.run),
+  rules: JSON.parse(String(row.rules)) as RuleGroup,
+  cursor: Number(row.cursor),
+  startedAt: Number(row.started_at),
+  dispatchedAt: row.dispatched_at == null ? null : Number(row.dispatched_at),
+  finishedAt: row.finished_at == null ? null : Number(row.finished_at),
+});
+
+/**
+ * One row per sent campaign in `campaigns_sends`: its frozen audience, the dispatch cursor and
+ * run, when it started and finished. The campaign's own state is the lifecycle's (features/campaigns).
+ */
+export const sendRecords = (knex: Knex) => ({
+  async find(campaignId: number): Promise<SendRecord | null> {
+    const row = await knex(S).where({ campaign_id: campaignId }).first();
+    return row ? toRecord(row) : null;
+  },
+
+  /**
+   * Freezes the audience rules of a send that starts: run in the transaction that moves the
+   * campaign to `sending` (the lifecycle's `send`), so a campaign never sends without its record.
+   */
+  async begin(trx: Knex.Transaction, campaignId: number, rules: RuleGroup, now: number) {
+    await trx(S).where({ campaign_id: campaignId }).delete();
+    await trx(S).insert({ campaign_id: campaignId, state: 'dispatching', run: 0, rules: JSON.stringify(rules), cursor: 0, started_at: now, updated_at: now });
+  },
+
+  async advanceCursor(campaignId: number, cursor: number, now: number) {
+    await knex(S).where({ campaign_id: campaignId }).where('cursor', '<', cursor).update({ cursor, updated_at: now });
+  },
+
+  async markDispatched(campaignId: number, now: number) {
+    await knex(S).where({ campaign_id: campaignId, state: 'dispatching' }).update({ state: 'dispatched', dispatched_at: now, updated_at: now });
+  },
+
+  /** A resume: the next run number, which gives the requeued jobs ids of their own. */
+  async nextRun(campaignId: number, now: number) {
+    await knex(S).where({ campaign_id: campaignId }).update({ run: knex.raw('run + 1'), updated_at: now });
+    return (await this.find(campaignId))?.run ?? 0;
+  },
+
+  async finish(campaignId: number, now: number) {
+    await knex(S).where({ campaign_id: campaignId }).whereNull('finished_at').update({ finished_at: now, updated_at: now });
+  },
+});
+
+export type SendRecords = ReturnType<typeof sendRecords>;
