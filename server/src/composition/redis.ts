@@ -9,7 +9,9 @@ export const connectRedis = async (options: PluginConfig['redis']): Promise<Redi
     await client.connect();
   } catch (error) {
     client.disconnect();
-    throw new Error(`campaigns: cannot reach Redis at ${describeRedis(options)} (option campaigns.redis): ${(error as Error).message}`);
+    throw new Error(`campaigns: cannot reach Redis at ${describeRedis(options)} (option campaigns.redis): ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return client;
 };

@@ -86,7 +86,9 @@ export const createRoot = (strapi: Core.Strapi) => {
 
     const queues = openQueues(client, prefix);
     opened.push('the queues', () => closeQueues(queues));
-    const transport = lazyTransport(() => (config.sending.transport ? config.sending.transport({ strapi }) : createSmtpPool(config.smtp, config.sending.dkim)));
+    const transport = lazyTransport(() =>
+      config.sending.transport ? config.sending.transport({ strapi }) : createSmtpPool(config.smtp, config.sending.dkim)
+    );
     opened.push('the mail transport', () => transport.close());
 
     const store = deliveryStore(knex, { contacts: tableOf(UID.contact), suppressions: tableOf(UID.suppression) });
@@ -112,14 +114,31 @@ export const createRoot = (strapi: Core.Strapi) => {
     });
     const imports = createImportWork(strapi, queues.import, config.imports);
 
-    const runWorkers = shouldRunWorkers(config.workerMode, process.env[WORKER_PROCESS_ENV] === '1', process.env[COMMAND_PROCESS_ENV] === '1');
-    const workers = runWorkers ? openWorkers(client, prefix, workerEntries({ engine, imports, sending: config.sending, log: strapi.log })) : [];
+    const runWorkers = shouldRunWorkers(
+      config.workerMode,
+      process.env[WORKER_PROCESS_ENV] === '1',
+      process.env[COMMAND_PROCESS_ENV] === '1'
+    );
+    const workers = runWorkers
+      ? openWorkers(client, prefix, workerEntries({ engine, imports, sending: config.sending, log: strapi.log }))
+      : [];
     // Last opened, first closed: a job finishing its last message still needs the transport and the queues.
     opened.push('the workers', async () => {
       await Promise.all(workers.map((worker) => worker.close()));
     });
 
-    return { redis: client, queues, workerCount: workers.length, store, records, lifecycle, engine, transport, webView: createWebView({ campaigns, cache, composeContext }), imports };
+    return {
+      redis: client,
+      queues,
+      workerCount: workers.length,
+      store,
+      records,
+      lifecycle,
+      engine,
+      transport,
+      webView: createWebView({ campaigns, cache, composeContext }),
+      imports,
+    };
   };
 
   const audience: AudienceQueries = createAudienceQueries(strapi);

@@ -5,7 +5,10 @@ import type { CampaignStateStore } from './lifecycle';
 /** The campaign's own `state` column, moved with one conditional UPDATE (see lifecycle.ts). */
 export const campaignStates = (knex: Knex, campaignsTable: string, clock: () => number = Date.now): CampaignStateStore => {
   const update = (db: Knex | Knex.Transaction, campaignId: number, from: readonly CampaignState[], to: CampaignState) =>
-    db(campaignsTable).where({ id: campaignId }).whereIn('state', from).update({ state: to, updated_at: new Date(clock()) });
+    db(campaignsTable)
+      .where({ id: campaignId })
+      .whereIn('state', from)
+      .update({ state: to, updated_at: new Date(clock()) });
 
   return {
     async move(campaignId, from, to, alongside) {

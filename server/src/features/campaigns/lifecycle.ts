@@ -14,7 +14,12 @@ export interface CampaignStateStore {
    * Moves the campaign to `to` when it is in one of `from`, and answers whether this call moved it.
    * `alongside` runs in the same transaction when it did (a send freezes its audience with the move).
    */
-  move(campaignId: number, from: readonly CampaignState[], to: CampaignState, alongside?: (trx: Knex.Transaction) => Promise<void>): Promise<boolean>;
+  move(
+    campaignId: number,
+    from: readonly CampaignState[],
+    to: CampaignState,
+    alongside?: (trx: Knex.Transaction) => Promise<void>
+  ): Promise<boolean>;
   stateOf(campaignId: number): Promise<CampaignState | null>;
 }
 

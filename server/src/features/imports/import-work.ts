@@ -35,7 +35,8 @@ export const createImportWork = (strapi: Core.Strapi, queue: Queue, options: Plu
     async tidy() {
       const reconciled = await reconcileImports(strapi, queue, JOB_OPTIONS);
       const reportsRemoved = await removeExpiredReports(strapi, options.reportRetentionDays);
-      for (const id of reconciled.requeued) strapi.log.warn(`campaigns: import ${id} had lost its job; requeued, it resumes where it stopped`);
+      for (const id of reconciled.requeued)
+        strapi.log.warn(`campaigns: import ${id} had lost its job; requeued, it resumes where it stopped`);
       for (const id of reconciled.failed) strapi.log.warn(`campaigns: import ${id} is marked failed: its job failed or its file is gone`);
       return { ...reconciled, reportsRemoved };
     },

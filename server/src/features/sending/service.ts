@@ -8,7 +8,7 @@ import { compileContent } from '../../content/compile';
 import { TemplateError } from '../../content/liquid';
 import { renderMessage, type TemplateContact } from '../../content/render';
 import { composeMessage, recipientUrls } from './compose';
-import { templateFieldError } from './content-check';
+import { checkCampaignContent, templateFieldError } from './content-check';
 import { BLANK_PIXEL_URI } from '../tracking/responses';
 import { templateCampaignOf, type CampaignRow, type PreparedCampaign } from './prepared-campaign';
 import type { RuleGroup } from '../audience/segments/rules';
@@ -122,6 +122,9 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = {
     /** The configured senders, for the editor's from field; empty when any address may send. */
     senders: (): Sender[] => root.senders,
+
+    /** Checks a campaign's templates as they would be saved: a 400 naming the field when one cannot be used. */
+    checkContent: checkCampaignContent,
 
     async progress(documentId: string): Promise<SendProgress> {
       const row = await campaignRow(documentId);

@@ -16,7 +16,12 @@ export const createWebView = (deps: { campaigns: CampaignSource; cache: Campaign
     const prepared = await deps.cache.get(row);
     const ctx = deps.composeContext();
     const urls = { ...recipientUrls(ctx, prepared, delivery.id), open: BLANK_PIXEL_URI };
-    return renderMessage(prepared.content, { contact, campaign: prepared.templateCampaign, urls, postalAddress: ctx.identity.postalAddress }).html;
+    return renderMessage(prepared.content, {
+      contact,
+      campaign: prepared.templateCampaign,
+      urls,
+      postalAddress: ctx.identity.postalAddress,
+    }).html;
   },
 });
 

@@ -10,7 +10,8 @@ const ID_COUNT: Record<TokenPurpose, number> = { click: 2, open: 1, view: 1, uns
  */
 export const createTokenVerifier = (signingSecret: string | undefined, publicUrl: string | undefined) => {
   const signing = signingSecret && publicUrl ? { secret: signingSecret, urls: trackingUrls(publicUrl, signingSecret) } : null;
-  const verified = (purpose: TokenPurpose, token: string) => (signing ? verifyToken(signing.secret, purpose, token, ID_COUNT[purpose]) : null);
+  const verified = (purpose: TokenPurpose, token: string) =>
+    signing ? verifyToken(signing.secret, purpose, token, ID_COUNT[purpose]) : null;
   return {
     verified,
     /** What the public limits count a token as (`click:12.3`, ids only), or null when it does not verify for this purpose. */

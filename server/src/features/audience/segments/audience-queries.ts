@@ -105,14 +105,17 @@ export const createAudienceQueries = (strapi: Core.Strapi) => {
       const lastId = Number(top?.id ?? 0);
       const page: AudienceContact[] = [];
       for (let from = after, window = PAGE_WINDOW; page.length < limit && from < lastId; from += window, window *= 2) {
-        const rows: Array<{ id: number; document_id: string; email: string; first_name: string | null; last_name: string | null }> = await query
-          .clone()
-          .select('c.id', 'c.document_id', 'c.email', 'c.first_name', 'c.last_name')
-          .where('c.id', '>', from)
-          .where('c.id', '<=', from + window)
-          .orderBy('c.id', 'asc')
-          .limit(limit - page.length);
-        page.push(...rows.map((r) => ({ id: r.id, documentId: r.document_id, email: r.email, firstName: r.first_name, lastName: r.last_name })));
+        const rows: Array<{ id: number; document_id: string; email: string; first_name: string | null; last_name: string | null }> =
+          await query
+            .clone()
+            .select('c.id', 'c.document_id', 'c.email', 'c.first_name', 'c.last_name')
+            .where('c.id', '>', from)
+            .where('c.id', '<=', from + window)
+            .orderBy('c.id', 'asc')
+            .limit(limit - page.length);
+        page.push(
+          ...rows.map((r) => ({ id: r.id, documentId: r.document_id, email: r.email, firstName: r.first_name, lastName: r.last_name }))
+        );
       }
       return page;
     },
