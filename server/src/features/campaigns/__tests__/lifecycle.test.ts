@@ -1,12 +1,13 @@
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import type { CampaignState } from '../../../../../shared/contracts/campaign-lifecycle';
-import { createCampaignLifecycle, type CampaignStateStore } from '../lifecycle';
+import type { StateStore } from '../../../db/lifecycle-moves';
+import { createCampaignLifecycle } from '../lifecycle';
 
 /** Campaign states in a map, moved the way the real store moves them: only from a listed state. */
 const fakeStore = (states: Record<number, CampaignState>) => {
   const effects: number[] = [];
-  const store: CampaignStateStore = {
+  const store: StateStore<CampaignState> = {
     async move(id, from, to, alongside) {
       if (!from.includes(states[id])) return false;
       states[id] = to;
