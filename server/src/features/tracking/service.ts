@@ -7,6 +7,7 @@ import { markFirst, minuteOf, writeEvent, type TrackingEvent } from './event-wri
 import { clickTarget, deliveryOf, linkUrl, type TrackedDelivery } from './lookups';
 import { maskEmail, type UnsubscribeView } from './pages';
 import type { TokenPurpose } from './tokens';
+import { isSuppressed } from '../audience/suppressions/active';
 import { getService } from '../../services/get-service';
 
 /** Who fetched a tracking URL; `record` is false for HEAD requests (link scanners), which are answered but not counted. */
@@ -143,7 +144,7 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const maskedEmail = maskEmail(delivery.email);
       const contact = await contactOf(delivery.contactId);
       // A deleted contact still gets the button: its address may come back with an import, a suppression would stop that.
-      const notMailed = (contact && contact.state !== 'subscribed') || (await getService(strapi, 'suppressions').isSuppressed(delivery.email));
+      const notMailed = (contact && contact.state !== 'subscribed') || (await isSuppressed(strapi, delivery.email));
       if (notMailed) return { kind: 'done', maskedEmail };
       return { kind: 'form', maskedEmail, action: tokens.urls!.unsubscribe(delivery.id) };
     },
