@@ -3,12 +3,13 @@ import { createRoot } from './composition/root';
 import { setRoot } from './composition/accessor';
 import { warnAtBoot } from './config/deliverability';
 import { assertProductionReady } from './config/parse';
-import { ACTION_DEFINITIONS, PLUGIN_ID } from './constants';
+import { PLUGIN_ID } from './constants';
+import { fromEveryFeature } from './features';
 import { answerMalformedBodies } from './middlewares/malformed-body';
 import { getService } from './services/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  const root = createRoot(strapi);
+  const root = createRoot(strapi, { queues: fromEveryFeature('queues'), maintenanceJobs: fromEveryFeature('maintenanceJobs') });
   setRoot(strapi, root);
   const environment = strapi.config.get<string>('environment');
   assertProductionReady(root.config, environment);
@@ -17,7 +18,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'audienceSources').resolve();
   answerMalformedBodies(strapi);
   await strapi.service('admin::permission').actionProvider.registerMany(
-    ACTION_DEFINITIONS.map((action) => ({ section: 'plugins', pluginName: PLUGIN_ID, ...action }))
+    fromEveryFeature('actions').map((action) => ({ section: 'plugins', pluginName: PLUGIN_ID, ...action }))
   );
   // An unreachable Redis stops the boot before Strapi touches the database or starts other plugins' background work.
   await root.connect();

@@ -1,9 +1,9 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../queue/connection';
 import type { PluginConfig } from '../config/schema';
 import { createRedisConnection, describeRedis } from '../queue/connection';
 
 /** The command connection, open, or a boot-stopping error that names the option to fix. */
-export const connectRedis = async (options: PluginConfig['redis']): Promise<Redis> => {
+export const connectRedis = async (options: PluginConfig['redis']): Promise<RedisClient> => {
   const client = createRedisConnection(options);
   try {
     await client.connect();
@@ -17,6 +17,6 @@ export const connectRedis = async (options: PluginConfig['redis']): Promise<Redi
 };
 
 /** Quits politely (pending replies are read), or drops the socket when Redis is already gone. */
-export const quitRedis = async (client: Redis) => {
+export const quitRedis = async (client: RedisClient) => {
   await client.quit().catch(() => client.disconnect());
 };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { Redis } from 'ioredis';
+import type { Queue } from 'bullmq';
 import { errors } from '@strapi/utils';
 import type { Sender } from '../../../shared/contracts/sending';
 import type { PluginConfig } from '../config/schema';
@@ -7,8 +7,10 @@ import { COMMAND_PROCESS_ENV, UID, WORKER_PROCESS_ENV, type WorkerMode } from '.
 import { campaignStates, createCampaignLifecycle, type CampaignLifecycle } from '../features/campaigns/lifecycle';
 import { createImportWork, type ImportWork } from '../features/imports/import-work';
 import { createSmtpPool } from '../mail/smtp-pool';
-import { describeRedis } from '../queue/connection';
-import { closeQueues, openQueues, openWorkers, type Queues } from '../queue/runtime';
+import { describeRedis, type RedisClient } from '../queue/connection';
+import { closeQueues, openQueues, openWorkers } from '../queue/runtime';
+import { MAINTENANCE_QUEUE, maintenanceProcessor } from '../queue/maintenance';
+import type { MaintenanceJob, QueueDeclaration } from '../features/feature';
 import { getPluginConfig } from '../config/plugin-config';
 import { createAudienceQueries, type AudienceQueries } from '../features/audience/segments/audience-queries';
 import { campaignSource } from '../features/sending/campaign-source';
@@ -24,7 +26,6 @@ import { createTokenVerifier, type TokenVerifier } from '../features/tracking/to
 import { createCloseStack } from './close-stack';
 import { connectRedis, quitRedis } from './redis';
 import { lazyTransport } from './transport';
-import { workerEntries } from './workers';
 
 /**
  * Whether this process runs the workers, given the configured mode. A one-off command never
@@ -33,10 +34,11 @@ import { workerEntries } from './workers';
 export const shouldRunWorkers = (mode: WorkerMode, isWorkerProcess: boolean, isCommandProcess = false) =>
   !isCommandProcess && (mode === 'in-process' || (mode === 'dedicated' && isWorkerProcess));
 
-const TIDY_SCHEDULER = 'tidy-imports';
-const TIDY_EVERY_MS = 5 * 60_000;
-const SWEEP_SCHEDULER = 'tidy-sends';
-const SWEEP_EVERY_MS = 60_000;
+/** What the features declare that the root opens: their queues (with workers) and their periodic jobs. */
+export interface FeatureWork {
+  queues: readonly QueueDeclaration[];
+  maintenanceJobs: readonly MaintenanceJob[];
+}
 
 /** What the lifecycle files hand the root that it does not build itself. */
 export interface StartInputs {
@@ -49,8 +51,9 @@ export interface StartInputs {
 
 /** The objects that need Redis and the database: built once by start(), after the migrations. */
 export interface Running {
-  redis: Redis;
-  queues: Queues;
+  redis: RedisClient;
+  /** Every declared queue by key (the maintenance queue's is `maintenance`). */
+  queues: Readonly<Record<string, Queue>>;
   workerCount: number;
   store: DeliveryStore;
   records: SendRecords;
@@ -69,21 +72,31 @@ export interface Running {
  * touched); bootstrap() starts it after the migrations; destroy() closes what it opened, in the
  * reverse order.
  */
-export const createRoot = (strapi: Core.Strapi) => {
+export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
   const config: PluginConfig = getPluginConfig(strapi);
   const opened = createCloseStack((message) => strapi.log.error(message));
   const composeContext = composeContextOf(config);
-  let redis: Redis | undefined;
+  let redis: RedisClient | undefined;
   let running: Running | undefined;
 
   const notRunning = () => new errors.ApplicationError('campaigns: the queues are not started (Strapi is still booting or shutting down)');
 
-  const build = (client: Redis, inputs: StartInputs): Running => {
+  const build = (client: RedisClient, inputs: StartInputs): Running => {
     const knex = strapi.db.connection;
     const tableOf = (uid: (typeof UID)[keyof typeof UID]) => strapi.db.metadata.get(uid).tableName;
     const { prefix } = config.redis;
 
-    const queues = openQueues(client, prefix);
+    // The maintenance queue first: every process opens it, the ping and the features' periodic jobs run on it.
+    const declarations: QueueDeclaration[] = [
+      { ...MAINTENANCE_QUEUE, worker: { processor: maintenanceProcessor(features.maintenanceJobs), concurrency: 4 } },
+      ...features.queues,
+    ];
+    const queues = openQueues(declarations, client, prefix);
+    const queueOf = (key: string) => {
+      const queue = queues[key];
+      if (!queue) throw new Error(`campaigns: no feature declares the queue "${key}"`);
+      return queue;
+    };
     opened.push('the queues', () => closeQueues(queues));
     const transport = lazyTransport(() =>
       config.sending.transport ? config.sending.transport({ strapi }) : createSmtpPool(config.smtp, config.sending.dkim)
@@ -104,23 +117,21 @@ export const createRoot = (strapi: Core.Strapi) => {
       cache,
       audience: { page: (rules, page) => audience.pageRules(rules, page) },
       bounces: inputs.bounces,
-      queues,
+      queues: { send: queueOf('send'), dispatch: queueOf('dispatch') },
       limiter: createRateLimiter(client, prefix, config.rateLimits),
       transport,
       composeContext,
       log: strapi.log,
       emit: (event, payload) => strapi.eventHub.emit(event, payload),
     });
-    const imports = createImportWork(strapi, queues.import, config.imports);
+    const imports = createImportWork(strapi, queueOf('import'), config.imports);
 
     const runWorkers = shouldRunWorkers(
       config.workerMode,
       process.env[WORKER_PROCESS_ENV] === '1',
       process.env[COMMAND_PROCESS_ENV] === '1'
     );
-    const workers = runWorkers
-      ? openWorkers(client, prefix, workerEntries({ engine, imports, sending: config.sending, log: strapi.log }))
-      : [];
+    const workers = runWorkers ? openWorkers(declarations, { config, log: strapi.log, engine, imports }, client, prefix) : [];
     // Last opened, first closed: a job finishing its last message still needs the transport and the queues.
     opened.push('the workers', async () => {
       await Promise.all(workers.map((worker) => worker.close()));
@@ -166,9 +177,17 @@ export const createRoot = (strapi: Core.Strapi) => {
       if (!redis) await this.connect();
       running = build(redis!, inputs);
       // One schedule per Redis prefix, whoever upserts it; any worker process runs the jobs.
-      const schedule = { data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } };
-      await running.queues.maintenance.upsertJobScheduler(TIDY_SCHEDULER, { every: TIDY_EVERY_MS }, { name: 'tidyImports', ...schedule });
-      await running.queues.maintenance.upsertJobScheduler(SWEEP_SCHEDULER, { every: SWEEP_EVERY_MS }, { name: 'tidySends', ...schedule });
+      for (const job of features.maintenanceJobs) {
+        await running.queues[MAINTENANCE_QUEUE.key].upsertJobScheduler(
+          job.scheduler,
+          { every: job.everyMs },
+          {
+            name: job.name,
+            data: {},
+            opts: { removeOnComplete: true, removeOnFail: 100 },
+          }
+        );
+      }
       strapi.log.info(
         `campaigns: queues on ${describeRedis(config.redis)} (prefix "${config.redis.prefix}"), worker mode ${config.workerMode}, ` +
           `${running.workerCount ? `${running.workerCount} workers in this process` : 'no workers in this process'}`

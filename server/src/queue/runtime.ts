@@ -1,34 +1,29 @@
-import { Queue, Worker, type Job, type Processor, type WorkerOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { QUEUES, type QueueName } from '../constants';
+import { Queue, Worker } from 'bullmq';
+import type { QueueDeclaration, QueueDependencies } from '../features/feature';
+import type { RedisClient } from './connection';
 
-export type QueueKey = keyof typeof QUEUES;
-export type Queues = Readonly<Record<QueueKey, Queue>>;
+/** Every declared queue on the shared command connection: what any process needs to add jobs. */
+export const openQueues = <K extends string>(declarations: readonly QueueDeclaration<K>[], connection: RedisClient, prefix: string) =>
+  Object.fromEntries(declarations.map(({ key, name }) => [key, new Queue(name, { connection, prefix })])) as Record<K, Queue>;
 
-/** How one queue's jobs are run in a process that runs workers. */
-export interface WorkerEntry {
-  processor: Processor;
-  /** How many jobs one process runs at once. */
-  concurrency: number;
-  options?: Pick<WorkerOptions, 'maxStalledCount' | 'lockDuration' | 'stalledInterval'>;
-  onFailed?: (job: Job | undefined, error: Error) => void;
-}
-
-/** Every queue on the shared command connection: what any process needs to add jobs. */
-export const openQueues = (connection: Redis, prefix: string): Queues =>
-  Object.fromEntries(
-    (Object.keys(QUEUES) as QueueKey[]).map((key) => [key, new Queue(QUEUES[key] satisfies QueueName, { connection, prefix })])
-  ) as Record<QueueKey, Queue>;
-
-export const closeQueues = async (queues: Queues) => {
-  await Promise.all(Object.values(queues).map((queue) => queue.close()));
+export const closeQueues = async (queues: Readonly<Record<string, Queue>>) => {
+  await Promise.all(Object.values<Queue>(queues).map((queue) => queue.close()));
 };
 
-/** Workers for the queues that have an entry; BullMQ duplicates the connection for their blocking commands. */
-export const openWorkers = (connection: Redis, prefix: string, entries: Partial<Record<QueueKey, WorkerEntry>>): Worker[] =>
-  (Object.keys(entries) as QueueKey[]).map((key) => {
-    const entry = entries[key]!;
-    const worker = new Worker(QUEUES[key], entry.processor, { ...entry.options, connection, prefix, concurrency: entry.concurrency });
-    if (entry.onFailed) worker.on('failed', entry.onFailed);
-    return worker;
+/**
+ * Workers for the declared queues that have one, each given the composition root's objects it
+ * needs. BullMQ duplicates the connection for their blocking commands.
+ */
+export const openWorkers = (
+  declarations: readonly QueueDeclaration[],
+  deps: QueueDependencies,
+  connection: RedisClient,
+  prefix: string
+): Worker[] =>
+  declarations.flatMap(({ name, worker: entry }) => {
+    if (!entry) return [];
+    const concurrency = typeof entry.concurrency === 'function' ? entry.concurrency(deps) : entry.concurrency;
+    const worker = new Worker(name, entry.processor(deps), { ...entry.options, connection, prefix, concurrency });
+    if (entry.onFailed) worker.on('failed', entry.onFailed(deps));
+    return [worker];
   });

@@ -2,10 +2,10 @@ import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
 import { Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { rootOf } from '../composition/accessor';
 import type { PingResult } from './jobs';
-import type { QueueKey } from './runtime';
+import type { RedisClient } from './connection';
+import { MAINTENANCE_QUEUE } from './maintenance';
 
 const PING_POLL_MS = 50;
 /** A finished ping stays this long, so the process that asked can read its answer. */
@@ -15,11 +15,12 @@ const PING_KEPT_SECONDS = 60;
  * The queues as the admin, the commands and extensions see them: a queue to add jobs to, the Redis
  * connection, a ping and their health. The composition root opens and closes them.
  */
-const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
+export const createQueuesService = <K extends string>() => ({ strapi }: { strapi: Core.Strapi }) => {
+  type QueueKey = K | typeof MAINTENANCE_QUEUE.key;
   const root = rootOf(strapi);
   return {
     /** The command connection (rate limits share it with the queues). */
-    redis(): Redis {
+    redis(): RedisClient {
       return root.running.redis;
     },
 
@@ -34,7 +35,7 @@ const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
      * first thing a process asks, on a busy machine) was never heard of and timed out.
      */
     async ping(timeoutMs = 5000): Promise<PingResult> {
-      const queue = root.running.queues.maintenance;
+      const queue = root.running.queues[MAINTENANCE_QUEUE.key];
       const job = await queue.add(
         'ping',
         { requestedBy: `${os.hostname()}:${process.pid}` },
@@ -72,6 +73,3 @@ const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
   };
 };
-
-export type QueuesService = ReturnType<typeof createQueuesService>;
-export default createQueuesService;

@@ -1,7 +1,7 @@
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { ImportWork } from './import-work';
 import { ImportFailed } from './run';
-import type { ImportJobs } from '../../queue/jobs';
+import type { ImportJobs } from './jobs';
 
 type ImportJob = Job<ImportJobs['run'], unknown, 'run'>;
 

@@ -4,7 +4,7 @@ import type { PluginConfig } from '../../config/schema';
 import { TemplateError } from '../../content/liquid';
 import type { CampaignLifecycle } from '../campaigns/lifecycle';
 import { classifyFailure, type Transport } from '../../mail/transport';
-import type { SendJobs } from '../../queue/jobs';
+import type { SendJobs } from './jobs';
 import type { RuleGroup } from '../audience/segments/rules';
 import { retryDelayMs } from './backoff';
 import { composeMessage, messageIdFor, type ComposeContext, type ComposeOptions, type Recipient } from './compose';

@@ -51,7 +51,7 @@ const toTemplateContact = (row: Record<string, unknown>): TemplateContact => ({
 
 /**
  * Sending a campaign: start, pause, resume, cancel, its progress, previews and test sends. The work
- * itself runs in the queues (see sending/engine); this service moves states and enqueues.
+ * itself runs in the queues (see engine.ts); this service moves states and enqueues.
  */
 const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const root = rootOf(strapi);
