@@ -9,7 +9,12 @@ type ServiceFactories = { queues: typeof queues } & Merged<PluginFeature['servic
 /** Every service of the plugin by name, as Strapi registers them: the queues and each feature's. */
 const services = mergeByName<ServiceFactories>('service', [{ queues }, ...FEATURES.map((feature) => feature.services)]);
 
-/** What strapi.plugin('campaigns').service(name) returns, for each name. */
-export type Services = { [K in keyof ServiceFactories]: ReturnType<ServiceFactories[K]> };
+type RegisteredServices = { [K in keyof ServiceFactories]: ReturnType<ServiceFactories[K]> };
+
+declare module './get-service' {
+  /** What strapi.plugin('campaigns').service(name) returns, for each name: derived from the registry above. */
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging: the members are the registry's
+  interface Services extends RegisteredServices {}
+}
 
 export default services;
