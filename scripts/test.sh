@@ -39,6 +39,13 @@ if ! npm run --silent typecheck >&2; then
   exit 1
 fi
 
+log "looking for import cycles"
+if ! bash scripts/check-cycles.sh; then
+  log "import cycles found (see above)"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 mkdir -p reports
 rm -f reports/jest.json reports/jest-projects.json
 npx jest --maxWorkers=2 --json --outputFile=reports/jest.json --reporters=default --reporters=./scripts/jest-projects-reporter.js "$@"

@@ -1,3 +1,4 @@
+import { rootOf } from '../../server/src/composition/accessor';
 import { useAdminApp } from '../helpers/admin-app';
 import { finished, seedCampaign, sendingEnv, waitForProgress } from '../helpers/sending';
 import { useSmtpSink } from '../helpers/smtp-sink';
@@ -16,12 +17,12 @@ const knex = () => strapi().db.connection;
 const stageDeliveries = async (name: string, people: Array<{ email: string; firstName: string }>) => {
   const campaign = await seedCampaign(strapi(), name, people);
   const id = (await strapi().db.query('plugin::campaigns.campaign').findOne({ where: { documentId: campaign.documentId } })).id as number;
-  const engine = service('sending').engine();
+  const { lifecycle, records, store, engine } = rootOf(strapi()).running;
   const rules = (await service('segments').findOne((await service('campaigns').findOne(campaign.documentId)).segment!.documentId)).rules;
-  await engine.records.start(id, rules, ['draft'], Date.now());
+  await lifecycle.take(id, 'send', (trx) => records.begin(trx, id, rules, Date.now()));
   const contacts = await knex()('campaigns_contacts').select('id', 'email').whereIn('email', people.map((p) => p.email));
-  await engine.store.insertQueued(id, contacts, Date.now());
-  await engine.records.markDispatched(id, Date.now());
+  await store.insertQueued(id, contacts, Date.now());
+  await records.markDispatched(id, Date.now());
   return { campaign, id, engine };
 };
 

@@ -1,3 +1,4 @@
+import { rootOf } from '../../server/src/composition/accessor';
 import { useAdminApp } from '../helpers/admin-app';
 import { finished, seedCampaign, sendingEnv, waitForProgress } from '../helpers/sending';
 import { useSmtpSink } from '../helpers/smtp-sink';
@@ -70,7 +71,7 @@ test('a job that stops after claiming a group gives the deliveries it never trie
     { email: 'last@stop.test', firstName: 'Last' },
   ];
   sink().behave('refused@stop.test', () => ({ rcpt: 550, message: '5.1.1 User unknown' }));
-  const engine = service('sending').engine();
+  const { engine } = rootOf(strapi()).running;
   // Recording the refusal fails once (a database hiccup): the job stops in the middle of its group.
   jest.spyOn(engine, 'settleFailure').mockRejectedValueOnce(new Error('database went away'));
   const campaign = await seedCampaign(strapi(), 'Stopped job', people);
@@ -93,7 +94,7 @@ test('the web view of a message that no longer renders for its contact is a 404 
   await service('sending').sendNow(campaign.documentId);
   await waitForProgress(strapi(), campaign.documentId, finished);
   const [delivery] = await knex()('campaigns_deliveries').where({ campaign_id: await campaignId(campaign.documentId) });
-  const viewPath = new URL(service('sending').engine().composeContext().urls.view(delivery.id)).pathname;
+  const viewPath = new URL(rootOf(strapi()).composeContext().urls.view(delivery.id)).pathname;
   expect((await api().get(viewPath)).status).toBe(200);
 
   await knex()('campaigns_contacts').where({ email: 'vic@view.test' }).update({ attributes: JSON.stringify({ repeat: 100000000 }) });
@@ -108,7 +109,7 @@ test('a delivery that cannot be rendered and whose failure cannot be written goe
     { email: 'good@write.test', firstName: 'Good' },
   ];
   // Writing the render failure fails once (a database hiccup): the job stops, its retry tries again.
-  jest.spyOn(service('sending').engine().store, 'settle').mockRejectedValueOnce(new Error('database went away'));
+  jest.spyOn(rootOf(strapi()).running.store, 'settle').mockRejectedValueOnce(new Error('database went away'));
   const campaign = await seedCampaign(strapi(), 'Unwritable failure', people, { content: LOOP_BY_CONTACT });
   await service('sending').sendNow(campaign.documentId);
 

@@ -1,12 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import type { Job, WorkerOptions } from 'bullmq';
+import type { PluginConfig } from '../config/schema';
 import type { Migration } from '../db/migration';
+import type { ImportWork } from './imports/import-work';
+import type { SendEngine } from './sending/engine';
 
 type StrapiContext = { strapi: Core.Strapi };
 
-/** What a queue's worker is built from; the composition root will hand over more than Strapi. */
+/** What a queue's worker and a maintenance job are given: the composition root's objects, never a service lookup. */
 export interface QueueDependencies {
-  strapi: Core.Strapi;
+  config: PluginConfig;
+  log: { warn(message: string): void; error(message: string): void };
+  engine: SendEngine;
+  imports: ImportWork;
 }
 
 /*

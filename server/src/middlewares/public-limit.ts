@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { getPluginConfig } from '../config/plugin-config';
-import { getService } from '../services/get-service';
+import { rootOf } from '../composition/accessor';
 import { clientKey, decide, type PublicLimits, type PublicVerdict } from '../features/tracking/public-limits';
 import { TEXT_HEADERS } from '../features/tracking/responses';
+import type { TokenVerifier } from '../features/tracking/token-verifier';
 import type { TokenPurpose } from '../features/tracking/tokens';
 import { createWindowCounter, type WindowCounter } from '../features/tracking/window-counter';
 
@@ -22,21 +22,22 @@ const ALLOWED: PublicVerdict = { limited: false };
  * reverse proxy Strapi's `server.proxy.koa` must be on, or every recipient is the proxy.
  */
 export default (config: PublicLimitConfig, { strapi }: { strapi: Core.Strapi }) => {
-  let setup: { limits: PublicLimits; prefix: string; counter: WindowCounter } | undefined;
+  let setup: { limits: PublicLimits; prefix: string; counter: WindowCounter; subjectOf: TokenVerifier['subjectOf'] } | undefined;
   const ready = () => {
     if (!setup) {
-      const { publicLimits, redis } = getPluginConfig(strapi);
-      setup = { limits: publicLimits, prefix: `${redis.prefix}:public`, counter: createWindowCounter(getService(strapi, 'queues').redis()) };
+      const root = rootOf(strapi);
+      const { publicLimits, redis } = root.config;
+      setup = { limits: publicLimits, prefix: `${redis.prefix}:public`, counter: createWindowCounter(root.running.redis), subjectOf: root.tokens.subjectOf };
     }
     return setup;
   };
 
   const verdictOf = async (ctx: Context): Promise<PublicVerdict> => {
-    const { limits, prefix, counter } = ready();
+    const { limits, prefix, counter, subjectOf } = ready();
     if (!limits.enabled) return ALLOWED;
     const windowMs = limits.windowSeconds * 1000;
     const client = clientKey(ctx.ip);
-    const subject = getService(strapi, 'tracking').subjectOf(config.purpose, ctx.params.token);
+    const subject = subjectOf(config.purpose, ctx.params.token);
     if (!subject) {
       const [invalid] = await counter.hit([`${prefix}:invalid:${client}`], windowMs);
       return decide(limits, { valid: false, invalid });

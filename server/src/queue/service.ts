@@ -2,109 +2,30 @@ import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
 import { Job } from 'bullmq';
-import { errors } from '@strapi/utils';
-import { COMMAND_PROCESS_ENV, WORKER_PROCESS_ENV, type WorkerMode } from '../constants';
-import { createRedisConnection, describeRedis, type RedisClient } from './connection';
-import { getPluginConfig } from '../config/plugin-config';
-import type { MaintenanceJob, QueueDeclaration } from '../features/feature';
+import { rootOf } from '../composition/accessor';
 import type { PingResult } from './jobs';
-import { MAINTENANCE_QUEUE, maintenanceProcessor } from './maintenance';
-import { openQueueRuntime, type QueueRuntime } from './runtime';
-
-/**
- * Whether this process runs the workers, given the configured mode. A one-off command never
- * does: it would take jobs and then exit in the middle of them.
- */
-export const shouldRunWorkers = (mode: WorkerMode, isWorkerProcess: boolean, isCommandProcess = false) =>
-  !isCommandProcess && (mode === 'in-process' || (mode === 'dedicated' && isWorkerProcess));
+import type { RedisClient } from './connection';
+import { MAINTENANCE_QUEUE } from './maintenance';
 
 const PING_POLL_MS = 50;
 /** A finished ping stays this long, so the process that asked can read its answer. */
 const PING_KEPT_SECONDS = 60;
 
-/** The maintenance queue (with every feature's periodic jobs) first, then the features' own queues. */
-const declarationsOf = <K extends string>(queues: readonly QueueDeclaration<K>[], maintenanceJobs: readonly MaintenanceJob[]) => [
-  { ...MAINTENANCE_QUEUE, worker: { processor: maintenanceProcessor(maintenanceJobs), concurrency: 4 } },
-  ...queues,
-];
-
-/** The queues service of the plugin whose features declare these queues and maintenance jobs. */
-export const createQueuesService = <K extends string>(declared: readonly QueueDeclaration<K>[], maintenanceJobs: readonly MaintenanceJob[]) => ({ strapi }: { strapi: Core.Strapi }) => {
+/**
+ * The queues as the admin, the commands and extensions see them: a queue to add jobs to, the Redis
+ * connection, a ping and their health. The composition root opens and closes them.
+ */
+export const createQueuesService = <K extends string>() => ({ strapi }: { strapi: Core.Strapi }) => {
   type QueueKey = K | typeof MAINTENANCE_QUEUE.key;
-  const declarations: QueueDeclaration<QueueKey>[] = declarationsOf(declared, maintenanceJobs);
-  let connection: RedisClient | undefined;
-  let runtime: QueueRuntime<QueueKey> | undefined;
-
-  const requireRuntime = () => {
-    if (!runtime || !connection) {
-      throw new errors.ApplicationError('campaigns: the queues are not started (Strapi is still booting or shutting down)');
-    }
-    return { runtime, connection };
-  };
-
-  /**
-   * Opens the Redis connection. Called from register, so an unreachable Redis stops the boot
-   * before Strapi touches the database or starts other plugins' background work.
-   */
-  const connect = async (): Promise<RedisClient> => {
-    if (connection) return connection;
-    const config = getPluginConfig(strapi);
-    const client = createRedisConnection(config.redis);
-    try {
-      await client.connect();
-    } catch (error) {
-      client.disconnect();
-      throw new Error(`campaigns: cannot reach Redis at ${describeRedis(config.redis)} (option campaigns.redis): ${(error as Error).message}`);
-    }
-    connection = client;
-    return client;
-  };
-
+  const root = rootOf(strapi);
   return {
-    connect,
-
-    /** Opens the queues on the connection and, when this process should run them, the workers. */
-    async start() {
-      if (runtime) return;
-      const client = await connect();
-      const config = getPluginConfig(strapi);
-      const runWorkers = shouldRunWorkers(
-        config.workerMode,
-        process.env[WORKER_PROCESS_ENV] === '1',
-        process.env[COMMAND_PROCESS_ENV] === '1'
-      );
-      runtime = openQueueRuntime(declarations, { strapi }, client, config.redis.prefix, runWorkers);
-      // One schedule per Redis prefix, whoever upserts it; any worker process runs the jobs.
-      for (const job of maintenanceJobs) {
-        await runtime.queues.maintenance.upsertJobScheduler(job.scheduler, { every: job.everyMs }, {
-          name: job.name,
-          data: {},
-          opts: { removeOnComplete: true, removeOnFail: 100 },
-        });
-      }
-      strapi.log.info(
-        `campaigns: queues on ${describeRedis(config.redis)} (prefix "${config.redis.prefix}"), worker mode ${config.workerMode}, ` +
-          `${runWorkers ? `${runtime.workers.length} workers in this process` : 'no workers in this process'}`
-      );
-    },
-
-    async stop() {
-      const current = runtime;
-      runtime = undefined;
-      await current?.close();
-      if (connection) {
-        await connection.quit().catch(() => connection?.disconnect());
-        connection = undefined;
-      }
-    },
-
     /** The command connection (rate limits share it with the queues). */
     redis(): RedisClient {
-      return requireRuntime().connection;
+      return root.running.redis;
     },
 
     queue(key: QueueKey) {
-      return requireRuntime().runtime.queues[key];
+      return root.running.queues[key];
     },
 
     /**
@@ -114,7 +35,7 @@ export const createQueuesService = <K extends string>(declared: readonly QueueDe
      * first thing a process asks, on a busy machine) was never heard of and timed out.
      */
     async ping(timeoutMs = 5000): Promise<PingResult> {
-      const queue = requireRuntime().runtime.queues.maintenance;
+      const queue = root.running.queues[MAINTENANCE_QUEUE.key];
       const job = await queue.add(
         'ping',
         { requestedBy: `${os.hostname()}:${process.pid}` },
@@ -137,19 +58,18 @@ export const createQueuesService = <K extends string>(declared: readonly QueueDe
     },
 
     async health() {
-      const { runtime: current, connection: client } = requireRuntime();
+      const { queues, redis, workerCount } = root.running;
       const started = Date.now();
-      await client.ping();
+      await redis.ping();
       const redisLatencyMs = Date.now() - started;
-      const queues = await Promise.all(
-        (Object.keys(current.queues) as QueueKey[]).map(async (key) => ({
+      const counts = await Promise.all(
+        (Object.keys(queues) as QueueKey[]).map(async (key) => ({
           name: key,
-          workers: await current.queues[key].getWorkersCount(),
-          counts: await current.queues[key].getJobCounts('waiting', 'active', 'delayed', 'failed'),
+          workers: await queues[key].getWorkersCount(),
+          counts: await queues[key].getJobCounts('waiting', 'active', 'delayed', 'failed'),
         }))
       );
-      return { redisLatencyMs, workersInThisProcess: current.workers.length, queues };
+      return { redisLatencyMs, workersInThisProcess: workerCount, queues: counts };
     },
   };
 };
-

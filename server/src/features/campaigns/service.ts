@@ -2,20 +2,19 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { documentsOf, findOrThrow, findPage } from '../../db/documents';
 import { z } from 'zod';
+import { canDelete, canEditField } from '../../../../shared/contracts/campaign-lifecycle';
 import type { Campaign, CampaignSummary } from '../../../../shared/contracts/campaigns';
+import { rootOf } from '../../composition/accessor';
 import { CAMPAIGN_STATES, TABLES, UID, type CampaignState } from '../../constants';
+import { checkCampaignContent } from '../sending/content-check';
 import { sentToCounts } from '../sending/sent-to';
 import { campaignCreateInput, campaignUpdateInput } from '../../validation/campaign-input';
 import { listQuery } from '../../validation/list-query';
 import { fieldError, parseOrThrow } from '../../validation/errors';
-import { getService } from '../../services/get-service';
 
 export const campaignListQuery = listQuery(['updatedAt:desc', 'updatedAt:asc', 'name:asc', 'name:desc', 'sendAt:asc', 'sendAt:desc'] as const).extend({
   state: z.enum(CAMPAIGN_STATES).optional(),
 });
-
-/** States in which the content and audience may still change; after that only the name may. */
-const EDITABLE: readonly CampaignState[] = ['draft', 'scheduled', 'paused'];
 
 type Row = Record<string, unknown> & { documentId: string; id: number };
 
@@ -23,6 +22,7 @@ const populate = { segment: { fields: ['name'] }, topic: { fields: ['name'] } } 
 
 const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => documentsOf(strapi, UID.campaign);
+  const root = rootOf(strapi);
 
   const ref = (value: unknown) => {
     const row = value as { documentId: string; name: string } | null | undefined;
@@ -44,7 +44,7 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
       sendAt: (row.sendAt as string) ?? null,
       segment,
       sentTo,
-      audienceSize: segment && (sentTo === null || countAlways) ? await getService(strapi, 'segments').countMailable(segment.documentId) : null,
+      audienceSize: segment && (sentTo === null || countAlways) ? await root.audience.countMailable(segment.documentId) : null,
       createdAt: row.createdAt as string,
       updatedAt: row.updatedAt as string,
     };
@@ -85,7 +85,7 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Templates are checked when saved (unknown variables, code-reaching names, MJML errors), never first at send. */
   const assertContent = async (row: Partial<Record<'subject' | 'preheader' | 'content' | 'plainText', string | null>>) => {
-    await getService(strapi, 'sending').checkContent({
+    await checkCampaignContent({
       subject: row.subject ?? null,
       preheader: row.preheader ?? null,
       content: row.content ?? null,
@@ -94,7 +94,7 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const assertSender = (fromEmail: string | null | undefined) => {
-    const senders = getService(strapi, 'sending').senders();
+    const { senders } = root;
     if (fromEmail && senders.length && !senders.some((s) => s.email === fromEmail.toLowerCase())) {
       throw fieldError('campaign', 'fromEmail', `"${fromEmail}" is not a configured sender; choose one of ${senders.map((s) => s.email).join(', ')}`);
     }
@@ -131,8 +131,8 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async update(documentId: string, input: unknown): Promise<Campaign> {
       const data = parseOrThrow(campaignUpdateInput, input, 'campaign');
       const current = await findRow(documentId);
-      const changesMoreThanName = Object.keys(data).some((key) => key !== 'name');
-      if (changesMoreThanName && !EDITABLE.includes(current.state as CampaignState)) {
+      const state = current.state as CampaignState;
+      if (Object.keys(data).some((field) => !canEditField(state, field))) {
         throw new errors.ValidationError(
           `Campaign "${current.name}" is ${current.state}: only its name can change (pause it first to edit a campaign that is sending)`
         );
@@ -147,7 +147,7 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Deletes the campaign with its deliveries, links and counters; refused while it is sending. */
     async delete(documentId: string) {
       const current = await findRow(documentId);
-      if (current.state === 'sending') {
+      if (!canDelete(current.state as CampaignState)) {
         throw new errors.ValidationError(`Campaign "${current.name}" is sending: pause or cancel it before deleting it`);
       }
       await strapi.db.transaction(async ({ trx }) => {

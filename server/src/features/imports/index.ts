@@ -1,6 +1,5 @@
 import { ACTIONS } from '../../constants';
 import { guard, ROW_ID } from '../../routes/admin-route';
-import { getService } from '../../services/get-service';
 import { defineFeature } from '../feature';
 import importsController from './controller';
 import { imports as importsTable } from './migrations/003-imports';
@@ -22,11 +21,11 @@ export default defineFeature({
   queues: [
     // One import at a time per process: each one already keeps the database busy. An import whose
     // worker died resumes where it committed, so its job may be picked up again after a few stalls.
-    { key: 'import', name: 'campaigns-import', worker: { processor: importProcessor, concurrency: 1, options: { maxStalledCount: 5 } } },
+    { key: 'import', name: 'campaigns-import', worker: { processor: ({ imports }) => importProcessor(imports), concurrency: 1, options: { maxStalledCount: 5 } } },
   ],
   maintenanceJobs: [
     // Requeues imports that lost their job and deletes expired import reports.
-    { name: 'tidyImports', scheduler: 'tidy-imports', everyMs: 5 * 60_000, run: ({ strapi }): Promise<unknown> => getService(strapi, 'imports').tidy() },
+    { name: 'tidyImports', scheduler: 'tidy-imports', everyMs: 5 * 60_000, run: ({ imports }): Promise<unknown> => imports.tidy() },
   ],
   migrations: [importsTable],
   actions: [],

@@ -1,7 +1,6 @@
-import type { QueueDependencies, QueueProcessor } from '../feature';
 import { UnrecoverableError, type Job } from 'bullmq';
+import type { ImportWork } from './import-work';
 import { ImportFailed } from './run';
-import { getService } from '../../services/get-service';
 import type { ImportJobs } from './jobs';
 
 type ImportJob = Job<ImportJobs['run'], unknown, 'run'>;
@@ -11,8 +10,7 @@ type ImportJob = Job<ImportJobs['run'], unknown, 'run'>;
  * retried by BullMQ and the next attempt resumes after the last committed batch. The attempt that
  * gives up marks the import failed, so none is left "running" forever.
  */
-export const importProcessor = ({ strapi }: QueueDependencies): QueueProcessor => async (job: ImportJob) => {
-  const imports = getService(strapi, 'imports');
+export const importProcessor = (imports: Pick<ImportWork, 'run' | 'fail' | 'noteRetry'>) => async (job: ImportJob) => {
   const { importId } = job.data;
   try {
     return await imports.run(importId, { progress: (percent) => job.updateProgress(percent) });

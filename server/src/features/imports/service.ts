@@ -5,22 +5,20 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { Import, ImportDelimiter, ImportPreview } from '../../../../shared/contracts/imports';
+import { rootOf } from '../../composition/accessor';
 import { TABLES, UID } from '../../constants';
 import { adminNames } from './admin-names';
 import { CsvSyntaxError, readCsv } from './csv-records';
 import { delimiterInSingleColumn, describeDelimiter, detectDelimiter } from './delimiter';
 import { moveFile, newImportFile, readHead } from './files';
-import { importJobId, reconcileImports, removeExpiredReports } from './housekeeping';
 import { importOptionsSchema, planColumns } from './options';
 import { reportHeader } from './report';
-import { finish, runImport, type RunHooks } from './run';
 import { binaryReason, SNIFF_BYTES } from './sniff';
 import { suggestMapping } from './suggest';
 import { findImportRow, IMPORT_STATES, insertImportRow, toImport, type ImportRow, type StoredOptions } from './table';
 import { getPluginConfig } from '../../config/plugin-config';
 import { fieldError, parseOrThrow } from '../../validation/errors';
 import { listQuery } from '../../validation/list-query';
-import { getService } from '../../services/get-service';
 
 /** An uploaded file as the body parser left it on disk. */
 export interface Upload {
@@ -37,11 +35,9 @@ const fileError = (message: string) => fieldError('import', 'file', message);
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 3 : 1)} MB`;
 
-/** Job options: a failed attempt (a database that went away) resumes where the last batch committed. */
-const JOB_OPTIONS = { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: 1000 };
-
 const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
+  const root = rootOf(strapi);
 
   /**
    * Checks an upload before anything parses it (size, then binary content) and reads its header and
@@ -154,12 +150,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         await Promise.all([fs.rm(filePath, { force: true }), fs.rm(reportPath, { force: true })]);
         throw error;
       });
-      try {
-        await getService(strapi, 'queues').queue('import').add('run', { importId: id }, { ...JOB_OPTIONS, jobId: importJobId(id) });
-      } catch (error) {
-        await finish(strapi, id, 'failed', `could not be queued: ${(error as Error).message}`);
-        throw error;
-      }
+      await root.running.imports.enqueue(id);
       const [created] = await present([await findRow(id)]);
       return created;
     },
@@ -203,35 +194,11 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { fileName: `import-${row.id}-rejected-rows.csv`, stream: () => createReadStream(row.report_path as string, { end: bytes - 1 }) };
     },
 
-    /** The job: runs or resumes the import (see run.ts). */
-    run(id: number, hooks: RunHooks) {
-      return runImport(strapi, id, hooks);
-    },
-
     /**
      * Requeues imports whose job was lost, fails those whose job failed unseen, and deletes expired
-     * reports. Run by the maintenance queue every few minutes.
+     * reports (the maintenance queue runs it every few minutes; see imports/import-work).
      */
-    async tidy() {
-      const { reportRetentionDays } = getPluginConfig(strapi).imports;
-      const reconciled = await reconcileImports(strapi, getService(strapi, 'queues').queue('import'), JOB_OPTIONS);
-      const reportsRemoved = await removeExpiredReports(strapi, reportRetentionDays);
-      for (const id of reconciled.requeued) strapi.log.warn(`campaigns: import ${id} had lost its job; requeued, it resumes where it stopped`);
-      for (const id of reconciled.failed) strapi.log.warn(`campaigns: import ${id} is marked failed: its job failed or its file is gone`);
-      return { ...reconciled, reportsRemoved };
-    },
-
-    /** Marks an import failed for good (its job gave up), unless it already ended. */
-    async fail(id: number, message: string) {
-      const row = await findImportRow(knex(), id);
-      if (!row || row.state === 'done' || row.state === 'failed') return;
-      await finish(strapi, id, 'failed', message);
-    },
-
-    /** Notes a failed attempt that will be retried, so the admin sees why an import is slow. */
-    async noteRetry(id: number, message: string) {
-      await knex()(TABLES.imports).where({ id }).whereIn('state', ['queued', 'running']).update({ error: message });
-    },
+    tidy: () => root.running.imports.tidy(),
   };
 };
 

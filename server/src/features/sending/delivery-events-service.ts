@@ -1,14 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { TABLES, UID } from '../../constants';
 import { isHardBounce } from '../../events/smtp-bounce';
+import type { SmtpBounce } from './engine';
 import { getService } from '../../services/get-service';
-
-export interface SmtpBounce {
-  permanent: boolean;
-  responseCode: number | null;
-  message: string;
-  attempt: number;
-}
 
 /**
  * Delivery events the send workers observe themselves. A refused message is a bounce event

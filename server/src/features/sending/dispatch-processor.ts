@@ -1,7 +1,5 @@
 import type { Job } from 'bullmq';
-import { getService } from '../../services/get-service';
-import type { QueueDependencies, QueueProcessor } from '../feature';
 import type { DispatchJobs } from './jobs';
 
-export const dispatchProcessor = ({ strapi }: QueueDependencies): QueueProcessor => async (job: Job<DispatchJobs['dispatch'], unknown, 'dispatch'>): Promise<unknown> =>
-  getService(strapi, 'sending').engine().dispatch(job.data.campaignId);
+export const dispatchProcessor = (engine: { dispatch(campaignId: number): Promise<void> }) => async (job: Job<DispatchJobs['dispatch'], unknown, 'dispatch'>) =>
+  engine.dispatch(job.data.campaignId);

@@ -1,20 +1,17 @@
-import type { Core } from '@strapi/strapi';
 import type { Job, Queue } from 'bullmq';
-import { UID } from '../../constants';
+import type { AudienceContact } from '../../../../shared/contracts/segments';
+import type { PluginConfig } from '../../config/schema';
 import { TemplateError } from '../../content/liquid';
-import { sendingIdentity } from '../../mail/identity';
-import { createSmtpPool } from '../../mail/smtp-pool';
+import type { CampaignLifecycle } from '../campaigns/lifecycle';
 import { classifyFailure, type Transport } from '../../mail/transport';
 import type { SendJobs } from './jobs';
-import { getPluginConfig } from '../../config/plugin-config';
-import { getService } from '../../services/get-service';
-import { trackingUrls } from '../tracking/urls';
+import type { RuleGroup } from '../audience/segments/rules';
 import { retryDelayMs } from './backoff';
 import { composeMessage, messageIdFor, type ComposeContext, type ComposeOptions, type Recipient } from './compose';
-import { deliveryStore, type DeliveryToSend } from './delivery-store';
-import { createCampaignCache, type CampaignRow, type PreparedCampaign } from './prepared-campaign';
-import { createRateLimiter, type RateLimiter } from './rate-limiter';
-import { sendRecords } from './send-records';
+import type { DeliveryStore, DeliveryToSend } from './delivery-store';
+import type { CampaignCache, CampaignRow, PreparedCampaign } from './prepared-campaign';
+import type { RateLimiter } from './rate-limiter';
+import type { SendRecords } from './send-records';
 
 /** Contacts a dispatch page reads: one keyset page of the segment, one transaction of deliveries. */
 const DISPATCH_PAGE = 1000;
@@ -27,7 +24,7 @@ const CLAIM_GROUP = 10;
 /** A group stops gathering once its rate slots have made it wait this long. */
 const GROUP_WAIT_MS = 20;
 /** A dispatch resumes from its cursor: retrying it costs at most one page. */
-export const DISPATCH_JOB_OPTIONS = { attempts: 10, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: 1000 } as const;
+const DISPATCH_JOB_OPTIONS = { attempts: 10, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: 1000 } as const;
 
 /** A delivery claimed this long ago by a job that no longer exists was lost with its worker. */
 const STALE_SENDING_MS = 10 * 60_000;
@@ -38,77 +35,89 @@ export type SendJob = Job<SendJobs['batch'], unknown, 'batch'>;
 
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-const CAMPAIGN_FIELDS = ['id', 'documentId', 'name', 'subject', 'preheader', 'fromName', 'fromEmail', 'replyTo', 'content', 'plainText', 'state', 'updatedAt'] as const;
+/** The campaigns the engine reads: one by id, and those a state holds (the sweep). */
+export interface CampaignSource {
+  load(campaignId: number): Promise<CampaignRow | null>;
+  idsInState(state: 'sending'): Promise<number[]>;
+}
+
+/** A keyset page of the contacts frozen rules select (the segments' compiled query). */
+export interface AudiencePages {
+  page(rules: RuleGroup, page: { after: number; limit: number }): Promise<AudienceContact[]>;
+}
+
+export interface SmtpBounce {
+  permanent: boolean;
+  responseCode: number | null;
+  message: string;
+  attempt: number;
+}
+
+/** Where a refusal the SMTP server gave becomes a bounce event (and, when hard, a suppressed contact). */
+export interface BounceRecorder {
+  recordSmtpBounce(deliveryId: number, bounce: SmtpBounce): Promise<void>;
+}
+
+/** The transport, made on first use (a custom one may be slow to build) and kept for the process. */
+export interface TransportSource {
+  get(): Transport;
+  /** Whether the server takes 8-bit bodies; false when it cannot be asked. */
+  eightBitMime(): Promise<boolean>;
+}
+
+type JobQueue = Pick<Queue, 'add' | 'addBulk' | 'getJob' | 'getJobCounts'>;
+
+export interface SendEngineDeps {
+  sending: Pick<PluginConfig['sending'], 'batchSize' | 'maxAttempts' | 'retryDelaySeconds'>;
+  store: DeliveryStore;
+  records: SendRecords;
+  lifecycle: CampaignLifecycle;
+  campaigns: CampaignSource;
+  cache: CampaignCache;
+  audience: AudiencePages;
+  bounces: BounceRecorder;
+  queues: { send: JobQueue; dispatch: JobQueue };
+  limiter: RateLimiter;
+  transport: TransportSource;
+  composeContext: () => ComposeContext;
+  log: { warn(message: string): void; error(message: string): void };
+  emit(event: string, payload: Record<string, unknown>): void;
+}
 
 /**
  * The send flow of one process: dispatch pages, send jobs, their outcomes and the campaign's end.
- * Queues come from the queues service; everything durable is in the database, so any process
- * (web or dedicated worker) can pick up where another stopped.
+ * Everything durable is in the database, so any process (web or dedicated worker) can pick up
+ * where another stopped. It knows nothing of Strapi: the composition root hands it what it uses.
  */
-export const createSendEngine = (strapi: Core.Strapi) => {
-  const config = getPluginConfig(strapi);
-  const knex = strapi.db.connection;
-  const contactsTable = strapi.db.metadata.get(UID.contact).tableName;
-  const store = deliveryStore(knex, { contacts: contactsTable, suppressions: strapi.db.metadata.get(UID.suppression).tableName });
-  const records = sendRecords(knex, strapi.db.metadata.get(UID.campaign).tableName);
-  const cache = createCampaignCache(knex);
-  let transport: Transport | undefined;
-  let limiter: RateLimiter | undefined;
-
-  const queues = () => getService(strapi, 'queues');
-  const sendQueue = (): Queue => queues().queue('send');
-
-  const composeContext = (): ComposeContext => {
-    if (!config.signingSecret || !config.publicUrl) {
-      throw new Error('campaigns: sending needs the signingSecret and publicUrl options (links in mail are signed and point there)');
-    }
-    return { secret: config.signingSecret, identity: sendingIdentity(config), urls: trackingUrls(config.publicUrl, config.signingSecret) };
-  };
-
-  const getTransport = () => {
-    transport ??= config.sending.transport ? config.sending.transport({ strapi }) : createSmtpPool(config.smtp, config.sending.dkim);
-    return transport;
-  };
-
-  /** The pool remembers the server's answer; a probe that fails (no connection) costs only this job its 8-bit bodies. */
-  const eightBitMime = async () => {
-    try {
-      return (await getTransport().supports8BitMime?.()) ?? false;
-    } catch {
-      return false;
-    }
-  };
+export const createSendEngine = (deps: SendEngineDeps) => {
+  const { sending: config, store, records, lifecycle, cache, queues, log } = deps;
 
   // One read of a campaign's state serves every job of this process for STATE_CHECK_MS.
-  const recentStates = new Map<number, { at: number; state: ReturnType<typeof records.stateOf> }>();
+  const recentStates = new Map<number, { at: number; state: ReturnType<typeof lifecycle.stateOf> }>();
   const recentStateOf = (campaignId: number) => {
     const now = Date.now();
     const recent = recentStates.get(campaignId);
     if (recent && now - recent.at < STATE_CHECK_MS) return recent.state;
-    const state = records.stateOf(campaignId);
+    const state = lifecycle.stateOf(campaignId);
     recentStates.set(campaignId, { at: now, state });
     return state;
   };
-
-  const getLimiter = () => {
-    limiter ??= createRateLimiter(queues().redis(), config.redis.prefix, config.rateLimits);
-    return limiter;
-  };
-
-  const loadCampaign = async (campaignId: number): Promise<CampaignRow | null> =>
-    strapi.db.query(UID.campaign).findOne({ where: { id: campaignId }, select: [...CAMPAIGN_FIELDS] }) as Promise<CampaignRow | null>;
 
   const jobOptions = { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: 1000 } as const;
 
   /** Send jobs for these deliveries, in batches; the job ids make a repeated enqueue a no-op while the job exists. */
   const enqueue = async (campaignId: number, run: number, ids: readonly number[]) => {
     const jobs = [];
-    for (let i = 0; i < ids.length; i += config.sending.batchSize) {
-      const deliveryIds = ids.slice(i, i + config.sending.batchSize);
+    for (let i = 0; i < ids.length; i += config.batchSize) {
+      const deliveryIds = ids.slice(i, i + config.batchSize);
       jobs.push({ name: 'batch' as const, data: { campaignId, deliveryIds }, opts: { ...jobOptions, jobId: `send-${campaignId}-${run}-${deliveryIds[0]}` } });
     }
-    if (jobs.length) await sendQueue().addBulk(jobs);
+    if (jobs.length) await queues.send.addBulk(jobs);
   };
+
+  /** The dispatch job of a run: its id makes adding it twice a no-op while it exists. */
+  const startDispatch = (campaignId: number, run: number) =>
+    queues.dispatch.add('dispatch', { campaignId }, { jobId: `dispatch-${campaignId}-${run}`, ...DISPATCH_JOB_OPTIONS });
 
   /** Send jobs again for every queued delivery of the campaign (a resume, the sweep); answers how many. */
   const requeueQueued = async (campaignId: number, run: number) => {
@@ -126,13 +135,13 @@ export const createSendEngine = (strapi: Core.Strapi) => {
   const finalize = async (campaignId: number) => {
     const record = await records.find(campaignId);
     if (!record || record.finishedAt) return;
-    const state = await records.stateOf(campaignId);
+    const state = await lifecycle.stateOf(campaignId);
     if (await store.hasPending(campaignId)) return;
     const now = Date.now();
     if (state === 'sending' && record.state === 'dispatched') {
-      if (await records.transition(campaignId, ['sending'], 'sent', now)) {
+      if (await lifecycle.take(campaignId, 'complete')) {
         await records.finish(campaignId, now);
-        strapi.eventHub.emit('campaigns.campaign.sent', { campaignId, counts: await store.counts(campaignId) });
+        deps.emit('campaigns.campaign.sent', { campaignId, counts: await store.counts(campaignId) });
       }
     } else if (state === 'cancelled') {
       await records.finish(campaignId, now);
@@ -175,15 +184,9 @@ export const createSendEngine = (strapi: Core.Strapi) => {
   };
 
   const engine = {
-    store,
-    records,
-    cache,
+    startDispatch,
     requeueQueued,
     finalize,
-    composeContext,
-    getTransport,
-    eightBitMime,
-    loadCampaign,
 
     /**
      * Pages the frozen audience from the committed cursor: each page's deliveries are inserted
@@ -191,12 +194,11 @@ export const createSendEngine = (strapi: Core.Strapi) => {
      * moves. A crash anywhere in a page redoes that page, which creates nothing twice.
      */
     async dispatch(campaignId: number) {
-      const segments = getService(strapi, 'segments');
       for (;;) {
         const record = await records.find(campaignId);
         if (!record || record.state !== 'dispatching') break;
-        if ((await records.stateOf(campaignId)) !== 'sending') return;
-        const page = await segments.pageRules(record.rules, { after: record.cursor, limit: DISPATCH_PAGE });
+        if ((await lifecycle.stateOf(campaignId)) !== 'sending') return;
+        const page = await deps.audience.page(record.rules, { after: record.cursor, limit: DISPATCH_PAGE });
         const now = Date.now();
         if (!page.length) {
           await records.markDispatched(campaignId, now);
@@ -215,30 +217,30 @@ export const createSendEngine = (strapi: Core.Strapi) => {
       const { campaignId, deliveryIds } = job.data;
       const jobId = String(job.id);
       await store.settleOrphans(deliveryIds, jobId, Date.now());
-      const row = await loadCampaign(campaignId);
+      const row = await deps.campaigns.load(campaignId);
       if (!row || row.state === 'cancelled') {
         await store.cancelIds(deliveryIds, Date.now());
         return finalize(campaignId);
       }
       if (row.state !== 'sending') return;
 
-      const ctx = composeContext();
+      const ctx = deps.composeContext();
       let prepared;
       try {
         prepared = await cache.get(row);
       } catch (error) {
         // Content is checked when saved and when sending starts; one that still fails stops the campaign rather than failing every delivery.
         if (error instanceof TemplateError) {
-          await records.transition(campaignId, ['sending'], 'paused', Date.now());
-          strapi.log.error(`campaigns: campaign ${campaignId} paused: ${error.message}`);
+          await lifecycle.take(campaignId, 'halt');
+          log.error(`campaigns: campaign ${campaignId} paused: ${error.message}`);
           return;
         }
         throw error;
       }
       const deliveries = await store.loadSendable(deliveryIds, Date.now());
-      const composeOptions = { eightBit: deliveries.length ? await eightBitMime() : false };
+      const composeOptions = { eightBit: deliveries.length ? await deps.transport.eightBitMime() : false };
       // Before any claim: a transport that cannot be created has sent nothing, and must not pass for one that lost a message.
-      const transport = getTransport();
+      const transport = deps.transport.get();
       // Sent, not yet written: the next claim writes them in its transaction, the end of the job otherwise.
       let sent: number[] = [];
       try {
@@ -246,7 +248,7 @@ export const createSendEngine = (strapi: Core.Strapi) => {
           // Rate slots first, then the claim: a group only gathers what may go out right away, so a
           // slow domain makes groups of one and a pause stops all but the message in flight.
           const candidates = deliveries.slice(at, at + CLAIM_GROUP);
-          const group = candidates.slice(0, await getLimiter().acquireGroup(candidates.map((d) => d.email), GROUP_WAIT_MS));
+          const group = candidates.slice(0, await deps.limiter.acquireGroup(candidates.map((d) => d.email), GROUP_WAIT_MS));
           at += group.length;
           if ((await recentStateOf(campaignId)) !== 'sending') break;
           const claimed = await store.claim(group.map((d) => d.id), jobId, (id) => messageIdFor(ctx, id), Date.now(), sent);
@@ -264,7 +266,7 @@ export const createSendEngine = (strapi: Core.Strapi) => {
       } finally {
         await store.markSent(sent, jobId, Date.now());
       }
-      if ((await records.stateOf(campaignId)) === 'cancelled') await store.cancelIds(deliveryIds, Date.now());
+      if ((await lifecycle.stateOf(campaignId)) === 'cancelled') await store.cancelIds(deliveryIds, Date.now());
       await finalize(campaignId);
     },
 
@@ -273,10 +275,10 @@ export const createSendEngine = (strapi: Core.Strapi) => {
       const failure = classifyFailure(error);
       const now = Date.now();
       const detail = { error: failure.message, responseCode: failure.responseCode };
-      if (failure.outcome === 'retry' && attemptsMade < config.sending.maxAttempts) {
-        const delay = retryDelayMs(config.sending.retryDelaySeconds, attemptsMade);
+      if (failure.outcome === 'retry' && attemptsMade < config.maxAttempts) {
+        const delay = retryDelayMs(config.retryDelaySeconds, attemptsMade);
         await store.settle(deliveryId, jobId, 'queued', { ...detail, retryAt: now + delay }, now);
-        await sendQueue().add('batch', { campaignId, deliveryIds: [deliveryId] }, { ...jobOptions, delay, jobId: `retry-${deliveryId}-${attemptsMade}` });
+        await queues.send.add('batch', { campaignId, deliveryIds: [deliveryId] }, { ...jobOptions, delay, jobId: `retry-${deliveryId}-${attemptsMade}` });
         return;
       }
       if (failure.outcome === 'unknown') {
@@ -284,7 +286,7 @@ export const createSendEngine = (strapi: Core.Strapi) => {
         return;
       }
       await store.settle(deliveryId, jobId, 'failed', detail, now);
-      await getService(strapi, 'deliveryEvents').recordSmtpBounce(deliveryId, {
+      await deps.bounces.recordSmtpBounce(deliveryId, {
         permanent: failure.outcome === 'failed',
         responseCode: failure.responseCode,
         message: failure.message,
@@ -306,7 +308,7 @@ export const createSendEngine = (strapi: Core.Strapi) => {
         await engine.releaseUntried([deliveryId], jobId);
         throw writeError;
       }
-      strapi.log.warn(`campaigns: campaign ${campaignId}, delivery ${deliveryId} failed, nothing was sent: ${reason}`);
+      log.warn(`campaigns: campaign ${campaignId}, delivery ${deliveryId} failed, nothing was sent: ${reason}`);
     },
 
     /**
@@ -318,7 +320,7 @@ export const createSendEngine = (strapi: Core.Strapi) => {
       try {
         await store.release(ids, jobId, Date.now());
       } catch (error) {
-        strapi.log.error(`campaigns: deliveries ${ids.join(', ')} could not be given back to the queue (they will count as unknown): ${errorMessage(error)}`);
+        log.error(`campaigns: deliveries ${ids.join(', ')} could not be given back to the queue (they will count as unknown): ${errorMessage(error)}`);
       }
     },
 
@@ -335,19 +337,17 @@ export const createSendEngine = (strapi: Core.Strapi) => {
      * job ids and claims make whatever it re-adds harmless.
      */
     async sweep() {
-      const counts = await sendQueue().getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      const counts = await queues.send.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
       if (Object.values(counts).some((n) => n > 0)) return { swept: 0 };
-      const sending: Array<{ id: number }> = await strapi.db.query(UID.campaign).findMany({ where: { state: 'sending' }, select: ['id'] });
+      const sending = await deps.campaigns.idsInState('sending');
       const now = Date.now();
       let swept = 0;
-      for (const { id } of sending) {
+      for (const id of sending) {
         const record = await records.find(id);
         if (!record) continue;
         if (record.state === 'dispatching') {
-          const dispatchQueue = queues().queue('dispatch');
-          const jobId = `dispatch-${id}-${record.run}`;
-          const job = await dispatchQueue.getJob(jobId);
-          if (!job) await dispatchQueue.add('dispatch', { campaignId: id }, { jobId, ...DISPATCH_JOB_OPTIONS });
+          const job = await queues.dispatch.getJob(`dispatch-${id}-${record.run}`);
+          if (!job) await startDispatch(id, record.run);
           else if (await job.isFailed()) await job.retry();
           continue;
         }
@@ -356,12 +356,6 @@ export const createSendEngine = (strapi: Core.Strapi) => {
         await finalize(id);
       }
       return { swept };
-    },
-
-    async close() {
-      const current = transport;
-      transport = undefined;
-      await current?.close();
     },
   };
   return engine;

@@ -1,7 +1,5 @@
-import { getPluginConfig } from '../../config/plugin-config';
 import { ACTIONS } from '../../constants';
 import { DOCUMENT_ID, guard } from '../../routes/admin-route';
-import { getService } from '../../services/get-service';
 import { defineFeature } from '../feature';
 import sendingController from './controller';
 import deliveryEvents from './delivery-events-service';
@@ -30,17 +28,17 @@ export default defineFeature({
   contentApiRoutes: [],
   queues: [
     // A dispatch resumes from its committed cursor, so a stalled one is simply run again.
-    { key: 'dispatch', name: 'campaigns-dispatch', worker: { processor: dispatchProcessor, concurrency: 2, options: { maxStalledCount: 5 } } },
+    { key: 'dispatch', name: 'campaigns-dispatch', worker: { processor: ({ engine }) => dispatchProcessor(engine), concurrency: 2, options: { maxStalledCount: 5 } } },
     // Send jobs hold messages in flight: a dead worker's jobs are noticed within 15 s and retried
     // (what they had claimed becomes unknown, the rest is sent); a job that keeps stalling fails.
     {
       key: 'send',
       name: 'campaigns-send',
       worker: {
-        processor: sendProcessor,
-        concurrency: ({ strapi }) => getPluginConfig(strapi).sending.concurrency,
+        processor: ({ engine }) => sendProcessor(engine),
+        concurrency: ({ config }) => config.sending.concurrency,
         options: { maxStalledCount: 3, lockDuration: 15_000, stalledInterval: 15_000 },
-        onFailed: onSendJobFailed,
+        onFailed: ({ engine, log }) => onSendJobFailed(engine, log),
       },
     },
     // Opened for what will react to recorded delivery events; nothing is queued on it yet.
@@ -48,7 +46,7 @@ export default defineFeature({
   ],
   maintenanceJobs: [
     // Re-adds send work a crash lost and finishes campaigns nobody finished (the engine's sweep).
-    { name: 'tidySends', scheduler: 'tidy-sends', everyMs: 60_000, run: ({ strapi }): Promise<unknown> => getService(strapi, 'sending').engine().sweep() },
+    { name: 'tidySends', scheduler: 'tidy-sends', everyMs: 60_000, run: ({ engine }): Promise<unknown> => engine.sweep() },
   ],
   migrations: [deliveryTables, sends],
   actions: [{ uid: 'send', subCategory: 'campaigns', displayName: 'Send, schedule, pause and cancel campaigns' }],

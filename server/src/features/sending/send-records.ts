@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { TABLES, type CampaignState } from '../../constants';
+import { TABLES } from '../../constants';
 import type { RuleGroup } from '../audience/segments/rules';
 
 export type SendRecordState = 'dispatching' | 'dispatched';
@@ -29,25 +29,22 @@ const toRecord = (row: Record<string, unknown>): SendRecord => ({
 });
 
 /**
- * One row per sent campaign in `campaigns_sends`, and the campaign's own `state` column, changed
- * with conditional UPDATEs: the send flow moves a campaign only from the state it expects, so a
- * pause racing the last delivery, or two workers finishing at once, change it once.
+ * One row per sent campaign in `campaigns_sends`: its frozen audience, the dispatch cursor and
+ * run, when it started and finished. The campaign's own state is the lifecycle's (features/campaigns).
  */
-export const sendRecords = (knex: Knex, campaignsTable: string) => ({
+export const sendRecords = (knex: Knex) => ({
   async find(campaignId: number): Promise<SendRecord | null> {
     const row = await knex(S).where({ campaign_id: campaignId }).first();
     return row ? toRecord(row) : null;
   },
 
-  /** Starts a campaign's send: its audience rules frozen, the campaign moved to `sending`. False when it was not in `from`. */
-  async start(campaignId: number, rules: RuleGroup, from: readonly CampaignState[], now: number) {
-    return knex.transaction(async (trx) => {
-      const moved = await trx(campaignsTable).where({ id: campaignId }).whereIn('state', from).update({ state: 'sending', updated_at: new Date(now) });
-      if (moved !== 1) return false;
-      await trx(S).where({ campaign_id: campaignId }).delete();
-      await trx(S).insert({ campaign_id: campaignId, state: 'dispatching', run: 0, rules: JSON.stringify(rules), cursor: 0, started_at: now, updated_at: now });
-      return true;
-    });
+  /**
+   * Freezes the audience rules of a send that starts: run in the transaction that moves the
+   * campaign to `sending` (the lifecycle's `send`), so a campaign never sends without its record.
+   */
+  async begin(trx: Knex.Transaction, campaignId: number, rules: RuleGroup, now: number) {
+    await trx(S).where({ campaign_id: campaignId }).delete();
+    await trx(S).insert({ campaign_id: campaignId, state: 'dispatching', run: 0, rules: JSON.stringify(rules), cursor: 0, started_at: now, updated_at: now });
   },
 
   async advanceCursor(campaignId: number, cursor: number, now: number) {
@@ -66,17 +63,6 @@ export const sendRecords = (knex: Knex, campaignsTable: string) => ({
 
   async finish(campaignId: number, now: number) {
     await knex(S).where({ campaign_id: campaignId }).whereNull('finished_at').update({ finished_at: now, updated_at: now });
-  },
-
-  async stateOf(campaignId: number): Promise<CampaignState | null> {
-    const row = await knex(campaignsTable).select('state').where({ id: campaignId }).first();
-    return (row?.state as CampaignState | undefined) ?? null;
-  },
-
-  /** Moves the campaign from one of `from` to `to`; false when it was in none of them. */
-  async transition(campaignId: number, from: readonly CampaignState[], to: CampaignState, now: number) {
-    const moved = await knex(campaignsTable).where({ id: campaignId }).whereIn('state', from).update({ state: to, updated_at: new Date(now) });
-    return moved === 1;
   },
 });
 

@@ -2,20 +2,20 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { PreviewResponse, Sender, SendProgress, SendTestResponse } from '../../../../shared/contracts/sending';
-import { UID, type CampaignState } from '../../constants';
-import { checkContentSource, compileContent, type ContentSource } from '../../content/compile';
+import { rootOf } from '../../composition/accessor';
+import { UID } from '../../constants';
+import { compileContent } from '../../content/compile';
 import { TemplateError } from '../../content/liquid';
 import { renderMessage, type TemplateContact } from '../../content/render';
-import { getPluginConfig } from '../../config/plugin-config';
 import { composeMessage, recipientUrls } from './compose';
+import { checkCampaignContent, templateFieldError } from './content-check';
 import { BLANK_PIXEL_URI } from '../tracking/responses';
-import { createSendEngine, DISPATCH_JOB_OPTIONS, type SendEngine } from './engine';
 import { templateCampaignOf, type CampaignRow, type PreparedCampaign } from './prepared-campaign';
+import type { RuleGroup } from '../audience/segments/rules';
 import { classifyFailure } from '../../mail/transport';
 import { testMessageId } from '../../mail/identity';
 import { documentIdField, emailField } from '../../validation/fields';
 import { fieldError, parseOrThrow } from '../../validation/errors';
-import { getService } from '../../services/get-service';
 
 const SAMPLE_CONTACT: TemplateContact = {
   email: 'sample.contact@example.com',
@@ -40,12 +40,6 @@ const testInput = z.strictObject({
   contact: documentIdField.nullable().optional(),
 });
 
-/** The campaign states from which each action starts. */
-const CAN_START: readonly CampaignState[] = ['draft', 'scheduled'];
-
-/** A template problem as the API reports it: 400 naming the campaign field. */
-export const templateFieldError = (error: TemplateError) => fieldError('campaign', error.part, error.detail);
-
 const toTemplateContact = (row: Record<string, unknown>): TemplateContact => ({
   email: String(row.email),
   firstName: (row.firstName as string | null) ?? null,
@@ -60,8 +54,7 @@ const toTemplateContact = (row: Record<string, unknown>): TemplateContact => ({
  * itself runs in the queues (see engine.ts); this service moves states and enqueues.
  */
 const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
-  let engine: SendEngine | undefined;
-  const getEngine = () => (engine ??= createSendEngine(strapi));
+  const root = rootOf(strapi);
 
   const campaignRow = async (documentId: string): Promise<CampaignRow> => {
     const row = (await strapi.db.query(UID.campaign).findOne({
@@ -99,7 +92,7 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
    * links as written). A template that fails for this contact (a limit, a filter) is a 400 naming the field.
    */
   const renderPreview = (prepared: PreparedCampaign, contact: TemplateContact) => {
-    const ctx = getEngine().composeContext();
+    const ctx = root.composeContext();
     try {
       const urls = { ...recipientUrls(ctx, prepared, 0), open: BLANK_PIXEL_URI };
       return renderMessage(prepared.content, { contact, campaign: prepared.templateCampaign, urls, postalAddress: ctx.identity.postalAddress });
@@ -109,22 +102,17 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  // The options are fixed once Strapi has loaded: parsed on the first save or send, not on each.
-  let configuredSenders: Sender[] | undefined;
-  const senders = (): Sender[] => (configuredSenders ??= getPluginConfig(strapi).sending.senders.map((s) => ({ email: s.email, name: s.name ?? null })));
-
   /** What a campaign must have before it goes out; each gap is a 400 naming the field. */
   const assertReady = async (row: CampaignRow & { segment?: { documentId: string } | null }) => {
     if (!row.subject?.trim()) throw fieldError('campaign', 'subject', 'a campaign needs a subject before it is sent');
     if (!row.fromEmail) throw fieldError('campaign', 'fromEmail', 'a campaign needs a from address before it is sent');
     if (!row.segment) throw fieldError('campaign', 'segment', 'choose the segment to send to');
-    const configured = senders();
+    const configured = root.senders;
     if (configured.length && !configured.some((s) => s.email === row.fromEmail?.toLowerCase())) {
       throw fieldError('campaign', 'fromEmail', `"${row.fromEmail}" is not a configured sender (sending.senders): ${configured.map((s) => s.email).join(', ')}`);
     }
     const prepared = await prepareUntracked(row);
-    const config = getPluginConfig(strapi);
-    if (!config.signingSecret || !config.publicUrl) {
+    if (!root.config.signingSecret || !root.config.publicUrl) {
       throw new errors.ValidationError('Sending needs the plugin options signingSecret and publicUrl: links in every message are signed and point there');
     }
     // Compiling is not enough: a loop over a huge range compiles and then fails every recipient's render.
@@ -132,23 +120,16 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const service = {
-    engine: getEngine,
-    senders,
+    /** The configured senders, for the editor's from field; empty when any address may send. */
+    senders: (): Sender[] => root.senders,
 
     /** Checks a campaign's templates as they would be saved: a 400 naming the field when one cannot be used. */
-    async checkContent(source: ContentSource) {
-      try {
-        await checkContentSource(source);
-      } catch (error) {
-        if (error instanceof TemplateError) throw templateFieldError(error);
-        throw error;
-      }
-    },
+    checkContent: checkCampaignContent,
 
     async progress(documentId: string): Promise<SendProgress> {
       const row = await campaignRow(documentId);
-      const engine = getEngine();
-      const [record, counts] = await Promise.all([engine.records.find(row.id), engine.store.counts(row.id)]);
+      const { records, store } = root.running;
+      const [record, counts] = await Promise.all([records.find(row.id), store.counts(row.id)]);
       const targeted = Object.values(counts).reduce((a, b) => a + b, 0);
       return {
         documentId,
@@ -167,12 +148,12 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
         | (CampaignRow & { segment: { documentId: string; rules: unknown } | null })
         | null;
       if (!row) throw new errors.NotFoundError(`No campaign with documentId "${documentId}"`);
-      if (!CAN_START.includes(row.state)) throw new errors.ValidationError(`Campaign "${row.name}" is ${row.state}: only a draft or scheduled campaign can be sent`);
+      const { lifecycle, records, engine } = root.running;
+      lifecycle.assertCanTake(row, 'send');
       await assertReady(row);
-      const engine = getEngine();
-      const started = await engine.records.start(row.id, row.segment!.rules as never, CAN_START, Date.now());
-      if (!started) throw new errors.ValidationError(`Campaign "${row.name}" was started by someone else meanwhile`);
-      await getService(strapi, 'queues').queue('dispatch').add('dispatch', { campaignId: row.id }, { jobId: `dispatch-${row.id}-0`, ...DISPATCH_JOB_OPTIONS });
+      const rules = row.segment!.rules as RuleGroup;
+      await lifecycle.takeOrRefuse(row, 'send', (trx) => records.begin(trx, row.id, rules, Date.now()));
+      await engine.startDispatch(row.id, 0);
       strapi.eventHub.emit('campaigns.campaign.sending', { campaignId: row.id, documentId });
       return service.progress(documentId);
     },
@@ -180,9 +161,7 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Stops taking new deliveries; the ones being sent right now finish. */
     async pause(documentId: string): Promise<SendProgress> {
       const row = await campaignRow(documentId);
-      if (!(await getEngine().records.transition(row.id, ['sending'], 'paused', Date.now()))) {
-        throw new errors.ValidationError(`Campaign "${row.name}" is ${row.state}: only a sending campaign can be paused`);
-      }
+      await root.running.lifecycle.takeOrRefuse(row, 'pause');
       strapi.eventHub.emit('campaigns.campaign.paused', { campaignId: row.id, documentId });
       return service.progress(documentId);
     },
@@ -190,12 +169,10 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Continues a paused campaign: the dispatch goes on from its cursor, queued deliveries get jobs again. */
     async resume(documentId: string): Promise<SendProgress> {
       const row = await campaignRow(documentId);
-      const engine = getEngine();
-      if (!(await engine.records.transition(row.id, ['paused'], 'sending', Date.now()))) {
-        throw new errors.ValidationError(`Campaign "${row.name}" is ${row.state}: only a paused campaign can be resumed`);
-      }
-      const run = await engine.records.nextRun(row.id, Date.now());
-      await getService(strapi, 'queues').queue('dispatch').add('dispatch', { campaignId: row.id }, { jobId: `dispatch-${row.id}-${run}`, ...DISPATCH_JOB_OPTIONS });
+      const { lifecycle, records, engine } = root.running;
+      await lifecycle.takeOrRefuse(row, 'resume');
+      const run = await records.nextRun(row.id, Date.now());
+      await engine.startDispatch(row.id, run);
       await engine.requeueQueued(row.id, run);
       strapi.eventHub.emit('campaigns.campaign.resumed', { campaignId: row.id, documentId });
       return service.progress(documentId);
@@ -204,11 +181,9 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Ends a campaign for good: what is queued is cancelled, what is being sent finishes. */
     async cancel(documentId: string): Promise<SendProgress> {
       const row = await campaignRow(documentId);
-      const engine = getEngine();
-      if (!(await engine.records.transition(row.id, ['sending', 'paused', 'scheduled'], 'cancelled', Date.now()))) {
-        throw new errors.ValidationError(`Campaign "${row.name}" is ${row.state}: only a scheduled, sending or paused campaign can be cancelled`);
-      }
-      await engine.store.cancelQueued(row.id, Date.now());
+      const { lifecycle, store, engine } = root.running;
+      await lifecycle.takeOrRefuse(row, 'cancel');
+      await store.cancelQueued(row.id, Date.now());
       await engine.finalize(row.id);
       strapi.eventHub.emit('campaigns.campaign.cancelled', { campaignId: row.id, documentId });
       return service.progress(documentId);
@@ -238,9 +213,9 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!row.subject?.trim()) throw fieldError('campaign', 'subject', 'a campaign needs a subject before a test can be sent');
       const prepared = await prepareUntracked(row);
       const { contact } = await contactFor(data.contact);
-      const engine = getEngine();
-      const ctx = engine.composeContext();
-      const options = { eightBit: await engine.eightBitMime(), subjectPrefix: '[Test] ' };
+      const { transport } = root.running;
+      const ctx = root.composeContext();
+      const options = { eightBit: await transport.eightBitMime(), subjectPrefix: '[Test] ' };
       const sent: string[] = [];
       for (const email of data.emails) {
         let message;
@@ -252,7 +227,7 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
           throw error;
         }
         try {
-          await engine.getTransport().send(message);
+          await transport.get().send(message);
         } catch (error) {
           const failure = classifyFailure(error);
           throw new errors.ApplicationError(`The test to ${email} was not sent: ${failure.message}${sent.length ? ` (sent to ${sent.join(', ')} before it)` : ''}`);
@@ -260,11 +235,6 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
         sent.push(email);
       }
       return { sent };
-    },
-
-    async stop() {
-      await engine?.close();
-      engine = undefined;
     },
   };
   return service;

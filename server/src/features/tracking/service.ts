@@ -1,16 +1,13 @@
 import type { Core } from '@strapi/strapi';
+import { rootOf } from '../../composition/accessor';
 import { UID } from '../../constants';
 import { TemplateError } from '../../content/liquid';
-import { renderMessage } from '../../content/render';
-import { getPluginConfig } from '../../config/plugin-config';
-import { recipientUrls } from '../sending/compose';
 import { classifyUserAgent, isMachine } from './bots';
 import { markFirst, minuteOf, writeEvent, type TrackingEvent } from './event-writer';
 import { clickTarget, deliveryOf, linkUrl, type TrackedDelivery } from './lookups';
 import { maskEmail, type UnsubscribeView } from './pages';
-import { BLANK_PIXEL_URI } from './responses';
-import { verifyToken, type TokenPurpose } from './tokens';
-import { trackingUrls, type TrackingUrls } from './urls';
+import type { TokenPurpose } from './tokens';
+import { isSuppressed } from '../audience/suppressions/active';
 import { getService } from '../../services/get-service';
 
 /** Who fetched a tracking URL; `record` is false for HEAD requests (link scanners), which are answered but not counted. */
@@ -18,9 +15,6 @@ export interface TrackingClient {
   userAgent: string | undefined;
   record: boolean;
 }
-
-/** How many row ids a token of each purpose carries: a click names its delivery and its link. */
-const ID_COUNT: Record<TokenPurpose, number> = { click: 2, open: 1, view: 1, unsubscribe: 1, preferences: 1 };
 
 /** Delivery id 0 is what previews and test sends sign: a real link, but no delivery to count on. */
 const NO_DELIVERY = 0;
@@ -33,21 +27,9 @@ const NO_DELIVERY = 0;
  */
 const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
-  let signing: { secret: string; urls: TrackingUrls } | null | undefined;
-
-  /** Without both options no message was ever sent, so no token can be genuine: every one fails. */
-  const signingOptions = () => {
-    if (signing === undefined) {
-      const { signingSecret, publicUrl } = getPluginConfig(strapi);
-      signing = signingSecret && publicUrl ? { secret: signingSecret, urls: trackingUrls(publicUrl, signingSecret) } : null;
-    }
-    return signing;
-  };
-
-  const verified = (purpose: TokenPurpose, token: string) => {
-    const options = signingOptions();
-    return options ? verifyToken(options.secret, purpose, token, ID_COUNT[purpose]) : null;
-  };
+  const root = rootOf(strapi);
+  const { tokens } = root;
+  const verified = tokens.verified;
 
   /** A lost open or click must not cost the reader their redirect or image: it is logged instead. */
   const record = async (event: TrackingEvent, first: 'first_open_at' | 'first_click_at') => {
@@ -85,8 +67,7 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** What the public limits count a token as (`click:12.3`, ids only), or null when it does not verify for this purpose. */
     subjectOf(purpose: TokenPurpose, token: string): string | null {
-      const ids = verified(purpose, token);
-      return ids && `${purpose}:${ids.join('.')}`;
+      return tokens.subjectOf(purpose, token);
     },
 
     /** The URL a click token leads to, or null (unknown link, forged token, a link of another campaign). */
@@ -130,12 +111,6 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const delivery = await deliveryOf(knex(), ids[0]);
       const contact = delivery && (await contactOf(delivery.contactId));
       if (!delivery || !contact) return null;
-      const engine = getService(strapi, 'sending').engine();
-      const row = await engine.loadCampaign(delivery.campaignId);
-      if (!row) return null;
-      const prepared = await engine.cache.get(row);
-      const ctx = engine.composeContext();
-      const urls = { ...recipientUrls(ctx, prepared, delivery.id), open: BLANK_PIXEL_URI };
       const templateContact = {
         email: delivery.email,
         firstName: contact.firstName ?? null,
@@ -145,7 +120,7 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
         attributes: contact.attributes ?? {},
       };
       try {
-        return renderMessage(prepared.content, { contact: templateContact, campaign: prepared.templateCampaign, urls, postalAddress: ctx.identity.postalAddress }).html;
+        return await root.running.webView.html(delivery, templateContact);
       } catch (error) {
         // The contact's data changed since the send and the template now fails on it: a page
         // that cannot be shown, not a server error.
@@ -169,9 +144,9 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const maskedEmail = maskEmail(delivery.email);
       const contact = await contactOf(delivery.contactId);
       // A deleted contact still gets the button: its address may come back with an import, a suppression would stop that.
-      const notMailed = (contact && contact.state !== 'subscribed') || (await getService(strapi, 'suppressions').isSuppressed(delivery.email));
+      const notMailed = (contact && contact.state !== 'subscribed') || (await isSuppressed(strapi, delivery.email));
       if (notMailed) return { kind: 'done', maskedEmail };
-      return { kind: 'form', maskedEmail, action: signingOptions()!.urls.unsubscribe(delivery.id) };
+      return { kind: 'form', maskedEmail, action: tokens.urls!.unsubscribe(delivery.id) };
     },
 
     /**

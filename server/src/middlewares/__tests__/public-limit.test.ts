@@ -1,16 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { setRoot } from '../../composition/accessor';
+import type { Root } from '../../composition/root';
+import { parseConfig } from '../../config/parse';
 import publicLimit from '../public-limit';
 
-/** A Strapi with the two services the middleware reads: queues (its Redis) and tracking (token checks). */
+/** A Strapi with the root objects the middleware reads: the Redis connection and the token checks. */
 const fakeStrapi = (redisStatus: string) => {
   const warn = jest.fn();
-  const services: Record<string, unknown> = {
-    queues: { redis: () => ({ status: redisStatus, defineCommand: jest.fn(), campaignsWindowHit: jest.fn() }) },
-    tracking: { subjectOf: () => 'unsubscribe:7' },
+  const strapi = { log: { warn } } as unknown as Core.Strapi;
+  const root = {
+    config: parseConfig({}),
+    running: { redis: { status: redisStatus, defineCommand: jest.fn(), campaignsWindowHit: jest.fn() } },
+    tokens: { subjectOf: () => 'unsubscribe:7' },
   };
-  const strapi = { config: { get: () => ({}) }, log: { warn }, plugin: () => ({ service: (name: string) => services[name] }) };
-  return { strapi: strapi as unknown as Core.Strapi, warn };
+  setRoot(strapi, root as unknown as Root);
+  return { strapi, warn };
 };
 
 const fakeContext = () => ({ ip: '203.0.113.9', method: 'POST', path: '/api/campaigns/t/u/x', params: { token: 'x' }, set: jest.fn() }) as unknown as Context;

@@ -9,7 +9,7 @@ import { EXPORT_COLUMNS, toCsvRecord, type ExportedContact } from './contact-rec
 import { contactTables } from './contact-tables';
 import { fieldError, parseOrThrow } from '../../../validation/errors';
 import { documentIdField } from '../../../validation/fields';
-import { getService } from '../../../services/get-service';
+import { rootOf } from '../../../composition/accessor';
 
 const exportQuery = z.strictObject({
   segment: documentIdField.optional(),
@@ -34,8 +34,8 @@ const createContactExportService = ({ strapi }: { strapi: Core.Strapi }) => ({
 
     let base: () => Knex.QueryBuilder;
     if (q.segment) {
-      const segments = getService(strapi, 'segments');
-      const { query: audience } = await segments.mailableQuery((await segments.findOne(q.segment)).rules);
+      const { audience: segments } = rootOf(strapi);
+      const { query: audience } = await segments.mailableQuery(await segments.rulesOf(q.segment));
       base = () => audience.clone();
     } else {
       base = () => knex(`${tables.contacts} as c`);

@@ -3,9 +3,10 @@ import { documentsOf, findOrThrow, findPage } from '../../../db/documents';
 import { z } from 'zod';
 import { UID } from '../../../constants';
 import { emailField, isoDateTime } from '../../../validation/fields';
-import { hashEmail, normalizeEmail } from '../../../validation/email';
+import { hashEmail } from '../../../validation/email';
 import { listQuery } from '../../../validation/list-query';
 import { parseOrThrow } from '../../../validation/errors';
+import { activeSuppressionOf, isSuppressed } from './active';
 
 export const SUPPRESSION_REASONS = ['hard-bounce', 'soft-bounce-limit', 'complaint', 'unsubscribe', 'manual', 'import'] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
@@ -48,12 +49,6 @@ const toSuppression = (row: Row): Suppression => ({
 const createSuppressionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => documentsOf(strapi, UID.suppression);
 
-  const activeFilter = (emailHash: string) => ({
-    emailHash,
-    scope: 'global',
-    $or: [{ expiresAt: { $null: true } }, { expiresAt: { $gt: new Date().toISOString() } }],
-  });
-
   return {
     async list(query: unknown = {}) {
       const q = parseOrThrow(suppressionListQuery, query, 'query');
@@ -71,7 +66,7 @@ const createSuppressionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async add(input: unknown): Promise<Suppression> {
       const data = parseOrThrow(suppressionInput, input, 'suppression');
       const emailHash = hashEmail(data.email);
-      const existing = await documents().findFirst<Row>({ filters: activeFilter(emailHash) });
+      const existing = await documents().findFirst<Row>({ filters: activeSuppressionOf(emailHash) });
       if (existing) return toSuppression(existing);
       return toSuppression(await documents().create<Row>({ data: { ...data, emailHash, scope: 'global' } }));
     },
@@ -82,11 +77,7 @@ const createSuppressionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { documentId };
     },
 
-    async isSuppressed(email: string): Promise<boolean> {
-      const normalized = normalizeEmail(email);
-      if (!normalized.ok) return false;
-      return (await documents().count({ filters: activeFilter(hashEmail(normalized.email)) })) > 0;
-    },
+    isSuppressed: (email: string): Promise<boolean> => isSuppressed(strapi, email),
   };
 };
 

@@ -1,0 +1,217 @@
+import type { Core } from '@strapi/strapi';
+import type { Queue } from 'bullmq';
+import { errors } from '@strapi/utils';
+import type { Sender } from '../../../shared/contracts/sending';
+import type { PluginConfig } from '../config/schema';
+import { COMMAND_PROCESS_ENV, UID, WORKER_PROCESS_ENV, type WorkerMode } from '../constants';
+import { campaignStates, createCampaignLifecycle, type CampaignLifecycle } from '../features/campaigns/lifecycle';
+import { createImportWork, type ImportWork } from '../features/imports/import-work';
+import { createSmtpPool } from '../mail/smtp-pool';
+import { describeRedis, type RedisClient } from '../queue/connection';
+import { closeQueues, openQueues, openWorkers } from '../queue/runtime';
+import { MAINTENANCE_QUEUE, maintenanceProcessor } from '../queue/maintenance';
+import type { MaintenanceJob, QueueDeclaration } from '../features/feature';
+import { getPluginConfig } from '../config/plugin-config';
+import { createAudienceQueries, type AudienceQueries } from '../features/audience/segments/audience-queries';
+import { campaignSource } from '../features/sending/campaign-source';
+import type { ComposeContext } from '../features/sending/compose';
+import { composeContextOf } from '../features/sending/compose-context';
+import { deliveryStore, type DeliveryStore } from '../features/sending/delivery-store';
+import { createSendEngine, type BounceRecorder, type SendEngine, type TransportSource } from '../features/sending/engine';
+import { createCampaignCache } from '../features/sending/prepared-campaign';
+import { createRateLimiter } from '../features/sending/rate-limiter';
+import { sendRecords, type SendRecords } from '../features/sending/send-records';
+import { createWebView, type WebView } from '../features/sending/web-view';
+import { createTokenVerifier, type TokenVerifier } from '../features/tracking/token-verifier';
+import { createCloseStack } from './close-stack';
+import { connectRedis, quitRedis } from './redis';
+import { lazyTransport } from './transport';
+
+/**
+ * Whether this process runs the workers, given the configured mode. A one-off command never
+ * does: it would take jobs and then exit in the middle of them.
+ */
+export const shouldRunWorkers = (mode: WorkerMode, isWorkerProcess: boolean, isCommandProcess = false) =>
+  !isCommandProcess && (mode === 'in-process' || (mode === 'dedicated' && isWorkerProcess));
+
+/** What the features declare that the root opens: their queues (with workers) and their periodic jobs. */
+export interface FeatureWork {
+  queues: readonly QueueDeclaration[];
+  maintenanceJobs: readonly MaintenanceJob[];
+}
+
+/** What the lifecycle files hand the root that it does not build itself. */
+export interface StartInputs {
+  /**
+   * Where SMTP refusals become bounce events and suppressions. A slot: the delivery-events service
+   * today, the one write path for events and contact signals (server/src/events) when it lands.
+   */
+  bounces: BounceRecorder;
+}
+
+/** The objects that need Redis and the database: built once by start(), after the migrations. */
+export interface Running {
+  redis: RedisClient;
+  /** Every declared queue by key (the maintenance queue's is `maintenance`). */
+  queues: Readonly<Record<string, Queue>>;
+  workerCount: number;
+  store: DeliveryStore;
+  records: SendRecords;
+  lifecycle: CampaignLifecycle;
+  engine: SendEngine;
+  transport: TransportSource;
+  webView: WebView;
+  imports: ImportWork;
+}
+
+/**
+ * The composition root: every long-lived object of the plugin is built here, once, from the small
+ * interfaces each one declares, and handed to the services (through rootOf) and to the queue
+ * processors (as parameters). Nothing it builds looks anything up in Strapi's service registry.
+ * register() makes it and opens Redis (an unreachable Redis stops the boot before the database is
+ * touched); bootstrap() starts it after the migrations; destroy() closes what it opened, in the
+ * reverse order.
+ */
+export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
+  const config: PluginConfig = getPluginConfig(strapi);
+  const opened = createCloseStack((message) => strapi.log.error(message));
+  const composeContext = composeContextOf(config);
+  let redis: RedisClient | undefined;
+  let running: Running | undefined;
+
+  const notRunning = () => new errors.ApplicationError('campaigns: the queues are not started (Strapi is still booting or shutting down)');
+
+  const build = (client: RedisClient, inputs: StartInputs): Running => {
+    const knex = strapi.db.connection;
+    const tableOf = (uid: (typeof UID)[keyof typeof UID]) => strapi.db.metadata.get(uid).tableName;
+    const { prefix } = config.redis;
+
+    // The maintenance queue first: every process opens it, the ping and the features' periodic jobs run on it.
+    const declarations: QueueDeclaration[] = [
+      { ...MAINTENANCE_QUEUE, worker: { processor: maintenanceProcessor(features.maintenanceJobs), concurrency: 4 } },
+      ...features.queues,
+    ];
+    const queues = openQueues(declarations, client, prefix);
+    const queueOf = (key: string) => {
+      const queue = queues[key];
+      if (!queue) throw new Error(`campaigns: no feature declares the queue "${key}"`);
+      return queue;
+    };
+    opened.push('the queues', () => closeQueues(queues));
+    const transport = lazyTransport(() =>
+      config.sending.transport ? config.sending.transport({ strapi }) : createSmtpPool(config.smtp, config.sending.dkim)
+    );
+    opened.push('the mail transport', () => transport.close());
+
+    const store = deliveryStore(knex, { contacts: tableOf(UID.contact), suppressions: tableOf(UID.suppression) });
+    const records = sendRecords(knex);
+    const lifecycle = createCampaignLifecycle(campaignStates(knex, tableOf(UID.campaign)));
+    const campaigns = campaignSource(strapi);
+    const cache = createCampaignCache(knex);
+    const engine = createSendEngine({
+      sending: config.sending,
+      store,
+      records,
+      lifecycle,
+      campaigns,
+      cache,
+      audience: { page: (rules, page) => audience.pageRules(rules, page) },
+      bounces: inputs.bounces,
+      queues: { send: queueOf('send'), dispatch: queueOf('dispatch') },
+      limiter: createRateLimiter(client, prefix, config.rateLimits),
+      transport,
+      composeContext,
+      log: strapi.log,
+      emit: (event, payload) => strapi.eventHub.emit(event, payload),
+    });
+    const imports = createImportWork(strapi, queueOf('import'), config.imports);
+
+    const runWorkers = shouldRunWorkers(
+      config.workerMode,
+      process.env[WORKER_PROCESS_ENV] === '1',
+      process.env[COMMAND_PROCESS_ENV] === '1'
+    );
+    const workers = runWorkers ? openWorkers(declarations, { config, log: strapi.log, engine, imports }, client, prefix) : [];
+    // Last opened, first closed: a job finishing its last message still needs the transport and the queues.
+    opened.push('the workers', async () => {
+      await Promise.all(workers.map((worker) => worker.close()));
+    });
+
+    return {
+      redis: client,
+      queues,
+      workerCount: workers.length,
+      store,
+      records,
+      lifecycle,
+      engine,
+      transport,
+      webView: createWebView({ campaigns, cache, composeContext }),
+      imports,
+    };
+  };
+
+  const audience: AudienceQueries = createAudienceQueries(strapi);
+
+  return {
+    config,
+    /** Segments compiled to SQL: counted, paged, exported, dispatched. */
+    audience,
+    /** The public endpoints' token checks (the tracking service and the public limits share them). */
+    tokens: createTokenVerifier(config.signingSecret, config.publicUrl) as TokenVerifier,
+    composeContext: composeContext as () => ComposeContext,
+    /** The configured senders, as the admin lists them; empty when any address may send. */
+    senders: config.sending.senders.map((s): Sender => ({ email: s.email, name: s.name ?? null })),
+
+    /** Opens the Redis connection; called from register, before Strapi touches the database. */
+    async connect() {
+      if (redis) return;
+      redis = await connectRedis(config.redis);
+      const client = redis;
+      opened.push('the Redis connection', () => quitRedis(client));
+    },
+
+    /** Opens the queues on the connection, builds the send flow and, when this process runs them, the workers. */
+    async start(inputs: StartInputs) {
+      if (running) return;
+      if (!redis) await this.connect();
+      running = build(redis!, inputs);
+      // One schedule per Redis prefix, whoever upserts it; any worker process runs the jobs.
+      for (const job of features.maintenanceJobs) {
+        await running.queues[MAINTENANCE_QUEUE.key].upsertJobScheduler(
+          job.scheduler,
+          { every: job.everyMs },
+          {
+            name: job.name,
+            data: {},
+            opts: { removeOnComplete: true, removeOnFail: 100 },
+          }
+        );
+      }
+      strapi.log.info(
+        `campaigns: queues on ${describeRedis(config.redis)} (prefix "${config.redis.prefix}"), worker mode ${config.workerMode}, ` +
+          `${running.workerCount ? `${running.workerCount} workers in this process` : 'no workers in this process'}`
+      );
+    },
+
+    /** Something a lifecycle file started that must stop with the rest, in the same reverse order. */
+    adopt(name: string, close: () => Promise<void> | void) {
+      opened.push(name, close);
+    },
+
+    /** The running objects; an ApplicationError while Strapi is still booting or already shutting down. */
+    get running(): Running {
+      if (!running) throw notRunning();
+      return running;
+    },
+
+    /** Closes everything it opened, last opened first. */
+    async close() {
+      running = undefined;
+      redis = undefined;
+      await opened.closeAll();
+    },
+  };
+};
+
+export type Root = ReturnType<typeof createRoot>;

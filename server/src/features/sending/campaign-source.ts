@@ -1,0 +1,29 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../../constants';
+import type { CampaignSource } from './engine';
+import type { CampaignRow } from './prepared-campaign';
+
+const CAMPAIGN_FIELDS = [
+  'id',
+  'documentId',
+  'name',
+  'subject',
+  'preheader',
+  'fromName',
+  'fromEmail',
+  'replyTo',
+  'content',
+  'plainText',
+  'state',
+  'updatedAt',
+] as const;
+
+/** The campaign rows the send flow reads, through Strapi's query engine (the content type owns the table). */
+export const campaignSource = (strapi: Core.Strapi): CampaignSource => ({
+  load: (campaignId) =>
+    strapi.db.query(UID.campaign).findOne({ where: { id: campaignId }, select: [...CAMPAIGN_FIELDS] }) as Promise<CampaignRow | null>,
+  async idsInState(state) {
+    const rows: Array<{ id: number }> = await strapi.db.query(UID.campaign).findMany({ where: { state }, select: ['id'] });
+    return rows.map((row) => row.id);
+  },
+});
