@@ -1,3 +1,5 @@
+import type { RecordedEvent } from '../events/delivery-event';
+
 /** Job names and payloads per queue. Later flows add their queues' types beside these. */
 export interface MaintenanceJobs {
   ping: { requestedBy: string };
@@ -26,4 +28,9 @@ export interface DispatchJobs {
 export interface SendJobs {
   /** Sends these deliveries of one campaign (a dispatch page's batch, or one delivery's retry). */
   batch: { campaignId: number; deliveryIds: number[] };
+}
+
+export interface EventJobs {
+  /** One recorded delivery event, ids only, for the reactors (events/reactors.ts). */
+  event: RecordedEvent;
 }
