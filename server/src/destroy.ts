@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import type { AudienceSourcesService } from './services/audience-sources';
-import type { QueuesService } from './services/queues';
-import type { SendingService } from './services/sending';
+import type { AudienceSourcesService } from './features/audience/sources/service';
+import type { QueuesService } from './queue/service';
+import type { SendingService } from './features/sending/service';
 
 /**
  * Closes what bootstrap opened, so a process (or a jest run) can exit without being forced. It

@@ -3,7 +3,7 @@ import { warnAtBoot } from './config/deliverability';
 import { assertProductionReady } from './config/parse';
 import { ACTION_DEFINITIONS, PLUGIN_ID } from './constants';
 import { answerMalformedBodies } from './middlewares/malformed-body';
-import { getPluginConfig } from './runtime/plugin-config';
+import { getPluginConfig } from './config/plugin-config';
 import { getService } from './services/get-service';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {

@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { createRateLimiter } from '../../server/src/sending/rate-limiter';
+import { createRateLimiter } from '../../server/src/features/sending/rate-limiter';
 import { databaseUnderTest } from '../helpers/database';
 import { deleteRedisPrefix, redisUrl, uniqueRedisPrefix } from '../helpers/redis';
 

@@ -1,6 +1,6 @@
 import type { ParsedMail } from 'mailparser';
 import { deliveryOfVerp } from '../../server/src/mail/verp';
-import { verifyToken } from '../../server/src/tracking/tokens';
+import { verifyToken } from '../../server/src/features/tracking/tokens';
 import { useAdminApp } from '../helpers/admin-app';
 import { finished, seedCampaign, sendingEnv, TEST_SIGNING_SECRET, waitForProgress } from '../helpers/sending';
 import { useSmtpSink } from '../helpers/smtp-sink';

@@ -1,4 +1,4 @@
-import { verifyToken } from '../../server/src/tracking/tokens';
+import { verifyToken } from '../../server/src/features/tracking/tokens';
 import { useAdminApp } from '../helpers/admin-app';
 import { finished, seedCampaign, sendingEnv, TEST_PUBLIC_URL, TEST_SIGNING_SECRET, waitForProgress } from '../helpers/sending';
 import { useSmtpSink } from '../helpers/smtp-sink';

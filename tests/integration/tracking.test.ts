@@ -1,5 +1,5 @@
-import { signToken, verifyToken } from '../../server/src/tracking/tokens';
-import { trackingUrls } from '../../server/src/tracking/urls';
+import { signToken, verifyToken } from '../../server/src/features/tracking/tokens';
+import { trackingUrls } from '../../server/src/features/tracking/urls';
 import { useAdminApp } from '../helpers/admin-app';
 import { earlyInThisMinute, freezeDate } from '../helpers/clock';
 import { finished, seedCampaign, sendingEnv, TEST_PUBLIC_URL, TEST_SIGNING_SECRET, waitForProgress } from '../helpers/sending';

@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { compileContent } from '../../server/src/content/compile';
 import { sendingIdentity } from '../../server/src/mail/identity';
-import { composeMessage } from '../../server/src/sending/compose';
-import { templateCampaignOf, type CampaignRow } from '../../server/src/sending/prepared-campaign';
-import { trackingUrls } from '../../server/src/tracking/urls';
+import { composeMessage } from '../../server/src/features/sending/compose';
+import { templateCampaignOf, type CampaignRow } from '../../server/src/features/sending/prepared-campaign';
+import { trackingUrls } from '../../server/src/features/tracking/urls';
 
 /**
  * The hidden preheader once scored 1.0 on its own in SpamAssassin (FONT_INVIS_MSGID, from

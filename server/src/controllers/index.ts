@@ -1,13 +1,13 @@
-import audienceSources from './audience-sources';
-import contactActions from './contact-actions';
-import contactExport from './contact-export';
-import imports from './imports';
-import { resourceController } from './resource';
-import segmentRules from './segment-rules';
-import sending from './sending';
-import settings from './settings';
-import suppressions from './suppressions';
-import tracking from './tracking';
+import audienceSources from '../features/audience/sources/controller';
+import contactActions from '../features/audience/contacts/actions-controller';
+import contactExport from '../features/audience/contacts/export-controller';
+import imports from '../features/imports/controller';
+import { resourceController } from '../resource-controller';
+import segmentRules from '../features/audience/segments/rules-controller';
+import sending from '../features/sending/controller';
+import settings from '../features/settings/controller';
+import suppressions from '../features/audience/suppressions/controller';
+import tracking from '../features/tracking/controller';
 
 export default {
   audienceSources,

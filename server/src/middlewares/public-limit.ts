@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
-import { getPluginConfig } from '../runtime/plugin-config';
+import { getPluginConfig } from '../config/plugin-config';
 import { getService } from '../services/get-service';
-import { clientKey, decide, type PublicLimits, type PublicVerdict } from '../tracking/public-limits';
-import { TEXT_HEADERS } from '../tracking/responses';
-import type { TokenPurpose } from '../tracking/tokens';
-import { createWindowCounter, type WindowCounter } from '../tracking/window-counter';
+import { clientKey, decide, type PublicLimits, type PublicVerdict } from '../features/tracking/public-limits';
+import { TEXT_HEADERS } from '../features/tracking/responses';
+import type { TokenPurpose } from '../features/tracking/tokens';
+import { createWindowCounter, type WindowCounter } from '../features/tracking/window-counter';
 
 export interface PublicLimitConfig {
   /** The purpose the route's `:token` is verified for. */

@@ -2,11 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { Queue, Worker, type Job, type Processor, type WorkerOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { QUEUES, type QueueName } from '../constants';
-import { getPluginConfig } from '../runtime/plugin-config';
-import { dispatchProcessor } from './processors/dispatch';
-import { importProcessor } from './processors/import';
-import { maintenanceProcessor } from './processors/maintenance';
-import { onSendJobFailed, sendProcessor } from './processors/send';
+import { getPluginConfig } from '../config/plugin-config';
+import { dispatchProcessor } from '../features/sending/dispatch-processor';
+import { importProcessor } from '../features/imports/processor';
+import { maintenanceProcessor } from '../features/settings/maintenance-processor';
+import { onSendJobFailed, sendProcessor } from '../features/sending/send-processor';
 
 export type QueueKey = keyof typeof QUEUES;
 

@@ -1,18 +1,18 @@
 import type { Core } from '@strapi/strapi';
-import type { AudienceSourcesService } from './audience-sources';
-import type { CampaignsService } from './campaigns';
-import type { ContactActivityService } from './contact-activity';
-import type { ContactBulkService } from './contact-bulk';
-import type { ContactExportService } from './contact-export';
-import type { ContactsService } from './contacts';
-import type { DeliveryEventsService } from './delivery-events';
-import type { ImportsService } from './imports';
-import type { QueuesService } from './queues';
-import type { SegmentsService } from './segments';
-import type { SendingService } from './sending';
-import type { SuppressionsService } from './suppressions';
-import type { TopicsService } from './topics';
-import type { TrackingService } from './tracking';
+import type { AudienceSourcesService } from '../features/audience/sources/service';
+import type { CampaignsService } from '../features/campaigns/service';
+import type { ContactActivityService } from '../features/audience/contacts/activity-service';
+import type { ContactBulkService } from '../features/audience/contacts/bulk-service';
+import type { ContactExportService } from '../features/audience/contacts/export-service';
+import type { ContactsService } from '../features/audience/contacts/service';
+import type { DeliveryEventsService } from '../features/sending/delivery-events-service';
+import type { ImportsService } from '../features/imports/service';
+import type { QueuesService } from '../queue/service';
+import type { SegmentsService } from '../features/audience/segments/service';
+import type { SendingService } from '../features/sending/service';
+import type { SuppressionsService } from '../features/audience/suppressions/service';
+import type { TopicsService } from '../features/audience/topics/service';
+import type { TrackingService } from '../features/tracking/service';
 
 export interface Services {
   audienceSources: AudienceSourcesService;

@@ -1,4 +1,4 @@
-import { ruleGroupSchema } from '../../../../../server/src/segments/rules';
+import { ruleGroupSchema } from '../../../../../server/src/features/audience/segments/rules';
 import { campaignsNamedIn } from '../choices';
 import { FIELDS, kindOf, reshape } from '../catalog';
 

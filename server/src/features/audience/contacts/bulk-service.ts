@@ -1,0 +1,105 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import type { ContactBulkResult } from '../../../../../shared/contracts/contacts';
+import { UID } from '../../../constants';
+import { contactBulkInput, type ContactBulkInput } from './bulk-input';
+import { deleteContacts } from './contact-delete';
+import { addTopicLinks, removeTopicLinks } from './topic-links';
+import { quoteList } from './topic-lookup';
+import { contactTables, type ContactTables } from './contact-tables';
+import { fieldError, parseOrThrow } from '../../../validation/errors';
+
+interface Selected {
+  id: number;
+  state: string;
+}
+
+const invalid = (field: string, message: string) => fieldError('bulk action', field, message);
+
+/** `id`, the documentId and `columns` of these documents' rows; the documentIds that name none are listed in the error. */
+const rowsOf = async (
+  trx: Knex.Transaction,
+  table: string,
+  documentIdColumn: string,
+  documentIds: readonly string[],
+  error: { field: string; label: string; columns?: string[] }
+) => {
+  const rows: Array<Record<string, unknown>> = await trx(table)
+    .select(['id', documentIdColumn, ...(error.columns ?? [])])
+    .whereIn(documentIdColumn, documentIds as string[]);
+  const found = new Set(rows.map((r) => String(r[documentIdColumn])));
+  const missing = documentIds.filter((id) => !found.has(id));
+  if (missing.length) throw invalid(error.field, `unknown ${error.label} ${quoteList(missing)}`);
+  return rows;
+};
+
+/**
+ * Actions on many contacts at once (the contacts table's bulk bar). Each runs in one transaction
+ * of a few set-based statements that write what the document service would have written contact
+ * by contact (timestamps, topic links with both order columns): an unknown id or topic, or any
+ * failed write, leaves every contact as it was, and SQLite's write lock is held for milliseconds
+ * rather than seconds.
+ */
+const createContactBulkService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const select = async (trx: Knex.Transaction, tables: ContactTables, documentIds: string[]): Promise<Selected[]> => {
+    const { columns: col } = tables;
+    const rows = await rowsOf(trx, tables.contacts, col.documentId, documentIds, { field: 'documentIds', label: 'contact', columns: [col.state] });
+    // In id order: the order the document service calls ran in, one contact after another.
+    return rows.map((r) => ({ id: Number(r.id), state: String(r[col.state]) })).sort((a, b) => a.id - b.id);
+  };
+
+  const topicIds = async (trx: Knex.Transaction, documentIds: string[]) => {
+    const topics = strapi.db.metadata.get(UID.topic);
+    const documentIdColumn = (topics.attributes as unknown as Record<string, { columnName: string }>).documentId.columnName;
+    const rows = await rowsOf(trx, topics.tableName, documentIdColumn, documentIds, { field: 'topics', label: 'topic' });
+    const idByDocument = new Map(rows.map((r) => [String(r[documentIdColumn]), Number(r.id)]));
+    return documentIds.map((documentId) => idByDocument.get(documentId) as number);
+  };
+
+  const touch = (trx: Knex.Transaction, tables: ContactTables, ids: readonly number[]) =>
+    ids.length ? trx(tables.contacts).whereIn('id', ids as number[]).update({ [tables.columns.updatedAt]: new Date() }) : undefined;
+
+  /** Applies the action to the contacts it would change; returns how many that was. */
+  const apply = async (trx: Knex.Transaction, tables: ContactTables, input: ContactBulkInput, contacts: Selected[]): Promise<number> => {
+    const ids = contacts.map((c) => c.id);
+    switch (input.action) {
+      case 'delete':
+        await deleteContacts(strapi, trx, ids);
+        return ids.length;
+      case 'unsubscribe': {
+        // Only subscribed contacts move: a bounced or complained address keeps the stronger state,
+        // also one that a bounce changed after the select (the update checks the state again).
+        const subscribed = contacts.filter((c) => c.state === 'subscribed').map((c) => c.id);
+        if (!subscribed.length) return 0;
+        const { state, stateChangedAt, updatedAt } = tables.columns;
+        const now = new Date();
+        return trx(tables.contacts)
+          .whereIn('id', subscribed)
+          .where(state, 'subscribed')
+          .update({ [state]: 'unsubscribed', [stateChangedAt]: now, [updatedAt]: now });
+      }
+      case 'addTopics':
+      case 'removeTopics': {
+        const topics = await topicIds(trx, input.topics);
+        const changed = await (input.action === 'addTopics' ? addTopicLinks : removeTopicLinks)(trx, tables, ids, topics);
+        await touch(trx, tables, changed);
+        return changed.length;
+      }
+    }
+  };
+
+  return {
+    async run(input: unknown): Promise<ContactBulkResult> {
+      const data = parseOrThrow(contactBulkInput, input, 'bulk action');
+      const tables = contactTables(strapi);
+      return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
+        const contacts = await select(trx, tables, data.documentIds);
+        const changed = await apply(trx, tables, data, contacts);
+        return { action: data.action, requested: contacts.length, changed, unchanged: contacts.length - changed };
+      });
+    },
+  };
+};
+
+export type ContactBulkService = ReturnType<typeof createContactBulkService>;
+export default createContactBulkService;

@@ -1,0 +1,127 @@
+import type { Core } from '@strapi/strapi';
+import { documentsOf, findOrThrow, findPage } from '../../../db/documents';
+import { CONTACT_STATES, UID, type ContactState } from '../../../constants';
+import type { Contact } from '../../../../../shared/contracts/contacts';
+import { contactListFilters, contactListQuery } from './list-query';
+import { quoteList, unknownTopics } from './topic-lookup';
+import { contactCreateInput, contactUpdateInput } from '../../../validation/contact-input';
+import { hashEmail, normalizeEmail } from '../../../validation/email';
+import { fieldError, parseOrThrow } from '../../../validation/errors';
+
+export type { Contact };
+
+type Row = Omit<Contact, 'topics'> & { id: number; topics?: Array<{ documentId: string; name: string }> };
+
+const invalid = (field: string, message: string) => fieldError('contact', field, message);
+
+const populate = { topics: { fields: ['name'] } } as const;
+
+const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const documents = () => documentsOf(strapi, UID.contact);
+
+  const toContact = (row: Row): Contact => ({
+    documentId: row.documentId,
+    email: row.email,
+    firstName: row.firstName ?? null,
+    lastName: row.lastName ?? null,
+    attributes: row.attributes ?? null,
+    timezone: row.timezone ?? null,
+    locale: row.locale ?? null,
+    state: row.state,
+    stateChangedAt: row.stateChangedAt ?? null,
+    consent: row.consent ?? null,
+    source: row.source ?? null,
+    topics: (row.topics ?? []).map((t) => ({ documentId: t.documentId, name: t.name })),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  });
+
+  const assertEmailFree = async (email: string, exceptDocumentId?: string) => {
+    const clash = await documents().findFirst<Row>({
+      filters: { email, ...(exceptDocumentId ? { documentId: { $ne: exceptDocumentId } } : {}) },
+      fields: ['id'],
+    });
+    if (clash) throw invalid('email', `a contact with "${email}" already exists`);
+  };
+
+  const assertTopics = async (topics: string[] | undefined) => {
+    const missing = await unknownTopics(strapi, topics ?? []);
+    if (missing.length) throw invalid('topics', `unknown topic ${quoteList(missing)}`);
+  };
+
+  const findRow = (documentId: string) => findOrThrow<Row>(documents(), 'contact', documentId, { populate });
+
+  return {
+    async list(query: unknown = {}) {
+      const q = parseOrThrow(contactListQuery, query, 'query');
+      const missing = await unknownTopics(strapi, q.topic ? [q.topic] : []);
+      if (missing.length) throw fieldError('query', 'topic', `unknown topic ${quoteList(missing)}`);
+      return findPage(documents(), q, { filters: contactListFilters(q), populate }, toContact);
+    },
+
+    async findOne(documentId: string) {
+      return toContact(await findRow(documentId));
+    },
+
+    async findByEmail(email: string): Promise<Contact | null> {
+      const normalized = normalizeEmail(email);
+      if (!normalized.ok) return null;
+      const row = await documents().findFirst<Row>({ filters: { email: normalized.email }, populate });
+      return row ? toContact(row) : null;
+    },
+
+    /** Creates a subscribed contact and records how consent was given (source, time, IP, text shown). */
+    async create(input: unknown) {
+      const data = parseOrThrow(contactCreateInput, input, 'contact');
+      await assertEmailFree(data.email);
+      await assertTopics(data.topics);
+      const now = new Date().toISOString();
+      const consent = { ip: null, text: null, ...(data.consent ?? { source: data.source ?? 'api' }), at: data.consent?.at ?? now };
+      const row = await documents().create<Row>({
+        data: { ...data, emailHash: hashEmail(data.email), state: 'subscribed', stateChangedAt: now, consent },
+        populate,
+      });
+      return toContact(row);
+    },
+
+    async update(documentId: string, input: unknown) {
+      const data = parseOrThrow(contactUpdateInput, input, 'contact');
+      await findRow(documentId);
+      if (data.email) await assertEmailFree(data.email, documentId);
+      await assertTopics(data.topics);
+      const row = await documents().update<Row>({
+        documentId,
+        data: { ...data, ...(data.email ? { emailHash: hashEmail(data.email) } : {}) },
+        populate,
+      });
+      return toContact(row);
+    },
+
+    async delete(documentId: string) {
+      await findRow(documentId);
+      await documents().delete({ documentId });
+      return { documentId };
+    },
+
+    /**
+     * The one way a contact's state changes (unsubscribe, bounce, complaint, resubscribe). A
+     * resubscribe needs a fresh consent record.
+     */
+    async setState(documentId: string, state: ContactState, options: { consent?: Contact['consent'] } = {}) {
+      if (!CONTACT_STATES.includes(state)) throw invalid('state', `must be one of ${CONTACT_STATES.join(', ')}`);
+      const current = await findRow(documentId);
+      if (state === 'subscribed' && current.state !== 'subscribed' && !options.consent) {
+        throw invalid('consent', 'resubscribing a contact needs a consent record (source, time, IP, text shown)');
+      }
+      const row = await documents().update<Row>({
+        documentId,
+        data: { state, stateChangedAt: new Date().toISOString(), ...(options.consent ? { consent: options.consent } : {}) },
+        populate,
+      });
+      return toContact(row);
+    },
+  };
+};
+
+export type ContactsService = ReturnType<typeof createContactsService>;
+export default createContactsService;

@@ -1,0 +1,165 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { documentsOf, findOrThrow, findPage } from '../../db/documents';
+import { z } from 'zod';
+import type { Campaign, CampaignSummary } from '../../../../shared/contracts/campaigns';
+import { CAMPAIGN_STATES, TABLES, UID, type CampaignState } from '../../constants';
+import { sentToCounts } from '../sending/sent-to';
+import { campaignCreateInput, campaignUpdateInput } from '../../validation/campaign-input';
+import { listQuery } from '../../validation/list-query';
+import { fieldError, parseOrThrow } from '../../validation/errors';
+import { getService } from '../../services/get-service';
+
+export const campaignListQuery = listQuery(['updatedAt:desc', 'updatedAt:asc', 'name:asc', 'name:desc', 'sendAt:asc', 'sendAt:desc'] as const).extend({
+  state: z.enum(CAMPAIGN_STATES).optional(),
+});
+
+/** States in which the content and audience may still change; after that only the name may. */
+const EDITABLE: readonly CampaignState[] = ['draft', 'scheduled', 'paused'];
+
+type Row = Record<string, unknown> & { documentId: string; id: number };
+
+const populate = { segment: { fields: ['name'] }, topic: { fields: ['name'] } } as const;
+
+const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const documents = () => documentsOf(strapi, UID.campaign);
+
+  const ref = (value: unknown) => {
+    const row = value as { documentId: string; name: string } | null | undefined;
+    return row ? { documentId: row.documentId, name: row.name } : null;
+  };
+
+  /**
+   * A sent campaign's audience is the deliveries it made. The segment's live count (a query over
+   * the contacts per campaign) is what a list shows for a campaign still to be sent, and what the
+   * editor shows for any campaign (`countAlways`).
+   */
+  const toSummary = async (row: Row, sentTo: number | null, countAlways: boolean): Promise<CampaignSummary> => {
+    const segment = ref(row.segment);
+    return {
+      documentId: row.documentId,
+      name: row.name as string,
+      subject: (row.subject as string) ?? null,
+      state: row.state as CampaignState,
+      sendAt: (row.sendAt as string) ?? null,
+      segment,
+      sentTo,
+      audienceSize: segment && (sentTo === null || countAlways) ? await getService(strapi, 'segments').countMailable(segment.documentId) : null,
+      createdAt: row.createdAt as string,
+      updatedAt: row.updatedAt as string,
+    };
+  };
+
+  const summaries = async (rows: Row[], countAlways = false) => {
+    const sent = await sentToCounts(strapi.db.connection, rows.map((row) => row.id));
+    return Promise.all(rows.map((row) => toSummary(row, sent.get(row.id) ?? null, countAlways)));
+  };
+
+  const toCampaign = async (row: Row): Promise<Campaign> => ({
+    ...(await summaries([row], true))[0],
+    preheader: (row.preheader as string) ?? null,
+    fromName: (row.fromName as string) ?? null,
+    fromEmail: (row.fromEmail as string) ?? null,
+    replyTo: (row.replyTo as string) ?? null,
+    contentFormat: row.contentFormat as Campaign['contentFormat'],
+    content: (row.content as string) ?? null,
+    plainText: (row.plainText as string) ?? null,
+    timezoneMode: row.timezoneMode as Campaign['timezoneMode'],
+    topic: ref(row.topic),
+  });
+
+  /** Checks that related documents exist, naming the field when one does not. */
+  const assertRelations = async (input: { segment?: string | null; topic?: string | null }) => {
+    const checks = [
+      ['segment', UID.segment, input.segment],
+      ['topic', UID.topic, input.topic],
+    ] as const;
+    for (const [field, uid, documentId] of checks) {
+      if (!documentId) continue;
+      const found = await documentsOf(strapi, uid).findOne({ documentId, fields: ['id'] });
+      if (!found) {
+        throw fieldError('campaign', field, `no ${field} with documentId "${documentId}"`);
+      }
+    }
+  };
+
+  /** Templates are checked when saved (unknown variables, code-reaching names, MJML errors), never first at send. */
+  const assertContent = async (row: Partial<Record<'subject' | 'preheader' | 'content' | 'plainText', string | null>>) => {
+    await getService(strapi, 'sending').checkContent({
+      subject: row.subject ?? null,
+      preheader: row.preheader ?? null,
+      content: row.content ?? null,
+      plainText: row.plainText ?? null,
+    });
+  };
+
+  const assertSender = (fromEmail: string | null | undefined) => {
+    const senders = getService(strapi, 'sending').senders();
+    if (fromEmail && senders.length && !senders.some((s) => s.email === fromEmail.toLowerCase())) {
+      throw fieldError('campaign', 'fromEmail', `"${fromEmail}" is not a configured sender; choose one of ${senders.map((s) => s.email).join(', ')}`);
+    }
+  };
+
+  const CONTENT_FIELDS = ['subject', 'preheader', 'content', 'plainText'] as const;
+
+  const findRow = (documentId: string) => findOrThrow<Row>(documents(), 'campaign', documentId, { populate });
+
+  return {
+    async list(query: unknown = {}) {
+      const q = parseOrThrow(campaignListQuery, query, 'query');
+      const filters = {
+        ...(q.search ? { $or: [{ name: { $containsi: q.search } }, { subject: { $containsi: q.search } }] } : {}),
+        ...(q.state ? { state: q.state } : {}),
+      };
+      const page = await findPage(documents(), q, { filters, populate }, (row: Row) => row);
+      return { ...page, data: await summaries(page.data) };
+    },
+
+    async findOne(documentId: string): Promise<Campaign> {
+      return toCampaign(await findRow(documentId));
+    },
+
+    async create(input: unknown): Promise<Campaign> {
+      const data = parseOrThrow(campaignCreateInput, input, 'campaign');
+      await assertRelations(data);
+      assertSender(data.fromEmail);
+      await assertContent(data);
+      const row = await documents().create<Row>({ data: { ...data, state: 'draft', scheduleVersion: 0 }, populate });
+      return toCampaign(row);
+    },
+
+    async update(documentId: string, input: unknown): Promise<Campaign> {
+      const data = parseOrThrow(campaignUpdateInput, input, 'campaign');
+      const current = await findRow(documentId);
+      const changesMoreThanName = Object.keys(data).some((key) => key !== 'name');
+      if (changesMoreThanName && !EDITABLE.includes(current.state as CampaignState)) {
+        throw new errors.ValidationError(
+          `Campaign "${current.name}" is ${current.state}: only its name can change (pause it first to edit a campaign that is sending)`
+        );
+      }
+      await assertRelations(data);
+      assertSender(data.fromEmail);
+      if (CONTENT_FIELDS.some((field) => data[field] !== undefined)) await assertContent({ ...current, ...data } as Parameters<typeof assertContent>[0]);
+      const row = await documents().update<Row>({ documentId, data, populate });
+      return toCampaign(row);
+    },
+
+    /** Deletes the campaign with its deliveries, links and counters; refused while it is sending. */
+    async delete(documentId: string) {
+      const current = await findRow(documentId);
+      if (current.state === 'sending') {
+        throw new errors.ValidationError(`Campaign "${current.name}" is sending: pause or cancel it before deleting it`);
+      }
+      await strapi.db.transaction(async ({ trx }) => {
+        for (const table of [TABLES.deliveries, TABLES.links, TABLES.rollups, TABLES.rollupHours]) {
+          await trx(table).where({ campaign_id: current.id }).delete();
+        }
+        await documents().delete({ documentId });
+      });
+      return { documentId };
+    },
+  };
+};
+
+export type CampaignsService = ReturnType<typeof createCampaignsService>;
+export default createCampaignsService;

@@ -1,0 +1,239 @@
+import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { z } from 'zod';
+import type { Import, ImportDelimiter, ImportPreview } from '../../../../shared/contracts/imports';
+import { IMPORT_STATES, TABLES, UID } from '../../constants';
+import { adminNames } from './admin-names';
+import { CsvSyntaxError, readCsv } from './csv-records';
+import { delimiterInSingleColumn, describeDelimiter, detectDelimiter } from './delimiter';
+import { moveFile, newImportFile, readHead } from './files';
+import { importJobId, reconcileImports, removeExpiredReports } from './housekeeping';
+import { importOptionsSchema, planColumns } from './options';
+import { reportHeader } from './report';
+import { finish, runImport, type RunHooks } from './run';
+import { binaryReason, SNIFF_BYTES } from './sniff';
+import { suggestMapping } from './suggest';
+import { findImportRow, insertImportRow, toImport, type ImportRow, type StoredOptions } from './table';
+import { getPluginConfig } from '../../config/plugin-config';
+import { fieldError, parseOrThrow } from '../../validation/errors';
+import { listQuery } from '../../validation/list-query';
+import { getService } from '../../services/get-service';
+
+/** An uploaded file as the body parser left it on disk. */
+export interface Upload {
+  path: string;
+  name: string;
+  size: number;
+}
+
+const PREVIEW_ROWS = 10;
+
+const importListQuery = listQuery(['createdAt:desc', 'createdAt:asc'] as const).extend({ state: z.enum(IMPORT_STATES).optional() });
+
+const fileError = (message: string) => fieldError('import', 'file', message);
+
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 3 : 1)} MB`;
+
+/** Job options: a failed attempt (a database that went away) resumes where the last batch committed. */
+const JOB_OPTIONS = { attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: 1000 };
+
+const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+
+  /**
+   * Checks an upload before anything parses it (size, then binary content) and reads its header and
+   * first rows with the given or detected delimiter.
+   */
+  const inspect = async (upload: Upload, delimiterOption?: ImportDelimiter) => {
+    const { maxFileBytes } = getPluginConfig(strapi).imports;
+    if (upload.size > maxFileBytes) {
+      throw new errors.PayloadTooLargeError(
+        `file: "${upload.name}" is ${megabytes(upload.size)}; imports take files up to ${megabytes(maxFileBytes)} (option campaigns.imports.maxFileBytes)`
+      );
+    }
+    const head = await readHead(upload.path, SNIFF_BYTES);
+    if (head.length === 0) throw fileError('the file is empty');
+    const binary = binaryReason(head);
+    if (binary) throw fileError(binary);
+    const delimiter = delimiterOption ?? detectDelimiter(head.toString('utf8').replace(/^\ufeff/, ''));
+
+    const records: string[][] = [];
+    try {
+      for await (const chunk of readCsv(createReadStream(upload.path), delimiter)) {
+        records.push(...chunk.records.map((r) => r.fields));
+        if (records.length > PREVIEW_ROWS) break;
+      }
+    } catch (error) {
+      if (error instanceof CsvSyntaxError) throw fileError(error.message);
+      throw error;
+    }
+    if (records.length === 0) throw fileError('the file is empty (no header row)');
+    const columns = records[0].map((c) => c.trim());
+    const other = delimiterInSingleColumn(columns, delimiter);
+    if (other) {
+      throw fileError(
+        `the header is one column ("${columns[0]}"): the file looks delimited by ${describeDelimiter(other)}, not ${describeDelimiter(delimiter)}; ` +
+          `set options.delimiter to ${JSON.stringify(other)}`
+      );
+    }
+    const rows = records.slice(1, PREVIEW_ROWS + 1);
+    if (rows.length === 0) throw fileError('the file has a header row but no data rows: nothing to import');
+    return { delimiter, columns, rows };
+  };
+
+  const parseOptions = (input: unknown) => {
+    let value = input;
+    if (typeof input === 'string') {
+      try {
+        value = JSON.parse(input);
+      } catch {
+        throw fieldError('import', 'options', 'not valid JSON');
+      }
+    }
+    if (value === undefined) throw fieldError('import', 'options', 'send the import options as the multipart field "options" (JSON)');
+    return parseOrThrow(importOptionsSchema, value, 'import options');
+  };
+
+  const assertTopics = async (topics: readonly string[]) => {
+    if (!topics.length) return;
+    const found = await strapi.db.query(UID.topic).findMany({ where: { documentId: { $in: topics as string[] } }, select: ['documentId'] });
+    const known = new Set(found.map((t: { documentId: string }) => t.documentId));
+    const missing = topics.filter((t) => !known.has(t));
+    if (missing.length) throw fieldError('import options', 'topics', `unknown topic ${missing.map((m) => `"${m}"`).join(', ')}`);
+  };
+
+  const present = async (rows: ImportRow[]) => {
+    const names = await adminNames(strapi, rows.map((row) => row.created_by));
+    return rows.map((row) => toImport(row, names));
+  };
+
+  const findRow = async (id: number | string): Promise<ImportRow> => {
+    const numeric = Number(id);
+    const row = Number.isSafeInteger(numeric) && numeric > 0 ? await findImportRow(knex(), numeric) : undefined;
+    if (!row) throw new errors.NotFoundError(`No import with id "${id}"`);
+    return row;
+  };
+
+  return {
+    /** The delimiter, header, first rows and a suggested mapping of a file; nothing is stored. */
+    async preview(upload: Upload): Promise<ImportPreview> {
+      const { delimiter, columns, rows } = await inspect(upload);
+      return { fileName: upload.name, size: upload.size, delimiter, columns, rows, suggestedMapping: suggestMapping(columns) };
+    },
+
+    /**
+     * Checks the file and the options against its header, keeps the file and queues the import.
+     * Answers the import as queued; its job does the rest.
+     */
+    async create(upload: Upload, optionsInput: unknown, createdBy: number | null): Promise<Import> {
+      const options = parseOptions(optionsInput);
+      const { delimiter, columns } = await inspect(upload, options.delimiter);
+      planColumns(columns, options.mapping);
+      await assertTopics(options.topics);
+
+      const stored: StoredOptions = { ...options, delimiter };
+      const filePath = await newImportFile(strapi, '.csv');
+      const reportPath = await newImportFile(strapi, '.rejected.csv');
+      await moveFile(upload.path, filePath);
+      const header = reportHeader(columns);
+      await fs.writeFile(reportPath, header);
+      const id = await insertImportRow(knex(), {
+        state: 'queued',
+        file_name: path.basename(upload.name).slice(0, 255),
+        file_path: filePath,
+        size: upload.size,
+        options: JSON.stringify(stored),
+        report_path: reportPath,
+        report_bytes: Buffer.byteLength(header),
+        created_by: createdBy,
+        created_at: Date.now(),
+      }).catch(async (error) => {
+        await Promise.all([fs.rm(filePath, { force: true }), fs.rm(reportPath, { force: true })]);
+        throw error;
+      });
+      try {
+        await getService(strapi, 'queues').queue('import').add('run', { importId: id }, { ...JOB_OPTIONS, jobId: importJobId(id) });
+      } catch (error) {
+        await finish(strapi, id, 'failed', `could not be queued: ${(error as Error).message}`);
+        throw error;
+      }
+      const [created] = await present([await findRow(id)]);
+      return created;
+    },
+
+    async list(query: unknown = {}) {
+      const q = parseOrThrow(importListQuery, query, 'query');
+      const filtered = () => {
+        const qb = knex()(TABLES.imports);
+        if (q.state) qb.where('state', q.state);
+        if (q.search) qb.whereRaw('LOWER(file_name) LIKE ?', [`%${q.search.toLowerCase().replace(/[%_]/g, '')}%`]);
+        return qb;
+      };
+      const [rows, total] = await Promise.all([
+        filtered()
+          .select('*')
+          .orderBy('id', q.sort === 'createdAt:asc' ? 'asc' : 'desc')
+          .offset((q.page - 1) * q.pageSize)
+          .limit(q.pageSize),
+        filtered().count({ n: '*' }).first(),
+      ]);
+      const count = Number(total?.n ?? 0);
+      return {
+        data: await present(rows as ImportRow[]),
+        meta: { pagination: { page: q.page, pageSize: q.pageSize, pageCount: Math.ceil(count / q.pageSize), total: count } },
+      };
+    },
+
+    async findOne(id: number | string): Promise<Import> {
+      const [found] = await present([await findRow(id)]);
+      return found;
+    },
+
+    /** The rejected-rows CSV as far as the import has committed it. */
+    async report(id: number | string) {
+      const row = await findRow(id);
+      const bytes = Number(row.report_bytes);
+      if (!row.report_path || bytes === 0) throw new errors.NotFoundError(`Import ${row.id} has no report`);
+      await fs.access(row.report_path).catch(() => {
+        throw new errors.NotFoundError(`The report of import ${row.id} is no longer on disk`);
+      });
+      return { fileName: `import-${row.id}-rejected-rows.csv`, stream: () => createReadStream(row.report_path as string, { end: bytes - 1 }) };
+    },
+
+    /** The job: runs or resumes the import (see imports/run). */
+    run(id: number, hooks: RunHooks) {
+      return runImport(strapi, id, hooks);
+    },
+
+    /**
+     * Requeues imports whose job was lost, fails those whose job failed unseen, and deletes expired
+     * reports. Run by the maintenance queue every few minutes.
+     */
+    async tidy() {
+      const { reportRetentionDays } = getPluginConfig(strapi).imports;
+      const reconciled = await reconcileImports(strapi, getService(strapi, 'queues').queue('import'), JOB_OPTIONS);
+      const reportsRemoved = await removeExpiredReports(strapi, reportRetentionDays);
+      for (const id of reconciled.requeued) strapi.log.warn(`campaigns: import ${id} had lost its job; requeued, it resumes where it stopped`);
+      for (const id of reconciled.failed) strapi.log.warn(`campaigns: import ${id} is marked failed: its job failed or its file is gone`);
+      return { ...reconciled, reportsRemoved };
+    },
+
+    /** Marks an import failed for good (its job gave up), unless it already ended. */
+    async fail(id: number, message: string) {
+      const row = await findImportRow(knex(), id);
+      if (!row || row.state === 'done' || row.state === 'failed') return;
+      await finish(strapi, id, 'failed', message);
+    },
+
+    /** Notes a failed attempt that will be retried, so the admin sees why an import is slow. */
+    async noteRetry(id: number, message: string) {
+      await knex()(TABLES.imports).where({ id }).whereIn('state', ['queued', 'running']).update({ error: message });
+    },
+  };
+};
+
+export type ImportsService = ReturnType<typeof createImportsService>;
+export default createImportsService;

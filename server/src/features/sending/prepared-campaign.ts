@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+import { compileContent, type CompiledContent } from '../../content/compile';
+import type { TemplateCampaign } from '../../content/render';
+import { TABLES, type CampaignState } from '../../constants';
+
+/** The campaign fields the send flow reads, straight from its row. */
+export interface CampaignRow {
+  id: number;
+  documentId: string;
+  name: string;
+  subject: string | null;
+  preheader: string | null;
+  fromName: string | null;
+  fromEmail: string | null;
+  replyTo: string | null;
+  content: string | null;
+  plainText: string | null;
+  state: CampaignState;
+  updatedAt: string;
+}
+
+/** A campaign compiled for sending: templates, the ids of its tracked links by template key. */
+export interface PreparedCampaign {
+  row: CampaignRow;
+  content: CompiledContent;
+  linkIds: Record<string, number>;
+  templateCampaign: TemplateCampaign;
+}
+
+const L = TABLES.links;
+const urlHash = (url: string) => createHash('sha256').update(url).digest('hex');
+
+/** Records the campaign's links (once: the unique index ignores a second insert) and answers their ids by key. */
+export const recordLinks = async (knex: Knex, campaignId: number, links: CompiledContent['links'], now: number) => {
+  if (!links.length) return {};
+  await knex(L)
+    .insert(links.map((link, position) => ({ campaign_id: campaignId, variant: '', url_hash: urlHash(link.url), url: link.url, position, created_at: now })))
+    .onConflict(['campaign_id', 'variant', 'url_hash'])
+    .ignore();
+  const rows: Array<{ id: number; url_hash: string }> = await knex(L)
+    .select('id', 'url_hash')
+    .where({ campaign_id: campaignId, variant: '' })
+    .whereIn('url_hash', links.map((l) => urlHash(l.url)));
+  const idByHash = new Map(rows.map((r) => [r.url_hash, Number(r.id)]));
+  return Object.fromEntries(links.map((l) => [l.key, idByHash.get(urlHash(l.url))!]));
+};
+
+export const templateCampaignOf = (row: CampaignRow): TemplateCampaign => ({
+  name: row.name,
+  subject: row.subject,
+  fromName: row.fromName,
+  fromEmail: row.fromEmail,
+});
+
+/**
+ * Compiles each campaign once per process and version: MJML is the expensive step (tens of ms),
+ * Liquid per recipient the cheap one. A campaign edited while paused has a new updatedAt, so the
+ * next job compiles it again.
+ */
+export const createCampaignCache = (knex: Knex) => {
+  const cache = new Map<number, { version: string; prepared: Promise<PreparedCampaign> }>();
+  return {
+    get(row: CampaignRow): Promise<PreparedCampaign> {
+      const version = String(row.updatedAt);
+      const hit = cache.get(row.id);
+      if (hit && hit.version === version) return hit.prepared;
+      const prepared = (async () => {
+        const content = await compileContent(row);
+        const linkIds = await recordLinks(knex, row.id, content.links, Date.now());
+        return { row, content, linkIds, templateCampaign: templateCampaignOf(row) };
+      })();
+      prepared.catch(() => cache.delete(row.id));
+      cache.set(row.id, { version, prepared });
+      return prepared;
+    },
+    forget(campaignId: number) {
+      cache.delete(campaignId);
+    },
+  };
+};
+
+export type CampaignCache = ReturnType<typeof createCampaignCache>;

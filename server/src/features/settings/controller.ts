@@ -1,0 +1,43 @@
+import type { Core } from '@strapi/strapi';
+import type { Context } from 'koa';
+import type { Settings } from '../../../../shared/contracts/settings';
+import { configWarnings } from '../../config/deliverability';
+import { describeRedis } from '../../queue/connection';
+import { getPluginConfig } from '../../config/plugin-config';
+import { getService } from '../../services/get-service';
+
+/** The effective configuration without secrets, and whether the queues and workers answer. */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async find(ctx: Context) {
+    const config = getPluginConfig(strapi);
+    const body: { data: Settings } = {
+      data: {
+        redis: { connection: describeRedis(config.redis), prefix: config.redis.prefix },
+        smtp: {
+          host: config.smtp.host,
+          port: config.smtp.port,
+          secure: config.smtp.secure,
+          user: config.smtp.auth?.user ?? null,
+          pool: config.smtp.pool,
+          maxConnections: config.smtp.maxConnections,
+        },
+        publicUrl: config.publicUrl ?? null,
+        signingSecretSet: Boolean(config.signingSecret),
+        dkim: config.sending.dkim ? { domainName: config.sending.dkim.domainName, keySelector: config.sending.dkim.keySelector } : null,
+        postalAddress: config.sending.postalAddress ?? null,
+        warnings: configWarnings(config),
+        workerMode: config.workerMode,
+        rateLimits: config.rateLimits,
+        audienceSources: config.audienceSources.map(({ uid, emailField, fields, topics, mirrorDeletes }) => ({
+          uid,
+          emailField,
+          fields,
+          topics,
+          mirrorDeletes,
+        })),
+        health: await getService(strapi, 'queues').health(),
+      },
+    };
+    ctx.body = body;
+  },
+});

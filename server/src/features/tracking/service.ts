@@ -1,0 +1,201 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../../constants';
+import { TemplateError } from '../../content/liquid';
+import { renderMessage } from '../../content/render';
+import { getPluginConfig } from '../../config/plugin-config';
+import { recipientUrls } from '../sending/compose';
+import { classifyUserAgent, isMachine } from './bots';
+import { markFirst, minuteOf, writeEvent, type TrackingEvent } from './event-writer';
+import { clickTarget, deliveryOf, linkUrl, type TrackedDelivery } from './lookups';
+import { maskEmail, type UnsubscribeView } from './pages';
+import { BLANK_PIXEL_URI } from './responses';
+import { verifyToken, type TokenPurpose } from './tokens';
+import { trackingUrls, type TrackingUrls } from './urls';
+import { getService } from '../../services/get-service';
+
+/** Who fetched a tracking URL; `record` is false for HEAD requests (link scanners), which are answered but not counted. */
+export interface TrackingClient {
+  userAgent: string | undefined;
+  record: boolean;
+}
+
+/** How many row ids a token of each purpose carries: a click names its delivery and its link. */
+const ID_COUNT: Record<TokenPurpose, number> = { click: 2, open: 1, view: 1, unsubscribe: 1, preferences: 1 };
+
+/** Delivery id 0 is what previews and test sends sign: a real link, but no delivery to count on. */
+const NO_DELIVERY = 0;
+
+/**
+ * The public endpoints' work: every token is verified here, in constant time and per purpose,
+ * before any row is read, and a token that fails reads nothing. Opens and clicks are recorded as
+ * events (one per delivery, link and minute), unsubscribes change the contact and the suppression
+ * list. Nothing here throws on a bad token: each endpoint decides how to answer one.
+ */
+const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const knex = () => strapi.db.connection;
+  let signing: { secret: string; urls: TrackingUrls } | null | undefined;
+
+  /** Without both options no message was ever sent, so no token can be genuine: every one fails. */
+  const signingOptions = () => {
+    if (signing === undefined) {
+      const { signingSecret, publicUrl } = getPluginConfig(strapi);
+      signing = signingSecret && publicUrl ? { secret: signingSecret, urls: trackingUrls(publicUrl, signingSecret) } : null;
+    }
+    return signing;
+  };
+
+  const verified = (purpose: TokenPurpose, token: string) => {
+    const options = signingOptions();
+    return options ? verifyToken(options.secret, purpose, token, ID_COUNT[purpose]) : null;
+  };
+
+  /** A lost open or click must not cost the reader their redirect or image: it is logged instead. */
+  const record = async (event: TrackingEvent, first: 'first_open_at' | 'first_click_at') => {
+    try {
+      await writeEvent(knex(), event);
+      if (!event.isBot) await markFirst(knex(), event.delivery.id, first, event.at);
+    } catch (error) {
+      strapi.log.warn(`campaigns: the ${event.type} of delivery ${event.delivery.id} was not recorded: ${(error as Error).message}`);
+    }
+  };
+
+  const machineOrHuman = (delivery: TrackedDelivery, client: TrackingClient, at: number) => {
+    const kind = classifyUserAgent(client.userAgent);
+    const isBot = isMachine(kind, at, delivery.sentAt);
+    return { kind, isBot, tag: isBot ? 'machine' : 'human' };
+  };
+
+  const contactOf = (contactId: number) =>
+    strapi.db.query(UID.contact).findOne({ where: { id: contactId }, select: ['documentId', 'state', 'firstName', 'lastName', 'locale', 'timezone', 'attributes'] });
+
+  /** Concurrent POSTs for one delivery (a mailbox's one-click and its reader's click) share one run. */
+  const unsubscribing = new Map<number, Promise<void>>();
+
+  const applyUnsubscribe = async (delivery: TrackedDelivery) => {
+    const key = `unsubscribe:${delivery.id}`;
+    // The address the message went to is suppressed even when its contact is gone: a later import must not mail it again.
+    await getService(strapi, 'suppressions').add({ email: delivery.email, reason: 'unsubscribe', sourceEvent: key });
+    const contact = await contactOf(delivery.contactId);
+    // A bounced or complained contact keeps its state: it says more than an unsubscribe.
+    if (contact?.state === 'subscribed') await getService(strapi, 'contacts').setState(contact.documentId, 'unsubscribed');
+    // Last: a run that failed above leaves no event, and the next POST completes it.
+    await writeEvent(knex(), { key, type: 'unsubscribe', delivery, isBot: false, data: null, at: Date.now() });
+  };
+
+  return {
+    /** What the public limits count a token as (`click:12.3`, ids only), or null when it does not verify for this purpose. */
+    subjectOf(purpose: TokenPurpose, token: string): string | null {
+      const ids = verified(purpose, token);
+      return ids && `${purpose}:${ids.join('.')}`;
+    },
+
+    /** The URL a click token leads to, or null (unknown link, forged token, a link of another campaign). */
+    async click(token: string, client: TrackingClient): Promise<string | null> {
+      const ids = verified('click', token);
+      if (!ids) return null;
+      const [deliveryId, linkId] = ids;
+      if (deliveryId === NO_DELIVERY) return linkUrl(knex(), linkId);
+      const target = await clickTarget(knex(), deliveryId, linkId);
+      if (!target) return null;
+      if (client.record) {
+        const at = Date.now();
+        const { kind, isBot, tag } = machineOrHuman(target.delivery, client, at);
+        await record({ key: `click:${deliveryId}:${linkId}:${minuteOf(at)}:${tag}`, type: 'click', delivery: target.delivery, isBot, data: { linkId, client: kind }, at }, 'first_click_at');
+      }
+      return target.url;
+    },
+
+    /** Records an open for a genuine token; anything else is ignored, and nothing here fails the pixel. */
+    async open(token: string, client: TrackingClient) {
+      try {
+        const ids = verified('open', token);
+        if (!ids || ids[0] === NO_DELIVERY || !client.record) return;
+        const delivery = await deliveryOf(knex(), ids[0]);
+        if (!delivery) return;
+        const at = Date.now();
+        const { kind, isBot, tag } = machineOrHuman(delivery, client, at);
+        await record({ key: `open:${delivery.id}:${minuteOf(at)}:${tag}`, type: 'open', delivery, isBot, data: { client: kind }, at }, 'first_open_at');
+      } catch (error) {
+        strapi.log.warn(`campaigns: an open was not recorded: ${(error as Error).message}`);
+      }
+    },
+
+    /**
+     * The delivery's message as its recipient got it (merged for them, with their signed links),
+     * or null. The open pixel is a blank inline image: reading it here is not an open.
+     */
+    async view(token: string): Promise<string | null> {
+      const ids = verified('view', token);
+      if (!ids || ids[0] === NO_DELIVERY) return null;
+      const delivery = await deliveryOf(knex(), ids[0]);
+      const contact = delivery && (await contactOf(delivery.contactId));
+      if (!delivery || !contact) return null;
+      const engine = getService(strapi, 'sending').engine();
+      const row = await engine.loadCampaign(delivery.campaignId);
+      if (!row) return null;
+      const prepared = await engine.cache.get(row);
+      const ctx = engine.composeContext();
+      const urls = { ...recipientUrls(ctx, prepared, delivery.id), open: BLANK_PIXEL_URI };
+      const templateContact = {
+        email: delivery.email,
+        firstName: contact.firstName ?? null,
+        lastName: contact.lastName ?? null,
+        locale: contact.locale ?? null,
+        timezone: contact.timezone ?? null,
+        attributes: contact.attributes ?? {},
+      };
+      try {
+        return renderMessage(prepared.content, { contact: templateContact, campaign: prepared.templateCampaign, urls, postalAddress: ctx.identity.postalAddress }).html;
+      } catch (error) {
+        // The contact's data changed since the send and the template now fails on it: a page
+        // that cannot be shown, not a server error.
+        if (!(error instanceof TemplateError)) throw error;
+        strapi.log.warn(`campaigns: the web view of delivery ${delivery.id} cannot be rendered: ${error.message}`);
+        return null;
+      }
+    },
+
+    /**
+     * What the unsubscribe page shows for a token of this purpose; null for a token that is not
+     * ours. The preferences link shows the same page until topic preferences exist; its button
+     * posts to the delivery's unsubscribe URL. Reads only.
+     */
+    async unsubscribePage(token: string, purpose: 'unsubscribe' | 'preferences'): Promise<UnsubscribeView | null> {
+      const ids = verified(purpose, token);
+      if (!ids) return null;
+      if (ids[0] === NO_DELIVERY) return { kind: 'test' };
+      const delivery = await deliveryOf(knex(), ids[0]);
+      if (!delivery) return null;
+      const maskedEmail = maskEmail(delivery.email);
+      const contact = await contactOf(delivery.contactId);
+      // A deleted contact still gets the button: its address may come back with an import, a suppression would stop that.
+      const notMailed = (contact && contact.state !== 'subscribed') || (await getService(strapi, 'suppressions').isSuppressed(delivery.email));
+      if (notMailed) return { kind: 'done', maskedEmail };
+      return { kind: 'form', maskedEmail, action: signingOptions()!.urls.unsubscribe(delivery.id) };
+    },
+
+    /**
+     * The unsubscribe POST (RFC 8058 one-click, or the page's button). It always ends in a page to
+     * answer with 200: mailbox providers treat any other status as a failed unsubscribe, so a
+     * forged or mangled token gets a page saying nothing changed rather than an error. Repeating
+     * it is harmless: the suppression, the state and the event are each written once.
+     */
+    async unsubscribe(token: string): Promise<UnsubscribeView> {
+      const ids = verified('unsubscribe', token);
+      if (!ids) return { kind: 'invalid' };
+      if (ids[0] === NO_DELIVERY) return { kind: 'test' };
+      const delivery = await deliveryOf(knex(), ids[0]);
+      if (!delivery) return { kind: 'invalid' };
+      let run = unsubscribing.get(delivery.id);
+      if (!run) {
+        run = applyUnsubscribe(delivery).finally(() => unsubscribing.delete(delivery.id));
+        unsubscribing.set(delivery.id, run);
+      }
+      await run;
+      return { kind: 'done', maskedEmail: maskEmail(delivery.email) };
+    },
+  };
+};
+
+export type TrackingService = ReturnType<typeof createTrackingService>;
+export default createTrackingService;

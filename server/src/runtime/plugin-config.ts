@@ -1,6 +1,0 @@
-import type { Core } from '@strapi/strapi';
-import { parseConfig } from '../config/parse';
-import type { PluginConfig } from '../config/schema';
-
-/** The plugin's options with defaults applied (Strapi stores them as the user wrote them). */
-export const getPluginConfig = (strapi: Core.Strapi): PluginConfig => parseConfig(strapi.config.get('plugin::campaigns'));
