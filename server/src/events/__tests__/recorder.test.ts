@@ -1,5 +1,5 @@
 import knexFactory, { type Knex } from 'knex';
-import { deliveryTables } from '../../db/migrations/001-delivery-tables';
+import { deliveryTables } from '../../features/sending/migrations/001-delivery-tables';
 import type { DeliveryEvent, RecordedEvent } from '../delivery-event';
 import { createEventRecorder } from '../recorder';
 
