@@ -3,6 +3,7 @@ import { Queue, Worker, type Job, type Processor, type WorkerOptions } from 'bul
 import type { Redis } from 'ioredis';
 import { QUEUES, type QueueName } from '../constants';
 import { getPluginConfig } from '../config/plugin-config';
+import { eventHubReactor, eventsProcessor } from '../events/reactors';
 import { dispatchProcessor } from '../features/sending/dispatch-processor';
 import { importProcessor } from '../features/imports/processor';
 import { maintenanceProcessor } from '../features/settings/maintenance-processor';
@@ -25,6 +26,8 @@ const PROCESSORS: Partial<Record<QueueKey, ProcessorEntry>> = {
   // One import at a time per process: each one already keeps the database busy. An import whose
   // worker died resumes where it committed, so its job may be picked up again after a few stalls.
   import: { processor: (strapi) => importProcessor(strapi) as Processor, concurrency: 1, options: { maxStalledCount: 5 } },
+  // Each recorded delivery event, to what reacts to it; reactors are short and independent.
+  events: { processor: (strapi) => eventsProcessor([eventHubReactor(strapi.eventHub)]) as Processor, concurrency: 10 },
   // A dispatch resumes from its committed cursor, so a stalled one is simply run again.
   dispatch: { processor: (strapi) => dispatchProcessor(strapi) as Processor, concurrency: 2, options: { maxStalledCount: 5 } },
   // Send jobs hold messages in flight: a dead worker's jobs are noticed within 15 s and retried

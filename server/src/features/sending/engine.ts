@@ -139,18 +139,7 @@ export const createSendEngine = (strapi: Core.Strapi) => {
     }
   };
 
-  const recipientOf = (delivery: DeliveryToSend): Recipient => ({
-    deliveryId: delivery.id,
-    email: delivery.email,
-    contact: {
-      email: delivery.email,
-      firstName: delivery.firstName,
-      lastName: delivery.lastName,
-      locale: delivery.locale,
-      timezone: delivery.timezone,
-      attributes: delivery.attributes,
-    },
-  });
+  const recipientOf = (delivery: DeliveryToSend): Recipient => ({ deliveryId: delivery.id, email: delivery.email, contact: delivery.contact });
 
   /**
    * One claimed delivery: its message, then the transport. Answers whether it was sent; a message

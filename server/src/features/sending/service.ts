@@ -6,6 +6,7 @@ import { UID, type CampaignState } from '../../constants';
 import { checkContentSource, compileContent, type ContentSource } from '../../content/compile';
 import { TemplateError } from '../../content/liquid';
 import { renderMessage, type TemplateContact } from '../../content/render';
+import { templateContactOf } from '../../content/template-contact';
 import { getPluginConfig } from '../../config/plugin-config';
 import { composeMessage, recipientUrls } from './compose';
 import { BLANK_PIXEL_URI } from '../tracking/responses';
@@ -46,15 +47,6 @@ const CAN_START: readonly CampaignState[] = ['draft', 'scheduled'];
 /** A template problem as the API reports it: 400 naming the campaign field. */
 export const templateFieldError = (error: TemplateError) => fieldError('campaign', error.part, error.detail);
 
-const toTemplateContact = (row: Record<string, unknown>): TemplateContact => ({
-  email: String(row.email),
-  firstName: (row.firstName as string | null) ?? null,
-  lastName: (row.lastName as string | null) ?? null,
-  locale: (row.locale as string | null) ?? null,
-  timezone: (row.timezone as string | null) ?? null,
-  attributes: (row.attributes as Record<string, unknown> | null) ?? {},
-});
-
 /**
  * Sending a campaign: start, pause, resume, cancel, its progress, previews and test sends. The work
  * itself runs in the queues (see sending/engine); this service moves states and enqueues.
@@ -76,7 +68,7 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!documentId) return { documentId: null, contact: SAMPLE_CONTACT };
     const row = await strapi.db.query(UID.contact).findOne({ where: { documentId } });
     if (!row) throw fieldError('preview', 'contact', `no contact with documentId "${documentId}"`);
-    return { documentId, contact: toTemplateContact(row) };
+    return { documentId, contact: templateContactOf(String(row.email), row) };
   };
 
   const compileOrThrow = async (source: Parameters<typeof compileContent>[0]) => {
