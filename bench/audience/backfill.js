@@ -11,7 +11,6 @@
  * temporary file otherwise. The last line is the summary.
  */
 const os = require('node:os');
-const { performance } = require('node:perf_hooks');
 const { bootPlayground } = require('../lib/boot');
 
 const USER = 'plugin::users-permissions.user';

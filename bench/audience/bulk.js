@@ -14,7 +14,6 @@
  */
 const os = require('node:os');
 const { createHash, randomBytes } = require('node:crypto');
-const { performance } = require('node:perf_hooks');
 const { bootPlayground, median } = require('../lib/boot');
 
 const CONTACT = 'plugin::campaigns.contact';

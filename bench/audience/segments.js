@@ -6,7 +6,6 @@
  * Prints its figures, then one line: `segments: count <A> ms, page <B> ms at <N> contacts (<db>)`.
  */
 const { createHash } = require('node:crypto');
-const { performance } = require('node:perf_hooks');
 const { bootPlayground, median } = require('../lib/boot');
 
 const client = process.argv[2] || 'sqlite';

@@ -21,7 +21,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const { createHash } = require('node:crypto');
-const { monitorEventLoopDelay, performance } = require('node:perf_hooks');
+const { monitorEventLoopDelay } = require('node:perf_hooks');
 const path = require('node:path');
 const { bootPlayground } = require('../lib/boot');
 const { deleteRedisPrefix } = require('../../scripts/lib/redis-prefix');

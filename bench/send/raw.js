@@ -11,7 +11,6 @@
  * BENCH_RESULT=<file> writes the figures as JSON. Last line: `raw SMTP: <N> msg/s ...`.
  */
 const fs = require('node:fs');
-const { performance } = require('node:perf_hooks');
 const nodemailer = require('nodemailer');
 const { startSink, sampleRss, cpuMsSince, mb } = require('./lib');
 

@@ -8,7 +8,6 @@
  *   process.send({ urls, concurrency, seconds, warmupSeconds }) -> { requests, errors, statuses, seconds, p50, p99 }
  */
 const http = require('node:http');
-const { performance } = require('node:perf_hooks');
 
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : 0);
 

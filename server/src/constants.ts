@@ -13,21 +13,13 @@ export { CAMPAIGN_STATES, type CampaignState } from '../../shared/contracts/camp
 
 export { CONTACT_STATES, type ContactState } from '../../shared/contracts/contacts';
 
-export const SUPPRESSION_REASONS = ['hard-bounce', 'soft-bounce-limit', 'complaint', 'unsubscribe', 'manual', 'import'] as const;
-export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
-
-/** `cancelled`: the campaign was cancelled before this delivery was tried. */
-export const DELIVERY_STATES = ['queued', 'sending', 'sent', 'failed', 'suppressed', 'unknown', 'cancelled'] as const;
-/** A delivery in one of these states is finished and never sent again. */
-export const FINAL_DELIVERY_STATES = ['sent', 'failed', 'suppressed', 'unknown', 'cancelled'] as const;
-export type DeliveryState = (typeof DELIVERY_STATES)[number];
-
 export const WORKER_MODES = ['in-process', 'dedicated', 'off'] as const;
 export type WorkerMode = (typeof WORKER_MODES)[number];
 
 /**
- * Permission actions. The uid is given without the plugin prefix: the action provider turns
- * `read` + pluginName `campaigns` into `plugin::campaigns.read`.
+ * Permission actions, as routes name them. Each feature registers its own (its `actions`, uid
+ * without the plugin prefix: the action provider turns `read` + pluginName `campaigns` into
+ * `plugin::campaigns.read`); several features guard their routes with the same ones.
  */
 export const ACTIONS = {
   read: 'plugin::campaigns.read',
@@ -37,25 +29,6 @@ export const ACTIONS = {
   manageSuppressions: 'plugin::campaigns.suppressions.manage',
   manageSettings: 'plugin::campaigns.settings.manage',
 } as const;
-
-export const ACTION_DEFINITIONS = [
-  { uid: 'read', subCategory: 'campaigns', displayName: 'Read campaigns, audience and results' },
-  { uid: 'write', subCategory: 'campaigns', displayName: 'Create and edit campaigns, contacts and segments' },
-  { uid: 'delete', subCategory: 'campaigns', displayName: 'Delete campaigns, contacts and segments' },
-  { uid: 'send', subCategory: 'campaigns', displayName: 'Send, schedule, pause and cancel campaigns' },
-  { uid: 'suppressions.manage', subCategory: 'suppressions', displayName: 'Manage suppressions' },
-  { uid: 'settings.manage', subCategory: 'settings', displayName: 'Manage settings' },
-] as const;
-
-export const QUEUES = {
-  maintenance: 'campaigns-maintenance',
-  schedule: 'campaigns-schedule',
-  dispatch: 'campaigns-dispatch',
-  send: 'campaigns-send',
-  events: 'campaigns-events',
-  import: 'campaigns-import',
-} as const;
-export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const TABLES = {
   migrations: 'campaigns_migrations',
@@ -70,9 +43,6 @@ export const TABLES = {
   importUpdates: 'campaigns_import_updates',
   sends: 'campaigns_sends',
 } as const;
-
-export const IMPORT_STATES = ['queued', 'running', 'done', 'failed'] as const;
-export type ImportState = (typeof IMPORT_STATES)[number];
 
 /** Set by the dedicated worker entry so the plugin knows it is the worker process. */
 export const WORKER_PROCESS_ENV = 'CAMPAIGNS_WORKER_PROCESS';

@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import type { AudienceSourcesService } from './features/audience/sources/service';
-import type { QueuesService } from './queue/service';
-import type { SendingService } from './features/sending/service';
+import type { Services } from './services/get-service';
+
+/** The service, or nothing when a boot that failed half-way never registered the plugin. */
+const serviceIfLoaded = <K extends keyof Services>(strapi: Core.Strapi, name: K) =>
+  strapi.plugin('campaigns')?.service(name) as Services[K] | undefined;
 
 /**
  * Closes what bootstrap opened, so a process (or a jest run) can exit without being forced. It
@@ -10,11 +12,8 @@ import type { SendingService } from './features/sending/service';
  */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Contact writes still under way need the database, which Strapi closes after this returns.
-  const audienceSources = strapi.plugin('campaigns')?.service('audienceSources') as AudienceSourcesService | undefined;
-  await audienceSources?.stop();
-  const queues = strapi.plugin('campaigns')?.service('queues') as QueuesService | undefined;
-  await queues?.stop();
+  await serviceIfLoaded(strapi, 'audienceSources')?.stop();
+  await serviceIfLoaded(strapi, 'queues')?.stop();
   // After the workers: a job finishing its last message still needs the transport.
-  const sending = strapi.plugin('campaigns')?.service('sending') as SendingService | undefined;
-  await sending?.stop();
+  await serviceIfLoaded(strapi, 'sending')?.stop();
 };

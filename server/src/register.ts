@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { warnAtBoot } from './config/deliverability';
 import { assertProductionReady } from './config/parse';
-import { ACTION_DEFINITIONS, PLUGIN_ID } from './constants';
+import { PLUGIN_ID } from './constants';
+import { fromEveryFeature } from './features';
 import { answerMalformedBodies } from './middlewares/malformed-body';
 import { getPluginConfig } from './config/plugin-config';
 import { getService } from './services/get-service';
@@ -15,7 +16,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'audienceSources').resolve();
   answerMalformedBodies(strapi);
   await strapi.service('admin::permission').actionProvider.registerMany(
-    ACTION_DEFINITIONS.map((action) => ({ section: 'plugins', pluginName: PLUGIN_ID, ...action }))
+    fromEveryFeature('actions').map((action) => ({ section: 'plugins', pluginName: PLUGIN_ID, ...action }))
   );
   await getService(strapi, 'queues').connect();
 };

@@ -1,4 +1,4 @@
-/** The segment rule tree as the server validates it (server/src/segments/rules.ts) and the builder edits it. */
+/** The segment rule tree as the server validates it (server/src/features/audience/segments/rules.ts) and the builder edits it. */
 export type Match = 'all' | 'any';
 
 export interface Condition {

@@ -85,9 +85,9 @@ test('a campaign, contact or segment that does not exist is not found, in the wo
     ['contacts', 'contact'],
     ['segments', 'segment'],
   ]) {
-    await page().goto(`${baseUrl()}/admin/plugins/campaigns/${path}/nosuchdocument`);
+    await page().goto(`${baseUrl()}/admin/plugins/campaigns/${path}/nosuchdocument0000000000`);
     await page().getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
-    await page().getByText(`No ${noun} with documentId "nosuchdocument"`).waitFor();
+    await page().getByText(`No ${noun} with documentId "nosuchdocument0000000000"`).waitFor();
     await expect(page().getByText(/Whoops/).count()).resolves.toBe(0);
   }
 });

@@ -96,7 +96,7 @@ describe('campaigns admin API', () => {
   });
 
   test('answers 404 for an unknown campaign', async () => {
-    const res = await api().get('/campaigns/campaigns/doesnotexist123').set(auth());
+    const res = await api().get('/campaigns/campaigns/doesnotexist000000000000').set(auth());
     expect(res.status).toBe(404);
     expect(res.body.error.message).toMatch(/No campaign/);
   });

@@ -1,12 +1,11 @@
 import type { Job } from 'bullmq';
-import type { EventJobs } from '../queue/jobs';
 import type { RecordedEvent } from './delivery-event';
 
 /** Something a feature does with each recorded event (rollups, automation, webhooks come later). */
 export type Reactor = (event: RecordedEvent) => unknown;
 
 /** The events queue's processor: every reactor, in order; one that throws fails the job, which BullMQ retries. */
-export const eventsProcessor = (reactors: readonly Reactor[]) => async (job: Job<EventJobs['event'], void, 'event'>) => {
+export const eventsProcessor = (reactors: readonly Reactor[]) => async (job: Job<RecordedEvent, void, 'event'>) => {
   for (const react of reactors) await react(job.data);
 };
 

@@ -19,6 +19,7 @@ const ATOMS = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~ ]+$/;
  * Header values come from editors and contacts: a line break in one would start a header of its
  * own, and other control characters have no place in a header at all.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is what this expression is for
 export const headerSafe = (value: string) => value.replace(/[\x00-\x08\x0a-\x1f\x7f]+/g, ' ');
 
 /** Encoded words (Q) covering all of the text: Q escapes every special, so nothing in it stays structure. */

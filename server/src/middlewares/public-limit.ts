@@ -17,7 +17,7 @@ export interface PublicLimitConfig {
 const ALLOWED: PublicVerdict = { limited: false };
 
 /**
- * Per-IP and per-token limits of one public route (routes/content-api.ts), counted in Redis under
+ * Per-IP and per-token limits of one public route (features/tracking/index.ts), counted in Redis under
  * the plugin's prefix so they hold across instances. The client IP is Koa's `ctx.ip`: behind a
  * reverse proxy Strapi's `server.proxy.koa` must be on, or every recipient is the proxy.
  */

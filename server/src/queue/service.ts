@@ -6,9 +6,11 @@ import type { Redis } from 'ioredis';
 import { errors } from '@strapi/utils';
 import { COMMAND_PROCESS_ENV, WORKER_PROCESS_ENV, type WorkerMode } from '../constants';
 import { createRedisConnection, describeRedis } from './connection';
-import type { PingResult } from './jobs';
-import { openQueueRuntime, type QueueKey, type QueueRuntime } from './runtime';
 import { getPluginConfig } from '../config/plugin-config';
+import type { MaintenanceJob, QueueDeclaration } from '../features/feature';
+import type { PingResult } from './jobs';
+import { MAINTENANCE_QUEUE, maintenanceProcessor } from './maintenance';
+import { openQueueRuntime, type QueueRuntime } from './runtime';
 
 /**
  * Whether this process runs the workers, given the configured mode. A one-off command never
@@ -17,17 +19,22 @@ import { getPluginConfig } from '../config/plugin-config';
 export const shouldRunWorkers = (mode: WorkerMode, isWorkerProcess: boolean, isCommandProcess = false) =>
   !isCommandProcess && (mode === 'in-process' || (mode === 'dedicated' && isWorkerProcess));
 
-const TIDY_SCHEDULER = 'tidy-imports';
 const PING_POLL_MS = 50;
 /** A finished ping stays this long, so the process that asked can read its answer. */
 const PING_KEPT_SECONDS = 60;
-const TIDY_EVERY_MS = 5 * 60_000;
-const SWEEP_SCHEDULER = 'tidy-sends';
-const SWEEP_EVERY_MS = 60_000;
 
-const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
+/** The maintenance queue (with every feature's periodic jobs) first, then the features' own queues. */
+const declarationsOf = <K extends string>(queues: readonly QueueDeclaration<K>[], maintenanceJobs: readonly MaintenanceJob[]) => [
+  { ...MAINTENANCE_QUEUE, worker: { processor: maintenanceProcessor(maintenanceJobs), concurrency: 4 } },
+  ...queues,
+];
+
+/** The queues service of the plugin whose features declare these queues and maintenance jobs. */
+export const createQueuesService = <K extends string>(declared: readonly QueueDeclaration<K>[], maintenanceJobs: readonly MaintenanceJob[]) => ({ strapi }: { strapi: Core.Strapi }) => {
+  type QueueKey = K | typeof MAINTENANCE_QUEUE.key;
+  const declarations: QueueDeclaration<QueueKey>[] = declarationsOf(declared, maintenanceJobs);
   let connection: Redis | undefined;
-  let runtime: QueueRuntime | undefined;
+  let runtime: QueueRuntime<QueueKey> | undefined;
 
   const requireRuntime = () => {
     if (!runtime || !connection) {
@@ -67,18 +74,15 @@ const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
         process.env[WORKER_PROCESS_ENV] === '1',
         process.env[COMMAND_PROCESS_ENV] === '1'
       );
-      runtime = openQueueRuntime(strapi, client, config.redis.prefix, runWorkers);
+      runtime = openQueueRuntime(declarations, { strapi }, client, config.redis.prefix, runWorkers);
       // One schedule per Redis prefix, whoever upserts it; any worker process runs the jobs.
-      await runtime.queues.maintenance.upsertJobScheduler(TIDY_SCHEDULER, { every: TIDY_EVERY_MS }, {
-        name: 'tidyImports',
-        data: {},
-        opts: { removeOnComplete: true, removeOnFail: 100 },
-      });
-      await runtime.queues.maintenance.upsertJobScheduler(SWEEP_SCHEDULER, { every: SWEEP_EVERY_MS }, {
-        name: 'tidySends',
-        data: {},
-        opts: { removeOnComplete: true, removeOnFail: 100 },
-      });
+      for (const job of maintenanceJobs) {
+        await runtime.queues.maintenance.upsertJobScheduler(job.scheduler, { every: job.everyMs }, {
+          name: job.name,
+          data: {},
+          opts: { removeOnComplete: true, removeOnFail: 100 },
+        });
+      }
       strapi.log.info(
         `campaigns: queues on ${describeRedis(config.redis)} (prefix "${config.redis.prefix}"), worker mode ${config.workerMode}, ` +
           `${runWorkers ? `${runtime.workers.length} workers in this process` : 'no workers in this process'}`
@@ -150,5 +154,3 @@ const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 };
 
-export type QueuesService = ReturnType<typeof createQueuesService>;
-export default createQueuesService;

@@ -1,4 +1,11 @@
-import admin from './admin';
-import contentApi from './content-api';
+import { fromEveryFeature } from '../features';
 
-export default { admin, 'content-api': contentApi };
+/**
+ * The admin API (mounted by Strapi at /campaigns/..., every route guarded by registered actions)
+ * and the public content API (/api/campaigns/...), from every feature. Their order does not matter:
+ * no route can match another's paths (__tests__/unambiguous.test.ts).
+ */
+export default {
+  admin: { type: 'admin', routes: fromEveryFeature('adminRoutes') },
+  'content-api': { type: 'content-api', routes: fromEveryFeature('contentApiRoutes') },
+};

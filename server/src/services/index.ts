@@ -1,16 +1,19 @@
-import audienceSources from '../features/audience/sources/service';
-import campaigns from '../features/campaigns/service';
-import contactActivity from '../features/audience/contacts/activity-service';
-import contactBulk from '../features/audience/contacts/bulk-service';
-import contactExport from '../features/audience/contacts/export-service';
-import contacts from '../features/audience/contacts/service';
-import deliveryEvents from '../features/sending/delivery-events-service';
-import imports from '../features/imports/service';
-import queues from '../queue/service';
-import segments from '../features/audience/segments/service';
-import sending from '../features/sending/service';
-import suppressions from '../features/audience/suppressions/service';
-import topics from '../features/audience/topics/service';
-import tracking from '../features/tracking/service';
+import { FEATURES, fromEveryFeature, type FeatureQueueKey, type PluginFeature } from '../features';
+import type { QueueDeclaration } from '../features/feature';
+import { mergeByName, type Merged } from '../features/merge';
+import { createQueuesService } from '../queue/service';
 
-export default { audienceSources, campaigns, contactActivity, contactBulk, contactExport, contacts, deliveryEvents, imports, queues, segments, sending, suppressions, topics, tracking };
+const queues = createQueuesService(
+  FEATURES.flatMap<QueueDeclaration<FeatureQueueKey>>((feature) => feature.queues),
+  fromEveryFeature('maintenanceJobs')
+);
+
+type ServiceFactories = { queues: typeof queues } & Merged<PluginFeature['services']>;
+
+/** Every service of the plugin by name, as Strapi registers them: the queues and each feature's. */
+const services = mergeByName<ServiceFactories>('service', [{ queues }, ...FEATURES.map((feature) => feature.services)]);
+
+/** What strapi.plugin('campaigns').service(name) returns, for each name. */
+export type Services = { [K in keyof ServiceFactories]: ReturnType<ServiceFactories[K]> };
+
+export default services;

@@ -27,7 +27,7 @@ export const formValuesOf = (campaign: Campaign): CampaignFormValues => ({
   plainText: campaign.plainText ?? '',
 });
 
-/** States in which the server accepts more than a new name (server/src/services/campaigns.ts EDITABLE). */
+/** States in which the server accepts more than a new name (server/src/features/campaigns/service.ts EDITABLE). */
 export const isEditable = (state: CampaignState) => state === 'draft' || state === 'scheduled' || state === 'paused';
 
 /** The save request: every field, empty ones as null; only the name once the campaign is past editing. */

@@ -1,8 +1,8 @@
-import type { Core } from '@strapi/strapi';
+import type { QueueDependencies, QueueProcessor } from '../feature';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { ImportFailed } from './run';
 import { getService } from '../../services/get-service';
-import type { ImportJobs } from '../../queue/jobs';
+import type { ImportJobs } from './jobs';
 
 type ImportJob = Job<ImportJobs['run'], unknown, 'run'>;
 
@@ -11,7 +11,7 @@ type ImportJob = Job<ImportJobs['run'], unknown, 'run'>;
  * retried by BullMQ and the next attempt resumes after the last committed batch. The attempt that
  * gives up marks the import failed, so none is left "running" forever.
  */
-export const importProcessor = (strapi: Core.Strapi) => async (job: ImportJob) => {
+export const importProcessor = ({ strapi }: QueueDependencies): QueueProcessor => async (job: ImportJob) => {
   const imports = getService(strapi, 'imports');
   const { importId } = job.data;
   try {

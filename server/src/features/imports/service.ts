@@ -5,7 +5,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import type { Import, ImportDelimiter, ImportPreview } from '../../../../shared/contracts/imports';
-import { IMPORT_STATES, TABLES, UID } from '../../constants';
+import { TABLES, UID } from '../../constants';
 import { adminNames } from './admin-names';
 import { CsvSyntaxError, readCsv } from './csv-records';
 import { delimiterInSingleColumn, describeDelimiter, detectDelimiter } from './delimiter';
@@ -16,7 +16,7 @@ import { reportHeader } from './report';
 import { finish, runImport, type RunHooks } from './run';
 import { binaryReason, SNIFF_BYTES } from './sniff';
 import { suggestMapping } from './suggest';
-import { findImportRow, insertImportRow, toImport, type ImportRow, type StoredOptions } from './table';
+import { findImportRow, IMPORT_STATES, insertImportRow, toImport, type ImportRow, type StoredOptions } from './table';
 import { getPluginConfig } from '../../config/plugin-config';
 import { fieldError, parseOrThrow } from '../../validation/errors';
 import { listQuery } from '../../validation/list-query';
@@ -203,7 +203,7 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { fileName: `import-${row.id}-rejected-rows.csv`, stream: () => createReadStream(row.report_path as string, { end: bytes - 1 }) };
     },
 
-    /** The job: runs or resumes the import (see imports/run). */
+    /** The job: runs or resumes the import (see run.ts). */
     run(id: number, hooks: RunHooks) {
       return runImport(strapi, id, hooks);
     },

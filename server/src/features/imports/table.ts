@@ -3,6 +3,9 @@ import type { Import, ImportCounters, ImportDelimiter, ImportOptions, ImportStat
 import { TABLES } from '../../constants';
 import { isMysql } from '../../db/dialect';
 
+/** Every state an import row takes, as the list's filter accepts them. */
+export const IMPORT_STATES = ['queued', 'running', 'done', 'failed'] as const satisfies readonly ImportState[];
+
 /** A row of campaigns_imports as the drivers return it (PostgreSQL returns BIGINT as strings). */
 export interface ImportRow {
   id: number;

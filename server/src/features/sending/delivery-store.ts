@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { DELIVERY_STATES, TABLES, type DeliveryState } from '../../constants';
+import { TABLES } from '../../constants';
+import { DELIVERY_STATES, type DeliveryState } from './delivery-states';
 import { isMysql, isPostgres, isSqlite } from '../../db/dialect';
 import { groupCommit } from '../../db/group-commit';
 import type { TemplateContact } from '../../content/render';

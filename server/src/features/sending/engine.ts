@@ -5,7 +5,7 @@ import { TemplateError } from '../../content/liquid';
 import { sendingIdentity } from '../../mail/identity';
 import { createSmtpPool } from '../../mail/smtp-pool';
 import { classifyFailure, type Transport } from '../../mail/transport';
-import type { SendJobs } from '../../queue/jobs';
+import type { SendJobs } from './jobs';
 import { getPluginConfig } from '../../config/plugin-config';
 import { getService } from '../../services/get-service';
 import { trackingUrls } from '../tracking/urls';

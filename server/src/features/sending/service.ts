@@ -49,7 +49,7 @@ export const templateFieldError = (error: TemplateError) => fieldError('campaign
 
 /**
  * Sending a campaign: start, pause, resume, cancel, its progress, previews and test sends. The work
- * itself runs in the queues (see sending/engine); this service moves states and enqueues.
+ * itself runs in the queues (see engine.ts); this service moves states and enqueues.
  */
 const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
   let engine: SendEngine | undefined;

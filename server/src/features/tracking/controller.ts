@@ -14,7 +14,7 @@ const page = (ctx: Context, status: number, html: string, headers = PAGE_HEADERS
   ctx.body = html;
 };
 
-/** The public endpoints recipients reach from their mail (routes/content-api.ts); the tracking service checks every token. */
+/** The public endpoints recipients reach from their mail (index.ts); the tracking service checks every token. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const tracking = () => getService(strapi, 'tracking');
   return {

@@ -141,7 +141,7 @@ const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * The one SQL query that selects the segment's mailable contacts (see segments/compile).
+     * The one SQL query that selects the segment's mailable contacts (see compile.ts).
      * Wrapped in an object: a knex builder is thenable, and returning it bare from an async
      * function would run it.
      */

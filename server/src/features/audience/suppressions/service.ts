@@ -1,11 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { documentsOf, findOrThrow, findPage } from '../../../db/documents';
 import { z } from 'zod';
-import { SUPPRESSION_REASONS, UID, type SuppressionReason } from '../../../constants';
+import { UID } from '../../../constants';
 import { emailField, isoDateTime } from '../../../validation/fields';
 import { hashEmail, normalizeEmail } from '../../../validation/email';
 import { listQuery } from '../../../validation/list-query';
 import { parseOrThrow } from '../../../validation/errors';
+
+export const SUPPRESSION_REASONS = ['hard-bounce', 'soft-bounce-limit', 'complaint', 'unsubscribe', 'manual', 'import'] as const;
+export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 
 const suppressionInput = z.strictObject({
   email: emailField,

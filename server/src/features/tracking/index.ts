@@ -1,7 +1,9 @@
-import type { PublicLimitConfig } from '../middlewares/public-limit';
+import type { PublicLimitConfig } from '../../middlewares/public-limit';
+import { defineFeature } from '../feature';
+import trackingController from './controller';
+import tracking from './service';
 
 /**
- * The public endpoints at /api/campaigns/t/...: the links every message carries (tracking/urls.ts).
  * Recipients have no account, so `auth: false`; what protects each route instead is its signed,
  * purpose-bound token, which the tracking service verifies (constant time) before it reads any row,
  * answering a bad one exactly like an unknown one. GETs record opens and clicks but change no
@@ -13,9 +15,12 @@ const publicRoute = (limit: PublicLimitConfig) => ({
   middlewares: [{ name: 'plugin::campaigns.public-limit', config: limit }],
 });
 
-export default {
-  type: 'content-api',
-  routes: [
+/** Opens, clicks, web views and unsubscribes: the public endpoints at /api/campaigns/t/... that every message links to (urls.ts). */
+export default defineFeature({
+  services: { tracking },
+  controllers: { tracking: trackingController },
+  adminRoutes: [],
+  contentApiRoutes: [
     { method: 'GET', path: '/t/c/:token', handler: 'tracking.click', config: publicRoute({ purpose: 'click' }) },
     { method: 'GET', path: '/t/o/:token', handler: 'tracking.open', config: publicRoute({ purpose: 'open' }) },
     { method: 'GET', path: '/t/v/:token', handler: 'tracking.view', config: publicRoute({ purpose: 'view' }) },
@@ -23,4 +28,8 @@ export default {
     { method: 'POST', path: '/t/u/:token', handler: 'tracking.unsubscribe', config: publicRoute({ purpose: 'unsubscribe', applyWhenLimited: true }) },
     { method: 'GET', path: '/t/p/:token', handler: 'tracking.preferencesPage', config: publicRoute({ purpose: 'preferences' }) },
   ],
-};
+  queues: [],
+  maintenanceJobs: [],
+  migrations: [],
+  actions: [],
+});

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { getService } from './services/get-service';
+import { getService } from '../services/get-service';
 
 type CrudService = {
   list(query: unknown): Promise<unknown>;

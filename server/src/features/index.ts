@@ -1,0 +1,24 @@
+import audience from './audience';
+import type { Feature } from './feature';
+import campaigns from './campaigns';
+import imports from './imports';
+import sending from './sending';
+import settings from './settings';
+import tracking from './tracking';
+
+/**
+ * Every feature of the plugin. The order is the order of their permission actions in the admin's
+ * role editor and of their queues on the settings page; nothing else depends on it.
+ */
+export const FEATURES = [campaigns, sending, imports, audience, tracking, settings] as const;
+
+export type PluginFeature = (typeof FEATURES)[number];
+
+/** The key of every queue a feature declares. */
+export type FeatureQueueKey = PluginFeature['queues'][number]['key'];
+
+type ListedPart = 'adminRoutes' | 'contentApiRoutes' | 'queues' | 'maintenanceJobs' | 'migrations' | 'actions';
+
+/** One part (routes, migrations, actions...) of every feature, in the features' order. */
+export const fromEveryFeature = <P extends ListedPart>(part: P): Array<Feature[P][number]> =>
+  (FEATURES as readonly Feature[]).flatMap((feature): ReadonlyArray<Feature[P][number]> => feature[part]);

@@ -1,0 +1,16 @@
+import { ACTIONS } from '../../constants';
+import { guard } from '../../routes/admin-route';
+import { defineFeature } from '../feature';
+import settings from './controller';
+
+/** The effective configuration and the health of the queues, for the settings page. */
+export default defineFeature({
+  services: {},
+  controllers: { settings },
+  adminRoutes: [{ method: 'GET', path: '/settings', handler: 'settings.find', config: guard(ACTIONS.manageSettings) }],
+  contentApiRoutes: [],
+  queues: [],
+  maintenanceJobs: [],
+  migrations: [],
+  actions: [{ uid: 'settings.manage', subCategory: 'settings', displayName: 'Manage settings' }],
+});
