@@ -42,7 +42,15 @@ const run = async ({ urls, concurrency, seconds, warmupSeconds }) => {
   await Promise.all(Array.from({ length: concurrency }, loop));
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, errors, statuses, seconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), used: Math.min(next, urls.length) };
+  return {
+    requests: latencies.length,
+    errors,
+    statuses,
+    seconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    used: Math.min(next, urls.length),
+  };
 };
 
 process.on('message', async (message) => {

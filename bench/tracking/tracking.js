@@ -80,28 +80,58 @@ const seed = async (strapi) => {
   const knex = strapi.db.connection;
   const now = new Date();
   const sentAt = Date.now() - 10 * 60_000;
-  const campaign = await strapi.db.query('plugin::campaigns.campaign').create({ data: { name: 'bench-tracking', subject: 'Bench', state: 'sent' } });
+  const campaign = await strapi.db
+    .query('plugin::campaigns.campaign')
+    .create({ data: { name: 'bench-tracking', subject: 'Bench', state: 'sent' } });
   await knex.transaction(async (trx) => {
     for (let at = 0; at < DELIVERIES; at += BATCH) {
       const contacts = [];
       for (let i = at; i < Math.min(at + BATCH, DELIVERIES); i += 1) {
         const email = `reader${i}@example${i % 7}.com`;
         const documentId = `btrack${i.toString(36).padStart(18, '0')}`;
-        contacts.push({ document_id: documentId, email, email_hash: hash(email), state: 'subscribed', created_at: now, updated_at: now, published_at: now });
+        contacts.push({
+          document_id: documentId,
+          email,
+          email_hash: hash(email),
+          state: 'subscribed',
+          created_at: now,
+          updated_at: now,
+          published_at: now,
+        });
       }
       await trx('campaigns_contacts').insert(contacts);
     }
     const ids = await trx('campaigns_contacts').select('id', 'email').orderBy('id');
     for (let at = 0; at < ids.length; at += BATCH) {
       await trx('campaigns_deliveries').insert(
-        ids.slice(at, at + BATCH).map((c) => ({ campaign_id: campaign.id, contact_id: c.id, email: c.email, state: 'sent', attempts: 1, queued_at: sentAt, sent_at: sentAt, updated_at: sentAt }))
+        ids
+          .slice(at, at + BATCH)
+          .map((c) => ({
+            campaign_id: campaign.id,
+            contact_id: c.id,
+            email: c.email,
+            state: 'sent',
+            attempts: 1,
+            queued_at: sentAt,
+            sent_at: sentAt,
+            updated_at: sentAt,
+          }))
       );
     }
     await trx('campaigns_links').insert(
-      Array.from({ length: LINKS }, (_, i) => ({ campaign_id: campaign.id, variant: '', url_hash: hash(`https://example.com/${i}`), url: `https://example.com/${i}`, position: i, created_at: sentAt }))
+      Array.from({ length: LINKS }, (_, i) => ({
+        campaign_id: campaign.id,
+        variant: '',
+        url_hash: hash(`https://example.com/${i}`),
+        url: `https://example.com/${i}`,
+        position: i,
+        created_at: sentAt,
+      }))
     );
   });
-  const deliveryIds = (await knex('campaigns_deliveries').select('id').where('campaign_id', campaign.id).orderBy('id')).map((r) => Number(r.id));
+  const deliveryIds = (await knex('campaigns_deliveries').select('id').where('campaign_id', campaign.id).orderBy('id')).map((r) =>
+    Number(r.id)
+  );
   const linkIds = (await knex('campaigns_links').select('id').where('campaign_id', campaign.id).orderBy('id')).map((r) => Number(r.id));
   return { deliveryIds, linkIds };
 };
@@ -141,8 +171,14 @@ const main = async () => {
     const click = await load(clickUrls);
     console.log(line('click', click, bare));
     const recorded = { open: await eventsOf('open'), click: await eventsOf('click') };
-    console.log(`recorded ${client}: ${recorded.open} open and ${recorded.click} click events; statuses open ${JSON.stringify(open.statuses)}, click ${JSON.stringify(click.statuses)}`);
-    if (process.env.BENCH_RESULT) fs.writeFileSync(process.env.BENCH_RESULT, JSON.stringify({ client, concurrency: CONCURRENCY, bare, open, click, recorded }, null, 2));
+    console.log(
+      `recorded ${client}: ${recorded.open} open and ${recorded.click} click events; statuses open ${JSON.stringify(open.statuses)}, click ${JSON.stringify(click.statuses)}`
+    );
+    if (process.env.BENCH_RESULT)
+      fs.writeFileSync(
+        process.env.BENCH_RESULT,
+        JSON.stringify({ client, concurrency: CONCURRENCY, bare, open, click, recorded }, null, 2)
+      );
   } finally {
     await app.close();
     await deleteRedisPrefix(redisUrl, prefix).catch(() => undefined);

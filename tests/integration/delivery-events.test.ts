@@ -17,13 +17,30 @@ const at = Date.now() - 3_600_000;
 /** A contact and a sent delivery of it, as the send pipeline leaves them. */
 const deliveryFor = async (email: string): Promise<EventDelivery & { email: string }> => {
   const contact = await service('contacts').create({ email });
-  const { id: contactId } = await strapi().db.query('plugin::campaigns.contact').findOne({ where: { documentId: contact.documentId }, select: ['id'] });
-  await knex()('campaigns_deliveries').insert({ campaign_id: CAMPAIGN_ID, contact_id: contactId, email, state: 'sent', attempts: 1, sent_at: at, updated_at: at });
+  const { id: contactId } = await strapi()
+    .db.query('plugin::campaigns.contact')
+    .findOne({ where: { documentId: contact.documentId }, select: ['id'] });
+  await knex()('campaigns_deliveries').insert({
+    campaign_id: CAMPAIGN_ID,
+    contact_id: contactId,
+    email,
+    state: 'sent',
+    attempts: 1,
+    sent_at: at,
+    updated_at: at,
+  });
   const { id } = await knex()('campaigns_deliveries').select('id').where({ campaign_id: CAMPAIGN_ID, contact_id: contactId }).first();
   return { id: Number(id), campaignId: CAMPAIGN_ID, contactId: Number(contactId), email };
 };
 
-const open = (delivery: EventDelivery, when = at): DeliveryEvent => ({ type: 'open', source: 'tracking', delivery, at: when, isBot: false, client: 'browser' });
+const open = (delivery: EventDelivery, when = at): DeliveryEvent => ({
+  type: 'open',
+  source: 'tracking',
+  delivery,
+  at: when,
+  isBot: false,
+  client: 'browser',
+});
 
 /** What the events queue's reactor emitted on the event hub, by type. */
 const heard: Record<string, RecordedEvent[]> = {};
@@ -36,12 +53,16 @@ beforeAll(() => {
   }
 });
 
-const contactState = async (contactId: number) => (await knex()('campaigns_contacts').select('state').where({ id: contactId }).first()).state;
+const contactState = async (contactId: number) =>
+  (await knex()('campaigns_contacts').select('state').where({ id: contactId }).first()).state;
 
 test('concurrent duplicates insert once, and the events queue hands on exactly the new events', async () => {
   const twice = await deliveryFor('twice@events.test');
   const others = await Promise.all([1, 2, 3, 4].map((i) => deliveryFor(`other${i}@events.test`)));
-  const results = await Promise.all([...Array.from({ length: 20 }, () => events().record(open(twice))), ...others.map((d) => events().record(open(d)))]);
+  const results = await Promise.all([
+    ...Array.from({ length: 20 }, () => events().record(open(twice))),
+    ...others.map((d) => events().record(open(d))),
+  ]);
   const recorded = results.filter((r): r is RecordedEvent => r !== null);
   expect(recorded.map((r) => r.deliveryId).sort()).toEqual([twice, ...others].map((d) => d.id).sort());
   const rows = await knex()('campaigns_events').where({ campaign_id: CAMPAIGN_ID, type: 'open' }).select('id', 'delivery_id');
@@ -56,7 +77,14 @@ test('concurrent duplicates insert once, and the events queue hands on exactly t
   await waitUntil(() => heard.unsubscribe.some((e) => e.id === sentinel!.id), 'the sentinel unsubscribe on the event hub');
   await waitUntil(() => heard.open.length >= 5, 'five opens on the event hub');
   expect(heard.open.map((e) => e.id).sort((a, b) => a - b)).toEqual(recorded.map((r) => r.id).sort((a, b) => a - b));
-  expect(heard.open.find((e) => e.deliveryId === twice.id)).toEqual({ id: expect.any(Number), type: 'open', deliveryId: twice.id, campaignId: CAMPAIGN_ID, contactId: twice.contactId, at });
+  expect(heard.open.find((e) => e.deliveryId === twice.id)).toEqual({
+    id: expect.any(Number),
+    type: 'open',
+    deliveryId: twice.id,
+    campaignId: CAMPAIGN_ID,
+    contactId: twice.contactId,
+    at,
+  });
 });
 
 test('a batch of mixed events lands whole, with the first open, click and reply times', async () => {
@@ -71,7 +99,10 @@ test('a batch of mixed events lands whole, with the first open, click and reply 
   ];
   const results = await Promise.all(batch.map((e) => events().record(e)));
   expect(results.map((r) => r?.type)).toEqual(['open', 'click', 'click', 'bounce', 'complaint', 'reply']);
-  const rows = await knex()('campaigns_events').where({ delivery_id: d.id }).orderBy('id').select('type', 'is_bot', 'source', 'data', 'idempotency_key');
+  const rows = await knex()('campaigns_events')
+    .where({ delivery_id: d.id })
+    .orderBy('id')
+    .select('type', 'is_bot', 'source', 'data', 'idempotency_key');
   expect(rows.map((r) => [r.type, Boolean(r.is_bot), r.source, JSON.parse(r.data)])).toEqual([
     ['open', false, 'tracking', { client: 'browser' }],
     ['click', false, 'tracking', { linkId: 7, client: 'browser' }],
@@ -86,7 +117,10 @@ test('a batch of mixed events lands whole, with the first open, click and reply 
 });
 
 describe('contact signals', () => {
-  const suppressionsOf = (email: string) => strapi().db.query('plugin::campaigns.suppression').findMany({ where: { email }, select: ['reason', 'sourceEvent'] });
+  const suppressionsOf = (email: string) =>
+    strapi()
+      .db.query('plugin::campaigns.suppression')
+      .findMany({ where: { email }, select: ['reason', 'sourceEvent'] });
 
   test.each([
     [['unsubscribe', 'bounce'], 'bounced'],
@@ -97,7 +131,14 @@ describe('contact signals', () => {
     const d = await deliveryFor(`race-${types.join('-')}@events.test`);
     await knex()('campaigns_contacts').where({ id: d.contactId }).update({ state: 'unsubscribed' });
     await Promise.all(
-      types.map((type) => events().signal({ type, contactIds: [d.contactId], address: { email: d.email, sourceEvent: `${type}:${d.id}` }, consent: { source: 'test', at: new Date(at).toISOString() } }))
+      types.map((type) =>
+        events().signal({
+          type,
+          contactIds: [d.contactId],
+          address: { email: d.email, sourceEvent: `${type}:${d.id}` },
+          consent: { source: 'test', at: new Date(at).toISOString() },
+        })
+      )
     );
     expect(await contactState(d.contactId)).toBe(expected);
   });
@@ -107,13 +148,21 @@ describe('contact signals', () => {
     const signal = { type: 'bounce' as const, contactIds: [d.contactId], address: { email: d.email, sourceEvent: `smtp-bounce:${d.id}` } };
     expect(await events().signal(signal)).toBe(1);
     expect(await events().signal(signal)).toBe(0);
-    expect(await events().signal({ type: 'unsubscribe', contactIds: [d.contactId], address: { email: d.email, sourceEvent: `unsubscribe:${d.id}` } })).toBe(0);
+    expect(
+      await events().signal({
+        type: 'unsubscribe',
+        contactIds: [d.contactId],
+        address: { email: d.email, sourceEvent: `unsubscribe:${d.id}` },
+      })
+    ).toBe(0);
     expect(await suppressionsOf(d.email)).toEqual([{ reason: 'hard-bounce', sourceEvent: `smtp-bounce:${d.id}` }]);
     expect(await events().signal({ type: 'resubscribe', contactIds: [d.contactId] })).toBe(0);
     expect(await contactState(d.contactId)).toBe('bounced');
     const consent = { source: 'phone', at: new Date().toISOString(), ip: null, text: 'yes' };
     expect(await events().signal({ type: 'resubscribe', contactIds: [d.contactId], force: true, consent })).toBe(1);
-    const contact = await strapi().db.query('plugin::campaigns.contact').findOne({ where: { id: d.contactId } });
+    const contact = await strapi()
+      .db.query('plugin::campaigns.contact')
+      .findOne({ where: { id: d.contactId } });
     expect(contact).toMatchObject({ state: 'subscribed', consent });
   });
 });

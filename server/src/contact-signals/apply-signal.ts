@@ -55,7 +55,12 @@ export const applySignal = async (knex: Knex, tables: SignalTables, signal: Cont
   const rule = ruleOf(signal.type, { force: signal.force });
   if (rule.suppression && signal.address) await suppress(knex, tables, rule.suppression, signal.address, now);
   const c = tables.contactColumns;
-  const changes = { [c.state]: rule.state, [c.stateChangedAt]: now, [c.updatedAt]: now, ...(signal.consent && rule.state === 'subscribed' ? { [c.consent]: JSON.stringify(signal.consent) } : {}) };
+  const changes = {
+    [c.state]: rule.state,
+    [c.stateChangedAt]: now,
+    [c.updatedAt]: now,
+    ...(signal.consent && rule.state === 'subscribed' ? { [c.consent]: JSON.stringify(signal.consent) } : {}),
+  };
   let changed = 0;
   for (let at = 0; at < signal.contactIds.length; at += CHUNK) {
     changed += await knex(tables.contacts)

@@ -39,12 +39,17 @@ const RULES: Record<Exclude<ContactSignalType, 'resubscribe'>, SignalRule> = {
  */
 export const ruleOf = (type: ContactSignalType, options: { force?: boolean } = {}): SignalRule => {
   if (type !== 'resubscribe') return RULES[type];
-  return { state: 'subscribed', overrides: options.force ? CONTACT_STATES.filter((s) => s !== 'subscribed') : ['unsubscribed'], suppression: null };
+  return {
+    state: 'subscribed',
+    overrides: options.force ? CONTACT_STATES.filter((s) => s !== 'subscribed') : ['unsubscribed'],
+    suppression: null,
+  };
 };
 
 /** The signal that sets this state (the contacts service's setState takes a state). */
 export const signalFor = (state: ContactState): ContactSignalType =>
-  ({ subscribed: 'resubscribe', unsubscribed: 'unsubscribe', bounced: 'bounce', complained: 'complaint' } as const)[state];
+  (({ subscribed: 'resubscribe', unsubscribed: 'unsubscribe', bounced: 'bounce', complained: 'complaint' }) as const)[state];
 
 /** The state a contact in `current` ends in after the signal: the table the conditional update applies. */
-export const nextState = (current: ContactState, rule: SignalRule): ContactState => (rule.overrides.includes(current) ? rule.state : current);
+export const nextState = (current: ContactState, rule: SignalRule): ContactState =>
+  rule.overrides.includes(current) ? rule.state : current;

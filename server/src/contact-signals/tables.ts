@@ -2,7 +2,18 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 
 const CONTACT_COLUMNS = ['state', 'stateChangedAt', 'updatedAt', 'consent'] as const;
-const SUPPRESSION_COLUMNS = ['documentId', 'email', 'emailHash', 'reason', 'scope', 'sourceEvent', 'expiresAt', 'createdAt', 'updatedAt', 'publishedAt'] as const;
+const SUPPRESSION_COLUMNS = [
+  'documentId',
+  'email',
+  'emailHash',
+  'reason',
+  'scope',
+  'sourceEvent',
+  'expiresAt',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+] as const;
 
 /** Where a signal writes: the contacts' state columns and the suppressions' row, by the names Strapi gave them. */
 export interface SignalTables {

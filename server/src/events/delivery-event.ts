@@ -1,5 +1,16 @@
 /** Every kind of delivery event the plugin records: the `type` column of campaigns_events. */
-export const DELIVERY_EVENT_TYPES = ['sent', 'failed', 'open', 'click', 'unsubscribe', 'resubscribe', 'bounce', 'complaint', 'reply', 'delivered'] as const;
+export const DELIVERY_EVENT_TYPES = [
+  'sent',
+  'failed',
+  'open',
+  'click',
+  'unsubscribe',
+  'resubscribe',
+  'bounce',
+  'complaint',
+  'reply',
+  'delivered',
+] as const;
 export type DeliveryEventType = (typeof DELIVERY_EVENT_TYPES)[number];
 
 /** Where an event was observed: the `source` column. Inbound sources (webhooks, mailboxes) add theirs. */

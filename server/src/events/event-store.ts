@@ -35,7 +35,7 @@ export const insertEvents = async (trx: Knex.Transaction, rows: readonly EventRo
       for (const r of inserted) idOfKey.set(r.idempotency_key, Number(r.id));
     }
   }
-  return rows.map((row, i) => (firstOfKey.get(row.idempotency_key) === i ? idOfKey.get(row.idempotency_key) ?? null : null));
+  return rows.map((row, i) => (firstOfKey.get(row.idempotency_key) === i ? (idOfKey.get(row.idempotency_key) ?? null) : null));
 };
 
 /** Written into the statement rather than bound: PostgreSQL cannot type a bound CASE branch, and these are our own integers. */
@@ -66,7 +66,10 @@ export const markFirsts = async (trx: Knex.Transaction, marks: readonly FirstMar
     for (let at = 0; at < entries.length; at += CHUNK) {
       const part = entries.slice(at, at + CHUNK);
       await trx(TABLES.deliveries)
-        .whereIn('id', part.map(([id]) => id))
+        .whereIn(
+          'id',
+          part.map(([id]) => id)
+        )
         .whereNull(column)
         .update({ [column]: trx.raw(`CASE id ${part.map(([id, time]) => `WHEN ${integer(id)} THEN ${integer(time)}`).join(' ')} END`) });
     }

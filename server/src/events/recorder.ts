@@ -9,7 +9,12 @@ export interface EventQueue {
 }
 
 /** A reactor that fails is retried; a job is named after its event row, so a repeated hand-over adds nothing. */
-const EVENT_JOB_OPTIONS = { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: 1000 } as const;
+const EVENT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: true,
+  removeOnFail: 1000,
+} as const;
 
 export interface EventRecorderOptions {
   knex: Knex;
@@ -46,7 +51,10 @@ export const createEventRecorder = ({ knex, queue, log }: EventRecorderOptions) 
     async (events) => {
       const now = Date.now();
       const recorded = await knex.transaction(async (trx) => {
-        const ids = await insertEvents(trx, events.map((event) => rowOf(event, now)));
+        const ids = await insertEvents(
+          trx,
+          events.map((event) => rowOf(event, now))
+        );
         const fresh = events.map((event, i) => (ids[i] === null ? null : recordedOf(event, ids[i] as number)));
         await markFirsts(
           trx,
@@ -57,7 +65,9 @@ export const createEventRecorder = ({ knex, queue, log }: EventRecorderOptions) 
         );
         return fresh;
       });
-      const jobs = recorded.flatMap((event) => (event ? [{ name: 'event' as const, data: event, opts: { ...EVENT_JOB_OPTIONS, jobId: `event-${event.id}` } }] : []));
+      const jobs = recorded.flatMap((event) =>
+        event ? [{ name: 'event' as const, data: event, opts: { ...EVENT_JOB_OPTIONS, jobId: `event-${event.id}` } }] : []
+      );
       if (jobs.length) {
         try {
           await queue().addBulk(jobs);

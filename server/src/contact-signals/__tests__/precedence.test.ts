@@ -2,7 +2,10 @@ import { CONTACT_STATES, type ContactState } from '../../../../shared/contracts/
 import { nextState, ruleOf, signalFor, type ContactSignalType } from '../precedence';
 
 /** Rows: the contact's state before; columns: the state after each signal (resubscribe unforced, then forced). */
-const TABLE: Record<ContactState, [unsubscribe: ContactState, bounce: ContactState, complaint: ContactState, resubscribe: ContactState, forced: ContactState]> = {
+const TABLE: Record<
+  ContactState,
+  [unsubscribe: ContactState, bounce: ContactState, complaint: ContactState, resubscribe: ContactState, forced: ContactState]
+> = {
   subscribed: ['unsubscribed', 'bounced', 'complained', 'subscribed', 'subscribed'],
   unsubscribed: ['unsubscribed', 'bounced', 'complained', 'subscribed', 'subscribed'],
   bounced: ['bounced', 'bounced', 'complained', 'bounced', 'subscribed'],

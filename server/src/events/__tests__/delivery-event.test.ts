@@ -4,7 +4,15 @@ const delivery = { id: 7, campaignId: 3, contactId: 11 };
 const at = Date.UTC(2026, 11, 4, 12, 30, 15);
 const minute = Math.floor(at / 60_000);
 
-const open = (over: Partial<Extract<DeliveryEvent, { type: 'open' }>> = {}): DeliveryEvent => ({ type: 'open', source: 'tracking', delivery, at, isBot: false, client: 'browser', ...over });
+const open = (over: Partial<Extract<DeliveryEvent, { type: 'open' }>> = {}): DeliveryEvent => ({
+  type: 'open',
+  source: 'tracking',
+  delivery,
+  at,
+  isBot: false,
+  client: 'browser',
+  ...over,
+});
 
 test.each<[string, DeliveryEvent, string]>([
   ['sent', { type: 'sent', source: 'smtp', delivery, at }, 'sent:7'],
@@ -14,8 +22,16 @@ test.each<[string, DeliveryEvent, string]>([
   ['a click', { type: 'click', source: 'tracking', delivery, at, isBot: false, client: 'browser', linkId: 5 }, `click:7:5:${minute}:human`],
   ['an unsubscribe', { type: 'unsubscribe', source: 'tracking', delivery, at }, 'unsubscribe:7'],
   ['a resubscribe', { type: 'resubscribe', source: 'tracking', delivery, at }, `resubscribe:7:${minute}`],
-  ['an SMTP bounce', { type: 'bounce', source: 'smtp', delivery, at, reference: '7:2', kind: 'hard', code: 550, message: 'no' }, 'smtp-bounce:7:2'],
-  ['a webhook bounce', { type: 'bounce', source: 'webhook', delivery, at, reference: 'ses:abc', kind: 'hard', code: null, message: 'no' }, 'bounce:webhook:ses:abc'],
+  [
+    'an SMTP bounce',
+    { type: 'bounce', source: 'smtp', delivery, at, reference: '7:2', kind: 'hard', code: 550, message: 'no' },
+    'smtp-bounce:7:2',
+  ],
+  [
+    'a webhook bounce',
+    { type: 'bounce', source: 'webhook', delivery, at, reference: 'ses:abc', kind: 'hard', code: null, message: 'no' },
+    'bounce:webhook:ses:abc',
+  ],
   ['a complaint', { type: 'complaint', source: 'mailbox', delivery, at, reference: '<arf@isp>' }, 'complaint:7'],
   ['a reply', { type: 'reply', source: 'mailbox', delivery, at, messageId: '<r1@x>' }, 'reply:<r1@x>'],
   ['a delivery notice', { type: 'delivered', source: 'webhook', delivery, at, reference: 'x' }, 'delivered:7'],

@@ -26,7 +26,9 @@ const recorder = (queue = { addBulk: async (jobs: Array<{ data: RecordedEvent }>
 beforeEach(async () => {
   knex = knexFactory({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
   await deliveryTables.up(knex);
-  await knex('campaigns_deliveries').insert([1, 2, 3].map((id) => ({ id, campaign_id: 1, contact_id: 100 + id, email: `r${id}@x.test`, state: 'sent' })));
+  await knex('campaigns_deliveries').insert(
+    [1, 2, 3].map((id) => ({ id, campaign_id: 1, contact_id: 100 + id, email: `r${id}@x.test`, state: 'sent' }))
+  );
   commits = 0;
   queued = [];
   warnings.length = 0;
@@ -39,7 +41,9 @@ afterEach(() => knex.destroy());
 
 test('concurrent events share one transaction; repeats are written and queued once', async () => {
   const record = recorder().record;
-  const results = await Promise.all([open(1), open(1), open(2), open(2, { at: at + 5_000 }), open(3, { isBot: true })].map((e) => record(e)));
+  const results = await Promise.all(
+    [open(1), open(1), open(2), open(2, { at: at + 5_000 }), open(3, { isBot: true })].map((e) => record(e))
+  );
   expect(results.map((r) => r && r.deliveryId)).toEqual([1, null, 2, null, 3]);
   expect(commits).toBe(1);
   expect(await knex('campaigns_events').orderBy('id').pluck('idempotency_key')).toEqual([

@@ -22,7 +22,11 @@ export interface SmtpBounce {
 const createDeliveryEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
   let recorder: EventRecorder | undefined;
   const recorderOf = () =>
-    (recorder ??= createEventRecorder({ knex: strapi.db.connection, queue: () => getService(strapi, 'queues').queue('events'), log: strapi.log }));
+    (recorder ??= createEventRecorder({
+      knex: strapi.db.connection,
+      queue: () => getService(strapi, 'queues').queue('events'),
+      log: strapi.log,
+    }));
 
   const service = {
     /** Records the event once (by its idempotency key); answers it, or null when it was already recorded. */
@@ -41,12 +45,21 @@ const createDeliveryEventsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * recorded last, so a run that failed before it is completed by the job's retry.
      */
     async recordSmtpBounce(deliveryId: number, bounce: SmtpBounce) {
-      const row = await strapi.db.connection(TABLES.deliveries).select('id', 'campaign_id', 'contact_id', 'email').where({ id: deliveryId }).first();
+      const row = await strapi.db
+        .connection(TABLES.deliveries)
+        .select('id', 'campaign_id', 'contact_id', 'email')
+        .where({ id: deliveryId })
+        .first();
       if (!row) return;
       const delivery = { id: Number(row.id), campaignId: Number(row.campaign_id), contactId: Number(row.contact_id) };
       const hard = bounce.permanent && isHardBounce(bounce.responseCode, bounce.message);
       // One campaign's soft bounces say little about the address; repeated ones across campaigns are the inbound pipeline's to judge.
-      if (hard) await service.signal({ type: 'bounce', contactIds: [delivery.contactId], address: { email: row.email, sourceEvent: `smtp-bounce:${deliveryId}` } });
+      if (hard)
+        await service.signal({
+          type: 'bounce',
+          contactIds: [delivery.contactId],
+          address: { email: row.email, sourceEvent: `smtp-bounce:${deliveryId}` },
+        });
       await service.record({
         type: 'bounce',
         source: 'smtp',

@@ -117,10 +117,16 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const current = await findRow(documentId);
       const type = signalFor(state);
       if (type === 'resubscribe' && !options.consent) {
-        if (current.state !== 'subscribed') throw invalid('consent', 'resubscribing a contact needs a consent record (source, time, IP, text shown)');
+        if (current.state !== 'subscribed')
+          throw invalid('consent', 'resubscribing a contact needs a consent record (source, time, IP, text shown)');
         return toContact(current);
       }
-      await applySignal(strapi.db.connection, signalTables(strapi), { type, contactIds: [current.id], force: true, consent: options.consent ?? undefined });
+      await applySignal(strapi.db.connection, signalTables(strapi), {
+        type,
+        contactIds: [current.id],
+        force: true,
+        consent: options.consent ?? undefined,
+      });
       return toContact(await findRow(documentId));
     },
   };
