@@ -47,7 +47,22 @@ const recordedOf = (event: DeliveryEvent, id: number): RecordedEvent => ({
  * refuses is logged, not thrown: the event is recorded, only what reacts to it missed it.
  */
 export const createEventRecorder = ({ knex, queue, log }: EventRecorderOptions) => {
-  const write = batcher<DeliveryEvent, RecordedEvent | null>(
+  /** Hands the batch's new events to the queue; a queue that refuses is logged, the events stay recorded. */
+  const handOver = async (recorded: ReadonlyArray<RecordedEvent | null>) => {
+    const jobs = recorded.flatMap((event) =>
+      event ? [{ name: 'event' as const, data: event, opts: { ...EVENT_JOB_OPTIONS, jobId: `event-${event.id}` } }] : []
+    );
+    if (!jobs.length) return;
+    try {
+      await queue().addBulk(jobs);
+    } catch (error) {
+      log.warn(`campaigns: ${jobs.length} recorded events were not queued for their reactors: ${(error as Error).message}`);
+    }
+  };
+
+  // The hand-over is awaited by the batch's callers, not by the batcher: the next batch's
+  // transaction runs while this one's addBulk goes to Redis.
+  const write = batcher<DeliveryEvent, { event: RecordedEvent | null; handedOver: Promise<void> }>(
     async (events) => {
       const now = Date.now();
       const recorded = await knex.transaction(async (trx) => {
@@ -65,24 +80,19 @@ export const createEventRecorder = ({ knex, queue, log }: EventRecorderOptions) 
         );
         return fresh;
       });
-      const jobs = recorded.flatMap((event) =>
-        event ? [{ name: 'event' as const, data: event, opts: { ...EVENT_JOB_OPTIONS, jobId: `event-${event.id}` } }] : []
-      );
-      if (jobs.length) {
-        try {
-          await queue().addBulk(jobs);
-        } catch (error) {
-          log.warn(`campaigns: ${jobs.length} recorded events were not queued for their reactors: ${(error as Error).message}`);
-        }
-      }
-      return recorded;
+      const handedOver = handOver(recorded);
+      return recorded.map((event) => ({ event, handedOver }));
     },
     { maxItems: MAX_BATCH, lingerMs: LINGER_MS }
   );
 
   return {
-    /** Records the event once (by its key); answers it as recorded, or null when its key was already stored. */
-    record: (event: DeliveryEvent): Promise<RecordedEvent | null> => write(event),
+    /** Records the event once (by its key); answers it once queued, or null when its key was already stored. */
+    async record(event: DeliveryEvent): Promise<RecordedEvent | null> {
+      const written = await write(event);
+      await written.handedOver;
+      return written.event;
+    },
   };
 };
 
