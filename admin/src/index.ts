@@ -5,10 +5,7 @@ import { PLUGIN_ID } from './pluginId';
 type TranslationModule = { default: Record<string, string> };
 
 export default {
-  register(app: {
-    addMenuLink: (link: unknown) => void;
-    registerPlugin: (plugin: { id: string; name: string }) => void;
-  }) {
+  register(app: { addMenuLink: (link: unknown) => void; registerPlugin: (plugin: { id: string; name: string }) => void }) {
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}`,
       icon: Mail,

@@ -55,7 +55,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
       resolve: findPluginRoot(__dirname),
       config: {
         redis: {
-          url: env('REDIS_URL', 'redis://127.0.0.1:6379/0'),
+          // CAMPAIGNS_REDIS, a JSON object, says where Redis is instead: sentinels or cluster nodes.
+          ...env.json('CAMPAIGNS_REDIS', { url: env('REDIS_URL', 'redis://127.0.0.1:6379/0') }),
           prefix: env('CAMPAIGNS_REDIS_PREFIX', 'campaigns'),
         },
         smtp: {

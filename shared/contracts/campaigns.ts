@@ -55,6 +55,62 @@ export interface ListResponse<T> {
   meta: { pagination: Pagination };
 }
 
+/** What the editor saves: the editable fields, `null` to clear one; the segment by documentId. */
+export type CampaignInput = Partial<
+  Pick<Campaign, 'name' | 'subject' | 'preheader' | 'fromName' | 'fromEmail' | 'replyTo' | 'content' | 'plainText'> & {
+    segment: string | null;
+  }
+>;
+
+/** GET /campaigns/campaigns */
+export declare namespace GetCampaigns {
+  interface Request {
+    query: ListCampaignsQuery;
+  }
+  type Response = ListResponse<CampaignSummary>;
+}
+
+/** GET /campaigns/campaigns/:documentId */
+export declare namespace GetCampaign {
+  interface Request {
+    params: { documentId: string };
+  }
+  interface Response {
+    data: Campaign;
+  }
+}
+
+/** POST /campaigns/campaigns */
+export declare namespace CreateCampaign {
+  interface Request {
+    body: { data: { name: string } };
+  }
+  interface Response {
+    data: Campaign;
+  }
+}
+
+/** PUT /campaigns/campaigns/:documentId: a rename sends the name alone. */
+export declare namespace UpdateCampaign {
+  interface Request {
+    params: { documentId: string };
+    body: { data: CampaignInput };
+  }
+  interface Response {
+    data: Campaign;
+  }
+}
+
+/** DELETE /campaigns/campaigns/:documentId */
+export declare namespace DeleteCampaign {
+  interface Request {
+    params: { documentId: string };
+  }
+  interface Response {
+    data: unknown;
+  }
+}
+
 export interface ErrorResponse {
   data: null;
   error: { status: number; name: string; message: string; details?: unknown };

@@ -1,3 +1,5 @@
+import type { ListResponse } from './campaigns';
+
 /** Contact states, shared by the server's schema checks and the admin's pickers. */
 export const CONTACT_STATES = ['subscribed', 'unsubscribed', 'bounced', 'complained'] as const;
 export type ContactState = (typeof CONTACT_STATES)[number];
@@ -121,3 +123,103 @@ export interface ContactActivityResponse {
 
 /** A key of a contact's `attributes` (and of an import's `attribute:<name>` target). */
 export const ATTRIBUTE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/** What the contact forms send: the editable fields, `null` to clear one. */
+export type ContactInput = Partial<Pick<Contact, 'email' | 'firstName' | 'lastName' | 'locale' | 'timezone' | 'attributes'>> & {
+  topics?: string[];
+  consent?: { source: string; text?: string | null };
+};
+
+/** The contacts an export holds: a segment's mailable audience, a state, a topic; everyone without. */
+export interface ExportContactsQuery {
+  segment?: string;
+  state?: string;
+  topic?: string;
+}
+
+/** GET /campaigns/contacts: one page of contacts. */
+export declare namespace GetContacts {
+  interface Request {
+    query: ListContactsQuery;
+  }
+  type Response = ListResponse<Contact>;
+}
+
+/** GET /campaigns/contacts/:documentId */
+export declare namespace GetContact {
+  interface Request {
+    params: { documentId: string };
+  }
+  interface Response {
+    data: Contact;
+  }
+}
+
+/** POST /campaigns/contacts: a subscribed contact, with its consent. */
+export declare namespace CreateContact {
+  interface Request {
+    body: { data: ContactInput };
+  }
+  interface Response {
+    data: Contact;
+  }
+}
+
+/** PUT /campaigns/contacts/:documentId: its own fields and topics (not its state). */
+export declare namespace UpdateContact {
+  interface Request {
+    params: { documentId: string };
+    body: { data: ContactInput };
+  }
+  interface Response {
+    data: Contact;
+  }
+}
+
+/** DELETE /campaigns/contacts/:documentId */
+export declare namespace DeleteContact {
+  interface Request {
+    params: { documentId: string };
+  }
+  interface Response {
+    data: { documentId: string };
+  }
+}
+
+/** POST /campaigns/contacts/:documentId/state: unsubscribe, or resubscribe with a fresh consent. */
+export declare namespace SetContactState {
+  interface Request {
+    params: { documentId: string };
+    body: { data: ContactStateRequest };
+  }
+  interface Response {
+    data: Contact;
+  }
+}
+
+/** POST /campaigns/contacts/bulk: one action on up to MAX_BULK_CONTACTS contacts. */
+export declare namespace BulkContacts {
+  interface Request {
+    body: { data: ContactBulkRequest };
+  }
+  interface Response {
+    data: ContactBulkResult;
+  }
+}
+
+/** GET /campaigns/contacts/:documentId/activity: a page of deliveries and a run of events. */
+export declare namespace GetContactActivity {
+  interface Request {
+    params: { documentId: string };
+    query: ListContactActivityQuery;
+  }
+  type Response = ContactActivityResponse;
+}
+
+/** GET /campaigns/contacts/export: a CSV file (Content-Disposition names it). */
+export declare namespace ExportContacts {
+  interface Request {
+    query: ExportContactsQuery;
+  }
+  type Response = Blob;
+}

@@ -1,4 +1,6 @@
 /** Shapes of the contact import and export API, shared by the server and the admin pages. */
+import type { ListResponse } from './campaigns';
+
 export type ImportState = 'queued' | 'running' | 'done' | 'failed';
 
 export type ImportDelimiter = ',' | ';' | '\t' | '|';
@@ -63,4 +65,59 @@ export interface Import {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+}
+
+export interface ListImportsQuery {
+  page?: number;
+  pageSize?: number;
+  state?: ImportState;
+  /** Part of the file name, any case. */
+  search?: string;
+  sort?: 'createdAt:desc' | 'createdAt:asc';
+}
+
+/** GET /campaigns/imports: the import history, newest first. */
+export declare namespace GetImports {
+  interface Request {
+    query: ListImportsQuery;
+  }
+  type Response = ListResponse<Import>;
+}
+
+/** GET /campaigns/imports/:id */
+export declare namespace GetImport {
+  interface Request {
+    params: { id: number };
+  }
+  interface Response {
+    data: Import;
+  }
+}
+
+/** POST /campaigns/imports/preview, multipart: the file's header and first rows; nothing is kept. */
+export declare namespace PreviewImport {
+  interface Request {
+    body: { file: File };
+  }
+  interface Response {
+    data: ImportPreview;
+  }
+}
+
+/** POST /campaigns/imports, multipart: the file and its options (JSON); answers 202 with the queued import. */
+export declare namespace CreateImport {
+  interface Request {
+    body: { file: File; options: ImportOptions };
+  }
+  interface Response {
+    data: Import;
+  }
+}
+
+/** GET /campaigns/imports/:id/report: the rejected rows as CSV, each with its reason. */
+export declare namespace GetImportReport {
+  interface Request {
+    params: { id: number };
+  }
+  type Response = Blob;
 }

@@ -1,3 +1,5 @@
+import type { ListResponse } from './campaigns';
+
 /** The segment rule tree as the server validates it (server/src/features/audience/segments/rules.ts) and the builder edits it. */
 export type Match = 'all' | 'any';
 
@@ -37,6 +39,81 @@ export interface AudienceContact {
 export interface RuleChoices {
   topics: Array<{ documentId: string; name: string }>;
   campaigns: Array<{ documentId: string; name: string; state: string }>;
+}
+
+/** What the segment forms save. */
+export interface SegmentInput {
+  name: string;
+  rules: RuleGroup;
+}
+
+/** GET /campaigns/segments */
+export declare namespace GetSegments {
+  interface Request {
+    query: { page?: number; pageSize?: number; sort?: 'name:asc' | 'name:desc' | 'updatedAt:desc' | 'updatedAt:asc' };
+  }
+  type Response = ListResponse<Segment>;
+}
+
+/** GET /campaigns/segments/:documentId */
+export declare namespace GetSegment {
+  interface Request {
+    params: { documentId: string };
+  }
+  interface Response {
+    data: Segment;
+  }
+}
+
+/** POST /campaigns/segments */
+export declare namespace CreateSegment {
+  interface Request {
+    body: { data: SegmentInput };
+  }
+  interface Response {
+    data: Segment;
+  }
+}
+
+/** PUT /campaigns/segments/:documentId */
+export declare namespace UpdateSegment {
+  interface Request {
+    params: { documentId: string };
+    body: { data: SegmentInput };
+  }
+  interface Response {
+    data: Segment;
+  }
+}
+
+/** POST /campaigns/segments/count: how many contacts a rule tree can mail now. */
+export declare namespace CountAudience {
+  interface Request {
+    body: { data: { rules: RuleGroup } };
+  }
+  interface Response {
+    data: { count: number };
+  }
+}
+
+/** POST /campaigns/segments/preview: the first contacts a rule tree selects. */
+export declare namespace PreviewAudience {
+  interface Request {
+    body: { data: { rules: RuleGroup } };
+  }
+  interface Response {
+    data: AudienceContact[];
+  }
+}
+
+/** GET /campaigns/segments/choices: `include` names old campaigns the pickers must still label. */
+export declare namespace GetRuleChoices {
+  interface Request {
+    query: { include?: string };
+  }
+  interface Response {
+    data: RuleChoices;
+  }
 }
 
 export const isGroup = (rule: Condition | RuleGroup): rule is RuleGroup => 'match' in rule;

@@ -53,3 +53,52 @@ export interface SendTestRequest {
 export interface SendTestResponse {
   sent: string[];
 }
+
+/** GET /campaigns/campaigns/senders */
+export declare namespace GetSenders {
+  interface Response {
+    data: Sender[];
+  }
+}
+
+/** GET /campaigns/campaigns/:documentId/progress */
+export declare namespace GetSendProgress {
+  interface Request {
+    params: { documentId: string };
+  }
+  interface Response {
+    data: SendProgress;
+  }
+}
+
+/** POST /campaigns/campaigns/:documentId/{send,pause,resume,cancel}: answers the progress after the move. */
+export declare namespace RunSendAction {
+  interface Request {
+    params: { documentId: string; action: 'send' | 'pause' | 'resume' | 'cancel' };
+  }
+  interface Response {
+    data: SendProgress;
+  }
+}
+
+/** POST /campaigns/campaigns/:documentId/preview */
+export declare namespace PreviewCampaign {
+  interface Request {
+    params: { documentId: string };
+    body: { data: PreviewRequest };
+  }
+  interface Response {
+    data: PreviewResponse;
+  }
+}
+
+/** POST /campaigns/campaigns/:documentId/test */
+export declare namespace SendTest {
+  interface Request {
+    params: { documentId: string };
+    body: { data: SendTestRequest };
+  }
+  interface Response {
+    data: SendTestResponse;
+  }
+}

@@ -48,3 +48,20 @@ export interface BackfillCounts {
 }
 
 export type BackfillResult = BackfillCounts & { sources: Array<BackfillCounts & { uid: string }> };
+
+/** GET /campaigns/settings */
+export declare namespace GetSettings {
+  interface Response {
+    data: Settings;
+  }
+}
+
+/** POST /campaigns/audience-sources/backfill: one source by uid, or every source. */
+export declare namespace BackfillAudienceSources {
+  interface Request {
+    body: { data: { uid?: string } };
+  }
+  interface Response {
+    data: BackfillResult;
+  }
+}

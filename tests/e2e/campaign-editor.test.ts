@@ -176,3 +176,27 @@ test('pauses, resumes and cancels a send under way', async () => {
   const stored = await app().strapi.documents('plugin::campaigns.campaign').findOne({ documentId: readyId });
   expect(stored?.state).toBe('cancelled');
 });
+
+test('cancels a scheduled campaign before it goes out, after asking', async () => {
+  const { documentId } = await app().strapi.plugin('campaigns').service('campaigns').create({ name: 'Autumn news' });
+  const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
+  await app()
+    .strapi.db.query('plugin::campaigns.campaign')
+    .update({ where: { documentId }, data: { state: 'scheduled', sendAt: tomorrow } });
+
+  await page().goto(`${baseUrl()}/admin/plugins/campaigns/campaigns/${documentId}`);
+  await page().getByRole('heading', { name: 'Autumn news', level: 1 }).waitFor();
+  await page().getByText('scheduled', { exact: true }).waitFor();
+  await page().getByRole('button', { name: 'Send now' }).waitFor();
+  await page().getByRole('button', { name: 'Cancel campaign' }).click();
+  const confirm = page().getByRole('alertdialog');
+  await confirm.getByText('Cancel "Autumn news" for good? It will not be sent.').waitFor();
+  await screenshot('campaign-editor-cancel-scheduled');
+  await confirm.getByRole('button', { name: /confirm/i }).click();
+
+  await page().getByText('This campaign is cancelled').waitFor();
+  await expect(page().getByRole('button', { name: 'Send now' }).count()).resolves.toBe(0);
+  await expect(page().getByRole('button', { name: 'Cancel campaign' }).count()).resolves.toBe(0);
+  const stored = await app().strapi.documents('plugin::campaigns.campaign').findOne({ documentId });
+  expect(stored?.state).toBe('cancelled');
+});

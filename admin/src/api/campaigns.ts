@@ -1,32 +1,64 @@
-import { useFetchClient } from '@strapi/strapi/admin';
-import type { Campaign, CampaignSummary, ListResponse } from '../../../shared/contracts/campaigns';
+import { adminApi } from '@strapi/strapi/admin';
+import type { CreateCampaign, DeleteCampaign, GetCampaign, GetCampaigns, UpdateCampaign } from '../../../shared/contracts/campaigns';
 import { PLUGIN_ID } from '../pluginId';
-import { usePagedList } from './paged-list';
+import { CAMPAIGN_TAG, LIST } from './tags';
 
 const base = `/${PLUGIN_ID}/campaigns`;
 
-/** What the editor saves: the editable fields, `null` to clear one; the segment by documentId. */
-export type CampaignInput = Partial<
-  Pick<Campaign, 'name' | 'subject' | 'preheader' | 'fromName' | 'fromEmail' | 'replyTo' | 'content' | 'plainText'> & { segment: string | null }
->;
+/**
+ * Campaigns: a list tagged `LIST` and one tag per campaign, so a save, a rename or a send (api/sending.ts)
+ * refreshes the pages that show it.
+ */
+const campaignsApi = adminApi.enhanceEndpoints({ addTagTypes: [CAMPAIGN_TAG] }).injectEndpoints({
+  endpoints: (build) => ({
+    getCampaigns: build.query<GetCampaigns.Response, GetCampaigns.Request['query']>({
+      query: (params) => ({ url: base, method: 'GET', config: { params } }),
+      providesTags: (result) => [
+        ...(result?.data.map(({ documentId }) => ({ type: CAMPAIGN_TAG, id: documentId }) as const) ?? []),
+        { type: CAMPAIGN_TAG, id: LIST },
+      ],
+    }),
+    getCampaign: build.query<GetCampaign.Response['data'], GetCampaign.Request['params']['documentId']>({
+      query: (documentId) => `${base}/${documentId}`,
+      transformResponse: (response: GetCampaign.Response) => response.data,
+      providesTags: (_result, _error, documentId) => [{ type: CAMPAIGN_TAG, id: documentId }],
+    }),
+    createCampaign: build.mutation<CreateCampaign.Response['data'], CreateCampaign.Request['body']['data']>({
+      query: (data) => ({ url: base, method: 'POST', data: { data } }),
+      transformResponse: (response: CreateCampaign.Response) => response.data,
+      invalidatesTags: [{ type: CAMPAIGN_TAG, id: LIST }],
+    }),
+    updateCampaign: build.mutation<
+      UpdateCampaign.Response['data'],
+      UpdateCampaign.Request['params'] & { data: UpdateCampaign.Request['body']['data'] }
+    >({
+      query: ({ documentId, data }) => ({ url: `${base}/${documentId}`, method: 'PUT', data: { data } }),
+      transformResponse: (response: UpdateCampaign.Response) => response.data,
+      invalidatesTags: (_result, error, { documentId }) =>
+        error
+          ? []
+          : [
+              { type: CAMPAIGN_TAG, id: documentId },
+              { type: CAMPAIGN_TAG, id: LIST },
+            ],
+    }),
+    deleteCampaign: build.mutation<DeleteCampaign.Response, DeleteCampaign.Request['params']['documentId']>({
+      query: (documentId) => ({ url: `${base}/${documentId}`, method: 'DELETE' }),
+      invalidatesTags: (_result, error, documentId) =>
+        error
+          ? []
+          : [
+              { type: CAMPAIGN_TAG, id: documentId },
+              { type: CAMPAIGN_TAG, id: LIST },
+            ],
+    }),
+  }),
+});
 
-export const useCampaignsApi = () => {
-  const { get, post, put, del } = useFetchClient();
-  return {
-    list: (params: { page: number; pageSize: number; search?: string }) =>
-      get<ListResponse<CampaignSummary>>(base, { params }).then((r) => r.data),
-    create: (data: { name: string }) => post<{ data: Campaign }>(base, { data }).then((r) => r.data.data),
-    get: (documentId: string) => get<{ data: Campaign }>(`${base}/${documentId}`).then((r) => r.data.data),
-    rename: (documentId: string, name: string) =>
-      put<{ data: Campaign }>(`${base}/${documentId}`, { data: { name } }).then((r) => r.data.data),
-    update: (documentId: string, data: CampaignInput) =>
-      put<{ data: Campaign }>(`${base}/${documentId}`, { data }).then((r) => r.data.data),
-    remove: (documentId: string) => del(`${base}/${documentId}`),
-  };
-};
-
-/** One page of campaigns, reloaded when the page, search or `reload()` changes. */
-export const useCampaignList = (page: number, pageSize: number, search: string) => {
-  const api = useCampaignsApi();
-  return usePagedList(() => api.list({ page, pageSize, ...(search ? { search } : {}) }), [page, pageSize, search]);
-};
+export const {
+  useGetCampaignsQuery,
+  useGetCampaignQuery,
+  useCreateCampaignMutation,
+  useUpdateCampaignMutation,
+  useDeleteCampaignMutation,
+} = campaignsApi;

@@ -1,105 +1,119 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
-import type { ListResponse } from '../../../shared/contracts/campaigns';
+import { adminApi, useFetchClient } from '@strapi/strapi/admin';
 import type {
-  Contact,
-  ContactActivityResponse,
+  BulkContacts,
   ContactBulkRequest,
-  ContactBulkResult,
-  ContactDelivery,
-  ContactEvent,
-  ContactStateRequest,
-  ListContactActivityQuery,
+  ContactInput,
+  CreateContact,
+  DeleteContact,
+  ExportContacts,
+  GetContact,
+  GetContactActivity,
+  GetContacts,
   ListContactsQuery,
+  SetContactState,
+  UpdateContact,
 } from '../../../shared/contracts/contacts';
 import { fileNameOf } from '../download';
 import { PLUGIN_ID } from '../pluginId';
-import { errorMessage } from './errors';
-import { usePagedList } from './paged-list';
+import { mergeEventPages } from './event-pages';
+import { AUDIENCE_TAGS, CONTACT_TAG, LIST, tag, TOPIC_TAG } from './tags';
 
 const base = `/${PLUGIN_ID}/contacts`;
-
-/** What the contact forms send: the editable fields, `null` to clear one. */
-export type ContactInput = Partial<Pick<Contact, 'email' | 'firstName' | 'lastName' | 'locale' | 'timezone' | 'attributes'>> & {
-  topics?: string[];
-  consent?: { source: string; text?: string | null };
-};
-
-export const useContactsApi = () => {
-  const { get, post, put, del } = useFetchClient();
-  return {
-    list: (params: ListContactsQuery) => get<ListResponse<Contact>>(base, { params }).then((r) => r.data),
-    get: (documentId: string) => get<{ data: Contact }>(`${base}/${documentId}`).then((r) => r.data.data),
-    create: (data: ContactInput) => post<{ data: Contact }>(base, { data }).then((r) => r.data.data),
-    update: (documentId: string, data: ContactInput) => put<{ data: Contact }>(`${base}/${documentId}`, { data }).then((r) => r.data.data),
-    remove: (documentId: string) => del(`${base}/${documentId}`),
-    setState: (documentId: string, data: ContactStateRequest) =>
-      post<{ data: Contact }>(`${base}/${documentId}/state`, { data }).then((r) => r.data.data),
-    bulk: (data: ContactBulkRequest) => post<{ data: ContactBulkResult }>(`${base}/bulk`, { data }).then((r) => r.data.data),
-    /** The contacts CSV (all, a segment's mailable audience, a state, a topic) and its file name. */
-    exportCsv: (params: { segment?: string; state?: string; topic?: string }) =>
-      get<Blob>(`${base}/export`, { params, responseType: 'blob' }).then((r) => ({ blob: r.data, fileName: fileNameOf(r.headers, 'contacts.csv') })),
-    activity: (documentId: string, params: ListContactActivityQuery) =>
-      get<ContactActivityResponse>(`${base}/${documentId}/activity`, { params }).then((r) => r.data),
-  };
-};
-
-/** One page of contacts for the query, reloaded when it or `reload()` changes. */
-export const useContactList = (query: ListContactsQuery) => {
-  const api = useContactsApi();
-  return usePagedList(() => api.list(query), [JSON.stringify(query)]);
-};
 
 const EVENTS_PER_LOAD = 20;
 const DELIVERIES_PER_PAGE = 10;
 
+type ContactId = GetContact.Request['params'];
+type ContactEventsArgs = ContactId & { before?: string };
+
+/** A contact's state and topics count in its topics' member numbers. */
+const contactAndTopics = (documentId?: string) => [
+  ...(documentId ? [tag(CONTACT_TAG, documentId)] : []),
+  tag(CONTACT_TAG, LIST),
+  tag(TOPIC_TAG, LIST),
+];
+
+const contactsApi = adminApi.enhanceEndpoints({ addTagTypes: AUDIENCE_TAGS }).injectEndpoints({
+  endpoints: (build) => ({
+    getContacts: build.query<GetContacts.Response, ListContactsQuery>({
+      query: (params) => ({ url: base, method: 'GET', config: { params } }),
+      providesTags: (result) => [...(result?.data ?? []).map(({ documentId }) => tag(CONTACT_TAG, documentId)), tag(CONTACT_TAG, LIST)],
+    }),
+    getContact: build.query<GetContact.Response['data'], ContactId>({
+      query: ({ documentId }) => ({ url: `${base}/${documentId}`, method: 'GET' }),
+      transformResponse: (response: GetContact.Response) => response.data,
+      providesTags: (_result, _error, { documentId }) => [tag(CONTACT_TAG, documentId)],
+    }),
+    createContact: build.mutation<CreateContact.Response['data'], ContactInput>({
+      query: (data) => ({ url: base, method: 'POST', data: { data } }),
+      transformResponse: (response: CreateContact.Response) => response.data,
+      invalidatesTags: contactAndTopics(),
+    }),
+    updateContact: build.mutation<UpdateContact.Response['data'], ContactId & { data: ContactInput }>({
+      query: ({ documentId, data }) => ({ url: `${base}/${documentId}`, method: 'PUT', data: { data } }),
+      transformResponse: (response: UpdateContact.Response) => response.data,
+      invalidatesTags: (_result, _error, { documentId }) => contactAndTopics(documentId),
+    }),
+    deleteContact: build.mutation<DeleteContact.Response, ContactId>({
+      query: ({ documentId }) => ({ url: `${base}/${documentId}`, method: 'DELETE' }),
+      invalidatesTags: (_result, _error, { documentId }) => contactAndTopics(documentId),
+    }),
+    setContactState: build.mutation<SetContactState.Response['data'], ContactId & SetContactState.Request['body']>({
+      query: ({ documentId, data }) => ({ url: `${base}/${documentId}/state`, method: 'POST', data: { data } }),
+      transformResponse: (response: SetContactState.Response) => response.data,
+      invalidatesTags: (_result, _error, { documentId }) => contactAndTopics(documentId),
+    }),
+    bulkContacts: build.mutation<BulkContacts.Response['data'], ContactBulkRequest>({
+      query: (data) => ({ url: `${base}/bulk`, method: 'POST', data: { data } }),
+      transformResponse: (response: BulkContacts.Response) => response.data,
+      invalidatesTags: (_result, _error, { documentIds }) => documentIds.flatMap((id) => contactAndTopics(id)),
+    }),
+    /** A page of the contact's deliveries, newest first. */
+    getContactDeliveries: build.query<GetContactActivity.Response, ContactId & { page: number }>({
+      query: ({ documentId, page }) => ({
+        url: `${base}/${documentId}/activity`,
+        method: 'GET',
+        config: { params: { deliveriesPage: page, deliveriesPageSize: DELIVERIES_PER_PAGE, eventsLimit: 1 } },
+      }),
+    }),
+    /**
+     * The contact's events, newest first: one cache entry per contact that each `before` (the
+     * previous answer's `nextBefore`) extends with the older events.
+     */
+    getContactEvents: build.query<GetContactActivity.Response, ContactEventsArgs>({
+      query: ({ documentId, before }) => ({
+        url: `${base}/${documentId}/activity`,
+        method: 'GET',
+        config: { params: { deliveriesPageSize: 1, eventsLimit: EVENTS_PER_LOAD, ...(before ? { eventsBefore: before } : {}) } },
+      }),
+      serializeQueryArgs: ({ queryArgs }) => queryArgs.documentId,
+      merge: (shown, answer, { arg }) => mergeEventPages(shown, answer, arg.before),
+      forceRefetch: ({ currentArg, previousArg }) => currentArg?.before !== previousArg?.before,
+    }),
+  }),
+});
+
+export const {
+  useGetContactsQuery,
+  useGetContactQuery,
+  useCreateContactMutation,
+  useUpdateContactMutation,
+  useDeleteContactMutation,
+  useSetContactStateMutation,
+  useBulkContactsMutation,
+  useGetContactDeliveriesQuery,
+  useGetContactEventsQuery,
+} = contactsApi;
+
 /**
- * A contact's deliveries (page by page) and events (newest first, more appended on demand). The
- * activity endpoint answers both; each change asks only for the part that moved.
+ * Downloads the contacts CSV and its file name. A file, not state to cache: fetched with the
+ * admin's token (a plain link would carry none) and handed to the browser.
  */
-export const useContactActivity = (documentId: string) => {
-  const api = useContactsApi();
-  const [deliveries, setDeliveries] = useState<{ rows: ContactDelivery[]; page: number; pageCount: number; total: number }>();
-  const [events, setEvents] = useState<{ rows: ContactEvent[]; nextBefore: string | null }>();
-  const [error, setError] = useState<string>();
-  const [loadingMore, setLoadingMore] = useState(false);
-
-  const loadDeliveries = useCallback(
-    (page: number) =>
-      api.activity(documentId, { deliveriesPage: page, deliveriesPageSize: DELIVERIES_PER_PAGE, eventsLimit: 1 }).then(
-        (r) => setDeliveries({ rows: r.data.deliveries, ...r.meta.deliveries }),
-        (e) => setError(errorMessage(e))
-      ),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [documentId]
-  );
-
-  const reload = useCallback(() => {
-    setError(undefined);
-    api.activity(documentId, { deliveriesPageSize: DELIVERIES_PER_PAGE, eventsLimit: EVENTS_PER_LOAD }).then(
-      (r) => {
-        setDeliveries({ rows: r.data.deliveries, ...r.meta.deliveries });
-        setEvents({ rows: r.data.events, nextBefore: r.meta.events.nextBefore });
-      },
-      (e) => setError(errorMessage(e))
-    );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [documentId]);
-
-  useEffect(reload, [reload]);
-
-  const loadMoreEvents = async () => {
-    if (!events?.nextBefore) return;
-    setLoadingMore(true);
-    try {
-      const r = await api.activity(documentId, { deliveriesPageSize: 1, eventsLimit: EVENTS_PER_LOAD, eventsBefore: events.nextBefore });
-      setEvents({ rows: [...events.rows, ...r.data.events], nextBefore: r.meta.events.nextBefore });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  return { deliveries, events, error, loadingMore, loadDeliveries, loadMoreEvents, reload };
+export const useExportContacts = () => {
+  const { get } = useFetchClient();
+  return (query: ExportContacts.Request['query']) =>
+    get<ExportContacts.Response>(`${base}/export`, { params: query, responseType: 'blob' }).then((r) => ({
+      blob: r.data,
+      fileName: fileNameOf(r.headers, 'contacts.csv'),
+    }));
 };

@@ -1,12 +1,18 @@
-type ServerError = {
-  response?: { data?: { error?: { message?: string; details?: { errors?: Array<{ path?: string[]; message: string }> } } } };
-};
+interface ServerError {
+  status?: number;
+  message?: string;
+  details?: { errors?: Array<{ path?: string[]; message: string }> };
+}
+
+/**
+ * The error body the server answered: RTK Query hands it over as the error itself (`unwrap()`
+ * rejects with it); the fetch client's FetchError carries it in `response.data.error`.
+ */
+const serverError = (error: unknown): ServerError | undefined =>
+  (error as { response?: { data?: { error?: ServerError } } })?.response?.data?.error ?? (error as ServerError | undefined);
 
 /** The message the server put in its error body (ValidationError says what to fix), else a generic one. */
-export const errorMessage = (error: unknown): string => {
-  const body = (error as ServerError)?.response?.data;
-  return body?.error?.message ?? (error as Error)?.message ?? 'Something went wrong';
-};
+export const errorMessage = (error: unknown): string => serverError(error)?.message ?? 'Something went wrong';
 
 /** Whether the server answered 404: the record asked for does not exist (any more). */
 export const isNotFound = (error: unknown): boolean => (error as { status?: number })?.status === 404;
@@ -16,8 +22,9 @@ export const isNotFound = (error: unknown): boolean => (error as { status?: numb
  * every ValidationError of this plugin carries, so a form can show each under its input.
  */
 export const fieldErrors = (error: unknown): Record<string, string> => {
-  const details = (error as ServerError)?.response?.data?.error?.details;
-  const entries = (details?.errors ?? []).filter((e) => e.path?.length).map((e) => [e.path!.join('.'), e.message] as const);
+  const entries = (serverError(error)?.details?.errors ?? [])
+    .filter((e) => e.path?.length)
+    .map((e) => [e.path!.join('.'), e.message] as const);
   return Object.fromEntries(entries);
 };
 

@@ -1,67 +1,82 @@
-import { useEffect, useState } from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
-import type { ListResponse } from '../../../shared/contracts/campaigns';
-import type { Import, ImportOptions, ImportPreview } from '../../../shared/contracts/imports';
+import { adminApi, useFetchClient } from '@strapi/strapi/admin';
+import type {
+  CreateImport,
+  GetImport,
+  GetImportReport,
+  GetImports,
+  Import,
+  ImportOptions,
+  ListImportsQuery,
+  PreviewImport,
+} from '../../../shared/contracts/imports';
 import { PLUGIN_ID } from '../pluginId';
-import { errorMessage } from './errors';
-import { usePagedList } from './paged-list';
+import { AUDIENCE_TAGS, CONTACT_TAG, IMPORT_TAG, LIST, tag, TOPIC_TAG } from './tags';
 
 const base = `/${PLUGIN_ID}/imports`;
 
-const POLL_MS = 1000;
+/** An import is read again this often until it is done or failed. */
+const PROGRESS_POLL_MS = 1000;
+/** While an import of the history page runs, the page is read again this often. */
+const HISTORY_POLL_MS = 2000;
 
 const isOver = (item: Import) => item.state === 'done' || item.state === 'failed';
 
-export const useImportsApi = () => {
-  const { get, post } = useFetchClient();
-  const upload = (file: File, options?: ImportOptions) => {
-    const form = new FormData();
-    form.append('file', file, file.name);
-    if (options) form.append('options', JSON.stringify(options));
-    return form;
-  };
-  return {
-    list: (params: { page: number; pageSize: number }) => get<ListResponse<Import>>(base, { params }).then((r) => r.data),
-    get: (id: number | string) => get<{ data: Import }>(`${base}/${id}`).then((r) => r.data.data),
+const upload = (file: File, options?: ImportOptions) => {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  if (options) form.append('options', JSON.stringify(options));
+  return form;
+};
+
+const importsApi = adminApi.enhanceEndpoints({ addTagTypes: AUDIENCE_TAGS }).injectEndpoints({
+  endpoints: (build) => ({
+    getImports: build.query<GetImports.Response, ListImportsQuery>({
+      query: (params) => ({ url: base, method: 'GET', config: { params } }),
+      providesTags: [tag(IMPORT_TAG, LIST)],
+    }),
+    getImport: build.query<GetImport.Response['data'], GetImport.Request['params']['id']>({
+      query: (id) => ({ url: `${base}/${id}`, method: 'GET' }),
+      transformResponse: (response: GetImport.Response) => response.data,
+      providesTags: (_result, _error, id) => [tag(IMPORT_TAG, id)],
+      // The worker created and changed contacts (and topic members) that the other pages may hold.
+      async onQueryStarted(_id, { dispatch, queryFulfilled }) {
+        const { data } = await queryFulfilled.catch(() => ({ data: undefined }));
+        if (data && isOver(data)) dispatch(importsApi.util.invalidateTags([CONTACT_TAG, TOPIC_TAG, tag(IMPORT_TAG, LIST)]));
+      },
+    }),
     /** Reads the file's header and first rows on the server; nothing is kept there. */
-    preview: (file: File) => post<{ data: ImportPreview }>(`${base}/preview`, upload(file)).then((r) => r.data.data),
+    previewImport: build.mutation<PreviewImport.Response['data'], PreviewImport.Request['body']>({
+      query: ({ file }) => ({ url: `${base}/preview`, method: 'POST', data: upload(file) }),
+      transformResponse: (response: PreviewImport.Response) => response.data,
+    }),
     /** Uploads the file with its options; the server answers the queued import. */
-    start: (file: File, options: ImportOptions) => post<{ data: Import }>(base, upload(file, options)).then((r) => r.data.data),
-    /** The rejected rows as CSV, fetched with the admin's token (a plain link would carry none). */
-    report: (id: number) => get(`${base}/${id}/report`, { responseType: 'blob' }).then((r) => r.data),
-  };
+    createImport: build.mutation<CreateImport.Response['data'], CreateImport.Request['body']>({
+      query: ({ file, options }) => ({ url: base, method: 'POST', data: upload(file, options) }),
+      transformResponse: (response: CreateImport.Response) => response.data,
+      invalidatesTags: [tag(IMPORT_TAG, LIST)],
+    }),
+  }),
+});
+
+export const { usePreviewImportMutation, useCreateImportMutation } = importsApi;
+
+/** One page of the import history, read again while one of its imports is queued or running. */
+export const useImportList = (query: ListImportsQuery) => {
+  const { data } = importsApi.endpoints.getImports.useQueryState(query);
+  const running = data?.data.some((item) => !isOver(item)) ?? false;
+  return importsApi.useGetImportsQuery(query, { pollingInterval: running ? HISTORY_POLL_MS : 0, refetchOnMountOrArgChange: true });
 };
 
-/** One page of the import history. */
-export const useImportList = (page: number, pageSize: number) => {
-  const api = useImportsApi();
-  return usePagedList(() => api.list({ page, pageSize }), [page, pageSize]);
+/** One import, read again every second until it is done or failed, or a read fails. */
+export const useImportProgress = (id: number) => {
+  const { data, isError } = importsApi.endpoints.getImport.useQueryState(id);
+  const following = !isError && !(data && isOver(data));
+  return importsApi.useGetImportQuery(id, { pollingInterval: following ? PROGRESS_POLL_MS : 0, refetchOnMountOrArgChange: true });
 };
 
-/** One import, read again every second until it is done or failed. */
-export const useImportProgress = (id: string) => {
-  const api = useImportsApi();
-  const [state, setState] = useState<{ data?: Import; error?: string }>({});
-
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const poll = () =>
-      api.get(id).then(
-        (data) => {
-          if (stopped) return;
-          setState({ data });
-          if (!isOver(data)) timer = setTimeout(poll, POLL_MS);
-        },
-        (error) => !stopped && setState({ error: errorMessage(error) })
-      );
-    poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id]);
-
-  return state;
+/** The rejected rows of an import as CSV: a file for the browser to save, not state to cache. */
+export const useImportReport = () => {
+  const { get } = useFetchClient();
+  return (id: GetImportReport.Request['params']['id']) =>
+    get<GetImportReport.Response>(`${base}/${id}/report`, { responseType: 'blob' }).then((r) => r.data);
 };

@@ -1,77 +1,70 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
-import type { PreviewRequest, PreviewResponse, Sender, SendProgress, SendTestRequest, SendTestResponse } from '../../../shared/contracts/sending';
+import { adminApi } from '@strapi/strapi/admin';
+import type {
+  GetSenders,
+  GetSendProgress,
+  PreviewCampaign,
+  RunSendAction,
+  SendProgress,
+  SendTest,
+} from '../../../shared/contracts/sending';
 import { PLUGIN_ID } from '../pluginId';
-import { errorMessage } from './errors';
+import { CAMPAIGN_TAG, LIST, SEND_PROGRESS_TAG } from './tags';
 
 const base = `/${PLUGIN_ID}/campaigns`;
 
-export type SendAction = 'send' | 'pause' | 'resume' | 'cancel';
+export type SendAction = RunSendAction.Request['params']['action'];
 
-export const useSendingApi = () => {
-  const { get, post } = useFetchClient();
-  return {
-    senders: () => get<{ data: Sender[] }>(`${base}/senders`).then((r) => r.data.data),
-    preview: (documentId: string, data: PreviewRequest) =>
-      post<{ data: PreviewResponse }>(`${base}/${documentId}/preview`, { data }).then((r) => r.data.data),
-    test: (documentId: string, data: SendTestRequest) =>
-      post<{ data: SendTestResponse }>(`${base}/${documentId}/test`, { data }).then((r) => r.data.data),
-    act: (documentId: string, action: SendAction) => post<{ data: SendProgress }>(`${base}/${documentId}/${action}`, {}).then((r) => r.data.data),
-    progress: (documentId: string) => get<{ data: SendProgress }>(`${base}/${documentId}/progress`).then((r) => r.data.data),
-  };
-};
+/** A send action moves the campaign: its progress, its page and the list that shows its state. */
+const sendingApi = adminApi.enhanceEndpoints({ addTagTypes: [CAMPAIGN_TAG, SEND_PROGRESS_TAG] }).injectEndpoints({
+  endpoints: (build) => ({
+    getSenders: build.query<GetSenders.Response['data'], void>({
+      query: () => `${base}/senders`,
+      transformResponse: (response: GetSenders.Response) => response.data,
+    }),
+    getSendProgress: build.query<GetSendProgress.Response['data'], GetSendProgress.Request['params']['documentId']>({
+      query: (documentId) => `${base}/${documentId}/progress`,
+      transformResponse: (response: GetSendProgress.Response) => response.data,
+      providesTags: (_result, _error, documentId) => [{ type: SEND_PROGRESS_TAG, id: documentId }],
+    }),
+    runSendAction: build.mutation<RunSendAction.Response['data'], RunSendAction.Request['params']>({
+      query: ({ documentId, action }) => ({ url: `${base}/${documentId}/${action}`, method: 'POST', data: {} }),
+      transformResponse: (response: RunSendAction.Response) => response.data,
+      invalidatesTags: (_result, _error, { documentId }) => [
+        { type: SEND_PROGRESS_TAG, id: documentId },
+        { type: CAMPAIGN_TAG, id: documentId },
+        { type: CAMPAIGN_TAG, id: LIST },
+      ],
+    }),
+    /** A render of unsaved fields: a POST, but it changes nothing, so a query cached by what it renders. */
+    previewCampaign: build.query<
+      PreviewCampaign.Response['data'],
+      PreviewCampaign.Request['params'] & { data: PreviewCampaign.Request['body']['data'] }
+    >({
+      query: ({ documentId, data }) => ({ url: `${base}/${documentId}/preview`, method: 'POST', data: { data } }),
+      transformResponse: (response: PreviewCampaign.Response) => response.data,
+    }),
+    sendTest: build.mutation<SendTest.Response['data'], SendTest.Request['params'] & { data: SendTest.Request['body']['data'] }>({
+      query: ({ documentId, data }) => ({ url: `${base}/${documentId}/test`, method: 'POST', data: { data } }),
+      transformResponse: (response: SendTest.Response) => response.data,
+    }),
+  }),
+});
 
-/** The configured senders; an empty list when none is configured (or the list cannot be read: the form falls back to text inputs). */
-export const useSenders = () => {
-  const api = useSendingApi();
-  const [senders, setSenders] = useState<Sender[]>();
-  useEffect(() => {
-    api.senders().then(setSenders, () => setSenders([]));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  return senders;
-};
+export const { useGetSendersQuery, useRunSendActionMutation, usePreviewCampaignQuery, useSendTestMutation } = sendingApi;
 
 const POLL_MS = 1000;
 
 const isMoving = (progress: SendProgress) => progress.state === 'sending' || progress.dispatching;
 
 /**
- * A campaign's send progress: read once, then every second while it is sending or still
- * dispatching. `set` takes the answer of a send action, which restarts the polling when it moves.
+ * A campaign's send progress: read on each visit, then every second while it is sending or still
+ * dispatching. A send action invalidates it, which reads it again and so restarts the polling.
  */
 export const useSendProgress = (documentId: string, enabled: boolean) => {
-  const api = useSendingApi();
-  const [progress, setProgress] = useState<SendProgress>();
-  const [error, setError] = useState<string>();
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    if (!enabled) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const poll = () =>
-      api.progress(documentId).then(
-        (data) => {
-          if (stopped) return;
-          setProgress(data);
-          setError(undefined);
-          if (isMoving(data)) timer = setTimeout(poll, POLL_MS);
-        },
-        (e) => !stopped && setError(errorMessage(e))
-      );
-    poll();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [documentId, enabled, version]);
-
-  const set = useCallback((data: SendProgress) => {
-    setProgress(data);
-    setVersion((v) => v + 1);
-  }, []);
-
-  return { progress, error, set };
+  const { data: last } = sendingApi.endpoints.getSendProgress.useQueryState(documentId);
+  return sendingApi.useGetSendProgressQuery(documentId, {
+    skip: !enabled,
+    pollingInterval: last && isMoving(last) ? POLL_MS : 0,
+    refetchOnMountOrArgChange: true,
+  });
 };

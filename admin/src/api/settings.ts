@@ -1,12 +1,23 @@
-import { useFetchClient } from '@strapi/strapi/admin';
-import type { BackfillResult, Settings } from '../../../shared/contracts/settings';
+import { adminApi } from '@strapi/strapi/admin';
+import type { BackfillAudienceSources, GetSettings } from '../../../shared/contracts/settings';
 import { PLUGIN_ID } from '../pluginId';
+import { AUDIENCE_TAGS, CONTACT_TAG, LIST, tag, TOPIC_TAG } from './tags';
 
-export const useSettingsApi = () => {
-  const { get, post } = useFetchClient();
-  return {
-    get: () => get<{ data: Settings }>(`/${PLUGIN_ID}/settings`).then((r) => r.data.data),
+/** Endpoint names are global on Strapi's shared adminApi (the admin has its own getSettings): these say whose settings. */
+const settingsApi = adminApi.enhanceEndpoints({ addTagTypes: AUDIENCE_TAGS }).injectEndpoints({
+  endpoints: (build) => ({
+    getCampaignsSettings: build.query<GetSettings.Response['data'], void>({
+      query: () => `/${PLUGIN_ID}/settings`,
+      transformResponse: (response: GetSettings.Response) => response.data,
+    }),
     /** Mirrors every entry of one source (or of all) into contacts; answers what it did. */
-    backfill: (uid?: string) => post<{ data: BackfillResult }>(`/${PLUGIN_ID}/audience-sources/backfill`, { data: uid ? { uid } : {} }).then((r) => r.data.data),
-  };
-};
+    backfillAudienceSources: build.mutation<BackfillAudienceSources.Response['data'], string | undefined>({
+      query: (uid) => ({ url: `/${PLUGIN_ID}/audience-sources/backfill`, method: 'POST', data: { data: uid ? { uid } : {} } }),
+      transformResponse: (response: BackfillAudienceSources.Response) => response.data,
+      // A backfill creates, updates and links contacts the open contact and topic pages show.
+      invalidatesTags: [tag(CONTACT_TAG, LIST), tag(TOPIC_TAG, LIST)],
+    }),
+  }),
+});
+
+export const { useGetCampaignsSettingsQuery, useBackfillAudienceSourcesMutation } = settingsApi;

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Field, TextInput } from '@strapi/design-system';
+import { usePluginMessages } from '../hooks/use-plugin-messages';
 import { FormDialog } from './dialogs/FormDialog';
 
 interface Props {
@@ -16,13 +17,18 @@ interface Props {
 export const CampaignNameDialog = ({ open, title, submitLabel, initialName = '', onClose, onSubmit }: Props) => {
   const [name, setName] = useState(initialName);
   const [error, setError] = useState<string>();
+  const t = usePluginMessages();
 
-  useEffect(() => {
+  // Each opening starts from the name it is given, without the last opening's error.
+  const [openedWith, setOpenedWith] = useState<string>();
+  const session = open ? initialName : undefined;
+  if (session !== openedWith) {
+    setOpenedWith(session);
     if (open) {
       setName(initialName);
       setError(undefined);
     }
-  }, [open, initialName]);
+  }
 
   return (
     <FormDialog
@@ -31,14 +37,14 @@ export const CampaignNameDialog = ({ open, title, submitLabel, initialName = '',
       submitLabel={submitLabel}
       onClose={onClose}
       validate={() => {
-        if (!name.trim()) setError('Give the campaign a name');
+        if (!name.trim()) setError(t('campaigns.name.missing', 'Give the campaign a name'));
         return Boolean(name.trim());
       }}
       onSubmit={() => onSubmit(name.trim())}
       onError={(e) => setError((e as Error).message)}
     >
       <Field.Root name="name" error={error} required>
-        <Field.Label>Name</Field.Label>
+        <Field.Label>{t('campaigns.name.label', 'Name')}</Field.Label>
         <TextInput value={name} maxLength={200} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setName(e.target.value)} />
         <Field.Error />
       </Field.Root>

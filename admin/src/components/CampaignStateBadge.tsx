@@ -1,5 +1,6 @@
-import { StateBadge, type StateVariant } from './StateBadge';
 import type { CampaignState } from '../../../shared/contracts/campaigns';
+import { usePluginMessages } from '../hooks/use-plugin-messages';
+import { StateBadge, type StateVariant } from './StateBadge';
 
 const VARIANT: Record<CampaignState, StateVariant> = {
   draft: 'neutral',
@@ -11,4 +12,7 @@ const VARIANT: Record<CampaignState, StateVariant> = {
   failed: 'danger',
 };
 
-export const CampaignStateBadge = ({ state }: { state: CampaignState }) => <StateBadge state={state} variant={VARIANT[state]} />;
+export const CampaignStateBadge = ({ state }: { state: CampaignState }) => {
+  const t = usePluginMessages();
+  return <StateBadge state={t(`campaigns.state.${state}`, state)} variant={VARIANT[state]} />;
+};

@@ -2,24 +2,28 @@ import { useState } from 'react';
 import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { SearchInput, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
+import { canDelete as lifecycleAllowsDelete } from '../../../shared/contracts/campaign-lifecycle';
 import type { CampaignSummary } from '../../../shared/contracts/campaigns';
-import { useCampaignList, useCampaignsApi } from '../api/campaigns';
+import { useCreateCampaignMutation, useDeleteCampaignMutation, useGetCampaignsQuery, useUpdateCampaignMutation } from '../api/campaigns';
 import { errorMessage } from '../api/errors';
 import { CampaignNameDialog } from '../components/CampaignNameDialog';
 import { CampaignStateBadge } from '../components/CampaignStateBadge';
 import { DeleteDialog } from '../components/dialogs/DeleteDialog';
 import { ListPage } from '../components/list/ListPage';
 import { RowActions } from '../components/list/RowActions';
+import { TableHead } from '../components/list/TableHead';
 import { useListParams } from '../components/list/use-list-params';
 import { formatCount, formatDate } from '../format';
 import { usePluginMessages } from '../hooks/use-plugin-messages';
 import { PERMISSIONS } from '../permissions';
-import { TableHead } from '../components/list/TableHead';
 
 export const CampaignsPage = () => {
   const { page, pageSize, search } = useListParams();
-  const list = useCampaignList(page, pageSize, search);
-  const api = useCampaignsApi();
+  // Campaigns move on the server (a send finishes): each visit reads the list afresh.
+  const list = useGetCampaignsQuery({ page, pageSize, ...(search ? { search } : {}) }, { refetchOnMountOrArgChange: true });
+  const [createCampaign] = useCreateCampaignMutation();
+  const [updateCampaign] = useUpdateCampaignMutation();
+  const [deleteCampaign] = useDeleteCampaignMutation();
   const { toggleNotification } = useNotification();
   const t = usePluginMessages();
   const {
@@ -34,53 +38,70 @@ export const CampaignsPage = () => {
     try {
       await work();
     } catch (e) {
-      throw new Error(errorMessage(e));
+      throw new Error(errorMessage(e), { cause: e });
     }
     toggleNotification({ type: 'success', message: success });
-    list.reload();
   };
 
   const campaigns = list.data?.data ?? [];
 
   return (
     <ListPage
-      title="Campaigns"
-      noun="campaign"
+      title={t('campaigns.list.title', 'Campaigns')}
+      count={(count) => t('campaigns.list.count', '{count, plural, one {# campaign} other {# campaigns}}', { count })}
       list={list}
       pageSize={pageSize}
-      create={canWrite ? { label: 'New campaign', onClick: () => setCreating(true) } : undefined}
-      actions={<SearchInput label="Search campaigns" />}
-      empty={search ? `No campaign matches "${search}"` : 'No campaign yet: create the first one.'}
+      create={canWrite ? { label: t('campaigns.list.create', 'New campaign'), onClick: () => setCreating(true) } : undefined}
+      actions={<SearchInput label={t('campaigns.list.search', 'Search campaigns')} />}
+      empty={
+        search
+          ? t('campaigns.list.noMatch', 'No campaign matches "{search}"', { search })
+          : t('campaigns.list.empty', 'No campaign yet: create the first one.')
+      }
       dialogs={
         <>
           <CampaignNameDialog
             open={creating}
-            title="New campaign"
-            submitLabel="Create"
+            title={t('campaigns.create.title', 'New campaign')}
+            submitLabel={t('campaigns.create.submit', 'Create')}
             onClose={() => setCreating(false)}
-            onSubmit={(name) => save(() => api.create({ name }), `Created "${name}"`)}
+            onSubmit={(name) => save(() => createCampaign({ name }).unwrap(), t('campaigns.create.done', 'Created "{name}"', { name }))}
           />
           <CampaignNameDialog
             open={Boolean(renaming)}
-            title="Rename campaign"
-            submitLabel="Rename"
+            title={t('campaigns.rename.title', 'Rename campaign')}
+            submitLabel={t('campaigns.rename.submit', 'Rename')}
             initialName={renaming?.name}
             onClose={() => setRenaming(undefined)}
-            onSubmit={(name) => save(() => api.rename(renaming!.documentId, name), `Renamed to "${name}"`)}
+            onSubmit={(name) =>
+              save(
+                () => updateCampaign({ documentId: renaming!.documentId, data: { name } }).unwrap(),
+                t('campaigns.rename.done', 'Renamed to "{name}"', { name })
+              )
+            }
           />
           <DeleteDialog
             item={deleting}
-            title="Delete campaign"
-            warning={(campaign) => `Delete "${campaign.name}"? Its deliveries and results are deleted with it.`}
-            onDelete={(campaign) => api.remove(campaign.documentId)}
-            onDeleted={list.reload}
+            title={t('campaigns.delete.title', 'Delete campaign')}
+            warning={(campaign) =>
+              t('campaigns.delete.warning', 'Delete "{name}"? Its deliveries and results are deleted with it.', { name: campaign.name })
+            }
+            onDelete={(campaign) => deleteCampaign(campaign.documentId).unwrap()}
             onClose={() => setDeleting(undefined)}
           />
         </>
       }
     >
       <Table colCount={5} rowCount={campaigns.length + 1}>
-        <TableHead columns={['Name', 'State', 'Scheduled', 'Audience', 'Actions']} />
+        <TableHead
+          columns={[
+            t('campaigns.list.column.name', 'Name'),
+            t('campaigns.list.column.state', 'State'),
+            t('campaigns.list.column.scheduled', 'Scheduled'),
+            t('campaigns.list.column.audience', 'Audience'),
+            t('campaigns.list.column.actions', 'Actions'),
+          ]}
+        />
         <Tbody>
           {campaigns.map((campaign) => (
             <Tr key={campaign.documentId}>
@@ -96,22 +117,29 @@ export const CampaignsPage = () => {
                   </Typography>
                 )}
               </Td>
-              <Td><CampaignStateBadge state={campaign.state} /></Td>
-              <Td><Typography>{formatDate(campaign.sendAt)}</Typography></Td>
+              <Td>
+                <CampaignStateBadge state={campaign.state} />
+              </Td>
+              <Td>
+                <Typography>{formatDate(campaign.sendAt)}</Typography>
+              </Td>
               <Td>
                 <Typography>{formatCount(campaign.sentTo ?? campaign.audienceSize)}</Typography>
                 {(campaign.sentTo !== null || campaign.audienceSize !== null) && (
                   <Typography variant="pi" textColor="neutral600" tag="p">
-                    {campaign.sentTo !== null ? t('campaigns.audience.sentTo', 'sent to') : t('campaigns.audience.mailableNow', 'mailable now')}
+                    {campaign.sentTo !== null
+                      ? t('campaigns.audience.sentTo', 'sent to')
+                      : t('campaigns.audience.mailableNow', 'mailable now')}
                   </Typography>
                 )}
               </Td>
               <Td>
                 <RowActions
                   name={campaign.name}
-                  editVerb="Rename"
+                  editLabel={t('campaigns.list.rename', 'Rename {name}', { name: campaign.name })}
                   onEdit={canWrite ? () => setRenaming(campaign) : undefined}
-                  onDelete={canDelete ? () => setDeleting(campaign) : undefined}
+                  // A sending campaign has jobs in flight: the lifecycle lets it be deleted once paused or cancelled.
+                  onDelete={canDelete && lifecycleAllowsDelete(campaign.state) ? () => setDeleting(campaign) : undefined}
                 />
               </Td>
             </Tr>

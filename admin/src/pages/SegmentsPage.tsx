@@ -1,56 +1,55 @@
-import { useEffect, useState } from 'react';
 import { Button, EmptyStateLayout, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
-import type { Segment } from '../../../shared/contracts/segments';
-import { errorMessage } from '../api/errors';
-import { useSegmentsApi } from '../api/segments';
+import { useGetSegmentsQuery } from '../api/segments';
 import { TableHead } from '../components/list/TableHead';
+import { formatDate } from '../format';
+import { usePluginMessages } from '../hooks/use-plugin-messages';
 import { PERMISSIONS } from '../permissions';
 
 export const SegmentsPage = () => {
-  const api = useSegmentsApi();
+  const t = usePluginMessages();
+  const { data, isError } = useGetSegmentsQuery();
   const navigate = useNavigate();
-  const [segments, setSegments] = useState<Segment[]>();
-  const [error, setError] = useState<string>();
   const {
     allowedActions: { canWrite },
   } = useRBAC(PERMISSIONS.write);
 
-  useEffect(() => {
-    api.list().then((r) => setSegments(r.data), (e) => setError(errorMessage(e)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  if (error) return <Page.Error />;
-  if (!segments) return <Page.Loading />;
+  if (isError) return <Page.Error />;
+  if (!data) return <Page.Loading />;
+  const segments = data.data;
+  const title = t('segments.list.title', 'Segments');
 
   return (
     <Page.Main>
-      <Page.Title>Segments</Page.Title>
+      <Page.Title>{title}</Page.Title>
       <Layouts.Header
-        title="Segments"
-        subtitle="Saved audiences: rules over contact fields, attributes, topics and engagement"
+        title={title}
+        subtitle={t('segments.list.subtitle', 'Saved audiences: rules over contact fields, attributes, topics and engagement')}
         primaryAction={
           canWrite ? (
             <Button startIcon={<Plus />} onClick={() => navigate('new')}>
-              New segment
+              {t('segments.list.create', 'New segment')}
             </Button>
           ) : undefined
         }
       />
       <Layouts.Content>
         {segments.length === 0 ? (
-          <EmptyStateLayout content="No segment yet: create the first one." />
+          <EmptyStateLayout content={t('segments.list.empty', 'No segment yet: create the first one.')} />
         ) : (
           <Table colCount={2} rowCount={segments.length + 1}>
-            <TableHead columns={['Name', 'Updated']} />
+            <TableHead columns={[t('segments.list.column.name', 'Name'), t('segments.list.column.updated', 'Updated')]} />
             <Tbody>
               {segments.map((segment) => (
                 <Tr key={segment.documentId} onClick={() => navigate(segment.documentId)} style={{ cursor: 'pointer' }}>
-                  <Td><Typography fontWeight="bold">{segment.name}</Typography></Td>
-                  <Td><Typography>{new Date(segment.updatedAt).toLocaleString()}</Typography></Td>
+                  <Td>
+                    <Typography fontWeight="bold">{segment.name}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{formatDate(segment.updatedAt)}</Typography>
+                  </Td>
                 </Tr>
               ))}
             </Tbody>

@@ -2,24 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { WORKER_MODES } from '../constants';
 import type { Transport } from '../mail/transport';
+import { redisSchema } from './redis';
 
 const port = z.number().int().min(1).max(65535);
-
-const redisSchema = z
-  .strictObject({
-    url: z.string().url().optional(),
-    host: z.string().min(1).default('127.0.0.1'),
-    port: port.default(6379),
-    db: z.number().int().min(0).max(15).default(0),
-    username: z.string().optional(),
-    password: z.string().optional(),
-    tls: z.boolean().default(false),
-    prefix: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only')
-      .default('campaigns'),
-  })
-  .prefault({});
 
 const smtpSchema = z
   .strictObject({

@@ -1,6 +1,6 @@
 import { Queue, Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { QueueDeclaration, QueueDependencies } from '../features/feature';
+import type { RedisClient } from './connection';
 
 export interface QueueRuntime<K extends string> {
   readonly queues: Record<K, Queue>;
@@ -15,7 +15,7 @@ export interface QueueRuntime<K extends string> {
 export const openQueueRuntime = <K extends string>(
   declarations: readonly QueueDeclaration<K>[],
   deps: QueueDependencies,
-  connection: Redis,
+  connection: RedisClient,
   prefix: string,
   runWorkers: boolean
 ): QueueRuntime<K> => {

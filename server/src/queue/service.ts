@@ -2,10 +2,9 @@ import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
 import { Job } from 'bullmq';
-import type { Redis } from 'ioredis';
 import { errors } from '@strapi/utils';
 import { COMMAND_PROCESS_ENV, WORKER_PROCESS_ENV, type WorkerMode } from '../constants';
-import { createRedisConnection, describeRedis } from './connection';
+import { createRedisConnection, describeRedis, type RedisClient } from './connection';
 import { getPluginConfig } from '../config/plugin-config';
 import type { MaintenanceJob, QueueDeclaration } from '../features/feature';
 import type { PingResult } from './jobs';
@@ -33,7 +32,7 @@ const declarationsOf = <K extends string>(queues: readonly QueueDeclaration<K>[]
 export const createQueuesService = <K extends string>(declared: readonly QueueDeclaration<K>[], maintenanceJobs: readonly MaintenanceJob[]) => ({ strapi }: { strapi: Core.Strapi }) => {
   type QueueKey = K | typeof MAINTENANCE_QUEUE.key;
   const declarations: QueueDeclaration<QueueKey>[] = declarationsOf(declared, maintenanceJobs);
-  let connection: Redis | undefined;
+  let connection: RedisClient | undefined;
   let runtime: QueueRuntime<QueueKey> | undefined;
 
   const requireRuntime = () => {
@@ -47,7 +46,7 @@ export const createQueuesService = <K extends string>(declared: readonly QueueDe
    * Opens the Redis connection. Called from register, so an unreachable Redis stops the boot
    * before Strapi touches the database or starts other plugins' background work.
    */
-  const connect = async (): Promise<Redis> => {
+  const connect = async (): Promise<RedisClient> => {
     if (connection) return connection;
     const config = getPluginConfig(strapi);
     const client = createRedisConnection(config.redis);
@@ -100,7 +99,7 @@ export const createQueuesService = <K extends string>(declared: readonly QueueDe
     },
 
     /** The command connection (rate limits share it with the queues). */
-    redis(): Redis {
+    redis(): RedisClient {
       return requireRuntime().connection;
     },
 

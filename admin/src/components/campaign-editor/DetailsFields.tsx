@@ -1,7 +1,9 @@
 import { Grid } from '@strapi/design-system';
+import { canEditField, type CampaignState } from '../../../../shared/contracts/campaign-lifecycle';
 import type { Sender } from '../../../../shared/contracts/sending';
 import type { Segment } from '../../../../shared/contracts/segments';
 import { errorFor } from '../../api/errors';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import type { CampaignFormValues } from './campaign-form';
 import { SegmentField } from './SegmentField';
 import { SenderField } from './SenderField';
@@ -15,14 +17,15 @@ interface Props {
   senders: Sender[];
   segments: Segment[];
   audienceSize: number | null | undefined;
-  /** The name can change; the rest only while `editable` too. */
   canWrite: boolean;
-  editable: boolean;
+  /** Which fields stay open is the lifecycle's say (shared/contracts/campaign-lifecycle.ts). */
+  state: CampaignState;
 }
 
 /** Name, subject, preheader, sender, reply-to and audience. */
-export const DetailsFields = ({ values, onChange, errors, senders, segments, audienceSize, canWrite, editable }: Props) => {
-  const locked = !canWrite || !editable;
+export const DetailsFields = ({ values, onChange, errors, senders, segments, audienceSize, canWrite, state }: Props) => {
+  const t = usePluginMessages();
+  const locked = (field: keyof CampaignFormValues) => !canWrite || !canEditField(state, field);
   const text = (field: 'subject' | 'preheader' | 'replyTo', label: string, hint?: string) => (
     <TextField
       name={field}
@@ -32,20 +35,36 @@ export const DetailsFields = ({ values, onChange, errors, senders, segments, aud
       value={values[field]}
       onChange={(value) => onChange({ [field]: value })}
       error={errorFor(errors, field)}
-      disabled={locked}
+      disabled={locked(field)}
     />
   );
 
   return (
     <Grid.Root gap={4}>
       <Grid.Item col={12} direction="column" alignItems="stretch">
-        <TextField name="name" label="Name" required value={values.name} onChange={(name) => onChange({ name })} error={errorFor(errors, 'name')} disabled={!canWrite} />
+        <TextField
+          name="name"
+          label={t('campaignEditor.field.name', 'Name')}
+          required
+          value={values.name}
+          onChange={(name) => onChange({ name })}
+          error={errorFor(errors, 'name')}
+          disabled={locked('name')}
+        />
       </Grid.Item>
       <Grid.Item col={12} direction="column" alignItems="stretch">
-        {text('subject', 'Subject', 'Liquid merge tags work here too: {{ contact.firstName }}')}
+        {text(
+          'subject',
+          t('campaignEditor.field.subject', 'Subject'),
+          t('campaignEditor.field.subject.hint', 'Liquid merge tags work here too: {tag}', { tag: '{{ contact.firstName }}' })
+        )}
       </Grid.Item>
       <Grid.Item col={12} direction="column" alignItems="stretch">
-        {text('preheader', 'Preheader', 'The line inboxes show after the subject')}
+        {text(
+          'preheader',
+          t('campaignEditor.field.preheader', 'Preheader'),
+          t('campaignEditor.field.preheader.hint', 'The line inboxes show after the subject')
+        )}
       </Grid.Item>
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
         <SenderField
@@ -54,11 +73,11 @@ export const DetailsFields = ({ values, onChange, errors, senders, segments, aud
           fromEmail={values.fromEmail}
           onChange={onChange}
           error={errorFor(errors, 'fromEmail') ?? errorFor(errors, 'fromName')}
-          disabled={locked}
+          disabled={locked('fromEmail')}
         />
       </Grid.Item>
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        {text('replyTo', 'Reply-to')}
+        {text('replyTo', t('campaignEditor.field.replyTo', 'Reply-to'))}
       </Grid.Item>
       <Grid.Item col={12} direction="column" alignItems="stretch">
         <SegmentField
@@ -67,7 +86,7 @@ export const DetailsFields = ({ values, onChange, errors, senders, segments, aud
           onChange={(segment) => onChange({ segment })}
           audienceSize={audienceSize}
           error={errorFor(errors, 'segment')}
-          disabled={locked}
+          disabled={locked('segment')}
         />
       </Grid.Item>
     </Grid.Root>

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Combobox, ComboboxOption, Field } from '@strapi/design-system';
 import type { Contact } from '../../../../shared/contracts/contacts';
-import { useContactsApi } from '../../api/contacts';
+import { useGetContactsQuery } from '../../api/contacts';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -19,36 +20,24 @@ interface Props {
 
 /** Picks the contact the preview merges, searching contacts by email or name as the editor types. */
 export const PreviewContactPicker = ({ value, onChange }: Props) => {
-  const api = useContactsApi();
+  const t = usePluginMessages();
   const [text, setText] = useState('');
   // What the editor typed, apart from the text the combobox shows: picking a contact fills the
   // input with its label, which must not become a search that drops the picked contact's option.
   const [typed, setTyped] = useState('');
   const search = useDebouncedValue(typed, SEARCH_DELAY_MS);
-  const [options, setOptions] = useState<Contact[]>([]);
   const [picked, setPicked] = useState<Contact>();
-  const [loading, setLoading] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    api.list({ page: 1, pageSize: 10, ...(search ? { search } : {}) }).then(
-      (r) => !cancelled && setOptions(r.data),
-      () => !cancelled && setOptions([])
-    ).finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [search]);
+  const { data, isError, isFetching: loading } = useGetContactsQuery({ page: 1, pageSize: 10, ...(search ? { search } : {}) });
+  // The previous search's contacts stay offered while the next one loads.
+  const options = isError ? [] : (data?.data ?? []);
 
   const shown = picked && !options.some((c) => c.documentId === picked.documentId) ? [picked, ...options] : options;
 
   return (
-    <Field.Root name="previewContact" hint="Empty: a sample contact">
-      <Field.Label>Preview as</Field.Label>
+    <Field.Root name="previewContact" hint={t('campaignEditor.previewAs.hint', 'Empty: a sample contact')}>
+      <Field.Label>{t('campaignEditor.previewAs.label', 'Preview as')}</Field.Label>
       <Combobox
-        placeholder="Search contacts"
+        placeholder={t('campaignEditor.previewAs.search', 'Search contacts')}
         autocomplete={{ type: 'list', filter: 'contains' }}
         value={value || undefined}
         textValue={text}
@@ -64,9 +53,9 @@ export const PreviewContactPicker = ({ value, onChange }: Props) => {
           setPicked(undefined);
           onChange('');
         }}
-        clearLabel="Preview as the sample contact"
+        clearLabel={t('campaignEditor.previewAs.clear', 'Preview as the sample contact')}
         loading={loading}
-        noOptionsMessage={() => 'No contact matches'}
+        noOptionsMessage={() => t('campaignEditor.previewAs.noMatch', 'No contact matches')}
       >
         {shown.map((contact) => (
           <ComboboxOption key={contact.documentId} value={contact.documentId} textValue={labelOf(contact)}>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Box, Flex, Tabs, Typography } from '@strapi/design-system';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { PreviewFrame, type Viewport } from './PreviewFrame';
 import type { PreviewState } from './use-preview';
 import { ViewportToggle } from './ViewportToggle';
@@ -9,6 +10,7 @@ import { ViewportToggle } from './ViewportToggle';
  * text part. A template the server refuses shows its message where the mail would be.
  */
 export const PreviewPanel = ({ preview }: { preview: PreviewState }) => {
+  const t = usePluginMessages();
   const [viewport, setViewport] = useState<Viewport>('desktop');
 
   if (preview.error) {
@@ -20,27 +22,27 @@ export const PreviewPanel = ({ preview }: { preview: PreviewState }) => {
       </Box>
     );
   }
-  if (!preview.result) return <Typography>Rendering…</Typography>;
+  if (!preview.result) return <Typography>{t('campaignEditor.preview.rendering', 'Rendering…')}</Typography>;
 
   const { subject, html, text, contact } = preview.result;
   return (
     <Flex direction="column" alignItems="stretch" gap={3} aria-busy={preview.loading}>
       <Box>
         <Typography variant="sigma" textColor="neutral600" tag="p">
-          Subject
+          {t('campaignEditor.preview.subject', 'Subject')}
         </Typography>
         <Typography variant="delta" tag="p">
-          {subject || '(no subject)'}
+          {subject || t('campaignEditor.preview.noSubject', '(no subject)')}
         </Typography>
         <Typography variant="pi" textColor="neutral600" tag="p">
-          As rendered for {contact.email}
+          {t('campaignEditor.preview.renderedFor', 'As rendered for {email}', { email: contact.email })}
         </Typography>
       </Box>
       <Tabs.Root defaultValue="html">
         <Flex justifyContent="space-between" alignItems="center" gap={2} wrap="wrap">
-          <Tabs.List aria-label="Message part">
-            <Tabs.Trigger value="html">HTML</Tabs.Trigger>
-            <Tabs.Trigger value="text">Text</Tabs.Trigger>
+          <Tabs.List aria-label={t('campaignEditor.preview.part', 'Message part')}>
+            <Tabs.Trigger value="html">{t('campaignEditor.preview.html', 'HTML')}</Tabs.Trigger>
+            <Tabs.Trigger value="text">{t('campaignEditor.preview.text', 'Text')}</Tabs.Trigger>
           </Tabs.List>
           <ViewportToggle value={viewport} onChange={setViewport} />
         </Flex>

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Button, Dialog, Flex } from '@strapi/design-system';
 import { ConfirmDialog } from '@strapi/strapi/admin';
-import type { CampaignState } from '../../../../shared/contracts/campaigns';
-import type { SendAction } from '../../api/sending';
-import { plural } from '../../format';
+import { editorActionsFor, type CampaignState, type EditorAction } from '../../../../shared/contracts/campaign-lifecycle';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 
 interface Props {
   name: string;
@@ -12,15 +11,26 @@ interface Props {
   /** The form has changes the send would save first. */
   unsaved: boolean;
   /** Runs one send action; the page says how it went. */
-  onAction: (action: SendAction) => Promise<void>;
+  onAction: (action: EditorAction) => Promise<void>;
 }
 
-/** The buttons that start, pause, resume and cancel a send; starting and cancelling ask first. */
-export const SendControls = ({ name, state, audienceSize, unsaved, onAction }: Props) => {
-  const [confirming, setConfirming] = useState<'send' | 'cancel'>();
-  const [busy, setBusy] = useState<SendAction>();
+const VARIANT: Record<EditorAction, 'default' | 'secondary' | 'danger-light'> = {
+  send: 'default',
+  pause: 'secondary',
+  resume: 'default',
+  cancel: 'danger-light',
+};
 
-  const run = async (action: SendAction) => {
+/** Starting and cancelling cannot be taken back: they ask first. */
+const CONFIRMED: readonly EditorAction[] = ['send', 'cancel'];
+
+/** The buttons of the send actions the lifecycle offers in this state (shared/contracts/campaign-lifecycle.ts). */
+export const SendControls = ({ name, state, audienceSize, unsaved, onAction }: Props) => {
+  const t = usePluginMessages();
+  const [confirming, setConfirming] = useState<EditorAction>();
+  const [busy, setBusy] = useState<EditorAction>();
+
+  const run = async (action: EditorAction) => {
     setConfirming(undefined);
     setBusy(action);
     try {
@@ -30,28 +40,49 @@ export const SendControls = ({ name, state, audienceSize, unsaved, onAction }: P
     }
   };
 
-  const audience = typeof audienceSize === 'number' ? plural(audienceSize, 'contact') : 'its segment';
-  const button = (action: SendAction, label: string, variant: 'default' | 'secondary' | 'danger-light', onClick: () => void) => (
-    <Button variant={variant} loading={busy === action} disabled={Boolean(busy)} onClick={onClick}>
-      {label}
-    </Button>
-  );
+  // Before sending starts there is nothing under way to stop: cancelling a scheduled campaign drops it.
+  const cancelsSend = state === 'sending' || state === 'paused';
+  const label: Record<EditorAction, string> = {
+    send: t('sending.action.send', 'Send now'),
+    pause: t('sending.action.pause', 'Pause'),
+    resume: t('sending.action.resume', 'Resume'),
+    cancel: cancelsSend ? t('sending.action.cancel', 'Cancel sending') : t('sending.action.cancelScheduled', 'Cancel campaign'),
+  };
+  const audience =
+    typeof audienceSize === 'number'
+      ? t('sending.confirm.audience', '{count, plural, one {# contact} other {# contacts}}', { count: audienceSize })
+      : t('sending.confirm.audienceUnknown', 'its segment');
 
   return (
     <Flex gap={2}>
-      {(state === 'draft' || state === 'scheduled') && button('send', 'Send now', 'default', () => setConfirming('send'))}
-      {state === 'sending' && button('pause', 'Pause', 'secondary', () => run('pause'))}
-      {state === 'paused' && button('resume', 'Resume', 'default', () => run('resume'))}
-      {(state === 'sending' || state === 'paused') && button('cancel', 'Cancel sending', 'danger-light', () => setConfirming('cancel'))}
+      {editorActionsFor(state).map((action) => (
+        <Button
+          key={action}
+          variant={VARIANT[action]}
+          loading={busy === action}
+          disabled={Boolean(busy)}
+          onClick={() => (CONFIRMED.includes(action) ? setConfirming(action) : run(action))}
+        >
+          {label[action]}
+        </Button>
+      ))}
       <Dialog.Root open={Boolean(confirming)} onOpenChange={(open: boolean) => !open && setConfirming(undefined)}>
         {confirming === 'send' && (
-          <ConfirmDialog onConfirm={() => run('send')} title="Send now" variant="default">
-            {`Send "${name}" now to ${audience}?${unsaved ? ' Your changes are saved first.' : ''} While it sends, only its name can change.`}
+          <ConfirmDialog onConfirm={() => run('send')} title={label.send} variant="default">
+            {[
+              t('sending.confirm.send', 'Send "{name}" now to {audience}?', { name, audience }),
+              unsaved ? t('sending.confirm.savedFirst', 'Your changes are saved first.') : '',
+              t('sending.confirm.locked', 'While it sends, only its name can change.'),
+            ]
+              .filter(Boolean)
+              .join(' ')}
           </ConfirmDialog>
         )}
         {confirming === 'cancel' && (
-          <ConfirmDialog onConfirm={() => run('cancel')} title="Cancel sending" variant="danger">
-            {`Stop sending "${name}" for good? Contacts not mailed yet will not get it.`}
+          <ConfirmDialog onConfirm={() => run('cancel')} title={label.cancel} variant="danger">
+            {cancelsSend
+              ? t('sending.confirm.cancel', 'Stop sending "{name}" for good? Contacts not mailed yet will not get it.', { name })
+              : t('sending.confirm.cancelScheduled', 'Cancel "{name}" for good? It will not be sent.', { name })}
           </ConfirmDialog>
         )}
       </Dialog.Root>

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Field, Textarea } from '@strapi/design-system';
 import { errorMessage } from '../../api/errors';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { FormDialog } from '../dialogs/FormDialog';
 import { MAX_TEST_RECIPIENTS, parseRecipients, recipientsProblem } from './test-recipients';
 
@@ -13,29 +14,38 @@ interface Props {
 
 /** Asks where to send a test of the campaign. */
 export const SendTestDialog = ({ open, onClose, onSend }: Props) => {
+  const t = usePluginMessages();
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
 
-  useEffect(() => {
+  // Each opening starts without the last opening's error (the addresses stay, to send again).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
     if (open) setError(undefined);
-  }, [open]);
+  }
 
   return (
     <FormDialog
       open={open}
-      title="Send a test"
-      submitLabel="Send test"
+      title={t('campaignEditor.test.title', 'Send a test')}
+      submitLabel={t('campaignEditor.test.submit', 'Send test')}
       onClose={onClose}
       validate={() => {
         const problem = recipientsProblem(parseRecipients(text));
-        setError(problem);
+        setError(problem && t(problem));
         return !problem;
       }}
       onSubmit={() => onSend(parseRecipients(text))}
       onError={(e) => setError(errorMessage(e))}
     >
-      <Field.Root name="emails" error={error} hint={`Up to ${MAX_TEST_RECIPIENTS} addresses, separated by commas or new lines`} required>
-        <Field.Label>Recipients</Field.Label>
+      <Field.Root
+        name="emails"
+        error={error}
+        hint={t('campaignEditor.test.hint', 'Up to {max} addresses, separated by commas or new lines', { max: MAX_TEST_RECIPIENTS })}
+        required
+      >
+        <Field.Label>{t('campaignEditor.test.recipients', 'Recipients')}</Field.Label>
         <Textarea value={text} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setText(e.target.value)} />
         <Field.Hint />
         <Field.Error />

@@ -1,5 +1,6 @@
 import { Field, Flex, Grid, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
 import type { Sender } from '../../../../shared/contracts/sending';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { TextField } from './TextField';
 
 interface Props {
@@ -18,20 +19,33 @@ const labelOf = ({ name, email }: { name: string | null; email: string }) => (na
  * the site configured none yet.
  */
 export const SenderField = ({ senders, fromName, fromEmail, onChange, error, disabled }: Props) => {
+  const t = usePluginMessages();
   if (!senders.length) {
     return (
       <Flex direction="column" alignItems="stretch" gap={2}>
         <Typography variant="pi" textColor="neutral600">
-          No sender is configured: add them to the plugin's <code>sending.senders</code> option. Until then, type the From name and address.
+          {t(
+            'campaignEditor.sender.none',
+            "No sender is configured: add them to the plugin's {option} option. Until then, type the From name and address.",
+            {
+              option: 'sending.senders',
+            }
+          )}
         </Typography>
         <Grid.Root gap={4}>
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <TextField name="fromName" label="From name" value={fromName} onChange={(v) => onChange({ fromName: v, fromEmail })} disabled={disabled} />
+            <TextField
+              name="fromName"
+              label={t('campaignEditor.sender.fromName', 'From name')}
+              value={fromName}
+              onChange={(v) => onChange({ fromName: v, fromEmail })}
+              disabled={disabled}
+            />
           </Grid.Item>
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
             <TextField
               name="fromEmail"
-              label="From email"
+              label={t('campaignEditor.sender.fromEmail', 'From email')}
               type="email"
               value={fromEmail}
               onChange={(v) => onChange({ fromName, fromEmail: v })}
@@ -48,9 +62,9 @@ export const SenderField = ({ senders, fromName, fromEmail, onChange, error, dis
   const unlisted = fromEmail && !senders.some((s) => s.email === fromEmail) ? [{ name: fromName || null, email: fromEmail }] : [];
   return (
     <Field.Root name="fromEmail" error={error}>
-      <Field.Label>From</Field.Label>
+      <Field.Label>{t('campaignEditor.sender.label', 'From')}</Field.Label>
       <SingleSelect
-        placeholder="Choose a sender"
+        placeholder={t('campaignEditor.sender.placeholder', 'Choose a sender')}
         value={fromEmail || null}
         disabled={disabled}
         onChange={(email: string | number) => {

@@ -16,7 +16,12 @@ interface Props {
 export const TextField = ({ name, label, value, onChange, error, hint, disabled, required, type = 'text' }: Props) => (
   <Field.Root name={name} error={error} hint={hint} required={required}>
     <Field.Label>{label}</Field.Label>
-    <TextInput type={type} value={value} onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(e.target.value)} disabled={disabled} />
+    <TextInput
+      type={type}
+      value={value}
+      onChange={(e: React.ChangeEvent<HTMLInputElement>) => onChange(e.target.value)}
+      disabled={disabled}
+    />
     <Field.Hint />
     <Field.Error />
   </Field.Root>

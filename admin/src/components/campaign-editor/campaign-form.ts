@@ -1,5 +1,5 @@
-import type { Campaign, CampaignState } from '../../../../shared/contracts/campaigns';
-import type { CampaignInput } from '../../api/campaigns';
+import { canEditField, type CampaignState } from '../../../../shared/contracts/campaign-lifecycle';
+import type { Campaign, CampaignInput } from '../../../../shared/contracts/campaigns';
 import { STARTER_MJML } from './starter-template';
 
 /** The editor's fields as the inputs hold them: text as typed, the segment by documentId ('' for none). */
@@ -27,14 +27,10 @@ export const formValuesOf = (campaign: Campaign): CampaignFormValues => ({
   plainText: campaign.plainText ?? '',
 });
 
-/** States in which the server accepts more than a new name (server/src/features/campaigns/service.ts EDITABLE). */
-export const isEditable = (state: CampaignState) => state === 'draft' || state === 'scheduled' || state === 'paused';
-
-/** The save request: every field, empty ones as null; only the name once the campaign is past editing. */
-export const campaignInputOf = (values: CampaignFormValues, editable: boolean): CampaignInput => {
-  if (!editable) return { name: values.name };
+/** The save request: the fields the lifecycle lets this state change (shared/contracts/campaign-lifecycle.ts), empty ones as null. */
+export const campaignInputOf = (values: CampaignFormValues, state: CampaignState): CampaignInput => {
   const optional = (value: string) => (value.trim() ? value : null);
-  return {
+  const input: CampaignInput = {
     name: values.name,
     subject: optional(values.subject),
     preheader: optional(values.preheader),
@@ -45,4 +41,5 @@ export const campaignInputOf = (values: CampaignFormValues, editable: boolean): 
     content: optional(values.content),
     plainText: optional(values.plainText),
   };
+  return Object.fromEntries(Object.entries(input).filter(([field]) => canEditField(state, field)));
 };

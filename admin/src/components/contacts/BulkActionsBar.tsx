@@ -3,7 +3,7 @@ import { Box, Button, Dialog, Flex, Typography } from '@strapi/design-system';
 import { Cross, Minus, Plus, Trash } from '@strapi/icons';
 import { ConfirmDialog } from '@strapi/strapi/admin';
 import type { ContactBulkRequest, ContactBulkResult, ContactTopic } from '../../../../shared/contracts/contacts';
-import { plural } from '../../format';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { BulkTopicDialog } from './BulkTopicDialog';
 
 interface Props {
@@ -18,6 +18,7 @@ interface Props {
 
 /** The actions on the selected rows: topics in or out, unsubscribe, delete (the last two confirmed first). */
 export const BulkActionsBar = ({ selected, topics, canWrite, canDelete, onRun, onClear }: Props) => {
+  const t = usePluginMessages();
   const [topicMode, setTopicMode] = useState<'addTopics' | 'removeTopics'>();
   const [confirming, setConfirming] = useState<'unsubscribe' | 'delete'>();
 
@@ -27,28 +28,28 @@ export const BulkActionsBar = ({ selected, topics, canWrite, canDelete, onRun, o
     <Box background="primary100" borderColor="primary200" hasRadius padding={3} marginBottom={4}>
       <Flex gap={2} wrap="wrap">
         <Typography fontWeight="bold" role="status">
-          {plural(selected.length, 'contact')} selected
+          {t('contacts.bulk.selected', '{count, plural, one {# contact} other {# contacts}} selected', { count: selected.length })}
         </Typography>
         {canWrite && (
           <>
             <Button variant="secondary" size="S" startIcon={<Plus />} onClick={() => setTopicMode('addTopics')}>
-              Add to topic
+              {t('contacts.bulk.addTopics', 'Add to topic')}
             </Button>
             <Button variant="secondary" size="S" startIcon={<Minus />} onClick={() => setTopicMode('removeTopics')}>
-              Remove from topic
+              {t('contacts.bulk.removeTopics', 'Remove from topic')}
             </Button>
             <Button variant="secondary" size="S" onClick={() => setConfirming('unsubscribe')}>
-              Unsubscribe
+              {t('contacts.bulk.unsubscribe', 'Unsubscribe')}
             </Button>
           </>
         )}
         {canDelete && (
           <Button variant="danger-light" size="S" startIcon={<Trash />} onClick={() => setConfirming('delete')}>
-            Delete
+            {t('contacts.bulk.delete', 'Delete')}
           </Button>
         )}
         <Button variant="ghost" size="S" startIcon={<Cross />} onClick={onClear}>
-          Clear selection
+          {t('contacts.bulk.clear', 'Clear selection')}
         </Button>
       </Flex>
 
@@ -63,7 +64,11 @@ export const BulkActionsBar = ({ selected, topics, canWrite, canDelete, onRun, o
       />
       <Dialog.Root open={Boolean(confirming)} onOpenChange={(open: boolean) => !open && setConfirming(undefined)}>
         <ConfirmDialog
-          title={confirming === 'delete' ? 'Delete contacts' : 'Unsubscribe contacts'}
+          title={
+            confirming === 'delete'
+              ? t('contacts.bulk.deleteTitle', 'Delete contacts')
+              : t('contacts.bulk.unsubscribeTitle', 'Unsubscribe contacts')
+          }
           variant={confirming === 'delete' ? 'danger' : 'default'}
           onConfirm={async () => {
             const action = confirming!;
@@ -72,8 +77,16 @@ export const BulkActionsBar = ({ selected, topics, canWrite, canDelete, onRun, o
           }}
         >
           {confirming === 'delete'
-            ? `Delete ${plural(selected.length, 'contact')}? Their consent records and topic memberships go with them.`
-            : `Unsubscribe ${plural(selected.length, 'contact')}? Bounced and complained contacts keep their state. A contact comes back only with a new consent.`}
+            ? t(
+                'contacts.bulk.deleteWarning',
+                'Delete {count, plural, one {# contact} other {# contacts}}? Their consent records and topic memberships go with them.',
+                { count: selected.length }
+              )
+            : t(
+                'contacts.bulk.unsubscribeWarning',
+                'Unsubscribe {count, plural, one {# contact} other {# contacts}}? Bounced and complained contacts keep their state. A contact comes back only with a new consent.',
+                { count: selected.length }
+              )}
         </ConfirmDialog>
       </Dialog.Root>
     </Box>

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Box, Button, Field, Flex, Textarea } from '@strapi/design-system';
-import type { Contact, ContactTopic } from '../../../../shared/contracts/contacts';
-import type { ContactInput } from '../../api/contacts';
+import type { Contact, ContactInput, ContactTopic } from '../../../../shared/contracts/contacts';
 import { errorFor, errorMessage, fieldErrors } from '../../api/errors';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { formatAttributes, parseAttributes } from './attributes-json';
 import { ContactFields, contactFieldsOf, contactInputOf, type ContactFieldValues } from './ContactFields';
 
@@ -16,6 +16,7 @@ interface Props {
 
 /** The contact's own fields and topics; its state has its own panel (it changes only through state actions). */
 export const ContactEditForm = ({ contact, topics, canWrite, onSave }: Props) => {
+  const t = usePluginMessages();
   const [fields, setFields] = useState<ContactFieldValues>(() => contactFieldsOf(contact));
   const [attributesText, setAttributesText] = useState(() => formatAttributes(contact.attributes));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -25,7 +26,7 @@ export const ContactEditForm = ({ contact, topics, canWrite, onSave }: Props) =>
     event.preventDefault();
     const attributes = parseAttributes(attributesText);
     if (!attributes.ok) {
-      setErrors({ attributes: attributes.error });
+      setErrors({ attributes: t(attributes.error) });
       return;
     }
     setSaving(true);
@@ -41,7 +42,7 @@ export const ContactEditForm = ({ contact, topics, canWrite, onSave }: Props) =>
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Contact details">
+    <form onSubmit={submit} noValidate aria-label={t('contacts.form.label', 'Contact details')}>
       <Flex direction="column" alignItems="stretch" gap={4}>
         <ContactFields
           values={fields}
@@ -50,8 +51,12 @@ export const ContactEditForm = ({ contact, topics, canWrite, onSave }: Props) =>
           errors={errors}
           disabled={!canWrite}
         />
-        <Field.Root name="attributes" error={errorFor(errors, 'attributes')} hint='A JSON object: {"plan": "pro", "city": "Lyon"}'>
-          <Field.Label>Attributes</Field.Label>
+        <Field.Root
+          name="attributes"
+          error={errorFor(errors, 'attributes')}
+          hint={t('contacts.form.attributesHint', 'A JSON object: \'{"plan": "pro", "city": "Lyon"}\'')}
+        >
+          <Field.Label>{t('contacts.form.attributes', 'Attributes')}</Field.Label>
           <Textarea
             value={attributesText}
             onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setAttributesText(e.target.value)}
@@ -64,7 +69,7 @@ export const ContactEditForm = ({ contact, topics, canWrite, onSave }: Props) =>
         {canWrite && (
           <Box>
             <Button type="submit" loading={saving}>
-              Save
+              {t('contacts.form.save', 'Save')}
             </Button>
           </Box>
         )}

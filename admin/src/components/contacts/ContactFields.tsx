@@ -1,7 +1,7 @@
 import { Field, Grid, TextInput } from '@strapi/design-system';
-import type { Contact, ContactTopic } from '../../../../shared/contracts/contacts';
-import type { ContactInput } from '../../api/contacts';
+import type { Contact, ContactInput, ContactTopic } from '../../../../shared/contracts/contacts';
 import { errorFor } from '../../api/errors';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { TimeZoneInput } from './TimeZoneInput';
 import { TopicsSelect } from './TopicsSelect';
 
@@ -50,6 +50,7 @@ interface Props {
 
 /** Email, name, locale, time zone and topics: what the new contact dialog and the contact page both edit. */
 export const ContactFields = ({ values, onChange, topics, errors, disabled }: Props) => {
+  const t = usePluginMessages();
   const text = (field: TextField, label: string, hint?: string) => (
     <Field.Root name={field} error={errorFor(errors, field)} hint={hint} required={field === 'email'}>
       <Field.Label>{label}</Field.Label>
@@ -67,29 +68,29 @@ export const ContactFields = ({ values, onChange, topics, errors, disabled }: Pr
     <>
       <Grid.Root gap={4}>
         <Grid.Item col={12} direction="column" alignItems="stretch">
-          {text('email', 'Email')}
+          {text('email', t('contacts.field.email', 'Email'))}
         </Grid.Item>
         <Grid.Item col={6} direction="column" alignItems="stretch">
-          {text('firstName', 'First name')}
+          {text('firstName', t('contacts.field.firstName', 'First name'))}
         </Grid.Item>
         <Grid.Item col={6} direction="column" alignItems="stretch">
-          {text('lastName', 'Last name')}
+          {text('lastName', t('contacts.field.lastName', 'Last name'))}
         </Grid.Item>
         <Grid.Item col={6} direction="column" alignItems="stretch">
-          {text('locale', 'Locale', 'A BCP 47 tag such as en or fr-CA')}
+          {text('locale', t('contacts.field.locale', 'Locale'), t('contacts.field.localeHint', 'A BCP 47 tag such as en or fr-CA'))}
         </Grid.Item>
         <Grid.Item col={6} direction="column" alignItems="stretch">
           <Field.Root name="timezone" error={errorFor(errors, 'timezone')}>
-            <Field.Label>Time zone</Field.Label>
+            <Field.Label>{t('contacts.field.timezone', 'Time zone')}</Field.Label>
             <TimeZoneInput value={values.timezone} onChange={(timezone) => onChange({ timezone })} />
             <Field.Error />
           </Field.Root>
         </Grid.Item>
       </Grid.Root>
       <Field.Root name="topics" error={errorFor(errors, 'topics')}>
-        <Field.Label>Topics</Field.Label>
+        <Field.Label>{t('contacts.field.topics', 'Topics')}</Field.Label>
         <TopicsSelect
-          label="Topics"
+          label={t('contacts.field.topics', 'Topics')}
           topics={topics}
           value={values.topics}
           onChange={(ids) => onChange({ topics: ids })}

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Flex, Searchbar, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { CONTACT_STATES, type ContactTopic } from '../../../../shared/contracts/contacts';
-import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 
 const SEARCH_DELAY_MS = 300;
 const ANY = '';
@@ -20,29 +20,33 @@ interface Props {
 
 /** Search (as you type, once you pause), state and topic filters of the contacts table. */
 export const ContactFilters = ({ values, topics, onChange }: Props) => {
+  const t = usePluginMessages();
   const [typed, setTyped] = useState(values.search);
-  const search = useDebouncedValue(typed, SEARCH_DELAY_MS);
-
-  useEffect(() => {
-    if (search !== values.search) onChange({ search });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [search]);
+  // The search goes out once typing pauses: a timer of the keystrokes, not an effect of the typed
+  // text, so a search that the address bar changes meanwhile is never overwritten by a stale one.
+  const pending = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(pending.current), []);
+  const type = (text: string) => {
+    setTyped(text);
+    clearTimeout(pending.current);
+    pending.current = setTimeout(() => text !== values.search && onChange({ search: text }), SEARCH_DELAY_MS);
+  };
 
   return (
     <Flex gap={2} wrap="wrap">
       <Searchbar
         name="search"
         value={typed}
-        placeholder="Email or name"
-        onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTyped(e.target.value)}
-        onClear={() => setTyped('')}
-        clearLabel="Clear the search"
+        placeholder={t('contacts.filters.searchPlaceholder', 'Email or name')}
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => type(e.target.value)}
+        onClear={() => type('')}
+        clearLabel={t('contacts.filters.clearSearch', 'Clear the search')}
       >
-        Search contacts
+        {t('contacts.filters.search', 'Search contacts')}
       </Searchbar>
       <SingleSelect
-        aria-label="State"
-        placeholder="Any state"
+        aria-label={t('contacts.filters.state', 'State')}
+        placeholder={t('contacts.filters.anyState', 'Any state')}
         value={values.state || ANY}
         onChange={(state: string | number) => onChange({ state: String(state) })}
         onClear={() => onChange({ state: ANY })}
@@ -50,13 +54,13 @@ export const ContactFilters = ({ values, topics, onChange }: Props) => {
       >
         {CONTACT_STATES.map((state) => (
           <SingleSelectOption key={state} value={state}>
-            {state}
+            {t(`contacts.state.${state}`, state)}
           </SingleSelectOption>
         ))}
       </SingleSelect>
       <SingleSelect
-        aria-label="Topic"
-        placeholder="Any topic"
+        aria-label={t('contacts.filters.topic', 'Topic')}
+        placeholder={t('contacts.filters.anyTopic', 'Any topic')}
         value={values.topic || ANY}
         onChange={(topic: string | number) => onChange({ topic: String(topic) })}
         onClear={() => onChange({ topic: ANY })}

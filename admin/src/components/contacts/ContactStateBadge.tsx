@@ -1,5 +1,6 @@
-import { StateBadge, type StateVariant } from '../StateBadge';
 import type { ContactState } from '../../../../shared/contracts/contacts';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
+import { StateBadge, type StateVariant } from '../StateBadge';
 
 const VARIANT: Record<ContactState, StateVariant> = {
   subscribed: 'success',
@@ -8,4 +9,7 @@ const VARIANT: Record<ContactState, StateVariant> = {
   complained: 'danger',
 };
 
-export const ContactStateBadge = ({ state }: { state: ContactState }) => <StateBadge state={state} variant={VARIANT[state]} />;
+export const ContactStateBadge = ({ state }: { state: ContactState }) => {
+  const t = usePluginMessages();
+  return <StateBadge state={t(`contacts.state.${state}`, state)} variant={VARIANT[state]} />;
+};

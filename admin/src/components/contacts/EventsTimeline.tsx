@@ -1,5 +1,6 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import type { ContactEvent } from '../../../../shared/contracts/contacts';
+import { pluginMessage, usePluginMessages, type PluginMessage } from '../../hooks/use-plugin-messages';
 
 interface Props {
   rows: ContactEvent[];
@@ -8,14 +9,14 @@ interface Props {
   onLoadMore: () => void;
 }
 
-const LABEL: Record<string, string> = {
-  delivered: 'Delivered',
-  open: 'Opened',
-  click: 'Clicked',
-  bounce: 'Bounced',
-  complaint: 'Marked as spam',
-  unsubscribe: 'Unsubscribed',
-  reply: 'Replied',
+const LABEL: Record<string, PluginMessage> = {
+  delivered: pluginMessage('contacts.events.delivered', 'Delivered'),
+  open: pluginMessage('contacts.events.open', 'Opened'),
+  click: pluginMessage('contacts.events.click', 'Clicked'),
+  bounce: pluginMessage('contacts.events.bounce', 'Bounced'),
+  complaint: pluginMessage('contacts.events.complaint', 'Marked as spam'),
+  unsubscribe: pluginMessage('contacts.events.unsubscribe', 'Unsubscribed'),
+  reply: pluginMessage('contacts.events.reply', 'Replied'),
 };
 
 /** A short reading of an event: the clicked link, an SMTP bounce's reply (its `message`); raw text as it is. */
@@ -30,18 +31,23 @@ const detail = ({ linkUrl, data }: ContactEvent): string | null => {
 
 /** What happened to the contact's mail, newest first. */
 export const EventsTimeline = ({ rows, hasMore, loadingMore, onLoadMore }: Props) => {
-  if (!rows.length) return <Typography textColor="neutral600">No event yet.</Typography>;
+  const t = usePluginMessages();
+  if (!rows.length) return <Typography textColor="neutral600">{t('contacts.events.none', 'No event yet.')}</Typography>;
   return (
-    <Flex direction="column" alignItems="stretch" gap={2} tag="ol" aria-label="Events">
+    <Flex direction="column" alignItems="stretch" gap={2} tag="ol" aria-label={t('contacts.events.label', 'Events')}>
       {rows.map((e) => (
         <Box key={e.id} tag="li" paddingLeft={3} borderStyle="solid" borderColor="neutral200" borderWidth="0 0 0 2px">
           <Flex gap={2} wrap="wrap">
-            <Typography fontWeight="bold">{LABEL[e.type] ?? e.type}</Typography>
+            <Typography fontWeight="bold">{LABEL[e.type] ? t(LABEL[e.type]) : e.type}</Typography>
             {e.campaign && <Typography textColor="neutral600">{e.campaign.name}</Typography>}
-            {e.isBot && <Typography variant="pi" textColor="warning600">(automated: a scanner or privacy proxy)</Typography>}
+            {e.isBot && (
+              <Typography variant="pi" textColor="warning600">
+                {t('contacts.events.bot', '(automated: a scanner or privacy proxy)')}
+              </Typography>
+            )}
           </Flex>
           <Typography variant="pi" textColor="neutral600" tag="p">
-            {e.occurredAt ? new Date(e.occurredAt).toLocaleString() : 'time unknown'}
+            {e.occurredAt ? new Date(e.occurredAt).toLocaleString() : t('contacts.events.timeUnknown', 'time unknown')}
             {detail(e) ? ` · ${detail(e)}` : ''}
           </Typography>
         </Box>
@@ -49,7 +55,7 @@ export const EventsTimeline = ({ rows, hasMore, loadingMore, onLoadMore }: Props
       {hasMore && (
         <Box>
           <Button variant="tertiary" onClick={onLoadMore} loading={loadingMore}>
-            Load more
+            {t('contacts.events.loadMore', 'Load more')}
           </Button>
         </Box>
       )}

@@ -1,12 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Field, TextInput, Textarea } from '@strapi/design-system';
-import type { ContactTopic } from '../../../../shared/contracts/contacts';
-import type { ContactInput } from '../../api/contacts';
+import type { ContactInput, ContactTopic } from '../../../../shared/contracts/contacts';
 import { errorFor, errorMessage, fieldErrors } from '../../api/errors';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { FormDialog } from '../dialogs/FormDialog';
 import { ContactFields, contactFieldsOf, contactInputOf, type ContactFieldValues } from './ContactFields';
-
-const NO_CONSENT = { source: 'Added in the admin', text: '' };
 
 interface Props {
   open: boolean;
@@ -18,25 +16,30 @@ interface Props {
 
 /** Adds one subscribed contact, with the consent record of how it was given. */
 export const NewContactDialog = ({ open, topics, onClose, onSubmit }: Props) => {
+  const t = usePluginMessages();
+  const defaultSource = t('contacts.new.defaultConsentSource', 'Added in the admin');
   const [fields, setFields] = useState<ContactFieldValues>(contactFieldsOf);
-  const [consent, setConsent] = useState(NO_CONSENT);
+  const [consent, setConsent] = useState({ source: defaultSource, text: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
 
-  useEffect(() => {
+  // Each opening starts an empty form.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
     if (open) {
       setFields(contactFieldsOf());
-      setConsent(NO_CONSENT);
+      setConsent({ source: defaultSource, text: '' });
       setErrors({});
       setFormError(undefined);
     }
-  }, [open]);
+  }
 
   return (
     <FormDialog
       open={open}
-      title="New contact"
-      submitLabel="Create"
+      title={t('contacts.new.title', 'New contact')}
+      submitLabel={t('contacts.new.create', 'Create')}
       onClose={onClose}
       onSubmit={() =>
         onSubmit({ ...contactInputOf(fields, undefined), consent: { source: consent.source.trim(), text: consent.text.trim() || null } })
@@ -53,9 +56,9 @@ export const NewContactDialog = ({ open, topics, onClose, onSubmit }: Props) => 
         name="consentSource"
         error={errorFor(errors, 'consent.source') ?? errorFor(errors, 'consent')}
         required
-        hint="Where the person agreed to receive mail: a form, an event, a call"
+        hint={t('contacts.new.consentSourceHint', 'Where the person agreed to receive mail: a form, an event, a call')}
       >
-        <Field.Label>Consent source</Field.Label>
+        <Field.Label>{t('contacts.consent.source', 'Consent source')}</Field.Label>
         <TextInput
           value={consent.source}
           onChange={(e: React.ChangeEvent<HTMLInputElement>) => setConsent((c) => ({ ...c, source: e.target.value }))}
@@ -63,8 +66,12 @@ export const NewContactDialog = ({ open, topics, onClose, onSubmit }: Props) => 
         <Field.Hint />
         <Field.Error />
       </Field.Root>
-      <Field.Root name="consentText" error={errorFor(errors, 'consent.text')} hint="The wording the person agreed to">
-        <Field.Label>Consent text</Field.Label>
+      <Field.Root
+        name="consentText"
+        error={errorFor(errors, 'consent.text')}
+        hint={t('contacts.new.consentTextHint', 'The wording the person agreed to')}
+      >
+        <Field.Label>{t('contacts.consent.text', 'Consent text')}</Field.Label>
         <Textarea
           value={consent.text}
           onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setConsent((c) => ({ ...c, text: e.target.value }))}

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Field, TextInput, Textarea, Typography } from '@strapi/design-system';
 import { errorFor, errorMessage, fieldErrors } from '../../api/errors';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { FormDialog } from '../dialogs/FormDialog';
 
 interface Props {
@@ -12,22 +13,26 @@ interface Props {
 
 /** A resubscribe is only lawful with fresh consent: where it was given and the words agreed to. */
 export const ResubscribeDialog = ({ open, email, onClose, onSubmit }: Props) => {
+  const t = usePluginMessages();
   const [source, setSource] = useState('');
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  useEffect(() => {
+  // Each opening asks for the consent afresh.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
     if (open) {
       setSource('');
       setText('');
       setErrors({});
     }
-  }, [open]);
+  }
 
   const validate = () => {
     const missing = {
-      ...(source.trim() ? {} : { 'consent.source': 'Say where the consent was given' }),
-      ...(text.trim() ? {} : { 'consent.text': 'Give the text the person agreed to' }),
+      ...(source.trim() ? {} : { 'consent.source': t('contacts.resubscribe.sourceMissing', 'Say where the consent was given') }),
+      ...(text.trim() ? {} : { 'consent.text': t('contacts.resubscribe.textMissing', 'Give the text the person agreed to') }),
     };
     setErrors(missing);
     return Object.keys(missing).length === 0;
@@ -36,8 +41,8 @@ export const ResubscribeDialog = ({ open, email, onClose, onSubmit }: Props) => 
   return (
     <FormDialog
       open={open}
-      title={`Resubscribe ${email}`}
-      submitLabel="Resubscribe"
+      title={t('contacts.resubscribe.title', 'Resubscribe {email}', { email })}
+      submitLabel={t('contacts.resubscribe.submit', 'Resubscribe')}
       onClose={onClose}
       validate={validate}
       onSubmit={() => onSubmit({ source: source.trim(), text: text.trim() })}
@@ -46,14 +51,20 @@ export const ResubscribeDialog = ({ open, email, onClose, onSubmit }: Props) => 
         setErrors(Object.keys(byField).length ? byField : { 'consent.source': errorMessage(e) });
       }}
     >
-      <Typography tag="p">The new consent replaces the contact's consent record, with the time and your IP address.</Typography>
+      <Typography tag="p">
+        {t('contacts.resubscribe.intro', "The new consent replaces the contact's consent record, with the time and your IP address.")}
+      </Typography>
       <Field.Root name="consentSource" error={errorFor(errors, 'consent.source')} required>
-        <Field.Label>Consent source</Field.Label>
-        <TextInput value={source} placeholder="Phone call, signed form, event…" onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSource(e.target.value)} />
+        <Field.Label>{t('contacts.consent.source', 'Consent source')}</Field.Label>
+        <TextInput
+          value={source}
+          placeholder={t('contacts.resubscribe.sourcePlaceholder', 'Phone call, signed form, event…')}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => setSource(e.target.value)}
+        />
         <Field.Error />
       </Field.Root>
       <Field.Root name="consentText" error={errorFor(errors, 'consent.text')} required>
-        <Field.Label>Consent text</Field.Label>
+        <Field.Label>{t('contacts.consent.text', 'Consent text')}</Field.Label>
         <Textarea value={text} onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setText(e.target.value)} />
         <Field.Error />
       </Field.Root>

@@ -1,4 +1,6 @@
-export type AttributesParse = { ok: true; value: Record<string, unknown> | null } | { ok: false; error: string };
+import { pluginMessage, type PluginMessage } from '../../hooks/use-plugin-messages';
+
+export type AttributesParse = { ok: true; value: Record<string, unknown> | null } | { ok: false; error: PluginMessage };
 
 /** The attributes box's text as the API wants it: a JSON object, or null when left empty. */
 export const parseAttributes = (text: string): AttributesParse => {
@@ -7,10 +9,13 @@ export const parseAttributes = (text: string): AttributesParse => {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: `Not valid JSON: ${(e as Error).message}` };
+    return {
+      ok: false,
+      error: pluginMessage('contacts.form.attributesInvalid', 'Not valid JSON: {reason}', { reason: (e as Error).message }),
+    };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, error: 'Must be a JSON object, such as {"plan": "pro"}' };
+    return { ok: false, error: pluginMessage('contacts.form.attributesNotObject', 'Must be a JSON object, such as \'{"plan": "pro"}\'') };
   }
   return { ok: true, value: value as Record<string, unknown> };
 };

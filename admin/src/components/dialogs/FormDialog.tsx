@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Flex, Modal, Typography } from '@strapi/design-system';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 
 interface Props {
   open: boolean;
@@ -20,6 +21,7 @@ interface Props {
 /** A modal form: title, fields, Cancel and a submit button that shows the save under way. */
 export const FormDialog = ({ open, title, submitLabel, onClose, validate, onSubmit, onError, error, children }: Props) => {
   const [saving, setSaving] = useState(false);
+  const t = usePluginMessages();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -54,7 +56,7 @@ export const FormDialog = ({ open, title, submitLabel, onClose, validate, onSubm
           </Modal.Body>
           <Modal.Footer>
             <Modal.Close>
-              <Button variant="tertiary">Cancel</Button>
+              <Button variant="tertiary">{t('dialogs.form.cancel', 'Cancel')}</Button>
             </Modal.Close>
             <Button type="submit" loading={saving}>
               {submitLabel}

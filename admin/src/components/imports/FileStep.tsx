@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Box, Flex, Loader, Typography } from '@strapi/design-system';
 import type { ImportPreview } from '../../../../shared/contracts/imports';
 import { errorMessage } from '../../api/errors';
-import { useImportsApi } from '../../api/imports';
+import { usePreviewImportMutation } from '../../api/imports';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 
 interface Props {
   onPreviewed: (file: File, preview: ImportPreview) => void;
@@ -10,7 +11,8 @@ interface Props {
 
 /** Step 1: the admin picks a CSV file; the server reads its header and first rows, or says why it cannot. */
 export const FileStep = ({ onPreviewed }: Props) => {
-  const api = useImportsApi();
+  const t = usePluginMessages();
+  const [previewImport] = usePreviewImportMutation();
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -19,7 +21,7 @@ export const FileStep = ({ onPreviewed }: Props) => {
     setError(undefined);
     setReading(true);
     try {
-      onPreviewed(file, await api.preview(file));
+      onPreviewed(file, await previewImport({ file }).unwrap());
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -30,15 +32,18 @@ export const FileStep = ({ onPreviewed }: Props) => {
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
       <Typography variant="delta" tag="h2">
-        Choose a CSV file
+        {t('imports.file.title', 'Choose a CSV file')}
       </Typography>
       <Typography textColor="neutral600">
-        One contact per row, with a header row. Commas, semicolons, tabs or pipes between columns; the separator is detected.
+        {t(
+          'imports.file.intro',
+          'One contact per row, with a header row. Commas, semicolons, tabs or pipes between columns; the separator is detected.'
+        )}
       </Typography>
       <Box>
         <input
           type="file"
-          aria-label="CSV file"
+          aria-label={t('imports.file.label', 'CSV file')}
           accept=".csv,.tsv,.txt,text/csv,text/plain"
           disabled={reading}
           onChange={(e) => {
@@ -51,7 +56,7 @@ export const FileStep = ({ onPreviewed }: Props) => {
       {reading && (
         <Flex gap={2}>
           <Loader small />
-          <Typography>Reading the file…</Typography>
+          <Typography>{t('imports.file.reading', 'Reading the file…')}</Typography>
         </Flex>
       )}
       {error && (

@@ -1,5 +1,6 @@
-import { StateBadge, type StateVariant } from '../StateBadge';
 import type { ImportState } from '../../../../shared/contracts/imports';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
+import { StateBadge, type StateVariant } from '../StateBadge';
 
 const VARIANT: Record<ImportState, StateVariant> = {
   queued: 'neutral',
@@ -8,4 +9,7 @@ const VARIANT: Record<ImportState, StateVariant> = {
   failed: 'danger',
 };
 
-export const ImportStateBadge = ({ state }: { state: ImportState }) => <StateBadge state={state} variant={VARIANT[state]} />;
+export const ImportStateBadge = ({ state }: { state: ImportState }) => {
+  const t = usePluginMessages();
+  return <StateBadge state={t(`imports.state.${state}`, state)} variant={VARIANT[state]} />;
+};

@@ -1,27 +1,28 @@
 import { SubNav, useRBAC } from '@strapi/strapi/admin';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { PERMISSIONS } from '../../permissions';
 import { PLUGIN_ID } from '../../pluginId';
 
-/** The plugin's own sections, in the left column every page of the plugin shares. */
-const SECTIONS: Array<{ to: string; label: string; end?: boolean }> = [
-  { to: '', label: 'Campaigns', end: true },
-  { to: 'contacts', label: 'Contacts' },
-  { to: 'segments', label: 'Segments' },
-  { to: 'topics', label: 'Topics' },
-  { to: 'imports', label: 'Imports' },
-];
-
 export const PluginNav = () => {
+  const t = usePluginMessages();
   // `plugin::campaigns.settings.manage` is named by its last segment.
   const {
     isLoading,
     allowedActions: { canManage },
   } = useRBAC(PERMISSIONS.manageSettings);
-  const sections = canManage ? [...SECTIONS, { to: 'settings', label: 'Settings' }] : SECTIONS;
+  /** The plugin's own sections, in the left column every page of the plugin shares. */
+  const sections: Array<{ to: string; label: string; end?: boolean }> = [
+    { to: '', label: t('nav.campaigns', 'Campaigns'), end: true },
+    { to: 'contacts', label: t('nav.contacts', 'Contacts') },
+    { to: 'segments', label: t('nav.segments', 'Segments') },
+    { to: 'topics', label: t('nav.topics', 'Topics') },
+    { to: 'imports', label: t('nav.imports', 'Imports') },
+    ...(canManage ? [{ to: 'settings', label: t('nav.settings', 'Settings') }] : []),
+  ];
   return (
     // aria-busy until the permission check has answered: until then, no Settings link means nothing yet.
-    <SubNav.Main aria-label="Campaigns sections" aria-busy={isLoading}>
-      <SubNav.Header label="Campaigns" />
+    <SubNav.Main aria-label={t('nav.label', 'Campaigns sections')} aria-busy={isLoading}>
+      <SubNav.Header label={t('nav.header', 'Campaigns')} />
       <SubNav.Content>
         <SubNav.Sections>
           {sections.map((section) => (

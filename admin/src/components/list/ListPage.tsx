@@ -2,14 +2,20 @@ import type { ReactNode } from 'react';
 import { Button, EmptyStateLayout, Flex } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page, Pagination } from '@strapi/strapi/admin';
-import type { PagedList } from '../../api/paged-list';
-import { plural } from '../../format';
+import type { ListResponse } from '../../../../shared/contracts/campaigns';
+
+/** What the page reads of its list: an RTK Query result has these. */
+export interface ListState<T> {
+  data?: ListResponse<T>;
+  isError: boolean;
+  isLoading: boolean;
+}
 
 interface Props<T> {
-  /** The page's title; the subtitle counts the rows as `noun`s. */
+  /** The page's title; the subtitle is `count` of the rows. */
   title: string;
-  noun: string;
-  list: PagedList<T>;
+  count: (total: number) => string;
+  list: ListState<T>;
   pageSize: number;
   /** The page size choices, when the default ones do not hold `pageSize`. */
   pageSizes?: string[];
@@ -30,16 +36,29 @@ interface Props<T> {
 }
 
 /** A paged list page: header with the count and a create button, search, loading and empty states, the table and its pagination. */
-export const ListPage = <T,>({ title, noun, list, pageSize, pageSizes, create, secondaryAction, actions, empty, beforeTable, children, dialogs }: Props<T>) => {
-  const { data, error, loading } = list;
-  if (error) return <Page.Error />;
+export const ListPage = <T,>({
+  title,
+  count,
+  list,
+  pageSize,
+  pageSizes,
+  create,
+  secondaryAction,
+  actions,
+  empty,
+  beforeTable,
+  children,
+  dialogs,
+}: Props<T>) => {
+  const { data, isError, isLoading } = list;
+  if (isError) return <Page.Error />;
 
   return (
     <Page.Main>
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
         title={title}
-        subtitle={data ? plural(data.meta.pagination.total, noun) : undefined}
+        subtitle={data ? count(data.meta.pagination.total) : undefined}
         secondaryAction={secondaryAction}
         primaryAction={
           create ? (
@@ -52,7 +71,7 @@ export const ListPage = <T,>({ title, noun, list, pageSize, pageSizes, create, s
       {actions && <Layouts.Action startActions={actions} />}
       <Layouts.Content>
         {beforeTable}
-        {loading && !data ? (
+        {isLoading && !data ? (
           <Page.Loading />
         ) : !data?.data.length ? (
           <EmptyStateLayout content={empty} />

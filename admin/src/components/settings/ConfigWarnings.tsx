@@ -9,14 +9,16 @@ const MESSAGES: Record<ConfigWarning, { title: { id: string; defaultMessage: str
     title: { id: `${PLUGIN_ID}.settings.warning.dkim.title`, defaultMessage: 'Messages are not DKIM-signed' },
     body: {
       id: `${PLUGIN_ID}.settings.warning.dkim.body`,
-      defaultMessage: 'Gmail and Yahoo require DKIM from bulk senders: set sending.dkim (domainName, keySelector, privateKey) in config/plugins.',
+      defaultMessage:
+        'Gmail and Yahoo require DKIM from bulk senders: set sending.dkim (domainName, keySelector, privateKey) in config/plugins.',
     },
   },
   'postal-address-missing': {
     title: { id: `${PLUGIN_ID}.settings.warning.postalAddress.title`, defaultMessage: 'No postal address' },
     body: {
       id: `${PLUGIN_ID}.settings.warning.postalAddress.body`,
-      defaultMessage: "CAN-SPAM requires the sender's postal address in every message: set sending.postalAddress in config/plugins and put {tag} in the template.",
+      defaultMessage:
+        "CAN-SPAM requires the sender's postal address in every message: set sending.postalAddress in config/plugins and put {tag} in the template.",
     },
   },
 };

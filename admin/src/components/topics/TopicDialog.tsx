@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Field, Textarea, TextInput, Toggle } from '@strapi/design-system';
 import type { Topic, TopicInput } from '../../../../shared/contracts/topics';
 import { errorMessage, fieldErrorMessage } from '../../api/errors';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { FormDialog } from '../dialogs/FormDialog';
 
 interface Props {
@@ -17,23 +18,28 @@ const empty: TopicInput = { name: '', description: '', isPublic: true };
 
 /** Creates a topic or edits one: name, description and whether the preference page offers it. */
 export const TopicDialog = ({ open, topic, onClose, onSubmit }: Props) => {
+  const t = usePluginMessages();
   const [input, setInput] = useState<TopicInput>(empty);
   const [errors, setErrors] = useState<{ name?: string; description?: string; form?: string }>({});
 
-  useEffect(() => {
-    if (!open) return;
-    setInput(topic ? { name: topic.name, description: topic.description ?? '', isPublic: topic.isPublic } : empty);
-    setErrors({});
-  }, [open, topic]);
+  // Each opening (or another topic) starts from the topic's values, or an empty form.
+  const [shown, setShown] = useState<{ open: boolean; topic?: Topic }>({ open, topic });
+  if (open !== shown.open || topic !== shown.topic) {
+    setShown({ open, topic });
+    if (open) {
+      setInput(topic ? { name: topic.name, description: topic.description ?? '', isPublic: topic.isPublic } : empty);
+      setErrors({});
+    }
+  }
 
   return (
     <FormDialog
       open={open}
-      title={topic ? `Edit "${topic.name}"` : 'New topic'}
-      submitLabel={topic ? 'Save' : 'Create'}
+      title={topic ? t('topics.dialog.editTitle', 'Edit "{name}"', { name: topic.name }) : t('topics.dialog.newTitle', 'New topic')}
+      submitLabel={topic ? t('topics.dialog.save', 'Save') : t('topics.dialog.create', 'Create')}
       onClose={onClose}
       validate={() => {
-        if (!input.name.trim()) setErrors({ name: 'Give the topic a name' });
+        if (!input.name.trim()) setErrors({ name: t('topics.dialog.nameMissing', 'Give the topic a name') });
         return Boolean(input.name.trim());
       }}
       onSubmit={() => onSubmit({ name: input.name.trim(), description: input.description?.trim() || null, isPublic: input.isPublic })}
@@ -45,7 +51,7 @@ export const TopicDialog = ({ open, topic, onClose, onSubmit }: Props) => {
       error={errors.form}
     >
       <Field.Root name="name" error={errors.name} required>
-        <Field.Label>Name</Field.Label>
+        <Field.Label>{t('topics.dialog.name', 'Name')}</Field.Label>
         <TextInput
           value={input.name}
           maxLength={200}
@@ -54,7 +60,7 @@ export const TopicDialog = ({ open, topic, onClose, onSubmit }: Props) => {
         <Field.Error />
       </Field.Root>
       <Field.Root name="description" error={errors.description}>
-        <Field.Label>Description</Field.Label>
+        <Field.Label>{t('topics.dialog.description', 'Description')}</Field.Label>
         <Textarea
           value={input.description ?? ''}
           maxLength={2000}
@@ -62,11 +68,11 @@ export const TopicDialog = ({ open, topic, onClose, onSubmit }: Props) => {
         />
         <Field.Error />
       </Field.Root>
-      <Field.Root name="isPublic" hint="Public topics are offered on the subscribers' preference page.">
-        <Field.Label>Public</Field.Label>
+      <Field.Root name="isPublic" hint={t('topics.dialog.publicHint', "Public topics are offered on the subscribers' preference page.")}>
+        <Field.Label>{t('topics.dialog.public', 'Public')}</Field.Label>
         <Toggle
-          onLabel="Public"
-          offLabel="Private"
+          onLabel={t('topics.dialog.public', 'Public')}
+          offLabel={t('topics.dialog.private', 'Private')}
           checked={input.isPublic}
           onChange={(e: React.ChangeEvent<HTMLInputElement>) => setInput({ ...input, isPublic: e.target.checked })}
         />

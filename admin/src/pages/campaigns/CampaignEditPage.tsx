@@ -1,16 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Link, useParams } from 'react-router-dom';
+import { isFullyEditable, type EditorAction } from '../../../../shared/contracts/campaign-lifecycle';
 import type { Campaign } from '../../../../shared/contracts/campaigns';
 import type { Sender } from '../../../../shared/contracts/sending';
 import type { Segment } from '../../../../shared/contracts/segments';
-import { useCampaignsApi } from '../../api/campaigns';
+import { useGetCampaignQuery, useUpdateCampaignMutation } from '../../api/campaigns';
 import { errorMessage, fieldErrors } from '../../api/errors';
-import { useSegmentsApi } from '../../api/segments';
-import { useSenders, useSendingApi, useSendProgress, type SendAction } from '../../api/sending';
+import { useGetSegmentsQuery } from '../../api/segments';
+import { useGetSendersQuery, useRunSendActionMutation, useSendProgress, useSendTestMutation } from '../../api/sending';
 import { CampaignStateBadge } from '../../components/CampaignStateBadge';
-import { campaignInputOf, formValuesOf, isEditable, type CampaignFormValues } from '../../components/campaign-editor/campaign-form';
+import { campaignInputOf, formValuesOf, type CampaignFormValues } from '../../components/campaign-editor/campaign-form';
 import { ContentEditor } from '../../components/campaign-editor/ContentEditor';
 import { DetailsFields } from '../../components/campaign-editor/DetailsFields';
 import { PreviewContactPicker } from '../../components/campaign-editor/PreviewContactPicker';
@@ -22,14 +23,8 @@ import { useAudienceSize } from '../../components/campaign-editor/use-audience-s
 import { usePreview } from '../../components/campaign-editor/use-preview';
 import { LoadFailure } from '../../components/layout/LoadFailure';
 import { Section } from '../../components/layout/Section';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { PERMISSIONS } from '../../permissions';
-
-const ACTION_DONE: Record<SendAction, string> = {
-  send: 'Sending started',
-  pause: 'Sending paused',
-  resume: 'Sending resumed',
-  cancel: 'Sending cancelled',
-};
 
 /** A campaign that went out (or started to) has a progress to show. */
 const hasSent = (state: Campaign['state']) => state !== 'draft' && state !== 'scheduled';
@@ -38,32 +33,33 @@ const hasSent = (state: Campaign['state']) => state !== 'draft' && state !== 'sc
 const storedKey = (campaign: Campaign) => JSON.stringify({ ...formValuesOf(campaign), content: campaign.content ?? '' });
 
 interface EditorProps {
-  initial: Campaign;
+  /** The stored campaign, read again after each save or send action. */
+  campaign: Campaign;
   segments: Segment[];
   senders: Sender[];
 }
 
-const CampaignEditor = ({ initial, segments, senders }: EditorProps) => {
-  const { documentId } = initial;
-  const campaignsApi = useCampaignsApi();
-  const sendingApi = useSendingApi();
+const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
+  const { documentId } = campaign;
+  const t = usePluginMessages();
+  const [updateCampaign, { isLoading: saving }] = useUpdateCampaignMutation();
+  const [runSendAction] = useRunSendActionMutation();
+  const [sendTestTo] = useSendTestMutation();
   const { toggleNotification } = useNotification();
   const {
     allowedActions: { canWrite, canSend },
   } = useRBAC([...PERMISSIONS.write, ...PERMISSIONS.send]);
 
-  const [campaign, setCampaign] = useState(initial);
-  const [values, setValues] = useState<CampaignFormValues>(() => formValuesOf(initial));
-  const [savedKey, setSavedKey] = useState(() => storedKey(initial));
+  const [values, setValues] = useState<CampaignFormValues>(() => formValuesOf(campaign));
+  const [savedKey, setSavedKey] = useState(() => storedKey(campaign));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
   const [previewContact, setPreviewContact] = useState('');
   const [testing, setTesting] = useState(false);
 
-  const [progressWanted, setProgressWanted] = useState(hasSent(initial.state));
+  const [progressWanted, setProgressWanted] = useState(hasSent(campaign.state));
   const sending = useSendProgress(documentId, progressWanted);
-  const state = sending.progress?.state ?? campaign.state;
-  const editable = isEditable(state);
+  const state = sending.data?.state ?? campaign.state;
+  const editable = isFullyEditable(state);
   const dirty = JSON.stringify(values) !== savedKey;
 
   const preview = usePreview(documentId, {
@@ -80,34 +76,35 @@ const CampaignEditor = ({ initial, segments, senders }: EditorProps) => {
 
   /** Saves the form, true when it did; a refusal is shown under the fields it names, or as a notification. */
   const save = async () => {
-    setSaving(true);
     setErrors({});
     try {
-      const saved = await campaignsApi.update(documentId, campaignInputOf(values, editable));
-      setCampaign(saved);
+      const saved = await updateCampaign({ documentId, data: campaignInputOf(values, state) }).unwrap();
       setSavedKey(JSON.stringify(values));
-      toggleNotification({ type: 'success', message: `Saved "${saved.name}"` });
+      toggleNotification({ type: 'success', message: t('campaignEditor.saved', 'Saved "{name}"', { name: saved.name }) });
       return true;
     } catch (e) {
-      const byField = fieldErrors(e);
-      setErrors(byField);
+      setErrors(fieldErrors(e));
       toggleNotification({ type: 'danger', message: errorMessage(e) });
       return false;
-    } finally {
-      setSaving(false);
     }
   };
 
   // Tests and sends read the stored campaign: what the editor sees must be saved first.
   const saveIfDirty = async () => !dirty || save();
 
-  const act = async (action: SendAction) => {
+  const actionDone: Record<EditorAction, string> = {
+    send: t('sending.done.send', 'Sending started'),
+    pause: t('sending.done.pause', 'Sending paused'),
+    resume: t('sending.done.resume', 'Sending resumed'),
+    cancel: t('sending.done.cancel', 'Sending cancelled'),
+  };
+
+  const act = async (action: EditorAction) => {
     if (action === 'send' && !(await saveIfDirty())) return;
     try {
-      const progress = await sendingApi.act(documentId, action);
+      await runSendAction({ documentId, action }).unwrap();
       setProgressWanted(true);
-      sending.set(progress);
-      toggleNotification({ type: 'success', message: ACTION_DONE[action] });
+      toggleNotification({ type: 'success', message: actionDone[action] });
     } catch (e) {
       // "A campaign needs a subject before it is sent" names its field: show it there too.
       setErrors(fieldErrors(e));
@@ -116,9 +113,12 @@ const CampaignEditor = ({ initial, segments, senders }: EditorProps) => {
   };
 
   const sendTest = async (emails: string[]) => {
-    if (!(await saveIfDirty())) throw new Error('The campaign could not be saved: fix the form first');
-    const { sent } = await sendingApi.test(documentId, { emails, contact: previewContact || null });
-    toggleNotification({ type: 'success', message: `Test sent to ${sent.length} ${sent.length === 1 ? 'address' : 'addresses'}` });
+    if (!(await saveIfDirty())) throw new Error(t('campaignEditor.test.unsaved', 'The campaign could not be saved: fix the form first'));
+    const { sent } = await sendTestTo({ documentId, data: { emails, contact: previewContact || null } }).unwrap();
+    toggleNotification({
+      type: 'success',
+      message: t('campaignEditor.test.done', 'Test sent to {count, plural, one {# address} other {# addresses}}', { count: sent.length }),
+    });
   };
 
   return (
@@ -129,22 +129,20 @@ const CampaignEditor = ({ initial, segments, senders }: EditorProps) => {
         secondaryAction={<CampaignStateBadge state={state} />}
         navigationAction={
           <Link to="../.." relative="path">
-            ← Campaigns
+            {t('campaignEditor.back', '← Campaigns')}
           </Link>
         }
         primaryAction={
           <Flex gap={2}>
             {canSend && editable && (
               <Button variant="secondary" onClick={() => setTesting(true)}>
-                Send test
+                {t('campaignEditor.test.open', 'Send test')}
               </Button>
             )}
-            {canSend && (
-              <SendControls name={campaign.name} state={state} audienceSize={audienceSize} unsaved={dirty} onAction={act} />
-            )}
+            {canSend && <SendControls name={campaign.name} state={state} audienceSize={audienceSize} unsaved={dirty} onAction={act} />}
             {canWrite && (
               <Button onClick={save} loading={saving}>
-                Save
+                {t('campaignEditor.save', 'Save')}
               </Button>
             )}
           </Flex>
@@ -155,21 +153,31 @@ const CampaignEditor = ({ initial, segments, senders }: EditorProps) => {
           {!editable && (
             <Box background="neutral100" padding={4} hasRadius>
               <Typography>
-                This campaign is {state}: only its name can change{state === 'sending' ? ' (pause it to edit the rest)' : ''}.
+                {state === 'sending'
+                  ? t('campaignEditor.locked.sending', 'This campaign is {state}: only its name can change (pause it to edit the rest).', {
+                      state: t(`campaigns.state.${state}`, state),
+                    })
+                  : t('campaignEditor.locked', 'This campaign is {state}: only its name can change.', {
+                      state: t(`campaigns.state.${state}`, state),
+                    })}
               </Typography>
             </Box>
           )}
           {progressWanted && (
-            <Section title="Sending">
-              {sending.error && (
+            <Section title={t('campaignEditor.section.sending', 'Sending')}>
+              {sending.isError && (
                 <Typography textColor="danger600" role="alert">
-                  {sending.error}
+                  {errorMessage(sending.error)}
                 </Typography>
               )}
-              {sending.progress ? <SendProgressPanel progress={sending.progress} /> : !sending.error && <Typography>Loading…</Typography>}
+              {sending.data ? (
+                <SendProgressPanel progress={sending.data} />
+              ) : (
+                !sending.isError && <Typography>{t('campaignEditor.loading', 'Loading…')}</Typography>
+              )}
             </Section>
           )}
-          <Section title="Details">
+          <Section title={t('campaignEditor.section.details', 'Details')}>
             <DetailsFields
               values={values}
               onChange={(next) => setValues((v) => ({ ...v, ...next }))}
@@ -178,12 +186,12 @@ const CampaignEditor = ({ initial, segments, senders }: EditorProps) => {
               segments={segments}
               audienceSize={audienceSize}
               canWrite={canWrite}
-              editable={editable}
+              state={state}
             />
           </Section>
           <Grid.Root gap={6}>
             <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
-              <Section title="Content">
+              <Section title={t('campaignEditor.section.content', 'Content')}>
                 <ContentEditor
                   content={values.content}
                   plainText={values.plainText}
@@ -194,7 +202,7 @@ const CampaignEditor = ({ initial, segments, senders }: EditorProps) => {
               </Section>
             </Grid.Item>
             <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
-              <Section title="Preview">
+              <Section title={t('campaignEditor.section.preview', 'Preview')}>
                 <PreviewContactPicker value={previewContact} onChange={setPreviewContact} />
                 <PreviewPanel preview={preview} />
               </Section>
@@ -210,21 +218,14 @@ const CampaignEditor = ({ initial, segments, senders }: EditorProps) => {
 /** One campaign: its details, MJML and live preview, tests, and the send with its progress. */
 export const CampaignEditPage = () => {
   const { documentId = '' } = useParams<{ documentId: string }>();
-  const campaignsApi = useCampaignsApi();
-  const segmentsApi = useSegmentsApi();
-  const senders = useSenders();
-  const [loaded, setLoaded] = useState<{ campaign: Campaign; segments: Segment[] }>();
-  const [loadError, setLoadError] = useState<unknown>();
+  // A campaign moves on the server (a send finishes): each visit reads it afresh.
+  const campaign = useGetCampaignQuery(documentId, { refetchOnMountOrArgChange: true });
+  const segments = useGetSegmentsQuery();
+  // No senders list (or none readable): the form falls back to typed From fields.
+  const senders = useGetSendersQuery();
 
-  useEffect(() => {
-    Promise.all([campaignsApi.get(documentId), segmentsApi.list()]).then(
-      ([campaign, segments]) => setLoaded({ campaign, segments: segments.data }),
-      (e) => setLoadError(e ?? new Error('the campaign could not be read'))
-    );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [documentId]);
-
+  const loadError = campaign.error ?? segments.error;
   if (loadError) return <LoadFailure error={loadError} />;
-  if (!loaded || !senders) return <Page.Loading />;
-  return <CampaignEditor key={documentId} initial={loaded.campaign} segments={loaded.segments} senders={senders} />;
+  if (!campaign.data || !segments.data || (!senders.data && !senders.isError)) return <Page.Loading />;
+  return <CampaignEditor key={documentId} campaign={campaign.data} segments={segments.data.data} senders={senders.data ?? []} />;
 };

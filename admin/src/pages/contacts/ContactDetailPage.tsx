@@ -1,52 +1,53 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Dialog, Flex, Grid, Typography } from '@strapi/design-system';
 import { Trash } from '@strapi/icons';
 import { ConfirmDialog, Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { Contact } from '../../../../shared/contracts/contacts';
-import { useContactActivity, useContactsApi } from '../../api/contacts';
+import {
+  useDeleteContactMutation,
+  useGetContactDeliveriesQuery,
+  useGetContactEventsQuery,
+  useGetContactQuery,
+  useSetContactStateMutation,
+  useUpdateContactMutation,
+} from '../../api/contacts';
 import { errorMessage } from '../../api/errors';
-import { useTopicChoices } from '../../api/topics';
+import { useGetTopicChoicesQuery } from '../../api/topics';
 import { ContactEditForm } from '../../components/contacts/ContactEditForm';
 import { ContactStatePanel } from '../../components/contacts/ContactStatePanel';
 import { DeliveriesTable } from '../../components/contacts/DeliveriesTable';
 import { EventsTimeline } from '../../components/contacts/EventsTimeline';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { PERMISSIONS } from '../../permissions';
 import { LoadFailure } from '../../components/layout/LoadFailure';
 import { Section } from '../../components/layout/Section';
 
 /** One contact: its details, state and consent, and what its mail did over time. */
 export const ContactDetailPage = () => {
+  const t = usePluginMessages();
   const { documentId = '' } = useParams<{ documentId: string }>();
-  const api = useContactsApi();
   const navigate = useNavigate();
-  const { topics } = useTopicChoices();
-  const activity = useContactActivity(documentId);
   const { toggleNotification } = useNotification();
   const {
     allowedActions: { canWrite, canDelete },
   } = useRBAC([...PERMISSIONS.write, ...PERMISSIONS.delete]);
 
-  const [contact, setContact] = useState<Contact>();
-  const [loadError, setLoadError] = useState<unknown>();
+  const { data: contact, error: loadError } = useGetContactQuery({ documentId }, { refetchOnMountOrArgChange: true });
+  const { data: topics = [] } = useGetTopicChoicesQuery(undefined, { refetchOnMountOrArgChange: true });
+  const [deliveriesPage, setDeliveriesPage] = useState(1);
+  const [eventsBefore, setEventsBefore] = useState<string>();
+  const deliveries = useGetContactDeliveriesQuery({ documentId, page: deliveriesPage }, { refetchOnMountOrArgChange: true });
+  const events = useGetContactEventsQuery({ documentId, before: eventsBefore }, { refetchOnMountOrArgChange: true });
+  const [updateContact] = useUpdateContactMutation();
+  const [setContactState] = useSetContactStateMutation();
+  const [deleteContact] = useDeleteContactMutation();
   const [deleting, setDeleting] = useState(false);
-
-  useEffect(() => {
-    api.get(documentId).then(setContact, (e) => setLoadError(e ?? new Error('the contact could not be read')));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [documentId]);
-
-  const changeState = async (work: () => Promise<Contact>, message: string) => {
-    const updated = await work();
-    setContact(updated);
-    toggleNotification({ type: 'success', message });
-  };
 
   const remove = async () => {
     setDeleting(false);
     try {
-      await api.remove(documentId);
-      toggleNotification({ type: 'success', message: `Deleted ${contact?.email}` });
+      await deleteContact({ documentId }).unwrap();
+      toggleNotification({ type: 'success', message: t('contacts.detail.deleted', 'Deleted {email}', { email: contact?.email ?? '' }) });
       navigate('..', { relative: 'path' });
     } catch (e) {
       toggleNotification({ type: 'danger', message: errorMessage(e) });
@@ -57,6 +58,8 @@ export const ContactDetailPage = () => {
   if (!contact) return <Page.Loading />;
 
   const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
+  const activityError = deliveries.error ?? events.error;
+  const loading = <Typography>{t('contacts.detail.loading', 'Loading…')}</Typography>;
 
   return (
     <Page.Main>
@@ -66,13 +69,13 @@ export const ContactDetailPage = () => {
         subtitle={name || undefined}
         navigationAction={
           <Link to=".." relative="path">
-            ← Contacts
+            {t('contacts.detail.back', '← Contacts')}
           </Link>
         }
         primaryAction={
           canDelete ? (
             <Button variant="danger-light" startIcon={<Trash />} onClick={() => setDeleting(true)}>
-              Delete
+              {t('contacts.detail.delete', 'Delete')}
             </Button>
           ) : undefined
         }
@@ -81,66 +84,80 @@ export const ContactDetailPage = () => {
         <Flex direction="column" alignItems="stretch" gap={6}>
           <Grid.Root gap={6}>
             <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
-              <Section title="Details">
+              <Section title={t('contacts.detail.details', 'Details')}>
                 <ContactEditForm
                   key={contact.updatedAt}
                   contact={contact}
                   topics={topics}
                   canWrite={canWrite}
                   onSave={async (input) => {
-                    const saved = await api.update(documentId, input);
-                    setContact(saved);
-                    toggleNotification({ type: 'success', message: 'Saved' });
+                    await updateContact({ documentId, data: input }).unwrap();
+                    toggleNotification({ type: 'success', message: t('contacts.detail.saved', 'Saved') });
                   }}
                 />
               </Section>
             </Grid.Item>
             <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
-              <Section title="Subscription">
+              <Section title={t('contacts.detail.subscription', 'Subscription')}>
                 <ContactStatePanel
                   contact={contact}
                   canWrite={canWrite}
                   onUnsubscribe={() =>
-                    changeState(() => api.setState(documentId, { state: 'unsubscribed' }), `Unsubscribed ${contact.email}`).catch((e) =>
-                      toggleNotification({ type: 'danger', message: errorMessage(e) })
-                    )
+                    setContactState({ documentId, data: { state: 'unsubscribed' } })
+                      .unwrap()
+                      .then(
+                        () =>
+                          toggleNotification({
+                            type: 'success',
+                            message: t('contacts.detail.unsubscribed', 'Unsubscribed {email}', { email: contact.email }),
+                          }),
+                        (e) => toggleNotification({ type: 'danger', message: errorMessage(e) })
+                      )
                   }
-                  onResubscribe={(consent) =>
-                    changeState(() => api.setState(documentId, { state: 'subscribed', consent }), `Resubscribed ${contact.email}`)
-                  }
+                  onResubscribe={async (consent) => {
+                    await setContactState({ documentId, data: { state: 'subscribed', consent } }).unwrap();
+                    toggleNotification({
+                      type: 'success',
+                      message: t('contacts.detail.resubscribed', 'Resubscribed {email}', { email: contact.email }),
+                    });
+                  }}
                 />
               </Section>
             </Grid.Item>
           </Grid.Root>
-          {activity.error && (
+          {activityError && (
             <Typography textColor="danger600" role="alert">
-              {activity.error}
+              {errorMessage(activityError)}
             </Typography>
           )}
-          <Section title="Deliveries">
-            {activity.deliveries ? (
-              <DeliveriesTable {...activity.deliveries} onPage={activity.loadDeliveries} />
+          <Section title={t('contacts.detail.deliveries', 'Deliveries')}>
+            {deliveries.data ? (
+              <DeliveriesTable rows={deliveries.data.data.deliveries} {...deliveries.data.meta.deliveries} onPage={setDeliveriesPage} />
             ) : (
-              <Typography>Loading…</Typography>
+              loading
             )}
           </Section>
-          <Section title="Events">
-            {activity.events ? (
+          <Section title={t('contacts.detail.events', 'Events')}>
+            {events.data ? (
               <EventsTimeline
-                rows={activity.events.rows}
-                hasMore={Boolean(activity.events.nextBefore)}
-                loadingMore={activity.loadingMore}
-                onLoadMore={activity.loadMoreEvents}
+                rows={events.data.data.events}
+                hasMore={Boolean(events.data.meta.events.nextBefore)}
+                loadingMore={events.isFetching && Boolean(eventsBefore)}
+                onLoadMore={() => setEventsBefore(events.data?.meta.events.nextBefore ?? undefined)}
               />
             ) : (
-              <Typography>Loading…</Typography>
+              loading
             )}
           </Section>
         </Flex>
       </Layouts.Content>
       <Dialog.Root open={deleting} onOpenChange={(open: boolean) => !open && setDeleting(false)}>
-        <ConfirmDialog onConfirm={remove} title="Delete contact" variant="danger">
-          {`Delete ${contact.email}? Its consent record and topic memberships go with it; to stop mailing an address for good, unsubscribe it instead.`}
+        <ConfirmDialog onConfirm={remove} title={t('contacts.detail.deleteTitle', 'Delete contact')} variant="danger">
+          {t(
+            'contacts.detail.deleteWarning',
+            'Delete {email}? Its consent record and topic memberships go with it; to stop mailing an address for good, unsubscribe it instead.',
+            { email: contact.email }
+          )}
         </ConfirmDialog>
       </Dialog.Root>
     </Page.Main>

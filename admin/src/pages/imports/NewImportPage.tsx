@@ -3,21 +3,24 @@ import { Button, Flex, Typography } from '@strapi/design-system';
 import { useNavigate } from 'react-router-dom';
 import type { ImportOptions, ImportPreview } from '../../../../shared/contracts/imports';
 import { errorMessage } from '../../api/errors';
-import { useImportsApi } from '../../api/imports';
+import { useCreateImportMutation } from '../../api/imports';
 import { FileStep } from '../../components/imports/FileStep';
 import { fromTarget, mappingProblems, toTarget, type ColumnMapping } from '../../components/imports/mapping';
+import { MappingProblems } from '../../components/imports/MappingProblems';
 import { MappingStep } from '../../components/imports/MappingStep';
 import { OptionsStep, type WizardOptions } from '../../components/imports/OptionsStep';
 import { WizardLayout } from '../../components/imports/WizardLayout';
 import type { WizardStep } from '../../components/imports/WizardSteps';
 import { formatBytes } from '../../format';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { PLUGIN_ID } from '../../pluginId';
 
 const NO_OPTIONS: WizardOptions = { topics: [], updateExisting: false, consentSource: '', consentText: '' };
 
 /** The import wizard's first three steps: file, mapping, options; starting it opens the import's own page. */
 export const NewImportPage = () => {
-  const api = useImportsApi();
+  const t = usePluginMessages();
+  const [createImport] = useCreateImportMutation();
   const navigate = useNavigate();
   const [step, setStep] = useState<Exclude<WizardStep, 'Import'>>('File');
   const [file, setFile] = useState<File>();
@@ -54,7 +57,7 @@ export const NewImportPage = () => {
     setStarting(true);
     setStartError(undefined);
     try {
-      const created = await api.start(file, importOptions);
+      const created = await createImport({ file, options: importOptions }).unwrap();
       navigate(`/plugins/${PLUGIN_ID}/imports/${created.id}`);
     } catch (e) {
       setStartError(errorMessage(e));
@@ -64,29 +67,33 @@ export const NewImportPage = () => {
 
   return (
     <WizardLayout
-      pageTitle="New import"
-      title="New import"
-      subtitle={file && preview ? `${file.name} · ${formatBytes(file.size)} · ${preview.columns.length} columns` : 'Contacts from a CSV file'}
+      pageTitle={t('imports.new.title', 'New import')}
+      title={t('imports.new.title', 'New import')}
+      subtitle={
+        file && preview
+          ? t('imports.new.subtitleFile', '{fileName} · {size} · {columns, plural, one {# column} other {# columns}}', {
+              fileName: file.name,
+              size: formatBytes(file.size),
+              columns: preview.columns.length,
+            })
+          : t('imports.new.subtitle', 'Contacts from a CSV file')
+      }
       step={step}
     >
       {step === 'File' && <FileStep onPreviewed={previewed} />}
       {step === 'Mapping' && preview && (
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Typography variant="delta" tag="h2">
-            What each column becomes
+            {t('imports.new.mappingTitle', 'What each column becomes')}
           </Typography>
           <MappingStep preview={preview} mapping={mapping} onChange={setMapping} />
-          {problems.map((problem) => (
-            <Typography key={problem} textColor="danger600" role="alert">
-              {problem}
-            </Typography>
-          ))}
+          <MappingProblems problems={problems} />
           <Flex gap={2} justifyContent="space-between">
             <Button variant="tertiary" onClick={() => setStep('File')}>
-              Choose another file
+              {t('imports.new.anotherFile', 'Choose another file')}
             </Button>
             <Button onClick={() => setStep('Options')} disabled={problems.length > 0}>
-              Next
+              {t('imports.new.next', 'Next')}
             </Button>
           </Flex>
         </Flex>
@@ -101,10 +108,10 @@ export const NewImportPage = () => {
           )}
           <Flex gap={2} justifyContent="space-between">
             <Button variant="tertiary" onClick={() => setStep('Mapping')}>
-              Back
+              {t('imports.new.back', 'Back')}
             </Button>
             <Button onClick={start} loading={starting}>
-              Start import
+              {t('imports.new.start', 'Start import')}
             </Button>
           </Flex>
         </Flex>

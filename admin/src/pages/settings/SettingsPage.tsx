@@ -1,14 +1,13 @@
-import { useEffect, useState } from 'react';
 import { Badge, Flex, Grid, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import type { Settings } from '../../../../shared/contracts/settings';
-import { errorMessage } from '../../api/errors';
-import { useSettingsApi } from '../../api/settings';
+import { useGetCampaignsSettingsQuery } from '../../api/settings';
+import { Section } from '../../components/layout/Section';
 import { AudienceSourcesPanel } from '../../components/settings/AudienceSourcesPanel';
 import { ConfigWarnings } from '../../components/settings/ConfigWarnings';
-import { PERMISSIONS } from '../../permissions';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
-import { Section } from '../../components/layout/Section';
+import { PERMISSIONS } from '../../permissions';
+
+const QUEUE_COUNTS = ['waiting', 'active', 'delayed', 'failed'] as const;
 
 const Fact = ({ label, value }: { label: string; value: React.ReactNode }) => (
   <Grid.Item col={4} s={12} direction="column" alignItems="flex-start">
@@ -20,39 +19,59 @@ const Fact = ({ label, value }: { label: string; value: React.ReactNode }) => (
 );
 
 const SettingsView = () => {
-  const api = useSettingsApi();
   const t = usePluginMessages();
-  const [settings, setSettings] = useState<Settings>();
-  const [error, setError] = useState<string>();
+  // The queues' health is live: each visit reads it afresh.
+  const { data: settings, isError } = useGetCampaignsSettingsQuery(undefined, { refetchOnMountOrArgChange: true });
 
-  useEffect(() => {
-    api.get().then(setSettings, (e) => setError(errorMessage(e)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  if (error) return <Page.Error />;
+  if (isError) return <Page.Error />;
   if (!settings) return <Page.Loading />;
   const { smtp, health, dkim } = settings;
   const notSet = t('settings.fact.notSet', 'not set');
+  const server = `${smtp.host}:${smtp.port}`;
+  const queueColumns = {
+    waiting: t('settings.queues.column.waiting', 'Waiting'),
+    active: t('settings.queues.column.active', 'Active'),
+    delayed: t('settings.queues.column.delayed', 'Delayed'),
+    failed: t('settings.queues.column.failed', 'Failed'),
+  };
 
   return (
     <Page.Main>
-      <Page.Title>Campaigns settings</Page.Title>
-      <Layouts.Header title="Settings" subtitle="The plugin's configuration (config/plugins), its queues and its audience sources" />
+      <Page.Title>{t('settings.pageTitle', 'Campaigns settings')}</Page.Title>
+      <Layouts.Header
+        title={t('settings.title', 'Settings')}
+        subtitle={t('settings.subtitle', "The plugin's configuration (config/plugins), its queues and its audience sources")}
+      />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           <ConfigWarnings warnings={settings.warnings} />
-          <Section title="Audience sources">
+          <Section title={t('settings.section.audienceSources', 'Audience sources')}>
             <AudienceSourcesPanel sources={settings.audienceSources} />
           </Section>
-          <Section title="Sending">
+          <Section title={t('settings.section.sending', 'Sending')}>
             <Grid.Root gap={4}>
-              <Fact label="SMTP server" value={`${smtp.host}:${smtp.port}${smtp.secure ? ' (TLS)' : ''}`} />
-              <Fact label="SMTP user" value={smtp.user ?? 'none'} />
-              <Fact label="Connections" value={smtp.pool ? `pooled, up to ${smtp.maxConnections}` : 'one per message'} />
-              <Fact label="Public URL" value={settings.publicUrl ?? 'not set'} />
-              <Fact label="Signing secret" value={settings.signingSecretSet ? 'set' : 'not set'} />
-              <Fact label="Rate limit" value={`${settings.rateLimits.messagesPerSecond} messages/s`} />
+              <Fact
+                label={t('settings.fact.smtpServer', 'SMTP server')}
+                value={smtp.secure ? t('settings.fact.smtpServer.tls', '{server} (TLS)', { server }) : server}
+              />
+              <Fact label={t('settings.fact.smtpUser', 'SMTP user')} value={smtp.user ?? t('settings.fact.smtpUser.none', 'none')} />
+              <Fact
+                label={t('settings.fact.connections', 'Connections')}
+                value={
+                  smtp.pool
+                    ? t('settings.fact.connections.pooled', 'pooled, up to {max}', { max: smtp.maxConnections })
+                    : t('settings.fact.connections.single', 'one per message')
+                }
+              />
+              <Fact label={t('settings.fact.publicUrl', 'Public URL')} value={settings.publicUrl ?? notSet} />
+              <Fact
+                label={t('settings.fact.signingSecret', 'Signing secret')}
+                value={settings.signingSecretSet ? t('settings.fact.set', 'set') : notSet}
+              />
+              <Fact
+                label={t('settings.fact.rateLimit', 'Rate limit')}
+                value={t('settings.fact.rateLimit.value', '{rate} messages/s', { rate: settings.rateLimits.messagesPerSecond })}
+              />
               <Fact
                 label={t('settings.fact.dkim', 'DKIM')}
                 value={
@@ -61,32 +80,50 @@ const SettingsView = () => {
                     : t('settings.fact.dkim.unsigned', 'not set: messages go out unsigned')
                 }
               />
-              <Fact
-                label={t('settings.fact.postalAddress', 'Postal address')}
-                value={settings.postalAddress ?? notSet}
-              />
+              <Fact label={t('settings.fact.postalAddress', 'Postal address')} value={settings.postalAddress ?? notSet} />
             </Grid.Root>
           </Section>
-          <Section title="Queues">
+          <Section title={t('settings.section.queues', 'Queues')}>
             <Typography>
-              Redis {settings.redis.connection}, prefix “{settings.redis.prefix}”, {health.redisLatencyMs} ms · worker mode {settings.workerMode},{' '}
-              {health.workersInThisProcess} workers in this process
+              {t(
+                'settings.queues.summary',
+                'Redis {connection}, prefix “{prefix}”, {latency} ms · worker mode {mode}, {workers} workers in this process',
+                {
+                  connection: settings.redis.connection,
+                  prefix: settings.redis.prefix,
+                  latency: health.redisLatencyMs,
+                  mode: settings.workerMode,
+                  workers: health.workersInThisProcess,
+                }
+              )}
             </Typography>
             <Table colCount={6} rowCount={health.queues.length + 1}>
               <Thead>
                 <Tr>
-                  {['Queue', 'Workers', 'Waiting', 'Active', 'Delayed', 'Failed'].map((h) => (
-                    <Th key={h}><Typography variant="sigma">{h}</Typography></Th>
+                  {[
+                    t('settings.queues.column.queue', 'Queue'),
+                    t('settings.queues.column.workers', 'Workers'),
+                    ...QUEUE_COUNTS.map((state) => queueColumns[state]),
+                  ].map((h) => (
+                    <Th key={h}>
+                      <Typography variant="sigma">{h}</Typography>
+                    </Th>
                   ))}
                 </Tr>
               </Thead>
               <Tbody>
                 {health.queues.map((queue) => (
                   <Tr key={queue.name}>
-                    <Td><Typography fontWeight="bold">{queue.name}</Typography></Td>
-                    <Td>{queue.workers > 0 ? <Badge active>{queue.workers}</Badge> : <Badge>none</Badge>}</Td>
-                    {(['waiting', 'active', 'delayed', 'failed'] as const).map((state) => (
-                      <Td key={state}><Typography>{(queue.counts[state] ?? 0).toLocaleString()}</Typography></Td>
+                    <Td>
+                      <Typography fontWeight="bold">{queue.name}</Typography>
+                    </Td>
+                    <Td>
+                      {queue.workers > 0 ? <Badge active>{queue.workers}</Badge> : <Badge>{t('settings.queues.noWorker', 'none')}</Badge>}
+                    </Td>
+                    {QUEUE_COUNTS.map((state) => (
+                      <Td key={state}>
+                        <Typography>{(queue.counts[state] ?? 0).toLocaleString()}</Typography>
+                      </Td>
                     ))}
                   </Tr>
                 ))}

@@ -2,21 +2,24 @@ import { useState } from 'react';
 import { Badge, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { SearchInput, useNotification, useRBAC } from '@strapi/strapi/admin';
 import type { TopicInput, TopicListItem } from '../../../../shared/contracts/topics';
-import { useTopicList, useTopicsApi } from '../../api/topics';
+import { useCreateTopicMutation, useDeleteTopicMutation, useGetTopicsQuery, useUpdateTopicMutation } from '../../api/topics';
 import { DeleteDialog } from '../../components/dialogs/DeleteDialog';
 import { ListPage } from '../../components/list/ListPage';
 import { RowActions } from '../../components/list/RowActions';
 import { useListParams } from '../../components/list/use-list-params';
 import { TopicDialog } from '../../components/topics/TopicDialog';
-import { plural } from '../../format';
+import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { PERMISSIONS } from '../../permissions';
 import { TableHead } from '../../components/list/TableHead';
 
 /** The topics contacts can join, with how many did; create, edit and delete them. */
 export const TopicsPage = () => {
+  const t = usePluginMessages();
   const { page, pageSize, search } = useListParams();
-  const list = useTopicList(page, pageSize, search);
-  const api = useTopicsApi();
+  const list = useGetTopicsQuery({ page, pageSize, ...(search ? { search } : {}) }, { refetchOnMountOrArgChange: true });
+  const [createTopic] = useCreateTopicMutation();
+  const [updateTopic] = useUpdateTopicMutation();
+  const [deleteTopic] = useDeleteTopicMutation();
   const { toggleNotification } = useNotification();
   const {
     allowedActions: { canWrite, canDelete },
@@ -26,22 +29,26 @@ export const TopicsPage = () => {
   const [deleting, setDeleting] = useState<TopicListItem>();
 
   const save = async (input: TopicInput) => {
-    const saved = editing === 'new' ? await api.create(input) : await api.update(editing!.documentId, input);
-    toggleNotification({ type: 'success', message: `Saved "${saved.name}"` });
-    list.reload();
+    const saved =
+      editing === 'new' ? await createTopic(input).unwrap() : await updateTopic({ documentId: editing!.documentId, data: input }).unwrap();
+    toggleNotification({ type: 'success', message: t('topics.saved', 'Saved "{name}"', { name: saved.name }) });
   };
 
   const topics = list.data?.data ?? [];
 
   return (
     <ListPage
-      title="Topics"
-      noun="topic"
+      title={t('topics.title', 'Topics')}
+      count={(total) => t('topics.count', '{total, plural, one {# topic} other {# topics}}', { total })}
       list={list}
       pageSize={pageSize}
-      create={canWrite ? { label: 'New topic', onClick: () => setEditing('new') } : undefined}
-      actions={<SearchInput label="Search topics" />}
-      empty={search ? `No topic matches "${search}"` : 'No topic yet: create the first one.'}
+      create={canWrite ? { label: t('topics.new', 'New topic'), onClick: () => setEditing('new') } : undefined}
+      actions={<SearchInput label={t('topics.search', 'Search topics')} />}
+      empty={
+        search
+          ? t('topics.empty.search', 'No topic matches "{search}"', { search })
+          : t('topics.empty', 'No topic yet: create the first one.')
+      }
       dialogs={
         <>
           <TopicDialog
@@ -52,28 +59,57 @@ export const TopicsPage = () => {
           />
           <DeleteDialog
             item={deleting}
-            title="Delete topic"
-            warning={(topic) => `Delete "${topic.name}"? Its ${plural(topic.members, 'member')} leave it; the contacts themselves stay.`}
-            onDelete={(topic) => api.remove(topic.documentId)}
-            onDeleted={list.reload}
+            title={t('topics.delete.title', 'Delete topic')}
+            warning={(topic) =>
+              t(
+                'topics.delete.warning',
+                'Delete "{name}"? Its {members, plural, one {# member} other {# members}} leave it; the contacts themselves stay.',
+                {
+                  name: topic.name,
+                  members: topic.members,
+                }
+              )
+            }
+            onDelete={(topic) => deleteTopic({ documentId: topic.documentId }).unwrap()}
             onClose={() => setDeleting(undefined)}
           />
         </>
       }
     >
       <Table colCount={6} rowCount={topics.length + 1}>
-        <TableHead columns={['Name', 'Slug', 'Description', 'Visibility', 'Members', 'Actions']} />
+        <TableHead
+          columns={[
+            t('topics.column.name', 'Name'),
+            t('topics.column.slug', 'Slug'),
+            t('topics.column.description', 'Description'),
+            t('topics.column.visibility', 'Visibility'),
+            t('topics.column.members', 'Members'),
+            t('topics.column.actions', 'Actions'),
+          ]}
+        />
         <Tbody>
           {topics.map((topic) => (
             <Tr key={topic.documentId}>
-              <Td><Typography fontWeight="bold">{topic.name}</Typography></Td>
-              <Td><Typography textColor="neutral600">{topic.slug}</Typography></Td>
-              <Td><Typography ellipsis>{topic.description ?? ''}</Typography></Td>
-              <Td><Badge>{topic.isPublic ? 'public' : 'private'}</Badge></Td>
+              <Td>
+                <Typography fontWeight="bold">{topic.name}</Typography>
+              </Td>
+              <Td>
+                <Typography textColor="neutral600">{topic.slug}</Typography>
+              </Td>
+              <Td>
+                <Typography ellipsis>{topic.description ?? ''}</Typography>
+              </Td>
+              <Td>
+                <Badge>{topic.isPublic ? t('topics.visibility.public', 'public') : t('topics.visibility.private', 'private')}</Badge>
+              </Td>
               <Td>
                 <Typography>
-                  {topic.subscribedMembers.toLocaleString()} subscribed
-                  {topic.members !== topic.subscribedMembers && ` (${topic.members.toLocaleString()} in all)`}
+                  {topic.members === topic.subscribedMembers
+                    ? t('topics.members.subscribed', '{subscribed, number} subscribed', { subscribed: topic.subscribedMembers })
+                    : t('topics.members.subscribedOfAll', '{subscribed, number} subscribed ({members, number} in all)', {
+                        subscribed: topic.subscribedMembers,
+                        members: topic.members,
+                      })}
                 </Typography>
               </Td>
               <Td>

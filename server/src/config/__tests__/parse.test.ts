@@ -4,7 +4,7 @@ import configModule from '../index';
 describe('plugin options', () => {
   test('fills documented defaults', () => {
     expect(parseConfig({})).toEqual({
-      redis: { host: '127.0.0.1', port: 6379, db: 0, tls: false, prefix: 'campaigns' },
+      redis: { mode: 'standalone', host: '127.0.0.1', port: 6379, db: 0, tls: false, prefix: 'campaigns' },
       smtp: {
         host: '127.0.0.1',
         port: 587,
@@ -47,7 +47,7 @@ describe('plugin options', () => {
     [{ smtp: { port: '25' } }, 'campaigns.smtp.port: Invalid input: expected number, received string'],
     [{ smtp: { port: 70000 } }, 'campaigns.smtp.port'],
     [{ redis: { url: 'not a url' } }, 'campaigns.redis.url'],
-    [{ redis: { prefix: 'a:b' } }, 'campaigns.redis.prefix: letters, digits, "-" and "_" only'],
+    [{ redis: { prefix: 'a:b' } }, 'campaigns.redis.prefix: letters, digits, "-" and "_", with at most one {hash tag}'],
     [{ workerMode: 'sometimes' }, 'campaigns.workerMode'],
     [{ signingSecret: 'short' }, 'campaigns.signingSecret: at least 32 characters'],
     [{ sending: { senders: [{ email: 'not an address' }] } }, 'campaigns.sending.senders[0].email: an address such as bounces@example.com'],

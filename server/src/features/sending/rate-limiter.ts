@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../queue/connection';
 
 /**
  * Reserves send slots for a group of messages, in order: for each, the next slot of the global
@@ -8,7 +8,8 @@ import type { Redis } from 'ioredis';
  * reserving through the same Redis shares the rate, and nobody is refused, only told when. Times
  * come from Redis so clocks of different hosts do not matter. KEYS: the global bucket, then the
  * domain buckets; ARGV: maxWait, the global interval, then per message its domain key's index
- * (0 for none) and that domain's interval, all in microseconds.
+ * (0 for none) and that domain's interval, all in microseconds. Every key is named by the caller
+ * under one prefix: in a Redis Cluster that prefix is a hash tag, so a script's keys share a slot.
  */
 const RESERVE = `
 local t = redis.call('TIME')
@@ -47,11 +48,11 @@ export interface RateLimits {
   perDomain: Record<string, number>;
 }
 
-type WithReserve = Redis & { campaignsReserve(keyCount: number, ...args: Array<string | number>): Promise<number[]> };
+type WithReserve = RedisClient & { campaignsReserve(keyCount: number, ...args: Array<string | number>): Promise<number[]> };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export const createRateLimiter = (redis: Redis, prefix: string, limits: RateLimits) => {
+export const createRateLimiter = (redis: RedisClient, prefix: string, limits: RateLimits) => {
   const client = redis as WithReserve;
   if (typeof client.campaignsReserve !== 'function') client.defineCommand('campaignsReserve', { lua: RESERVE });
   const globalKey = `${prefix}:rate:global`;

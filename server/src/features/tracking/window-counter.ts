@@ -1,11 +1,12 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../queue/connection';
 import type { WindowCount } from './public-limits';
 
 /**
  * Counts one request in each key's fixed window and answers, per key, the count and the
  * milliseconds left in its window. The window starts with its first request and its key expires
  * with it, so Redis holds nothing for quiet clients. One script: every instance sharing the Redis
- * counts atomically in the same windows. KEYS: the counters; ARGV: the window in milliseconds.
+ * counts atomically in the same windows. KEYS: the counters, under the plugin's prefix (a hash tag
+ * in a Redis Cluster, where one script's keys must share a slot); ARGV: the window in milliseconds.
  */
 const HIT = `
 local window = tonumber(ARGV[1])
@@ -23,9 +24,9 @@ end
 return out
 `;
 
-type WithHit = Redis & { campaignsWindowHit(keyCount: number, ...args: Array<string | number>): Promise<number[]> };
+type WithHit = RedisClient & { campaignsWindowHit(keyCount: number, ...args: Array<string | number>): Promise<number[]> };
 
-export const createWindowCounter = (redis: Redis) => {
+export const createWindowCounter = (redis: RedisClient) => {
   const client = redis as WithHit;
   if (typeof client.campaignsWindowHit !== 'function') client.defineCommand('campaignsWindowHit', { lua: HIT });
 

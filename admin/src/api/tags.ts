@@ -1,0 +1,19 @@
+/**
+ * The plugin's cache tags on Strapi's shared `adminApi`. Prefixed: every plugin adds its tag types
+ * to the same api.
+ */
+export const CAMPAIGN_TAG = 'CampaignsCampaign';
+export const SEND_PROGRESS_TAG = 'CampaignsSendProgress';
+export const SEGMENT_TAG = 'CampaignsSegment';
+export const CONTACT_TAG = 'CampaignsContact';
+export const TOPIC_TAG = 'CampaignsTopic';
+export const IMPORT_TAG = 'CampaignsImport';
+export const AUDIENCE_TAGS = [CONTACT_TAG, TOPIC_TAG, IMPORT_TAG] as const;
+
+/** The id of a tag that stands for every list of its type. */
+export const LIST = 'LIST';
+
+type AudienceTag = (typeof AUDIENCE_TAGS)[number];
+
+/** A tag of one record (or LIST) whose type stays the literal RTK Query checks against. */
+export const tag = <T extends AudienceTag>(type: T, id: string | number) => ({ type, id });
