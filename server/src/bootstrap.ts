@@ -20,5 +20,5 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     owner: `${os.hostname()}:${process.pid}`,
     log: (message) => strapi.log.info(message),
   });
-  await root.start({ bounces: getService(strapi, 'deliveryEvents') });
+  await root.start();
 };

@@ -17,12 +17,17 @@ import { campaignSource } from '../features/sending/campaign-source';
 import type { ComposeContext } from '../features/sending/compose';
 import { composeContextOf } from '../features/sending/compose-context';
 import { deliveryStore, type DeliveryStore } from '../features/sending/delivery-store';
-import { createSendEngine, type BounceRecorder, type SendEngine, type TransportSource } from '../features/sending/engine';
+import { createSendEngine, type SendEngine, type TransportSource } from '../features/sending/engine';
 import { createCampaignCache } from '../features/sending/prepared-campaign';
 import { createRateLimiter } from '../features/sending/rate-limiter';
 import { sendRecords, type SendRecords } from '../features/sending/send-records';
 import { createWebView, type WebView } from '../features/sending/web-view';
 import { createTokenVerifier, type TokenVerifier } from '../features/tracking/token-verifier';
+import { applySignal, type ContactSignal } from '../contact-signals/apply-signal';
+import { signalTables } from '../contact-signals/tables';
+import { eventHubReactor } from '../events/reactors';
+import { createEventRecorder, type EventRecorder } from '../events/recorder';
+import { smtpBounces, type SmtpBounceRecorder } from '../events/smtp-bounce';
 import { createCloseStack } from './close-stack';
 import { connectRedis, quitRedis } from './redis';
 import { lazyTransport } from './transport';
@@ -40,15 +45,6 @@ export interface FeatureWork {
   maintenanceJobs: readonly MaintenanceJob[];
 }
 
-/** What the lifecycle files hand the root that it does not build itself. */
-export interface StartInputs {
-  /**
-   * Where SMTP refusals become bounce events and suppressions. A slot: the delivery-events service
-   * today, the one write path for events and contact signals (server/src/events) when it lands.
-   */
-  bounces: BounceRecorder;
-}
-
 /** The objects that need Redis and the database: built once by start(), after the migrations. */
 export interface Running {
   redis: RedisClient;
@@ -62,6 +58,10 @@ export interface Running {
   transport: TransportSource;
   webView: WebView;
   imports: ImportWork;
+  /** The one write path of delivery events: batched, idempotent, each new one handed to the events queue. */
+  events: EventRecorder;
+  /** Where SMTP refusals become bounce events, suppressions and `bounced` contacts. */
+  bounces: SmtpBounceRecorder;
 }
 
 /**
@@ -81,7 +81,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
 
   const notRunning = () => new errors.ApplicationError('campaigns: the queues are not started (Strapi is still booting or shutting down)');
 
-  const build = (client: RedisClient, inputs: StartInputs): Running => {
+  const build = (client: RedisClient): Running => {
     const knex = strapi.db.connection;
     const tableOf = (uid: (typeof UID)[keyof typeof UID]) => strapi.db.metadata.get(uid).tableName;
     const { prefix } = config.redis;
@@ -103,6 +103,8 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     );
     opened.push('the mail transport', () => transport.close());
 
+    const events = createEventRecorder({ knex, queue: () => queueOf('events'), log: strapi.log });
+    const bounces = smtpBounces({ knex, record: (event) => events.record(event), signal });
     const store = deliveryStore(knex, { contacts: tableOf(UID.contact), suppressions: tableOf(UID.suppression) });
     const records = sendRecords(knex);
     const lifecycle = createCampaignLifecycle(campaignStates(knex, tableOf(UID.campaign)));
@@ -116,7 +118,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       campaigns,
       cache,
       audience: { page: (rules, page) => audience.pageRules(rules, page) },
-      bounces: inputs.bounces,
+      bounces,
       queues: { send: queueOf('send'), dispatch: queueOf('dispatch') },
       limiter: createRateLimiter(client, prefix, config.rateLimits),
       transport,
@@ -131,7 +133,8 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       process.env[WORKER_PROCESS_ENV] === '1',
       process.env[COMMAND_PROCESS_ENV] === '1'
     );
-    const workers = runWorkers ? openWorkers(declarations, { config, log: strapi.log, engine, imports }, client, prefix) : [];
+    const reactors = [eventHubReactor(strapi.eventHub)];
+    const workers = runWorkers ? openWorkers(declarations, { config, log: strapi.log, engine, imports, reactors }, client, prefix) : [];
     // Last opened, first closed: a job finishing its last message still needs the transport and the queues.
     opened.push('the workers', async () => {
       await Promise.all(workers.map((worker) => worker.close()));
@@ -148,15 +151,21 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       transport,
       webView: createWebView({ campaigns, cache, composeContext }),
       imports,
+      events,
+      bounces,
     };
   };
 
   const audience: AudienceQueries = createAudienceQueries(strapi);
+  /** Needs only the database: contact state changes work before the queues are open (an audience source's removed entry at boot). */
+  const signal = (contactSignal: ContactSignal) => applySignal(strapi.db.connection, signalTables(strapi), contactSignal);
 
   return {
     config,
     /** Segments compiled to SQL: counted, paged, exported, dispatched. */
     audience,
+    /** The one contact signal path (contact-signals/): the precedence table as one conditional UPDATE. */
+    signal,
     /** The public endpoints' token checks (the tracking service and the public limits share them). */
     tokens: createTokenVerifier(config.signingSecret, config.publicUrl) as TokenVerifier,
     composeContext: composeContext as () => ComposeContext,
@@ -172,10 +181,10 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     },
 
     /** Opens the queues on the connection, builds the send flow and, when this process runs them, the workers. */
-    async start(inputs: StartInputs) {
+    async start() {
       if (running) return;
       if (!redis) await this.connect();
-      running = build(redis!, inputs);
+      running = build(redis!);
       // One schedule per Redis prefix, whoever upserts it; any worker process runs the jobs.
       for (const job of features.maintenanceJobs) {
         await running.queues[MAINTENANCE_QUEUE.key].upsertJobScheduler(

@@ -1,12 +1,7 @@
 import type { Knex } from 'knex';
+import { batcher } from './batcher';
 
 type Work<T> = (trx: Knex.Transaction) => Promise<T>;
-
-interface Unit {
-  work: Work<unknown>;
-  resolve(value: unknown): void;
-  reject(error: unknown): void;
-}
 
 /**
  * Runs small units of work in shared transactions: what arrives while one transaction is being
@@ -16,31 +11,12 @@ interface Unit {
  * that fails fails every unit in it.
  */
 export const groupCommit = (knex: Knex) => {
-  let queue: Unit[] = [];
-  let writing = false;
-
-  const drain = async () => {
-    writing = true;
-    while (queue.length) {
-      const batch = queue;
-      queue = [];
-      try {
-        const results = await knex.transaction(async (trx) => {
-          const out: unknown[] = [];
-          for (const unit of batch) out.push(await unit.work(trx));
-          return out;
-        });
-        batch.forEach((unit, i) => unit.resolve(results[i]));
-      } catch (error) {
-        for (const unit of batch) unit.reject(error);
-      }
-    }
-    writing = false;
-  };
-
-  return <T>(work: Work<T>) =>
-    new Promise<T>((resolve, reject) => {
-      queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!writing) void drain();
-    });
+  const run = batcher<Work<unknown>, unknown>((units) =>
+    knex.transaction(async (trx) => {
+      const out: unknown[] = [];
+      for (const unit of units) out.push(await unit(trx));
+      return out;
+    })
+  );
+  return <T>(work: Work<T>) => run(work) as Promise<T>;
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Job, WorkerOptions } from 'bullmq';
 import type { PluginConfig } from '../config/schema';
 import type { Migration } from '../db/migration';
+import type { Reactor } from '../events/reactors';
 import type { ImportWork } from './imports/import-work';
 import type { SendEngine } from './sending/engine';
 
@@ -13,6 +14,8 @@ export interface QueueDependencies {
   log: { warn(message: string): void; error(message: string): void };
   engine: SendEngine;
   imports: ImportWork;
+  /** What reacts to each recorded delivery event (the events queue's worker calls them in turn). */
+  reactors: readonly Reactor[];
 }
 
 /*

@@ -1,44 +1,29 @@
 import type { Core } from '@strapi/strapi';
-import { TABLES, UID } from '../../constants';
-import { isHardBounce } from '../../events/smtp-bounce';
-import type { SmtpBounce } from './engine';
-import { getService } from '../../services/get-service';
+import { rootOf } from '../../composition/accessor';
+import type { ContactSignal } from '../../contact-signals/apply-signal';
+import type { DeliveryEvent, RecordedEvent } from '../../events/delivery-event';
+import type { SmtpBounce } from '../../events/smtp-bounce';
 
 /**
- * Delivery events the send workers observe themselves. A refused message is a bounce event
- * (idempotent per delivery and attempt); a hard bounce also marks the contact `bounced` and
- * suppresses the address, so no later campaign mails it. Inbound bounces (DSN mail, provider
- * webhooks) will feed the same event table.
+ * The one event write path and the one contact signal path, for developers and the plugin's own
+ * callers: the composition root holds the process's recorder (events/recorder.ts: batched,
+ * idempotent, handed to the events queue) and its signal (contact-signals/: the precedence table as
+ * conditional updates). Every delivery event and every contact state change goes through them.
  */
 const createDeliveryEventsService = ({ strapi }: { strapi: Core.Strapi }) => ({
-  async recordSmtpBounce(deliveryId: number, bounce: SmtpBounce) {
-    const knex = strapi.db.connection;
-    const delivery = await knex(TABLES.deliveries).select('id', 'campaign_id', 'contact_id', 'email').where({ id: deliveryId }).first();
-    if (!delivery) return;
-    const hard = bounce.permanent && isHardBounce(bounce.responseCode, bounce.message);
-    const now = Date.now();
-    await knex(TABLES.events)
-      .insert({
-        idempotency_key: `smtp-bounce:${deliveryId}:${bounce.attempt}`,
-        type: 'bounce',
-        delivery_id: deliveryId,
-        campaign_id: delivery.campaign_id,
-        contact_id: delivery.contact_id,
-        source: 'smtp',
-        is_bot: false,
-        data: JSON.stringify({ kind: hard ? 'hard' : bounce.permanent ? 'permanent' : 'soft-limit', code: bounce.responseCode, message: bounce.message }),
-        occurred_at: now,
-        created_at: now,
-      })
-      .onConflict(['idempotency_key'])
-      .ignore();
-    // One campaign's soft bounces say little about the address; repeated ones across campaigns are the inbound pipeline's to judge.
-    if (!hard) return;
-    await getService(strapi, 'suppressions').add({ email: delivery.email, reason: 'hard-bounce', sourceEvent: `smtp-bounce:${deliveryId}` });
-    {
-      const contact = await strapi.db.query(UID.contact).findOne({ where: { id: delivery.contact_id }, select: ['documentId', 'state'] });
-      if (contact?.state === 'subscribed') await getService(strapi, 'contacts').setState(contact.documentId, 'bounced');
-    }
+  /** Records the event once (by its idempotency key); answers it, or null when it was already recorded. */
+  record(event: DeliveryEvent): Promise<RecordedEvent | null> {
+    return rootOf(strapi).running.events.record(event);
+  },
+
+  /** Applies a signal to contacts (and the suppression it implies); answers how many contacts changed. */
+  signal(signal: ContactSignal): Promise<number> {
+    return rootOf(strapi).signal(signal);
+  },
+
+  /** A message the SMTP server refused (events/smtp-bounce.ts). */
+  recordSmtpBounce(deliveryId: number, bounce: SmtpBounce): Promise<void> {
+    return rootOf(strapi).running.bounces.recordSmtpBounce(deliveryId, bounce);
   },
 });
 

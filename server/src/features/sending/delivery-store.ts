@@ -3,6 +3,8 @@ import { TABLES } from '../../constants';
 import { DELIVERY_STATES, type DeliveryState } from './delivery-states';
 import { isMysql, isPostgres, isSqlite } from '../../db/dialect';
 import { groupCommit } from '../../db/group-commit';
+import type { TemplateContact } from '../../content/render';
+import { templateContactOf } from '../../content/template-contact';
 
 /** A delivery with what rendering it needs from its contact. */
 export interface DeliveryToSend {
@@ -10,11 +12,7 @@ export interface DeliveryToSend {
   contactId: number;
   email: string;
   attempts: number;
-  firstName: string | null;
-  lastName: string | null;
-  locale: string | null;
-  timezone: string | null;
-  attributes: Record<string, unknown>;
+  contact: TemplateContact;
   contactDocumentId: string;
 }
 
@@ -32,19 +30,6 @@ const chunks = <T>(items: readonly T[], size = CHUNK) => {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-};
-
-const parseAttributes = (value: unknown): Record<string, unknown> => {
-  if (value && typeof value === 'object') return value as Record<string, unknown>;
-  if (typeof value === 'string' && value) {
-    try {
-      const parsed = JSON.parse(value);
-      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {};
-    } catch {
-      return {};
-    }
-  }
-  return {};
 };
 
 const markSentIn = async (db: Knex | Knex.Transaction, ids: readonly number[], jobId: string, now: number) => {
@@ -154,11 +139,7 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
           contactId: Number(r.contact_id),
           email: String(r.email),
           attempts: Number(r.attempts),
-          firstName: (r.first_name as string | null) ?? null,
-          lastName: (r.last_name as string | null) ?? null,
-          locale: (r.locale as string | null) ?? null,
-          timezone: (r.timezone as string | null) ?? null,
-          attributes: parseAttributes(r.attributes),
+          contact: templateContactOf(String(r.email), { firstName: r.first_name, lastName: r.last_name, locale: r.locale, timezone: r.timezone, attributes: r.attributes }),
           contactDocumentId: String(r.document_id),
         }));
     },

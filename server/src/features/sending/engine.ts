@@ -4,6 +4,7 @@ import type { PluginConfig } from '../../config/schema';
 import { TemplateError } from '../../content/liquid';
 import type { CampaignLifecycle } from '../campaigns/lifecycle';
 import { classifyFailure, type Transport } from '../../mail/transport';
+import type { SmtpBounce } from '../../events/smtp-bounce';
 import type { SendJobs } from './jobs';
 import type { RuleGroup } from '../audience/segments/rules';
 import { retryDelayMs } from './backoff';
@@ -44,13 +45,6 @@ export interface CampaignSource {
 /** A keyset page of the contacts frozen rules select (the segments' compiled query). */
 export interface AudiencePages {
   page(rules: RuleGroup, page: { after: number; limit: number }): Promise<AudienceContact[]>;
-}
-
-export interface SmtpBounce {
-  permanent: boolean;
-  responseCode: number | null;
-  message: string;
-  attempt: number;
 }
 
 /** Where a refusal the SMTP server gave becomes a bounce event (and, when hard, a suppressed contact). */
@@ -148,18 +142,7 @@ export const createSendEngine = (deps: SendEngineDeps) => {
     }
   };
 
-  const recipientOf = (delivery: DeliveryToSend): Recipient => ({
-    deliveryId: delivery.id,
-    email: delivery.email,
-    contact: {
-      email: delivery.email,
-      firstName: delivery.firstName,
-      lastName: delivery.lastName,
-      locale: delivery.locale,
-      timezone: delivery.timezone,
-      attributes: delivery.attributes,
-    },
-  });
+  const recipientOf = (delivery: DeliveryToSend): Recipient => ({ deliveryId: delivery.id, email: delivery.email, contact: delivery.contact });
 
   /**
    * One claimed delivery: its message, then the transport. Answers whether it was sent; a message

@@ -1,3 +1,4 @@
+import { eventsProcessor } from '../../events/reactors';
 import { ACTIONS } from '../../constants';
 import { DOCUMENT_ID, guard } from '../../routes/admin-route';
 import { defineFeature } from '../feature';
@@ -41,8 +42,8 @@ export default defineFeature({
         onFailed: ({ engine, log }) => onSendJobFailed(engine, log),
       },
     },
-    // Opened for what will react to recorded delivery events; nothing is queued on it yet.
-    { key: 'events', name: 'campaigns-events' },
+    // Each recorded delivery event (events/recorder.ts), to what reacts to it; reactors are short and independent.
+    { key: 'events', name: 'campaigns-events', worker: { processor: ({ reactors }) => eventsProcessor(reactors), concurrency: 10 } },
   ],
   maintenanceJobs: [
     // Re-adds send work a crash lost and finishes campaigns nobody finished (the engine's sweep).

@@ -7,6 +7,7 @@ import { UID } from '../../constants';
 import { compileContent } from '../../content/compile';
 import { TemplateError } from '../../content/liquid';
 import { renderMessage, type TemplateContact } from '../../content/render';
+import { templateContactOf } from '../../content/template-contact';
 import { composeMessage, recipientUrls } from './compose';
 import { checkCampaignContent, templateFieldError } from './content-check';
 import { BLANK_PIXEL_URI } from '../tracking/responses';
@@ -40,14 +41,6 @@ const testInput = z.strictObject({
   contact: documentIdField.nullable().optional(),
 });
 
-const toTemplateContact = (row: Record<string, unknown>): TemplateContact => ({
-  email: String(row.email),
-  firstName: (row.firstName as string | null) ?? null,
-  lastName: (row.lastName as string | null) ?? null,
-  locale: (row.locale as string | null) ?? null,
-  timezone: (row.timezone as string | null) ?? null,
-  attributes: (row.attributes as Record<string, unknown> | null) ?? {},
-});
 
 /**
  * Sending a campaign: start, pause, resume, cancel, its progress, previews and test sends. The work
@@ -69,7 +62,7 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!documentId) return { documentId: null, contact: SAMPLE_CONTACT };
     const row = await strapi.db.query(UID.contact).findOne({ where: { documentId } });
     if (!row) throw fieldError('preview', 'contact', `no contact with documentId "${documentId}"`);
-    return { documentId, contact: toTemplateContact(row) };
+    return { documentId, contact: templateContactOf(String(row.email), row) };
   };
 
   const compileOrThrow = async (source: Parameters<typeof compileContent>[0]) => {

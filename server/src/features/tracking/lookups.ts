@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { TABLES } from '../../constants';
-import type { EventDelivery } from './event-writer';
+import type { EventDelivery } from '../../events/delivery-event';
 
 export interface TrackedDelivery extends EventDelivery {
   email: string;

@@ -2,13 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { rootOf } from '../../composition/accessor';
 import { UID } from '../../constants';
 import { TemplateError } from '../../content/liquid';
+import { TEMPLATE_CONTACT_FIELDS, templateContactOf } from '../../content/template-contact';
+import type { DeliveryEvent } from '../../events/delivery-event';
 import { classifyUserAgent, isMachine } from './bots';
-import { markFirst, minuteOf, writeEvent, type TrackingEvent } from './event-writer';
 import { clickTarget, deliveryOf, linkUrl, type TrackedDelivery } from './lookups';
 import { maskEmail, type UnsubscribeView } from './pages';
 import type { TokenPurpose } from './tokens';
 import { isSuppressed } from '../audience/suppressions/active';
-import { getService } from '../../services/get-service';
 
 /** Who fetched a tracking URL; `record` is false for HEAD requests (link scanners), which are answered but not counted. */
 export interface TrackingClient {
@@ -32,10 +32,9 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const verified = tokens.verified;
 
   /** A lost open or click must not cost the reader their redirect or image: it is logged instead. */
-  const record = async (event: TrackingEvent, first: 'first_open_at' | 'first_click_at') => {
+  const record = async (event: DeliveryEvent) => {
     try {
-      await writeEvent(knex(), event);
-      if (!event.isBot) await markFirst(knex(), event.delivery.id, first, event.at);
+      await root.running.events.record(event);
     } catch (error) {
       strapi.log.warn(`campaigns: the ${event.type} of delivery ${event.delivery.id} was not recorded: ${(error as Error).message}`);
     }
@@ -44,24 +43,21 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const machineOrHuman = (delivery: TrackedDelivery, client: TrackingClient, at: number) => {
     const kind = classifyUserAgent(client.userAgent);
     const isBot = isMachine(kind, at, delivery.sentAt);
-    return { kind, isBot, tag: isBot ? 'machine' : 'human' };
+    return { client: kind, isBot };
   };
 
   const contactOf = (contactId: number) =>
-    strapi.db.query(UID.contact).findOne({ where: { id: contactId }, select: ['documentId', 'state', 'firstName', 'lastName', 'locale', 'timezone', 'attributes'] });
+    strapi.db.query(UID.contact).findOne({ where: { id: contactId }, select: ['documentId', 'state', ...TEMPLATE_CONTACT_FIELDS] });
 
   /** Concurrent POSTs for one delivery (a mailbox's one-click and its reader's click) share one run. */
   const unsubscribing = new Map<number, Promise<void>>();
 
   const applyUnsubscribe = async (delivery: TrackedDelivery) => {
-    const key = `unsubscribe:${delivery.id}`;
-    // The address the message went to is suppressed even when its contact is gone: a later import must not mail it again.
-    await getService(strapi, 'suppressions').add({ email: delivery.email, reason: 'unsubscribe', sourceEvent: key });
-    const contact = await contactOf(delivery.contactId);
-    // A bounced or complained contact keeps its state: it says more than an unsubscribe.
-    if (contact?.state === 'subscribed') await getService(strapi, 'contacts').setState(contact.documentId, 'unsubscribed');
+    // The address the message went to is suppressed even when its contact is gone: a later import
+    // must not mail it again. A bounced or complained contact keeps its state (contact-signals/precedence.ts).
+    await root.signal({ type: 'unsubscribe', contactIds: [delivery.contactId], address: { email: delivery.email, sourceEvent: `unsubscribe:${delivery.id}` } });
     // Last: a run that failed above leaves no event, and the next POST completes it.
-    await writeEvent(knex(), { key, type: 'unsubscribe', delivery, isBot: false, data: null, at: Date.now() });
+    await root.running.events.record({ type: 'unsubscribe', source: 'tracking', delivery, at: Date.now() });
   };
 
   return {
@@ -80,8 +76,7 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!target) return null;
       if (client.record) {
         const at = Date.now();
-        const { kind, isBot, tag } = machineOrHuman(target.delivery, client, at);
-        await record({ key: `click:${deliveryId}:${linkId}:${minuteOf(at)}:${tag}`, type: 'click', delivery: target.delivery, isBot, data: { linkId, client: kind }, at }, 'first_click_at');
+        await record({ type: 'click', source: 'tracking', delivery: target.delivery, at, linkId, ...machineOrHuman(target.delivery, client, at) });
       }
       return target.url;
     },
@@ -94,8 +89,7 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
         const delivery = await deliveryOf(knex(), ids[0]);
         if (!delivery) return;
         const at = Date.now();
-        const { kind, isBot, tag } = machineOrHuman(delivery, client, at);
-        await record({ key: `open:${delivery.id}:${minuteOf(at)}:${tag}`, type: 'open', delivery, isBot, data: { client: kind }, at }, 'first_open_at');
+        await record({ type: 'open', source: 'tracking', delivery, at, ...machineOrHuman(delivery, client, at) });
       } catch (error) {
         strapi.log.warn(`campaigns: an open was not recorded: ${(error as Error).message}`);
       }
@@ -111,14 +105,7 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const delivery = await deliveryOf(knex(), ids[0]);
       const contact = delivery && (await contactOf(delivery.contactId));
       if (!delivery || !contact) return null;
-      const templateContact = {
-        email: delivery.email,
-        firstName: contact.firstName ?? null,
-        lastName: contact.lastName ?? null,
-        locale: contact.locale ?? null,
-        timezone: contact.timezone ?? null,
-        attributes: contact.attributes ?? {},
-      };
+      const templateContact = templateContactOf(delivery.email, contact);
       try {
         return await root.running.webView.html(delivery, templateContact);
       } catch (error) {

@@ -7,11 +7,12 @@ import { deleteContacts } from './contact-delete';
 import { addTopicLinks, removeTopicLinks } from './topic-links';
 import { quoteList } from './topic-lookup';
 import { contactTables, type ContactTables } from './contact-tables';
+import { applySignal } from '../../../contact-signals/apply-signal';
+import { signalTables } from '../../../contact-signals/tables';
 import { fieldError, parseOrThrow } from '../../../validation/errors';
 
 interface Selected {
   id: number;
-  state: string;
 }
 
 const invalid = (field: string, message: string) => fieldError('bulk action', field, message);
@@ -43,9 +44,9 @@ const rowsOf = async (
 const createContactBulkService = ({ strapi }: { strapi: Core.Strapi }) => {
   const select = async (trx: Knex.Transaction, tables: ContactTables, documentIds: string[]): Promise<Selected[]> => {
     const { columns: col } = tables;
-    const rows = await rowsOf(trx, tables.contacts, col.documentId, documentIds, { field: 'documentIds', label: 'contact', columns: [col.state] });
+    const rows = await rowsOf(trx, tables.contacts, col.documentId, documentIds, { field: 'documentIds', label: 'contact' });
     // In id order: the order the document service calls ran in, one contact after another.
-    return rows.map((r) => ({ id: Number(r.id), state: String(r[col.state]) })).sort((a, b) => a.id - b.id);
+    return rows.map((r) => ({ id: Number(r.id) })).sort((a, b) => a.id - b.id);
   };
 
   const topicIds = async (trx: Knex.Transaction, documentIds: string[]) => {
@@ -66,18 +67,10 @@ const createContactBulkService = ({ strapi }: { strapi: Core.Strapi }) => {
       case 'delete':
         await deleteContacts(strapi, trx, ids);
         return ids.length;
-      case 'unsubscribe': {
-        // Only subscribed contacts move: a bounced or complained address keeps the stronger state,
-        // also one that a bounce changed after the select (the update checks the state again).
-        const subscribed = contacts.filter((c) => c.state === 'subscribed').map((c) => c.id);
-        if (!subscribed.length) return 0;
-        const { state, stateChangedAt, updatedAt } = tables.columns;
-        const now = new Date();
-        return trx(tables.contacts)
-          .whereIn('id', subscribed)
-          .where(state, 'subscribed')
-          .update({ [state]: 'unsubscribed', [stateChangedAt]: now, [updatedAt]: now });
-      }
+      case 'unsubscribe':
+        // The signal's conditional update moves only subscribed contacts: a bounced or complained
+        // address keeps the stronger state, also one that a bounce changed after the select.
+        return applySignal(trx, signalTables(strapi), { type: 'unsubscribe', contactIds: ids });
       case 'addTopics':
       case 'removeTopics': {
         const topics = await topicIds(trx, input.topics);

@@ -3,7 +3,7 @@ import type { Dialect } from '../segments/json-path';
 
 /**
  * SQL reading the link id out of a tracked click's data (`{"linkId": 12, "client": ...}`, see
- * features/tracking/event-writer), per database; NULL for every other event. Only the tracking endpoints
+ * events/delivery-event.ts), per database; NULL for every other event. Only the tracking endpoints
  * write `source = 'tracking'`, always as JSON, so the JSON functions never meet other text.
  * `e` is the events table's alias.
  */

@@ -7,6 +7,9 @@ import { quoteList, unknownTopics } from './topic-lookup';
 import { contactCreateInput, contactUpdateInput } from '../../../validation/contact-input';
 import { hashEmail, normalizeEmail } from '../../../validation/email';
 import { fieldError, parseOrThrow } from '../../../validation/errors';
+import { applySignal } from '../../../contact-signals/apply-signal';
+import { signalFor } from '../../../contact-signals/precedence';
+import { signalTables } from '../../../contact-signals/tables';
 
 export type { Contact };
 
@@ -104,21 +107,27 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * The one way a contact's state changes (unsubscribe, bounce, complaint, resubscribe). A
-     * resubscribe needs a fresh consent record.
+     * Sets a contact's state as the admin (or an extension) asks, through the contact signals
+     * (contact-signals/): nothing moves a contact down the precedence table but a resubscribe,
+     * which here is the admin's forced one and needs a fresh consent record unless the contact is
+     * subscribed already. An unsubscribe of a bounced contact changes nothing.
      */
     async setState(documentId: string, state: ContactState, options: { consent?: Contact['consent'] } = {}) {
       if (!CONTACT_STATES.includes(state)) throw invalid('state', `must be one of ${CONTACT_STATES.join(', ')}`);
       const current = await findRow(documentId);
-      if (state === 'subscribed' && current.state !== 'subscribed' && !options.consent) {
-        throw invalid('consent', 'resubscribing a contact needs a consent record (source, time, IP, text shown)');
+      const type = signalFor(state);
+      if (type === 'resubscribe' && !options.consent) {
+        if (current.state !== 'subscribed')
+          throw invalid('consent', 'resubscribing a contact needs a consent record (source, time, IP, text shown)');
+        return toContact(current);
       }
-      const row = await documents().update<Row>({
-        documentId,
-        data: { state, stateChangedAt: new Date().toISOString(), ...(options.consent ? { consent: options.consent } : {}) },
-        populate,
+      await applySignal(strapi.db.connection, signalTables(strapi), {
+        type,
+        contactIds: [current.id],
+        force: true,
+        consent: options.consent ?? undefined,
       });
-      return toContact(row);
+      return toContact(await findRow(documentId));
     },
   };
 };

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../constants';
+import { applySignal } from '../../../contact-signals/apply-signal';
+import { signalTables } from '../../../contact-signals/tables';
 import { documentsOf } from '../../../db/documents';
 import { hashEmail, normalizeEmail } from '../../../validation/email';
 import { CONTACT_SELECT, createMapping, representative, type ContactRow, type SourceEntry } from './mapping';
@@ -44,8 +46,8 @@ export const createMirror = (strapi: Core.Strapi) => {
       await contacts().delete({ documentId: contact.documentId });
       return 'removed';
     }
-    const unsubscribe = contact.state === 'subscribed' ? { state: 'unsubscribed', stateChangedAt: new Date().toISOString() } : {};
-    await contacts().update({ documentId: contact.documentId, data: { ...unsubscribe, sourceUid: null, sourceId: null } });
+    await applySignal(strapi.db.connection, signalTables(strapi), { type: 'unsubscribe', contactIds: [contact.id] });
+    await contacts().update({ documentId: contact.documentId, data: { sourceUid: null, sourceId: null } });
     return 'removed';
   };
 

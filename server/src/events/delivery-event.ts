@@ -1,0 +1,157 @@
+/** Every kind of delivery event the plugin records: the `type` column of campaigns_events. */
+export const DELIVERY_EVENT_TYPES = [
+  'sent',
+  'failed',
+  'open',
+  'click',
+  'unsubscribe',
+  'resubscribe',
+  'bounce',
+  'complaint',
+  'reply',
+  'delivered',
+] as const;
+export type DeliveryEventType = (typeof DELIVERY_EVENT_TYPES)[number];
+
+/** Where an event was observed: the `source` column. Inbound sources (webhooks, mailboxes) add theirs. */
+export type EventSource = 'tracking' | 'smtp' | 'admin' | 'mailbox' | 'webhook';
+
+/** The delivery an event belongs to. */
+export interface EventDelivery {
+  id: number;
+  campaignId: number;
+  contactId: number;
+}
+
+interface Base {
+  delivery: EventDelivery;
+  /** When it happened, epoch milliseconds. */
+  at: number;
+}
+
+/** `kind`: what the tracking classified the client as (tracking/bots.ts); `isBot` events are kept but are not engagement. */
+interface Engagement extends Base {
+  source: 'tracking';
+  isBot: boolean;
+  client: string;
+}
+
+export type BounceKind = 'hard' | 'permanent' | 'soft-limit';
+
+export type DeliveryEvent =
+  | (Base & { type: 'sent'; source: 'smtp' })
+  | (Base & { type: 'failed'; source: 'smtp'; error: string })
+  | (Engagement & { type: 'open' })
+  | (Engagement & { type: 'click'; linkId: number })
+  | (Base & { type: 'unsubscribe'; source: EventSource })
+  | (Base & { type: 'resubscribe'; source: EventSource })
+  /** `reference`: what identifies this bounce at its source (the SMTP attempt, a DSN's Message-ID, a webhook's event id). */
+  | (Base & { type: 'bounce'; source: EventSource; reference: string; kind: BounceKind; code: number | null; message: string })
+  | (Base & { type: 'complaint'; source: EventSource; reference: string })
+  /** `messageId`: the reply's own Message-ID. */
+  | (Base & { type: 'reply'; source: EventSource; messageId: string })
+  | (Base & { type: 'delivered'; source: EventSource; reference: string });
+
+/** The minute an event happened in: opens and clicks repeated within it are one event. */
+export const minuteOf = (at: number) => Math.floor(at / 60_000);
+
+/**
+ * The idempotency key of an event: two observations of the same thing get the same key, and the
+ * UNIQUE index on it keeps the first. An open or a click counts once per delivery (and link) and
+ * minute, for humans and machines apart; an unsubscribe, a complaint and a delivery notice once per
+ * delivery; a bounce once per attempt (SMTP) or per notice (inbound); a reply once per message.
+ * Keys already stored (open, click, unsubscribe, smtp-bounce) keep their spelling.
+ */
+export const keyOf = (event: DeliveryEvent): string => {
+  const d = event.delivery.id;
+  switch (event.type) {
+    case 'sent':
+    case 'failed':
+    case 'unsubscribe':
+      return `${event.type}:${d}`;
+    case 'resubscribe':
+      // Unsubscribing and coming back may happen more than once from one message: each minute is its own.
+      return `resubscribe:${d}:${minuteOf(event.at)}`;
+    case 'open':
+      return `open:${d}:${minuteOf(event.at)}:${event.isBot ? 'machine' : 'human'}`;
+    case 'click':
+      return `click:${d}:${event.linkId}:${minuteOf(event.at)}:${event.isBot ? 'machine' : 'human'}`;
+    case 'bounce':
+      return event.source === 'smtp' ? `smtp-bounce:${event.reference}` : `bounce:${event.source}:${event.reference}`;
+    case 'complaint':
+      return `complaint:${d}`;
+    case 'delivered':
+      return `delivered:${d}`;
+    case 'reply':
+      return `reply:${event.messageId}`;
+  }
+};
+
+/** What the `data` column keeps of an event beyond its ids (the contact's activity shows it). */
+const dataOf = (event: DeliveryEvent): Record<string, unknown> | null => {
+  switch (event.type) {
+    case 'open':
+      return { client: event.client };
+    case 'click':
+      return { linkId: event.linkId, client: event.client };
+    case 'bounce':
+      return { kind: event.kind, code: event.code, message: event.message };
+    case 'failed':
+      return { error: event.error };
+    case 'complaint':
+    case 'delivered':
+      return { reference: event.reference };
+    case 'reply':
+      return { messageId: event.messageId };
+    default:
+      return null;
+  }
+};
+
+export interface EventRow {
+  idempotency_key: string;
+  type: DeliveryEventType;
+  delivery_id: number;
+  campaign_id: number;
+  contact_id: number;
+  source: EventSource;
+  is_bot: boolean;
+  data: string | null;
+  occurred_at: number;
+  created_at: number;
+}
+
+export const rowOf = (event: DeliveryEvent, now: number): EventRow => {
+  const data = dataOf(event);
+  return {
+    idempotency_key: keyOf(event),
+    type: event.type,
+    delivery_id: event.delivery.id,
+    campaign_id: event.delivery.campaignId,
+    contact_id: event.delivery.contactId,
+    source: event.source,
+    is_bot: 'isBot' in event ? event.isBot : false,
+    data: data ? JSON.stringify(data) : null,
+    occurred_at: event.at,
+    created_at: now,
+  };
+};
+
+/** The delivery column a human open, click or reply sets when it is the first: what engagement segments read. */
+export const FIRST_COLUMN = { open: 'first_open_at', click: 'first_click_at', reply: 'first_reply_at' } as const;
+export type FirstColumn = (typeof FIRST_COLUMN)[keyof typeof FIRST_COLUMN];
+
+export const firstColumnOf = (event: DeliveryEvent): FirstColumn | null => {
+  if (event.type === 'open' || event.type === 'click') return event.isBot ? null : FIRST_COLUMN[event.type];
+  return event.type === 'reply' ? FIRST_COLUMN.reply : null;
+};
+
+/** What the events queue carries and reactors receive: ids only, the row holds the rest. */
+export interface RecordedEvent {
+  id: number;
+  type: DeliveryEventType;
+  deliveryId: number;
+  campaignId: number;
+  contactId: number;
+  at: number;
+}

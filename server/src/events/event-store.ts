@@ -1,0 +1,77 @@
+import type { Knex } from 'knex';
+import { TABLES } from '../constants';
+import { isMysql } from '../db/dialect';
+import type { EventRow, FirstColumn } from './delivery-event';
+
+/** SQLite's compound-select limit (knex writes its multi-row inserts as SELECT ... UNION ALL). */
+const CHUNK = 500;
+
+/**
+ * Inserts the rows whose key is not stored yet and answers, per row, the new event's id or null
+ * for a repeat (a key already stored, or an earlier row of this batch). PostgreSQL and SQLite take
+ * one multi-row INSERT ... ON CONFLICT DO NOTHING RETURNING per 500 rows; MySQL has no RETURNING
+ * and its multi-row insert id says nothing about which rows were ignored, so it inserts row by
+ * row (INSERT IGNORE answers insert id 0 for an ignored row), still inside the caller's one transaction.
+ */
+export const insertEvents = async (trx: Knex.Transaction, rows: readonly EventRow[]): Promise<Array<number | null>> => {
+  const firstOfKey = new Map<string, number>();
+  rows.forEach((row, i) => {
+    if (!firstOfKey.has(row.idempotency_key)) firstOfKey.set(row.idempotency_key, i);
+  });
+  const distinct = [...firstOfKey.values()].map((i) => rows[i]);
+  const idOfKey = new Map<string, number>();
+  if (isMysql(trx)) {
+    for (const row of distinct) {
+      const [id] = await trx(TABLES.events).insert(row).onConflict(['idempotency_key']).ignore();
+      if (Number(id) > 0) idOfKey.set(row.idempotency_key, Number(id));
+    }
+  } else {
+    for (let at = 0; at < distinct.length; at += CHUNK) {
+      const inserted: Array<{ id: number; idempotency_key: string }> = await trx(TABLES.events)
+        .insert(distinct.slice(at, at + CHUNK))
+        .onConflict(['idempotency_key'])
+        .ignore()
+        .returning(['id', 'idempotency_key']);
+      for (const r of inserted) idOfKey.set(r.idempotency_key, Number(r.id));
+    }
+  }
+  return rows.map((row, i) => (firstOfKey.get(row.idempotency_key) === i ? (idOfKey.get(row.idempotency_key) ?? null) : null));
+};
+
+/** Written into the statement rather than bound: PostgreSQL cannot type a bound CASE branch, and these are our own integers. */
+const integer = (value: number) => {
+  if (!Number.isSafeInteger(value)) throw new Error(`not an integer: ${value}`);
+  return String(value);
+};
+
+export interface FirstMark {
+  deliveryId: number;
+  column: FirstColumn;
+  at: number;
+}
+
+/**
+ * Sets each delivery's first open, click or reply time unless it has one (the first writer wins):
+ * one UPDATE per column with a CASE over the batch's deliveries, the earliest time of each.
+ */
+export const markFirsts = async (trx: Knex.Transaction, marks: readonly FirstMark[]) => {
+  const byColumn = new Map<FirstColumn, Map<number, number>>();
+  for (const { deliveryId, column, at } of marks) {
+    const times = byColumn.get(column) ?? new Map<number, number>();
+    times.set(deliveryId, Math.min(at, times.get(deliveryId) ?? at));
+    byColumn.set(column, times);
+  }
+  for (const [column, times] of byColumn) {
+    const entries = [...times];
+    for (let at = 0; at < entries.length; at += CHUNK) {
+      const part = entries.slice(at, at + CHUNK);
+      await trx(TABLES.deliveries)
+        .whereIn(
+          'id',
+          part.map(([id]) => id)
+        )
+        .whereNull(column)
+        .update({ [column]: trx.raw(`CASE id ${part.map(([id, time]) => `WHEN ${integer(id)} THEN ${integer(time)}`).join(' ')} END`) });
+    }
+  }
+};

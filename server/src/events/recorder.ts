@@ -1,0 +1,99 @@
+import type { Knex } from 'knex';
+import { batcher } from '../db/batcher';
+import { firstColumnOf, rowOf, type DeliveryEvent, type RecordedEvent } from './delivery-event';
+import { insertEvents, markFirsts } from './event-store';
+
+/** The part of the `events` queue the recorder uses (a BullMQ Queue is one). */
+export interface EventQueue {
+  addBulk(jobs: Array<{ name: 'event'; data: RecordedEvent; opts: typeof EVENT_JOB_OPTIONS & { jobId: string } }>): Promise<unknown>;
+}
+
+/** A reactor that fails is retried; a job is named after its event row, so a repeated hand-over adds nothing. */
+const EVENT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: true,
+  removeOnFail: 1000,
+} as const;
+
+export interface EventRecorderOptions {
+  knex: Knex;
+  /** Read when a batch is handed over: the queues open after the recorder is made. */
+  queue: () => EventQueue;
+  log: { warn(message: string): void };
+}
+
+/** How long a lone event waits for others to share its transaction: well under a request's time. */
+const LINGER_MS = 2;
+/** Rows per transaction: one batch stays a short write however hard the endpoints are hit. */
+const MAX_BATCH = 500;
+
+const recordedOf = (event: DeliveryEvent, id: number): RecordedEvent => ({
+  id,
+  type: event.type,
+  deliveryId: event.delivery.id,
+  campaignId: event.delivery.campaignId,
+  contactId: event.delivery.contactId,
+  at: event.at,
+});
+
+/**
+ * The one write path of delivery events. Concurrent record() calls share one transaction: one
+ * multi-row insert that skips keys already stored, and the first open, click or reply times of
+ * their deliveries; on SQLite that is one fsync for a whole burst of opens instead of two per open.
+ * Every event the batch inserted (never a repeat) then goes to the `events` queue in one addBulk,
+ * with its row id as job id, for the reactors (see reactors.ts). Each caller awaits its batch and
+ * gets its event back, or null for a repeat; a failed write fails the batch's callers. A queue that
+ * refuses is logged, not thrown: the event is recorded, only what reacts to it missed it.
+ */
+export const createEventRecorder = ({ knex, queue, log }: EventRecorderOptions) => {
+  /** Hands the batch's new events to the queue; a queue that refuses is logged, the events stay recorded. */
+  const handOver = async (recorded: ReadonlyArray<RecordedEvent | null>) => {
+    const jobs = recorded.flatMap((event) =>
+      event ? [{ name: 'event' as const, data: event, opts: { ...EVENT_JOB_OPTIONS, jobId: `event-${event.id}` } }] : []
+    );
+    if (!jobs.length) return;
+    try {
+      await queue().addBulk(jobs);
+    } catch (error) {
+      log.warn(`campaigns: ${jobs.length} recorded events were not queued for their reactors: ${(error as Error).message}`);
+    }
+  };
+
+  // The hand-over is awaited by the batch's callers, not by the batcher: the next batch's
+  // transaction runs while this one's addBulk goes to Redis.
+  const write = batcher<DeliveryEvent, { event: RecordedEvent | null; handedOver: Promise<void> }>(
+    async (events) => {
+      const now = Date.now();
+      const recorded = await knex.transaction(async (trx) => {
+        const ids = await insertEvents(
+          trx,
+          events.map((event) => rowOf(event, now))
+        );
+        const fresh = events.map((event, i) => (ids[i] === null ? null : recordedOf(event, ids[i] as number)));
+        await markFirsts(
+          trx,
+          events.flatMap((event, i) => {
+            const column = firstColumnOf(event);
+            return fresh[i] && column ? [{ deliveryId: event.delivery.id, column, at: event.at }] : [];
+          })
+        );
+        return fresh;
+      });
+      const handedOver = handOver(recorded);
+      return recorded.map((event) => ({ event, handedOver }));
+    },
+    { maxItems: MAX_BATCH, lingerMs: LINGER_MS }
+  );
+
+  return {
+    /** Records the event once (by its key); answers it once queued, or null when its key was already stored. */
+    async record(event: DeliveryEvent): Promise<RecordedEvent | null> {
+      const written = await write(event);
+      await written.handedOver;
+      return written.event;
+    },
+  };
+};
+
+export type EventRecorder = ReturnType<typeof createEventRecorder>;
