@@ -1,9 +1,9 @@
-import { adminWithActions, bearer } from '../helpers/admin';
-import { useAdminApp } from '../helpers/admin-app';
+import { adminWithActions, bearer } from '../../helpers/admin';
+import { useGroupApp } from '../../helpers/integration-group';
 
 const CONTACT = 'plugin::campaigns.contact';
 
-const { strapi, auth, api, service } = useAdminApp();
+const { strapi, auth, api, service } = useGroupApp();
 
 const contacts = () => service('contacts');
 const knex = () => strapi().db.connection;

@@ -1,10 +1,8 @@
 import type { AddressObject, ParsedMail } from 'mailparser';
-import { useAdminApp } from '../helpers/admin-app';
-import { finished, seedCampaign, sendingEnv, waitForProgress } from '../helpers/sending';
-import { useSmtpSink } from '../helpers/smtp-sink';
+import { useGroupApp } from '../../helpers/integration-group';
+import { finished, seedCampaign, waitForProgress } from '../../helpers/sending';
 
-const sink = useSmtpSink();
-const { strapi, api, auth } = useAdminApp({ env: () => sendingEnv(sink().port) });
+const { strapi, api, auth, sink } = useGroupApp();
 
 const mailboxes = (field: AddressObject | AddressObject[] | undefined) => (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value);
 const headerLines = (raw: string) => raw.split('\r\n\r\n')[0].split('\r\n');

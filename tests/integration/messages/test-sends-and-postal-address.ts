@@ -1,13 +1,7 @@
-import { useAdminApp } from '../helpers/admin-app';
-import { NEWSLETTER, seedCampaign, sendingEnv } from '../helpers/sending';
-import { useSmtpSink } from '../helpers/smtp-sink';
+import { useGroupApp } from '../../helpers/integration-group';
+import { NEWSLETTER, seedCampaign, TEST_POSTAL_ADDRESS } from '../../helpers/sending';
 
-const POSTAL_ADDRESS = 'Northwind Coffee, 1 Quay Road, Bristol BS1 4QA, UK';
-
-const sink = useSmtpSink();
-const { strapi, api, auth } = useAdminApp({
-  env: () => sendingEnv(sink().port, { CAMPAIGNS_POSTAL_ADDRESS: POSTAL_ADDRESS }),
-});
+const { strapi, api, auth, sink } = useGroupApp();
 
 const sendTest = async (documentId: string, emails: string[]) => {
   const res = await api().post(`/campaigns/campaigns/${documentId}/test`).set(auth()).send({ data: { emails } });
@@ -32,9 +26,9 @@ test('templates read sending.postalAddress as {{ postal_address }}, in the HTML 
   const before = sink().received.length;
   await sendTest(campaign.documentId, ['qa@postal.test']);
   const mail = await sink().parse(sink().received[before]);
-  expect(String(mail.html)).toContain(POSTAL_ADDRESS);
-  expect(mail.text).toContain(POSTAL_ADDRESS);
+  expect(String(mail.html)).toContain(TEST_POSTAL_ADDRESS);
+  expect(mail.text).toContain(TEST_POSTAL_ADDRESS);
 
   const settings = await api().get('/campaigns/settings').set(auth());
-  expect(settings.body.data).toMatchObject({ postalAddress: POSTAL_ADDRESS, dkim: null, warnings: ['dkim-missing'] });
+  expect(settings.body.data).toMatchObject({ postalAddress: TEST_POSTAL_ADDRESS, dkim: null, warnings: ['dkim-missing'] });
 });

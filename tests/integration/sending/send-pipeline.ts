@@ -1,16 +1,12 @@
 import type { ParsedMail } from 'mailparser';
-import { deliveryOfVerp } from '../../server/src/mail/verp';
-import { verifyToken } from '../../server/src/tracking/tokens';
-import { useAdminApp } from '../helpers/admin-app';
-import { finished, seedCampaign, sendingEnv, TEST_SIGNING_SECRET, waitForProgress } from '../helpers/sending';
-import { useSmtpSink } from '../helpers/smtp-sink';
+import { deliveryOfVerp } from '../../../server/src/mail/verp';
+import { verifyToken } from '../../../server/src/tracking/tokens';
+import { useGroupApp } from '../../helpers/integration-group';
+import { finished, seedCampaign, TEST_SIGNING_SECRET, waitForProgress } from '../../helpers/sending';
 
 const SECRET = TEST_SIGNING_SECRET;
 
-const sink = useSmtpSink();
-const { strapi, service, api, auth } = useAdminApp({
-  env: () => sendingEnv(sink().port),
-});
+const { strapi, service, api, auth, sink } = useGroupApp();
 
 const knex = () => strapi().db.connection;
 

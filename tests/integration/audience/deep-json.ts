@@ -1,6 +1,6 @@
-import { useAdminApp } from '../helpers/admin-app';
-import { databaseUnderTest } from '../helpers/database';
-import { postImport } from '../helpers/imports';
+import { useGroupApp } from '../../helpers/integration-group';
+import { databaseUnderTest } from '../../helpers/database';
+import { postImport } from '../../helpers/imports';
 
 /**
  * JSON nested past what zod's recursive parse or the databases' JSON functions take (SQLite
@@ -8,7 +8,7 @@ import { postImport } from '../helpers/imports';
  * through the real HTTP stack (Koa's body parser first), and a bad document already stored cannot
  * break segment queries for the other contacts.
  */
-const { strapi, auth, api, service, token } = useAdminApp();
+const { strapi, auth, api, service, token } = useGroupApp();
 
 const CONTACT = 'plugin::campaigns.contact';
 

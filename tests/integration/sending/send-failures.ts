@@ -1,11 +1,7 @@
-import { useAdminApp } from '../helpers/admin-app';
-import { finished, seedCampaign, sendingEnv, waitForProgress } from '../helpers/sending';
-import { useSmtpSink } from '../helpers/smtp-sink';
+import { useGroupApp } from '../../helpers/integration-group';
+import { finished, seedCampaign, waitForProgress } from '../../helpers/sending';
 
-const sink = useSmtpSink();
-const { strapi, service } = useAdminApp({
-  env: () => sendingEnv(sink().port, { CAMPAIGNS_MAX_ATTEMPTS: '3', CAMPAIGNS_RETRY_DELAY_SECONDS: '0.2' }),
-});
+const { strapi, service, sink } = useGroupApp();
 
 const knex = () => strapi().db.connection;
 

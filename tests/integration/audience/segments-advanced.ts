@@ -1,6 +1,6 @@
-import { useAdminApp } from '../helpers/admin-app';
+import { useGroupApp } from '../../helpers/integration-group';
 
-const { strapi, auth, api, service } = useAdminApp();
+const { strapi, auth, api, service } = useGroupApp();
 const DAY = 86_400_000;
 
 let spring: { documentId: string; id: number };

@@ -1,10 +1,10 @@
-import { adminWithActions, bearer } from '../helpers/admin';
-import { useAdminApp } from '../helpers/admin-app';
+import { adminWithActions, bearer } from '../../helpers/admin';
+import { useGroupApp } from '../../helpers/integration-group';
 
 const CONTACT = 'plugin::campaigns.contact';
 const TOPIC = 'plugin::campaigns.topic';
 
-const { strapi, token, auth, api, service } = useAdminApp();
+const { strapi, token, auth, api, service } = useGroupApp();
 
 const contacts = () => service('contacts');
 const knex = () => strapi().db.connection;

@@ -1,12 +1,11 @@
-import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
+import { useGroupApp } from '../../helpers/integration-group';
 
-let app: TestApp;
-const service = (name: string) => app.strapi.plugin('campaigns').service(name);
+const { strapi } = useGroupApp();
+const service = (name: string) => strapi().plugin('campaigns').service(name);
 
 let newsletter: string;
 
 beforeAll(async () => {
-  app = await bootTestApp();
   newsletter = (await service('topics').create({ name: 'Newsletter' })).documentId;
   const people = [
     { email: 'anne@example.com', firstName: 'Anne', locale: 'fr', topics: [newsletter] },
@@ -17,7 +16,6 @@ beforeAll(async () => {
   ];
   for (const person of people) await service('contacts').create(person);
 });
-afterAll(() => stopTestApp(app));
 
 const count = async (rules: unknown) => {
   const segment = await service('segments').create({ name: `s-${Math.random()}`, rules });
@@ -56,7 +54,7 @@ test('matches values literally: quotes, wildcards and SQL in values are only dat
   expect(await count({ match: 'all', rules: [{ field: 'firstName', operator: 'contains', value: '_' }] })).toBe(1);
   expect(await count({ match: 'all', rules: [{ field: 'email', operator: 'eq', value: "' OR '1'='1" }] })).toBe(0);
   expect(await count({ match: 'all', rules: [{ field: 'email', operator: 'contains', value: "x' OR 1=1; DROP TABLE campaigns_contacts; --" }] })).toBe(0);
-  expect(await app.strapi.documents('plugin::campaigns.contact').count({})).toBe(5);
+  expect(await strapi().documents('plugin::campaigns.contact').count({})).toBe(5);
 });
 
 describe('refuses invalid rules on save, naming the problem', () => {
@@ -69,8 +67,8 @@ describe('refuses invalid rules on save, naming the problem', () => {
     ['too deep', [1, 2, 3, 4, 5, 6, 7].reduce<unknown>((inner) => ({ match: 'all', rules: [inner] }), { match: 'all', rules: [] }), /nested 8 groups deep/],
   ];
   test.each(cases)('%s', async (_label, rules, message) => {
-    const before = await app.strapi.documents('plugin::campaigns.segment').count({});
+    const before = await strapi().documents('plugin::campaigns.segment').count({});
     await expect(service('segments').create({ name: 'bad', rules })).rejects.toThrow(message);
-    expect(await app.strapi.documents('plugin::campaigns.segment').count({})).toBe(before);
+    expect(await strapi().documents('plugin::campaigns.segment').count({})).toBe(before);
   });
 });

@@ -1,21 +1,17 @@
 import type { Knex } from 'knex';
-import { adminWithActions, bearer } from '../helpers/admin';
-import { downloadCsv, importFile, postImport, waitForImport, watchUploads } from '../helpers/imports';
-import { useAdminApp } from '../helpers/admin-app';
+import { adminWithActions, bearer } from '../../helpers/admin';
+import { downloadCsv, importFile, postImport, TEST_IMPORT_MAX_FILE_BYTES, waitForImport, watchUploads } from '../../helpers/imports';
+import { useGroupApp } from '../../helpers/integration-group';
 
 const CONTACT = 'plugin::campaigns.contact';
-const MAX_FILE_BYTES = 1024 * 1024;
 
-const { strapi, token, auth, api, service } = useAdminApp({ env: { CAMPAIGNS_IMPORT_MAX_FILE_BYTES: String(MAX_FILE_BYTES) } });
+const { strapi, token, auth, api, service } = useGroupApp();
 let news: { documentId: string };
 let offers: { documentId: string };
 
 beforeAll(async () => {
   news = await service('topics').create({ name: 'News' });
   offers = await service('topics').create({ name: 'Offers' });
-});
-afterAll(async () => {
-  delete process.env.CAMPAIGNS_IMPORT_MAX_FILE_BYTES;
 });
 
 const knex = (): Knex => strapi().db.connection;
@@ -301,7 +297,7 @@ describe('bad input is refused with a 400 that says what to fix, and nothing is 
     await refused(Buffer.from('Email,Name\nzoe@example.com,Zo\xeb\n', 'latin1'), baseOptions({ Email: 'email' }), 400, /looks binary or is not UTF-8/);
   });
   test('a file over the size limit gets 413 before it is read', () =>
-    refused(HEADER + '\n' + 'x'.repeat(MAX_FILE_BYTES * 1.5), baseOptions({ Email: 'email' }), 413, /is 1\.5 MB; imports take files up to 1\.0 MB \(option campaigns\.imports\.maxFileBytes\)/));
+    refused(HEADER + '\n' + 'x'.repeat(TEST_IMPORT_MAX_FILE_BYTES * 1.5), baseOptions({ Email: 'email' }), 413, /is 1\.5 MB; imports take files up to 1\.0 MB \(option campaigns\.imports\.maxFileBytes\)/));
   test('a broken quote in the first rows', () =>
     refused('Email,Name\nann@example.com,"Ann\nbob@example.com,Bob\n', baseOptions({ Email: 'email' }), 400, /file: line 2: Quote Not Closed/));
   test('no file', async () => {

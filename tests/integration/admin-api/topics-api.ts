@@ -1,9 +1,9 @@
-import { adminWithActions, bearer } from '../helpers/admin';
-import { useAdminApp } from '../helpers/admin-app';
+import { adminWithActions, bearer } from '../../helpers/admin';
+import { useGroupApp } from '../../helpers/integration-group';
 
 const TOPIC = 'plugin::campaigns.topic';
 
-const { strapi, auth, api, service } = useAdminApp();
+const { strapi, auth, api, service } = useGroupApp();
 
 const topicRows = () => strapi().db.query(TOPIC).findMany({ orderBy: { name: 'asc' } });
 

@@ -1,12 +1,7 @@
-import { useAdminApp } from '../helpers/admin-app';
-import { finished, seedCampaign, sendingEnv, waitForProgress, waitForSendQueuesIdle } from '../helpers/sending';
-import { useSmtpSink } from '../helpers/smtp-sink';
+import { useGroupApp } from '../../helpers/integration-group';
+import { finished, seedCampaign, waitForProgress, waitForSendQueuesIdle } from '../../helpers/sending';
 
-const sink = useSmtpSink();
-const { strapi, service, api, auth } = useAdminApp({
-  // outlook.com is limited per domain: these campaigns take seconds, long enough to pause.
-  env: () => sendingEnv(sink().port, { CAMPAIGNS_OUTLOOK_RATE: '10', CAMPAIGNS_BATCH_SIZE: '5' }),
-});
+const { strapi, service, api, auth, sink } = useGroupApp();
 
 const people = (tag: string, n: number) => Array.from({ length: n }, (_, i) => ({ email: `${tag}${i}@outlook.com`, firstName: `P${i}` }));
 const receivedFor = (tag: string) => sink().received.filter((m) => m.rcptTo[0].startsWith(tag));

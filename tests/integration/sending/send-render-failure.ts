@@ -1,9 +1,7 @@
-import { useAdminApp } from '../helpers/admin-app';
-import { finished, seedCampaign, sendingEnv, waitForProgress } from '../helpers/sending';
-import { useSmtpSink } from '../helpers/smtp-sink';
+import { useGroupApp } from '../../helpers/integration-group';
+import { finished, seedCampaign, waitForProgress } from '../../helpers/sending';
 
-const sink = useSmtpSink();
-const { strapi, service, api, auth } = useAdminApp({ env: () => sendingEnv(sink().port) });
+const { strapi, service, api, auth, sink } = useGroupApp();
 
 const knex = () => strapi().db.connection;
 const campaignId = async (documentId: string) => (await strapi().db.query('plugin::campaigns.campaign').findOne({ where: { documentId } })).id as number;

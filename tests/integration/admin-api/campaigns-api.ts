@@ -1,9 +1,9 @@
-import { adminWithActions, bearer } from '../helpers/admin';
-import { useAdminApp } from '../helpers/admin-app';
+import { adminWithActions, bearer } from '../../helpers/admin';
+import { useGroupApp } from '../../helpers/integration-group';
 
 const CAMPAIGN = 'plugin::campaigns.campaign';
 
-const { app, strapi, auth, api, service } = useAdminApp();
+const { app, strapi, auth, api, service } = useGroupApp();
 
 const countCampaigns = () => strapi().documents(CAMPAIGN).count({});
 

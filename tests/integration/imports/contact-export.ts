@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import { adminWithActions, bearer } from '../helpers/admin';
-import { downloadCsv, importFile } from '../helpers/imports';
-import { useAdminApp } from '../helpers/admin-app';
+import { adminWithActions, bearer } from '../../helpers/admin';
+import { downloadCsv, importFile } from '../../helpers/imports';
+import { useGroupApp } from '../../helpers/integration-group';
 
-const { strapi, token, auth, api, service } = useAdminApp();
+const { strapi, token, auth, api, service } = useGroupApp();
 let news: { documentId: string; slug: string };
 let offers: { documentId: string; slug: string };
 

@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { adminWithActions } from '../helpers/admin';
-import { postImport, waitForImport } from '../helpers/imports';
-import { useAdminApp } from '../helpers/admin-app';
+import { adminWithActions } from '../../helpers/admin';
+import { postImport, waitForImport } from '../../helpers/imports';
+import { useGroupApp } from '../../helpers/integration-group';
 
-const { strapi, token, auth, api, service } = useAdminApp();
+const { strapi, token, auth, api, service } = useGroupApp();
 
 const options = { mapping: { Email: 'email' }, consent: { source: 'History test' } };
 const file = 'Email\r\na@example.com\r\n';

@@ -1,8 +1,8 @@
-import { useAdminApp } from '../helpers/admin-app';
+import { useGroupApp } from '../../helpers/integration-group';
 
 const CONTACT = 'plugin::campaigns.contact';
 
-const { strapi, auth, api, service } = useAdminApp();
+const { strapi, auth, api, service } = useGroupApp();
 
 const contacts = () => service('contacts');
 const countContacts = () => strapi().documents(CONTACT).count({});

@@ -1,12 +1,10 @@
-import { verifyToken } from '../../server/src/tracking/tokens';
-import { useAdminApp } from '../helpers/admin-app';
-import { finished, seedCampaign, sendingEnv, TEST_PUBLIC_URL, TEST_SIGNING_SECRET, waitForProgress } from '../helpers/sending';
-import { useSmtpSink } from '../helpers/smtp-sink';
+import { verifyToken } from '../../../server/src/tracking/tokens';
+import { useGroupApp } from '../../helpers/integration-group';
+import { finished, seedCampaign, TEST_PUBLIC_URL, TEST_SIGNING_SECRET, waitForProgress } from '../../helpers/sending';
 
 const SAFARI = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15';
 
-const sink = useSmtpSink();
-const { strapi, service, api, auth } = useAdminApp({ env: () => sendingEnv(sink().port) });
+const { strapi, service, api, auth, sink } = useGroupApp();
 const knex = () => strapi().db.connection;
 
 const people = [
