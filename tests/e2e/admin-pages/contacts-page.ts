@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { useAdminInBrowser } from '../helpers/admin-browser';
+import { useGroupBrowser } from '../../helpers/admin-browser-group';
 
 const CONTACT = 'plugin::campaigns.contact';
 
-const { app, page, baseUrl, screenshot } = useAdminInBrowser({ logIn: true });
+const { app, page, baseUrl, screenshot } = useGroupBrowser();
 let newsletter: string;
 const sentAt = Date.UTC(2026, 9, 5, 9, 0);
 

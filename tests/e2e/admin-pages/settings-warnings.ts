@@ -1,8 +1,7 @@
-import { useAdminInBrowser } from '../helpers/admin-browser';
+import { useGroupBrowser } from '../../helpers/admin-browser-group';
+import { TEST_POSTAL_ADDRESS } from '../../helpers/sending';
 
-const POSTAL_ADDRESS = 'Northwind Coffee, 1 Quay Road, Bristol BS1 4QA, UK';
-
-const { page, baseUrl, screenshot } = useAdminInBrowser({ env: { CAMPAIGNS_POSTAL_ADDRESS: POSTAL_ADDRESS }, logIn: true });
+const { page, baseUrl, screenshot } = useGroupBrowser();
 
 test('Settings warns that messages go out without DKIM, and shows the postal address', async () => {
   await page().goto(`${baseUrl()}/admin/plugins/campaigns/settings`);
@@ -11,7 +10,7 @@ test('Settings warns that messages go out without DKIM, and shows the postal add
   await dkim.filter({ hasText: 'Gmail and Yahoo require DKIM from bulk senders: set sending.dkim' }).waitFor();
   expect(await page().getByText('No postal address').count()).toBe(0);
   await page().getByText('not set: messages go out unsigned').waitFor();
-  await page().getByText(POSTAL_ADDRESS, { exact: true }).waitFor();
+  await page().getByText(TEST_POSTAL_ADDRESS, { exact: true }).waitFor();
   await screenshot('settings-warnings');
 
   await page().getByRole('button', { name: 'Hide this warning' }).click();

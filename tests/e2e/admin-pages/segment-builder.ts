@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { useAdminInBrowser } from '../helpers/admin-browser';
+import { useGroupBrowser } from '../../helpers/admin-browser-group';
 
-const { app, page, baseUrl, screenshot } = useAdminInBrowser({ logIn: true });
+const { app, page, baseUrl, screenshot } = useGroupBrowser();
 
 beforeAll(async () => {
   const contacts = app().strapi.plugin('campaigns').service('contacts');

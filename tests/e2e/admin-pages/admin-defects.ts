@@ -1,10 +1,10 @@
 import type { Request } from 'playwright-core';
-import { useAdminInBrowser } from '../helpers/admin-browser';
+import { useGroupBrowser } from '../../helpers/admin-browser-group';
 
 const CAMPAIGN = 'plugin::campaigns.campaign';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-const { app, page, baseUrl, screenshot } = useAdminInBrowser({ logIn: true });
+const { app, page, baseUrl, screenshot } = useGroupBrowser();
 const requested: string[] = [];
 const sentAt = Date.UTC(2026, 10, 5, 9, 0);
 

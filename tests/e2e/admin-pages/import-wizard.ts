@@ -2,15 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { postImport } from '../helpers/imports';
-import { useAdminInBrowser } from '../helpers/admin-browser';
+import { postImport, WIZARD_IMPORT_MAX_FILE_BYTES } from '../../helpers/imports';
+import { useGroupBrowser } from '../../helpers/admin-browser-group';
 
-const MAX_FILE_BYTES = 64 * 1024;
-
-const { app, page, baseUrl, token, screenshot } = useAdminInBrowser({
-  env: { CAMPAIGNS_IMPORT_MAX_FILE_BYTES: String(MAX_FILE_BYTES) },
-  logIn: true,
-});
+const { app, page, baseUrl, token, screenshot } = useGroupBrowser();
 let newsletter: { documentId: string };
 const files = fs.mkdtempSync(path.join(os.tmpdir(), 'import-wizard-'));
 
@@ -27,7 +22,6 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  delete process.env.CAMPAIGNS_IMPORT_MAX_FILE_BYTES;
   fs.rmSync(files, { recursive: true, force: true });
 });
 
@@ -156,7 +150,7 @@ test('a binary file renamed .csv, a file over the size limit and a one-column fi
   await page().getByRole('alert').filter({ hasText: 'the file looks binary (a NUL byte at offset 8)' }).waitFor();
   await screenshot('import-wizard-bad-file');
 
-  const large = `Email\r\n${'someone@example.com\r\n'.repeat(Math.ceil((MAX_FILE_BYTES * 1.5) / 21))}`;
+  const large = `Email\r\n${'someone@example.com\r\n'.repeat(Math.ceil((WIZARD_IMPORT_MAX_FILE_BYTES * 1.5) / 21))}`;
   await page().getByLabel('CSV file').setInputFiles(fileOf('large.csv', large));
   await page().getByRole('alert').filter({ hasText: 'imports take files up to 0.063 MB' }).waitFor();
 

@@ -1,8 +1,8 @@
-import { useAdminInBrowser } from '../helpers/admin-browser';
+import { useGroupBrowser } from '../../helpers/admin-browser-group';
 
 const TOPIC = 'plugin::campaigns.topic';
 
-const { app, page, baseUrl, screenshot } = useAdminInBrowser({ logIn: true });
+const { app, page, baseUrl, screenshot } = useGroupBrowser();
 
 beforeAll(async () => {
   const topics = app().strapi.plugin('campaigns').service('topics');
