@@ -37,7 +37,7 @@ export const adminBrowserGroup = (title: string, env: Record<string, string>, mo
     beforeAll(async () => {
       admin = await openAdminInBrowser(env);
       token = await registerSuperAdmin(admin.app.strapi);
-    }, 120_000);
+    });
     afterAll(() => admin?.close());
 
     const opened = () => {

@@ -23,7 +23,7 @@ export const describeModules = <H>(handles: H, dir: string, modules: string[], h
   const envBefore = { ...process.env };
   modules.forEach((module, index) => {
     describe(path.basename(module), () => {
-      beforeAll(() => hooks.before(index), 120_000);
+      beforeAll(() => hooks.before(index));
       loading = handles;
       try {
         require(path.join(dir, module));
