@@ -4,8 +4,8 @@
  * Reads jest's JSON report and prints the failures, then the plain closing line
  * "N passed, N failed". A suite that failed to run counts as one failure, so a crash can never
  * pass for green; so does a selected jest project that ran no file (reports/jest-projects.json).
- * Before the last line it says which integration databases ran. Exits non-zero when anything
- * failed or no test ran.
+ * Before the last line it says which integration databases ran and the ten slowest test files, with
+ * their project: where the run's time goes. Exits non-zero when anything failed or no test ran.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -30,7 +30,7 @@ for (const suite of brokenSuites) {
 // are said, and a selected project that ran no file is a failure, unless the run was limited to
 // some test paths.
 const projectsFile = path.join(path.dirname(file), 'jest-projects.json');
-const { projects = {}, filtered = false } = fs.existsSync(projectsFile) ? JSON.parse(fs.readFileSync(projectsFile, 'utf8')) : {};
+const { projects = {}, filtered = false, durations = [] } = fs.existsSync(projectsFile) ? JSON.parse(fs.readFileSync(projectsFile, 'utf8')) : {};
 const databases = Object.keys(projects)
   .filter((name) => name.startsWith('integration:') && projects[name] > 0)
   .map((name) => name.slice('integration:'.length));
@@ -39,6 +39,13 @@ if (Object.keys(projects).some((name) => name.startsWith('integration:'))) {
 }
 const empty = filtered ? [] : Object.keys(projects).filter((name) => projects[name] === 0);
 for (const name of empty) console.log(`FAILED project ${name} ran no test file`);
+const SLOWEST = 10;
+if (durations.length) {
+  console.log(`slowest test files (of ${durations.length}):`);
+  for (const { project, file, seconds } of [...durations].sort((a, b) => b.seconds - a.seconds).slice(0, SLOWEST)) {
+    console.log(`${seconds.toFixed(1).padStart(8)} s  ${file} (${project})`);
+  }
+}
 const passed = report.numPassedTests;
 const failed = report.numFailedTests + brokenSuites.length + empty.length;
 const skipped = report.numPendingTests + report.numTodoTests;

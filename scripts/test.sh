@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: unit, integration on SQLite, PostgreSQL and MariaDB, the packed tarball in a fresh
 # host, the mail catcher and the Chromium end-to-end tests. Installs and starts what it needs.
-# Extra arguments go to jest (e.g. `npm test -- --selectProjects unit`). Ends with "N passed, N failed".
+# Extra arguments go to jest (e.g. `npm test -- --selectProjects unit`). Ends with the ten slowest test
+# files, then "N passed, N failed".
 set -uo pipefail
 source "$(dirname "$0")/lib/services.sh"
 trap stop_started_services EXIT

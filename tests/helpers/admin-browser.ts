@@ -25,6 +25,14 @@ const freePort = () =>
     });
   });
 
+/** A page of its own (a fresh browser context: no storage, no cookies) sized for the admin. */
+export const newAdminPage = async (browser: Browser) => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  // Generous: a loaded machine renders the admin slowly; jest's testTimeout is longer still.
+  page.setDefaultTimeout(45_000);
+  return page;
+};
+
 /** The playground with its admin panel on a free port, and a Chromium page to drive it; `env` adds to its environment. */
 export const openAdminInBrowser = async (env: Record<string, string> = {}): Promise<AdminInBrowser> => {
   const port = await freePort();
@@ -32,9 +40,7 @@ export const openAdminInBrowser = async (env: Record<string, string> = {}): Prom
   const app = await bootTestApp({ serveAdminPanel: true, env: { ...env, PORT: String(port), HOST: '127.0.0.1', CAMPAIGNS_PUBLIC_URL: baseUrl } });
   await new Promise<void>((resolve) => app.strapi.server.listen(port, '127.0.0.1', resolve));
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  // Generous: a loaded machine renders the admin slowly; jest's testTimeout is longer still.
-  page.setDefaultTimeout(45_000);
+  const page = await newAdminPage(browser);
   return {
     app,
     baseUrl,
@@ -52,6 +58,12 @@ type BrowserGlobal = { localStorage: { setItem(key: string, value: string): void
 /** Logs a page in as the admin of this JWT: the admin panel reads it from localStorage. */
 export const logInPage = (page: Page, token: string) =>
   page.addInitScript((jwt) => (globalThis as unknown as BrowserGlobal).localStorage.setItem('jwtToken', JSON.stringify(jwt)), token);
+
+/** A full-page screenshot in the reports folder, as `<name>.png`. */
+export const screenshotOf = async (page: Page, name: string) => {
+  fs.mkdirSync(path.join(REPORTS, 'screenshots'), { recursive: true });
+  await page.screenshot({ path: path.join(REPORTS, 'screenshots', `${name}.png`), fullPage: true });
+};
 
 /** Registers the app's first admin through the API and logs the page in as it. */
 const logIn = async ({ app, page }: AdminInBrowser) => {
@@ -89,9 +101,6 @@ export const useAdminInBrowser = (options: { env?: Record<string, string>; logIn
       return token;
     },
     /** A full-page screenshot in the reports folder, as `<name>.png`. */
-    screenshot: async (name: string) => {
-      fs.mkdirSync(path.join(REPORTS, 'screenshots'), { recursive: true });
-      await opened().page.screenshot({ path: path.join(REPORTS, 'screenshots', `${name}.png`), fullPage: true });
-    },
+    screenshot: (name: string) => screenshotOf(opened().page, name),
   };
 };

@@ -4,6 +4,12 @@ import { parse } from 'csv-parse/sync';
 import { bearer, http } from './admin';
 import { EVENT_WAIT_MS } from './wait';
 
+/** The imports group's file size limit: a small one, so that a test crosses it without writing 500 MB. */
+export const TEST_IMPORT_MAX_FILE_BYTES = 1024 * 1024;
+
+/** The admin pages group's file size limit: the import wizard shows a file over it refused. */
+export const WIZARD_IMPORT_MAX_FILE_BYTES = 64 * 1024;
+
 export interface ImportBody {
   id: number;
   state: 'queued' | 'running' | 'done' | 'failed';

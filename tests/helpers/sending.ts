@@ -5,6 +5,8 @@ import { EVENT_WAIT_MS } from './wait';
 
 export const TEST_SIGNING_SECRET = 'integration-signing-secret-0123456789abcdef';
 export const TEST_PUBLIC_URL = 'https://news.example.com';
+/** Not the playground's sample: a test sees that templates read the configured one. */
+export const TEST_POSTAL_ADDRESS = 'Northwind Coffee, 1 Quay Road, Bristol BS1 4QA, UK';
 
 /** What every sending test boots with: a signing secret, a public URL and this file's SMTP sink. */
 export const sendingEnv = (smtpPort: number, extra: Record<string, string> = {}) => ({

@@ -3,7 +3,6 @@ import { listHeaders } from '../../server/src/mail/list-headers';
 import { buildMime } from '../../server/src/mail/mime';
 import { createSmtpPool } from '../../server/src/mail/smtp-pool';
 import type { OutgoingMessage, Transport } from '../../server/src/mail/transport';
-import { databaseUnderTest } from '../helpers/database';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 
 type DkimResult = { status: { result: string }; signingDomain: string; signingHeaders: { keys: string } };
@@ -12,9 +11,6 @@ type DkimResult = { status: { result: string }; signingDomain: string; signingHe
 const { dkimVerify } = require('mailauth/lib/dkim/verify') as {
   dkimVerify(message: string, options: { resolver: (name: string, type: string) => Promise<string[][]> }): Promise<{ results: DkimResult[] }>;
 };
-
-// The signer talks to an SMTP server and no database: once is enough, on the SQLite run.
-const describeOnce = databaseUnderTest() === 'sqlite' ? describe : describe.skip;
 
 const SELECTOR = 'campaigns2026';
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -54,7 +50,7 @@ const campaignMessage = async (pool: Transport, to: string): Promise<OutgoingMes
 
 const headerValue = (raw: string, name: string) => new RegExp(`^${name}:(.*(?:\\r\\n[ \\t].*)*)`, 'mi').exec(raw.split('\r\n\r\n')[0])?.[1] ?? '';
 
-describeOnce('DKIM signing', () => {
+describe('DKIM signing', () => {
   let sink: SmtpSink;
   beforeAll(async () => {
     sink = await startSmtpSink();

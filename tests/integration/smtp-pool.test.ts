@@ -3,16 +3,12 @@ import net from 'node:net';
 import { buildMime } from '../../server/src/mail/mime';
 import { createSmtpPool } from '../../server/src/mail/smtp-pool';
 import { classifyFailure, type OutgoingMessage } from '../../server/src/mail/transport';
-import { databaseUnderTest } from '../helpers/database';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { dkimVerify } = require('mailauth/lib/dkim/verify') as {
   dkimVerify(message: string, options: { resolver: (name: string, type: string) => Promise<string[][]> }): Promise<{ results: Array<{ status: { result: string }; signingDomain: string; selector: string }> }>;
 };
-
-// The pool talks to an SMTP server and no database: once is enough, on the SQLite run.
-const describeOnce = databaseUnderTest() === 'sqlite' ? describe : describe.skip;
 
 const smtpOptions = (port: number) => ({
   host: '127.0.0.1',
@@ -31,7 +27,7 @@ const message = (to: string, html = '<p>Hi</p>', eightBit = false): OutgoingMess
   return { envelope: { from: 'bounces+1-abc@example.com', to }, raw, messageId: `<${to}@example.com>`, dataSafe };
 };
 
-describeOnce('the SMTP pool', () => {
+describe('the SMTP pool', () => {
   let sink: SmtpSink;
   beforeAll(async () => {
     sink = await startSmtpSink();
