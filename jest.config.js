@@ -55,7 +55,15 @@ const databases = (process.env.CAMPAIGNS_TEST_DATABASES || 'sqlite').split(',').
 
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/server/src/**/__tests__/**/*.test.ts', '<rootDir>/admin/src/**/__tests__/**/*.test.ts', '<rootDir>/shared/**/__tests__/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: [
+        '<rootDir>/server/src/**/__tests__/**/*.test.ts',
+        '<rootDir>/admin/src/**/__tests__/**/*.test.ts',
+        '<rootDir>/shared/**/__tests__/**/*.test.ts',
+      ],
+    },
     ...databases.map((db) => ({
       ...common,
       displayName: `integration:${db}`,

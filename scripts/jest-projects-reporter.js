@@ -22,7 +22,11 @@ class ProjectsReporter {
     const name = projectName(test.context.config);
     this.files[name] = (this.files[name] || 0) + 1;
     const { start, end } = result.perfStats;
-    this.durations.push({ project: name, file: path.relative(test.context.config.rootDir, test.path), seconds: Math.round((end - start) / 100) / 10 });
+    this.durations.push({
+      project: name,
+      file: path.relative(test.context.config.rootDir, test.path),
+      seconds: Math.round((end - start) / 100) / 10,
+    });
   }
 
   onRunComplete(contexts) {

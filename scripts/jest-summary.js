@@ -17,20 +17,28 @@ if (!fs.existsSync(file)) {
   process.exit(1);
 }
 const report = JSON.parse(fs.readFileSync(file, 'utf8'));
-const brokenSuites = report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.every((a) => a.status !== 'failed'));
+const brokenSuites = report.testResults.filter(
+  (suite) => suite.status === 'failed' && suite.assertionResults.every((a) => a.status !== 'failed')
+);
 for (const suite of report.testResults) {
   for (const test of suite.assertionResults.filter((a) => a.status === 'failed')) {
     console.log(`FAILED ${suite.name.replace(process.cwd() + '/', '')} › ${test.fullName}`);
   }
 }
 for (const suite of brokenSuites) {
-  console.log(`FAILED ${suite.name.replace(process.cwd() + '/', '')} (did not run: ${(suite.message || '').split('\n').find(Boolean) || 'see above'})`);
+  console.log(
+    `FAILED ${suite.name.replace(process.cwd() + '/', '')} (did not run: ${(suite.message || '').split('\n').find(Boolean) || 'see above'})`
+  );
 }
 // Which projects ran how many files (scripts/jest-projects-reporter.js): the integration databases
 // are said, and a selected project that ran no file is a failure, unless the run was limited to
 // some test paths.
 const projectsFile = path.join(path.dirname(file), 'jest-projects.json');
-const { projects = {}, filtered = false, durations = [] } = fs.existsSync(projectsFile) ? JSON.parse(fs.readFileSync(projectsFile, 'utf8')) : {};
+const {
+  projects = {},
+  filtered = false,
+  durations = [],
+} = fs.existsSync(projectsFile) ? JSON.parse(fs.readFileSync(projectsFile, 'utf8')) : {};
 const databases = Object.keys(projects)
   .filter((name) => name.startsWith('integration:') && projects[name] > 0)
   .map((name) => name.slice('integration:'.length));

@@ -47,6 +47,13 @@ if ! bash scripts/check-cycles.sh; then
   exit 1
 fi
 
+log "linting (ESLint, Prettier)"
+if ! npm run --silent lint >&2; then
+  log "lint failed (see above; npm run format fixes what it can)"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 mkdir -p reports
 rm -f reports/jest.json reports/jest-projects.json
 npx jest --maxWorkers=2 --json --outputFile=reports/jest.json --reporters=default --reporters=./scripts/jest-projects-reporter.js "$@"

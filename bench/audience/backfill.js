@@ -51,7 +51,9 @@ const main = async () => {
     const second = await backfill();
     const secondMs = performance.now() - started;
     console.log(`second run: ${Math.round(secondMs)} ms ${JSON.stringify({ ...second, sources: undefined })}`);
-    console.log(`backfill (${USERS} users, ${client}): first run ${Math.round(USERS / (firstMs / 1000))} entries/s, second run ${Math.round(USERS / (secondMs / 1000))} entries/s`);
+    console.log(
+      `backfill (${USERS} users, ${client}): first run ${Math.round(USERS / (firstMs / 1000))} entries/s, second run ${Math.round(USERS / (secondMs / 1000))} entries/s`
+    );
   } finally {
     await app.close();
   }

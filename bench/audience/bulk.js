@@ -58,7 +58,12 @@ const insertContacts = async (strapi, emails, inTopic, topicId) => {
         ids.push(id);
         if (inTopic(at + i)) {
           position += 1;
-          links.push({ [join.joinColumn.name]: id, [join.inverseJoinColumn.name]: topicId, [join.orderColumnName]: 1, [join.inverseOrderColumnName]: position });
+          links.push({
+            [join.joinColumn.name]: id,
+            [join.inverseJoinColumn.name]: topicId,
+            [join.orderColumnName]: 1,
+            [join.inverseOrderColumnName]: position,
+          });
         }
       });
       for (let i = 0; i < links.length; i += 100) await trx(join.name).insert(links.slice(i, i + 100));
@@ -74,9 +79,16 @@ const main = async () => {
   try {
     const plugin = strapi.plugin('campaigns');
     const [topicA, topicB] = await Promise.all(['News', 'Offers'].map((name) => plugin.service('topics').create({ name })));
-    const topicAId = (await strapi.db.query('plugin::campaigns.topic').findOne({ where: { documentId: topicA.documentId }, select: ['id'] })).id;
+    const topicAId = (
+      await strapi.db.query('plugin::campaigns.topic').findOne({ where: { documentId: topicA.documentId }, select: ['id'] })
+    ).id;
     console.log(`machine: ${os.cpus().length} cores, node ${process.version}, database ${strapi.db.dialect.client}`);
-    await insertContacts(strapi, Array.from({ length: BACKGROUND }, (_, i) => `background${i}@example.com`), () => true, topicAId);
+    await insertContacts(
+      strapi,
+      Array.from({ length: BACKGROUND }, (_, i) => `background${i}@example.com`),
+      () => true,
+      topicAId
+    );
     console.log(`background: ${BACKGROUND} contacts in topic A`);
 
     const samples = Object.fromEntries(ACTIONS.map((action) => [action, []]));

@@ -46,31 +46,75 @@ const writeCsv = (file, rows) => {
 const serverDatabase = async (client) => {
   const name = `campaigns_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
   if (client === 'postgres') {
-    const admin = { host: process.env.PGHOST || '127.0.0.1', port: Number(process.env.PGPORT || 5432), user: process.env.PGUSER || 'postgres', password: process.env.PGPASSWORD || '' };
+    const admin = {
+      host: process.env.PGHOST || '127.0.0.1',
+      port: Number(process.env.PGPORT || 5432),
+      user: process.env.PGUSER || 'postgres',
+      password: process.env.PGPASSWORD || '',
+    };
     const run = async (sql) => {
       const { Client } = fromPlayground('pg');
       const c = new Client({ ...admin, database: 'postgres' });
       await c.connect();
-      try { await c.query(sql); } finally { await c.end(); }
+      try {
+        await c.query(sql);
+      } finally {
+        await c.end();
+      }
     };
     await run(`CREATE DATABASE ${name}`);
-    return { env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: admin.host, DATABASE_PORT: String(admin.port), DATABASE_USERNAME: admin.user, DATABASE_PASSWORD: admin.password, DATABASE_NAME: name }, drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+    return {
+      env: {
+        DATABASE_CLIENT: 'postgres',
+        DATABASE_HOST: admin.host,
+        DATABASE_PORT: String(admin.port),
+        DATABASE_USERNAME: admin.user,
+        DATABASE_PASSWORD: admin.password,
+        DATABASE_NAME: name,
+      },
+      drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    };
   }
   if (client === 'mysql') {
-    const admin = { host: process.env.MYSQL_HOST || '127.0.0.1', port: Number(process.env.MYSQL_PORT || 3306), user: process.env.MYSQL_USER || 'root', password: process.env.MYSQL_PASSWORD || '' };
+    const admin = {
+      host: process.env.MYSQL_HOST || '127.0.0.1',
+      port: Number(process.env.MYSQL_PORT || 3306),
+      user: process.env.MYSQL_USER || 'root',
+      password: process.env.MYSQL_PASSWORD || '',
+    };
     const run = async (sql) => {
       const c = await fromPlayground('mysql2/promise').createConnection(admin);
-      try { await c.query(sql); } finally { await c.end(); }
+      try {
+        await c.query(sql);
+      } finally {
+        await c.end();
+      }
     };
     await run(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    return { env: { DATABASE_CLIENT: 'mysql', DATABASE_HOST: admin.host, DATABASE_PORT: String(admin.port), DATABASE_USERNAME: admin.user, DATABASE_PASSWORD: admin.password, DATABASE_NAME: name }, drop: () => run(`DROP DATABASE IF EXISTS ${name}`) };
+    return {
+      env: {
+        DATABASE_CLIENT: 'mysql',
+        DATABASE_HOST: admin.host,
+        DATABASE_PORT: String(admin.port),
+        DATABASE_USERNAME: admin.user,
+        DATABASE_PASSWORD: admin.password,
+        DATABASE_NAME: name,
+      },
+      drop: () => run(`DROP DATABASE IF EXISTS ${name}`),
+    };
   }
   const file = path.join(os.tmpdir(), `${name}.db`);
-  return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file }, drop: async () => { for (const s of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + s, { force: true }); } };
+  return {
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file },
+    drop: async () => {
+      for (const s of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + s, { force: true });
+    },
+  };
 };
 
 const main = async () => {
-  if (!fs.existsSync(path.join(PLAYGROUND_DIST, 'config', 'plugins.js'))) throw new Error('playground/dist is missing: build the plugin and the playground first');
+  if (!fs.existsSync(path.join(PLAYGROUND_DIST, 'config', 'plugins.js')))
+    throw new Error('playground/dist is missing: build the plugin and the playground first');
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-import-'));
   const csv = path.join(scratch, 'contacts.csv');
   writeCsv(csv, ROWS);
@@ -104,14 +148,25 @@ const main = async () => {
       const from = started.get(q.__knexQueryUid);
       if (from === undefined) return;
       started.delete(q.__knexQueryUid);
-      const kind = q.sql.replace(/\s+/g, ' ').slice(0, 48).replace(/ \(.*$| where .*$| values .*$/, '');
+      const kind = q.sql
+        .replace(/\s+/g, ' ')
+        .slice(0, 48)
+        .replace(/ \(.*$| where .*$| values .*$/, '');
       const entry = statements.get(kind) || { count: 0, ms: 0 };
       entry.count += 1;
       entry.ms += Number(process.hrtime.bigint() - from) / 1e6;
       statements.set(kind, entry);
     });
 
-    const mapping = { Email: 'email', 'First name': 'firstName', 'Last name': 'lastName', 'Time zone': 'timezone', Language: 'locale', Plan: 'attribute:plan', Signup: 'attribute:signup' };
+    const mapping = {
+      Email: 'email',
+      'First name': 'firstName',
+      'Last name': 'lastName',
+      'Time zone': 'timezone',
+      Language: 'locale',
+      Plan: 'attribute:plan',
+      Signup: 'attribute:signup',
+    };
     /** One import of the file through the service and its job; prints what it cost and answers the figures. */
     const importOnce = async (label, options) => {
       statements.clear();
@@ -139,8 +194,11 @@ const main = async () => {
       console.log(`${label}: counters ${JSON.stringify(current.counters)}`);
       const byStatement = [...statements].sort((a, b) => b[1].ms - a[1].ms);
       const databaseMs = byStatement.reduce((sum, [, e]) => sum + e.ms, 0);
-      for (const [kind, e] of byStatement.slice(0, 6)) console.log(`  db ${String(Math.round(e.ms)).padStart(6)} ms ${String(e.count).padStart(5)}x  ${kind}`);
-      console.log(`  job: ${(jobMs / 1000).toFixed(1)} s, of which database statements ${(databaseMs / 1000).toFixed(1)} s (upload to done: ${(wall / 1000).toFixed(1)} s)`);
+      for (const [kind, e] of byStatement.slice(0, 6))
+        console.log(`  db ${String(Math.round(e.ms)).padStart(6)} ms ${String(e.count).padStart(5)}x  ${kind}`);
+      console.log(
+        `  job: ${(jobMs / 1000).toFixed(1)} s, of which database statements ${(databaseMs / 1000).toFixed(1)} s (upload to done: ${(wall / 1000).toFixed(1)} s)`
+      );
       console.log(`  RSS before ${mb(baseline)} MB, peak ${mb(peak)} MB`);
       // With --expose-gc (npm run bench:import): what the process still holds once garbage is collected.
       if (global.gc) {

@@ -14,7 +14,18 @@ const SUPPRESSIONS = Math.round(CONTACTS / 20);
 const BATCH = 500; // knex on SQLite refuses more than 500 rows in one INSERT
 const LOCALES = ['en', 'en-GB', 'fr', 'fr-CA', 'de', 'es', 'it', 'nl', 'pt-BR', 'pl'];
 const PLANS = ['free', 'free', 'free', 'pro', 'team'];
-const STATES = ['subscribed', 'subscribed', 'subscribed', 'subscribed', 'subscribed', 'subscribed', 'subscribed', 'subscribed', 'unsubscribed', 'bounced'];
+const STATES = [
+  'subscribed',
+  'subscribed',
+  'subscribed',
+  'subscribed',
+  'subscribed',
+  'subscribed',
+  'subscribed',
+  'subscribed',
+  'unsubscribed',
+  'bounced',
+];
 
 const hash = (email) => createHash('sha256').update(email.toLowerCase()).digest('hex');
 const email = (i) => `person${i}@example${i % 7}.com`;
@@ -52,7 +63,16 @@ const fill = async (strapi) => {
       const rows = [];
       for (let n = at; n < Math.min(at + BATCH, SUPPRESSIONS); n += 1) {
         const i = n * 20 + 3; // spread over the audience
-        rows.push({ document_id: `supp${n.toString(36).padStart(20, '0')}`, email: email(i), email_hash: hash(email(i)), reason: 'hard-bounce', scope: 'global', created_at: now, updated_at: now, published_at: now });
+        rows.push({
+          document_id: `supp${n.toString(36).padStart(20, '0')}`,
+          email: email(i),
+          email_hash: hash(email(i)),
+          reason: 'hard-bounce',
+          scope: 'global',
+          created_at: now,
+          updated_at: now,
+          published_at: now,
+        });
       }
       await trx('campaigns_suppressions').insert(rows);
     }

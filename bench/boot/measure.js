@@ -35,7 +35,9 @@ const freePort = () =>
 
 const healthy = (port) =>
   new Promise((resolve) => {
-    http.get({ host: '127.0.0.1', port, path: '/_health', timeout: 500 }, (res) => resolve(res.statusCode === 204)).on('error', () => resolve(false));
+    http
+      .get({ host: '127.0.0.1', port, path: '/_health', timeout: 500 }, (res) => resolve(res.statusCode === 204))
+      .on('error', () => resolve(false));
   });
 
 const rssMb = (pid) => {
@@ -49,7 +51,16 @@ const bootOnce = async (database) => {
   const strapiBin = path.join(path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [PLAYGROUND] })), 'bin', 'strapi.js');
   const child = spawn(process.execPath, [strapiBin, 'start'], {
     cwd: PLAYGROUND,
-    env: { ...process.env, PORT: String(port), NODE_ENV: 'production', DATABASE_FILENAME: database, CAMPAIGNS_SIGNING_SECRET: 'bench-signing-secret-0123456789abcdef', CAMPAIGNS_PUBLIC_URL: `http://127.0.0.1:${port}`, CAMPAIGNS_REDIS_PREFIX: `bench-boot-${process.pid}`, STRAPI_TELEMETRY_DISABLED: 'true' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      NODE_ENV: 'production',
+      DATABASE_FILENAME: database,
+      CAMPAIGNS_SIGNING_SECRET: 'bench-signing-secret-0123456789abcdef',
+      CAMPAIGNS_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      CAMPAIGNS_REDIS_PREFIX: `bench-boot-${process.pid}`,
+      STRAPI_TELEMETRY_DISABLED: 'true',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -74,10 +85,15 @@ const main = async () => {
   fs.copyFileSync(path.join(ROOT, 'package-lock.json'), path.join(scratch, 'package-lock.json'));
   fs.mkdirSync(path.join(scratch, 'playground'));
   fs.copyFileSync(path.join(PLAYGROUND, 'package.json'), path.join(scratch, 'playground', 'package.json'));
-  const install = timed('npm ci (clean node_modules, npm cache as found)', 'npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts=false'], {
-    cwd: scratch,
-    env: { ...process.env, npm_config_build_from_source: 'better-sqlite3' },
-  });
+  const install = timed(
+    'npm ci (clean node_modules, npm cache as found)',
+    'npm',
+    ['ci', '--no-audit', '--no-fund', '--ignore-scripts=false'],
+    {
+      cwd: scratch,
+      env: { ...process.env, npm_config_build_from_source: 'better-sqlite3' },
+    }
+  );
   fs.rmSync(scratch, { recursive: true, force: true });
 
   const pluginBuild = timed('plugin build (strapi-plugin build)', 'npx', ['strapi-plugin', 'build'], { cwd: ROOT });
@@ -93,7 +109,9 @@ const main = async () => {
   fs.rmSync(database, { force: true });
   const median = boots.map((b) => b.ms).sort((a, b) => a - b)[1];
   const rss = Math.max(...boots.map((b) => b.rss));
-  console.log(`boot: install ${seconds(install)} s, plugin build ${seconds(pluginBuild)} s, admin build ${seconds(adminBuild)} s, boot ${seconds(median)} s (median of 3, RSS ${rss} MB)`);
+  console.log(
+    `boot: install ${seconds(install)} s, plugin build ${seconds(pluginBuild)} s, admin build ${seconds(adminBuild)} s, boot ${seconds(median)} s (median of 3, RSS ${rss} MB)`
+  );
 };
 
 main().catch((error) => {

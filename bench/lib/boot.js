@@ -19,7 +19,12 @@ const createDatabase = async (client) => {
   }
   if (client === 'postgres') {
     const { Client } = require(require.resolve('pg', { paths: [PLAYGROUND] }));
-    const admin = { host: process.env.PGHOST || '127.0.0.1', port: Number(process.env.PGPORT || 5432), user: process.env.PGUSER || 'postgres', password: process.env.PGPASSWORD || '' };
+    const admin = {
+      host: process.env.PGHOST || '127.0.0.1',
+      port: Number(process.env.PGPORT || 5432),
+      user: process.env.PGUSER || 'postgres',
+      password: process.env.PGPASSWORD || '',
+    };
     const run = async (sql) => {
       const c = new Client({ ...admin, database: 'postgres' });
       await c.connect();
@@ -31,13 +36,25 @@ const createDatabase = async (client) => {
     };
     await run(`CREATE DATABASE ${name}`);
     return {
-      env: { DATABASE_CLIENT: 'postgres', DATABASE_HOST: admin.host, DATABASE_PORT: String(admin.port), DATABASE_USERNAME: admin.user, DATABASE_PASSWORD: admin.password, DATABASE_NAME: name },
+      env: {
+        DATABASE_CLIENT: 'postgres',
+        DATABASE_HOST: admin.host,
+        DATABASE_PORT: String(admin.port),
+        DATABASE_USERNAME: admin.user,
+        DATABASE_PASSWORD: admin.password,
+        DATABASE_NAME: name,
+      },
       drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
     };
   }
   if (client === 'mysql') {
     const mysql = require(require.resolve('mysql2/promise', { paths: [PLAYGROUND] }));
-    const admin = { host: process.env.MYSQL_HOST || '127.0.0.1', port: Number(process.env.MYSQL_PORT || 3306), user: process.env.MYSQL_USER || 'root', password: process.env.MYSQL_PASSWORD || '' };
+    const admin = {
+      host: process.env.MYSQL_HOST || '127.0.0.1',
+      port: Number(process.env.MYSQL_PORT || 3306),
+      user: process.env.MYSQL_USER || 'root',
+      password: process.env.MYSQL_PASSWORD || '',
+    };
     const run = async (sql) => {
       const c = await mysql.createConnection(admin);
       try {
@@ -48,7 +65,14 @@ const createDatabase = async (client) => {
     };
     await run(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     return {
-      env: { DATABASE_CLIENT: 'mysql', DATABASE_HOST: admin.host, DATABASE_PORT: String(admin.port), DATABASE_USERNAME: admin.user, DATABASE_PASSWORD: admin.password, DATABASE_NAME: name },
+      env: {
+        DATABASE_CLIENT: 'mysql',
+        DATABASE_HOST: admin.host,
+        DATABASE_PORT: String(admin.port),
+        DATABASE_USERNAME: admin.user,
+        DATABASE_PASSWORD: admin.password,
+        DATABASE_NAME: name,
+      },
       drop: () => run(`DROP DATABASE IF EXISTS ${name}`),
     };
   }

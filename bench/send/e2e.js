@@ -32,7 +32,23 @@ const CONTACTS = Number(process.argv[3] || process.env.BENCH_CONTACTS || 100_000
 const BATCH = 500; // knex on SQLite refuses more than 500 rows in one INSERT
 const TAG = 'bench-send';
 const SECRET = 'bench-send-signing-secret-0123456789abcdef';
-const FIRST_NAMES = ['Ann', 'Bruno', 'Chloé', 'Dmitri', 'Emma', 'Farid', 'Grace', 'Hiro', 'Inès', 'Jonas', 'Kemi', 'Liam', 'Maya', 'Noor', 'Oskar'];
+const FIRST_NAMES = [
+  'Ann',
+  'Bruno',
+  'Chloé',
+  'Dmitri',
+  'Emma',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Inès',
+  'Jonas',
+  'Kemi',
+  'Liam',
+  'Maya',
+  'Noor',
+  'Oskar',
+];
 const PLANS = ['free', 'free', 'free', 'pro', 'team'];
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379/0';
 const prefix = `bench-send-${process.pid}`;
@@ -80,7 +96,11 @@ const statementTimer = (strapi) => {
     const from = started.get(q.__knexQueryUid);
     if (from === undefined) return;
     started.delete(q.__knexQueryUid);
-    const kind = q.sql.replace(/\s+/g, ' ').replace(/"|`/g, '').slice(0, 70).replace(/ in \(.*$| values .*$/, '');
+    const kind = q.sql
+      .replace(/\s+/g, ' ')
+      .replace(/"|`/g, '')
+      .slice(0, 70)
+      .replace(/ in \(.*$| values .*$/, '');
     const entry = statements.get(kind) || { count: 0, ms: 0 };
     entry.count += 1;
     entry.ms += performance.now() - from;
@@ -100,7 +120,8 @@ const startProfile = async () => {
   const inspector = require('node:inspector');
   const session = new inspector.Session();
   session.connect();
-  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  const post = (method, params) =>
+    new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: 1000 });
   await post('Profiler.start');
@@ -152,7 +173,9 @@ const main = async () => {
     }
     let started = performance.now();
     await seed(strapi);
-    console.log(`${label}${journal}, plugin build ${build}: booted in ${(bootMs / 1000).toFixed(1)} s; seeded ${CONTACTS.toLocaleString('en')} contacts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `${label}${journal}, plugin build ${build}: booted in ${(bootMs / 1000).toFixed(1)} s; seeded ${CONTACTS.toLocaleString('en')} contacts in ${((performance.now() - started) / 1000).toFixed(1)} s`
+    );
 
     const rules = { match: 'all', rules: [{ field: 'attribute', path: 'batch', operator: 'eq', value: TAG }] };
     const segment = await plugin.service('segments').create({ name: 'Bench readers', rules });
@@ -196,7 +219,9 @@ const main = async () => {
       if (now > deadline) throw new Error(`timed out; progress ${JSON.stringify(progress)}`);
       if (now - lastReport >= 10_000) {
         lastReport = now;
-        console.log(`  ${((now - started) / 1000).toFixed(0).padStart(4)} s: sent ${progress.sent}, queued ${progress.queued}, sending ${progress.sending}${progress.dispatching ? ', dispatching' : ''}, RSS ${mb(process.memoryUsage().rss)} MB, ${heapSpaces()}`);
+        console.log(
+          `  ${((now - started) / 1000).toFixed(0).padStart(4)} s: sent ${progress.sent}, queued ${progress.queued}, sending ${progress.sending}${progress.dispatching ? ', dispatching' : ''}, RSS ${mb(process.memoryUsage().rss)} MB, ${heapSpaces()}`
+        );
       }
       await sleep(500);
     }
@@ -208,7 +233,12 @@ const main = async () => {
     if (stopProfile) await stopProfile(process.env.BENCH_PROFILE_FILE);
     const statements = stopStatements?.();
     const sinkTo = await sink.stats();
-    const record = await strapi.db.connection('campaigns_sends').where({ campaign_id: (await strapi.db.query('plugin::campaigns.campaign').findOne({ where: { documentId: campaign.documentId } })).id }).first();
+    const record = await strapi.db
+      .connection('campaigns_sends')
+      .where({
+        campaign_id: (await strapi.db.query('plugin::campaigns.campaign').findOne({ where: { documentId: campaign.documentId } })).id,
+      })
+      .first();
     const received = sinkTo.messages - sinkFrom.messages;
     const bytes = sinkTo.bytes - sinkFrom.bytes;
     const serverMs = Number(record.finished_at) - Number(record.started_at);
@@ -216,21 +246,33 @@ const main = async () => {
     const rate = Math.round(CONTACTS / (wallMs / 1000));
 
     if (progress.state !== 'sent') console.log(`  the campaign ended ${progress.state}: ${JSON.stringify(progress)}`);
-    console.log(`  deliveries: sent ${progress.sent}, failed ${progress.failed}, unknown ${progress.unknown}, suppressed ${progress.suppressed}, queued ${progress.queued}`);
+    console.log(
+      `  deliveries: sent ${progress.sent}, failed ${progress.failed}, unknown ${progress.unknown}, suppressed ${progress.suppressed}, queued ${progress.queued}`
+    );
     console.log(
       `  sink: ${received.toLocaleString('en')} messages${received === CONTACTS ? ' (exactly the audience)' : ` (EXPECTED ${CONTACTS.toLocaleString('en')})`}, ${(bytes / received / 1024).toFixed(1)} KB each, ${mb(bytes)} MB in all, over ${sinkTo.connections - sinkFrom.connections} connections`
     );
-    console.log(`  concurrency ${env.CAMPAIGNS_SEND_CONCURRENCY} jobs x batch ${env.CAMPAIGNS_BATCH_SIZE}: dispatched in ${(dispatchMs / 1000).toFixed(1)} s, sendNow to sent ${(wallMs / 1000).toFixed(1)} s (server's own start to finish ${(serverMs / 1000).toFixed(1)} s)`);
     console.log(
-      `  CPU during the send: app ${(appCpuMs / wallMs * 100).toFixed(0)}% of a core (${(appCpuMs / CONTACTS).toFixed(2)} ms a message), sink ${((sinkTo.cpuMs - sinkFrom.cpuMs) / wallMs * 100).toFixed(0)}% (${((sinkTo.cpuMs - sinkFrom.cpuMs) / CONTACTS).toFixed(2)} ms); event loop delay p50 ${(loop.percentile(50) / 1e6).toFixed(0)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`
+      `  concurrency ${env.CAMPAIGNS_SEND_CONCURRENCY} jobs x batch ${env.CAMPAIGNS_BATCH_SIZE}: dispatched in ${(dispatchMs / 1000).toFixed(1)} s, sendNow to sent ${(wallMs / 1000).toFixed(1)} s (server's own start to finish ${(serverMs / 1000).toFixed(1)} s)`
+    );
+    console.log(
+      `  CPU during the send: app ${((appCpuMs / wallMs) * 100).toFixed(0)}% of a core (${(appCpuMs / CONTACTS).toFixed(2)} ms a message), sink ${(((sinkTo.cpuMs - sinkFrom.cpuMs) / wallMs) * 100).toFixed(0)}% (${((sinkTo.cpuMs - sinkFrom.cpuMs) / CONTACTS).toFixed(2)} ms); event loop delay p50 ${(loop.percentile(50) / 1e6).toFixed(0)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(0)} ms, max ${(loop.max / 1e6).toFixed(0)} ms`
     );
     global.gc?.();
     const heapAfterGc = global.gc ? `, heap after the send and a full GC ${mb(process.memoryUsage().heapUsed)} MB` : '';
-    console.log(`  RSS before sendNow ${mb(rssBefore)} MB, peak while sending ${mb(peak)} MB; peak heap used ${mb(heapPeak)} MB${heapAfterGc} (${os.cpus().length} cores, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+    console.log(
+      `  RSS before sendNow ${mb(rssBefore)} MB, peak while sending ${mb(peak)} MB; peak heap used ${mb(heapPeak)} MB${heapAfterGc} (${os.cpus().length} cores, node ${process.version}, load ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')})`
+    );
     if (statements) {
       const total = statements.reduce((sum, [, e]) => sum + e.ms, 0);
-      console.log(`  database statements: ${statements.reduce((sum, [, e]) => sum + e.count, 0).toLocaleString('en')}, ${(total / 1000).toFixed(1)} s summed (concurrent ones overlap)`);
-      for (const [kind, e] of statements.slice(0, 10)) console.log(`    ${String(Math.round(e.ms)).padStart(7)} ms ${String(e.count).padStart(7)}x  ${kind}`);
+      console.log(
+        `  database statements: ${statements.reduce((sum, [, e]) => sum + e.count, 0).toLocaleString('en')}, ${(total / 1000).toFixed(1)} s summed (concurrent ones overlap)`
+      );
+      for (const [kind, e] of statements.slice(0, 10))
+        console.log(`    ${String(Math.round(e.ms)).padStart(7)} ms ${String(e.count).padStart(7)}x  ${kind}`);
     }
     const result = {
       db: label,
@@ -255,7 +297,9 @@ const main = async () => {
       sinkCpu: (sinkTo.cpuMs - sinkFrom.cpuMs) / wallMs,
     };
     if (process.env.BENCH_RESULT) fs.writeFileSync(process.env.BENCH_RESULT, JSON.stringify(result));
-    console.log(`e2e ${label}: ${rate} msg/s for ${CONTACTS} contacts, dispatch ${(dispatchMs / 1000).toFixed(1)} s, peak RSS ${mb(peak)} MB, sink received ${received}/${CONTACTS}`);
+    console.log(
+      `e2e ${label}: ${rate} msg/s for ${CONTACTS} contacts, dispatch ${(dispatchMs / 1000).toFixed(1)} s, peak RSS ${mb(peak)} MB, sink received ${received}/${CONTACTS}`
+    );
   } finally {
     await app.close().catch((error) => console.error(`cleanup: ${error.message}`));
     if (sqliteFile) for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(sqliteFile + suffix, { force: true });

@@ -58,7 +58,9 @@ for (const [id, micros] of selfMicros) {
 
 const pct = (micros) => `${((micros / total) * 100).toFixed(1).padStart(5)}%`;
 const busy = total - (byGroup.get('(idle)') || 0);
-console.log(`profile: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy (${((busy / total) * 100).toFixed(0)}% of the main thread)`);
+console.log(
+  `profile: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy (${((busy / total) * 100).toFixed(0)}% of the main thread)`
+);
 console.log('self time by package / part:');
 for (const [group, micros] of [...byGroup].sort((a, b) => b[1] - a[1]).slice(0, TOP)) {
   console.log(`  ${pct(micros)}  ${(micros / 1e6).toFixed(2).padStart(6)} s  ${group}`);

@@ -26,7 +26,11 @@ const main = async () => {
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, pool: true, maxConnections: 5, ignoreTLS: true });
   try {
     // A few messages first: connections opened, code paths warm.
-    await Promise.all(Array.from({ length: 20 }, (_, i) => transport.sendMail({ envelope: { from: 'bounces@example.com', to: `warm${i}@example.com` }, raw })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        transport.sendMail({ envelope: { from: 'bounces@example.com', to: `warm${i}@example.com` }, raw })
+      )
+    );
     const before = await sink.stats();
     const rss = sampleRss();
     const cpuFrom = process.cpuUsage();
@@ -35,7 +39,10 @@ const main = async () => {
     const lane = async () => {
       while (next < MESSAGES) {
         const i = next++;
-        await transport.sendMail({ envelope: { from: `bounces+${i.toString(36)}-0123456789@example.com`, to: `reader${i}@example${i % 7}.com` }, raw });
+        await transport.sendMail({
+          envelope: { from: `bounces+${i.toString(36)}-0123456789@example.com`, to: `reader${i}@example${i % 7}.com` },
+          raw,
+        });
       }
     };
     await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
@@ -49,7 +56,11 @@ const main = async () => {
       `raw SMTP: ${MESSAGES.toLocaleString('en')} messages of ${(raw.length / 1024).toFixed(1)} KB in ${(ms / 1000).toFixed(1)} s; sink received ${received.toLocaleString('en')} (${mb(after.bytes - before.bytes)} MB); CPU client ${((cpuMs / ms) * 100).toFixed(0)}% of a core (${(cpuMs / MESSAGES).toFixed(2)} ms a message), sink ${(((after.cpuMs - before.cpuMs) / ms) * 100).toFixed(0)}% (${((after.cpuMs - before.cpuMs) / MESSAGES).toFixed(2)} ms); client peak RSS ${mb(peak)} MB`
     );
     if (received !== MESSAGES) console.log(`  the sink received ${received}, expected ${MESSAGES}`);
-    if (process.env.BENCH_RESULT) fs.writeFileSync(process.env.BENCH_RESULT, JSON.stringify({ rate, messages: MESSAGES, bytes: raw.length, received, clientCpuMsPerMessage: cpuMs / MESSAGES }));
+    if (process.env.BENCH_RESULT)
+      fs.writeFileSync(
+        process.env.BENCH_RESULT,
+        JSON.stringify({ rate, messages: MESSAGES, bytes: raw.length, received, clientCpuMsPerMessage: cpuMs / MESSAGES })
+      );
     console.log(`raw SMTP: ${rate} msg/s`);
   } finally {
     transport.close();

@@ -25,15 +25,20 @@ for (const r of runs) {
   );
 }
 const builds = [...new Set(runs.map((r) => r.build))];
-if (builds.length > 1) console.log(`NOTE: the runs measured different plugin builds (${builds.join('; ')}): the tree was rebuilt meanwhile`);
+if (builds.length > 1)
+  console.log(`NOTE: the runs measured different plugin builds (${builds.join('; ')}): the tree was rebuilt meanwhile`);
 const sizes = [...new Set(runs.map((r) => r.bytesPerMessage))];
-if (sizes.some((size) => Math.abs(size - raw.bytes) > raw.bytes * 0.02)) console.log(`NOTE: the raw message (${raw.bytes} bytes) and the end-to-end messages (${sizes.join(', ')} bytes) differ in size`);
+if (sizes.some((size) => Math.abs(size - raw.bytes) > raw.bytes * 0.02))
+  console.log(`NOTE: the raw message (${raw.bytes} bytes) and the end-to-end messages (${sizes.join(', ')} bytes) differ in size`);
 const largest = Math.max(...runs.map((r) => r.contacts));
 for (const db of [...new Set(runs.map((r) => r.db))]) {
   const sizes = runs.filter((r) => r.db === db).sort((a, b) => a.contacts - b.contacts);
-  if (sizes.length > 1) console.log(`${db}: peak RSS ${sizes.map((r) => `${r.peakRssMb} MB at ${r.contacts.toLocaleString('en')}`).join(', ')}`);
+  if (sizes.length > 1)
+    console.log(`${db}: peak RSS ${sizes.map((r) => `${r.peakRssMb} MB at ${r.contacts.toLocaleString('en')}`).join(', ')}`);
 }
 const full = runs.filter((r) => r.contacts === largest);
 const slower = full.reduce((a, b) => (b.rate < a.rate ? b : a));
-console.log(`slower database at ${largest.toLocaleString('en')} contacts: ${slower.db}; rate ratio to raw SMTP ${full.map((r) => `${r.db} ${(r.rate / raw.rate).toFixed(2)}`).join(', ')}`);
+console.log(
+  `slower database at ${largest.toLocaleString('en')} contacts: ${slower.db}; rate ratio to raw SMTP ${full.map((r) => `${r.db} ${(r.rate / raw.rate).toFixed(2)}`).join(', ')}`
+);
 console.log(`send: ${slower.rate} msg/s, ${(slower.rate / raw.rate).toFixed(2)} of raw SMTP limit, peak RSS ${slower.peakRssMb} MB`);

@@ -104,18 +104,16 @@ const seed = async (strapi) => {
     const ids = await trx('campaigns_contacts').select('id', 'email').orderBy('id');
     for (let at = 0; at < ids.length; at += BATCH) {
       await trx('campaigns_deliveries').insert(
-        ids
-          .slice(at, at + BATCH)
-          .map((c) => ({
-            campaign_id: campaign.id,
-            contact_id: c.id,
-            email: c.email,
-            state: 'sent',
-            attempts: 1,
-            queued_at: sentAt,
-            sent_at: sentAt,
-            updated_at: sentAt,
-          }))
+        ids.slice(at, at + BATCH).map((c) => ({
+          campaign_id: campaign.id,
+          contact_id: c.id,
+          email: c.email,
+          state: 'sent',
+          attempts: 1,
+          queued_at: sentAt,
+          sent_at: sentAt,
+          updated_at: sentAt,
+        }))
       );
     }
     await trx('campaigns_links').insert(

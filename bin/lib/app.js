@@ -13,7 +13,11 @@ const fromApp = (id) => require(require.resolve(id, { paths: [appDir] }));
 /** A TypeScript app runs from its built dist (as `strapi start` does); compile only when there is none. */
 const appContext = async () => {
   const { compileStrapi } = fromApp('@strapi/strapi');
-  const tsUtils = require(require.resolve('@strapi/typescript-utils', { paths: [path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [appDir] }))] }));
+  const tsUtils = require(
+    require.resolve('@strapi/typescript-utils', {
+      paths: [path.dirname(require.resolve('@strapi/strapi/package.json', { paths: [appDir] }))],
+    })
+  );
   if (!(await tsUtils.isUsingTypeScript(appDir))) return { appDir, distDir: appDir };
   const distDir = process.env.STRAPI_DIST_DIR ? path.resolve(process.env.STRAPI_DIST_DIR) : await tsUtils.resolveOutDir(appDir);
   if (fs.existsSync(path.join(distDir, 'config'))) return { appDir, distDir };

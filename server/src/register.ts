@@ -17,9 +17,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Before any plugin's bootstrap: a bad source stops the boot with nothing running yet.
   getService(strapi, 'audienceSources').resolve();
   answerMalformedBodies(strapi);
-  await strapi.service('admin::permission').actionProvider.registerMany(
-    fromEveryFeature('actions').map((action) => ({ section: 'plugins', pluginName: PLUGIN_ID, ...action }))
-  );
+  await strapi
+    .service('admin::permission')
+    .actionProvider.registerMany(fromEveryFeature('actions').map((action) => ({ section: 'plugins', pluginName: PLUGIN_ID, ...action })));
   // An unreachable Redis stops the boot before Strapi touches the database or starts other plugins' background work.
   await root.connect();
 };

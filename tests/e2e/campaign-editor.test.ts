@@ -38,11 +38,21 @@ beforeAll(async () => {
   }
   // Readers are mailed only by the pause test: ten more messages keep its send going long enough.
   for (let i = 1; i <= 10; i += 1) await plugin.service('contacts').create({ email: `reader${i}@example.org`, firstName: `Reader ${i}` });
-  await plugin.service('segments').create({ name: 'Customers', rules: { match: 'all', rules: [{ field: 'email', operator: 'endsWith', value: '@example.com' }] } });
+  await plugin
+    .service('segments')
+    .create({ name: 'Customers', rules: { match: 'all', rules: [{ field: 'email', operator: 'endsWith', value: '@example.com' }] } });
   const everyone = await plugin.service('segments').create({ name: 'Everyone', rules: { match: 'all', rules: [] } });
-  await plugin.service('segments').create({ name: 'Bruno only', rules: { match: 'all', rules: [{ field: 'email', operator: 'eq', value: 'bruno@example.com' }] } });
+  await plugin
+    .service('segments')
+    .create({ name: 'Bruno only', rules: { match: 'all', rules: [{ field: 'email', operator: 'eq', value: 'bruno@example.com' }] } });
   campaignId = (await plugin.service('campaigns').create({ name: 'Spring news' })).documentId;
-  const ready = { subject: 'Summer', fromName: 'Northwind Coffee', fromEmail: 'news@example.com', segment: everyone.documentId, content: TEMPLATE };
+  const ready = {
+    subject: 'Summer',
+    fromName: 'Northwind Coffee',
+    fromEmail: 'news@example.com',
+    segment: everyone.documentId,
+    content: TEMPLATE,
+  };
   readyId = (await plugin.service('campaigns').create({ name: 'Summer news', ...ready })).documentId;
 }, 120_000);
 
@@ -78,15 +88,23 @@ test('an editor opens a campaign from the list, writes it and previews it live',
   await page().getByRole('status').filter({ hasText: '3 contacts can be mailed' }).waitFor();
 
   await page().getByRole('textbox', { name: 'MJML' }).fill(TEMPLATE);
-  await frame().getByText(/spring is here/).waitFor();
+  await frame()
+    .getByText(/spring is here/)
+    .waitFor();
 
   await page().getByRole('button', { name: 'Mobile', exact: true }).click();
-  await expect(page().locator('iframe[title="Preview"]').evaluate((el) => el.getBoundingClientRect().width)).resolves.toBe(375);
+  await expect(
+    page()
+      .locator('iframe[title="Preview"]')
+      .evaluate((el) => el.getBoundingClientRect().width)
+  ).resolves.toBe(375);
   await page().getByRole('button', { name: 'Desktop', exact: true }).click();
 
   await page().getByRole('combobox', { name: 'Preview as' }).click();
   await page().getByRole('combobox', { name: 'Preview as' }).pressSequentially('bruno');
-  await page().getByRole('option', { name: /bruno@example\.com/ }).click();
+  await page()
+    .getByRole('option', { name: /bruno@example\.com/ })
+    .click();
   await frame().getByText('Bonjour Bruno, spring is here.').waitFor();
   await page().getByText('Spring for Bruno', { exact: true }).waitFor();
 
@@ -98,7 +116,9 @@ test('an editor opens a campaign from the list, writes it and previews it live',
   await screenshot('campaign-editor-preview');
 
   // A template the server refuses shows its reason where the mail would be.
-  await page().getByRole('textbox', { name: 'MJML' }).fill(TEMPLATE.replace("{{ contact.firstName | default: 'ami' }}", '{{ constructor }}'));
+  await page()
+    .getByRole('textbox', { name: 'MJML' })
+    .fill(TEMPLATE.replace("{{ contact.firstName | default: 'ami' }}", '{{ constructor }}'));
   await page().getByRole('alert').filter({ hasText: 'constructor' }).waitFor();
   await expect(page().locator('iframe[title="Preview"]').count()).resolves.toBe(0);
   await screenshot('campaign-editor-template-error');
@@ -111,7 +131,9 @@ test('an editor opens a campaign from the list, writes it and previews it live',
 
   await page().getByRole('button', { name: 'Save', exact: true }).click();
   await page().getByText('Saved "Spring news"').waitFor();
-  const stored = await app().strapi.documents('plugin::campaigns.campaign').findOne({ documentId: campaignId, populate: ['segment'] });
+  const stored = await app()
+    .strapi.documents('plugin::campaigns.campaign')
+    .findOne({ documentId: campaignId, populate: ['segment'] });
   expect(stored).toMatchObject({
     subject: 'Spring for {{ contact.firstName | default: "you" }}',
     fromName: 'Northwind Coffee',
@@ -130,7 +152,11 @@ test('sends a test to two addresses, then sends the campaign and watches it go o
   await dialog.getByRole('button', { name: 'Send test' }).click();
   await page().getByText('Test sent to 2 addresses').waitFor();
   await waitFor(() => sink().received.length >= 2, 'the two test messages');
-  expect(sink().received.flatMap((m) => m.rcptTo).sort()).toEqual(['boss@shop.example', 'qa@shop.example']);
+  expect(
+    sink()
+      .received.flatMap((m) => m.rcptTo)
+      .sort()
+  ).toEqual(['boss@shop.example', 'qa@shop.example']);
   expect((await sink().parse(sink().received[0])).subject).toBe('[Test] Spring for Bruno');
 
   await page().getByRole('button', { name: 'Send now' }).click();
@@ -158,7 +184,10 @@ test('pauses, resumes and cancels a send under way', async () => {
   await page().goto(`${baseUrl()}/admin/plugins/campaigns/campaigns/${readyId}`);
   await page().getByRole('heading', { name: 'Summer news', level: 1 }).waitFor();
   await page().getByRole('button', { name: 'Send now' }).click();
-  await page().getByRole('alertdialog').getByRole('button', { name: /confirm/i }).click();
+  await page()
+    .getByRole('alertdialog')
+    .getByRole('button', { name: /confirm/i })
+    .click();
 
   await page().getByRole('button', { name: 'Pause' }).click();
   await page().getByRole('button', { name: 'Resume' }).waitFor();
@@ -169,7 +198,10 @@ test('pauses, resumes and cancels a send under way', async () => {
 
   await page().getByRole('button', { name: 'Resume' }).click();
   await page().getByRole('button', { name: 'Cancel sending' }).click();
-  await page().getByRole('alertdialog').getByRole('button', { name: /confirm/i }).click();
+  await page()
+    .getByRole('alertdialog')
+    .getByRole('button', { name: /confirm/i })
+    .click();
   await page().getByText('cancelled', { exact: true }).waitFor();
   await page().getByText('This campaign is cancelled').waitFor();
   await expect(page().getByRole('button', { name: 'Resume' }).count()).resolves.toBe(0);

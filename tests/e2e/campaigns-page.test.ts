@@ -4,12 +4,24 @@ const { app, page, baseUrl, screenshot } = useAdminInBrowser();
 
 test('an editor registers, opens Campaigns, creates a campaign and sees it listed', async () => {
   await page().goto(`${baseUrl()}/admin`);
-  await page().getByLabel(/first name/i).fill('Edith');
-  await page().getByLabel(/last name/i).fill('Editor');
-  await page().getByLabel(/^email/i).fill('edith@example.com');
-  await page().getByLabel(/^password/i).fill('Campaigns-E2e-1');
-  await page().getByLabel(/confirm password/i).fill('Campaigns-E2e-1');
-  await page().getByRole('button', { name: /let's start/i }).click();
+  await page()
+    .getByLabel(/first name/i)
+    .fill('Edith');
+  await page()
+    .getByLabel(/last name/i)
+    .fill('Editor');
+  await page()
+    .getByLabel(/^email/i)
+    .fill('edith@example.com');
+  await page()
+    .getByLabel(/^password/i)
+    .fill('Campaigns-E2e-1');
+  await page()
+    .getByLabel(/confirm password/i)
+    .fill('Campaigns-E2e-1');
+  await page()
+    .getByRole('button', { name: /let's start/i })
+    .click();
 
   await page().getByRole('link', { name: 'Campaigns' }).click();
   await page().waitForURL(/\/admin\/plugins\/campaigns/);
@@ -27,7 +39,9 @@ test('an editor registers, opens Campaigns, creates a campaign and sees it liste
   await expect(page().getByRole('gridcell', { name: 'draft' }).count()).resolves.toBe(1);
   await screenshot('campaigns-list');
 
-  const stored = await app().strapi.documents('plugin::campaigns.campaign').findMany({ filters: { name: 'Autumn newsletter' } });
+  const stored = await app()
+    .strapi.documents('plugin::campaigns.campaign')
+    .findMany({ filters: { name: 'Autumn newsletter' } });
   expect(stored).toHaveLength(1);
   expect(stored[0]).toMatchObject({ state: 'draft' });
 });
@@ -39,7 +53,10 @@ test('renames and deletes from the list', async () => {
   await page().getByRole('gridcell', { name: 'Winter newsletter', exact: true }).waitFor();
 
   await page().getByRole('button', { name: 'Delete Winter newsletter' }).click();
-  await page().getByRole('alertdialog').getByRole('button', { name: /confirm/i }).click();
+  await page()
+    .getByRole('alertdialog')
+    .getByRole('button', { name: /confirm/i })
+    .click();
   await page().getByText('No campaign yet').waitFor();
   expect(await app().strapi.documents('plugin::campaigns.campaign').count({})).toBe(0);
 });

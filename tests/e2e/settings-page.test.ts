@@ -31,7 +31,9 @@ test('an administrator sees the configuration and backfills the users source fro
   await page().getByRole('gridcell', { name: 'import', exact: true }).waitFor();
   expect(await db.query(CONTACT).count({ where: { email: { $in: ['bob@example.com', 'cyd@example.com'] } } })).toBe(0);
 
-  await page().getByRole('button', { name: `Backfill ${USER}` }).click();
+  await page()
+    .getByRole('button', { name: `Backfill ${USER}` })
+    .click();
   const result = page().getByRole('status', { name: 'Backfill result' });
   await result.filter({ hasText: '3 scanned, 2 created, 0 updated, 0 linked, 0 skipped, 0 removed' }).waitFor();
   await screenshot('settings-backfill');
@@ -44,7 +46,9 @@ test('an administrator sees the configuration and backfills the users source fro
   ]);
 
   // Again: nothing left to do.
-  await page().getByRole('button', { name: `Backfill ${USER}` }).click();
+  await page()
+    .getByRole('button', { name: `Backfill ${USER}` })
+    .click();
   await result.filter({ hasText: '3 scanned, 0 created' }).waitFor();
 });
 

@@ -37,7 +37,10 @@ export const newAdminPage = async (browser: Browser) => {
 export const openAdminInBrowser = async (env: Record<string, string> = {}): Promise<AdminInBrowser> => {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const app = await bootTestApp({ serveAdminPanel: true, env: { ...env, PORT: String(port), HOST: '127.0.0.1', CAMPAIGNS_PUBLIC_URL: baseUrl } });
+  const app = await bootTestApp({
+    serveAdminPanel: true,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', CAMPAIGNS_PUBLIC_URL: baseUrl },
+  });
   await new Promise<void>((resolve) => app.strapi.server.listen(port, '127.0.0.1', resolve));
   const browser = await launchChromium();
   const page = await newAdminPage(browser);

@@ -1,5 +1,16 @@
 /** Every timer API but Date: what keeps Strapi, BullMQ, Redis and the database running on real time. */
-const REAL = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] as const;
+const REAL = [
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
+  'setTimeout',
+  'clearTimeout',
+] as const;
 
 /**
  * Stops the clock that `Date` reads at `at` for the code under test (the app runs in this process),

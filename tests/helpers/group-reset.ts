@@ -23,7 +23,9 @@ const pluginTables = async (knex: Knex): Promise<string[]> => {
         return knex('pg_tables').whereRaw('schemaname = current_schema()').pluck('tablename');
       case 'mysql': {
         // MySQL names information_schema's columns in capitals whatever the query says: alias it.
-        const rows: Array<{ name: string }> = await knex('information_schema.tables').whereRaw('table_schema = database()').select(knex.raw('table_name as name'));
+        const rows: Array<{ name: string }> = await knex('information_schema.tables')
+          .whereRaw('table_schema = database()')
+          .select(knex.raw('table_name as name'));
         return rows.map((row) => row.name);
       }
     }
@@ -69,9 +71,19 @@ const settleQueues = async (strapi: Core.Strapi) => {
   const deadline = Date.now() + EVENT_WAIT_MS;
   for (;;) {
     for (const queue of queues) await queue.drain(true);
-    const left = await Promise.all(queues.map(async (queue) => Object.values(await queue.getJobCounts('active', 'waiting', 'delayed', 'prioritized', 'waiting-children')).reduce((a, b) => a + b, 0)));
+    const left = await Promise.all(
+      queues.map(async (queue) =>
+        Object.values(await queue.getJobCounts('active', 'waiting', 'delayed', 'prioritized', 'waiting-children')).reduce(
+          (a, b) => a + b,
+          0
+        )
+      )
+    );
     if (left.every((n) => n === 0)) break;
-    if (Date.now() > deadline) throw new Error(`the work queues still hold jobs of the last module after ${EVENT_WAIT_MS} ms: ${WORK_QUEUES.map((key, i) => `${key} ${left[i]}`).join(', ')}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `the work queues still hold jobs of the last module after ${EVENT_WAIT_MS} ms: ${WORK_QUEUES.map((key, i) => `${key} ${left[i]}`).join(', ')}`
+      );
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   for (const queue of queues) {
@@ -85,7 +97,9 @@ const deleteTestAdmins = async (strapi: Core.Strapi) => {
   const admins: Array<{ id: number; email: string }> = await strapi.db.query('admin::user').findMany({ select: ['id', 'email'] });
   const extra = admins.filter((admin) => admin.email !== SUPER_ADMIN_EMAIL).map((admin) => admin.id);
   if (extra.length) await strapi.service('admin::user').deleteByIds(extra);
-  const roles: Array<{ id: number }> = await strapi.db.query('admin::role').findMany({ where: { name: { $startsWith: TEST_ROLE_PREFIX } }, select: ['id'] });
+  const roles: Array<{ id: number }> = await strapi.db
+    .query('admin::role')
+    .findMany({ where: { name: { $startsWith: TEST_ROLE_PREFIX } }, select: ['id'] });
   if (roles.length) await strapi.service('admin::role').deleteByIds(roles.map((role) => role.id));
 };
 

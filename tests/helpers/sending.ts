@@ -62,7 +62,12 @@ export const seedCampaign = async (
 };
 
 /** Polls the campaign's progress until `done` says so (or fails with the last progress seen). */
-export const waitForProgress = async (strapi: Core.Strapi, documentId: string, done: (p: SendProgress) => boolean, timeoutMs = EVENT_WAIT_MS) => {
+export const waitForProgress = async (
+  strapi: Core.Strapi,
+  documentId: string,
+  done: (p: SendProgress) => boolean,
+  timeoutMs = EVENT_WAIT_MS
+) => {
   const deadline = Date.now() + timeoutMs;
   let last: SendProgress | undefined;
   while (Date.now() < deadline) {

@@ -13,7 +13,10 @@ export const afterAllInReverse = (teardown: Teardown) => {
     afterAll(async () => {
       // Every teardown runs even when one fails (an open sink or app would keep jest alive); the first error is reported.
       const errors: unknown[] = [];
-      while (teardowns.length) await Promise.resolve().then(teardowns.pop()!).catch((error) => errors.push(error));
+      while (teardowns.length)
+        await Promise.resolve()
+          .then(teardowns.pop()!)
+          .catch((error) => errors.push(error));
       if (errors.length) throw errors[0];
     });
   }

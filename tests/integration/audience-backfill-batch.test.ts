@@ -48,15 +48,21 @@ const unseen = async <T>(write: () => Promise<T>) => {
 
 /** A contact as the document service reads it back, without what differs from one contact to the next. */
 const comparable = async (email: string) => {
-  const contact = (await app.strapi.documents(CONTACT).findFirst({ filters: { email }, populate: { topics: true } } as never)) as unknown as Record<string, unknown> & {
+  const contact = (await app.strapi
+    .documents(CONTACT)
+    .findFirst({ filters: { email }, populate: { topics: true } } as never)) as unknown as Record<string, unknown> & {
     topics: Array<Record<string, unknown>>;
     consent: Record<string, unknown>;
     attributes: Record<string, unknown>;
   };
-  const raw = await db(CONTACT).findOne({ where: { email }, select: ['emailHash', 'sourceUid', 'sourceId', 'stateChangedAt', 'publishedAt'] });
+  const raw = await db(CONTACT).findOne({
+    where: { email },
+    select: ['emailHash', 'sourceUid', 'sourceId', 'stateChangedAt', 'publishedAt'],
+  });
   expect(raw.emailHash).toBe(hashEmail(email));
   expect(contact.documentId).toMatch(/^[a-z0-9]{24}$/);
-  for (const key of ['createdAt', 'updatedAt', 'publishedAt', 'stateChangedAt'] as const) expect(Number.isNaN(Date.parse(String(contact[key] ?? raw[key])))).toBe(false);
+  for (const key of ['createdAt', 'updatedAt', 'publishedAt', 'stateChangedAt'] as const)
+    expect(Number.isNaN(Date.parse(String(contact[key] ?? raw[key])))).toBe(false);
   expect(Number.isNaN(Date.parse(String(contact.consent.at)))).toBe(false);
   const { id, documentId, email: _email, emailHash, sourceId, createdAt, updatedAt, publishedAt, stateChangedAt, ...rest } = contact;
   return {
@@ -84,7 +90,10 @@ test('a contact the backfill creates is the contact the live mirror creates, top
 
   // Each new member at the end of the topic's list, each contact's topic first in its own.
   const members = await app.strapi.documents(TOPIC).findFirst({ filters: { slug: 'members' }, populate: { contacts: true } } as never);
-  expect(((members as unknown as { contacts: Array<{ email: string }> }).contacts).map((c) => c.email)).toEqual(['live@twins.test', 'batch@twins.test']);
+  expect((members as unknown as { contacts: Array<{ email: string }> }).contacts.map((c) => c.email)).toEqual([
+    'live@twins.test',
+    'batch@twins.test',
+  ]);
   const join = (app.strapi.db.metadata.get(CONTACT).attributes as unknown as { topics: { joinTable: JoinTable } }).topics.joinTable;
   const links = await app.strapi.db
     .connection(join.name)
@@ -145,8 +154,14 @@ test('a page that fails as a batch is mirrored one entry at a time, with the sam
 
   const counts = await service().backfill();
   expect(counts).toMatchObject({ created: 2, updated: 0, linked: 0 });
-  expect(String(warn.mock.calls.map((args) => args[0]))).toMatch(/failed as a batch \(connection reset\); mirroring it one entry at a time/);
+  expect(String(warn.mock.calls.map((args) => args[0]))).toMatch(
+    /failed as a batch \(connection reset\); mirroring it one entry at a time/
+  );
   for (const email of ['f1@fallback.test', 'f2@fallback.test']) {
-    expect(await contactByEmail(email)).toMatchObject({ sourceUid: USER, state: 'subscribed', topics: [expect.objectContaining({ name: 'Members' })] });
+    expect(await contactByEmail(email)).toMatchObject({
+      sourceUid: USER,
+      state: 'subscribed',
+      topics: [expect.objectContaining({ name: 'Members' })],
+    });
   }
 });

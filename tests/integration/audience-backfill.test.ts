@@ -14,7 +14,11 @@ import { userData } from '../helpers/users';
 const USER = 'plugin::users-permissions.user';
 const CONTACT = 'plugin::campaigns.contact';
 const BACKFILL_BIN = path.join(ROOT, 'bin', 'campaigns-backfill.js');
-const SOURCE_ON = { CAMPAIGNS_SOURCE_USERS: 'true', CAMPAIGNS_SOURCE_USERS_DELETES: 'unsubscribe', CAMPAIGNS_SOURCE_USERS_TOPICS: 'members' };
+const SOURCE_ON = {
+  CAMPAIGNS_SOURCE_USERS: 'true',
+  CAMPAIGNS_SOURCE_USERS_DELETES: 'unsubscribe',
+  CAMPAIGNS_SOURCE_USERS_TOPICS: 'members',
+};
 /** More than one page of the backfill (500), so that its keyset paging is exercised. */
 const MANY = 510;
 
@@ -34,11 +38,16 @@ beforeAll(async () => {
   const strapi = app.strapi;
   await strapi.plugin('campaigns').service('topics').create({ name: 'Members' });
   const documents = strapi.documents(USER);
-  users.ada = await documents.create({ data: user('ada', 'ada@example.com', { firstName: 'Ada', language: 'en-GB', timeZone: 'Europe/London' }) });
+  users.ada = await documents.create({
+    data: user('ada', 'ada@example.com', { firstName: 'Ada', language: 'en-GB', timeZone: 'Europe/London' }),
+  });
   users.bob = await documents.create({ data: user('bob', 'bob@example.com', { lastName: 'Builder' }) });
   users.known = await documents.create({ data: user('known', 'known@example.com', { firstName: 'Known' }) });
   users.broken = await db(USER).create({ data: user('broken', 'not-an-address') });
-  await strapi.plugin('campaigns').service('contacts').create({ email: 'known@example.com', consent: { source: 'newsletter-form' } });
+  await strapi
+    .plugin('campaigns')
+    .service('contacts')
+    .create({ email: 'known@example.com', consent: { source: 'newsletter-form' } });
   // A contact mirrored from a user that was deleted while the source was off.
   await strapi.plugin('campaigns').service('contacts').create({ email: 'gone@example.com' });
   await db(CONTACT).update({ where: { email: 'gone@example.com' }, data: { sourceUid: USER, sourceId: 'gonegonegonegonegonegone' } });
@@ -83,7 +92,11 @@ test('the backfill creates, links and skips, removes what is gone, and a second 
     state: 'subscribed',
     consent: { source: 'source:plugin::users-permissions.user' },
   });
-  expect(await contactOf(users.known)).toMatchObject({ email: 'known@example.com', firstName: 'Known', consent: { source: 'newsletter-form' } });
+  expect(await contactOf(users.known)).toMatchObject({
+    email: 'known@example.com',
+    firstName: 'Known',
+    consent: { source: 'newsletter-form' },
+  });
   expect((await contactByEmail('many509@example.com')).topics).toHaveLength(1);
   expect(await contactByEmail('gone@example.com')).toMatchObject({ state: 'unsubscribed', sourceUid: null, sourceId: null });
   const contacts = await countContacts();
@@ -110,8 +123,13 @@ describe('POST /campaigns/audience-sources/backfill', () => {
   const route = '/campaigns/audience-sources/backfill';
 
   test('runs the backfill for an admin who may manage settings', async () => {
-    await app.strapi.db.connection('up_users').insert({ document_id: 'rawinsertrawinsertrawins', username: 'raw', email: 'raw@example.com', provider: 'local' });
-    const res = await http(app.strapi).post(route).set(bearer(adminToken)).send({ data: { uid: USER } });
+    await app.strapi.db
+      .connection('up_users')
+      .insert({ document_id: 'rawinsertrawinsertrawins', username: 'raw', email: 'raw@example.com', provider: 'local' });
+    const res = await http(app.strapi)
+      .post(route)
+      .set(bearer(adminToken))
+      .send({ data: { uid: USER } });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({ scanned: TOTAL, created: 1, updated: 0, linked: 0 });
     expect(await contactByEmail('raw@example.com')).toMatchObject({ sourceId: 'rawinsertrawinsertrawins' });
@@ -132,7 +150,10 @@ describe('POST /campaigns/audience-sources/backfill', () => {
   });
 
   test('answers 400 naming the field for an unknown uid, 401 without a token, 403 without the action', async () => {
-    const bad = await http(app.strapi).post(route).set(bearer(adminToken)).send({ data: { uid: 'api::nope.nope' } });
+    const bad = await http(app.strapi)
+      .post(route)
+      .set(bearer(adminToken))
+      .send({ data: { uid: 'api::nope.nope' } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/uid: "api::nope.nope" is not a configured audience source/);
     await http(app.strapi).post(route).send({}).expect(401);
@@ -157,9 +178,13 @@ describe('the strapi-campaigns-backfill command', () => {
 
   test('boots the app without HTTP, backfills, prints the counts and exits 0', async () => {
     // A raw knex insert is below the query engine: no lifecycle sees it, the backfill does.
-    await app.strapi.db.connection('up_users').insert({ document_id: 'commandcommandcommandcom', username: 'cmd', email: 'cmd@example.com', provider: 'local' });
+    await app.strapi.db
+      .connection('up_users')
+      .insert({ document_id: 'commandcommandcommandcom', username: 'cmd', email: 'cmd@example.com', provider: 'local' });
     const { code, output } = await run(['--uid', USER]);
-    expect(output).toMatch(/campaigns backfill: plugin::users-permissions.user: scanned \d+, created 1, updated 0, linked 0, skipped 1, removed 0/);
+    expect(output).toMatch(
+      /campaigns backfill: plugin::users-permissions.user: scanned \d+, created 1, updated 0, linked 0, skipped 1, removed 0/
+    );
     expect(code).toBe(0);
     expect(await contactByEmail('cmd@example.com')).toMatchObject({ sourceUid: USER, sourceId: 'commandcommandcommandcom' });
   });

@@ -51,9 +51,15 @@ const newUser = (overrides: Record<string, unknown> = {}) => {
 
 describe('a user that is created becomes a subscribed contact', () => {
   test('through POST /api/auth/local/register, with mapped fields, consent and the configured topics', async () => {
-    const res = await api()
-      .post('/api/auth/local/register')
-      .send({ username: 'jane', email: 'Jane.Doe@Example.com', password: 'Secret-pass-1', firstName: 'Jane', lastName: 'Doe', language: 'fr-CA', timeZone: 'America/Toronto' });
+    const res = await api().post('/api/auth/local/register').send({
+      username: 'jane',
+      email: 'Jane.Doe@Example.com',
+      password: 'Secret-pass-1',
+      firstName: 'Jane',
+      lastName: 'Doe',
+      language: 'fr-CA',
+      timeZone: 'America/Toronto',
+    });
     expect(res.status).toBe(200);
     await settled();
 
@@ -92,14 +98,20 @@ describe('a user that is created becomes a subscribed contact', () => {
   test('through the Content Manager, and its edits and deletes follow', async () => {
     const role = await authenticatedRole();
     const cm = `/content-manager/collection-types/${USER}`;
-    const created = await api().post(cm).set(bearer(adminToken)).send(newUser({ email: 'cm@example.com', role }));
+    const created = await api()
+      .post(cm)
+      .set(bearer(adminToken))
+      .send(newUser({ email: 'cm@example.com', role }));
     expect(created.status).toBe(201);
     // users-permissions answers the Content Manager with the user itself, not { data }.
     const documentId = created.body.documentId;
     await settled();
     expect(await contactOf({ documentId })).toMatchObject({ email: 'cm@example.com' });
 
-    const edited = await api().put(`${cm}/${documentId}`).set(bearer(adminToken)).send({ email: 'cm.edited@example.com', firstName: 'Edited' });
+    const edited = await api()
+      .put(`${cm}/${documentId}`)
+      .set(bearer(adminToken))
+      .send({ email: 'cm.edited@example.com', firstName: 'Edited' });
     expect(edited.status).toBe(200);
     await settled();
     expect(await contactOf({ documentId })).toMatchObject({ email: 'cm.edited@example.com', firstName: 'Edited' });
@@ -193,7 +205,9 @@ describe("the user's own write never fails because of the mirror", () => {
     await settled();
     expect(await contactOf(user)).toMatchObject({ documentId: mine.documentId, email: user.email, firstName: 'Clash' });
     expect(await contactByEmail('taken@example.com')).toMatchObject({ documentId: other.documentId, sourceUid: null });
-    expect(logged(warn)).toMatch(new RegExp(`changed to an address that contact ${other.documentId} already has; contact ${mine.documentId} left unchanged`));
+    expect(logged(warn)).toMatch(
+      new RegExp(`changed to an address that contact ${other.documentId} already has; contact ${mine.documentId} left unchanged`)
+    );
   });
 
   test('a second user with the address of a mirrored one is saved and skipped', async () => {
@@ -203,7 +217,9 @@ describe("the user's own write never fails because of the mirror", () => {
     await settled();
     expect(await contactOf(first)).not.toBeNull();
     expect(await contactOf(second)).toBeNull();
-    expect(logged(warn)).toMatch(new RegExp(`entry ${second.documentId}: not mirrored: contact .* already mirrors ${USER} entry ${first.documentId}`));
+    expect(logged(warn)).toMatch(
+      new RegExp(`entry ${second.documentId}: not mirrored: contact .* already mirrors ${USER} entry ${first.documentId}`)
+    );
   });
 });
 

@@ -51,7 +51,9 @@ test('production refuses to start without a signing secret and a public URL', as
 });
 
 test('an unreachable Redis stops the boot, naming the option', async () => {
-  expect(await bootError({ REDIS_URL: 'redis://127.0.0.1:1/0' })).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:1\/0 \(option campaigns\.redis\)/);
+  expect(await bootError({ REDIS_URL: 'redis://127.0.0.1:1/0' })).toMatch(
+    /cannot reach Redis at redis:\/\/127\.0\.0\.1:1\/0 \(option campaigns\.redis\)/
+  );
 });
 
 describe('an audience source that does not match the app stops the boot, naming the option', () => {
@@ -76,7 +78,9 @@ describe('an audience source that does not match the app stops the boot, naming 
     expect(await source({ CAMPAIGNS_SOURCE_USERS_FIELDS: '{"attribute:role":"role"}' })).toMatch(
       /campaigns\.audienceSources\[0\]\.fields\.attribute:role: "role" of plugin::users-permissions\.user is a relation attribute/
     );
-    expect(await source({ CAMPAIGNS_SOURCE_USERS_FIELDS: '{"attribute:pw":"password"}' })).toMatch(/fields\.attribute:pw: "password" .* is a password attribute/);
+    expect(await source({ CAMPAIGNS_SOURCE_USERS_FIELDS: '{"attribute:pw":"password"}' })).toMatch(
+      /fields\.attribute:pw: "password" .* is a password attribute/
+    );
   });
 
   test('a bad option value, before any content type is looked at', async () => {

@@ -28,8 +28,7 @@ interface SeededCampaign {
 let app: TestApp;
 
 const documents = (uid: 'topic' | 'contact' | 'segment' | 'campaign') => app.strapi.documents(`plugin::campaigns.${uid}`);
-const segments = () =>
-  app.strapi.plugin('campaigns').service('segments') as { countMailable(documentId: string): Promise<number> };
+const segments = () => app.strapi.plugin('campaigns').service('segments') as { countMailable(documentId: string): Promise<number> };
 const contacts = () =>
   app.strapi.plugin('campaigns').service('contacts') as {
     findByEmail(email: string): Promise<SeededContact & { documentId: string }>;
@@ -102,11 +101,19 @@ test('both segments count the contacts they should, and the campaign is a draft 
   expect(await segments().countMailable(readersSegment?.documentId ?? '')).toBe(readers);
 
   const [campaign] = (await documents('campaign').findMany({ populate: { segment: { fields: ['name'] } } })) as unknown as SeededCampaign[];
-  expect(campaign).toMatchObject({ state: 'draft', contentFormat: 'mjml', fromEmail: 'news@example.com', segment: { name: 'Newsletter readers' } });
+  expect(campaign).toMatchObject({
+    state: 'draft',
+    contentFormat: 'mjml',
+    fromEmail: 'news@example.com',
+    segment: { name: 'Newsletter readers' },
+  });
   expect(campaign?.content).toContain('<mjml>');
   expect(campaign?.content).toContain('{{ contact.firstName');
   // CAN-SPAM and the bulk sender rules: a way out and the sender's postal address in every message.
-  const preview = (await app.strapi.plugin('campaigns').service('sending').preview((campaign as unknown as Ref).documentId, {})) as { html: string };
+  const preview = (await app.strapi
+    .plugin('campaigns')
+    .service('sending')
+    .preview((campaign as unknown as Ref).documentId, {})) as { html: string };
   expect(preview.html).toMatch(/<a href="http:\/\/localhost:\d+\/api\/campaigns\/t\/u\/[^"]+"[^>]*>Unsubscribe<\/a>/);
   expect(preview.html).toContain('Northwind Coffee, 12 Harbour Street, Portland, ME 04101, USA');
 });

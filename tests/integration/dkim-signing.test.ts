@@ -7,20 +7,37 @@ import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 
 type DkimResult = { status: { result: string }; signingDomain: string; signingHeaders: { keys: string } };
 // mailauth's main entry does not load on Node 20; its DKIM verifier does.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { dkimVerify } = require('mailauth/lib/dkim/verify') as {
-  dkimVerify(message: string, options: { resolver: (name: string, type: string) => Promise<string[][]> }): Promise<{ results: DkimResult[] }>;
+  dkimVerify(
+    message: string,
+    options: { resolver: (name: string, type: string) => Promise<string[][]> }
+  ): Promise<{ results: DkimResult[] }>;
 };
 
 const SELECTOR = 'campaigns2026';
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const dkim = { domainName: 'example.com', keySelector: SELECTOR, privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+const dkim = {
+  domainName: 'example.com',
+  keySelector: SELECTOR,
+  privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+};
 const resolver = async (name: string, type: string) => {
-  if (name === `${SELECTOR}._domainkey.example.com` && type === 'TXT') return [[`v=DKIM1; k=rsa; p=${publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`]];
+  if (name === `${SELECTOR}._domainkey.example.com` && type === 'TXT')
+    return [[`v=DKIM1; k=rsa; p=${publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`]];
   throw Object.assign(new Error(`no ${type} record for ${name}`), { code: 'ENOTFOUND' });
 };
 
-const smtpOptions = (port: number) => ({ host: '127.0.0.1', port, secure: false, requireTLS: false, ignoreTLS: true, rejectUnauthorized: true, pool: true, maxConnections: 1, maxMessages: 10 });
+const smtpOptions = (port: number) => ({
+  host: '127.0.0.1',
+  port,
+  secure: false,
+  requireTLS: false,
+  ignoreTLS: true,
+  rejectUnauthorized: true,
+  pool: true,
+  maxConnections: 1,
+  maxMessages: 10,
+});
 
 /** A campaign message as composeMessage builds it: bulk headers, a long accented subject, accented bodies. */
 const campaignMessage = async (pool: Transport, to: string): Promise<OutgoingMessage> => {
@@ -48,7 +65,8 @@ const campaignMessage = async (pool: Transport, to: string): Promise<OutgoingMes
   return { envelope: { from: 'bounces+1-abc@example.com', to }, raw, messageId: `<${to}@example.com>`, dataSafe };
 };
 
-const headerValue = (raw: string, name: string) => new RegExp(`^${name}:(.*(?:\\r\\n[ \\t].*)*)`, 'mi').exec(raw.split('\r\n\r\n')[0])?.[1] ?? '';
+const headerValue = (raw: string, name: string) =>
+  new RegExp(`^${name}:(.*(?:\\r\\n[ \\t].*)*)`, 'mi').exec(raw.split('\r\n\r\n')[0])?.[1] ?? '';
 
 describe('DKIM signing', () => {
   let sink: SmtpSink;
@@ -68,7 +86,17 @@ describe('DKIM signing', () => {
     expect(result.status.result).toBe('pass');
     expect(result.signingDomain).toBe('example.com');
     const signed = result.signingHeaders.keys.toLowerCase().split(/:\s*/);
-    for (const name of ['from', 'to', 'subject', 'date', 'message-id', 'list-unsubscribe', 'list-unsubscribe-post', 'feedback-id', 'precedence']) {
+    for (const name of [
+      'from',
+      'to',
+      'subject',
+      'date',
+      'message-id',
+      'list-unsubscribe',
+      'list-unsubscribe-post',
+      'feedback-id',
+      'precedence',
+    ]) {
       expect(signed).toContain(name);
     }
 
@@ -87,7 +115,7 @@ describe('DKIM signing', () => {
     await pool.send(await campaignMessage(pool, 'seven@example.org'));
     await pool.close();
     const [received] = sink.received;
-    expect(received.raw).not.toMatch(/[^\x00-\x7f]/);
+    expect(received.raw).not.toMatch(/\P{ASCII}/u);
     expect(received.raw).not.toMatch(/Content-Transfer-Encoding: 8bit/i);
     expect(received.body).not.toBe('8BITMIME');
     const mail = await sink.parse(received);

@@ -8,7 +8,6 @@ import { useAdminApp } from '../helpers/admin-app';
 // No workers in this app: jobs wait in Redis until the test decides what becomes of them.
 const { strapi, token, service } = useAdminApp({ env: { CAMPAIGNS_WORKER_MODE: 'off' } });
 
-
 const knex = (): Knex => strapi().db.connection;
 const importQueue = () => service('queues').queue('import');
 const row = (id: number) => knex()('campaigns_imports').where({ id }).first();
@@ -43,7 +42,11 @@ test('an import whose job was lost is requeued; one whose file is gone too is fa
   expect(result.failed).toEqual([gone]);
   expect(await (await importQueue().getJob(`import-${lost}`))?.getState()).toBe('waiting');
   expect(await row(lost)).toMatchObject({ state: 'queued' });
-  expect(await row(gone)).toMatchObject({ state: 'failed', error: expect.stringMatching(/job was lost.*upload the file again/), file_path: null });
+  expect(await row(gone)).toMatchObject({
+    state: 'failed',
+    error: expect.stringMatching(/job was lost.*upload the file again/),
+    file_path: null,
+  });
 
   // Tidying again changes nothing: the requeued job is there.
   expect(await service('imports').tidy()).toMatchObject({ requeued: [], failed: [] });
@@ -53,9 +56,13 @@ test('an import whose job failed where the processor could not see it is failed 
   const stalled = await queued('stalled');
   const queue = importQueue();
   // A worker that fails the jobs it takes as BullMQ fails one that stalled too often.
-  const worker = new Worker(queue.name, async () => {
-    throw new UnrecoverableError('job stalled more than allowable limit');
-  }, { connection: { url: redisUrl() } as never, prefix: queue.opts.prefix });
+  const worker = new Worker(
+    queue.name,
+    async () => {
+      throw new UnrecoverableError('job stalled more than allowable limit');
+    },
+    { connection: { url: redisUrl() } as never, prefix: queue.opts.prefix }
+  );
   try {
     for (let state = ''; state !== 'failed'; state = (await (await queue.getJob(`import-${stalled}`))?.getState()) ?? '') {
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -65,14 +72,22 @@ test('an import whose job failed where the processor could not see it is failed 
   }
   const result = await service('imports').tidy();
   expect(result.failed).toContain(stalled);
-  expect(await row(stalled)).toMatchObject({ state: 'failed', error: 'its job failed: job stalled more than allowable limit', file_path: null });
+  expect(await row(stalled)).toMatchObject({
+    state: 'failed',
+    error: 'its job failed: job stalled more than allowable limit',
+    file_path: null,
+  });
 });
 
 test('reports of imports that ended more than the retention ago are deleted; their counters stay', async () => {
   const [oldId, recentId] = [await queued('old'), await queued('recent')];
   const DAY = 86_400_000;
-  await knex()('campaigns_imports').where({ id: oldId }).update({ state: 'done', finished_at: Date.now() - 31 * DAY, created: 7 });
-  await knex()('campaigns_imports').where({ id: recentId }).update({ state: 'done', finished_at: Date.now() - 29 * DAY });
+  await knex()('campaigns_imports')
+    .where({ id: oldId })
+    .update({ state: 'done', finished_at: Date.now() - 31 * DAY, created: 7 });
+  await knex()('campaigns_imports')
+    .where({ id: recentId })
+    .update({ state: 'done', finished_at: Date.now() - 29 * DAY });
   const oldReport = (await row(oldId)).report_path;
   const recentReport = (await row(recentId)).report_path;
 

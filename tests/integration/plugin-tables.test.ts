@@ -33,7 +33,14 @@ const delivery = (campaignId: number, contactId: number) => ({
 });
 
 test('creates the plugin tables and records the migration once', async () => {
-  for (const table of ['campaigns_deliveries', 'campaigns_events', 'campaigns_links', 'campaigns_replies', 'campaigns_rollups', 'campaigns_rollup_hours']) {
+  for (const table of [
+    'campaigns_deliveries',
+    'campaigns_events',
+    'campaigns_links',
+    'campaigns_replies',
+    'campaigns_rollups',
+    'campaigns_rollup_hours',
+  ]) {
     expect(await knex().schema.hasTable(table)).toBe(true);
   }
   const recorded = await knex()('campaigns_migrations').select('id');
@@ -81,8 +88,14 @@ test('a lock left by a crashed instance is broken once stale, and a live one mak
 
 test('every row survives a restart of Strapi', async () => {
   const topic = await app.strapi.plugin('campaigns').service('topics').create({ name: 'Weekly' });
-  const contact = await app.strapi.plugin('campaigns').service('contacts').create({ email: 'persist@example.com', topics: [topic.documentId] });
-  const segment = await app.strapi.plugin('campaigns').service('segments').create({ name: 'All', rules: { match: 'all', rules: [] } });
+  const contact = await app.strapi
+    .plugin('campaigns')
+    .service('contacts')
+    .create({ email: 'persist@example.com', topics: [topic.documentId] });
+  const segment = await app.strapi
+    .plugin('campaigns')
+    .service('segments')
+    .create({ name: 'All', rules: { match: 'all', rules: [] } });
   const campaign = await app.strapi.plugin('campaigns').service('campaigns').create({ name: 'Persisted', segment: segment.documentId });
   await app.strapi.plugin('campaigns').service('suppressions').add({ email: 'gone@example.com', reason: 'hard-bounce' });
   const before = await knex()('campaigns_deliveries').count({ n: '*' }).first();

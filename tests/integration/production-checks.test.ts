@@ -13,7 +13,13 @@ const production = (publicUrl: string, extra: Record<string, string> = {}) => ({
 });
 
 afterEach(() => {
-  for (const key of ['NODE_ENV', 'CAMPAIGNS_SIGNING_SECRET', 'CAMPAIGNS_PUBLIC_URL', 'CAMPAIGNS_ALLOW_INSECURE_PUBLIC_URL', 'CAMPAIGNS_POSTAL_ADDRESS']) {
+  for (const key of [
+    'NODE_ENV',
+    'CAMPAIGNS_SIGNING_SECRET',
+    'CAMPAIGNS_PUBLIC_URL',
+    'CAMPAIGNS_ALLOW_INSECURE_PUBLIC_URL',
+    'CAMPAIGNS_POSTAL_ADDRESS',
+  ]) {
     delete process.env[key];
   }
 });
@@ -21,8 +27,13 @@ afterEach(() => {
 test('production refuses an http publicUrl, naming the option and the way out', async () => {
   const database = await createTestDatabase(databaseUnderTest());
   try {
-    const boot = startStrapi({ ...database.env, REDIS_URL: redisUrl(), CAMPAIGNS_REDIS_PREFIX: uniqueRedisPrefix() }, { env: production('http://news.example.com') });
-    await expect(boot).rejects.toThrow(/campaigns\.publicUrl: "http:\/\/news\.example\.com" is http, production needs https.*campaigns\.allowInsecurePublicUrl: true/);
+    const boot = startStrapi(
+      { ...database.env, REDIS_URL: redisUrl(), CAMPAIGNS_REDIS_PREFIX: uniqueRedisPrefix() },
+      { env: production('http://news.example.com') }
+    );
+    await expect(boot).rejects.toThrow(
+      /campaigns\.publicUrl: "http:\/\/news\.example\.com" is http, production needs https.*campaigns\.allowInsecurePublicUrl: true/
+    );
   } finally {
     await database.drop();
   }
@@ -41,11 +52,19 @@ describe('production with allowInsecurePublicUrl, no DKIM key and no postal addr
       },
     });
     const ours = warn!.mock.calls.map(([message]) => String(message)).filter((message) => message.startsWith('campaigns: '));
-    expect(ours).toEqual([expect.stringMatching(/campaigns\.sending\.dkim is not set/), expect.stringMatching(/campaigns\.sending\.postalAddress is not set/)]);
+    expect(ours).toEqual([
+      expect.stringMatching(/campaigns\.sending\.dkim is not set/),
+      expect.stringMatching(/campaigns\.sending\.postalAddress is not set/),
+    ]);
 
     const token = await registerSuperAdmin(app.strapi);
     const res = await http(app.strapi).get('/campaigns/settings').set(bearer(token));
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ publicUrl: 'http://news.example.com', dkim: null, postalAddress: null, warnings: ['dkim-missing', 'postal-address-missing'] });
+    expect(res.body.data).toMatchObject({
+      publicUrl: 'http://news.example.com',
+      dkim: null,
+      postalAddress: null,
+      warnings: ['dkim-missing', 'postal-address-missing'],
+    });
   });
 });

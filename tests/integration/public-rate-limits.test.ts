@@ -15,8 +15,13 @@ const { app, strapi, service, api, auth } = useAdminApp({
 const people = ['ann', 'bob', 'carol', 'dave', 'erin'].map((name) => ({ email: `${name}@limits.test`, firstName: name }));
 const paths: Record<string, { clicks: string[]; open: string; view: string; unsubscribe: string }> = {};
 
-const pathsOf = (html: string, kind: string) =>
-  [...new Set([...html.matchAll(new RegExp(`${TEST_PUBLIC_URL.replace(/\./g, '\\.')}(/api/campaigns/t/${kind}/[A-Za-z0-9._-]+)`, 'g'))].map((m) => m[1]))];
+const pathsOf = (html: string, kind: string) => [
+  ...new Set(
+    [...html.matchAll(new RegExp(`${TEST_PUBLIC_URL.replace(/\./g, '\\.')}(/api/campaigns/t/${kind}/[A-Za-z0-9._-]+)`, 'g'))].map(
+      (m) => m[1]
+    )
+  ),
+];
 const tokenOf = (path: string) => path.split('/').pop()!;
 const nameOf = (email: string) => email.split('@')[0];
 
@@ -26,7 +31,12 @@ beforeAll(async () => {
   await waitForProgress(strapi(), campaign.documentId, finished);
   for (const received of sink().received) {
     const html = String((await sink().parse(received)).html);
-    paths[nameOf(received.rcptTo[0])] = { clicks: pathsOf(html, 'c'), open: pathsOf(html, 'o')[0], view: pathsOf(html, 'v')[0], unsubscribe: pathsOf(html, 'u')[0] };
+    paths[nameOf(received.rcptTo[0])] = {
+      clicks: pathsOf(html, 'c'),
+      open: pathsOf(html, 'o')[0],
+      view: pathsOf(html, 'v')[0],
+      unsubscribe: pathsOf(html, 'u')[0],
+    };
   }
 });
 
@@ -37,7 +47,8 @@ const tokenKey = (purpose: string, ids: number[]) => `${app().redisPrefix}:publi
 const retryAfter = (res: { headers: Record<string, string> }) => Number(res.headers['retry-after']);
 const contactState = async (email: string) => (await service('contacts').findByEmail(email))?.state;
 const suppressions = (email: string) => strapi().db.query('plugin::campaigns.suppression').findMany({ where: { email } });
-const unsubscribeEvents = (deliveryId: number) => strapi().db.connection('campaigns_events').where({ delivery_id: deliveryId, type: 'unsubscribe' });
+const unsubscribeEvents = (deliveryId: number) =>
+  strapi().db.connection('campaigns_events').where({ delivery_id: deliveryId, type: 'unsubscribe' });
 
 test('every recipient got the message', () => {
   expect(Object.keys(paths).sort()).toEqual(people.map((p) => p.firstName).sort());
@@ -126,7 +137,11 @@ test('a one-click unsubscribe over the limit is applied all the same; only its a
 test('a malformed multipart body on a public route gets 400 with a message, a well-formed one is accepted', async () => {
   const erin = paths.erin.unsubscribe;
   for (const contentType of ['multipart/form-data; boundary=xyz', 'multipart/form-data']) {
-    const res = await api().post(erin).set('X-Forwarded-For', '198.51.100.50').set('Content-Type', contentType).send('not multipart at all');
+    const res = await api()
+      .post(erin)
+      .set('X-Forwarded-For', '198.51.100.50')
+      .set('Content-Type', contentType)
+      .send('not multipart at all');
     expect({ contentType, status: res.status }).toEqual({ contentType, status: 400 });
     expect(res.body.error).toMatchObject({ status: 400, name: 'ValidationError' });
     expect(res.body.error.message).toMatch(/multipart\/form-data/);
@@ -141,7 +156,11 @@ test('a malformed multipart body on a public route gets 400 with a message, a we
 
 test("a malformed multipart body on the plugin's admin import upload gets 400, not 500", async () => {
   for (const path of ['/campaigns/imports', '/campaigns/imports/preview']) {
-    const res = await api().post(path).set(auth()).set('Content-Type', 'multipart/form-data; boundary=xyz').send('--xyz\r\nContent-Disposition: form-data; name="file"');
+    const res = await api()
+      .post(path)
+      .set(auth())
+      .set('Content-Type', 'multipart/form-data; boundary=xyz')
+      .send('--xyz\r\nContent-Disposition: form-data; name="file"');
     expect({ path, status: res.status }).toEqual({ path, status: 400 });
     expect(res.body.error.message).toMatch(/could not be read/);
   }

@@ -45,7 +45,8 @@ const sendWorkers = async (count: number, processes: WorkerProcess[]) => {
     if (health.queues.find((q) => q.name === 'send')?.workers === count) return;
     const dead = processes.find((p) => p.child.exitCode !== null);
     if (dead) throw new Error(`a worker exited:\n${dead.output()}`);
-    if (Date.now() > deadline) throw new Error(`no ${count} send workers after ${EVENT_WAIT_MS / 1000} s:\n${processes.map((p) => p.output()).join('\n')}`);
+    if (Date.now() > deadline)
+      throw new Error(`no ${count} send workers after ${EVENT_WAIT_MS / 1000} s:\n${processes.map((p) => p.output()).join('\n')}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 };
@@ -72,7 +73,10 @@ const insertContacts = async (strapi: Core.Strapi, tag: string, count: number) =
       );
     }
   });
-  const segment = await getService(strapi, 'segments').create({ name: `Segment ${tag}`, rules: { match: 'all', rules: [{ field: 'attribute', path: 'batch', operator: 'eq', value: tag }] } });
+  const segment = await getService(strapi, 'segments').create({
+    name: `Segment ${tag}`,
+    rules: { match: 'all', rules: [{ field: 'attribute', path: 'batch', operator: 'eq', value: tag }] },
+  });
   const campaign = await getService(strapi, 'campaigns').create({
     name: `Campaign ${tag}`,
     subject: 'Hello {{ contact.firstName }}',
@@ -109,7 +113,11 @@ describeMultiProcess('dedicated worker processes', () => {
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
     expect(emails.every((email) => counts.get(email) === 1)).toBe(true);
     // Both processes took part (each says its own name in EHLO).
-    const clients = new Set(sink().received.filter((m) => m.rcptTo[0].startsWith('two')).map((m) => m.client));
+    const clients = new Set(
+      sink()
+        .received.filter((m) => m.rcptTo[0].startsWith('two'))
+        .map((m) => m.client)
+    );
     expect([...clients].sort()).toEqual(['worker-a.test', 'worker-b.test']);
 
     for (const worker of both) worker.child.kill('SIGTERM');

@@ -5,9 +5,11 @@ import { createSmtpPool } from '../../server/src/mail/smtp-pool';
 import { classifyFailure, type OutgoingMessage } from '../../server/src/mail/transport';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { dkimVerify } = require('mailauth/lib/dkim/verify') as {
-  dkimVerify(message: string, options: { resolver: (name: string, type: string) => Promise<string[][]> }): Promise<{ results: Array<{ status: { result: string }; signingDomain: string; selector: string }> }>;
+  dkimVerify(
+    message: string,
+    options: { resolver: (name: string, type: string) => Promise<string[][]> }
+  ): Promise<{ results: Array<{ status: { result: string }; signingDomain: string; selector: string }> }>;
 };
 
 const smtpOptions = (port: number) => ({
@@ -23,7 +25,17 @@ const smtpOptions = (port: number) => ({
 });
 
 const message = (to: string, html = '<p>Hi</p>', eightBit = false): OutgoingMessage => {
-  const { raw, dataSafe } = buildMime({ from: { name: 'News', email: 'news@example.com' }, to: { email: to }, subject: 'Hello', messageId: `<${to}@example.com>`, text: 'Hi', html }, eightBit);
+  const { raw, dataSafe } = buildMime(
+    {
+      from: { name: 'News', email: 'news@example.com' },
+      to: { email: to },
+      subject: 'Hello',
+      messageId: `<${to}@example.com>`,
+      text: 'Hi',
+      html,
+    },
+    eightBit
+  );
   return { envelope: { from: 'bounces+1-abc@example.com', to }, raw, messageId: `<${to}@example.com>`, dataSafe };
 };
 
@@ -79,11 +91,35 @@ describe('the SMTP pool', () => {
 
   test('a message arrives byte for byte whether DATA-safe or with lines that SMTP must escape', async () => {
     const pool = createSmtpPool(smtpOptions(sink.port));
-    const plain = buildMime({ from: { email: 'news@example.com' }, to: { email: 'safe@example.org' }, subject: 'Hi', messageId: '<s@example.com>', text: 'Hi', html: '<p>Hi</p>' });
-    const dotted = buildMime({ from: { email: 'news@example.com' }, to: { email: 'dots@example.org' }, subject: 'Hi', messageId: '<d@example.com>', text: '.\n..two\n.', html: '.x { color: red }' });
+    const plain = buildMime({
+      from: { email: 'news@example.com' },
+      to: { email: 'safe@example.org' },
+      subject: 'Hi',
+      messageId: '<s@example.com>',
+      text: 'Hi',
+      html: '<p>Hi</p>',
+    });
+    const dotted = buildMime({
+      from: { email: 'news@example.com' },
+      to: { email: 'dots@example.org' },
+      subject: 'Hi',
+      messageId: '<d@example.com>',
+      text: '.\n..two\n.',
+      html: '.x { color: red }',
+    });
     expect([plain.dataSafe, dotted.dataSafe]).toEqual([true, false]);
-    await pool.send({ envelope: { from: 'b@example.com', to: 'safe@example.org' }, raw: plain.raw, messageId: '<s@example.com>', dataSafe: plain.dataSafe });
-    await pool.send({ envelope: { from: 'b@example.com', to: 'dots@example.org' }, raw: dotted.raw, messageId: '<d@example.com>', dataSafe: dotted.dataSafe });
+    await pool.send({
+      envelope: { from: 'b@example.com', to: 'safe@example.org' },
+      raw: plain.raw,
+      messageId: '<s@example.com>',
+      dataSafe: plain.dataSafe,
+    });
+    await pool.send({
+      envelope: { from: 'b@example.com', to: 'dots@example.org' },
+      raw: dotted.raw,
+      messageId: '<d@example.com>',
+      dataSafe: dotted.dataSafe,
+    });
     await pool.close();
     expect(sink.received.map((m) => m.raw)).toEqual([plain.raw.toString(), dotted.raw.toString()]);
     expect((await sink.parse(sink.received[1])).text).toBe('.\n..two\n.');
@@ -96,7 +132,14 @@ describe('the SMTP pool', () => {
     expect(classifyFailure(refused)).toMatchObject({ outcome: 'failed', responseCode: 550 });
     for (const n of [1, 2, 3, 4, 5, 6]) await pool.send(message(`ok${n}@example.org`));
     await pool.close();
-    expect(sink.received.map((m) => m.rcptTo[0])).toEqual(['ok1@example.org', 'ok2@example.org', 'ok3@example.org', 'ok4@example.org', 'ok5@example.org', 'ok6@example.org']);
+    expect(sink.received.map((m) => m.rcptTo[0])).toEqual([
+      'ok1@example.org',
+      'ok2@example.org',
+      'ok3@example.org',
+      'ok4@example.org',
+      'ok5@example.org',
+      'ok6@example.org',
+    ]);
     // A refused recipient does not use up a connection's quota: three messages on each of two connections.
     expect(sink.connections).toBe(2);
   });
@@ -116,10 +159,16 @@ describe('the SMTP pool', () => {
     sink.behave('drop@example.org', () => ({ dropAfterData: true }));
     sink.behave('later@example.org', () => ({ rcpt: 451, message: '4.7.1 Greylisted' }));
     // The send must fail, and say the body went out: classifyFailure answers unknown for anything unmarked.
-    const dropped = await pool.send(message('drop@example.org')).then(() => 'accepted', (e: unknown) => e);
+    const dropped = await pool.send(message('drop@example.org')).then(
+      () => 'accepted',
+      (e: unknown) => e
+    );
     expect(dropped).toMatchObject({ dataSent: true });
     expect(classifyFailure(dropped).outcome).toBe('unknown');
-    expect(classifyFailure(await pool.send(message('later@example.org')).catch((e: unknown) => e))).toMatchObject({ outcome: 'retry', responseCode: 451 });
+    expect(classifyFailure(await pool.send(message('later@example.org')).catch((e: unknown) => e))).toMatchObject({
+      outcome: 'retry',
+      responseCode: 451,
+    });
     await pool.send(message('after@example.org'));
     await pool.close();
     expect(sink.received.map((m) => m.rcptTo[0])).toEqual(['drop@example.org', 'after@example.org']);

@@ -3,4 +3,8 @@ import { sendingEnv } from '../helpers/sending';
 
 // Opens, clicks, web views and unsubscribes write events and delivery times, and the event and
 // contact signal write paths are SQL per dialect: all three databases.
-integrationGroup('tracking', { smtpSink: true, env: (sink) => sendingEnv(sink!.port) }, ['tracking/tracking', 'tracking/sent-audience-and-click-links', 'tracking/delivery-events']);
+integrationGroup('tracking', { smtpSink: true, env: (sink) => sendingEnv(sink!.port) }, [
+  'tracking/tracking',
+  'tracking/sent-audience-and-click-links',
+  'tracking/delivery-events',
+]);

@@ -27,7 +27,9 @@ test('the worker entry runs the workers in a process of its own, then stops clea
   const deadline = Date.now() + EVENT_WAIT_MS;
   let answer: { pid: number; workerProcess: boolean } | undefined;
   while (!answer && Date.now() < deadline) {
-    answer = await queues().ping(2000).catch(() => undefined);
+    answer = await queues()
+      .ping(2000)
+      .catch(() => undefined);
     if (worker.child.exitCode !== null) throw new Error(`worker exited early (${worker.child.exitCode}):\n${worker.output()}`);
   }
   expect(answer).toEqual(expect.objectContaining({ pid: worker.child.pid, workerProcess: true }));

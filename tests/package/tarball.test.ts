@@ -61,7 +61,9 @@ const bootHost = async (appDir: string) => {
 beforeAll(() => {
   fs.rmSync(WORK, { recursive: true, force: true });
   fs.mkdirSync(WORK, { recursive: true });
-  const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', WORK], { cwd: ROOT, env: npmEnv, encoding: 'utf8' }));
+  const packed = JSON.parse(
+    execFileSync('npm', ['pack', '--json', '--pack-destination', WORK], { cwd: ROOT, env: npmEnv, encoding: 'utf8' })
+  );
   tarball = path.join(WORK, packed[0].filename);
 
   makeHost(HOST);
@@ -89,7 +91,11 @@ beforeAll(() => {
   // asking the registry for the document of each of ~1,500 packages, as it must without a lockfile;
   // what the host does not use is pruned.
   fs.copyFileSync(path.join(ROOT, 'package-lock.json'), path.join(HOST, 'package-lock.json'));
-  execFileSync('npm', ['install', '--prefer-offline', '--ignore-scripts', '--loglevel=error'], { cwd: HOST, env: npmEnv, stdio: 'inherit' });
+  execFileSync('npm', ['install', '--prefer-offline', '--ignore-scripts', '--loglevel=error'], {
+    cwd: HOST,
+    env: npmEnv,
+    stdio: 'inherit',
+  });
   // Of the install scripts skipped, only better-sqlite3's does work the host needs: compiling SQLite,
   // minutes on a loaded machine. The repository's npm ci compiled this same version for this Node.
   const addon = path.join('build', 'Release', 'better_sqlite3.node');
@@ -107,7 +113,12 @@ afterAll(async () => {
 test('the tarball holds the built plugin and nothing of the working tree', () => {
   const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
   expect(files).toEqual(
-    expect.arrayContaining(['package/package.json', 'package/dist/server/index.js', 'package/dist/admin/index.mjs', 'package/bin/campaigns-worker.js'])
+    expect.arrayContaining([
+      'package/package.json',
+      'package/dist/server/index.js',
+      'package/dist/admin/index.mjs',
+      'package/bin/campaigns-worker.js',
+    ])
   );
   expect(files.filter((f) => /package\/(tests|playground|server\/src|admin\/src|node_modules)\//.test(f))).toEqual([]);
 });
@@ -118,10 +129,17 @@ test('installs into a fresh host with its own Strapi, loads, keeps the data a wo
   expect(fs.existsSync(path.join(HOST, 'node_modules', 'bullmq', 'package.json'))).toBe(true);
   expect(require.resolve('@strapi/strapi', { paths: [HOST] }).startsWith(HOST)).toBe(true);
 
-  const playground = await startStrapi({ DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: DATABASE, REDIS_URL: redisUrl(), CAMPAIGNS_REDIS_PREFIX: redisPrefix });
+  const playground = await startStrapi({
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: DATABASE,
+    REDIS_URL: redisUrl(),
+    CAMPAIGNS_REDIS_PREFIX: redisPrefix,
+  });
   const written = await playground.plugin('campaigns').service('campaigns').create({ name: 'Written by the working tree' });
   const contact = await playground.plugin('campaigns').service('contacts').create({ email: 'kept@example.com' });
-  await playground.db.connection('campaigns_deliveries').insert({ campaign_id: 1, contact_id: 1, email: 'kept@example.com', state: 'sent' });
+  await playground.db
+    .connection('campaigns_deliveries')
+    .insert({ campaign_id: 1, contact_id: 1, email: 'kept@example.com', state: 'sent' });
   await playground.destroy();
 
   strapi = await bootHost(HOST);

@@ -43,11 +43,19 @@ const row: CampaignRow = {
 const composed = async (preheader: string | null) => {
   const secret = 'x'.repeat(32);
   const publicUrl = 'https://news.example.com';
-  const config = { publicUrl, sending: { senders: [], feedbackId: 'campaigns', postalAddress: '12 Harbour Street, Portland, ME 04101, USA' } } as never;
+  const config = {
+    publicUrl,
+    sending: { senders: [], feedbackId: 'campaigns', postalAddress: '12 Harbour Street, Portland, ME 04101, USA' },
+  } as never;
   const campaign = { ...row, preheader };
   const prepared = { row: campaign, content: await compileContent(campaign), linkIds: {}, templateCampaign: templateCampaignOf(campaign) };
   const contact = { email: 'ann@example.org', firstName: 'Ann', lastName: 'Lee', locale: null, timezone: null, attributes: {} };
-  const message = composeMessage({ secret, identity: sendingIdentity(config), urls: trackingUrls(publicUrl, secret) }, prepared, { deliveryId: 7, email: contact.email, contact }, { eightBit: false });
+  const message = composeMessage(
+    { secret, identity: sendingIdentity(config), urls: trackingUrls(publicUrl, secret) },
+    prepared,
+    { deliveryId: 7, email: contact.email, contact },
+    { eightBit: false }
+  );
   return Buffer.isBuffer(message.raw) ? message.raw : Buffer.from(message.raw as string);
 };
 
@@ -63,9 +71,13 @@ const spamReport = (raw: Buffer) =>
     child.stdin!.end(raw);
   });
 
-(available ? test : test.skip)('the hidden preheader adds no SpamAssassin rule and no score', async () => {
-  const [without, withPreheader] = await Promise.all([spamReport(await composed(null)), spamReport(await composed(row.preheader))]);
-  expect(withPreheader.rules).not.toContain('FONT_INVIS_MSGID');
-  expect(withPreheader.rules).toEqual(without.rules);
-  expect(withPreheader.score).toBe(without.score);
-}, 120_000);
+(available ? test : test.skip)(
+  'the hidden preheader adds no SpamAssassin rule and no score',
+  async () => {
+    const [without, withPreheader] = await Promise.all([spamReport(await composed(null)), spamReport(await composed(row.preheader))]);
+    expect(withPreheader.rules).not.toContain('FONT_INVIS_MSGID');
+    expect(withPreheader.rules).toEqual(without.rules);
+    expect(withPreheader.score).toBe(without.score);
+  },
+  120_000
+);

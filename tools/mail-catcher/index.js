@@ -22,13 +22,16 @@ const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 const headersOf = (headerLines) => {
   const headers = {};
   for (const { key, line } of headerLines) {
-    const value = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    const value = line
+      .slice(line.indexOf(':') + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
     headers[key] = key in headers ? `${headers[key]}\n${value}` : value;
   }
   return headers;
 };
 
-const addressText = (field) => (Array.isArray(field) ? field.map((a) => a.text).join(', ') : field?.text ?? '');
+const addressText = (field) => (Array.isArray(field) ? field.map((a) => a.text).join(', ') : (field?.text ?? ''));
 
 const toMessage = (id, parsed, session, size) => {
   const receivedAt = new Date().toISOString();

@@ -118,6 +118,7 @@ ${headers}
   return layout(m.subject || '(no subject)', body);
 };
 
-const renderNotFound = () => layout('Not found', '<p class="empty">No such message (the catcher keeps only the newest ones, in memory).</p>');
+const renderNotFound = () =>
+  layout('Not found', '<p class="empty">No such message (the catcher keeps only the newest ones, in memory).</p>');
 
 module.exports = { CONTENT_SECURITY_POLICY, escapeHtml, renderList, renderMessage, renderNotFound };

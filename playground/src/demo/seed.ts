@@ -75,23 +75,172 @@ const weighted = <T>(random: Random, items: ReadonlyArray<readonly [T, number]>)
 
 const NAMES = {
   en: {
-    first: ['Olivia', 'Liam', 'Emma', 'Noah', 'Ava', 'James', 'Sophia', 'Oliver', 'Isabella', 'Lucas', 'Mia', 'Ethan', 'Harper', 'Henry', 'Grace', 'Jack'],
-    last: ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Miller', 'Davis', 'Wilson', 'Taylor', 'Clark', 'Walker', 'Wright', 'Hughes', "O'Brien", 'Evans', 'Baker'],
+    first: [
+      'Olivia',
+      'Liam',
+      'Emma',
+      'Noah',
+      'Ava',
+      'James',
+      'Sophia',
+      'Oliver',
+      'Isabella',
+      'Lucas',
+      'Mia',
+      'Ethan',
+      'Harper',
+      'Henry',
+      'Grace',
+      'Jack',
+    ],
+    last: [
+      'Smith',
+      'Johnson',
+      'Williams',
+      'Brown',
+      'Jones',
+      'Miller',
+      'Davis',
+      'Wilson',
+      'Taylor',
+      'Clark',
+      'Walker',
+      'Wright',
+      'Hughes',
+      "O'Brien",
+      'Evans',
+      'Baker',
+    ],
   },
   fr: {
-    first: ['Camille', 'Louis', 'Léa', 'Gabriel', 'Chloé', 'Hugo', 'Manon', 'Jules', 'Inès', 'Arthur', 'Zoé', 'Théo', 'Amélie', 'Mathis', 'Élodie', 'Raphaël'],
-    last: ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Lefèvre', 'Girard', 'Tremblay', 'Gagnon', 'Roy', 'Côté'],
+    first: [
+      'Camille',
+      'Louis',
+      'Léa',
+      'Gabriel',
+      'Chloé',
+      'Hugo',
+      'Manon',
+      'Jules',
+      'Inès',
+      'Arthur',
+      'Zoé',
+      'Théo',
+      'Amélie',
+      'Mathis',
+      'Élodie',
+      'Raphaël',
+    ],
+    last: [
+      'Martin',
+      'Bernard',
+      'Dubois',
+      'Thomas',
+      'Robert',
+      'Richard',
+      'Petit',
+      'Durand',
+      'Leroy',
+      'Moreau',
+      'Lefèvre',
+      'Girard',
+      'Tremblay',
+      'Gagnon',
+      'Roy',
+      'Côté',
+    ],
   },
   de: {
-    first: ['Lena', 'Maximilian', 'Hannah', 'Paul', 'Leonie', 'Felix', 'Marie', 'Jonas', 'Sophie', 'Lukas', 'Emilia', 'Tobias', 'Jana', 'Florian', 'Anna', 'Moritz'],
-    last: ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Schulz', 'Hoffmann', 'Koch', 'Richter', 'Wolf', 'Schröder', 'Huber', 'Graß'],
+    first: [
+      'Lena',
+      'Maximilian',
+      'Hannah',
+      'Paul',
+      'Leonie',
+      'Felix',
+      'Marie',
+      'Jonas',
+      'Sophie',
+      'Lukas',
+      'Emilia',
+      'Tobias',
+      'Jana',
+      'Florian',
+      'Anna',
+      'Moritz',
+    ],
+    last: [
+      'Müller',
+      'Schmidt',
+      'Schneider',
+      'Fischer',
+      'Weber',
+      'Meyer',
+      'Wagner',
+      'Becker',
+      'Schulz',
+      'Hoffmann',
+      'Koch',
+      'Richter',
+      'Wolf',
+      'Schröder',
+      'Huber',
+      'Graß',
+    ],
   },
   es: {
-    first: ['Lucía', 'Mateo', 'Sofía', 'Santiago', 'Valentina', 'Diego', 'Martina', 'Alejandro', 'Paula', 'Daniel', 'Carmen', 'Javier', 'Elena', 'Pablo', 'Ximena', 'Andrés'],
-    last: ['García', 'Fernández', 'González', 'Rodríguez', 'López', 'Martínez', 'Sánchez', 'Pérez', 'Gómez', 'Díaz', 'Hernández', 'Ruiz', 'Torres', 'Ramírez', 'Flores', 'Peña'],
+    first: [
+      'Lucía',
+      'Mateo',
+      'Sofía',
+      'Santiago',
+      'Valentina',
+      'Diego',
+      'Martina',
+      'Alejandro',
+      'Paula',
+      'Daniel',
+      'Carmen',
+      'Javier',
+      'Elena',
+      'Pablo',
+      'Ximena',
+      'Andrés',
+    ],
+    last: [
+      'García',
+      'Fernández',
+      'González',
+      'Rodríguez',
+      'López',
+      'Martínez',
+      'Sánchez',
+      'Pérez',
+      'Gómez',
+      'Díaz',
+      'Hernández',
+      'Ruiz',
+      'Torres',
+      'Ramírez',
+      'Flores',
+      'Peña',
+    ],
   },
   it: {
-    first: ['Giulia', 'Leonardo', 'Francesca', 'Alessandro', 'Chiara', 'Lorenzo', 'Sara', 'Matteo', 'Aurora', 'Tommaso', 'Alice', 'Riccardo'],
+    first: [
+      'Giulia',
+      'Leonardo',
+      'Francesca',
+      'Alessandro',
+      'Chiara',
+      'Lorenzo',
+      'Sara',
+      'Matteo',
+      'Aurora',
+      'Tommaso',
+      'Alice',
+      'Riccardo',
+    ],
     last: ['Rossi', 'Russo', 'Ferrari', 'Esposito', 'Bianchi', 'Romano', 'Colombo', 'Ricci', 'Marino', 'Greco', 'Bruno', 'De Luca'],
   },
   pt: {
@@ -112,16 +261,118 @@ interface Region {
   cities: ReadonlyArray<readonly [city: string, timezone: string]>;
 }
 const REGIONS: readonly Region[] = [
-  { locale: 'en', names: NAMES.en, weight: 26, cities: [['New York', 'America/New_York'], ['Chicago', 'America/Chicago'], ['Denver', 'America/Denver'], ['Seattle', 'America/Los_Angeles'], ['Austin', 'America/Chicago'], ['Boston', 'America/New_York']] },
-  { locale: 'en-GB', names: NAMES.en, weight: 8, cities: [['London', 'Europe/London'], ['Manchester', 'Europe/London'], ['Edinburgh', 'Europe/London'], ['Dublin', 'Europe/Dublin']] },
-  { locale: 'fr', names: NAMES.fr, weight: 14, cities: [['Paris', 'Europe/Paris'], ['Lyon', 'Europe/Paris'], ['Nantes', 'Europe/Paris'], ['Lille', 'Europe/Paris'], ['Bruxelles', 'Europe/Brussels'], ['Genève', 'Europe/Zurich']] },
-  { locale: 'fr-CA', names: NAMES.fr, weight: 5, cities: [['Montréal', 'America/Toronto'], ['Québec', 'America/Toronto'], ['Gatineau', 'America/Toronto']] },
-  { locale: 'de', names: NAMES.de, weight: 12, cities: [['Berlin', 'Europe/Berlin'], ['Hamburg', 'Europe/Berlin'], ['München', 'Europe/Berlin'], ['Köln', 'Europe/Berlin'], ['Wien', 'Europe/Vienna'], ['Zürich', 'Europe/Zurich']] },
-  { locale: 'es', names: NAMES.es, weight: 10, cities: [['Madrid', 'Europe/Madrid'], ['Barcelona', 'Europe/Madrid'], ['Valencia', 'Europe/Madrid'], ['Sevilla', 'Europe/Madrid']] },
-  { locale: 'es-MX', names: NAMES.es, weight: 6, cities: [['Ciudad de México', 'America/Mexico_City'], ['Guadalajara', 'America/Mexico_City'], ['Monterrey', 'America/Monterrey']] },
-  { locale: 'it', names: NAMES.it, weight: 7, cities: [['Roma', 'Europe/Rome'], ['Milano', 'Europe/Rome'], ['Torino', 'Europe/Rome'], ['Bologna', 'Europe/Rome']] },
-  { locale: 'pt-BR', names: NAMES.pt, weight: 7, cities: [['São Paulo', 'America/Sao_Paulo'], ['Rio de Janeiro', 'America/Sao_Paulo'], ['Belo Horizonte', 'America/Sao_Paulo']] },
-  { locale: 'nl', names: NAMES.nl, weight: 5, cities: [['Amsterdam', 'Europe/Amsterdam'], ['Rotterdam', 'Europe/Amsterdam'], ['Utrecht', 'Europe/Amsterdam']] },
+  {
+    locale: 'en',
+    names: NAMES.en,
+    weight: 26,
+    cities: [
+      ['New York', 'America/New_York'],
+      ['Chicago', 'America/Chicago'],
+      ['Denver', 'America/Denver'],
+      ['Seattle', 'America/Los_Angeles'],
+      ['Austin', 'America/Chicago'],
+      ['Boston', 'America/New_York'],
+    ],
+  },
+  {
+    locale: 'en-GB',
+    names: NAMES.en,
+    weight: 8,
+    cities: [
+      ['London', 'Europe/London'],
+      ['Manchester', 'Europe/London'],
+      ['Edinburgh', 'Europe/London'],
+      ['Dublin', 'Europe/Dublin'],
+    ],
+  },
+  {
+    locale: 'fr',
+    names: NAMES.fr,
+    weight: 14,
+    cities: [
+      ['Paris', 'Europe/Paris'],
+      ['Lyon', 'Europe/Paris'],
+      ['Nantes', 'Europe/Paris'],
+      ['Lille', 'Europe/Paris'],
+      ['Bruxelles', 'Europe/Brussels'],
+      ['Genève', 'Europe/Zurich'],
+    ],
+  },
+  {
+    locale: 'fr-CA',
+    names: NAMES.fr,
+    weight: 5,
+    cities: [
+      ['Montréal', 'America/Toronto'],
+      ['Québec', 'America/Toronto'],
+      ['Gatineau', 'America/Toronto'],
+    ],
+  },
+  {
+    locale: 'de',
+    names: NAMES.de,
+    weight: 12,
+    cities: [
+      ['Berlin', 'Europe/Berlin'],
+      ['Hamburg', 'Europe/Berlin'],
+      ['München', 'Europe/Berlin'],
+      ['Köln', 'Europe/Berlin'],
+      ['Wien', 'Europe/Vienna'],
+      ['Zürich', 'Europe/Zurich'],
+    ],
+  },
+  {
+    locale: 'es',
+    names: NAMES.es,
+    weight: 10,
+    cities: [
+      ['Madrid', 'Europe/Madrid'],
+      ['Barcelona', 'Europe/Madrid'],
+      ['Valencia', 'Europe/Madrid'],
+      ['Sevilla', 'Europe/Madrid'],
+    ],
+  },
+  {
+    locale: 'es-MX',
+    names: NAMES.es,
+    weight: 6,
+    cities: [
+      ['Ciudad de México', 'America/Mexico_City'],
+      ['Guadalajara', 'America/Mexico_City'],
+      ['Monterrey', 'America/Monterrey'],
+    ],
+  },
+  {
+    locale: 'it',
+    names: NAMES.it,
+    weight: 7,
+    cities: [
+      ['Roma', 'Europe/Rome'],
+      ['Milano', 'Europe/Rome'],
+      ['Torino', 'Europe/Rome'],
+      ['Bologna', 'Europe/Rome'],
+    ],
+  },
+  {
+    locale: 'pt-BR',
+    names: NAMES.pt,
+    weight: 7,
+    cities: [
+      ['São Paulo', 'America/Sao_Paulo'],
+      ['Rio de Janeiro', 'America/Sao_Paulo'],
+      ['Belo Horizonte', 'America/Sao_Paulo'],
+    ],
+  },
+  {
+    locale: 'nl',
+    names: NAMES.nl,
+    weight: 5,
+    cities: [
+      ['Amsterdam', 'Europe/Amsterdam'],
+      ['Rotterdam', 'Europe/Amsterdam'],
+      ['Utrecht', 'Europe/Amsterdam'],
+    ],
+  },
 ];
 
 const DOMAINS = ['example.com', 'example.org', 'example.net'] as const;
@@ -158,7 +409,10 @@ export const demoContacts = (topics: { newsletter: string; productUpdates: strin
   const random = mulberry32(20_240_108);
   const taken = new Set<string>();
   return Array.from({ length: CONTACT_COUNT }, (_, i) => {
-    const region = weighted(random, REGIONS.map((r) => [r, r.weight] as const));
+    const region = weighted(
+      random,
+      REGIONS.map((r) => [r, r.weight] as const)
+    );
     const firstName = pick(random, region.names.first);
     const lastName = random() < 0.04 ? null : pick(random, region.names.last);
     const [city, cityZone] = pick(random, region.cities);
@@ -292,7 +546,15 @@ export const seedDemo = async (strapi: Core.Strapi) => {
     const superAdmin = await admin.role.getSuperAdmin();
     if (!superAdmin) throw new Error('the Super Admin role is missing: the admin plugin has not bootstrapped');
     // registrationToken null: the account is complete, not a pending invitation.
-    await admin.user.create({ email, firstname: 'Demo', lastname: 'Admin', password, isActive: true, roles: [superAdmin.id], registrationToken: null });
+    await admin.user.create({
+      email,
+      firstname: 'Demo',
+      lastname: 'Admin',
+      password,
+      isActive: true,
+      roles: [superAdmin.id],
+      registrationToken: null,
+    });
     created.push(`admin ${email}`);
   } else if (!(await admin.user.exists({ email }))) {
     strapi.log.warn(`[campaigns demo] this database already has admins, none of them ${email}: the demo credentials will not log in`);
@@ -320,7 +582,9 @@ export const seedDemo = async (strapi: Core.Strapi) => {
     for (const row of rows) existing.add(row.email);
   }
   const missing = contacts.filter((c) => !existing.has(c.email));
-  const batches = Array.from({ length: Math.ceil(missing.length / BATCH_SIZE) }, (_, i) => missing.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE));
+  const batches = Array.from({ length: Math.ceil(missing.length / BATCH_SIZE) }, (_, i) =>
+    missing.slice(i * BATCH_SIZE, (i + 1) * BATCH_SIZE)
+  );
   const contactsStarted = Date.now();
   // One commit per batch instead of per contact (about a quarter faster on SQLite, which syncs to
   // disk on every commit): the service's queries join the open transaction. This relies on

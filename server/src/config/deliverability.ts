@@ -16,7 +16,11 @@ export const configWarnings = (config: Pick<PluginConfig, 'sending'>): ConfigWar
 ];
 
 /** Logs each warning once per process, in production only: a development site rarely has a DKIM key. */
-export const warnAtBoot = (config: Pick<PluginConfig, 'sending'>, environment: string | undefined, log: { warn: (message: string) => void }) => {
+export const warnAtBoot = (
+  config: Pick<PluginConfig, 'sending'>,
+  environment: string | undefined,
+  log: { warn: (message: string) => void }
+) => {
   if (environment !== 'production') return;
   for (const warning of configWarnings(config)) log.warn(`campaigns: ${CONSEQUENCES[warning]}`);
 };

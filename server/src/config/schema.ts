@@ -19,13 +19,14 @@ const smtpSchema = z
     maxConnections: z.number().int().min(1).max(100).default(5),
     maxMessages: z.number().int().min(1).default(100),
     // The name this host gives in EHLO; receiving servers compare it with its reverse DNS. Defaults to the host name.
-    name: z.string().regex(/^[A-Za-z0-9.-]{1,253}$/, 'a host name').optional(),
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9.-]{1,253}$/, 'a host name')
+      .optional(),
   })
   .prefault({});
 
-const domainName = z
-  .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/, 'a lower-case domain such as gmail.com');
+const domainName = z.string().regex(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/, 'a lower-case domain such as gmail.com');
 
 const rateLimitsSchema = z
   .strictObject({
@@ -34,7 +35,11 @@ const rateLimitsSchema = z
   })
   .prefault({});
 
-const mailbox = z.string().trim().toLowerCase().regex(/^[^\s@<>"(),;:]+@([a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$/, 'an address such as bounces@example.com');
+const mailbox = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[^\s@<>"(),;:]+@([a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$/, 'an address such as bounces@example.com');
 
 /** Builds the transport the send workers use instead of the SMTP pool (an ESP's API, say). */
 export type TransportFactory = (context: { strapi: Core.Strapi }) => Transport;
@@ -43,7 +48,18 @@ const sendingSchema = z
   .strictObject({
     // The from addresses editors may pick; when empty any address is accepted.
     senders: z
-      .array(z.strictObject({ email: mailbox, name: z.string().trim().min(1).max(200).regex(/^[^\r\n]*$/, 'one line').optional() }))
+      .array(
+        z.strictObject({
+          email: mailbox,
+          name: z
+            .string()
+            .trim()
+            .min(1)
+            .max(200)
+            .regex(/^[^\r\n]*$/, 'one line')
+            .optional(),
+        })
+      )
       .max(100)
       .default([]),
     // VERP base of the Return-Path: bounces come back to bounces+<delivery>-<mac>@domain. Defaults to bounces@<publicUrl host>.
@@ -51,9 +67,15 @@ const sendingSchema = z
     // The mailto: of List-Unsubscribe. Defaults to unsubscribe@<domain of the bounce address>.
     unsubscribeMailto: mailbox.optional(),
     // The right side of Message-IDs. Defaults to the bounce address's domain.
-    messageIdDomain: z.string().regex(/^([a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$/, 'a lower-case domain').optional(),
+    messageIdDomain: z
+      .string()
+      .regex(/^([a-z0-9-]{1,63}\.)*[a-z0-9-]{1,63}$/, 'a lower-case domain')
+      .optional(),
     // The last part of Feedback-ID (Gmail's feedback loop groups complaints by it).
-    feedbackId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, ".", "_" and "-"').default('campaigns'),
+    feedbackId: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, ".", "_" and "-"')
+      .default('campaigns'),
     // The sender's postal address (CAN-SPAM wants one in every message): templates read it as {{ postal_address }}.
     postalAddress: z.string().trim().min(1, 'the postal address, or leave the option out').max(500).optional(),
     // A 4xx is tried again this many times in all, waiting retryDelaySeconds, then twice that, and so on.
@@ -71,7 +93,9 @@ const sendingSchema = z
         allowEightBit: z.boolean().default(false),
       })
       .optional(),
-    transport: z.custom<TransportFactory>((value) => typeof value === 'function', 'a function ({ strapi }) => ({ send, close })').optional(),
+    transport: z
+      .custom<TransportFactory>((value) => typeof value === 'function', 'a function ({ strapi }) => ({ send, close })')
+      .optional(),
   })
   .prefault({});
 
@@ -94,7 +118,10 @@ const audienceSourceSchema = z
       .refine((uid) => !uid.startsWith('plugin::campaigns.'), "the plugin's own content types cannot be a source"),
     emailField: fieldName.default('email'),
     fields: z.record(contactTarget, fieldName).default({}),
-    topics: z.array(z.string().regex(/^[a-z0-9-]{1,100}$/, 'a topic slug such as product-news')).max(100).default([]),
+    topics: z
+      .array(z.string().regex(/^[a-z0-9-]{1,100}$/, 'a topic slug such as product-news'))
+      .max(100)
+      .default([]),
     consentSource: z.string().trim().min(1).max(255).optional(),
     mirrorDeletes: z.enum(['delete', 'unsubscribe']).default('delete'),
   })
@@ -117,7 +144,11 @@ const importsSchema = z
   .strictObject({
     // Checked before the file is read. Strapi's body parser has a limit of its own (formidable's
     // maxFileSize, 200 MB unless the host raises it in config/middlewares): the lower one wins.
-    maxFileBytes: z.number().int().positive().default(500 * 1024 * 1024),
+    maxFileBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(500 * 1024 * 1024),
     // Where uploads wait for the import job and reports stay; dedicated workers on other hosts need
     // it on a shared volume. Defaults to <app>/.tmp/campaigns-imports.
     directory: z.string().min(1).optional(),

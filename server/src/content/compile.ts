@@ -5,7 +5,10 @@ import { splitHtml, type HtmlPieces } from './html-bytes';
 import { rewriteLinks, type TrackedLink } from './links';
 import { parseGenerated, parseTemplate, TemplateError } from './liquid';
 
-type Mjml2Html = (source: string, options: { validationLevel: 'soft' }) => Promise<{ html: string; errors: Array<{ line: number; message: string }> }>;
+type Mjml2Html = (
+  source: string,
+  options: { validationLevel: 'soft' }
+) => Promise<{ html: string; errors: Array<{ line: number; message: string }> }>;
 const mjml2html = mjmlModule as unknown as Mjml2Html;
 
 /** What an editor wrote: the campaign fields a message is made of. */
@@ -44,10 +47,12 @@ const PREVIEW_PADDING = '&#847;&zwnj;&nbsp;';
 const hiddenPreview = (text: string, length: number) =>
   `<div style="display:none;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all;">${text}${PREVIEW_PADDING.repeat(Math.max(0, PREVIEW_LENGTH - length))}</div>`;
 
-const withPreheader = (html: string, preheader: string) => html.replace(/<body\b[^>]*>/i, (body) => `${body}${hiddenPreview(escapeHtml(preheader), preheader.length)}`);
+const withPreheader = (html: string, preheader: string) =>
+  html.replace(/<body\b[^>]*>/i, (body) => `${body}${hiddenPreview(escapeHtml(preheader), preheader.length)}`);
 
 /** MJML's own <mj-preview> block, as mjml 5 writes it: with the 1px font that spam filters score. */
-const MJML_PREVIEW = /<div style="display:none;font-size:1px;color:#ffffff;line-height:1px;max-height:0px;max-width:0px;opacity:0;overflow:hidden;">([\s\S]*?)<\/div>/;
+const MJML_PREVIEW =
+  /<div style="display:none;font-size:1px;color:#ffffff;line-height:1px;max-height:0px;max-width:0px;opacity:0;overflow:hidden;">([\s\S]*?)<\/div>/;
 const restyleMjmlPreview = (html: string) => html.replace(MJML_PREVIEW, (_, text: string) => hiddenPreview(text, text.length));
 
 const withPixel = (html: string) => (/<\/body>/i.test(html) ? html.replace(/<\/body>/i, `${OPEN_PIXEL}</body>`) : html + OPEN_PIXEL);
@@ -60,7 +65,11 @@ const withPixel = (html: string) => (/<\/body>/i.test(html) ? html.replace(/<\/b
  * message with none goes out without that rewrite.
  */
 const dropIndentation = (html: string) =>
-  /<(pre|textarea)\b/i.test(html) ? html : html.replace(/^[ \t]*(?=\.)|^[ \t]+/gm, (indent, at: number, all: string) => (all[at + indent.length] === '.' ? ' ' : '')).replace(/\n{2,}/g, '\n');
+  /<(pre|textarea)\b/i.test(html)
+    ? html
+    : html
+        .replace(/^[ \t]*(?=\.)|^[ \t]+/gm, (indent, at: number, all: string) => (all[at + indent.length] === '.' ? ' ' : ''))
+        .replace(/\n{2,}/g, '\n');
 
 /** Mail wants CRLF line ends: made once here, so that a rendered body needs no rewrite per recipient. */
 const crlf = (value: string) => value.replace(/\r?\n/g, '\r\n');
@@ -103,7 +112,10 @@ export const compileContent = async (source: ContentSource): Promise<CompiledCon
   }
   if (compiled.errors.length) {
     const listed = compiled.errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`);
-    throw new TemplateError('content', `MJML errors: ${listed.join('; ')}${compiled.errors.length > 5 ? ` (and ${compiled.errors.length - 5} more)` : ''}`);
+    throw new TemplateError(
+      'content',
+      `MJML errors: ${listed.join('; ')}${compiled.errors.length > 5 ? ` (and ${compiled.errors.length - 5} more)` : ''}`
+    );
   }
 
   const { html, links } = rewriteLinks(dropIndentation(restyleMjmlPreview(compiled.html)));

@@ -49,7 +49,8 @@ export const splitHtml = (templates: Template[]): HtmlPieces => {
 };
 
 /** The part as one string, for a preview or a body that has to be encoded as a whole. */
-export const joinHtmlText = (html: HtmlPieces, rendered: string[]) => html.pieces.map((piece) => (typeof piece === 'number' ? rendered[piece] : piece.text)).join('');
+export const joinHtmlText = (html: HtmlPieces, rendered: string[]) =>
+  html.pieces.map((piece) => (typeof piece === 'number' ? rendered[piece] : piece.text)).join('');
 
 /**
  * Joins the fixed bytes and one recipient's rendered runs into a 7bit or 8bit body. Answers null

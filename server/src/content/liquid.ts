@@ -1,7 +1,14 @@
 import { Context, Liquid, type Template } from 'liquidjs';
 
 /** The names a template may read at its top level; anything else is a typo or an attempt to reach further. */
-export const TEMPLATE_GLOBALS = ['contact', 'campaign', 'unsubscribe_url', 'preferences_url', 'view_in_browser_url', 'postal_address'] as const;
+export const TEMPLATE_GLOBALS = [
+  'contact',
+  'campaign',
+  'unsubscribe_url',
+  'preferences_url',
+  'view_in_browser_url',
+  'postal_address',
+] as const;
 
 /** Property names that lead from data to code in JavaScript: never readable, whatever the object. */
 const FORBIDDEN_PROPERTIES = new Set(['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__']);
@@ -23,21 +30,21 @@ export const LIMITS = {
  */
 const createEngine = (escapeHtml: boolean) =>
   new Liquid({
-  ownPropertyOnly: true,
-  strictFilters: true,
-  strictVariables: false,
-  jsTruthy: false,
-  relativeReference: false,
-  root: [],
-  partials: [],
-  layouts: [],
-  parseLimit: LIMITS.parse,
-  renderLimit: LIMITS.render,
-  memoryLimit: LIMITS.memory,
-  cache: false,
-  // In the HTML part a merged value is text: a first name of "<b>" must not become markup.
-  outputEscape: escapeHtml ? 'escape' : undefined,
-});
+    ownPropertyOnly: true,
+    strictFilters: true,
+    strictVariables: false,
+    jsTruthy: false,
+    relativeReference: false,
+    root: [],
+    partials: [],
+    layouts: [],
+    parseLimit: LIMITS.parse,
+    renderLimit: LIMITS.render,
+    memoryLimit: LIMITS.memory,
+    cache: false,
+    // In the HTML part a merged value is text: a first name of "<b>" must not become markup.
+    outputEscape: escapeHtml ? 'escape' : undefined,
+  });
 
 /** Where a template's output goes: HTML escapes every merged value (`| raw` opts out), text does not. */
 export type TemplateKind = 'html' | 'text';
@@ -82,7 +89,8 @@ export const parseTemplate = (part: string, source: string, kind: TemplateKind =
   // Loop and assign variables are local: every path is checked for code-reaching names, globals for their root.
   for (const segments of all) {
     const forbidden = segments.find((s) => typeof s === 'string' && FORBIDDEN_PROPERTIES.has(s));
-    if (forbidden !== undefined) throw new TemplateError(part, `"${pathOf(segments)}" reads "${String(forbidden)}", which templates may not read`);
+    if (forbidden !== undefined)
+      throw new TemplateError(part, `"${pathOf(segments)}" reads "${String(forbidden)}", which templates may not read`);
   }
   for (const segments of globals) {
     if (!(TEMPLATE_GLOBALS as readonly string[]).includes(String(segments[0]))) {

@@ -51,7 +51,10 @@ const templateData = (recipient: RecipientData) => ({
 });
 
 /** The subject loses line breaks: it becomes a header. */
-const subjectOf = (content: CompiledContent, data: object) => renderTemplate('subject', content.subject, data, 'text').replace(/[\r\n]+\s*/g, ' ').trim();
+const subjectOf = (content: CompiledContent, data: object) =>
+  renderTemplate('subject', content.subject, data, 'text')
+    .replace(/[\r\n]+\s*/g, ' ')
+    .trim();
 
 /** Renders one recipient's message as text (previews, the view-in-browser page). */
 export const renderMessage = (content: CompiledContent, recipient: RecipientData): RenderedMessage => {

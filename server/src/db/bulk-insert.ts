@@ -29,7 +29,9 @@ const typesOf = (trx: Knex.Transaction, table: string) => {
   if (!types) {
     types = trx
       .raw('select column_name, udt_name from information_schema.columns where table_schema = current_schema() and table_name = ?', [table])
-      .then((result: { rows: Array<{ column_name: string; udt_name: string }> }) => new Map(result.rows.map((r) => [r.column_name, r.udt_name])));
+      .then(
+        (result: { rows: Array<{ column_name: string; udt_name: string }> }) => new Map(result.rows.map((r) => [r.column_name, r.udt_name]))
+      );
     tables.set(table, types);
     types.catch(() => tables.delete(table));
   }
@@ -40,7 +42,13 @@ const typesOf = (trx: Knex.Transaction, table: string) => {
  * PostgreSQL: one array per column through unnest. A VALUES list of 7,500 parameters costs the
  * server more to parse and plan than to insert; this statement has 15.
  */
-const insertWithUnnest = async (trx: Knex.Transaction, table: string, columns: readonly string[], rows: ReadonlyArray<readonly unknown[]>, returning: readonly string[]) => {
+const insertWithUnnest = async (
+  trx: Knex.Transaction,
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+  returning: readonly string[]
+) => {
   const types = await typesOf(trx, table);
   const arrays = columns.map((column) => {
     const type = types.get(column);

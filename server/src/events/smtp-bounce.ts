@@ -42,7 +42,11 @@ export const smtpBounces = ({ knex, record, signal }: SmtpBounceDependencies) =>
     const hard = bounce.permanent && isHardBounce(bounce.responseCode, bounce.message);
     // One campaign's soft bounces say little about the address; repeated ones across campaigns are the inbound pipeline's to judge.
     if (hard) {
-      await signal({ type: 'bounce', contactIds: [delivery.contactId], address: { email: row.email, sourceEvent: `smtp-bounce:${deliveryId}` } });
+      await signal({
+        type: 'bounce',
+        contactIds: [delivery.contactId],
+        address: { email: row.email, sourceEvent: `smtp-bounce:${deliveryId}` },
+      });
     }
     await record({
       type: 'bounce',

@@ -71,7 +71,6 @@ export interface ActionDefinition {
   displayName: string;
 }
 
-
 /**
  * Everything one feature adds to the plugin. The plugin's entry assembles the features; nothing
  * outside a feature's folder lists what it holds.

@@ -28,7 +28,8 @@ export interface LineShape {
 const lineBytes = (value: string, start: number, end: number, ascii: boolean) =>
   ascii || (end - start) * 3 <= MAX_LINE ? end - start : Buffer.byteLength(value.slice(start, end));
 
-const utf8Bytes = (value: string, start: number, end: number, ascii: boolean) => (ascii ? end - start : Buffer.byteLength(value.slice(start, end)));
+const utf8Bytes = (value: string, start: number, end: number, ascii: boolean) =>
+  ascii ? end - start : Buffer.byteLength(value.slice(start, end));
 
 /** One pass over the line breaks (native searches, not a loop over every character). */
 export const lineShape = (value: string, ascii = Buffer.byteLength(value) === value.length): LineShape => {
@@ -53,7 +54,16 @@ export const lineShape = (value: string, ascii = Buffer.byteLength(value) === va
     }
     if (lf === -1) {
       const breaks = start > 0;
-      return { ascii, head, tail: breaks ? utf8Bytes(value, start, end, ascii) : head, breaks, crlf, innerFit, innerDotFree, startsWithDot: value.charCodeAt(0) === DOT };
+      return {
+        ascii,
+        head,
+        tail: breaks ? utf8Bytes(value, start, end, ascii) : head,
+        breaks,
+        crlf,
+        innerFit,
+        innerDotFree,
+        startsWithDot: value.charCodeAt(0) === DOT,
+      };
     }
     start = lf + 1;
   }

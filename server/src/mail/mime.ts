@@ -65,7 +65,8 @@ export const encodeBody = (body: string, eightBit = false): { encoding: BodyEnco
   return { encoding: 'base64', content: wrapBase64(Buffer.from(content, 'utf8').toString('base64')), dataSafe: true };
 };
 
-const partHeader = (type: string, encoding: BodyEncoding) => `Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: ${encoding}${CRLF}${CRLF}`;
+const partHeader = (type: string, encoding: BodyEncoding) =>
+  `Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: ${encoding}${CRLF}${CRLF}`;
 
 export const formatDate = (date: Date) => date.toUTCString().replace(/GMT$/, '+0000');
 

@@ -16,9 +16,19 @@ type DkimOptions = Omit<NonNullable<PluginConfig['sending']['dkim']>, 'allowEigh
  * added later in a second copy, or one the message did not have, is not covered (no oversigning).
  */
 const SIGNED_HEADERS = [
-  'From', 'To', 'Reply-To', 'Subject', 'Date', 'Message-ID',
-  'List-Unsubscribe', 'List-Unsubscribe-Post', 'Feedback-ID', 'Precedence',
-  'MIME-Version', 'Content-Type', 'Content-Transfer-Encoding',
+  'From',
+  'To',
+  'Reply-To',
+  'Subject',
+  'Date',
+  'Message-ID',
+  'List-Unsubscribe',
+  'List-Unsubscribe-Post',
+  'Feedback-ID',
+  'Precedence',
+  'MIME-Version',
+  'Content-Type',
+  'Content-Transfer-Encoding',
 ].join(':');
 
 const CRLF = Buffer.from('\r\n');
@@ -70,7 +80,14 @@ export const createSmtpPool = (smtp: SmtpOptions, dkim?: DkimOptions): Transport
   const waiting: Array<(c: PooledConnection | Error) => void> = [];
   let open = 0;
   let closed = false;
-  const signer = dkim ? new DKIM({ domainName: dkim.domainName, keySelector: dkim.keySelector, privateKey: dkim.privateKey, headerFieldNames: SIGNED_HEADERS }) : null;
+  const signer = dkim
+    ? new DKIM({
+        domainName: dkim.domainName,
+        keySelector: dkim.keySelector,
+        privateKey: dkim.privateKey,
+        headerFieldNames: SIGNED_HEADERS,
+      })
+    : null;
   // A signed body must reach the receiver byte for byte: 8bit only when the site opted in.
   const eightBitBodies = !dkim || dkim.allowEightBit === true;
 
@@ -105,7 +122,9 @@ export const createSmtpPool = (smtp: SmtpOptions, dkim?: DkimOptions): Transport
           resolve(pooled);
         };
         if (!smtp.auth) return ready();
-        connection.login({ user: smtp.auth.user, pass: smtp.auth.pass }, (loginError) => (loginError ? reject(mark(loginError, false)) : ready()));
+        connection.login({ user: smtp.auth.user, pass: smtp.auth.pass }, (loginError) =>
+          loginError ? reject(mark(loginError, false)) : ready()
+        );
       });
     });
 

@@ -65,7 +65,14 @@ export interface SendFailure {
 const OUTCOMES: readonly FailureOutcome[] = ['retry', 'failed', 'unknown'];
 
 export const classifyFailure = (error: unknown): SendFailure => {
-  const e = (error ?? {}) as { outcome?: unknown; responseCode?: unknown; message?: unknown; response?: unknown; dataSent?: unknown; beforeData?: unknown };
+  const e = (error ?? {}) as {
+    outcome?: unknown;
+    responseCode?: unknown;
+    message?: unknown;
+    response?: unknown;
+    dataSent?: unknown;
+    beforeData?: unknown;
+  };
   const message = String(e.response ?? e.message ?? error).slice(0, 1000);
   const responseCode = typeof e.responseCode === 'number' ? e.responseCode : null;
   if (typeof e.outcome === 'string' && (OUTCOMES as readonly string[]).includes(e.outcome)) {

@@ -4,7 +4,8 @@ const MAC_HEX = 10;
 // RFC 5321: a local part is at most 64 octets.
 const MAX_LOCAL_PART = 64;
 
-const macOf = (secret: string, id: string) => createHmac('sha256', secret).update(`campaigns-verp-v1:${id}`).digest('hex').slice(0, MAC_HEX);
+const macOf = (secret: string, id: string) =>
+  createHmac('sha256', secret).update(`campaigns-verp-v1:${id}`).digest('hex').slice(0, MAC_HEX);
 
 const split = (address: string) => {
   const at = address.lastIndexOf('@');
@@ -20,10 +21,12 @@ const split = (address: string) => {
 export const verpAddress = (secret: string, bounceAddress: string, deliveryId: number) => {
   const parts = split(bounceAddress);
   if (!parts || parts.local.includes('+')) throw new Error(`the bounce address "${bounceAddress}" must be local@domain without a "+"`);
-  if (!Number.isSafeInteger(deliveryId) || deliveryId < 0) throw new Error(`a delivery id must be a non-negative integer, got ${deliveryId}`);
+  if (!Number.isSafeInteger(deliveryId) || deliveryId < 0)
+    throw new Error(`a delivery id must be a non-negative integer, got ${deliveryId}`);
   const id = deliveryId.toString(36);
   const local = `${parts.local}+${id}-${macOf(secret, id)}`;
-  if (local.length > MAX_LOCAL_PART) throw new Error(`the bounce address "${bounceAddress}" leaves no room for the delivery in a 64-character local part`);
+  if (local.length > MAX_LOCAL_PART)
+    throw new Error(`the bounce address "${bounceAddress}" leaves no room for the delivery in a 64-character local part`);
   return `${local}@${parts.domain}`;
 };
 
@@ -35,7 +38,9 @@ export const deliveryOfVerp = (secret: string, bounceAddress: string, address: s
   const mailbox = split(bounceAddress.toLowerCase());
   const parts = split(address.trim().toLowerCase());
   if (!mailbox || !parts || parts.domain !== mailbox.domain) return null;
-  const match = new RegExp(`^${mailbox.local.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\+([0-9a-z]{1,11})-([0-9a-f]{${MAC_HEX}})$`).exec(parts.local);
+  const match = new RegExp(`^${mailbox.local.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\+([0-9a-z]{1,11})-([0-9a-f]{${MAC_HEX}})$`).exec(
+    parts.local
+  );
   if (!match) return null;
   const [, id, mac] = match;
   if (!timingSafeEqual(Buffer.from(mac), Buffer.from(macOf(secret, id)))) return null;

@@ -27,7 +27,12 @@ export default (config: PublicLimitConfig, { strapi }: { strapi: Core.Strapi }) 
     if (!setup) {
       const root = rootOf(strapi);
       const { publicLimits, redis } = root.config;
-      setup = { limits: publicLimits, prefix: `${redis.prefix}:public`, counter: createWindowCounter(root.running.redis), subjectOf: root.tokens.subjectOf };
+      setup = {
+        limits: publicLimits,
+        prefix: `${redis.prefix}:public`,
+        counter: createWindowCounter(root.running.redis),
+        subjectOf: root.tokens.subjectOf,
+      };
     }
     return setup;
   };

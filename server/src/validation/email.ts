@@ -37,5 +37,4 @@ export const normalizeEmail = (input: unknown): EmailCheck => {
  * The key suppressions are matched on: it survives erasure of the address itself (GDPR) and is
  * case-insensitive, since receivers in practice treat local parts that way.
  */
-export const hashEmail = (normalizedEmail: string) =>
-  createHash('sha256').update(normalizedEmail.toLowerCase()).digest('hex');
+export const hashEmail = (normalizedEmail: string) => createHash('sha256').update(normalizedEmail.toLowerCase()).digest('hex');

@@ -57,13 +57,16 @@ export const findJsonBoundsProblem = (value: unknown, bounds: JsonBounds): JsonB
     }
     entries += Array.isArray(current) ? current.length : Object.keys(current).length;
     if (entries > bounds.maxEntries) return { path, message: `more than ${bounds.maxEntries} keys and items` };
-    const children: Array<[string | number, unknown]> = Array.isArray(current) ? current.map((item, index) => [index, item]) : Object.entries(current);
+    const children: Array<[string | number, unknown]> = Array.isArray(current)
+      ? current.map((item, index) => [index, item])
+      : Object.entries(current);
     // Brackets and commas, then each key with its colon.
     length += 2 + Math.max(children.length - 1, 0);
     for (const [key, child] of children) {
       if (typeof key === 'string') {
         if (length + key.length + 3 > bounds.maxLength) return tooLong([...path, key]);
-        if (key.length > bounds.maxStringLength) return { path: [...path, key], message: `has a key longer than ${bounds.maxStringLength} characters` };
+        if (key.length > bounds.maxStringLength)
+          return { path: [...path, key], message: `has a key longer than ${bounds.maxStringLength} characters` };
         length += JSON.stringify(key).length + 1;
       }
       stack.push({ value: child, depth: depth + 1, path: [...path, key] });

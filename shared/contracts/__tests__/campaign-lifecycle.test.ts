@@ -17,7 +17,10 @@ describe('campaign lifecycle', () => {
 
   it('moves only between declared states', () => {
     for (const [action, transition] of Object.entries(CAMPAIGN_TRANSITIONS)) {
-      expect({ action, states: [...transition.from, transition.to].filter((s) => !CAMPAIGN_STATES.includes(s)) }).toEqual({ action, states: [] });
+      expect({ action, states: [...transition.from, transition.to].filter((s) => !CAMPAIGN_STATES.includes(s)) }).toEqual({
+        action,
+        states: [],
+      });
       expect(transition.from).not.toContain(transition.to);
     }
   });
@@ -49,7 +52,9 @@ describe('campaign lifecycle', () => {
   });
 
   it('says which states an action needs', () => {
-    expect(refusalOf('Spring', 'sent', 'cancel')).toBe('Campaign "Spring" is sent: only a scheduled, sending or paused campaign can be cancelled');
+    expect(refusalOf('Spring', 'sent', 'cancel')).toBe(
+      'Campaign "Spring" is sent: only a scheduled, sending or paused campaign can be cancelled'
+    );
     expect(refusalOf('Spring', 'sent', 'pause')).toBe('Campaign "Spring" is sent: only a sending campaign can be paused');
   });
 });

@@ -26,17 +26,46 @@ beforeAll(async () => {
   });
   const sent = await plugin.service('campaigns').create({ name: 'November letter', segment: segment.documentId });
   await plugin.service('campaigns').create({ name: 'December letter', segment: segment.documentId });
-  const campaignId = (await app().strapi.db.query(CAMPAIGN).findOne({ where: { documentId: sent.documentId } })).id;
+  const campaignId = (
+    await app()
+      .strapi.db.query(CAMPAIGN)
+      .findOne({ where: { documentId: sent.documentId } })
+  ).id;
 
   // What a send to both contacts leaves behind, and a tracked click of Ana on its second link.
-  await app().strapi.db.query(CAMPAIGN).update({ where: { id: campaignId }, data: { state: 'sent' } });
-  await knex('campaigns_sends').insert({ campaign_id: campaignId, state: 'dispatched', rules: '{}', started_at: sentAt, dispatched_at: sentAt, finished_at: sentAt, updated_at: sentAt });
+  await app()
+    .strapi.db.query(CAMPAIGN)
+    .update({ where: { id: campaignId }, data: { state: 'sent' } });
+  await knex('campaigns_sends').insert({
+    campaign_id: campaignId,
+    state: 'dispatched',
+    rules: '{}',
+    started_at: sentAt,
+    dispatched_at: sentAt,
+    finished_at: sentAt,
+    updated_at: sentAt,
+  });
   for (const contactId of contactIds) {
     const email = contactId === contactIds[0] ? 'ana@defects.test' : 'ben@defects.test';
-    await knex('campaigns_deliveries').insert({ campaign_id: campaignId, contact_id: contactId, state: 'sent', email, queued_at: sentAt, sent_at: sentAt });
+    await knex('campaigns_deliveries').insert({
+      campaign_id: campaignId,
+      contact_id: contactId,
+      state: 'sent',
+      email,
+      queued_at: sentAt,
+      sent_at: sentAt,
+    });
   }
   const [first, second] = ['https://shop.example.com/autumn', 'https://blog.example.com/brewing'];
-  await knex('campaigns_links').insert([first, second].map((url, position) => ({ campaign_id: campaignId, url_hash: String(position).repeat(64), url, position, created_at: sentAt })));
+  await knex('campaigns_links').insert(
+    [first, second].map((url, position) => ({
+      campaign_id: campaignId,
+      url_hash: String(position).repeat(64),
+      url,
+      position,
+      created_at: sentAt,
+    }))
+  );
   const linkId = (await knex('campaigns_links').where({ campaign_id: campaignId, url: second }).first()).id;
   const ana = await knex('campaigns_contacts').where({ email: 'ana@defects.test' }).first();
   const delivery = await knex('campaigns_deliveries').where({ campaign_id: campaignId, contact_id: ana.id }).first();
@@ -73,7 +102,11 @@ beforeAll(async () => {
 test('an unknown address under the plugin shows a not-found page that leads back to the campaigns', async () => {
   await page().goto(`${baseUrl()}/admin/plugins/campaigns/nope`);
   await page().getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
-  await expect(page().getByText(/Whoops/).count()).resolves.toBe(0);
+  await expect(
+    page()
+      .getByText(/Whoops/)
+      .count()
+  ).resolves.toBe(0);
   await screenshot('plugin-not-found');
   await page().getByRole('link', { name: 'Back to campaigns' }).click();
   await page().getByRole('heading', { name: 'Campaigns', level: 1 }).waitFor();
@@ -88,7 +121,11 @@ test('a campaign, contact or segment that does not exist is not found, in the wo
     await page().goto(`${baseUrl()}/admin/plugins/campaigns/${path}/nosuchdocument0000000000`);
     await page().getByRole('heading', { name: 'Page not found', level: 1 }).waitFor();
     await page().getByText(`No ${noun} with documentId "nosuchdocument0000000000"`).waitFor();
-    await expect(page().getByText(/Whoops/).count()).resolves.toBe(0);
+    await expect(
+      page()
+        .getByText(/Whoops/)
+        .count()
+    ).resolves.toBe(0);
   }
 });
 
@@ -112,7 +149,9 @@ test("a contact's timeline shows the link a click went to and the server's answe
   await page().getByRole('link', { name: 'ben@defects.test' }).click();
   await page().getByRole('heading', { name: 'ben@defects.test', level: 1 }).waitFor();
   await events.getByRole('listitem').first().waitFor();
-  await expect(events.getByRole('listitem').allInnerTexts()).resolves.toEqual([expect.stringMatching(/Bounced[\s\S]*550 5\.1\.1 <ben@defects\.test>: no such user/)]);
+  await expect(events.getByRole('listitem').allInnerTexts()).resolves.toEqual([
+    expect.stringMatching(/Bounced[\s\S]*550 5\.1\.1 <ben@defects\.test>: no such user/),
+  ]);
 });
 
 test('the admin asked no host but this machine for anything', () => {

@@ -9,7 +9,9 @@ let newsletter: string;
 const sentAt = Date.UTC(2026, 9, 5, 9, 0);
 
 const stored = async (email: string) =>
-  app().strapi.db.query(CONTACT).findOne({ where: { email }, populate: { topics: { select: ['documentId', 'name'] } } });
+  app()
+    .strapi.db.query(CONTACT)
+    .findOne({ where: { email }, populate: { topics: { select: ['documentId', 'name'] } } });
 
 const rowsShown = () => page().locator('tbody tr');
 
@@ -26,7 +28,11 @@ beforeAll(async () => {
 
   // Nothing writes deliveries yet (the send pipeline comes next): the rows a send would leave.
   const campaign = await plugin.service('campaigns').create({ name: 'October letter' });
-  const campaignId = (await app().strapi.db.query('plugin::campaigns.campaign').findOne({ where: { documentId: campaign.documentId } })).id;
+  const campaignId = (
+    await app()
+      .strapi.db.query('plugin::campaigns.campaign')
+      .findOne({ where: { documentId: campaign.documentId } })
+  ).id;
   const anaId = (await stored('ana@example.com')).id;
   const knex = app().strapi.db.connection;
   await knex('campaigns_deliveries').insert({
@@ -39,7 +45,13 @@ beforeAll(async () => {
     first_open_at: sentAt + 3_600_000,
   });
   // A tracked click stores the link's id; the timeline reads its URL from the campaign's links.
-  await knex('campaigns_links').insert({ campaign_id: campaignId, url_hash: 'e'.repeat(64), url: 'https://example.com/offer', position: 0, created_at: sentAt });
+  await knex('campaigns_links').insert({
+    campaign_id: campaignId,
+    url_hash: 'e'.repeat(64),
+    url: 'https://example.com/offer',
+    position: 0,
+    created_at: sentAt,
+  });
   const linkId = Number((await knex('campaigns_links').where({ campaign_id: campaignId }).first()).id);
   for (const [i, [type, at, data]] of [
     ['delivered', sentAt + 2000, null],
@@ -58,7 +70,6 @@ beforeAll(async () => {
       created_at: at,
     });
   }
-
 }, 120_000);
 
 test('the contacts table searches as you type and filters by state', async () => {
@@ -81,7 +92,10 @@ test('the contacts table searches as you type and filters by state', async () =>
   await expect(rowsShown().allInnerTexts()).resolves.toEqual([expect.stringContaining('cleo@example.com')]);
 
   // The export follows the state filter: a formula-safe CSV of just those contacts.
-  const [download] = await Promise.all([page().waitForEvent('download'), page().getByRole('button', { name: 'Export these contacts' }).click()]);
+  const [download] = await Promise.all([
+    page().waitForEvent('download'),
+    page().getByRole('button', { name: 'Export these contacts' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^contacts-unsubscribed-\d{4}-\d{2}-\d{2}\.csv$/);
   const exported = parse(fs.readFileSync((await download.path()) as string), { bom: true }) as string[][];
   expect(exported.map((row) => row[0])).toEqual(['email', 'cleo@example.com']);
@@ -129,7 +143,9 @@ test('a contact shows its deliveries and events; its name is edited and it is un
 
   await page().getByRole('textbox', { name: 'Attributes' }).fill('{"plan": ');
   await page().getByRole('button', { name: 'Save' }).click();
-  await page().getByText(/Not valid JSON/).waitFor();
+  await page()
+    .getByText(/Not valid JSON/)
+    .waitFor();
   await page().getByRole('textbox', { name: 'Attributes' }).fill('{"plan": "pro"}');
   await page().getByRole('textbox', { name: 'First name' }).fill('Anabela');
   await page().getByRole('button', { name: 'Save' }).click();

@@ -79,7 +79,9 @@ test('imports a CSV through the wizard: mapping, topics, consent, live progress,
   await page().getByRole('textbox', { name: 'New topic' }).fill('Spring fair 2026');
   await page().getByRole('button', { name: 'Create topic' }).click();
   await page().getByRole('textbox', { name: 'New topic' }).and(page().locator('[value=""]')).waitFor();
-  const fair = await app().strapi.db.query('plugin::campaigns.topic').findOne({ where: { name: 'Spring fair 2026' } });
+  const fair = await app()
+    .strapi.db.query('plugin::campaigns.topic')
+    .findOne({ where: { name: 'Spring fair 2026' } });
   expect(fair).not.toBeNull();
   await page().getByRole('button', { name: 'Start import' }).click();
   expect(await page().getByText('Required: the record of these people’s consent').count()).toBe(2);
@@ -104,13 +106,23 @@ test('imports a CSV through the wizard: mapping, topics, consent, live progress,
     'Done. 5 rows read: 2 created, 0 updated, 1 duplicate, 1 rejected, 1 suppressed.'
   );
   expect(await page().getByRole('progressbar', { name: 'Import progress' }).getAttribute('aria-valuenow')).toBe('100');
-  for (const [label, value] of [['Rows read', '5'], ['Created', '2'], ['Updated', '0'], ['Duplicates', '1'], ['Rejected', '1'], ['Suppressed', '1']]) {
+  for (const [label, value] of [
+    ['Rows read', '5'],
+    ['Created', '2'],
+    ['Updated', '0'],
+    ['Duplicates', '1'],
+    ['Rejected', '1'],
+    ['Suppressed', '1'],
+  ]) {
     expect([label, await counter(label)]).toEqual([label, value]);
   }
   await screenshot('import-wizard-done');
 
   // The report, downloaded with the admin's token.
-  const [download] = await Promise.all([page().waitForEvent('download'), page().getByRole('button', { name: 'Download rejected rows' }).click()]);
+  const [download] = await Promise.all([
+    page().waitForEvent('download'),
+    page().getByRole('button', { name: 'Download rejected rows' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`import-${importId}-rejected-rows.csv`);
   const report = parse(fs.readFileSync((await download.path()) as string), { bom: true }) as string[][];
   expect(report).toEqual([
@@ -131,7 +143,9 @@ test('imports a CSV through the wizard: mapping, topics, consent, live progress,
   });
   expect(ada.topics.map((t: { name: string }) => t.name).sort()).toEqual(['Newsletter', 'Spring fair 2026']);
   expect((await contacts.findByEmail('bob@example.com')).attributes).toEqual({ organisation: 'Builders Ltd' });
-  expect((await contacts.findByEmail('cyd@example.com')).topics.map((t: { documentId: string }) => t.documentId)).toContain(newsletter.documentId);
+  expect((await contacts.findByEmail('cyd@example.com')).topics.map((t: { documentId: string }) => t.documentId)).toContain(
+    newsletter.documentId
+  );
   expect(await app().strapi.db.query('plugin::campaigns.contact').count({})).toBe(3);
 
   // The history lists it with its counters and who started it.
@@ -139,7 +153,15 @@ test('imports a CSV through the wizard: mapping, topics, consent, live progress,
   const row = page().getByRole('row').filter({ hasText: 'fair-signups.csv' });
   await row.waitFor();
   expect((await row.getByRole('gridcell').allInnerTexts()).slice(1)).toEqual([
-    'done', '2', '0', '1', '1', '1', '100%', 'Ada Admin', expect.any(String),
+    'done',
+    '2',
+    '0',
+    '1',
+    '1',
+    '1',
+    '100%',
+    'Ada Admin',
+    expect.any(String),
   ]);
 });
 
@@ -160,14 +182,22 @@ test('a binary file renamed .csv, a file over the size limit and a one-column fi
   // Still on the first step, and nothing was imported.
   expect(page().url()).toMatch(/\/imports\/new$/);
   expect(await page().getByRole('heading', { name: 'What each column becomes' }).count()).toBe(0);
-  const imports = await app().strapi.db.connection('campaigns_imports').where('file_name', 'in', ['photo.csv', 'large.csv', 'header-only.csv']);
+  const imports = await app()
+    .strapi.db.connection('campaigns_imports')
+    .where('file_name', 'in', ['photo.csv', 'large.csv', 'header-only.csv']);
   expect(imports).toEqual([]);
 });
 
 test('an import whose job fails shows the failure and its reason', async () => {
   const queue = app().strapi.plugin('campaigns').service('queues').queue('import');
   await queue.pause();
-  const res = await postImport(app().strapi, token(), 'Email\r\nx@example.com\r\n', { mapping: { Email: 'email' }, consent: { source: 'Form' } }, 'vanishing.csv');
+  const res = await postImport(
+    app().strapi,
+    token(),
+    'Email\r\nx@example.com\r\n',
+    { mapping: { Email: 'email' }, consent: { source: 'Form' } },
+    'vanishing.csv'
+  );
   expect(res.status).toBe(202);
   const { id } = res.body.data;
   // The uploaded file disappears before the job reads it: every attempt fails.

@@ -14,18 +14,25 @@ beforeAll(async () => {
     await contacts.create({ email, locale, attributes: { plan } });
   }
   const spring = await app().strapi.plugin('campaigns').service('campaigns').create({ name: 'Spring sale' });
-  const rowId = async (uid: string, documentId: string) => (await app().strapi.db.query(uid as 'plugin::campaigns.contact').findOne({ where: { documentId } })).id;
+  const rowId = async (uid: string, documentId: string) =>
+    (
+      await app()
+        .strapi.db.query(uid as 'plugin::campaigns.contact')
+        .findOne({ where: { documentId } })
+    ).id;
   const springId = await rowId('plugin::campaigns.campaign', spring.documentId);
   const DAY = 86_400_000;
   const opened = async (email: string, daysAgo: number) =>
-    app().strapi.db.connection('campaigns_deliveries').insert({
-      campaign_id: springId,
-      contact_id: await rowId('plugin::campaigns.contact', (await contacts.findByEmail(email)).documentId),
-      email,
-      state: 'sent',
-      sent_at: Date.now() - 60 * DAY,
-      first_open_at: Date.now() - daysAgo * DAY,
-    });
+    app()
+      .strapi.db.connection('campaigns_deliveries')
+      .insert({
+        campaign_id: springId,
+        contact_id: await rowId('plugin::campaigns.contact', (await contacts.findByEmail(email)).documentId),
+        email,
+        state: 'sent',
+        sent_at: Date.now() - 60 * DAY,
+        first_open_at: Date.now() - daysAgo * DAY,
+      });
   await opened('amelie@example.com', 3);
   await opened('bruno@example.com', 45);
   const vip = await app().strapi.plugin('campaigns').service('topics').create({ name: 'VIP' });
@@ -67,7 +74,9 @@ test('an editor builds a segment and the count follows the rules live, then save
   // Not /segments/new, where the page already is: the saved segment's own address.
   await page().waitForURL(/\/segments\/(?!new$)[a-z0-9]+$/);
 
-  const [saved] = await app().strapi.documents('plugin::campaigns.segment').findMany({ filters: { name: 'French pro' } });
+  const [saved] = await app()
+    .strapi.documents('plugin::campaigns.segment')
+    .findMany({ filters: { name: 'French pro' } });
   expect(saved.rules).toEqual({
     match: 'all',
     rules: [
@@ -108,9 +117,15 @@ test('an editor builds a segment by engagement and topic and sees its count', as
   // Not /segments/new, where the page already is: the saved segment's own address.
   await page().waitForURL(/\/segments\/(?!new$)[a-z0-9]+$/);
 
-  const [saved] = await app().strapi.documents('plugin::campaigns.segment').findMany({ filters: { name: 'Lapsed VIPs' } });
-  const [spring] = await app().strapi.documents('plugin::campaigns.campaign').findMany({ filters: { name: 'Spring sale' } });
-  const [vip] = await app().strapi.documents('plugin::campaigns.topic').findMany({ filters: { name: 'VIP' } });
+  const [saved] = await app()
+    .strapi.documents('plugin::campaigns.segment')
+    .findMany({ filters: { name: 'Lapsed VIPs' } });
+  const [spring] = await app()
+    .strapi.documents('plugin::campaigns.campaign')
+    .findMany({ filters: { name: 'Spring sale' } });
+  const [vip] = await app()
+    .strapi.documents('plugin::campaigns.topic')
+    .findMany({ filters: { name: 'VIP' } });
   expect(saved.rules).toEqual({
     match: 'all',
     rules: [
@@ -125,7 +140,10 @@ test('an editor builds a segment by engagement and topic and sees its count', as
   await page().getByRole('status').filter({ hasText: '1 contact can be mailed' }).waitFor();
 
   // Its audience downloads as CSV: the same one contact.
-  const [download] = await Promise.all([page().waitForEvent('download'), page().getByRole('button', { name: 'Export its contacts' }).click()]);
+  const [download] = await Promise.all([
+    page().waitForEvent('download'),
+    page().getByRole('button', { name: 'Export its contacts' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(new RegExp(`^contacts-segment-${saved.documentId}-`));
   const exported = parse(fs.readFileSync((await download.path()) as string), { bom: true }) as string[][];
   expect(exported.map((row) => row[0])).toEqual(['email', 'chris@example.com']);

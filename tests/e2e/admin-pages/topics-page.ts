@@ -15,7 +15,10 @@ beforeAll(async () => {
   await contacts.setState(gone.documentId, 'unsubscribed');
 }, 120_000);
 
-const topicRow = (name: string) => page().getByRole('row').filter({ has: page().getByRole('gridcell', { name, exact: true }) });
+const topicRow = (name: string) =>
+  page()
+    .getByRole('row')
+    .filter({ has: page().getByRole('gridcell', { name, exact: true }) });
 const dialog = () => page().getByRole('dialog');
 const findTopic = (name: string) => app().strapi.db.query(TOPIC).findOne({ where: { name } });
 
@@ -37,14 +40,22 @@ test('creates a topic, refuses a duplicate name on the field, renames it and del
   await dialog().getByRole('textbox', { name: 'Description' }).fill('New features, once a month');
   await dialog().getByRole('button', { name: 'Create' }).click();
   await topicRow('Product news').waitFor();
-  expect(await findTopic('Product news')).toMatchObject({ slug: 'product-news', description: 'New features, once a month', isPublic: true });
+  expect(await findTopic('Product news')).toMatchObject({
+    slug: 'product-news',
+    description: 'New features, once a month',
+    isPublic: true,
+  });
 
   // A duplicate: the server's message shows on the name field and the dialog stays open.
   await page().getByRole('button', { name: 'New topic' }).click();
   await dialog().getByRole('textbox', { name: 'Name' }).fill('Weekly digest');
   await dialog().getByRole('button', { name: 'Create' }).click();
   await dialog().getByText('a topic named "Weekly digest" already exists').waitFor();
-  expect(await app().strapi.db.query(TOPIC).count({ where: { name: 'Weekly digest' } })).toBe(1);
+  expect(
+    await app()
+      .strapi.db.query(TOPIC)
+      .count({ where: { name: 'Weekly digest' } })
+  ).toBe(1);
   // An empty name never reaches the server.
   await dialog().getByRole('textbox', { name: 'Name' }).fill('   ');
   await dialog().getByRole('button', { name: 'Create' }).click();

@@ -7,8 +7,7 @@ const { app, strapi, auth, api, service } = useGroupApp();
 
 const countCampaigns = () => strapi().documents(CAMPAIGN).count({});
 
-const createSegment = (name: string, rules: unknown) =>
-  service('segments').create({ name, rules });
+const createSegment = (name: string, rules: unknown) => service('segments').create({ name, rules });
 
 describe('campaigns admin API', () => {
   test('creates, lists, renames and deletes a campaign', async () => {
@@ -19,7 +18,9 @@ describe('campaigns admin API', () => {
     const created = await api()
       .post('/campaigns/campaigns')
       .set(auth())
-      .send({ data: { name: 'Spring news', subject: 'Hello {{ contact.firstName }}', fromEmail: 'News@Example.COM', segment: segment.documentId } });
+      .send({
+        data: { name: 'Spring news', subject: 'Hello {{ contact.firstName }}', fromEmail: 'News@Example.COM', segment: segment.documentId },
+      });
     expect(created.status).toBe(201);
     expect(created.body.data).toMatchObject({
       name: 'Spring news',
@@ -35,7 +36,10 @@ describe('campaigns admin API', () => {
     expect(list.body.meta.pagination).toMatchObject({ page: 1, total: 1 });
     expect(list.body.data[0]).toMatchObject({ documentId, name: 'Spring news', state: 'draft', audienceSize: 2 });
 
-    const renamed = await api().put(`/campaigns/campaigns/${documentId}`).set(auth()).send({ data: { name: 'Summer news' } });
+    const renamed = await api()
+      .put(`/campaigns/campaigns/${documentId}`)
+      .set(auth())
+      .send({ data: { name: 'Summer news' } });
     expect(renamed.status).toBe(200);
     const stored = await strapi().documents(CAMPAIGN).findOne({ documentId });
     expect(stored?.name).toBe('Summer news');
@@ -82,7 +86,10 @@ describe('campaigns admin API', () => {
     });
 
     test('on update too, leaving the stored campaign as it was', async () => {
-      const created = await api().post('/campaigns/campaigns').set(auth()).send({ data: { name: 'Keep me', subject: 'Fine' } });
+      const created = await api()
+        .post('/campaigns/campaigns')
+        .set(auth())
+        .send({ data: { name: 'Keep me', subject: 'Fine' } });
       const { documentId } = created.body.data;
       const res = await api()
         .put(`/campaigns/campaigns/${documentId}`)
@@ -120,12 +127,20 @@ describe('admin permissions', () => {
     const reader = await adminWithActions(strapi(), 'reader@example.com', ['plugin::campaigns.read']);
     await api().get('/campaigns/campaigns').set(bearer(reader)).expect(200);
     const before = await countCampaigns();
-    await api().post('/campaigns/campaigns').set(bearer(reader)).send({ data: { name: 'Not allowed' } }).expect(403);
+    await api()
+      .post('/campaigns/campaigns')
+      .set(bearer(reader))
+      .send({ data: { name: 'Not allowed' } })
+      .expect(403);
     await api().get('/campaigns/suppressions').set(bearer(reader)).expect(403);
     expect(await countCampaigns()).toBe(before);
 
     const writer = await adminWithActions(strapi(), 'writer@example.com', ['plugin::campaigns.read', 'plugin::campaigns.write']);
-    const created = await api().post('/campaigns/campaigns').set(bearer(writer)).send({ data: { name: 'Allowed' } }).expect(201);
+    const created = await api()
+      .post('/campaigns/campaigns')
+      .set(bearer(writer))
+      .send({ data: { name: 'Allowed' } })
+      .expect(201);
     await api().delete(`/campaigns/campaigns/${created.body.data.documentId}`).set(bearer(writer)).expect(403);
   });
 

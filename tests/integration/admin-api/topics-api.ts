@@ -5,7 +5,10 @@ const TOPIC = 'plugin::campaigns.topic';
 
 const { strapi, auth, api, service } = useGroupApp();
 
-const topicRows = () => strapi().db.query(TOPIC).findMany({ orderBy: { name: 'asc' } });
+const topicRows = () =>
+  strapi()
+    .db.query(TOPIC)
+    .findMany({ orderBy: { name: 'asc' } });
 
 describe('the list counts each topic’s members in one grouped query', () => {
   let news: { documentId: string };
@@ -30,9 +33,33 @@ describe('the list counts each topic’s members in one grouped query', () => {
     const res = await api().get('/campaigns/topics').query({ search: 'Count', sort: 'name:asc' }).set(auth());
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual([
-      { documentId: empty.documentId, name: 'Count Empty', slug: 'count-empty', description: null, isPublic: true, members: 0, subscribedMembers: 0 },
-      { documentId: news.documentId, name: 'Count News', slug: 'count-news', description: null, isPublic: true, members: 7, subscribedMembers: 6 },
-      { documentId: offers.documentId, name: 'Count Offers', slug: 'count-offers', description: null, isPublic: false, members: 6, subscribedMembers: 5 },
+      {
+        documentId: empty.documentId,
+        name: 'Count Empty',
+        slug: 'count-empty',
+        description: null,
+        isPublic: true,
+        members: 0,
+        subscribedMembers: 0,
+      },
+      {
+        documentId: news.documentId,
+        name: 'Count News',
+        slug: 'count-news',
+        description: null,
+        isPublic: true,
+        members: 7,
+        subscribedMembers: 6,
+      },
+      {
+        documentId: offers.documentId,
+        name: 'Count Offers',
+        slug: 'count-offers',
+        description: null,
+        isPublic: false,
+        members: 6,
+        subscribedMembers: 5,
+      },
     ]);
     expect(res.body.meta.pagination).toEqual({ page: 1, pageSize: 25, pageCount: 1, total: 3 });
   });
@@ -53,12 +80,18 @@ describe('the list counts each topic’s members in one grouped query', () => {
 
 describe('create, rename, delete', () => {
   test('creates with a slug, renames keeping the slug, deletes', async () => {
-    const created = await api().post('/campaigns/topics').set(auth()).send({ data: { name: '  Product news! ', description: 'Monthly' } });
+    const created = await api()
+      .post('/campaigns/topics')
+      .set(auth())
+      .send({ data: { name: '  Product news! ', description: 'Monthly' } });
     expect(created.status).toBe(201);
     expect(created.body.data).toMatchObject({ name: 'Product news!', slug: 'product-news', description: 'Monthly', isPublic: true });
     const { documentId } = created.body.data;
 
-    const renamed = await api().put(`/campaigns/topics/${documentId}`).set(auth()).send({ data: { name: 'Product updates', isPublic: false } });
+    const renamed = await api()
+      .put(`/campaigns/topics/${documentId}`)
+      .set(auth())
+      .send({ data: { name: 'Product updates', isPublic: false } });
     expect(renamed.status).toBe(200);
     const row = await strapi().db.query(TOPIC).findOne({ where: { documentId } });
     expect(row).toMatchObject({ name: 'Product updates', slug: 'product-news', isPublic: false, description: 'Monthly' });
@@ -71,17 +104,31 @@ describe('create, rename, delete', () => {
   test('a duplicate name is a 400 on the name field, and nothing is written', async () => {
     await service('topics').create({ name: 'Weekly' });
     const before = await topicRows();
-    const res = await api().post('/campaigns/topics').set(auth()).send({ data: { name: 'Weekly' } });
+    const res = await api()
+      .post('/campaigns/topics')
+      .set(auth())
+      .send({ data: { name: 'Weekly' } });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe('Invalid topic: name: a topic named "Weekly" already exists');
-    expect(res.body.error.details.errors).toEqual([{ path: ['name'], message: 'a topic named "Weekly" already exists', name: 'ValidationError' }]);
+    expect(res.body.error.details.errors).toEqual([
+      { path: ['name'], message: 'a topic named "Weekly" already exists', name: 'ValidationError' },
+    ]);
     expect(await topicRows()).toEqual(before);
 
     const other = await service('topics').create({ name: 'Daily' });
-    const rename = await api().put(`/campaigns/topics/${other.documentId}`).set(auth()).send({ data: { name: 'Weekly' } });
+    const rename = await api()
+      .put(`/campaigns/topics/${other.documentId}`)
+      .set(auth())
+      .send({ data: { name: 'Weekly' } });
     expect(rename.status).toBe(400);
     expect(rename.body.error.details.errors[0].path).toEqual(['name']);
-    expect((await strapi().db.query(TOPIC).findOne({ where: { documentId: other.documentId } })).name).toBe('Daily');
+    expect(
+      (
+        await strapi()
+          .db.query(TOPIC)
+          .findOne({ where: { documentId: other.documentId } })
+      ).name
+    ).toBe('Daily');
   });
 
   test.each([
@@ -98,14 +145,28 @@ describe('create, rename, delete', () => {
   });
 
   test('404 for a topic that does not exist', async () => {
-    const res = await api().put('/campaigns/topics/nosuchtopic000000000000a').set(auth()).send({ data: { name: 'X' } });
+    const res = await api()
+      .put('/campaigns/topics/nosuchtopic000000000000a')
+      .set(auth())
+      .send({ data: { name: 'X' } });
     expect(res.status).toBe(404);
   });
 
   test('a reader lists topics but cannot create one', async () => {
     const reader = await adminWithActions(strapi(), 'topic-reader@example.com', ['plugin::campaigns.read']);
     expect((await api().get('/campaigns/topics').set(bearer(reader))).status).toBe(200);
-    expect((await api().post('/campaigns/topics').set(bearer(reader)).send({ data: { name: 'Nope' } })).status).toBe(403);
-    expect(await strapi().db.query(TOPIC).findOne({ where: { name: 'Nope' } })).toBeNull();
+    expect(
+      (
+        await api()
+          .post('/campaigns/topics')
+          .set(bearer(reader))
+          .send({ data: { name: 'Nope' } })
+      ).status
+    ).toBe(403);
+    expect(
+      await strapi()
+        .db.query(TOPIC)
+        .findOne({ where: { name: 'Nope' } })
+    ).toBeNull();
   });
 });

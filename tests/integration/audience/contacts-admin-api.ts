@@ -10,7 +10,9 @@ const knex = () => strapi().db.connection;
 
 type Row = { email: string; state: string; topics: Array<{ documentId: string }> };
 const contactRow = async (documentId: string) =>
-  (await strapi().db.query(CONTACT).findOne({ where: { documentId }, populate: { topics: { select: ['documentId'] } } })) as Row | null;
+  (await strapi()
+    .db.query(CONTACT)
+    .findOne({ where: { documentId }, populate: { topics: { select: ['documentId'] } } })) as Row | null;
 
 const emails = (body: { data: Array<{ email: string }> }) => body.data.map((c) => c.email).sort();
 
@@ -25,7 +27,11 @@ describe('list filters', () => {
   });
 
   test('by topic, by source, by state, combined with the search', async () => {
-    const list = (query: Record<string, string>) => api().get('/campaigns/contacts').query({ search: 'filters.test', ...query }).set(auth());
+    const list = (query: Record<string, string>) =>
+      api()
+        .get('/campaigns/contacts')
+        .query({ search: 'filters.test', ...query })
+        .set(auth());
     expect(emails((await list({ topic: news })).body)).toEqual(['f1@filters.test', 'f3@filters.test']);
     expect(emails((await list({ source: 'signup-form' })).body)).toEqual(['f1@filters.test', 'f2@filters.test']);
     expect(emails((await list({ topic: news, state: 'subscribed' })).body)).toEqual(['f1@filters.test']);
@@ -48,8 +54,7 @@ describe('list filters', () => {
 });
 
 describe('state changes from the admin', () => {
-  const setState = (documentId: string, data: unknown) =>
-    api().post(`/campaigns/contacts/${documentId}/state`).set(auth()).send({ data });
+  const setState = (documentId: string, data: unknown) => api().post(`/campaigns/contacts/${documentId}/state`).set(auth()).send({ data });
 
   test('unsubscribe, then a resubscribe that records the consent with the admin request IP', async () => {
     const { documentId } = await contacts().create({ email: 'state@admin.test' });
@@ -63,11 +68,18 @@ describe('state changes from the admin', () => {
     expect(noConsent.body.error.message).toMatch(/consent: resubscribing a contact needs a consent record/);
     expect((await contactRow(documentId))?.state).toBe('unsubscribed');
 
-    const on = await setState(documentId, { state: 'subscribed', consent: { source: 'Phone call with support', text: 'Yes, send me the newsletter' } });
+    const on = await setState(documentId, {
+      state: 'subscribed',
+      consent: { source: 'Phone call with support', text: 'Yes, send me the newsletter' },
+    });
     expect(on.status).toBe(200);
     const row = await strapi().db.query(CONTACT).findOne({ where: { documentId } });
     expect(row.state).toBe('subscribed');
-    expect(row.consent).toMatchObject({ source: 'Phone call with support', text: 'Yes, send me the newsletter', ip: expect.stringMatching(/127\.0\.0\.1|::1/) });
+    expect(row.consent).toMatchObject({
+      source: 'Phone call with support',
+      text: 'Yes, send me the newsletter',
+      ip: expect.stringMatching(/127\.0\.0\.1|::1/),
+    });
     expect(Date.now() - Date.parse(row.consent.at)).toBeLessThan(60_000);
   });
 
@@ -91,20 +103,45 @@ describe('activity', () => {
 
   beforeAll(async () => {
     const created = await contacts().create({ email: 'activity@admin.test' });
-    contact = await strapi().db.query(CONTACT).findOne({ where: { documentId: created.documentId }, select: ['id', 'documentId'] });
+    contact = await strapi()
+      .db.query(CONTACT)
+      .findOne({ where: { documentId: created.documentId }, select: ['id', 'documentId'] });
     const c = await service('campaigns').create({ name: 'October letter' });
-    campaign = await strapi().db.query('plugin::campaigns.campaign').findOne({ where: { documentId: c.documentId }, select: ['id', 'documentId'] });
+    campaign = await strapi()
+      .db.query('plugin::campaigns.campaign')
+      .findOne({ where: { documentId: c.documentId }, select: ['id', 'documentId'] });
     const other = await contacts().create({ email: 'someone-else@admin.test' });
-    const otherId = (await strapi().db.query(CONTACT).findOne({ where: { documentId: other.documentId }, select: ['id'] })).id;
+    const otherId = (
+      await strapi()
+        .db.query(CONTACT)
+        .findOne({ where: { documentId: other.documentId }, select: ['id'] })
+    ).id;
 
     // One insert per row: a multi-row insert fills the keys a row lacks with NULL, not the column default.
     const insert = async (table: string, rows: Array<Record<string, unknown>>) => {
       for (const row of rows) await knex()(table).insert(row);
     };
     await insert('campaigns_deliveries', [
-      { campaign_id: campaign.id, contact_id: contact.id, state: 'sent', email: 'activity@admin.test', queued_at: t0, sent_at: t0 + 1000, first_open_at: t0 + 60_000, first_click_at: t0 + 120_000 },
+      {
+        campaign_id: campaign.id,
+        contact_id: contact.id,
+        state: 'sent',
+        email: 'activity@admin.test',
+        queued_at: t0,
+        sent_at: t0 + 1000,
+        first_open_at: t0 + 60_000,
+        first_click_at: t0 + 120_000,
+      },
       // A campaign deleted since: the delivery stays, without a campaign.
-      { campaign_id: 999_999, contact_id: contact.id, state: 'failed', email: 'activity@admin.test', queued_at: t0 - 86_400_000, failed_at: t0 - 86_000_000, last_error: '550 mailbox unavailable' },
+      {
+        campaign_id: 999_999,
+        contact_id: contact.id,
+        state: 'failed',
+        email: 'activity@admin.test',
+        queued_at: t0 - 86_400_000,
+        failed_at: t0 - 86_000_000,
+        last_error: '550 mailbox unavailable',
+      },
       { campaign_id: campaign.id, contact_id: otherId, state: 'sent', email: 'someone-else@admin.test', sent_at: t0 },
     ]);
     // 5 events, two in the same millisecond, plus one of another contact.
@@ -156,7 +193,11 @@ describe('activity', () => {
   test('events newest first, paged by keyset without skips or repeats', async () => {
     const first = await activity({ eventsLimit: 2 });
     expect(first.body.data.events.map((e: { type: string }) => e.type)).toEqual(['open', 'click']);
-    expect(first.body.data.events[0]).toMatchObject({ isBot: true, occurredAt: new Date(t0 + 180_000).toISOString(), campaign: { name: 'October letter' } });
+    expect(first.body.data.events[0]).toMatchObject({
+      isBot: true,
+      occurredAt: new Date(t0 + 180_000).toISOString(),
+      campaign: { name: 'October letter' },
+    });
     const seen = [...first.body.data.events];
     let next = first.body.meta.events.nextBefore;
     while (next) {

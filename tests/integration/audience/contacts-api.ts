@@ -11,7 +11,15 @@ test('normalises the address: trimmed, domain lower-cased, IDN domain in punycod
   const res = await api()
     .post('/campaigns/contacts')
     .set(auth())
-    .send({ data: { email: '  Jane.Doe@Bücher.EXAMPLE ', firstName: 'Jane', timezone: 'Europe/Berlin', locale: 'de-DE', attributes: { plan: 'pro' } } });
+    .send({
+      data: {
+        email: '  Jane.Doe@Bücher.EXAMPLE ',
+        firstName: 'Jane',
+        timezone: 'Europe/Berlin',
+        locale: 'de-DE',
+        attributes: { plan: 'pro' },
+      },
+    });
   expect(res.status).toBe(201);
   expect(res.body.data).toMatchObject({
     email: 'Jane.Doe@xn--bcher-kva.example',
@@ -22,7 +30,9 @@ test('normalises the address: trimmed, domain lower-cased, IDN domain in punycod
     consent: { source: 'api' },
   });
   expect(res.body.data.consent.at).toEqual(expect.any(String));
-  const row = await strapi().db.query(CONTACT).findOne({ where: { email: 'Jane.Doe@xn--bcher-kva.example' } });
+  const row = await strapi()
+    .db.query(CONTACT)
+    .findOne({ where: { email: 'Jane.Doe@xn--bcher-kva.example' } });
   expect(row.emailHash).toMatch(/^[0-9a-f]{64}$/);
   expect(res.body.data).not.toHaveProperty('emailHash');
 });
@@ -30,7 +40,10 @@ test('normalises the address: trimmed, domain lower-cased, IDN domain in punycod
 test('keeps emails unique after normalisation', async () => {
   await contacts().create({ email: 'unique@example.com' });
   const before = await countContacts();
-  const res = await api().post('/campaigns/contacts').set(auth()).send({ data: { email: ' unique@EXAMPLE.com' } });
+  const res = await api()
+    .post('/campaigns/contacts')
+    .set(auth())
+    .send({ data: { email: ' unique@EXAMPLE.com' } });
   expect(res.status).toBe(400);
   expect(res.body.error.message).toMatch(/email: a contact with "unique@example.com" already exists/);
   expect(await countContacts()).toBe(before);
@@ -81,7 +94,10 @@ test('lists with search and paging, reads, updates and deletes', async () => {
   expect(updated.status).toBe(200);
   expect(updated.body.data).toMatchObject({ firstName: 'Findme', lastName: 'Found', timezone: 'America/New_York' });
 
-  const bad = await api().put(`/campaigns/contacts/${created.documentId}`).set(auth()).send({ data: { timezone: 'Nowhere/City' } });
+  const bad = await api()
+    .put(`/campaigns/contacts/${created.documentId}`)
+    .set(auth())
+    .send({ data: { timezone: 'Nowhere/City' } });
   expect(bad.status).toBe(400);
   expect((await contacts().findOne(created.documentId)).timezone).toBe('America/New_York');
 

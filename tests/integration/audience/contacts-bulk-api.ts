@@ -11,7 +11,9 @@ const knex = () => strapi().db.connection;
 
 type Row = { email: string; state: string; topics: Array<{ documentId: string }> };
 const contactRow = async (documentId: string) =>
-  (await strapi().db.query(CONTACT).findOne({ where: { documentId }, populate: { topics: { select: ['documentId'] } } })) as Row | null;
+  (await strapi()
+    .db.query(CONTACT)
+    .findOne({ where: { documentId }, populate: { topics: { select: ['documentId'] } } })) as Row | null;
 const topicsOf = async (documentId: string) => ((await contactRow(documentId))?.topics ?? []).map((t) => t.documentId).sort();
 
 const bulk = (data: unknown, as = token()) => api().post('/campaigns/contacts/bulk').set(bearer(as)).send({ data });
@@ -51,13 +53,17 @@ describe('bulk actions', () => {
     const [c0, c1, c2] = await make('unsub', 3);
     await contacts().setState(c2, 'bounced');
     const long = new Date('2020-01-01T00:00:00.000Z');
-    await strapi().db.query(CONTACT).updateMany({ where: { documentId: { $in: [c0, c1, c2] } }, data: { updatedAt: long, stateChangedAt: long } });
+    await strapi()
+      .db.query(CONTACT)
+      .updateMany({ where: { documentId: { $in: [c0, c1, c2] } }, data: { updatedAt: long, stateChangedAt: long } });
     const started = Date.now() - 1000;
     const res = await bulk({ action: 'unsubscribe', documentIds: [c0, c1, c2] });
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual({ action: 'unsubscribe', requested: 3, changed: 2, unchanged: 1 });
     const read = (documentId: string) =>
-      strapi().db.query(CONTACT).findOne({ where: { documentId }, select: ['state', 'stateChangedAt', 'updatedAt'] });
+      strapi()
+        .db.query(CONTACT)
+        .findOne({ where: { documentId }, select: ['state', 'stateChangedAt', 'updatedAt'] });
     for (const c of [c0, c1]) {
       const row = await read(c);
       expect(row.state).toBe('unsubscribed');
@@ -88,17 +94,25 @@ describe('bulk actions', () => {
       orderColumnName: string;
       inverseOrderColumnName: string;
     }
-    const joinTable = () => (strapi().db.metadata.get(CONTACT).attributes as unknown as { topics: { joinTable: JoinTable } }).topics.joinTable;
+    const joinTable = () =>
+      (strapi().db.metadata.get(CONTACT).attributes as unknown as { topics: { joinTable: JoinTable } }).topics.joinTable;
     const documents = () => strapi().documents(CONTACT);
-    const idOf = async (documentId: string) => (await strapi().db.query(CONTACT).findOne({ where: { documentId }, select: ['id'] })).id as number;
+    const idOf = async (documentId: string) =>
+      (
+        await strapi()
+          .db.query(CONTACT)
+          .findOne({ where: { documentId }, select: ['id'] })
+      ).id as number;
 
     /** What the bulk service replaced: one document service call per contact, in id order. */
     const oneByOne = async (action: string, documentIds: string[], topics: string[] = []) => {
-      const rows = await strapi().db.query(CONTACT).findMany({
-        where: { documentId: { $in: documentIds } },
-        populate: { topics: { select: ['documentId'] } },
-        orderBy: { id: 'asc' },
-      });
+      const rows = await strapi()
+        .db.query(CONTACT)
+        .findMany({
+          where: { documentId: { $in: documentIds } },
+          populate: { topics: { select: ['documentId'] } },
+          orderBy: { id: 'asc' },
+        });
       for (const row of rows) {
         if (action === 'delete') {
           await documents().delete({ documentId: row.documentId });
@@ -107,7 +121,11 @@ describe('bulk actions', () => {
         const member = new Set(row.topics.map((t: { documentId: string }) => t.documentId));
         const adding = action === 'addTopics';
         const change = topics.filter((t) => member.has(t) !== adding);
-        if (change.length) await documents().update({ documentId: row.documentId, data: { topics: adding ? { connect: change } : { disconnect: change } } } as never);
+        if (change.length)
+          await documents().update({
+            documentId: row.documentId,
+            data: { topics: adding ? { connect: change } : { disconnect: change } },
+          } as never);
       }
     };
 
@@ -119,10 +137,19 @@ describe('bulk actions', () => {
       const t = (await service('topics').create({ name: `${tag} T` })).documentId;
       const b = (await service('topics').create({ name: `${tag} B` })).documentId;
       const ids: Record<string, string> = {};
-      for (const [name, topics] of [['m0', [t]], ['m1', [t]], ['c0', [b]], ['c1', []], ['c2', []], ['c3', [t]]] as Array<[string, string[]]>) {
+      for (const [name, topics] of [
+        ['m0', [t]],
+        ['m1', [t]],
+        ['c0', [b]],
+        ['c1', []],
+        ['c2', []],
+        ['c3', [t]],
+      ] as Array<[string, string[]]>) {
         ids[name] = (await contacts().create({ email: `${name}@${tag}.test`, topics })).documentId;
       }
-      await strapi().db.query(CONTACT).updateMany({ where: { email: { $endsWith: `@${tag}.test` } }, data: { updatedAt: new Date('2020-01-01T00:00:00.000Z') } });
+      await strapi()
+        .db.query(CONTACT)
+        .updateMany({ where: { email: { $endsWith: `@${tag}.test` } }, data: { updatedAt: new Date('2020-01-01T00:00:00.000Z') } });
       return { t, b, ids };
     };
 
@@ -133,11 +160,22 @@ describe('bulk actions', () => {
         .join('campaigns_contacts as c', 'c.id', `${join.name}.${join.joinColumn.name}`)
         .join('campaigns_topics as t', 't.id', `${join.name}.${join.inverseJoinColumn.name}`)
         .where('c.email', 'like', `%@${tag}.test`)
-        .select({ email: 'c.email', topic: 't.name', topicOrder: `${join.name}.${join.orderColumnName}`, contactOrder: `${join.name}.${join.inverseOrderColumnName}` });
+        .select({
+          email: 'c.email',
+          topic: 't.name',
+          topicOrder: `${join.name}.${join.orderColumnName}`,
+          contactOrder: `${join.name}.${join.inverseOrderColumnName}`,
+        });
       const links = rows
-        .map((r) => `${r.email.split('@')[0]} in ${r.topic.split(' ')[1]}: topic #${Number(r.topicOrder)}, contact #${Number(r.contactOrder)}`)
+        .map(
+          (r) => `${r.email.split('@')[0]} in ${r.topic.split(' ')[1]}: topic #${Number(r.topicOrder)}, contact #${Number(r.contactOrder)}`
+        )
         .sort();
-      const touched = (await strapi().db.query(CONTACT).findMany({ where: { email: { $endsWith: `@${tag}.test` } }, select: ['email', 'updatedAt'] }))
+      const touched = (
+        await strapi()
+          .db.query(CONTACT)
+          .findMany({ where: { email: { $endsWith: `@${tag}.test` } }, select: ['email', 'updatedAt'] })
+      )
         .filter((c: { updatedAt: string }) => new Date(c.updatedAt).getFullYear() > 2020)
         .map((c: { email: string }) => c.email.split('@')[0])
         .sort();
@@ -152,7 +190,11 @@ describe('bulk actions', () => {
           ['addTopics', ['c0', 'c1', 'c2', 'c3'], [s.t, s.b]],
           ['removeTopics', ['c1', 'm0'], [s.t]],
           ['delete', ['c3'], []],
-        ].map(([action, names, topics]) => ({ action: action as string, documentIds: (names as string[]).map((n) => s.ids[n]), topics: topics as string[] }));
+        ].map(([action, names, topics]) => ({
+          action: action as string,
+          documentIds: (names as string[]).map((n) => s.ids[n]),
+          topics: topics as string[],
+        }));
 
       const answers = [];
       for (const step of steps(bulkWay)) {
@@ -172,21 +214,38 @@ describe('bulk actions', () => {
       expect(expected.touched).toEqual(['c0', 'c1', 'c2', 'm0']);
 
       // Read back through the document service: each list in its order.
-      const names = (list: Array<{ name?: string; email?: string }>) => list.map((x) => (x.name ? x.name.split(' ')[1] : x.email?.split('@')[0]));
+      const names = (list: Array<{ name?: string; email?: string }>) =>
+        list.map((x) => (x.name ? x.name.split(' ')[1] : x.email?.split('@')[0]));
       const contactTopics = async (name: string) =>
-        names(((await documents().findOne({ documentId: bulkWay.ids[name], populate: { topics: true } } as never)) as unknown as { topics: Array<{ name: string }> }).topics);
+        names(
+          (
+            (await documents().findOne({ documentId: bulkWay.ids[name], populate: { topics: true } } as never)) as unknown as {
+              topics: Array<{ name: string }>;
+            }
+          ).topics
+        );
       expect(await contactTopics('c0')).toEqual(['B', 'T']);
       expect(await contactTopics('c1')).toEqual(['B']);
       expect(await contactTopics('c2')).toEqual(['T', 'B']);
       const topicContacts = async (documentId: string) =>
-        names(((await strapi().documents(TOPIC).findOne({ documentId, populate: { contacts: true } } as never)) as unknown as { contacts: Array<{ email: string }> }).contacts);
+        names(
+          (
+            (await strapi()
+              .documents(TOPIC)
+              .findOne({ documentId, populate: { contacts: true } } as never)) as unknown as { contacts: Array<{ email: string }> }
+          ).contacts
+        );
       expect(await topicContacts(bulkWay.t)).toEqual(['m1', 'c0', 'c2']);
       expect(await topicContacts(bulkWay.b)).toEqual(['c0', 'c1', 'c2']);
 
       // The deleted contact is gone with its links, and its order columns left no nulls behind.
       expect(await contactRow(bulkWay.ids.c3)).toBeNull();
       const join = joinTable();
-      expect(await knex()(join.name).where(join.joinColumn.name, await idOf(bulkWay.ids.c0)).whereNull(join.orderColumnName)).toEqual([]);
+      expect(
+        await knex()(join.name)
+          .where(join.joinColumn.name, await idOf(bulkWay.ids.c0))
+          .whereNull(join.orderColumnName)
+      ).toEqual([]);
       const orphans = await knex()(join.name).whereNotIn(join.joinColumn.name, knex()('campaigns_contacts').select('id'));
       expect(orphans).toEqual([]);
     });
@@ -206,12 +265,28 @@ describe('bulk actions', () => {
     };
 
     test.each([
-      ['an unknown contact among known ones', () => ({ action: 'delete', documentIds: [ids[0], 'nosuchcontact1', ids[1], 'nosuchcontact2'] }), /documentIds: unknown contact "nosuchcontact1", "nosuchcontact2"/],
-      ['an unknown topic', () => ({ action: 'addTopics', documentIds: ids, topics: [topicA, 'nosuchtopic9'] }), /topics: unknown topic "nosuchtopic9"/],
-      ['an unknown action', () => ({ action: 'archive', documentIds: ids }), /action: must be one of delete, addTopics, removeTopics, unsubscribe/],
+      [
+        'an unknown contact among known ones',
+        () => ({ action: 'delete', documentIds: [ids[0], 'nosuchcontact1', ids[1], 'nosuchcontact2'] }),
+        /documentIds: unknown contact "nosuchcontact1", "nosuchcontact2"/,
+      ],
+      [
+        'an unknown topic',
+        () => ({ action: 'addTopics', documentIds: ids, topics: [topicA, 'nosuchtopic9'] }),
+        /topics: unknown topic "nosuchtopic9"/,
+      ],
+      [
+        'an unknown action',
+        () => ({ action: 'archive', documentIds: ids }),
+        /action: must be one of delete, addTopics, removeTopics, unsubscribe/,
+      ],
       ['topics missing', () => ({ action: 'addTopics', documentIds: ids }), /topics: required: the topics to add or remove/],
       ['no contacts', () => ({ action: 'unsubscribe', documentIds: [] }), /documentIds: select at least one contact/],
-      ['too many contacts', () => ({ action: 'unsubscribe', documentIds: Array.from({ length: 1001 }, (_, i) => `c${i}`) }), /documentIds: at most 1000 contacts/],
+      [
+        'too many contacts',
+        () => ({ action: 'unsubscribe', documentIds: Array.from({ length: 1001 }, (_, i) => `c${i}`) }),
+        /documentIds: at most 1000 contacts/,
+      ],
       ['no body', () => undefined, /action: must be one of/],
     ])('%s', async (_label, data, message) => {
       const res = await bulk(data());

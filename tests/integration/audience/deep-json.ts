@@ -22,12 +22,16 @@ const post = (path: string, text: string) => api().post(path).set(auth()).set('C
 const contactCount = () => strapi().db.query(CONTACT).count({});
 
 describe.each([1000, 2000])('rules nested %d groups deep', (levels) => {
-  test.each(['/campaigns/segments/count', '/campaigns/segments/preview', '/campaigns/segments'])('POST %s answers 400 naming the limit', async (path) => {
-    const body = path === '/campaigns/segments' ? `{"data":{"name":"deep","rules":${groups(levels)}}}` : `{"data":{"rules":${groups(levels)}}}`;
-    const res = await post(path, body);
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toBe(`Invalid segment: rules: rules are nested ${levels} groups deep; at most 6`);
-  });
+  test.each(['/campaigns/segments/count', '/campaigns/segments/preview', '/campaigns/segments'])(
+    'POST %s answers 400 naming the limit',
+    async (path) => {
+      const body =
+        path === '/campaigns/segments' ? `{"data":{"name":"deep","rules":${groups(levels)}}}` : `{"data":{"rules":${groups(levels)}}}`;
+      const res = await post(path, body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(`Invalid segment: rules: rules are nested ${levels} groups deep; at most 6`);
+    }
+  );
 });
 
 describe.each([1000, 2000])('contact attributes nested %d levels deep', (levels) => {
@@ -65,7 +69,10 @@ test('attributes with too many keys or too much text answer 400 naming the limit
   const wide = await post('/campaigns/contacts', JSON.stringify({ data: { email: 'wide@example.com', attributes: manyKeys } }));
   expect(wide.status).toBe(400);
   expect(wide.body.error.message).toMatch(/^Invalid contact: attributes: more than 5000 keys and items/);
-  const long = await post('/campaigns/contacts', JSON.stringify({ data: { email: 'long@example.com', attributes: { notes: 'x'.repeat(17_000) } } }));
+  const long = await post(
+    '/campaigns/contacts',
+    JSON.stringify({ data: { email: 'long@example.com', attributes: { notes: 'x'.repeat(17_000) } } })
+  );
   expect(long.status).toBe(400);
   expect(long.body.error.message).toMatch(/^Invalid contact: attributes: .*16 KB/);
 });
@@ -90,7 +97,8 @@ const readsDeepJson = databaseUnderTest() === 'postgres';
   });
 
   beforeAll(async () => {
-    for (const email of ['gold1@stored.test', 'gold2@stored.test']) await service('contacts').create({ email, attributes: { tier: 'gold' } });
+    for (const email of ['gold1@stored.test', 'gold2@stored.test'])
+      await service('contacts').create({ email, attributes: { tier: 'gold' } });
     poisoned = (await service('contacts').create({ email: 'poisoned@stored.test', attributes: { tier: 'gold' } })).documentId;
     // Written below every check, as a raw SQL write or an older version of the plugin could have.
     const meta = strapi().db.metadata.get(CONTACT);
@@ -102,10 +110,16 @@ const readsDeepJson = databaseUnderTest() === 'postgres';
   });
 
   test('segment counts and previews still answer for everyone else; a row the database cannot read reads as having no attributes', async () => {
-    const count = await api().post('/campaigns/segments/count').set(auth()).send({ data: { rules: tier('eq', 'gold') } });
+    const count = await api()
+      .post('/campaigns/segments/count')
+      .set(auth())
+      .send({ data: { rules: tier('eq', 'gold') } });
     expect(count.status).toBe(200);
     expect(count.body.data.count).toBe(golds.length);
-    const preview = await api().post('/campaigns/segments/preview').set(auth()).send({ data: { rules: tier('contains', 'OL') } });
+    const preview = await api()
+      .post('/campaigns/segments/preview')
+      .set(auth())
+      .send({ data: { rules: tier('contains', 'OL') } });
     expect(preview.status).toBe(200);
     expect(preview.body.data.map((c: { email: string }) => c.email).sort()).toEqual(golds);
     for (const [rules, expected] of [

@@ -16,7 +16,11 @@ beforeAll(async () => {
   ];
   for (const [email, attributes] of people) {
     const contact = await service('contacts').create({ email, attributes });
-    ids[email] = (await strapi().db.query('plugin::campaigns.contact').findOne({ where: { documentId: contact.documentId } })).id;
+    ids[email] = (
+      await strapi()
+        .db.query('plugin::campaigns.contact')
+        .findOne({ where: { documentId: contact.documentId } })
+    ).id;
   }
   const campaign = await service('campaigns').create({ name: 'Spring' });
   const other = await service('campaigns').create({ name: 'Other' });
@@ -32,12 +36,14 @@ beforeAll(async () => {
     sent_at: now - 40 * DAY,
     ...times,
   });
-  await strapi().db.connection('campaigns_deliveries').insert([
-    delivery(spring.id, 'ann@example.com', { first_open_at: now - 2 * DAY, first_click_at: now - 2 * DAY }),
-    delivery(spring.id, 'ben@example.com', { first_open_at: now - 35 * DAY }),
-    delivery(spring.id, 'cat@example.com', {}),
-    delivery(otherId, 'dan@example.com', { first_reply_at: now - DAY }),
-  ]);
+  await strapi()
+    .db.connection('campaigns_deliveries')
+    .insert([
+      delivery(spring.id, 'ann@example.com', { first_open_at: now - 2 * DAY, first_click_at: now - 2 * DAY }),
+      delivery(spring.id, 'ben@example.com', { first_open_at: now - 35 * DAY }),
+      delivery(spring.id, 'cat@example.com', {}),
+      delivery(otherId, 'dan@example.com', { first_reply_at: now - DAY }),
+    ]);
 });
 
 const emails = async (rules: unknown) => (await service('segments').pageRules(rules)).map((c: { email: string }) => c.email);
@@ -45,14 +51,27 @@ const one = (rule: Record<string, unknown>) => ({ match: 'all', rules: [rule] })
 
 test('attributes by JSON path: text ignoring case, numbers, booleans, presence', async () => {
   expect(await emails(one({ field: 'attribute', path: 'plan', operator: 'eq', value: 'pro' }))).toEqual(['ann@example.com']);
-  expect(await emails(one({ field: 'attribute', path: 'plan', operator: 'contains', value: 'pro' }))).toEqual(['ann@example.com', 'cat@example.com']);
-  expect(await emails(one({ field: 'attribute', path: 'address.city', operator: 'startsWith', value: 'PAR' }))).toEqual(['ann@example.com', 'cat@example.com']);
-  expect(await emails(one({ field: 'attribute', path: 'orders', operator: 'gte', value: 3 }))).toEqual(['ann@example.com', 'cat@example.com']);
+  expect(await emails(one({ field: 'attribute', path: 'plan', operator: 'contains', value: 'pro' }))).toEqual([
+    'ann@example.com',
+    'cat@example.com',
+  ]);
+  expect(await emails(one({ field: 'attribute', path: 'address.city', operator: 'startsWith', value: 'PAR' }))).toEqual([
+    'ann@example.com',
+    'cat@example.com',
+  ]);
+  expect(await emails(one({ field: 'attribute', path: 'orders', operator: 'gte', value: 3 }))).toEqual([
+    'ann@example.com',
+    'cat@example.com',
+  ]);
   expect(await emails(one({ field: 'attribute', path: 'orders', operator: 'lt', value: 3 }))).toEqual(['ben@example.com']);
   expect(await emails(one({ field: 'attribute', path: 'orders', operator: 'eq', value: 12 }))).toEqual(['ann@example.com']);
   expect(await emails(one({ field: 'attribute', path: 'vip', operator: 'eq', value: true }))).toEqual(['ann@example.com']);
   expect(await emails(one({ field: 'attribute', path: 'vip', operator: 'eq', value: false }))).toEqual(['ben@example.com']);
-  expect(await emails(one({ field: 'attribute', path: 'plan', operator: 'isSet' }))).toEqual(['ann@example.com', 'ben@example.com', 'cat@example.com']);
+  expect(await emails(one({ field: 'attribute', path: 'plan', operator: 'isSet' }))).toEqual([
+    'ann@example.com',
+    'ben@example.com',
+    'cat@example.com',
+  ]);
   expect(await emails(one({ field: 'attribute', path: 'plan', operator: 'isNotSet' }))).toEqual(['dan@example.com', 'eve@example.com']);
   expect(await emails(one({ field: 'attribute', path: 'plan', operator: 'neq', value: 'pro' }))).toEqual([
     'ben@example.com',
@@ -60,7 +79,9 @@ test('attributes by JSON path: text ignoring case, numbers, booleans, presence',
     'dan@example.com',
     'eve@example.com',
   ]);
-  expect(await emails(one({ field: 'attribute', path: 'address.city', operator: 'in', value: ['Lyon', 'Nice'] }))).toEqual(['ben@example.com']);
+  expect(await emails(one({ field: 'attribute', path: 'address.city', operator: 'in', value: ['Lyon', 'Nice'] }))).toEqual([
+    'ben@example.com',
+  ]);
 });
 
 test('engagement with one campaign or any, within N days, did or did not', async () => {
@@ -70,14 +91,21 @@ test('engagement with one campaign or any, within N days, did or did not', async
   expect(await emails(rule({ activity: 'opened', withinDays: 30 }))).toEqual(['ann@example.com']);
   expect(await emails(rule({ activity: 'clicked' }))).toEqual(['ann@example.com']);
   expect(await emails(rule({ activity: 'opened', operator: 'didNot' }))).toEqual(['cat@example.com', 'dan@example.com', 'eve@example.com']);
-  expect(await emails(one({ field: 'engagement', activity: 'replied', operator: 'did', campaign: 'any', withinDays: 7 }))).toEqual(['dan@example.com']);
-  expect(await emails(one({ field: 'engagement', activity: 'received', operator: 'didNot', campaign: 'any' }))).toEqual(['eve@example.com']);
+  expect(await emails(one({ field: 'engagement', activity: 'replied', operator: 'did', campaign: 'any', withinDays: 7 }))).toEqual([
+    'dan@example.com',
+  ]);
+  expect(await emails(one({ field: 'engagement', activity: 'received', operator: 'didNot', campaign: 'any' }))).toEqual([
+    'eve@example.com',
+  ]);
 });
 
 test('an unknown campaign in an engagement rule is refused, naming it', async () => {
-  await expect(service('segments').create({ name: 'x', rules: one({ field: 'engagement', activity: 'opened', operator: 'did', campaign: 'nosuchcampaign1' }) })).rejects.toThrow(
-    /rules: unknown campaign "nosuchcampaign1"/
-  );
+  await expect(
+    service('segments').create({
+      name: 'x',
+      rules: one({ field: 'engagement', activity: 'opened', operator: 'did', campaign: 'nosuchcampaign1' }),
+    })
+  ).rejects.toThrow(/rules: unknown campaign "nosuchcampaign1"/);
 });
 
 test('keyset pages walk the whole audience in id order without repeats', async () => {
@@ -102,7 +130,13 @@ test('the admin API counts and previews rules that are not saved yet', async () 
   const preview = await api().post('/campaigns/segments/preview').set(auth()).send({ data: { rules } });
   expect(preview.status).toBe(200);
   expect(preview.body.data.map((c: { email: string }) => c.email)).toEqual(['ann@example.com', 'ben@example.com', 'cat@example.com']);
-  expect(preview.body.data[0]).toEqual({ id: expect.any(Number), documentId: expect.any(String), email: 'ann@example.com', firstName: null, lastName: null });
+  expect(preview.body.data[0]).toEqual({
+    id: expect.any(Number),
+    documentId: expect.any(String),
+    email: 'ann@example.com',
+    firstName: null,
+    lastName: null,
+  });
 
   const bad = await api()
     .post('/campaigns/segments/count')

@@ -32,7 +32,13 @@ test('counts mailable contacts by field, topic and nested groups', async () => {
       match: 'any',
       rules: [
         { field: 'email', operator: 'endsWith', value: '@EXAMPLE.NET' },
-        { match: 'all', rules: [{ field: 'locale', operator: 'eq', value: 'en' }, { field: 'topic', operator: 'memberOfAny', value: [newsletter] }] },
+        {
+          match: 'all',
+          rules: [
+            { field: 'locale', operator: 'eq', value: 'en' },
+            { field: 'topic', operator: 'memberOfAny', value: [newsletter] },
+          ],
+        },
       ],
     })
   ).toBe(2);
@@ -53,7 +59,9 @@ test('matches values literally: quotes, wildcards and SQL in values are only dat
   expect(await count({ match: 'all', rules: [{ field: 'firstName', operator: 'contains', value: '%_' }] })).toBe(1);
   expect(await count({ match: 'all', rules: [{ field: 'firstName', operator: 'contains', value: '_' }] })).toBe(1);
   expect(await count({ match: 'all', rules: [{ field: 'email', operator: 'eq', value: "' OR '1'='1" }] })).toBe(0);
-  expect(await count({ match: 'all', rules: [{ field: 'email', operator: 'contains', value: "x' OR 1=1; DROP TABLE campaigns_contacts; --" }] })).toBe(0);
+  expect(
+    await count({ match: 'all', rules: [{ field: 'email', operator: 'contains', value: "x' OR 1=1; DROP TABLE campaigns_contacts; --" }] })
+  ).toBe(0);
   expect(await strapi().documents('plugin::campaigns.contact').count({})).toBe(5);
 });
 
@@ -62,9 +70,17 @@ describe('refuses invalid rules on save, naming the problem', () => {
     ['an unknown field', { match: 'all', rules: [{ field: 'password', operator: 'eq', value: 'x' }] }, /rules/],
     ['a field name carrying SQL', { match: 'all', rules: [{ field: 'email; DROP TABLE x', operator: 'eq', value: 'x' }] }, /rules/],
     ['an unknown operator', { match: 'all', rules: [{ field: 'email', operator: 'regex', value: '.*' }] }, /rules/],
-    ['an unknown topic', { match: 'all', rules: [{ field: 'topic', operator: 'memberOfAny', value: ['nosuchtopic'] }] }, /rules: unknown topic "nosuchtopic"/],
+    [
+      'an unknown topic',
+      { match: 'all', rules: [{ field: 'topic', operator: 'memberOfAny', value: ['nosuchtopic'] }] },
+      /rules: unknown topic "nosuchtopic"/,
+    ],
     ['a bad group', { match: 'some', rules: [] }, /rules\.match/],
-    ['too deep', [1, 2, 3, 4, 5, 6, 7].reduce<unknown>((inner) => ({ match: 'all', rules: [inner] }), { match: 'all', rules: [] }), /nested 8 groups deep/],
+    [
+      'too deep',
+      [1, 2, 3, 4, 5, 6, 7].reduce<unknown>((inner) => ({ match: 'all', rules: [inner] }), { match: 'all', rules: [] }),
+      /nested 8 groups deep/,
+    ],
   ];
   test.each(cases)('%s', async (_label, rules, message) => {
     const before = await strapi().documents('plugin::campaigns.segment').count({});

@@ -58,7 +58,14 @@ test('formula-looking values are written as text, each one', async () => {
   expect(formula.slice(1, 3)).toEqual([`'=HYPERLINK("http://evil.example","click")`, "'+SUM(1,2)"]);
   expect(formula[6]).toBe(`${offers.slug}|${news.slug}`);
   expect(JSON.parse(formula[7])).toEqual({ note: '@cmd', n: -1 });
-  expect(rows.find((r) => r[0] === "'-dash@example.com")?.slice(0, 6)).toEqual(["'-dash@example.com", "'@home", '', 'subscribed', 'Europe/Paris', 'fr']);
+  expect(rows.find((r) => r[0] === "'-dash@example.com")?.slice(0, 6)).toEqual([
+    "'-dash@example.com",
+    "'@home",
+    '',
+    'subscribed',
+    'Europe/Paris',
+    'fr',
+  ]);
 });
 
 test('filters by state, and by a segment (its mailable contacts: subscribed, not suppressed)', async () => {
@@ -82,7 +89,9 @@ test('filters by state, and by a segment (its mailable contacts: subscribed, not
 test('filters by topic, alone or with a state, as the contacts page filters', async () => {
   const offered = await exportCsv(`?topic=${offers.documentId}`);
   expect(offered.rows.slice(1).map((r) => r[0])).toEqual(['formula@example.com']);
-  expect(offered.res.headers['content-disposition']).toMatch(new RegExp(`filename="contacts-topic-${offers.documentId}-\\d{4}-\\d{2}-\\d{2}\\.csv"`));
+  expect(offered.res.headers['content-disposition']).toMatch(
+    new RegExp(`filename="contacts-topic-${offers.documentId}-\\d{4}-\\d{2}-\\d{2}\\.csv"`)
+  );
   const newsLeft = await exportCsv(`?topic=${news.documentId}&state=unsubscribed`);
   expect(newsLeft.rows.slice(1).map((r) => r[0])).toEqual(['left@example.com']);
   expect((await exportCsv(`?topic=${news.documentId}`)).rows).toHaveLength(1 + 2 + BULK);
@@ -96,7 +105,10 @@ test('an exported file imports back onto the same contacts, and every value come
     consent: { source: 'round trip' },
     updateExisting: true,
   });
-  expect(again).toMatchObject({ state: 'done', counters: { rowsRead: 3 + BULK, created: 0, updated: 3 + BULK - 1, suppressed: 1, duplicates: 0, rejected: 0 } });
+  expect(again).toMatchObject({
+    state: 'done',
+    counters: { rowsRead: 3 + BULK, created: 0, updated: 3 + BULK - 1, suppressed: 1, duplicates: 0, rejected: 0 },
+  });
   expect(await knex()('campaigns_contacts').count({ n: '*' }).first()).toEqual(before);
   expect(await service('contacts').findByEmail('formula@example.com')).toMatchObject({
     firstName: '=HYPERLINK("http://evil.example","click")',

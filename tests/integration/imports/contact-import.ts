@@ -20,7 +20,14 @@ const contactCount = () => rowsOf(knex()('campaigns_contacts'));
 const importCount = () => rowsOf(knex()('campaigns_imports'));
 const consent = { source: 'Newsletter form, spring fair', text: 'Yes, send me the newsletter' };
 const baseOptions = (mapping: Record<string, string>, extra: Record<string, unknown> = {}) => ({ mapping, consent, ...extra });
-const MAPPING = { Email: 'email', 'First name': 'firstName', 'Last name': 'lastName', 'Time zone': 'timezone', Language: 'locale', Plan: 'attribute:plan' };
+const MAPPING = {
+  Email: 'email',
+  'First name': 'firstName',
+  'Last name': 'lastName',
+  'Time zone': 'timezone',
+  Language: 'locale',
+  Plan: 'attribute:plan',
+};
 const HEADER = 'Email,First name,Last name,Time zone,Language,Plan';
 const person = (i: number) => `person${i}@example.com,First${i},Last${i},Europe/Paris,fr,plan${i % 3}`;
 
@@ -138,8 +145,20 @@ describe('a real file of good and bad rows', () => {
     const raw = async (email: string) => knex()('campaigns_contacts').where({ email }).first();
     const [imported, reference] = [await raw('person2@example.com'), await raw('reference@example.com')];
     expect(Object.keys(imported).sort()).toEqual(Object.keys(reference).sort());
-    for (const column of ['document_id', 'email_hash', 'consent', 'state', 'created_at', 'updated_at', 'published_at', 'state_changed_at']) {
-      expect([column, Object.prototype.toString.call(imported[column])]).toEqual([column, Object.prototype.toString.call(reference[column])]);
+    for (const column of [
+      'document_id',
+      'email_hash',
+      'consent',
+      'state',
+      'created_at',
+      'updated_at',
+      'published_at',
+      'state_changed_at',
+    ]) {
+      expect([column, Object.prototype.toString.call(imported[column])]).toEqual([
+        column,
+        Object.prototype.toString.call(reference[column]),
+      ]);
     }
     expect(imported.document_id).toMatch(/^[a-z][a-z0-9]{23}$/);
     expect(imported.published_at).not.toBeNull();
@@ -179,7 +198,8 @@ describe('a real file of good and bad rows', () => {
 
 test('preview answers the delimiter, the header, ten rows and a suggested mapping, and keeps nothing', async () => {
   const imports = await importCount();
-  const text = '\ufeffE-mail;First name;Last name;Company\n' + Array.from({ length: 15 }, (_, i) => `p${i}@example.com;P${i};Q${i};ACME`).join('\n');
+  const text =
+    '\ufeffE-mail;First name;Last name;Company\n' + Array.from({ length: 15 }, (_, i) => `p${i}@example.com;P${i};Q${i};ACME`).join('\n');
   const uploads = watchUploads();
   const res = await api()
     .post('/campaigns/imports/preview')
@@ -202,14 +222,18 @@ test('preview answers the delimiter, the header, ten rows and a suggested mappin
 });
 
 test('updateExisting gives existing contacts the new values, merges attributes, adds topics, and never touches their state', async () => {
-  const kept = await service('contacts').create({ email: 'kept@example.com', firstName: 'Kept', lastName: 'Same', attributes: { since: '2020' } });
+  const kept = await service('contacts').create({
+    email: 'kept@example.com',
+    firstName: 'Kept',
+    lastName: 'Same',
+    attributes: { since: '2020' },
+  });
   await service('contacts').setState(kept.documentId, 'unsubscribed');
   const file = csv(
-    [
-      'kept@example.com,Renamed,,UTC,de,gold',
-      'KEPT@example.com,Twice,,UTC,de,silver',
-      'fresh@example.com,Fresh,One,UTC,en,plan0',
-    ].concat(Array.from({ length: 600 }, (_, i) => `filler${i}@example.com,F,L,UTC,en,x`), ['kept@example.com,Third,,UTC,de,bronze'])
+    ['kept@example.com,Renamed,,UTC,de,gold', 'KEPT@example.com,Twice,,UTC,de,silver', 'fresh@example.com,Fresh,One,UTC,en,plan0'].concat(
+      Array.from({ length: 600 }, (_, i) => `filler${i}@example.com,F,L,UTC,en,x`),
+      ['kept@example.com,Third,,UTC,de,bronze']
+    )
   );
   const done = await importFile(strapi(), token(), file, baseOptions(MAPPING, { topics: [offers.documentId], updateExisting: true }));
   expect(done.counters).toEqual({ rowsRead: 604, created: 601, updated: 1, duplicates: 2, rejected: 0, suppressed: 0 });
@@ -259,7 +283,11 @@ test('updateExisting over 1,200 contacts of an earlier import: every row gets it
   const after = await knex()('campaigns_contacts').where('email', 'bulk7@example.com').first();
   expect(new Date(after.updated_at).getTime()).toBeGreaterThan(new Date(before.updated_at).getTime());
   // What the document service reads back is the same.
-  expect(await service('contacts').findByEmail('bulk8@example.com')).toMatchObject({ firstName: 'New8', attributes: { plan: 'gold8' }, state: 'subscribed' });
+  expect(await service('contacts').findByEmail('bulk8@example.com')).toMatchObject({
+    firstName: 'New8',
+    attributes: { plan: 'gold8' },
+    state: 'subscribed',
+  });
 });
 
 describe('bad input is refused with a 400 that says what to fix, and nothing is written', () => {
@@ -278,37 +306,76 @@ describe('bad input is refused with a 400 that says what to fix, and nothing is 
   const good = csv([person(1)]);
 
   test('a mapping to a column that is not in the file names it', () =>
-    refused(good, baseOptions({ Email: 'email', Mail: 'firstName' }), 400, /mapping: column "Mail" is not in the file \(its columns: "Email", "First name"/));
-  test('no column mapped to email', () => refused(good, baseOptions({ 'First name': 'firstName' }), 400, /mapping: no column maps to email/));
-  test('an unknown mapping target', () => refused(good, baseOptions({ Email: 'email', Plan: 'plan' }), 400, /mapping\.Plan: must be one of email/));
-  test('an unknown topic', () => refused(good, baseOptions({ Email: 'email' }, { topics: ['nosuchtopic1'] }), 400, /topics: unknown topic "nosuchtopic1"/));
+    refused(
+      good,
+      baseOptions({ Email: 'email', Mail: 'firstName' }),
+      400,
+      /mapping: column "Mail" is not in the file \(its columns: "Email", "First name"/
+    ));
+  test('no column mapped to email', () =>
+    refused(good, baseOptions({ 'First name': 'firstName' }), 400, /mapping: no column maps to email/));
+  test('an unknown mapping target', () =>
+    refused(good, baseOptions({ Email: 'email', Plan: 'plan' }), 400, /mapping\.Plan: must be one of email/));
+  test('an unknown topic', () =>
+    refused(good, baseOptions({ Email: 'email' }, { topics: ['nosuchtopic1'] }), 400, /topics: unknown topic "nosuchtopic1"/));
   test('options that are not JSON', () => refused(good, '{mapping', 400, /options: not valid JSON/));
   test('no consent record', () => refused(good, { mapping: { Email: 'email' } }, 400, /consent: /));
   test('an empty file', () => refused('', baseOptions({ Email: 'email' }), 400, /file: the file is empty/));
-  test('a header-only file', () => refused(HEADER + '\r\n', baseOptions({ Email: 'email' }), 400, /file: the file has a header row but no data rows/));
+  test('a header-only file', () =>
+    refused(HEADER + '\r\n', baseOptions({ Email: 'email' }), 400, /file: the file has a header row but no data rows/));
   test('the wrong delimiter names the one the file looks delimited by', async () => {
     const semicolons = 'email;first name\nann@example.com;Ann\n';
-    await refused(semicolons, baseOptions({ email: 'email' }, { delimiter: ',' }), 400, /the header is one column \("email;first name"\): the file looks delimited by ";", not ","/);
-    await refused('email\tname\nann@example.com\tAnn\n', baseOptions({ email: 'email' }, { delimiter: ';' }), 400, /looks delimited by tab/);
+    await refused(
+      semicolons,
+      baseOptions({ email: 'email' }, { delimiter: ',' }),
+      400,
+      /the header is one column \("email;first name"\): the file looks delimited by ";", not ","/
+    );
+    await refused(
+      'email\tname\nann@example.com\tAnn\n',
+      baseOptions({ email: 'email' }, { delimiter: ';' }),
+      400,
+      /looks delimited by tab/
+    );
   });
   test('a binary file looks binary', async () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), Buffer.alloc(100, 7)]);
     await refused(png, baseOptions({ Email: 'email' }), 400, /file: the file looks binary \(a NUL byte at offset 8\)/);
-    await refused(Buffer.from('Email,Name\nzoe@example.com,Zo\xeb\n', 'latin1'), baseOptions({ Email: 'email' }), 400, /looks binary or is not UTF-8/);
+    await refused(
+      Buffer.from('Email,Name\nzoe@example.com,Zo\xeb\n', 'latin1'),
+      baseOptions({ Email: 'email' }),
+      400,
+      /looks binary or is not UTF-8/
+    );
   });
   test('a file over the size limit gets 413 before it is read', () =>
-    refused(HEADER + '\n' + 'x'.repeat(TEST_IMPORT_MAX_FILE_BYTES * 1.5), baseOptions({ Email: 'email' }), 413, /is 1\.5 MB; imports take files up to 1\.0 MB \(option campaigns\.imports\.maxFileBytes\)/));
+    refused(
+      HEADER + '\n' + 'x'.repeat(TEST_IMPORT_MAX_FILE_BYTES * 1.5),
+      baseOptions({ Email: 'email' }),
+      413,
+      /is 1\.5 MB; imports take files up to 1\.0 MB \(option campaigns\.imports\.maxFileBytes\)/
+    ));
   test('a broken quote in the first rows', () =>
-    refused('Email,Name\nann@example.com,"Ann\nbob@example.com,Bob\n', baseOptions({ Email: 'email' }), 400, /file: line 2: Quote Not Closed/));
+    refused(
+      'Email,Name\nann@example.com,"Ann\nbob@example.com,Bob\n',
+      baseOptions({ Email: 'email' }),
+      400,
+      /file: line 2: Quote Not Closed/
+    ));
   test('no file', async () => {
-    const res = await api().post('/campaigns/imports').set(auth()).field('options', JSON.stringify(baseOptions({ Email: 'email' })));
+    const res = await api()
+      .post('/campaigns/imports')
+      .set(auth())
+      .field('options', JSON.stringify(baseOptions({ Email: 'email' })));
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/file: attach the CSV file as the multipart field "file"/);
   });
 });
 
 test('a broken quote in the middle: rows before it are imported, the import fails at its line and the report lists it', async () => {
-  const lines = Array.from({ length: 1100 }, (_, i) => (i === 1001 ? 'broken@example.com,"Broken,Quote,UTC,en,x' : `quote${i}@example.com,Q,R,UTC,en,x`));
+  const lines = Array.from({ length: 1100 }, (_, i) =>
+    i === 1001 ? 'broken@example.com,"Broken,Quote,UTC,en,x' : `quote${i}@example.com,Q,R,UTC,en,x`
+  );
   const res = await postImport(strapi(), token(), csv(lines), baseOptions(MAPPING));
   expect(res.status).toBe(202);
   const failed = await waitForImport(strapi(), token(), res.body.data.id);
@@ -324,7 +391,9 @@ test('a broken quote in the middle: rows before it are imported, the import fail
 });
 
 test('a batch that crashes before its commit is retried and resumes: nothing lost, nothing twice', async () => {
-  const lines = Array.from({ length: 1600 }, (_, i) => (i % 250 === 7 ? `bad-${i},X,Y,UTC,en,x` : `resume${i}@example.com,R${i},S,UTC,en,x`));
+  const lines = Array.from({ length: 1600 }, (_, i) =>
+    i % 250 === 7 ? `bad-${i},X,Y,UTC,en,x` : `resume${i}@example.com,R${i},S,UTC,en,x`
+  );
   // The third batch transaction (rows 1,501-1,600, after batches of 500 and 1,000) does all its
   // work, then the process "dies" before COMMIT. knex
   // defines `transaction` read-only but configurable: it is redefined for this test and put back.
@@ -354,7 +423,11 @@ test('a batch that crashes before its commit is retried and resumes: nothing los
   // Two batches committed, the third crashed, its retry committed it.
   expect(calls).toBe(4);
   const rejected = lines.filter((l) => l.startsWith('bad-')).length;
-  expect(done).toMatchObject({ state: 'done', rowsCommitted: 1600, counters: { rowsRead: 1600, created: 1600 - rejected, rejected, duplicates: 0 } });
+  expect(done).toMatchObject({
+    state: 'done',
+    rowsCommitted: 1600,
+    counters: { rowsRead: 1600, created: 1600 - rejected, rejected, duplicates: 0 },
+  });
   const ids = (await knex()('campaigns_contacts').where('source', `import:${done.id}`).select('id')).map((r: { id: number }) => r.id);
   expect(ids).toHaveLength(1600 - rejected);
   expect(await rowsOf(knex()('campaigns_contacts_topics_lnk').whereIn('contact_id', ids))).toBe(1600 - rejected);
@@ -375,7 +448,14 @@ test('permissions: reading imports needs read, importing needs write', async () 
   const reader = await adminWithActions(strapi(), 'reader@example.com', ['plugin::campaigns.read']);
   expect((await api().get('/campaigns/imports').set(bearer(reader))).status).toBe(200);
   expect((await postImport(strapi(), reader, csv([person(1)]), baseOptions({ Email: 'email' }))).status).toBe(403);
-  expect((await api().post('/campaigns/imports/preview').set(bearer(reader)).attach('file', Buffer.from(csv([person(1)])), 'a.csv')).status).toBe(403);
+  expect(
+    (
+      await api()
+        .post('/campaigns/imports/preview')
+        .set(bearer(reader))
+        .attach('file', Buffer.from(csv([person(1)])), 'a.csv')
+    ).status
+  ).toBe(403);
   expect((await api().get('/campaigns/imports')).status).toBe(401);
   expect((await api().get('/campaigns/imports/999999').set(auth())).status).toBe(404);
 });

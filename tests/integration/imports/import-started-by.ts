@@ -40,9 +40,16 @@ test('the history names the admin who started each import, and no one for an imp
 });
 
 test('an admin deleted since is no one, not an error', async () => {
-  const admin = await strapi().db.query('admin::user').findOne({ where: { email: 'editor@example.com' } });
-  await strapi().db.query('admin::user').delete({ where: { id: admin.id } });
+  const admin = await strapi()
+    .db.query('admin::user')
+    .findOne({ where: { email: 'editor@example.com' } });
+  await strapi()
+    .db.query('admin::user')
+    .delete({ where: { id: admin.id } });
   const res = await api().get('/campaigns/imports').set(auth());
   expect(res.status).toBe(200);
-  expect(res.body.data.find((i: { fileName: string }) => i.fileName === 'by-editor.csv')).toMatchObject({ createdBy: admin.id, createdByName: null });
+  expect(res.body.data.find((i: { fileName: string }) => i.fileName === 'by-editor.csv')).toMatchObject({
+    createdBy: admin.id,
+    createdByName: null,
+  });
 });

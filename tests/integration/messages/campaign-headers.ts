@@ -4,7 +4,8 @@ import { finished, seedCampaign, waitForProgress } from '../../helpers/sending';
 
 const { strapi, api, auth, sink } = useGroupApp();
 
-const mailboxes = (field: AddressObject | AddressObject[] | undefined) => (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value);
+const mailboxes = (field: AddressObject | AddressObject[] | undefined) =>
+  (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value);
 const headerLines = (raw: string) => raw.split('\r\n\r\n')[0].split('\r\n');
 
 /** Sends the campaign through the whole pipeline and returns what the SMTP sink received, parsed. */
@@ -22,7 +23,15 @@ const receivedBy = async (email: string): Promise<{ raw: string; mail: ParsedMai
 test('a from name and a contact name holding addresses and commas are one phrase: exactly one mailbox in From, To and Reply-To', async () => {
   const fromName = 'Zoë <ceo@spoofed.example>, Team';
   const firstName = 'Zoë <other@spoofed.example>,';
-  const campaign = await seedCampaign(strapi(), 'Spoofing names', [{ email: 'zoe@headers.test', firstName }, { email: 'eve@headers.test', firstName: 'Eve <x@spoofed.example>, "Boss"' }], { fromName });
+  const campaign = await seedCampaign(
+    strapi(),
+    'Spoofing names',
+    [
+      { email: 'zoe@headers.test', firstName },
+      { email: 'eve@headers.test', firstName: 'Eve <x@spoofed.example>, "Boss"' },
+    ],
+    { fromName }
+  );
   await sendAndReceive(campaign.documentId);
 
   const zoe = await receivedBy('zoe@headers.test');
@@ -38,7 +47,14 @@ test('the sender check compares the address: a configured address in the name do
   const res = await api()
     .post('/campaigns/campaigns')
     .set(auth())
-    .send({ data: { name: 'Spoofed sender', contentFormat: 'mjml', fromName: 'news@example.com <news@example.com>', fromEmail: 'ceo@spoofed.example' } });
+    .send({
+      data: {
+        name: 'Spoofed sender',
+        contentFormat: 'mjml',
+        fromName: 'news@example.com <news@example.com>',
+        fromEmail: 'ceo@spoofed.example',
+      },
+    });
   expect(res.status).toBe(400);
   expect(JSON.stringify(res.body)).toContain('is not a configured sender');
 });
@@ -60,11 +76,20 @@ test('the longest subjects and names arrive folded: no header line over 78 octet
   );
   await sendAndReceive(campaign.documentId);
 
-  for (const [email, expectedSubject, name] of [['long@headers.test', subject, firstName], ['word@headers.test', longWord, 'N'.repeat(200)]]) {
+  for (const [email, expectedSubject, name] of [
+    ['long@headers.test', subject, firstName],
+    ['word@headers.test', longWord, 'N'.repeat(200)],
+  ]) {
     const { raw, mail } = await receivedBy(email);
     for (const line of headerLines(raw)) {
       expect(Buffer.byteLength(line)).toBeLessThanOrEqual(998);
-      if (Buffer.byteLength(line) > 78) expect(line.replace(/^[\w-]+:/, '').trim().split(' ')).toHaveLength(1);
+      if (Buffer.byteLength(line) > 78)
+        expect(
+          line
+            .replace(/^[\w-]+:/, '')
+            .trim()
+            .split(' ')
+        ).toHaveLength(1);
     }
     expect(mail.subject).toBe(expectedSubject);
     expect(mailboxes(mail.from)).toEqual([{ name: fromName, address: 'news@example.com' }]);

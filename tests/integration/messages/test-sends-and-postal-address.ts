@@ -21,7 +21,10 @@ test('every test send gets a Message-ID of its own', async () => {
 });
 
 test('templates read sending.postalAddress as {{ postal_address }}, in the HTML and the text part', async () => {
-  const content = NEWSLETTER.replace('<a href="{{ unsubscribe_url }}">Unsubscribe</a>', '<a href="{{ unsubscribe_url }}">Unsubscribe</a> · {{ postal_address }}');
+  const content = NEWSLETTER.replace(
+    '<a href="{{ unsubscribe_url }}">Unsubscribe</a>',
+    '<a href="{{ unsubscribe_url }}">Unsubscribe</a> · {{ postal_address }}'
+  );
   const campaign = await seedCampaign(strapi(), 'Postal address', [], { content });
   const before = sink().received.length;
   await sendTest(campaign.documentId, ['qa@postal.test']);

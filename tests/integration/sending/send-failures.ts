@@ -12,11 +12,20 @@ const knex = () => strapi().db.connection;
  */
 const stageDeliveries = async (name: string, people: Array<{ email: string; firstName: string }>) => {
   const campaign = await seedCampaign(strapi(), name, people);
-  const id = (await strapi().db.query('plugin::campaigns.campaign').findOne({ where: { documentId: campaign.documentId } })).id as number;
+  const id = (
+    await strapi()
+      .db.query('plugin::campaigns.campaign')
+      .findOne({ where: { documentId: campaign.documentId } })
+  ).id as number;
   const { lifecycle, records, store, engine } = rootOf(strapi()).running;
   const rules = (await service('segments').findOne((await service('campaigns').findOne(campaign.documentId)).segment!.documentId)).rules;
   await lifecycle.take(id, 'send', (trx) => records.begin(trx, id, rules, Date.now()));
-  const contacts = await knex()('campaigns_contacts').select('id', 'email').whereIn('email', people.map((p) => p.email));
+  const contacts = await knex()('campaigns_contacts')
+    .select('id', 'email')
+    .whereIn(
+      'email',
+      people.map((p) => p.email)
+    );
   await store.insertQueued(id, contacts, Date.now());
   await records.markDispatched(id, Date.now());
   return { campaign, id, engine };
@@ -27,16 +36,33 @@ test('4xx retries with backoff, 5xx fails and bounces, a connection lost after D
   sink().behave('flaky451@fail.test', (attempt) => (attempt === 1 ? { rcpt: 451, message: '4.7.1 Greylisted, try again later' } : null));
   sink().behave('always451@fail.test', () => ({ rcpt: 451, message: '4.2.1 Mailbox busy' }));
   sink().behave('closing421@fail.test', () => ({ rcpt: 421, message: '4.4.2 Too many connections' }));
-  sink().behave('reject550@fail.test', () => ({ rcpt: 550, message: '5.1.1 <reject550@fail.test>: Recipient address rejected: User unknown' }));
+  sink().behave('reject550@fail.test', () => ({
+    rcpt: 550,
+    message: '5.1.1 <reject550@fail.test>: Recipient address rejected: User unknown',
+  }));
   sink().behave('policy554@fail.test', () => ({ data: 554, message: '5.7.1 Message rejected as spam' }));
   sink().behave('drop@fail.test', () => ({ dropAfterData: true }));
 
-  const campaign = await seedCampaign(strapi(), 'Failures', addresses.map((email) => ({ email, firstName: email.split('@')[0] })));
+  const campaign = await seedCampaign(
+    strapi(),
+    'Failures',
+    addresses.map((email) => ({ email, firstName: email.split('@')[0] }))
+  );
   const started = Date.now();
   await service('sending').sendNow(campaign.documentId);
   const progress = await waitForProgress(strapi(), campaign.documentId, finished);
 
-  expect(progress).toMatchObject({ state: 'sent', targeted: 7, sent: 2, failed: 4, unknown: 1, suppressed: 0, queued: 0, sending: 0, cancelled: 0 });
+  expect(progress).toMatchObject({
+    state: 'sent',
+    targeted: 7,
+    sent: 2,
+    failed: 4,
+    unknown: 1,
+    suppressed: 0,
+    queued: 0,
+    sending: 0,
+    cancelled: 0,
+  });
   expect(progress.sent + progress.failed + progress.suppressed + progress.unknown).toBe(progress.targeted);
 
   const rows = await knex()('campaigns_deliveries').whereIn('email', addresses);
@@ -58,7 +84,12 @@ test('4xx retries with backoff, 5xx fails and bounces, a connection lost after D
   expect(sink().to('flaky451@fail.test')).toHaveLength(1);
   expect(sink().to('always451@fail.test')).toHaveLength(0);
 
-  const events = await knex()('campaigns_events').where({ type: 'bounce' }).whereIn('delivery_id', rows.map((r) => r.id));
+  const events = await knex()('campaigns_events')
+    .where({ type: 'bounce' })
+    .whereIn(
+      'delivery_id',
+      rows.map((r) => r.id)
+    );
   const eventOf = (name: string) => events.filter((e) => e.delivery_id === row(name).id).map((e) => JSON.parse(e.data).kind);
   expect(eventOf('reject550')).toEqual(['hard']);
   expect(eventOf('policy554')).toEqual(['permanent']);
@@ -94,7 +125,9 @@ test('the sweep re-adds deliveries a crash left without a job, settles a stale c
     { email: 'orphan@sweep.test', firstName: 'Orphan' },
     { email: 'stale@sweep.test', firstName: 'Stale' },
   ]);
-  await knex()('campaigns_deliveries').where({ campaign_id: id, email: 'stale@sweep.test' }).update({ state: 'sending', claimed_by: 'send-gone', sending_at: Date.now() - 20 * 60_000 });
+  await knex()('campaigns_deliveries')
+    .where({ campaign_id: id, email: 'stale@sweep.test' })
+    .update({ state: 'sending', claimed_by: 'send-gone', sending_at: Date.now() - 20 * 60_000 });
 
   expect(await engine.sweep()).toEqual({ swept: 2 });
   const progress = await waitForProgress(strapi(), campaign.documentId, finished);

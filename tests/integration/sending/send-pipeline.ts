@@ -13,7 +13,10 @@ const knex = () => strapi().db.connection;
 /** A header as it was written (mailparser turns List-Unsubscribe into an object). */
 const rawHeader = (mail: ParsedMail, name: string) => {
   const line = mail.headerLines.find((h) => h.key === name)?.line ?? '';
-  return line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  return line
+    .slice(line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .trim();
 };
 
 test('sends one merged, tracked message per targeted contact, with every bulk header, then the campaign is sent', async () => {
@@ -37,10 +40,18 @@ test('sends one merged, tracked message per targeted contact, with every bulk he
   expect(progress).toMatchObject({ state: 'sent', targeted: 3, sent: 3, failed: 0, suppressed: 0, unknown: 0, queued: 0, sending: 0 });
   expect(progress.finishedAt).not.toBeNull();
 
-  const recipients = sink().received.flatMap((m) => m.rcptTo).sort();
+  const recipients = sink()
+    .received.flatMap((m) => m.rcptTo)
+    .sort();
   expect(recipients).toEqual(['ann@pipeline.test', 'bob@pipeline.test', 'zoe@pipeline.test']);
 
-  const deliveries = await knex()('campaigns_deliveries').where({ campaign_id: (await strapi().db.query('plugin::campaigns.campaign').findOne({ where: { documentId: campaign.documentId } })).id });
+  const deliveries = await knex()('campaigns_deliveries').where({
+    campaign_id: (
+      await strapi()
+        .db.query('plugin::campaigns.campaign')
+        .findOne({ where: { documentId: campaign.documentId } })
+    ).id,
+  });
   const links = await knex()('campaigns_links').whereIn('campaign_id', [...new Set(deliveries.map((d) => d.campaign_id))]);
   expect(links.map((l) => l.url).sort()).toEqual(['https://blog.example.com/brewing', 'https://shop.example.com/autumn?utm=mail&x=1']);
 
@@ -101,14 +112,24 @@ test('a template that reaches for code is refused when saved and when previewed,
     expect(preview.status).toBe(400);
     expect(preview.body.error.message).toMatch(message);
   }
-  const loop = '<mjml><mj-body><mj-section><mj-column><mj-text>{% for i in (1..100000000) %}{{ i }}{% endfor %}</mj-text></mj-column></mj-section></mj-body></mjml>';
-  const preview = await api().post(`/campaigns/campaigns/${campaign.documentId}/preview`).set(auth()).send({ data: { content: loop } });
+  const loop =
+    '<mjml><mj-body><mj-section><mj-column><mj-text>{% for i in (1..100000000) %}{{ i }}{% endfor %}</mj-text></mj-column></mj-section></mj-body></mjml>';
+  const preview = await api()
+    .post(`/campaigns/campaigns/${campaign.documentId}/preview`)
+    .set(auth())
+    .send({ data: { content: loop } });
   expect(preview.status).toBe(400);
   expect(preview.body.error.message).toMatch(/content: .*limit/i);
-  const subject = await api().put(`/campaigns/campaigns/${campaign.documentId}`).set(auth()).send({ data: { subject: 'Hi {{ campaign.__proto__ }}' } });
+  const subject = await api()
+    .put(`/campaigns/campaigns/${campaign.documentId}`)
+    .set(auth())
+    .send({ data: { subject: 'Hi {{ campaign.__proto__ }}' } });
   expect(subject.status).toBe(400);
   expect(subject.body.error.details.errors[0].path).toEqual(['subject']);
-  const mjml = await api().put(`/campaigns/campaigns/${campaign.documentId}`).set(auth()).send({ data: { content: '<mjml><mj-body><mj-bogus/></mj-body></mjml>' } });
+  const mjml = await api()
+    .put(`/campaigns/campaigns/${campaign.documentId}`)
+    .set(auth())
+    .send({ data: { content: '<mjml><mj-body><mj-bogus/></mj-body></mjml>' } });
   expect(mjml.status).toBe(400);
   expect(mjml.body.error.message).toMatch(/content: MJML errors: line 1: Element mj-bogus/);
   const stored = await service('campaigns').findOne(campaign.documentId);
@@ -122,17 +143,29 @@ test('preview renders for a chosen contact; a test send goes to the listed addre
   const sample = await api().post(`/campaigns/campaigns/${campaign.documentId}/preview`).set(auth()).send({ data: {} });
   expect(sample.status).toBe(200);
   expect(sample.body.data.subject).toBe('Autumn news for Alex');
-  const asCarla = await api().post(`/campaigns/campaigns/${campaign.documentId}/preview`).set(auth()).send({ data: { contact: carla!.documentId } });
-  expect(asCarla.body.data).toMatchObject({ subject: 'Autumn news for Carla', contact: { documentId: carla!.documentId, email: 'carla@preview.test' } });
+  const asCarla = await api()
+    .post(`/campaigns/campaigns/${campaign.documentId}/preview`)
+    .set(auth())
+    .send({ data: { contact: carla!.documentId } });
+  expect(asCarla.body.data).toMatchObject({
+    subject: 'Autumn news for Carla',
+    contact: { documentId: carla!.documentId, email: 'carla@preview.test' },
+  });
   expect(asCarla.body.data.html).toContain('Hello Carla,');
   expect(asCarla.body.data.html).toContain('href="https://shop.example.com/autumn?utm=mail&amp;x=1"');
   expect(asCarla.body.data.text).toContain('Hello Carla,');
 
   const before = sink().received.length;
-  const bad = await api().post(`/campaigns/campaigns/${campaign.documentId}/test`).set(auth()).send({ data: { emails: ['one@qa.test', 'not-an-address'] } });
+  const bad = await api()
+    .post(`/campaigns/campaigns/${campaign.documentId}/test`)
+    .set(auth())
+    .send({ data: { emails: ['one@qa.test', 'not-an-address'] } });
   expect(bad.status).toBe(400);
   expect(bad.body.error.message).toMatch(/emails\.1/);
-  const res = await api().post(`/campaigns/campaigns/${campaign.documentId}/test`).set(auth()).send({ data: { emails: ['one@qa.test', 'two@qa.test'], contact: carla!.documentId } });
+  const res = await api()
+    .post(`/campaigns/campaigns/${campaign.documentId}/test`)
+    .set(auth())
+    .send({ data: { emails: ['one@qa.test', 'two@qa.test'], contact: carla!.documentId } });
   expect(res.status).toBe(200);
   expect(res.body.data).toEqual({ sent: ['one@qa.test', 'two@qa.test'] });
   const tests = sink().received.slice(before);
@@ -146,11 +179,19 @@ test('preview renders for a chosen contact; a test send goes to the listed addre
 });
 
 test('send now refuses a campaign that is not ready, naming what is missing, and changes nothing', async () => {
-  const noSegment = await service('campaigns').create({ name: 'Unready', subject: 'Hi', fromEmail: 'news@example.com', content: '<mjml><mj-body></mj-body></mjml>' });
+  const noSegment = await service('campaigns').create({
+    name: 'Unready',
+    subject: 'Hi',
+    fromEmail: 'news@example.com',
+    content: '<mjml><mj-body></mj-body></mjml>',
+  });
   const res = await api().post(`/campaigns/campaigns/${noSegment.documentId}/send`).set(auth());
   expect(res.status).toBe(400);
   expect(res.body.error.message).toMatch(/segment: choose the segment/);
-  const unknownSender = await api().put(`/campaigns/campaigns/${noSegment.documentId}`).set(auth()).send({ data: { fromEmail: 'ceo@elsewhere.test' } });
+  const unknownSender = await api()
+    .put(`/campaigns/campaigns/${noSegment.documentId}`)
+    .set(auth())
+    .send({ data: { fromEmail: 'ceo@elsewhere.test' } });
   expect(unknownSender.status).toBe(400);
   expect(unknownSender.body.error.message).toMatch(/fromEmail: "ceo@elsewhere.test" is not a configured sender/);
   expect(await service('campaigns').findOne(noSegment.documentId)).toMatchObject({ state: 'draft' });

@@ -5,7 +5,8 @@ import { finished, seedCampaign, waitForProgress } from '../../helpers/sending';
 const { strapi, service, api, auth, sink } = useGroupApp();
 
 const knex = () => strapi().db.connection;
-const campaignId = async (documentId: string) => (await strapi().db.query('plugin::campaigns.campaign').findOne({ where: { documentId } })).id as number;
+const campaignId = async (documentId: string) =>
+  (await strapi().db.query('plugin::campaigns.campaign').findOne({ where: { documentId } })).id as number;
 
 const mjml = (text: string) => `<mjml><mj-body><mj-section><mj-column><mj-text>${text}</mj-text></mj-column></mj-section></mj-body></mjml>`;
 /** Renders for the sample contact (no `repeat`: an empty loop); a contact with a huge `repeat` hits the render's memory limit. */
@@ -59,7 +60,9 @@ test('at send time a delivery whose render fails is failed with the template err
   expect(await knex()('campaigns_events').where({ delivery_id: row('bad@render.test').id })).toEqual([]);
   expect((await service('contacts').findByEmail('bad@render.test'))?.state).toBe('subscribed');
 
-  expect(warn.mock.calls.map(([message]) => String(message))).toContainEqual(expect.stringMatching(new RegExp(`delivery ${row('bad@render.test').id}\\b.*content: memory alloc limit exceeded`)));
+  expect(warn.mock.calls.map(([message]) => String(message))).toContainEqual(
+    expect.stringMatching(new RegExp(`delivery ${row('bad@render.test').id}\\b.*content: memory alloc limit exceeded`))
+  );
 });
 
 test('a job that stops after claiming a group gives the deliveries it never tried back to the queue, so its retry sends them', async () => {
@@ -77,7 +80,9 @@ test('a job that stops after claiming a group gives the deliveries it never trie
 
   const progress = await waitForProgress(strapi(), campaign.documentId, finished);
   expect(progress).toMatchObject({ state: 'sent', targeted: 3, sent: 2 });
-  const rows = await knex()('campaigns_deliveries').where({ campaign_id: await campaignId(campaign.documentId) }).orderBy('id');
+  const rows = await knex()('campaigns_deliveries')
+    .where({ campaign_id: await campaignId(campaign.documentId) })
+    .orderBy('id');
   expect(rows.filter((r) => r.email !== 'refused@stop.test').map((r) => [r.email, r.state, r.attempts])).toEqual([
     ['next@stop.test', 'sent', 1],
     ['last@stop.test', 'sent', 1],
@@ -88,17 +93,26 @@ test('a job that stops after claiming a group gives the deliveries it never trie
 
 test('the web view of a message that no longer renders for its contact is a 404 and a log line, not a 500', async () => {
   const warn = jest.spyOn(strapi().log, 'warn');
-  const campaign = await seedCampaign(strapi(), 'View after change', [{ email: 'vic@view.test', firstName: 'Vic', attributes: { repeat: 1 } }], { content: LOOP_BY_CONTACT });
+  const campaign = await seedCampaign(
+    strapi(),
+    'View after change',
+    [{ email: 'vic@view.test', firstName: 'Vic', attributes: { repeat: 1 } }],
+    { content: LOOP_BY_CONTACT }
+  );
   await service('sending').sendNow(campaign.documentId);
   await waitForProgress(strapi(), campaign.documentId, finished);
   const [delivery] = await knex()('campaigns_deliveries').where({ campaign_id: await campaignId(campaign.documentId) });
   const viewPath = new URL(rootOf(strapi()).composeContext().urls.view(delivery.id)).pathname;
   expect((await api().get(viewPath)).status).toBe(200);
 
-  await knex()('campaigns_contacts').where({ email: 'vic@view.test' }).update({ attributes: JSON.stringify({ repeat: 100000000 }) });
+  await knex()('campaigns_contacts')
+    .where({ email: 'vic@view.test' })
+    .update({ attributes: JSON.stringify({ repeat: 100000000 }) });
   const res = await api().get(viewPath);
   expect(res.status).toBe(404);
-  expect(warn.mock.calls.map(([message]) => String(message))).toContainEqual(expect.stringMatching(new RegExp(`web view of delivery ${delivery.id} cannot be rendered`)));
+  expect(warn.mock.calls.map(([message]) => String(message))).toContainEqual(
+    expect.stringMatching(new RegExp(`web view of delivery ${delivery.id} cannot be rendered`))
+  );
 });
 
 test('a delivery that cannot be rendered and whose failure cannot be written goes back to the queue, and its retry fails it: never unknown', async () => {

@@ -29,7 +29,12 @@ beforeAll(async () => {
   await service('sending').sendNow(sent.documentId);
   await waitForProgress(strapi(), sent.documentId, finished);
   // Read an hour later: a click right after sending counts as a machine's, and is still shown.
-  await knex()('campaigns_deliveries').whereIn('email', people.map((p) => p.email)).update({ sent_at: Date.now() - 3_600_000 });
+  await knex()('campaigns_deliveries')
+    .whereIn(
+      'email',
+      people.map((p) => p.email)
+    )
+    .update({ sent_at: Date.now() - 3_600_000 });
 });
 
 test("a contact's timeline names the URL of each link they clicked", async () => {
@@ -43,13 +48,17 @@ test("a contact's timeline names the URL of each link they clicked", async () =>
   const links = await knex()('campaigns_links').whereIn('id', linkIds).select('id', 'url');
   const urlOf = new Map(links.map((l: { id: number | string; url: string }) => [Number(l.id), l.url]));
 
-  const ann = await strapi().db.query('plugin::campaigns.contact').findOne({ where: { email: 'ann@sent-audience.test' } });
+  const ann = await strapi()
+    .db.query('plugin::campaigns.contact')
+    .findOne({ where: { email: 'ann@sent-audience.test' } });
   const res = await api().get(`/campaigns/contacts/${ann.documentId}/activity`).set(auth());
   expect(res.status).toBe(200);
   const clicks = res.body.data.events.filter((e: { type: string }) => e.type === 'click');
   expect(clicks.map((e: { linkUrl: string }) => e.linkUrl).sort()).toEqual(linkIds.map((id) => urlOf.get(id)).sort());
   expect(clicks.map((e: { linkUrl: string }) => e.linkUrl)).toContain('https://shop.example.com/autumn?utm=mail&x=1');
-  expect(res.body.data.events.filter((e: { type: string }) => e.type !== 'click').every((e: { linkUrl: unknown }) => e.linkUrl === null)).toBe(true);
+  expect(
+    res.body.data.events.filter((e: { type: string }) => e.type !== 'click').every((e: { linkUrl: unknown }) => e.linkUrl === null)
+  ).toBe(true);
 });
 
 test('the campaign list shows how many a sent campaign went to, and a draft the live count of its segment', async () => {

@@ -29,8 +29,11 @@ const people = [
 const byEmail: Record<string, Received> = {};
 let campaignId: number;
 
-const pathsOf = (html: string, kind: string) =>
-  [...new Set([...html.matchAll(new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}(/api/campaigns/t/${kind}/[A-Za-z0-9._-]+)`, 'g'))].map((m) => m[1]))];
+const pathsOf = (html: string, kind: string) => [
+  ...new Set(
+    [...html.matchAll(new RegExp(`${PUBLIC_URL.replace(/\./g, '\\.')}(/api/campaigns/t/${kind}/[A-Za-z0-9._-]+)`, 'g'))].map((m) => m[1])
+  ),
+];
 
 const tokenOf = (path: string) => path.split('/').pop()!;
 
@@ -49,10 +52,15 @@ beforeAll(async () => {
       unsubscribe,
     };
   }
-  const deliveries = await knex()('campaigns_deliveries').whereIn('email', people.map((p) => p.email));
+  const deliveries = await knex()('campaigns_deliveries').whereIn(
+    'email',
+    people.map((p) => p.email)
+  );
   campaignId = Number(deliveries[0].campaign_id);
   // The messages left an hour ago: an open or click right after sending is a machine's (see the machine-open test).
-  await knex()('campaigns_deliveries').where({ campaign_id: campaignId }).update({ sent_at: Date.now() - 3_600_000 });
+  await knex()('campaigns_deliveries')
+    .where({ campaign_id: campaignId })
+    .update({ sent_at: Date.now() - 3_600_000 });
 });
 
 // Repeated opens and clicks are one event per minute, and a fetch within seconds of sending is a
@@ -62,7 +70,8 @@ beforeEach(() => freezeDate(earlyInThisMinute()));
 afterEach(() => jest.useRealTimers());
 
 const delivery = (email: string) => knex()('campaigns_deliveries').where({ id: byEmail[email].deliveryId }).first();
-const events = (email: string, type: string) => knex()('campaigns_events').where({ delivery_id: byEmail[email].deliveryId, type }).orderBy('id');
+const events = (email: string, type: string) =>
+  knex()('campaigns_events').where({ delivery_id: byEmail[email].deliveryId, type }).orderBy('id');
 const isBot = (row: { is_bot: unknown }) => row.is_bot === true || Number(row.is_bot) === 1;
 const suppressionsOf = (email: string) => strapi().db.query('plugin::campaigns.suppression').findMany({ where: { email } });
 const stateOf = async (email: string) => (await service('contacts').findByEmail(email))?.state;
@@ -105,8 +114,21 @@ test('a click answers 302 to the stored URL, records one click event and the fir
 test('forged or altered tokens, tokens of another purpose and links of another campaign get 404 without Location', async () => {
   const ann = byEmail['ann@tracking.test'];
   const [deliveryId, linkId] = verifyToken(SECRET, 'click', tokenOf(ann.clicks[0]), 2)!;
-  await knex()('campaigns_links').insert({ campaign_id: campaignId + 1000, variant: '', url_hash: 'f'.repeat(64), url: 'https://elsewhere.example.com/', position: 0, created_at: Date.now() });
-  const foreignLinkId = Number((await knex()('campaigns_links').where({ campaign_id: campaignId + 1000 }).first()).id);
+  await knex()('campaigns_links').insert({
+    campaign_id: campaignId + 1000,
+    variant: '',
+    url_hash: 'f'.repeat(64),
+    url: 'https://elsewhere.example.com/',
+    position: 0,
+    created_at: Date.now(),
+  });
+  const foreignLinkId = Number(
+    (
+      await knex()('campaigns_links')
+        .where({ campaign_id: campaignId + 1000 })
+        .first()
+    ).id
+  );
   const token = tokenOf(ann.clicks[0]);
   const altered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
   const eventsBefore = (await knex()('campaigns_events').count({ n: '*' }))[0].n;
@@ -130,7 +152,9 @@ test('forged or altered tokens, tokens of another purpose and links of another c
   expect((await knex()('campaigns_events').count({ n: '*' }))[0].n).toBe(eventsBefore);
 
   // Previews and test sends sign delivery 0: their links lead on, and count nothing.
-  const fromTest = await api().get(`/api/campaigns/t/c/${signToken(SECRET, 'click', [0, linkId])}`).set('User-Agent', SAFARI);
+  const fromTest = await api()
+    .get(`/api/campaigns/t/c/${signToken(SECRET, 'click', [0, linkId])}`)
+    .set('User-Agent', SAFARI);
   expect(fromTest.status).toBe(302);
   expect(fromTest.headers.location).toBeDefined();
   expect((await knex()('campaigns_events').count({ n: '*' }))[0].n).toBe(eventsBefore);
@@ -152,7 +176,12 @@ test('the open pixel is always a transparent GIF; a genuine open is recorded wit
   expect((await delivery('ann@tracking.test')).first_open_at).not.toBeNull();
 
   const before = (await knex()('campaigns_events').count({ n: '*' }))[0].n;
-  for (const path of [`${ann.open.slice(0, -2)}xx`, `/api/campaigns/t/o/${tokenOf(ann.view)}`, `/api/campaigns/t/o/${signToken(SECRET, 'open', [987654])}`, '/api/campaigns/t/o/x']) {
+  for (const path of [
+    `${ann.open.slice(0, -2)}xx`,
+    `/api/campaigns/t/o/${tokenOf(ann.view)}`,
+    `/api/campaigns/t/o/${signToken(SECRET, 'open', [987654])}`,
+    '/api/campaigns/t/o/x',
+  ]) {
     await pixel(path);
   }
   expect((await knex()('campaigns_events').count({ n: '*' }))[0].n).toBe(before);
@@ -160,14 +189,18 @@ test('the open pixel is always a transparent GIF; a genuine open is recorded wit
 
 test('machine opens (Apple Mail Privacy Protection, a fetch right after sending) are recorded as bots and set no open time', async () => {
   const bob = byEmail['bob@tracking.test'];
-  await knex()('campaigns_deliveries').where({ id: bob.deliveryId }).update({ sent_at: Date.now() - 500 });
+  await knex()('campaigns_deliveries')
+    .where({ id: bob.deliveryId })
+    .update({ sent_at: Date.now() - 500 });
   expect((await api().get(bob.open).set('User-Agent', SAFARI)).status).toBe(200);
   // Within the same minute a machine's second fetch is the same event.
   expect((await api().get(bob.open).set('User-Agent', 'Mozilla/5.0')).status).toBe(200);
   const bobOpens = await events('bob@tracking.test', 'open');
   expect(bobOpens.map((e) => [isBot(e), JSON.parse(e.data).client])).toEqual([[true, 'browser']]);
   expect((await delivery('bob@tracking.test')).first_open_at).toBeNull();
-  await knex()('campaigns_deliveries').where({ id: bob.deliveryId }).update({ sent_at: Date.now() - 3_600_000 });
+  await knex()('campaigns_deliveries')
+    .where({ id: bob.deliveryId })
+    .update({ sent_at: Date.now() - 3_600_000 });
 
   const ann = byEmail['ann@tracking.test'];
   const firstOpenAt = (await delivery('ann@tracking.test')).first_open_at;
@@ -201,7 +234,11 @@ test('view in browser shows the recipient their own message under a strict polic
   expect(pathsOf(res.text, 'c').sort()).toEqual([...ann.clicks].sort());
   expect(await events('ann@tracking.test', 'open')).toHaveLength(opensBefore);
 
-  for (const path of [`${ann.view.slice(0, -2)}xx`, `/api/campaigns/t/v/${tokenOf(ann.unsubscribe)}`, `/api/campaigns/t/v/${signToken(SECRET, 'view', [0])}`]) {
+  for (const path of [
+    `${ann.view.slice(0, -2)}xx`,
+    `/api/campaigns/t/v/${tokenOf(ann.unsubscribe)}`,
+    `/api/campaigns/t/v/${signToken(SECRET, 'view', [0])}`,
+  ]) {
     const bad = await api().get(path);
     expect(bad.status).toBe(404);
     expect(bad.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -252,10 +289,15 @@ test('a one-click POST unsubscribes once: contact state, suppression, event; mor
   expect((await api().get(ann.unsubscribe)).text).toContain('You are unsubscribed');
 
   // A forged token still answers 200 (one-click senders read anything else as a failure) and changes nothing.
-  const forged = await api().post(`${ann.unsubscribe.slice(0, -2)}xx`).type('form').send('List-Unsubscribe=One-Click');
+  const forged = await api()
+    .post(`${ann.unsubscribe.slice(0, -2)}xx`)
+    .type('form')
+    .send('List-Unsubscribe=One-Click');
   expect(forged.status).toBe(200);
   expect(forged.text).toContain('nothing was changed');
-  const fromTest = await api().post(`/api/campaigns/t/u/${signToken(SECRET, 'unsubscribe', [0])}`).send('List-Unsubscribe=One-Click');
+  const fromTest = await api()
+    .post(`/api/campaigns/t/u/${signToken(SECRET, 'unsubscribe', [0])}`)
+    .send('List-Unsubscribe=One-Click');
   expect(fromTest.status).toBe(200);
   expect(fromTest.text).toContain('test');
   expect(await knex()('campaigns_events').where({ type: 'unsubscribe' })).toHaveLength(1);
@@ -263,7 +305,12 @@ test('a one-click POST unsubscribes once: contact state, suppression, event; mor
 
 test('a bounced contact keeps its state after an unsubscribe; a deleted contact has no message to view', async () => {
   const bob = byEmail['bob@tracking.test'];
-  await service('deliveryEvents').recordSmtpBounce(bob.deliveryId, { permanent: true, responseCode: 550, message: '5.1.1 User unknown', attempt: 1 });
+  await service('deliveryEvents').recordSmtpBounce(bob.deliveryId, {
+    permanent: true,
+    responseCode: 550,
+    message: '5.1.1 User unknown',
+    attempt: 1,
+  });
   expect(await stateOf('bob@tracking.test')).toBe('bounced');
   expect((await api().get(bob.unsubscribe)).text).toContain('You are unsubscribed');
 

@@ -37,7 +37,14 @@ describe('plugin options', () => {
         mirrorDeletes: 'delete',
       },
     ]);
-    const custom = { uid: 'api::member.member', emailField: 'mail', fields: { firstName: 'given', 'attribute:plan': 'plan' }, topics: ['news'], consentSource: 'signup-form', mirrorDeletes: 'unsubscribe' };
+    const custom = {
+      uid: 'api::member.member',
+      emailField: 'mail',
+      fields: { firstName: 'given', 'attribute:plan': 'plan' },
+      topics: ['news'],
+      consentSource: 'signup-form',
+      mirrorDeletes: 'unsubscribe',
+    };
     expect(parseConfig({ audienceSources: [custom] }).audienceSources).toEqual([custom]);
   });
 
@@ -53,7 +60,10 @@ describe('plugin options', () => {
     [{ sending: { senders: [{ email: 'not an address' }] } }, 'campaigns.sending.senders[0].email: an address such as bounces@example.com'],
     [{ sending: { senders: [{ email: 'a@b.com', name: 'Two\nlines' }] } }, 'campaigns.sending.senders[0].name: one line'],
     [{ sending: { transport: { send() {} } } }, 'campaigns.sending.transport: a function ({ strapi }) => ({ send, close })'],
-    [{ sending: { dkim: { domainName: 'example.com', keySelector: 's1', privateKey: 'abc' } } }, 'campaigns.sending.dkim.privateKey: a PEM private key'],
+    [
+      { sending: { dkim: { domainName: 'example.com', keySelector: 's1', privateKey: 'abc' } } },
+      'campaigns.sending.dkim.privateKey: a PEM private key',
+    ],
     [{ sending: { batchSize: 0 } }, 'campaigns.sending.batchSize'],
     [{ publicUrl: 'ftp://example.com' }, 'campaigns.publicUrl: an http(s) URL'],
     [{ rateLimits: { messagesPerSecond: 0 } }, 'campaigns.rateLimits.messagesPerSecond'],
@@ -61,11 +71,20 @@ describe('plugin options', () => {
     [{ audienceSources: {} }, 'campaigns.audienceSources: Invalid input: expected array'],
     [{ audienceSources: [{}] }, 'campaigns.audienceSources[0].uid: Invalid input: expected string'],
     [{ audienceSources: [{ uid: 'users' }] }, 'campaigns.audienceSources[0].uid: a content type uid'],
-    [{ audienceSources: [{ uid: 'plugin::campaigns.contact' }] }, "campaigns.audienceSources[0].uid: the plugin's own content types cannot be a source"],
+    [
+      { audienceSources: [{ uid: 'plugin::campaigns.contact' }] },
+      "campaigns.audienceSources[0].uid: the plugin's own content types cannot be a source",
+    ],
     [{ audienceSources: [{ uid: 'api::a.a', mirrorDeletes: 'keep' }] }, 'campaigns.audienceSources[0].mirrorDeletes'],
     [{ audienceSources: [{ uid: 'api::a.a', emial: 'x' }] }, 'campaigns.audienceSources[0].emial: unknown option'],
-    [{ audienceSources: [{ uid: 'api::a.a', fields: { nickname: 'x' } }] }, 'campaigns.audienceSources[0].fields.nickname: a contact field'],
-    [{ audienceSources: [{ uid: 'api::a.a', fields: { 'attribute:a-b': 'x' } }] }, 'campaigns.audienceSources[0].fields.attribute:a-b: a contact field'],
+    [
+      { audienceSources: [{ uid: 'api::a.a', fields: { nickname: 'x' } }] },
+      'campaigns.audienceSources[0].fields.nickname: a contact field',
+    ],
+    [
+      { audienceSources: [{ uid: 'api::a.a', fields: { 'attribute:a-b': 'x' } }] },
+      'campaigns.audienceSources[0].fields.attribute:a-b: a contact field',
+    ],
     [{ audienceSources: [{ uid: 'api::a.a', topics: ['Product News'] }] }, 'campaigns.audienceSources[0].topics[0]: a topic slug'],
     [{ audienceSources: [{ uid: 'api::a.a' }, { uid: 'api::a.a' }] }, 'campaigns.audienceSources[1].uid: "api::a.a" is listed twice'],
     [{ imports: { maxFileBytes: 0 } }, 'campaigns.imports.maxFileBytes'],

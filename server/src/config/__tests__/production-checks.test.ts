@@ -13,7 +13,9 @@ describe('production refuses an http public URL', () => {
   });
 
   test('allowInsecurePublicUrl lets it through; development and https never complain', () => {
-    expect(() => assertProductionReady(parseConfig({ ...ready, publicUrl: 'http://news.example.com', allowInsecurePublicUrl: true }), 'production')).not.toThrow();
+    expect(() =>
+      assertProductionReady(parseConfig({ ...ready, publicUrl: 'http://news.example.com', allowInsecurePublicUrl: true }), 'production')
+    ).not.toThrow();
     expect(() => assertProductionReady(parseConfig({ ...ready, publicUrl: 'http://localhost:1337' }), 'development')).not.toThrow();
     expect(() => assertProductionReady(parseConfig(ready), 'production')).not.toThrow();
   });

@@ -9,10 +9,14 @@ const render = (source: string, data: object, eightBit = true) => {
 };
 
 test('fixed HTML and rendered runs join into the same bytes as the rendered text', () => {
-  const source = '<p>Hello {{ contact.firstName }},</p>\r\n{% if contact.plan == "pro" %}<p>Pro</p>\r\n{% else %}<p>Free</p>\r\n{% endif %}<a href="{{ _links.l0 }}">go</a>';
+  const source =
+    '<p>Hello {{ contact.firstName }},</p>\r\n{% if contact.plan == "pro" %}<p>Pro</p>\r\n{% else %}<p>Free</p>\r\n{% endif %}<a href="{{ _links.l0 }}">go</a>';
   const html = pieces(source);
   expect(html.runs).toHaveLength(3);
-  for (const contact of [{ firstName: 'Ann', plan: 'pro' }, { firstName: 'Zoë <b>', plan: 'free' }]) {
+  for (const contact of [
+    { firstName: 'Ann', plan: 'pro' },
+    { firstName: 'Zoë <b>', plan: 'free' },
+  ]) {
     const { text, bytes } = render(source, { contact, _links: { l0: 'https://t.example/c/1' } });
     expect(Buffer.concat(bytes!.chunks).toString()).toBe(text);
     expect(bytes!.encoding).toBe(contact.firstName === 'Ann' ? '7bit' : '8bit');

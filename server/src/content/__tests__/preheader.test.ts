@@ -7,7 +7,10 @@ const data = { contact: { firstName: 'Ann' }, _links: {}, _open_url: 'https://t.
 
 const render = async (preheader: string) => {
   const compiled = await compileContent({ subject: 'Hi', preheader, content: MJML, plainText: null });
-  return { html: joinHtmlText(compiled.html, renderRuns('content', compiled.html.runs, data, 'html')), text: renderTemplate('plainText', compiled.text, data, 'text') };
+  return {
+    html: joinHtmlText(compiled.html, renderRuns('content', compiled.html.runs, data, 'html')),
+    text: renderTemplate('plainText', compiled.text, data, 'text'),
+  };
 };
 
 test('the preheader is hidden without a tiny font, and padded so the preview stops after it', async () => {
@@ -30,7 +33,8 @@ test("MJML's own <mj-preview> is hidden the same way, without its 1px font", asy
   const compiled = await compileContent({
     subject: 'Hi',
     preheader: null,
-    content: '<mjml><mj-head><mj-preview>From MJML</mj-preview></mj-head><mj-body><mj-section><mj-column><mj-text>Body</mj-text></mj-column></mj-section></mj-body></mjml>',
+    content:
+      '<mjml><mj-head><mj-preview>From MJML</mj-preview></mj-head><mj-body><mj-section><mj-column><mj-text>Body</mj-text></mj-column></mj-section></mj-body></mjml>',
     plainText: null,
   });
   const html = joinHtmlText(compiled.html, renderRuns('content', compiled.html.runs, data, 'html'));

@@ -2,10 +2,13 @@ import { batcher } from '../batcher';
 
 test('calls made while idle wait the linger and go in one flush; each caller gets its own answer', async () => {
   const flushes: number[][] = [];
-  const double = batcher<number, number>(async (items) => {
-    flushes.push(items);
-    return items.map((n) => n * 2);
-  }, { lingerMs: 5 });
+  const double = batcher<number, number>(
+    async (items) => {
+      flushes.push(items);
+      return items.map((n) => n * 2);
+    },
+    { lingerMs: 5 }
+  );
   expect(await Promise.all([1, 2, 3].map(double))).toEqual([2, 4, 6]);
   expect(flushes).toEqual([[1, 2, 3]]);
 });
@@ -14,11 +17,14 @@ test('no more than maxItems per flush; what arrives during a flush goes into the
   const flushes: number[][] = [];
   let release: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => (release = resolve));
-  const echo = batcher<number, number>(async (items) => {
-    flushes.push(items);
-    if (flushes.length === 1) await gate;
-    return items;
-  }, { maxItems: 2 });
+  const echo = batcher<number, number>(
+    async (items) => {
+      flushes.push(items);
+      if (flushes.length === 1) await gate;
+      return items;
+    },
+    { maxItems: 2 }
+  );
   const first = echo(0);
   const later = [1, 2, 3].map(echo);
   release();

@@ -5,12 +5,23 @@ import { MAINTENANCE_QUEUE } from '../../queue/maintenance';
 import { fromEveryFeature } from '..';
 
 test('the migrations of every feature run in the order they always ran, under the ids recorded for them', () => {
-  expect(migrations.map((migration) => migration.id)).toEqual(['001-delivery-tables', '002-audience-indexes', '003-imports', '004-source-index', '005-sends']);
+  expect(migrations.map((migration) => migration.id)).toEqual([
+    '001-delivery-tables',
+    '002-audience-indexes',
+    '003-imports',
+    '004-source-index',
+    '005-sends',
+  ]);
 });
 
 test('two migrations with one id stop the load', () => {
   const up = async () => undefined;
-  expect(() => orderMigrations([{ id: '001-a', up }, { id: '001-a', up }])).toThrow('two migrations have the id "001-a"');
+  expect(() =>
+    orderMigrations([
+      { id: '001-a', up },
+      { id: '001-a', up },
+    ])
+  ).toThrow('two migrations have the id "001-a"');
 });
 
 test('every action a route is guarded by is registered by exactly one feature, in the order the admin lists them', () => {
@@ -32,5 +43,8 @@ test('the queues keep their Redis names and the settings page keeps their order'
 
 test('each maintenance job has a schedule of its own', () => {
   const jobs = fromEveryFeature('maintenanceJobs');
-  expect(jobs.map((job) => `${job.name}@${job.scheduler}/${job.everyMs}`)).toEqual(['tidySends@tidy-sends/60000', 'tidyImports@tidy-imports/300000']);
+  expect(jobs.map((job) => `${job.name}@${job.scheduler}/${job.everyMs}`)).toEqual([
+    'tidySends@tidy-sends/60000',
+    'tidyImports@tidy-imports/300000',
+  ]);
 });

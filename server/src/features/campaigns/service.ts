@@ -12,7 +12,14 @@ import { campaignCreateInput, campaignUpdateInput } from '../../validation/campa
 import { listQuery } from '../../validation/list-query';
 import { fieldError, parseOrThrow } from '../../validation/errors';
 
-export const campaignListQuery = listQuery(['updatedAt:desc', 'updatedAt:asc', 'name:asc', 'name:desc', 'sendAt:asc', 'sendAt:desc'] as const).extend({
+export const campaignListQuery = listQuery([
+  'updatedAt:desc',
+  'updatedAt:asc',
+  'name:asc',
+  'name:desc',
+  'sendAt:asc',
+  'sendAt:desc',
+] as const).extend({
   state: z.enum(CAMPAIGN_STATES).optional(),
 });
 
@@ -51,7 +58,10 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const summaries = async (rows: Row[], countAlways = false) => {
-    const sent = await sentToCounts(strapi.db.connection, rows.map((row) => row.id));
+    const sent = await sentToCounts(
+      strapi.db.connection,
+      rows.map((row) => row.id)
+    );
     return Promise.all(rows.map((row) => toSummary(row, sent.get(row.id) ?? null, countAlways)));
   };
 
@@ -96,7 +106,11 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const assertSender = (fromEmail: string | null | undefined) => {
     const { senders } = root;
     if (fromEmail && senders.length && !senders.some((s) => s.email === fromEmail.toLowerCase())) {
-      throw fieldError('campaign', 'fromEmail', `"${fromEmail}" is not a configured sender; choose one of ${senders.map((s) => s.email).join(', ')}`);
+      throw fieldError(
+        'campaign',
+        'fromEmail',
+        `"${fromEmail}" is not a configured sender; choose one of ${senders.map((s) => s.email).join(', ')}`
+      );
     }
   };
 
@@ -139,7 +153,8 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       await assertRelations(data);
       assertSender(data.fromEmail);
-      if (CONTENT_FIELDS.some((field) => data[field] !== undefined)) await assertContent({ ...current, ...data } as Parameters<typeof assertContent>[0]);
+      if (CONTENT_FIELDS.some((field) => data[field] !== undefined))
+        await assertContent({ ...current, ...data } as Parameters<typeof assertContent>[0]);
       const row = await documents().update<Row>({ documentId, data, populate });
       return toCampaign(row);
     },

@@ -98,7 +98,12 @@ export const writeContacts = async (
   const existingRows: Array<Record<string, unknown>> = await whereInList(trx, existingQuery, col.emailHash, hashes);
   const existing = new Map<string, ExistingContact[]>();
   for (const row of existingRows) {
-    const contact = { id: Number(row.id), emailHash: String(row.emailHash), source: (row.source as string | null) ?? null, attributes: parseJson(row.attributes) };
+    const contact = {
+      id: Number(row.id),
+      emailHash: String(row.emailHash),
+      source: (row.source as string | null) ?? null,
+      attributes: parseJson(row.attributes),
+    };
     existing.set(contact.emailHash, [...(existing.get(contact.emailHash) ?? []), contact]);
   }
 
@@ -154,19 +159,38 @@ export const writeContacts = async (
     ])
   );
   if (updates.length) {
-    await insertRows(trx, TABLES.importUpdates, ['import_id', 'contact_id'], updates.map(({ contact }) => [context.importId, contact.id]));
+    await insertRows(
+      trx,
+      TABLES.importUpdates,
+      ['import_id', 'contact_id'],
+      updates.map(({ contact }) => [context.importId, contact.id])
+    );
   }
   for (const hash of new Set(updates.map((u) => u.row.emailHash))) count(hash, 'updated');
 
   const createdIds = await createContacts(trx, tables, context, toCreate, now);
   for (const row of toCreate) count(row.emailHash, 'created');
 
-  if (context.topicIds.length) await linkTopics(trx, tables, context.topicIds, positions, createdIds, updates.map((u) => u.contact.id));
+  if (context.topicIds.length)
+    await linkTopics(
+      trx,
+      tables,
+      context.topicIds,
+      positions,
+      createdIds,
+      updates.map((u) => u.contact.id)
+    );
   return counts;
 };
 
 /** Inserts new contacts with every column the document service writes, and answers their ids. */
-const createContacts = async (trx: Knex.Transaction, tables: ContactTables, context: WriteContext, rows: readonly ImportedContact[], now: Date) => {
+const createContacts = async (
+  trx: Knex.Transaction,
+  tables: ContactTables,
+  context: WriteContext,
+  rows: readonly ImportedContact[],
+  now: Date
+) => {
   if (rows.length === 0) return [];
   const { columns: col } = tables;
   const consent = JSON.stringify({ ip: null, text: context.consent.text, source: context.consent.source, at: now.toISOString() });
@@ -209,7 +233,10 @@ const createContacts = async (trx: Knex.Transaction, tables: ContactTables, cont
   // MySQL has no RETURNING: the new rows are the ones of these addresses this import created.
   const ids: number[] = [];
   for (const chunk of chunks(rows.map((r) => r.emailHash))) {
-    const found: Array<{ id: number }> = await trx(tables.contacts).select('id').whereIn(col.emailHash, chunk).where(col.source, context.source);
+    const found: Array<{ id: number }> = await trx(tables.contacts)
+      .select('id')
+      .whereIn(col.emailHash, chunk)
+      .where(col.source, context.source);
     ids.push(...found.map((r) => Number(r.id)));
   }
   return ids;
@@ -238,19 +265,19 @@ const linkTopics = async (
     }
   }
 
-  const columns = [links.contact, links.topic, ...(links.topicOrder ? [links.topicOrder] : []), ...(links.contactOrder ? [links.contactOrder] : [])];
+  const columns = [
+    links.contact,
+    links.topic,
+    ...(links.topicOrder ? [links.topicOrder] : []),
+    ...(links.contactOrder ? [links.contactOrder] : []),
+  ];
   const inserts: number[][] = [];
   for (const contactId of [...createdIds, ...updatedIds]) {
     let position = lastTopicPosition.get(contactId) ?? 0;
     for (const topicId of topicIds) {
       if (linked.has(`${contactId}:${topicId}`)) continue;
       position += 1;
-      inserts.push([
-        contactId,
-        topicId,
-        ...(links.topicOrder ? [position] : []),
-        ...(links.contactOrder ? [positions.take(topicId)] : []),
-      ]);
+      inserts.push([contactId, topicId, ...(links.topicOrder ? [position] : []), ...(links.contactOrder ? [positions.take(topicId)] : [])]);
     }
   }
   await insertRows(trx, links.table, columns, inserts);

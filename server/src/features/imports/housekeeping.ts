@@ -32,7 +32,12 @@ export const reconcileImports = async (strapi: Core.Strapi, queue: Queue, jobOpt
       await finish(strapi, id, 'failed', `its job failed: ${job?.failedReason || 'no reason given'}`);
       result.failed.push(id);
     } else if (state === 'missing' || state === 'unknown') {
-      const fileThere = row.file_path ? await fs.access(row.file_path).then(() => true, () => false) : false;
+      const fileThere = row.file_path
+        ? await fs.access(row.file_path).then(
+            () => true,
+            () => false
+          )
+        : false;
       if (fileThere) {
         await queue.add('run', { importId: id }, { ...jobOptions, jobId: importJobId(id) });
         result.requeued.push(id);

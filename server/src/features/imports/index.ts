@@ -21,7 +21,11 @@ export default defineFeature({
   queues: [
     // One import at a time per process: each one already keeps the database busy. An import whose
     // worker died resumes where it committed, so its job may be picked up again after a few stalls.
-    { key: 'import', name: 'campaigns-import', worker: { processor: ({ imports }) => importProcessor(imports), concurrency: 1, options: { maxStalledCount: 5 } } },
+    {
+      key: 'import',
+      name: 'campaigns-import',
+      worker: { processor: ({ imports }) => importProcessor(imports), concurrency: 1, options: { maxStalledCount: 5 } },
+    },
   ],
   maintenanceJobs: [
     // Requeues imports that lost their job and deletes expired import reports.

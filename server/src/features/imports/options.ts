@@ -36,7 +36,9 @@ const importOptionsShape = z.strictObject({
  * Options arrive as JSON text in a multipart field, past Koa's JSON limits: bounded before they
  * are read (three levels is what they hold; texts as long as the consent text).
  */
-export const importOptionsSchema = boundedJson({ maxDepth: 4, maxEntries: 10_000, maxStringLength: 4000, maxLength: 1024 * 1024 }).pipe(importOptionsShape);
+export const importOptionsSchema = boundedJson({ maxDepth: 4, maxEntries: 10_000, maxStringLength: 4000, maxLength: 1024 * 1024 }).pipe(
+  importOptionsShape
+);
 
 export type ParsedImportOptions = z.output<typeof importOptionsSchema>;
 

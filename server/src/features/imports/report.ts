@@ -13,7 +13,12 @@ export interface RejectedRow {
 export const reportHeader = (header: readonly string[]) => UTF8_BOM + stringify([['line', 'email', 'reason', ...header]], SAFE_CSV);
 
 export const reportLines = (rows: readonly RejectedRow[]) =>
-  rows.length ? stringify(rows.map((r) => [String(r.line), r.email, r.reason, ...r.values]), SAFE_CSV) : '';
+  rows.length
+    ? stringify(
+        rows.map((r) => [String(r.line), r.email, r.reason, ...r.values]),
+        SAFE_CSV
+      )
+    : '';
 
 /**
  * The rejected-rows CSV of an import, appended batch by batch. Its committed length is stored with

@@ -58,7 +58,10 @@ export const checkRow = (fields: readonly string[], plan: ColumnPlan, headerLeng
 
   const firstName = cell(fields, plan.fields.firstName);
   const lastName = cell(fields, plan.fields.lastName);
-  for (const [field, value] of [['firstName', firstName], ['lastName', lastName]] as const) {
+  for (const [field, value] of [
+    ['firstName', firstName],
+    ['lastName', lastName],
+  ] as const) {
     if (value !== null && value.length > MAX_NAME_LENGTH) return { ok: false, reason: `${field}: at most ${MAX_NAME_LENGTH} characters` };
   }
   const timezone = cell(fields, plan.fields.timezone);
@@ -66,7 +69,8 @@ export const checkRow = (fields: readonly string[], plan: ColumnPlan, headerLeng
     return { ok: false, reason: `timezone: unknown time zone "${timezone}" (use an IANA name such as Europe/Paris or UTC)` };
   }
   const locale = cell(fields, plan.fields.locale);
-  if (locale !== null && !knownLocale(locale)) return { ok: false, reason: `locale: "${locale}" is not a BCP 47 locale such as en or fr-CA` };
+  if (locale !== null && !knownLocale(locale))
+    return { ok: false, reason: `locale: "${locale}" is not a BCP 47 locale such as en or fr-CA` };
 
   let attributes: Record<string, string> | null = null;
   for (const [name, index] of plan.attributes) {

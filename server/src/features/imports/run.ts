@@ -128,7 +128,12 @@ export const runImport = async (strapi: Core.Strapi, importId: number, hooks: Ru
       };
       const moved = await trx(TABLES.imports)
         .where({ id: importId, rows_committed: committed })
-        .update({ ...counterColumns(totals), rows_committed: committed + batch.records, bytes_read: Math.max(bytesRead, readTo), report_bytes: reportBytes });
+        .update({
+          ...counterColumns(totals),
+          rows_committed: committed + batch.records,
+          bytes_read: Math.max(bytesRead, readTo),
+          report_bytes: reportBytes,
+        });
       // Two runners of one import (a job thought stalled while it was not) must not both write.
       if (moved !== 1) throw new Error(`import ${importId} was advanced by another worker`);
       return totals;

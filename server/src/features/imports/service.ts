@@ -102,7 +102,10 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const present = async (rows: ImportRow[]) => {
-    const names = await adminNames(strapi, rows.map((row) => row.created_by));
+    const names = await adminNames(
+      strapi,
+      rows.map((row) => row.created_by)
+    );
     return rows.map((row) => toImport(row, names));
   };
 
@@ -191,7 +194,10 @@ const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await fs.access(row.report_path).catch(() => {
         throw new errors.NotFoundError(`The report of import ${row.id} is no longer on disk`);
       });
-      return { fileName: `import-${row.id}-rejected-rows.csv`, stream: () => createReadStream(row.report_path as string, { end: bytes - 1 }) };
+      return {
+        fileName: `import-${row.id}-rejected-rows.csv`,
+        stream: () => createReadStream(row.report_path as string, { end: bytes - 1 }),
+      };
     },
 
     /**

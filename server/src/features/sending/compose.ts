@@ -47,7 +47,12 @@ export interface ComposeOptions {
 }
 
 /** One delivery's message: Liquid merged, links signed, bulk headers, VERP envelope sender. */
-export const composeMessage = (ctx: ComposeContext, prepared: PreparedCampaign, recipient: Recipient, options: ComposeOptions): OutgoingMessage => {
+export const composeMessage = (
+  ctx: ComposeContext,
+  prepared: PreparedCampaign,
+  recipient: Recipient,
+  options: ComposeOptions
+): OutgoingMessage => {
   const { row } = prepared;
   const urls = recipientUrls(ctx, prepared, recipient.deliveryId);
   const rendered = renderMail(
@@ -57,22 +62,30 @@ export const composeMessage = (ctx: ComposeContext, prepared: PreparedCampaign, 
   );
   const messageId = options.messageId ?? messageIdFor(ctx, recipient.deliveryId);
   const toName = [recipient.contact.firstName, recipient.contact.lastName].filter(Boolean).join(' ');
-  const { raw, dataSafe } = buildMime({
-    from: { name: row.fromName, email: row.fromEmail ?? '' },
-    to: { name: toName || null, email: recipient.email },
-    replyTo: row.replyTo ? { email: row.replyTo } : null,
-    subject: `${options.subjectPrefix ?? ''}${rendered.subject}`,
+  const { raw, dataSafe } = buildMime(
+    {
+      from: { name: row.fromName, email: row.fromEmail ?? '' },
+      to: { name: toName || null, email: recipient.email },
+      replyTo: row.replyTo ? { email: row.replyTo } : null,
+      subject: `${options.subjectPrefix ?? ''}${rendered.subject}`,
+      messageId,
+      headers: listHeaders({
+        unsubscribeUrl: urls.unsubscribe,
+        unsubscribeMailto: ctx.identity.unsubscribeMailto,
+        unsubscribeToken: ctx.urls.unsubscribeToken(recipient.deliveryId),
+        campaignId: row.id,
+        variant: '',
+        feedbackId: ctx.identity.feedbackId,
+      }),
+      text: rendered.text,
+      html: rendered.html,
+    },
+    options.eightBit
+  );
+  return {
+    envelope: { from: verpAddress(ctx.secret, ctx.identity.bounceAddress, recipient.deliveryId), to: recipient.email },
+    raw,
     messageId,
-    headers: listHeaders({
-      unsubscribeUrl: urls.unsubscribe,
-      unsubscribeMailto: ctx.identity.unsubscribeMailto,
-      unsubscribeToken: ctx.urls.unsubscribeToken(recipient.deliveryId),
-      campaignId: row.id,
-      variant: '',
-      feedbackId: ctx.identity.feedbackId,
-    }),
-    text: rendered.text,
-    html: rendered.html,
-  }, options.eightBit);
-  return { envelope: { from: verpAddress(ctx.secret, ctx.identity.bounceAddress, recipient.deliveryId), to: recipient.email }, raw, messageId, dataSafe };
+    dataSafe,
+  };
 };

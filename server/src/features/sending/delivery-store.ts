@@ -34,7 +34,10 @@ const chunks = <T>(items: readonly T[], size = CHUNK) => {
 
 const markSentIn = async (db: Knex | Knex.Transaction, ids: readonly number[], jobId: string, now: number) => {
   for (const part of chunks(ids)) {
-    await db(D).whereIn('id', part).where({ state: 'sending', claimed_by: jobId }).update({ state: 'sent', sent_at: now, updated_at: now, claimed_by: null });
+    await db(D)
+      .whereIn('id', part)
+      .where({ state: 'sending', claimed_by: jobId })
+      .update({ state: 'sent', sent_at: now, updated_at: now, claimed_by: null });
   }
 };
 
@@ -45,7 +48,9 @@ const markSentIn = async (db: Knex | Knex.Transaction, ids: readonly number[], j
  * both move one row.
  */
 export const deliveryStore = (knex: Knex, tables: StoreTables) => {
-  const inTransaction: <T>(work: (trx: Knex.Transaction) => Promise<T>) => Promise<T> = isSqlite(knex) ? groupCommit(knex) : (work) => knex.transaction(work);
+  const inTransaction: <T>(work: (trx: Knex.Transaction) => Promise<T>) => Promise<T> = isSqlite(knex)
+    ? groupCommit(knex)
+    : (work) => knex.transaction(work);
   return {
     /** Creates the page's deliveries; contacts that already have one for this campaign are skipped. */
     async insertQueued(campaignId: number, contacts: ReadonlyArray<{ id: number; email: string }>, now: number) {
@@ -53,7 +58,18 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
       await knex.transaction(async (trx) => {
         for (const part of chunks(contacts)) {
           await trx(D)
-            .insert(part.map((c) => ({ campaign_id: campaignId, contact_id: c.id, email: c.email, state: 'queued', queued_at: now, updated_at: now, attempts: 0, variant: '' })))
+            .insert(
+              part.map((c) => ({
+                campaign_id: campaignId,
+                contact_id: c.id,
+                email: c.email,
+                state: 'queued',
+                queued_at: now,
+                updated_at: now,
+                attempts: 0,
+                variant: '',
+              }))
+            )
             .onConflict(['campaign_id', 'contact_id'])
             .ignore();
         }
@@ -73,7 +89,12 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
 
     /** A keyset page of the campaign's queued deliveries (a resume requeues them all). */
     async queuedIdsAfter(campaignId: number, afterId: number, limit: number): Promise<number[]> {
-      const rows: Array<{ id: number }> = await knex(D).select('id').where({ campaign_id: campaignId, state: 'queued' }).where('id', '>', afterId).orderBy('id').limit(limit);
+      const rows: Array<{ id: number }> = await knex(D)
+        .select('id')
+        .where({ campaign_id: campaignId, state: 'queued' })
+        .where('id', '>', afterId)
+        .orderBy('id')
+        .limit(limit);
       return rows.map((r) => Number(r.id));
     },
 
@@ -127,7 +148,9 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
             .orderBy('d.id'))
         );
       }
-      const blocked = rows.filter((r) => r.cid == null || r.contact_state !== 'subscribed' || Number(r.suppressed) === 1 || r.suppressed === true);
+      const blocked = rows.filter(
+        (r) => r.cid == null || r.contact_state !== 'subscribed' || Number(r.suppressed) === 1 || r.suppressed === true
+      );
       for (const part of chunks(blocked.map((r) => Number(r.id)))) {
         await knex(D).whereIn('id', part).where('state', 'queued').update({ state: 'suppressed', updated_at: now });
       }
@@ -139,7 +162,13 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
           contactId: Number(r.contact_id),
           email: String(r.email),
           attempts: Number(r.attempts),
-          contact: templateContactOf(String(r.email), { firstName: r.first_name, lastName: r.last_name, locale: r.locale, timezone: r.timezone, attributes: r.attributes }),
+          contact: templateContactOf(String(r.email), {
+            firstName: r.first_name,
+            lastName: r.last_name,
+            locale: r.locale,
+            timezone: r.timezone,
+            attributes: r.attributes,
+          }),
           contactDocumentId: String(r.document_id),
         }));
     },
@@ -156,7 +185,13 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
      * on PostgreSQL, one statement.
      * Answers the ids this job now holds.
      */
-    async claim(ids: readonly number[], jobId: string, messageIdOf: (id: number) => string, now: number, sentBefore: readonly number[] = []): Promise<Set<number>> {
+    async claim(
+      ids: readonly number[],
+      jobId: string,
+      messageIdOf: (id: number) => string,
+      now: number,
+      sentBefore: readonly number[] = []
+    ): Promise<Set<number>> {
       if (!ids.length) {
         await this.markSent(sentBefore, jobId, now);
         return new Set();
@@ -189,7 +224,10 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
         // MySQL has no UPDATE ... RETURNING: it reads back what the statement took.
         if (isMysql(trx)) {
           await update;
-          const claimed: Array<{ id: number }> = await trx(D).select('id').whereIn('id', ids).where({ state: 'sending', claimed_by: jobId });
+          const claimed: Array<{ id: number }> = await trx(D)
+            .select('id')
+            .whereIn('id', ids)
+            .where({ state: 'sending', claimed_by: jobId });
           return new Set(claimed.map((r) => Number(r.id)));
         }
         const claimed = (await update.returning('id')) as unknown as Array<{ id: number }>;
@@ -202,7 +240,13 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
     },
 
     /** sending -> failed | unknown, or back to queued for a later try. */
-    async settle(id: number, jobId: string, state: 'failed' | 'unknown' | 'queued', detail: { error: string; responseCode: number | null; retryAt?: number }, now: number) {
+    async settle(
+      id: number,
+      jobId: string,
+      state: 'failed' | 'unknown' | 'queued',
+      detail: { error: string; responseCode: number | null; retryAt?: number },
+      now: number
+    ) {
       return knex(D)
         .where({ id, state: 'sending', claimed_by: jobId })
         .update({
@@ -219,15 +263,24 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
     /** sending -> queued for claimed deliveries this job never tried: the claim's attempt is taken back. */
     async release(ids: readonly number[], jobId: string, now: number) {
       for (const part of chunks(ids)) {
-        await knex(D).whereIn('id', part).where({ state: 'sending', claimed_by: jobId }).update({ state: 'queued', claimed_by: null, attempts: knex.raw('attempts - 1'), updated_at: now });
+        await knex(D)
+          .whereIn('id', part)
+          .where({ state: 'sending', claimed_by: jobId })
+          .update({ state: 'queued', claimed_by: null, attempts: knex.raw('attempts - 1'), updated_at: now });
       }
     },
 
     /** A send job that gave up for good: what it had claimed may have gone, what it had not is failed. */
     async abandon(ids: readonly number[], jobId: string, reason: string, now: number) {
       for (const part of chunks(ids)) {
-        await knex(D).whereIn('id', part).where({ state: 'sending', claimed_by: jobId }).update({ state: 'unknown', last_error: reason, updated_at: now });
-        await knex(D).whereIn('id', part).where({ state: 'queued' }).update({ state: 'failed', last_error: reason, failed_at: now, updated_at: now });
+        await knex(D)
+          .whereIn('id', part)
+          .where({ state: 'sending', claimed_by: jobId })
+          .update({ state: 'unknown', last_error: reason, updated_at: now });
+        await knex(D)
+          .whereIn('id', part)
+          .where({ state: 'queued' })
+          .update({ state: 'failed', last_error: reason, failed_at: now, updated_at: now });
       }
     },
 
@@ -251,7 +304,11 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
 
     /** Deliveries per state: one grouped read of the (campaign_id, state) index. */
     async counts(campaignId: number): Promise<Record<DeliveryState, number>> {
-      const rows: Array<{ state: DeliveryState; n: number | string }> = await knex(D).select('state').count({ n: '*' }).where({ campaign_id: campaignId }).groupBy('state');
+      const rows: Array<{ state: DeliveryState; n: number | string }> = await knex(D)
+        .select('state')
+        .count({ n: '*' })
+        .where({ campaign_id: campaignId })
+        .groupBy('state');
       const counts = Object.fromEntries(DELIVERY_STATES.map((s) => [s, 0])) as Record<DeliveryState, number>;
       for (const row of rows) counts[row.state] = Number(row.n);
       return counts;

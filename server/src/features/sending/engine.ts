@@ -25,7 +25,12 @@ const CLAIM_GROUP = 10;
 /** A group stops gathering once its rate slots have made it wait this long. */
 const GROUP_WAIT_MS = 20;
 /** A dispatch resumes from its cursor: retrying it costs at most one page. */
-const DISPATCH_JOB_OPTIONS = { attempts: 10, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: true, removeOnFail: 1000 } as const;
+const DISPATCH_JOB_OPTIONS = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: true,
+  removeOnFail: 1000,
+} as const;
 
 /** A delivery claimed this long ago by a job that no longer exists was lost with its worker. */
 const STALE_SENDING_MS = 10 * 60_000;
@@ -104,7 +109,11 @@ export const createSendEngine = (deps: SendEngineDeps) => {
     const jobs = [];
     for (let i = 0; i < ids.length; i += config.batchSize) {
       const deliveryIds = ids.slice(i, i + config.batchSize);
-      jobs.push({ name: 'batch' as const, data: { campaignId, deliveryIds }, opts: { ...jobOptions, jobId: `send-${campaignId}-${run}-${deliveryIds[0]}` } });
+      jobs.push({
+        name: 'batch' as const,
+        data: { campaignId, deliveryIds },
+        opts: { ...jobOptions, jobId: `send-${campaignId}-${run}-${deliveryIds[0]}` },
+      });
     }
     if (jobs.length) await queues.send.addBulk(jobs);
   };
@@ -116,7 +125,7 @@ export const createSendEngine = (deps: SendEngineDeps) => {
   /** Send jobs again for every queued delivery of the campaign (a resume, the sweep); answers how many. */
   const requeueQueued = async (campaignId: number, run: number) => {
     let count = 0;
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const ids = await store.queuedIdsAfter(campaignId, after, 5000);
       if (!ids.length) return count;
       await enqueue(campaignId, run, ids);
@@ -142,14 +151,23 @@ export const createSendEngine = (deps: SendEngineDeps) => {
     }
   };
 
-  const recipientOf = (delivery: DeliveryToSend): Recipient => ({ deliveryId: delivery.id, email: delivery.email, contact: delivery.contact });
+  const recipientOf = (delivery: DeliveryToSend): Recipient => ({
+    deliveryId: delivery.id,
+    email: delivery.email,
+    contact: delivery.contact,
+  });
 
   /**
    * One claimed delivery: its message, then the transport. Answers whether it was sent; a message
    * that cannot be made or a refusal is settled here, so a claim ends `unknown` only when the
    * message may really have left.
    */
-  const sendOne = async (campaignId: number, jobId: string, delivery: DeliveryToSend, job: { ctx: ComposeContext; prepared: PreparedCampaign; transport: Transport; composeOptions: ComposeOptions }) => {
+  const sendOne = async (
+    campaignId: number,
+    jobId: string,
+    delivery: DeliveryToSend,
+    job: { ctx: ComposeContext; prepared: PreparedCampaign; transport: Transport; composeOptions: ComposeOptions }
+  ) => {
     let message;
     try {
       message = composeMessage(job.ctx, job.prepared, recipientOf(delivery), job.composeOptions);
@@ -227,21 +245,36 @@ export const createSendEngine = (deps: SendEngineDeps) => {
       // Sent, not yet written: the next claim writes them in its transaction, the end of the job otherwise.
       let sent: number[] = [];
       try {
-        for (let at = 0; at < deliveries.length; ) {
+        for (let at = 0; at < deliveries.length;) {
           // Rate slots first, then the claim: a group only gathers what may go out right away, so a
           // slow domain makes groups of one and a pause stops all but the message in flight.
           const candidates = deliveries.slice(at, at + CLAIM_GROUP);
-          const group = candidates.slice(0, await deps.limiter.acquireGroup(candidates.map((d) => d.email), GROUP_WAIT_MS));
+          const group = candidates.slice(
+            0,
+            await deps.limiter.acquireGroup(
+              candidates.map((d) => d.email),
+              GROUP_WAIT_MS
+            )
+          );
           at += group.length;
           if ((await recentStateOf(campaignId)) !== 'sending') break;
-          const claimed = await store.claim(group.map((d) => d.id), jobId, (id) => messageIdFor(ctx, id), Date.now(), sent);
+          const claimed = await store.claim(
+            group.map((d) => d.id),
+            jobId,
+            (id) => messageIdFor(ctx, id),
+            Date.now(),
+            sent
+          );
           sent = [];
           const mine = group.filter((d) => claimed.has(d.id));
           for (const [i, delivery] of mine.entries()) {
             try {
               if (await sendOne(campaignId, jobId, delivery, { ctx, prepared, transport, composeOptions })) sent.push(delivery.id);
             } catch (error) {
-              await engine.releaseUntried(mine.slice(i + 1).map((d) => d.id), jobId);
+              await engine.releaseUntried(
+                mine.slice(i + 1).map((d) => d.id),
+                jobId
+              );
               throw error;
             }
           }
@@ -261,7 +294,11 @@ export const createSendEngine = (deps: SendEngineDeps) => {
       if (failure.outcome === 'retry' && attemptsMade < config.maxAttempts) {
         const delay = retryDelayMs(config.retryDelaySeconds, attemptsMade);
         await store.settle(deliveryId, jobId, 'queued', { ...detail, retryAt: now + delay }, now);
-        await queues.send.add('batch', { campaignId, deliveryIds: [deliveryId] }, { ...jobOptions, delay, jobId: `retry-${deliveryId}-${attemptsMade}` });
+        await queues.send.add(
+          'batch',
+          { campaignId, deliveryIds: [deliveryId] },
+          { ...jobOptions, delay, jobId: `retry-${deliveryId}-${attemptsMade}` }
+        );
         return;
       }
       if (failure.outcome === 'unknown') {
@@ -283,7 +320,10 @@ export const createSendEngine = (deps: SendEngineDeps) => {
      * the reason, not `unknown`, and not a bounce (the address is fine). The others go on.
      */
     async failUnsendable(campaignId: number, deliveryId: number, jobId: string, error: unknown) {
-      const reason = error instanceof TemplateError ? `the template cannot be rendered for this contact: ${error.message}` : `the message could not be built: ${errorMessage(error)}`;
+      const reason =
+        error instanceof TemplateError
+          ? `the template cannot be rendered for this contact: ${error.message}`
+          : `the message could not be built: ${errorMessage(error)}`;
       try {
         await store.settle(deliveryId, jobId, 'failed', { error: reason, responseCode: null }, Date.now());
       } catch (writeError) {
@@ -303,7 +343,9 @@ export const createSendEngine = (deps: SendEngineDeps) => {
       try {
         await store.release(ids, jobId, Date.now());
       } catch (error) {
-        log.error(`campaigns: deliveries ${ids.join(', ')} could not be given back to the queue (they will count as unknown): ${errorMessage(error)}`);
+        log.error(
+          `campaigns: deliveries ${ids.join(', ')} could not be given back to the queue (they will count as unknown): ${errorMessage(error)}`
+        );
       }
     },
 

@@ -29,7 +29,11 @@ export default defineFeature({
   contentApiRoutes: [],
   queues: [
     // A dispatch resumes from its committed cursor, so a stalled one is simply run again.
-    { key: 'dispatch', name: 'campaigns-dispatch', worker: { processor: ({ engine }) => dispatchProcessor(engine), concurrency: 2, options: { maxStalledCount: 5 } } },
+    {
+      key: 'dispatch',
+      name: 'campaigns-dispatch',
+      worker: { processor: ({ engine }) => dispatchProcessor(engine), concurrency: 2, options: { maxStalledCount: 5 } },
+    },
     // Send jobs hold messages in flight: a dead worker's jobs are noticed within 15 s and retried
     // (what they had claimed becomes unknown, the rest is sent); a job that keeps stalling fails.
     {

@@ -35,13 +35,25 @@ const urlHash = (url: string) => createHash('sha256').update(url).digest('hex');
 export const recordLinks = async (knex: Knex, campaignId: number, links: CompiledContent['links'], now: number) => {
   if (!links.length) return {};
   await knex(L)
-    .insert(links.map((link, position) => ({ campaign_id: campaignId, variant: '', url_hash: urlHash(link.url), url: link.url, position, created_at: now })))
+    .insert(
+      links.map((link, position) => ({
+        campaign_id: campaignId,
+        variant: '',
+        url_hash: urlHash(link.url),
+        url: link.url,
+        position,
+        created_at: now,
+      }))
+    )
     .onConflict(['campaign_id', 'variant', 'url_hash'])
     .ignore();
   const rows: Array<{ id: number; url_hash: string }> = await knex(L)
     .select('id', 'url_hash')
     .where({ campaign_id: campaignId, variant: '' })
-    .whereIn('url_hash', links.map((l) => urlHash(l.url)));
+    .whereIn(
+      'url_hash',
+      links.map((l) => urlHash(l.url))
+    );
   const idByHash = new Map(rows.map((r) => [r.url_hash, Number(r.id)]));
   return Object.fromEntries(links.map((l) => [l.key, idByHash.get(urlHash(l.url))!]));
 };

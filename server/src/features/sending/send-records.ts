@@ -44,7 +44,15 @@ export const sendRecords = (knex: Knex) => ({
    */
   async begin(trx: Knex.Transaction, campaignId: number, rules: RuleGroup, now: number) {
     await trx(S).where({ campaign_id: campaignId }).delete();
-    await trx(S).insert({ campaign_id: campaignId, state: 'dispatching', run: 0, rules: JSON.stringify(rules), cursor: 0, started_at: now, updated_at: now });
+    await trx(S).insert({
+      campaign_id: campaignId,
+      state: 'dispatching',
+      run: 0,
+      rules: JSON.stringify(rules),
+      cursor: 0,
+      started_at: now,
+      updated_at: now,
+    });
   },
 
   async advanceCursor(campaignId: number, cursor: number, now: number) {
@@ -52,12 +60,16 @@ export const sendRecords = (knex: Knex) => ({
   },
 
   async markDispatched(campaignId: number, now: number) {
-    await knex(S).where({ campaign_id: campaignId, state: 'dispatching' }).update({ state: 'dispatched', dispatched_at: now, updated_at: now });
+    await knex(S)
+      .where({ campaign_id: campaignId, state: 'dispatching' })
+      .update({ state: 'dispatched', dispatched_at: now, updated_at: now });
   },
 
   /** A resume: the next run number, which gives the requeued jobs ids of their own. */
   async nextRun(campaignId: number, now: number) {
-    await knex(S).where({ campaign_id: campaignId }).update({ run: knex.raw('run + 1'), updated_at: now });
+    await knex(S)
+      .where({ campaign_id: campaignId })
+      .update({ run: knex.raw('run + 1'), updated_at: now });
     return (await this.find(campaignId))?.run ?? 0;
   },
 

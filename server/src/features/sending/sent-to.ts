@@ -13,6 +13,9 @@ export const sentToCounts = async (knex: Knex, campaignIds: number[]): Promise<M
     .leftJoin(`${TABLES.deliveries} as d`, 'd.campaign_id', 's.campaign_id')
     .whereIn('s.campaign_id', campaignIds)
     .groupBy('s.campaign_id')
-    .select('s.campaign_id', knex.raw(`SUM(CASE WHEN d.state = 'sent' THEN 1 ELSE 0 END) AS n`))) as Array<{ campaign_id: number | string; n: number | string }>;
+    .select('s.campaign_id', knex.raw(`SUM(CASE WHEN d.state = 'sent' THEN 1 ELSE 0 END) AS n`))) as Array<{
+    campaign_id: number | string;
+    n: number | string;
+  }>;
   return new Map(rows.map((row) => [Number(row.campaign_id), Number(row.n)]));
 };

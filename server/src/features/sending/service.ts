@@ -28,10 +28,18 @@ const SAMPLE_CONTACT: TemplateContact = {
 };
 
 const previewInput = z.strictObject({
-  content: z.string().max(2 * 1024 * 1024).nullable().optional(),
+  content: z
+    .string()
+    .max(2 * 1024 * 1024)
+    .nullable()
+    .optional(),
   subject: z.string().max(998).nullable().optional(),
   preheader: z.string().max(255).nullable().optional(),
-  plainText: z.string().max(2 * 1024 * 1024).nullable().optional(),
+  plainText: z
+    .string()
+    .max(2 * 1024 * 1024)
+    .nullable()
+    .optional(),
   contact: documentIdField.nullable().optional(),
 });
 
@@ -40,7 +48,6 @@ const testInput = z.strictObject({
   emails: z.array(emailField).min(1, 'name at least one address').max(MAX_TEST_ADDRESSES, `at most ${MAX_TEST_ADDRESSES} addresses`),
   contact: documentIdField.nullable().optional(),
 });
-
 
 /**
  * Sending a campaign: start, pause, resume, cancel, its progress, previews and test sends. The work
@@ -52,7 +59,20 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const campaignRow = async (documentId: string): Promise<CampaignRow> => {
     const row = (await strapi.db.query(UID.campaign).findOne({
       where: { documentId },
-      select: ['id', 'documentId', 'name', 'subject', 'preheader', 'fromName', 'fromEmail', 'replyTo', 'content', 'plainText', 'state', 'updatedAt'],
+      select: [
+        'id',
+        'documentId',
+        'name',
+        'subject',
+        'preheader',
+        'fromName',
+        'fromEmail',
+        'replyTo',
+        'content',
+        'plainText',
+        'state',
+        'updatedAt',
+      ],
     })) as CampaignRow | null;
     if (!row) throw new errors.NotFoundError(`No campaign with documentId "${documentId}"`);
     return row;
@@ -88,7 +108,12 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
     const ctx = root.composeContext();
     try {
       const urls = { ...recipientUrls(ctx, prepared, 0), open: BLANK_PIXEL_URI };
-      return renderMessage(prepared.content, { contact, campaign: prepared.templateCampaign, urls, postalAddress: ctx.identity.postalAddress });
+      return renderMessage(prepared.content, {
+        contact,
+        campaign: prepared.templateCampaign,
+        urls,
+        postalAddress: ctx.identity.postalAddress,
+      });
     } catch (error) {
       if (error instanceof TemplateError) throw templateFieldError(error);
       throw error;
@@ -102,11 +127,17 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!row.segment) throw fieldError('campaign', 'segment', 'choose the segment to send to');
     const configured = root.senders;
     if (configured.length && !configured.some((s) => s.email === row.fromEmail?.toLowerCase())) {
-      throw fieldError('campaign', 'fromEmail', `"${row.fromEmail}" is not a configured sender (sending.senders): ${configured.map((s) => s.email).join(', ')}`);
+      throw fieldError(
+        'campaign',
+        'fromEmail',
+        `"${row.fromEmail}" is not a configured sender (sending.senders): ${configured.map((s) => s.email).join(', ')}`
+      );
     }
     const prepared = await prepareUntracked(row);
     if (!root.config.signingSecret || !root.config.publicUrl) {
-      throw new errors.ValidationError('Sending needs the plugin options signingSecret and publicUrl: links in every message are signed and point there');
+      throw new errors.ValidationError(
+        'Sending needs the plugin options signingSecret and publicUrl: links in every message are signed and point there'
+      );
     }
     // Compiling is not enough: a loop over a huge range compiles and then fails every recipient's render.
     renderPreview(prepared, SAMPLE_CONTACT);
@@ -137,9 +168,10 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Freezes the audience rules, moves the campaign to `sending` and starts its dispatch. */
     async sendNow(documentId: string): Promise<SendProgress> {
-      const row = (await strapi.db.query(UID.campaign).findOne({ where: { documentId }, populate: { segment: { select: ['documentId', 'rules'] } } })) as
-        | (CampaignRow & { segment: { documentId: string; rules: unknown } | null })
-        | null;
+      const row = (await strapi.db
+        .query(UID.campaign)
+        .findOne({ where: { documentId }, populate: { segment: { select: ['documentId', 'rules'] } } })) as
+        (CampaignRow & { segment: { documentId: string; rules: unknown } | null }) | null;
       if (!row) throw new errors.NotFoundError(`No campaign with documentId "${documentId}"`);
       const { lifecycle, records, engine } = root.running;
       lifecycle.assertCanTake(row, 'send');
@@ -223,7 +255,9 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
           await transport.get().send(message);
         } catch (error) {
           const failure = classifyFailure(error);
-          throw new errors.ApplicationError(`The test to ${email} was not sent: ${failure.message}${sent.length ? ` (sent to ${sent.join(', ')} before it)` : ''}`);
+          throw new errors.ApplicationError(
+            `The test to ${email} was not sent: ${failure.message}${sent.length ? ` (sent to ${sent.join(', ')} before it)` : ''}`
+          );
         }
         sent.push(email);
       }

@@ -25,7 +25,12 @@ export default defineFeature({
     { method: 'GET', path: '/t/o/:token', handler: 'tracking.open', config: publicRoute({ purpose: 'open' }) },
     { method: 'GET', path: '/t/v/:token', handler: 'tracking.view', config: publicRoute({ purpose: 'view' }) },
     { method: 'GET', path: '/t/u/:token', handler: 'tracking.unsubscribePage', config: publicRoute({ purpose: 'unsubscribe' }) },
-    { method: 'POST', path: '/t/u/:token', handler: 'tracking.unsubscribe', config: publicRoute({ purpose: 'unsubscribe', applyWhenLimited: true }) },
+    {
+      method: 'POST',
+      path: '/t/u/:token',
+      handler: 'tracking.unsubscribe',
+      config: publicRoute({ purpose: 'unsubscribe', applyWhenLimited: true }),
+    },
     { method: 'GET', path: '/t/p/:token', handler: 'tracking.preferencesPage', config: publicRoute({ purpose: 'preferences' }) },
   ],
   queues: [],

@@ -29,7 +29,11 @@ export const deliveryOf = async (knex: Knex, deliveryId: number): Promise<Tracke
 };
 
 /** The link's URL and its delivery, only when the link is one of the delivery's campaign: one read by two primary keys. */
-export const clickTarget = async (knex: Knex, deliveryId: number, linkId: number): Promise<{ url: string; delivery: TrackedDelivery } | null> => {
+export const clickTarget = async (
+  knex: Knex,
+  deliveryId: number,
+  linkId: number
+): Promise<{ url: string; delivery: TrackedDelivery } | null> => {
   const row = await knex(`${L} as l`)
     .join(`${D} as d`, 'd.campaign_id', 'l.campaign_id')
     .select('l.url', ...DELIVERY_COLUMNS)

@@ -56,7 +56,10 @@ export const unsubscribePage = (view: UnsubscribeView) => {
 <p><strong>${escapeHtml(view.maskedEmail)}</strong> will not receive our campaigns any more.</p>`
       );
     case 'test':
-      return layout('Test message', '<h1>Test message</h1>\n<p>This link comes from a test or a preview: there is nothing to unsubscribe.</p>');
+      return layout(
+        'Test message',
+        '<h1>Test message</h1>\n<p>This link comes from a test or a preview: there is nothing to unsubscribe.</p>'
+      );
     case 'invalid':
       return layout(
         'Link not recognised',

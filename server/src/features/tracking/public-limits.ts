@@ -44,11 +44,12 @@ const IPV4_MAPPED = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i;
 /** The eight hextets of an IPv6 address, `::` expanded (an embedded IPv4 tail counts as two). */
 const hextetsOf = (ip: string): string[] => {
   const [head, tail = ''] = ip.toLowerCase().split('::');
-  const part = (text: string) => (text ? text.split(':') : []).flatMap((piece) => {
-    if (!isIPv4(piece)) return [piece];
-    const [a, b, c, d] = piece.split('.').map(Number);
-    return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
-  });
+  const part = (text: string) =>
+    (text ? text.split(':') : []).flatMap((piece) => {
+      if (!isIPv4(piece)) return [piece];
+      const [a, b, c, d] = piece.split('.').map(Number);
+      return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
+    });
   const left = part(head);
   const right = part(tail);
   const zeros = ip.includes('::') ? Array(8 - left.length - right.length).fill('0') : [];

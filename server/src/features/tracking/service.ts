@@ -55,7 +55,11 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const applyUnsubscribe = async (delivery: TrackedDelivery) => {
     // The address the message went to is suppressed even when its contact is gone: a later import
     // must not mail it again. A bounced or complained contact keeps its state (contact-signals/precedence.ts).
-    await root.signal({ type: 'unsubscribe', contactIds: [delivery.contactId], address: { email: delivery.email, sourceEvent: `unsubscribe:${delivery.id}` } });
+    await root.signal({
+      type: 'unsubscribe',
+      contactIds: [delivery.contactId],
+      address: { email: delivery.email, sourceEvent: `unsubscribe:${delivery.id}` },
+    });
     // Last: a run that failed above leaves no event, and the next POST completes it.
     await root.running.events.record({ type: 'unsubscribe', source: 'tracking', delivery, at: Date.now() });
   };
@@ -76,7 +80,14 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!target) return null;
       if (client.record) {
         const at = Date.now();
-        await record({ type: 'click', source: 'tracking', delivery: target.delivery, at, linkId, ...machineOrHuman(target.delivery, client, at) });
+        await record({
+          type: 'click',
+          source: 'tracking',
+          delivery: target.delivery,
+          at,
+          linkId,
+          ...machineOrHuman(target.delivery, client, at),
+        });
       }
       return target.url;
     },

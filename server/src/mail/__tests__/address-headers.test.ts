@@ -4,7 +4,8 @@ import { buildMime } from '../mime';
 const SPOOF_FROM_NAME = 'Zoë <ceo@spoofed.example>, Team';
 const SPOOF_FIRST_NAME = 'Zoë <other@spoofed.example>,';
 
-const mailboxes = (field: AddressObject | AddressObject[] | undefined) => (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value);
+const mailboxes = (field: AddressObject | AddressObject[] | undefined) =>
+  (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value);
 
 const parse = (from: string, to: string, replyTo: string) =>
   simpleParser(

@@ -1,7 +1,16 @@
 import { lineShape } from '../line-shape';
 
 test('a piece without line breaks is all head', () => {
-  expect(lineShape('hello')).toMatchObject({ ascii: true, head: 5, tail: 5, breaks: false, crlf: true, innerFit: true, innerDotFree: true, startsWithDot: false });
+  expect(lineShape('hello')).toMatchObject({
+    ascii: true,
+    head: 5,
+    tail: 5,
+    breaks: false,
+    crlf: true,
+    innerFit: true,
+    innerDotFree: true,
+    startsWithDot: false,
+  });
   expect(lineShape('.x').startsWithDot).toBe(true);
 });
 

@@ -67,7 +67,12 @@ test('a parser reads back every header and both parts, and injected headers stay
   expect(mail.headers.get('x-injected')).toBe('one Bcc: victim@example.net');
   expect(mail.text?.trim()).toBe('Hi Ann\nSee https://example.com');
   expect(mail.html).toBe('<p>Grüße</p>');
-  expect(raw.toString().split('\r\n').every((line) => line.length <= 998)).toBe(true);
+  expect(
+    raw
+      .toString()
+      .split('\r\n')
+      .every((line) => line.length <= 998)
+  ).toBe(true);
 });
 
 test('an 8-bit message carries its UTF-8 bytes as they are, and a parser reads the same text back', async () => {
@@ -79,7 +84,12 @@ test('an 8-bit message carries its UTF-8 bytes as they are, and a parser reads t
   const mail = await simpleParser(raw);
   expect(mail.text?.trim()).toBe('Grüße, Zoë\nBis bald');
   expect(mail.html).toBe('<p>Grüße — Zoë</p>');
-  expect(raw.toString('latin1').split('\r\n').every((line) => line.length <= 998)).toBe(true);
+  expect(
+    raw
+      .toString('latin1')
+      .split('\r\n')
+      .every((line) => line.length <= 998)
+  ).toBe(true);
 });
 
 test('a message is DATA-safe unless a body line starts with a dot or holds a bare CR', () => {

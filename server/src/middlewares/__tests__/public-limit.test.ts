@@ -18,12 +18,15 @@ const fakeStrapi = (redisStatus: string) => {
   return { strapi, warn };
 };
 
-const fakeContext = () => ({ ip: '203.0.113.9', method: 'POST', path: '/api/campaigns/t/u/x', params: { token: 'x' }, set: jest.fn() }) as unknown as Context;
+const fakeContext = () =>
+  ({ ip: '203.0.113.9', method: 'POST', path: '/api/campaigns/t/u/x', params: { token: 'x' }, set: jest.fn() }) as unknown as Context;
 
 test('without Redis the request is served, unlimited, and the log says why', async () => {
   const { strapi, warn } = fakeStrapi('reconnecting');
   const next = jest.fn().mockResolvedValue(undefined);
   await publicLimit({ purpose: 'unsubscribe', applyWhenLimited: true }, { strapi })(fakeContext(), next);
   expect(next).toHaveBeenCalledTimes(1);
-  expect(warn).toHaveBeenCalledWith(expect.stringContaining('public limits not applied to POST /api/campaigns/t/u/x: Redis is not connected'));
+  expect(warn).toHaveBeenCalledWith(
+    expect.stringContaining('public limits not applied to POST /api/campaigns/t/u/x: Redis is not connected')
+  );
 });

@@ -14,9 +14,10 @@ interface Key {
 }
 
 // The path-to-regexp that Strapi's router (@koa/router) compiles route paths with, with its options.
-const pathToRegexp: { parse(path: string): Array<string | Key>; pathToRegexp(path: string, keys: Key[], options: object): RegExp } = require(
-  require.resolve('path-to-regexp', { paths: [path.dirname(require.resolve('@koa/router'))] })
-);
+const pathToRegexp: {
+  parse(path: string): Array<string | Key>;
+  pathToRegexp(path: string, keys: Key[], options: object): RegExp;
+} = require(require.resolve('path-to-regexp', { paths: [path.dirname(require.resolve('@koa/router'))] }));
 const LAYER_OPTIONS = { end: true, strict: false, sensitive: false };
 
 /** Values a parameter may take, tried in turn: a documentId, a row id, a tracking token. */

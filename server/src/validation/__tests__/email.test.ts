@@ -6,7 +6,7 @@ describe('normalizeEmail', () => {
     ['Jane.Doe@EXAMPLE.COM', 'Jane.Doe@example.com'],
     ['user+tag@sub.example.co.uk', 'user+tag@sub.example.co.uk'],
     ['hans@bücher.de', 'hans@xn--bcher-kva.de'],
-    ['o\'brien@example.ie', "o'brien@example.ie"],
+    ["o'brien@example.ie", "o'brien@example.ie"],
   ])('%s -> %s', (input, expected) => {
     expect(normalizeEmail(input)).toEqual({ ok: true, email: expected });
   });

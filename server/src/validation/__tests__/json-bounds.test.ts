@@ -22,7 +22,12 @@ test('walks a million levels without recursion', () => {
 test('counts keys and array items over the whole value', () => {
   expect(findJsonBoundsProblem({ a: [1, 2, 3], b: [4, 5, 6, 7] }, bounds)).toBeNull();
   expect(findJsonBoundsProblem({ a: [1, 2, 3], b: [4, 5, 6, 7, 8, 9] }, bounds)?.message).toBe('more than 10 keys and items');
-  expect(findJsonBoundsProblem(Array.from({ length: 1_000_000 }, () => 0), bounds)?.message).toBe('more than 10 keys and items');
+  expect(
+    findJsonBoundsProblem(
+      Array.from({ length: 1_000_000 }, () => 0),
+      bounds
+    )?.message
+  ).toBe('more than 10 keys and items');
 });
 
 test('an object graph with a cycle ends at the entry bound', () => {
@@ -47,11 +52,13 @@ test('measures the length JSON.stringify gives', () => {
     const length = JSON.stringify(value).length;
     const at = { maxDepth: 10, maxEntries: 100, maxStringLength: 100 };
     expect(findJsonBoundsProblem(value, { ...at, maxLength: length })).toBeNull();
-    expect(findJsonBoundsProblem(value, { ...at, maxLength: length - 1 })?.message).toBe(`must stay under ${length - 1} characters of JSON`);
+    expect(findJsonBoundsProblem(value, { ...at, maxLength: length - 1 })?.message).toBe(
+      `must stay under ${length - 1} characters of JSON`
+    );
   }
-  expect(findJsonBoundsProblem('x'.repeat(20_000), { maxDepth: 1, maxEntries: 1, maxStringLength: 20_000, maxLength: 16 * 1024 })?.message).toBe(
-    'must stay under 16 KB of JSON'
-  );
+  expect(
+    findJsonBoundsProblem('x'.repeat(20_000), { maxDepth: 1, maxEntries: 1, maxStringLength: 20_000, maxLength: 16 * 1024 })?.message
+  ).toBe('must stay under 16 KB of JSON');
 });
 
 test('a path for a message keeps its first segments', () => {
@@ -62,7 +69,9 @@ test('a path for a message keeps its first segments', () => {
 
 test('boundedJson stops a recursive schema from ever seeing a value out of bounds', () => {
   const inner = jest.fn(() => true);
-  const schema = z.object({ attributes: boundedJson({ ...bounds, maxDepth: 32, maxEntries: 1000, maxLength: 1e9 }).pipe(z.json().refine(inner)) });
+  const schema = z.object({
+    attributes: boundedJson({ ...bounds, maxDepth: 32, maxEntries: 1000, maxLength: 1e9 }).pipe(z.json().refine(inner)),
+  });
   const result = schema.safeParse({ attributes: nested(100_000) });
   expect(result.success).toBe(false);
   expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([[['attributes'], 'nested deeper than 32 levels (at a.a.a…)']]);

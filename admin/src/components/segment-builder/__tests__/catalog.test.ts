@@ -17,7 +17,11 @@ describe('reshape', () => {
   test('topics start empty and keep their choice across any / none', () => {
     const topic = reshape(base, 'topic');
     expect(topic).toEqual({ field: 'topic', operator: 'memberOfAny', value: [] });
-    expect(reshape({ ...topic, value: ['t1'] }, 'topic', 'memberOfNone')).toEqual({ field: 'topic', operator: 'memberOfNone', value: ['t1'] });
+    expect(reshape({ ...topic, value: ['t1'] }, 'topic', 'memberOfNone')).toEqual({
+      field: 'topic',
+      operator: 'memberOfNone',
+      value: ['t1'],
+    });
   });
 
   test('leaving engagement for a text field starts a fresh value', () => {

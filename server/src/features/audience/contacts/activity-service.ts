@@ -59,7 +59,11 @@ const createContactActivityService = ({ strapi }: { strapi: Core.Strapi }) => {
         .where('e.contact_id', id)
         .modify((qb) => {
           if (before) {
-            qb.whereRaw('(coalesce(e.occurred_at, 0) < ? or (coalesce(e.occurred_at, 0) = ? and e.id < ?))', [before.at, before.at, before.id]);
+            qb.whereRaw('(coalesce(e.occurred_at, 0) < ? or (coalesce(e.occurred_at, 0) = ? and e.id < ?))', [
+              before.at,
+              before.at,
+              before.id,
+            ]);
           }
         })
         .select('e.id', 'e.type', 'e.source', 'e.is_bot', 'e.data', 'e.occurred_at', 'l.url as link_url', ...campaignColumns)
@@ -86,7 +90,10 @@ const createContactActivityService = ({ strapi }: { strapi: Core.Strapi }) => {
           },
           events: {
             limit: q.eventsLimit,
-            nextBefore: eventRows.length > q.eventsLimit && last ? encodeEventCursor({ at: Number(last.occurred_at ?? 0), id: Number(last.id) }) : null,
+            nextBefore:
+              eventRows.length > q.eventsLimit && last
+                ? encodeEventCursor({ at: Number(last.occurred_at ?? 0), id: Number(last.id) })
+                : null,
           },
         },
       };

@@ -12,7 +12,8 @@ const documentIds = z
 const topics = z
   .array(documentIdField, { error: (issue) => (issue.input === undefined ? 'required: the topics to add or remove' : undefined) })
   .min(1, 'name at least one topic')
- .max(100).transform((ids) => [...new Set(ids)]);
+  .max(100)
+  .transform((ids) => [...new Set(ids)]);
 
 /** POST /contacts/bulk `data`: the action decides which fields are allowed. */
 export const contactBulkInput = z.discriminatedUnion(

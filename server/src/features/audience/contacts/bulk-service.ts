@@ -58,7 +58,11 @@ const createContactBulkService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const touch = (trx: Knex.Transaction, tables: ContactTables, ids: readonly number[]) =>
-    ids.length ? trx(tables.contacts).whereIn('id', ids as number[]).update({ [tables.columns.updatedAt]: new Date() }) : undefined;
+    ids.length
+      ? trx(tables.contacts)
+          .whereIn('id', ids as number[])
+          .update({ [tables.columns.updatedAt]: new Date() })
+      : undefined;
 
   /** Applies the action to the contacts it would change; returns how many that was. */
   const apply = async (trx: Knex.Transaction, tables: ContactTables, input: ContactBulkInput, contacts: Selected[]): Promise<number> => {

@@ -1,5 +1,15 @@
 /** The columns of a contacts export, in order. */
-export const EXPORT_COLUMNS = ['email', 'firstName', 'lastName', 'state', 'timezone', 'locale', 'topics', 'attributes', 'createdAt'] as const;
+export const EXPORT_COLUMNS = [
+  'email',
+  'firstName',
+  'lastName',
+  'state',
+  'timezone',
+  'locale',
+  'topics',
+  'attributes',
+  'createdAt',
+] as const;
 
 /** A contact row as the export query selects it, with the slugs of its topics. */
 export interface ExportedContact {
@@ -31,5 +41,7 @@ export const toCsvRecord = (contact: ExportedContact, topics: readonly string[])
   contact.locale ?? '',
   topics.join('|'),
   attributesText(contact.attributes),
-  new Date(typeof contact.createdAt === 'string' && /^\d+$/.test(contact.createdAt) ? Number(contact.createdAt) : contact.createdAt).toISOString(),
+  new Date(
+    typeof contact.createdAt === 'string' && /^\d+$/.test(contact.createdAt) ? Number(contact.createdAt) : contact.createdAt
+  ).toISOString(),
 ];

@@ -46,7 +46,7 @@ const createContactExportService = ({ strapi }: { strapi: Core.Strapi }) => ({
 
     async function* records() {
       yield [...EXPORT_COLUMNS];
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const page = base()
           .select({
             id: 'c.id',
@@ -91,7 +91,10 @@ const createContactExportService = ({ strapi }: { strapi: Core.Strapi }) => ({
       if (error) strapi.log.warn(`campaigns: the contacts export stopped: ${error.message}`);
     });
     const day = new Date().toISOString().slice(0, 10);
-    return { fileName: `contacts-${q.segment ? `segment-${q.segment}-` : ''}${q.topic ? `topic-${q.topic}-` : ''}${q.state ? `${q.state}-` : ''}${day}.csv`, stream: csv };
+    return {
+      fileName: `contacts-${q.segment ? `segment-${q.segment}-` : ''}${q.topic ? `topic-${q.topic}-` : ''}${q.state ? `${q.state}-` : ''}${day}.csv`,
+      stream: csv,
+    };
   },
 });
 

@@ -26,7 +26,12 @@ const linksOf = async (trx: Knex.Transaction, tables: ContactTables, contactIds:
  * given (the order their document service calls would have run in). Answers the contacts that
  * joined at least one topic.
  */
-export const addTopicLinks = async (trx: Knex.Transaction, tables: ContactTables, contactIds: readonly number[], topicIds: readonly number[]) => {
+export const addTopicLinks = async (
+  trx: Knex.Transaction,
+  tables: ContactTables,
+  contactIds: readonly number[],
+  topicIds: readonly number[]
+) => {
   const { links } = tables;
   const member = new Set((await linksOf(trx, tables, contactIds)).map((l) => `${l.contact}:${l.topic}`));
   const lastTopicPosition = new Map<number, number>();
@@ -40,7 +45,12 @@ export const addTopicLinks = async (trx: Knex.Transaction, tables: ContactTables
   }
   const positions = await TopicPositions.load(trx, tables, topicIds);
 
-  const columns = [links.contact, links.topic, ...(links.topicOrder ? [links.topicOrder] : []), ...(links.contactOrder ? [links.contactOrder] : [])];
+  const columns = [
+    links.contact,
+    links.topic,
+    ...(links.topicOrder ? [links.topicOrder] : []),
+    ...(links.contactOrder ? [links.contactOrder] : []),
+  ];
   const inserts: number[][] = [];
   const joined: number[] = [];
   for (const contactId of contactIds) {
@@ -63,7 +73,12 @@ export const addTopicLinks = async (trx: Knex.Transaction, tables: ContactTables
  * deleted, then both lists closed up (the contact's topics, and each topic's contacts).
  * Answers the contacts that left at least one topic.
  */
-export const removeTopicLinks = async (trx: Knex.Transaction, tables: ContactTables, contactIds: readonly number[], topicIds: readonly number[]) => {
+export const removeTopicLinks = async (
+  trx: Knex.Transaction,
+  tables: ContactTables,
+  contactIds: readonly number[],
+  topicIds: readonly number[]
+) => {
   const { links } = tables;
   const found = await linksOf(trx, tables, contactIds, topicIds);
   if (!found.length) return [];

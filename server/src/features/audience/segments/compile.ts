@@ -38,7 +38,13 @@ const isNull = (qb: Knex.QueryBuilder, expr: Knex.Raw, negate = false) => qb.whe
 const inList = (qb: Knex.QueryBuilder, expr: Knex.Raw, values: string[], negate = false) =>
   qb.whereRaw(`? ${negate ? 'NOT ' : ''}IN (${values.map(() => '?').join(', ')})`, [expr, ...values]);
 
-const applyAttribute = (knex: Knex, qb: Knex.QueryBuilder, c: Extract<Condition, { field: 'attribute' }>, ctx: CompileContext, alias: string) => {
+const applyAttribute = (
+  knex: Knex,
+  qb: Knex.QueryBuilder,
+  c: Extract<Condition, { field: 'attribute' }>,
+  ctx: CompileContext,
+  alias: string
+) => {
   const value = jsonValue(knex, ctx.dialect, `${alias}.attributes`, c.path);
   switch (c.operator) {
     case 'eq':

@@ -28,7 +28,12 @@ export const jsonValue = (knex: Knex, dialect: Dialect, column: string, path: st
       // is not JSON, or nested past 1,000 levels), so such a row reads as holding nothing.
       const doc = knex.raw(`(CASE WHEN json_valid(??) THEN ?? END)`, [column, column]);
       return {
-        text: knex.raw(`CASE WHEN json_type(?, ?) IN ('text', 'integer', 'real') THEN CAST(json_extract(?, ?) AS TEXT) END`, [doc, dollar, doc, dollar]),
+        text: knex.raw(`CASE WHEN json_type(?, ?) IN ('text', 'integer', 'real') THEN CAST(json_extract(?, ?) AS TEXT) END`, [
+          doc,
+          dollar,
+          doc,
+          dollar,
+        ]),
         number: knex.raw(`CASE WHEN json_type(?, ?) IN ('integer', 'real') THEN json_extract(?, ?) END`, [doc, dollar, doc, dollar]),
         bool: (value: boolean) => knex.raw(`json_type(?, ?) = ?`, [doc, dollar, value ? 'true' : 'false']),
       };
@@ -36,16 +41,39 @@ export const jsonValue = (knex: Knex, dialect: Dialect, column: string, path: st
     case 'postgres': {
       const pgPath = `{${segments.join(',')}}`;
       return {
-        text: knex.raw(`CASE WHEN jsonb_typeof(?? #> CAST(? AS text[])) IN ('string', 'number') THEN ?? #>> CAST(? AS text[]) END`, [column, pgPath, column, pgPath]),
-        number: knex.raw(`CASE WHEN jsonb_typeof(?? #> CAST(? AS text[])) = 'number' THEN CAST(?? #>> CAST(? AS text[]) AS numeric) END`, [column, pgPath, column, pgPath]),
+        text: knex.raw(`CASE WHEN jsonb_typeof(?? #> CAST(? AS text[])) IN ('string', 'number') THEN ?? #>> CAST(? AS text[]) END`, [
+          column,
+          pgPath,
+          column,
+          pgPath,
+        ]),
+        number: knex.raw(`CASE WHEN jsonb_typeof(?? #> CAST(? AS text[])) = 'number' THEN CAST(?? #>> CAST(? AS text[]) AS numeric) END`, [
+          column,
+          pgPath,
+          column,
+          pgPath,
+        ]),
         bool: (value: boolean) => knex.raw(`?? #> CAST(? AS text[]) = CAST(? AS jsonb)`, [column, pgPath, value ? 'true' : 'false']),
       };
     }
     case 'mysql':
       return {
-        text: knex.raw(`CASE WHEN JSON_TYPE(JSON_EXTRACT(??, ?)) IN ('STRING', 'INTEGER', 'DOUBLE', 'DECIMAL') THEN JSON_UNQUOTE(JSON_EXTRACT(??, ?)) END`, [column, dollar, column, dollar]),
-        number: knex.raw(`CASE WHEN JSON_TYPE(JSON_EXTRACT(??, ?)) IN ('INTEGER', 'DOUBLE', 'DECIMAL') THEN CAST(JSON_UNQUOTE(JSON_EXTRACT(??, ?)) AS DECIMAL(38, 10)) END`, [column, dollar, column, dollar]),
-        bool: (value: boolean) => knex.raw(`JSON_TYPE(JSON_EXTRACT(??, ?)) = 'BOOLEAN' AND JSON_UNQUOTE(JSON_EXTRACT(??, ?)) = ?`, [column, dollar, column, dollar, value ? 'true' : 'false']),
+        text: knex.raw(
+          `CASE WHEN JSON_TYPE(JSON_EXTRACT(??, ?)) IN ('STRING', 'INTEGER', 'DOUBLE', 'DECIMAL') THEN JSON_UNQUOTE(JSON_EXTRACT(??, ?)) END`,
+          [column, dollar, column, dollar]
+        ),
+        number: knex.raw(
+          `CASE WHEN JSON_TYPE(JSON_EXTRACT(??, ?)) IN ('INTEGER', 'DOUBLE', 'DECIMAL') THEN CAST(JSON_UNQUOTE(JSON_EXTRACT(??, ?)) AS DECIMAL(38, 10)) END`,
+          [column, dollar, column, dollar]
+        ),
+        bool: (value: boolean) =>
+          knex.raw(`JSON_TYPE(JSON_EXTRACT(??, ?)) = 'BOOLEAN' AND JSON_UNQUOTE(JSON_EXTRACT(??, ?)) = ?`, [
+            column,
+            dollar,
+            column,
+            dollar,
+            value ? 'true' : 'false',
+          ]),
       };
   }
 };

@@ -24,7 +24,11 @@ const textValue = z.string().max(MAX_TEXT);
 const textField = z.enum(Object.keys(TEXT_FIELDS) as [TextField, ...TextField[]]);
 
 const textCondition = z.discriminatedUnion('operator', [
-  z.strictObject({ field: textField, operator: z.enum(['eq', 'neq', 'contains', 'notContains', 'startsWith', 'endsWith']), value: textValue }),
+  z.strictObject({
+    field: textField,
+    operator: z.enum(['eq', 'neq', 'contains', 'notContains', 'startsWith', 'endsWith']),
+    value: textValue,
+  }),
   z.strictObject({ field: textField, operator: z.enum(['in', 'notIn']), value: z.array(textValue).min(1).max(1000) }),
   z.strictObject({ field: textField, operator: z.enum(['isSet', 'isNotSet']) }),
 ]);
@@ -36,14 +40,21 @@ const stateCondition = z.discriminatedUnion('operator', [
 
 const createdAtCondition = z.discriminatedUnion('operator', [
   z.strictObject({ field: z.literal('createdAt'), operator: z.enum(['before', 'after']), value: z.iso.datetime({ offset: true }) }),
-  z.strictObject({ field: z.literal('createdAt'), operator: z.enum(['inLastDays', 'notInLastDays']), value: z.number().int().min(1).max(36500) }),
+  z.strictObject({
+    field: z.literal('createdAt'),
+    operator: z.enum(['inLastDays', 'notInLastDays']),
+    value: z.number().int().min(1).max(36500),
+  }),
 ]);
 
 /** Topic values are topic documentIds as saved; the service resolves them to row ids before compiling. */
 const topicCondition = z.strictObject({
   field: z.literal('topic'),
   operator: z.enum(['memberOfAny', 'memberOfNone']),
-  value: z.array(z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'a topic documentId')).min(1).max(100),
+  value: z
+    .array(z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'a topic documentId'))
+    .min(1)
+    .max(100),
 });
 
 /** A key inside the contact's JSON attributes: dotted identifiers, at most five levels. */
@@ -52,11 +63,31 @@ const attributePath = z
   .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}(\.[A-Za-z_][A-Za-z0-9_]{0,63}){0,4}$/, 'a dotted attribute name such as plan or address.city');
 
 const attributeCondition = z.discriminatedUnion('operator', [
-  z.strictObject({ field: z.literal('attribute'), path: attributePath, operator: z.literal('eq'), value: z.union([textValue, z.number(), z.boolean()]) }),
-  z.strictObject({ field: z.literal('attribute'), path: attributePath, operator: z.literal('neq'), value: z.union([textValue, z.number(), z.boolean()]) }),
-  z.strictObject({ field: z.literal('attribute'), path: attributePath, operator: z.enum(['contains', 'notContains', 'startsWith', 'endsWith']), value: textValue }),
+  z.strictObject({
+    field: z.literal('attribute'),
+    path: attributePath,
+    operator: z.literal('eq'),
+    value: z.union([textValue, z.number(), z.boolean()]),
+  }),
+  z.strictObject({
+    field: z.literal('attribute'),
+    path: attributePath,
+    operator: z.literal('neq'),
+    value: z.union([textValue, z.number(), z.boolean()]),
+  }),
+  z.strictObject({
+    field: z.literal('attribute'),
+    path: attributePath,
+    operator: z.enum(['contains', 'notContains', 'startsWith', 'endsWith']),
+    value: textValue,
+  }),
   z.strictObject({ field: z.literal('attribute'), path: attributePath, operator: z.enum(['gt', 'gte', 'lt', 'lte']), value: z.number() }),
-  z.strictObject({ field: z.literal('attribute'), path: attributePath, operator: z.enum(['in', 'notIn']), value: z.array(textValue).min(1).max(1000) }),
+  z.strictObject({
+    field: z.literal('attribute'),
+    path: attributePath,
+    operator: z.enum(['in', 'notIn']),
+    value: z.array(textValue).min(1).max(1000),
+  }),
   z.strictObject({ field: z.literal('attribute'), path: attributePath, operator: z.enum(['isSet', 'isNotSet']) }),
 ]);
 
@@ -72,7 +103,14 @@ const engagementCondition = z.strictObject({
   withinDays: z.number().int().min(1).max(3650).optional(),
 });
 
-const conditionSchema = z.union([textCondition, stateCondition, createdAtCondition, topicCondition, attributeCondition, engagementCondition]);
+const conditionSchema = z.union([
+  textCondition,
+  stateCondition,
+  createdAtCondition,
+  topicCondition,
+  attributeCondition,
+  engagementCondition,
+]);
 export type Condition = z.output<typeof conditionSchema>;
 
 export interface RuleGroup {

@@ -40,7 +40,9 @@ const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { audience } = rootOf(strapi);
 
   const assertNameFree = async (name: string, exceptDocumentId?: string) => {
-    const clash = await documents().findFirst<Row>({ filters: { name, ...(exceptDocumentId ? { documentId: { $ne: exceptDocumentId } } : {}) } });
+    const clash = await documents().findFirst<Row>({
+      filters: { name, ...(exceptDocumentId ? { documentId: { $ne: exceptDocumentId } } : {}) },
+    });
     if (clash) throw invalid('name', `a segment named "${name}" already exists`);
   };
 
@@ -106,7 +108,9 @@ const createSegmentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const named = { documentId: { $in: include } };
       const [topics, recent, included] = await Promise.all([
         strapi.db.query(UID.topic).findMany({ select: ['documentId', 'name'], orderBy: { name: 'asc' }, limit: MAX_CHOICES }),
-        strapi.db.query(UID.campaign).findMany({ select: ['documentId', 'name', 'state'], orderBy: { updatedAt: 'desc' }, limit: MAX_CHOICES }),
+        strapi.db
+          .query(UID.campaign)
+          .findMany({ select: ['documentId', 'name', 'state'], orderBy: { updatedAt: 'desc' }, limit: MAX_CHOICES }),
         include.length ? strapi.db.query(UID.campaign).findMany({ select: ['documentId', 'name', 'state'], where: named }) : [],
       ]);
       const campaigns = new Map([...recent, ...included].map((c: RuleChoices['campaigns'][number]) => [c.documentId, c]));

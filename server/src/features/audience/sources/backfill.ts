@@ -49,12 +49,14 @@ export const backfillSource = async (
       try {
         return await batch.syncPage(source, rows);
       } catch (error) {
-        strapi.log.warn(`campaigns: backfill of ${source.uid}: a page of ${rows.length} entries failed as a batch (${(error as Error).message}); mirroring it one entry at a time`);
+        strapi.log.warn(
+          `campaigns: backfill of ${source.uid}: a page of ${rows.length} entries failed as a batch (${(error as Error).message}); mirroring it one entry at a time`
+        );
         return oneByOne(rows);
       }
     });
 
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const rows: SourceEntry[] = await strapi.db
       .query(source.uid)
       .findMany({ where: { id: { $gt: afterId } }, select: source.select, orderBy: { id: 'asc' }, limit: BATCH });
@@ -64,7 +66,7 @@ export const backfillSource = async (
     afterId = rows[rows.length - 1].id;
   }
 
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const linked = await mirror.linkedContacts(source, afterId, BATCH);
     const ids = linked.map((contact) => contact.sourceId);
     if (!ids.length) break;

@@ -23,7 +23,10 @@ interface Candidate {
 /** Contact data of the mirror (attribute names) as the contact table's columns. */
 const toColumns = (tables: ContactTables, data: Record<string, unknown>) =>
   Object.fromEntries(
-    Object.entries(data).map(([key, value]) => [tables.columns[key as ContactColumn], key === 'attributes' && value !== null ? JSON.stringify(value) : value])
+    Object.entries(data).map(([key, value]) => [
+      tables.columns[key as ContactColumn],
+      key === 'attributes' && value !== null ? JSON.stringify(value) : value,
+    ])
   );
 
 /**
@@ -65,7 +68,14 @@ export const createBatchMirror = (strapi: Core.Strapi) => {
     return entries;
   };
 
-  const write = async (trx: Knex.Transaction, tables: ContactTables, source: AudienceSource, updates: Array<{ contact: Planned; data: Record<string, unknown> }>, creates: Planned[], joining: Planned[]) => {
+  const write = async (
+    trx: Knex.Transaction,
+    tables: ContactTables,
+    source: AudienceSource,
+    updates: Array<{ contact: Planned; data: Record<string, unknown> }>,
+    creates: Planned[],
+    joining: Planned[]
+  ) => {
     const now = new Date();
     // Updates first: an address a contact gives up may be the one a new contact takes.
     for (const { contact, data } of updates) {
@@ -75,8 +85,24 @@ export const createBatchMirror = (strapi: Core.Strapi) => {
     }
     if (creates.length) {
       const consent = JSON.stringify({ source: source.consentSource, at: now.toISOString(), ip: null, text: null });
-      const fields = ['documentId', 'email', 'emailHash', 'firstName', 'lastName', 'locale', 'timezone', 'attributes', 'sourceUid', 'sourceId'] as const;
-      const columns = [...fields.map((f) => tables.columns[f]), ...(['state', 'stateChangedAt', 'consent', 'source', 'createdAt', 'updatedAt', 'publishedAt'] as const).map((f) => tables.columns[f])];
+      const fields = [
+        'documentId',
+        'email',
+        'emailHash',
+        'firstName',
+        'lastName',
+        'locale',
+        'timezone',
+        'attributes',
+        'sourceUid',
+        'sourceId',
+      ] as const;
+      const columns = [
+        ...fields.map((f) => tables.columns[f]),
+        ...(['state', 'stateChangedAt', 'consent', 'source', 'createdAt', 'updatedAt', 'publishedAt'] as const).map(
+          (f) => tables.columns[f]
+        ),
+      ];
       const rows = creates.map((c) => [
         c.documentId,
         c.email,
@@ -103,14 +129,22 @@ export const createBatchMirror = (strapi: Core.Strapi) => {
         (isMysql(trx)
           ? await trx(tables.contacts)
               .select('id', tables.columns.documentId)
-              .whereIn(tables.columns.documentId, creates.map((c) => c.documentId))
+              .whereIn(
+                tables.columns.documentId,
+                creates.map((c) => c.documentId)
+              )
           : []);
       const idOf = new Map(found.map((r) => [String(r[tables.columns.documentId]), Number(r.id)]));
       for (const contact of creates) contact.id = idOf.get(contact.documentId);
     }
     const topics = joining.length ? await configuredTopics(source) : [];
     if (topics.length) {
-      await addTopicLinks(trx, tables, joining.map((c) => c.id as number), topics.map((t) => t.id));
+      await addTopicLinks(
+        trx,
+        tables,
+        joining.map((c) => c.id as number),
+        topics.map((t) => t.id)
+      );
     }
   };
 
@@ -162,7 +196,11 @@ export const createBatchMirror = (strapi: Core.Strapi) => {
           if (linked) {
             const clash = byEmail.get(email);
             if (linked.email !== email && clash && clash !== linked) {
-              warn(source, sourceId, `${source.emailField} changed to an address that contact ${clash.documentId} already has; contact ${linked.documentId} left unchanged`);
+              warn(
+                source,
+                sourceId,
+                `${source.emailField} changed to an address that contact ${clash.documentId} already has; contact ${linked.documentId} left unchanged`
+              );
               outcomes.push('skipped');
               continue;
             }
@@ -177,7 +215,11 @@ export const createBatchMirror = (strapi: Core.Strapi) => {
           const existing = byEmail.get(email);
           if (existing) {
             if (existing.sourceUid) {
-              warn(source, sourceId, `not mirrored: contact ${existing.documentId} with this address already mirrors ${existing.sourceUid} entry ${existing.sourceId}`);
+              warn(
+                source,
+                sourceId,
+                `not mirrored: contact ${existing.documentId} with this address already mirrors ${existing.sourceUid} entry ${existing.sourceId}`
+              );
               outcomes.push('skipped');
               continue;
             }

@@ -27,7 +27,19 @@ type Column = 'firstName' | 'lastName' | 'locale' | 'timezone';
 const COLUMNS: readonly Column[] = ['firstName', 'lastName', 'locale', 'timezone'];
 const ATTRIBUTE_PREFIX = 'attribute:';
 
-export const CONTACT_SELECT = ['id', 'documentId', 'email', 'firstName', 'lastName', 'locale', 'timezone', 'attributes', 'state', 'sourceUid', 'sourceId'];
+export const CONTACT_SELECT = [
+  'id',
+  'documentId',
+  'email',
+  'firstName',
+  'lastName',
+  'locale',
+  'timezone',
+  'attributes',
+  'state',
+  'sourceUid',
+  'sourceId',
+];
 
 /** The key that finds a source entry's contact again: its documentId, or its id for rows without one. */
 export const sourceIdOf = (entry: { id?: unknown; documentId?: unknown } | null | undefined) =>
@@ -77,7 +89,12 @@ export const createMapping = (strapi: Core.Strapi) => {
       const column = target as Column;
       const parsed = contactShape.shape[column].safeParse(asText(value));
       if (parsed.success && parsed.data !== null) columns[column] = parsed.data;
-      else warn(source, sourceId, `${field} is not a valid contact ${column} (${parsed.error?.issues[0]?.message ?? 'not text'}); left unchanged`);
+      else
+        warn(
+          source,
+          sourceId,
+          `${field} is not a valid contact ${column} (${parsed.error?.issues[0]?.message ?? 'not text'}); left unchanged`
+        );
     }
     return { columns, attributes };
   };
@@ -114,7 +131,9 @@ export const createMapping = (strapi: Core.Strapi) => {
       .findMany({ where: { slug: { $in: source.topics } }, select: ['id', 'documentId', 'slug'], orderBy: { id: 'asc' } });
     const missing = source.topics.filter((slug) => !found.some((t) => t.slug === slug));
     if (missing.length) {
-      strapi.log.warn(`campaigns: audience source ${source.uid}: no topic with slug ${missing.map((s) => `"${s}"`).join(', ')} (campaigns.audienceSources topics)`);
+      strapi.log.warn(
+        `campaigns: audience source ${source.uid}: no topic with slug ${missing.map((s) => `"${s}"`).join(', ')} (campaigns.audienceSources topics)`
+      );
     }
     return found;
   };

@@ -67,7 +67,11 @@ export const createMirror = (strapi: Core.Strapi) => {
       if (linked.email !== email) {
         const clash = await findByEmail(email);
         if (clash && clash.id !== linked.id) {
-          warn(source, sourceId, `${source.emailField} changed to an address that contact ${clash.documentId} already has; contact ${linked.documentId} left unchanged`);
+          warn(
+            source,
+            sourceId,
+            `${source.emailField} changed to an address that contact ${clash.documentId} already has; contact ${linked.documentId} left unchanged`
+          );
           return 'skipped';
         }
       }
@@ -80,7 +84,11 @@ export const createMirror = (strapi: Core.Strapi) => {
     const existing = await findByEmail(email);
     if (existing) {
       if (existing.sourceUid) {
-        warn(source, sourceId, `not mirrored: contact ${existing.documentId} with this address already mirrors ${existing.sourceUid} entry ${existing.sourceId}`);
+        warn(
+          source,
+          sourceId,
+          `not mirrored: contact ${existing.documentId} with this address already mirrors ${existing.sourceUid} entry ${existing.sourceId}`
+        );
         return 'skipped';
       }
       // Linking keeps the contact's state and consent: an address that unsubscribed stays unsubscribed.

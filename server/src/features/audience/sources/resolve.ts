@@ -40,7 +40,8 @@ const MAPPABLE_TYPES = [
   'json',
 ];
 
-const refuse = (path: Array<string | number>, message: string) => new PluginConfigError(`${describePath(['audienceSources', ...path])}: ${message}`);
+const refuse = (path: Array<string | number>, message: string) =>
+  new PluginConfigError(`${describePath(['audienceSources', ...path])}: ${message}`);
 
 const checkField = (model: ContentTypeModel, uid: string, field: string, allowed: string[], path: Array<string | number>) => {
   const attribute = model.attributes[field];
@@ -59,12 +60,15 @@ export const resolveAudienceSources = (strapi: Core.Strapi, sources: readonly Au
   sources.map((source, index) => {
     const model = (strapi.contentTypes as unknown as Record<string, ContentTypeModel | undefined>)[source.uid];
     if (!model) throw refuse([index, 'uid'], `"${source.uid}" is not a content type of this app`);
-    if (model.kind !== 'collectionType') throw refuse([index, 'uid'], `"${source.uid}" is a single type; a source must be a collection type`);
+    if (model.kind !== 'collectionType')
+      throw refuse([index, 'uid'], `"${source.uid}" is a single type; a source must be a collection type`);
     checkField(model, source.uid, source.emailField, EMAIL_TYPES, [index, 'emailField']);
     for (const [target, field] of Object.entries(source.fields)) {
       checkField(model, source.uid, field, MAPPABLE_TYPES, [index, 'fields', target]);
     }
     const multiRow = Boolean(model.options?.draftAndPublish || model.pluginOptions?.i18n?.localized);
-    const select = [...new Set(['id', 'documentId', ...(multiRow ? ['publishedAt'] : []), source.emailField, ...Object.values(source.fields)])];
+    const select = [
+      ...new Set(['id', 'documentId', ...(multiRow ? ['publishedAt'] : []), source.emailField, ...Object.values(source.fields)]),
+    ];
     return { ...source, multiRow, select };
   });

@@ -13,7 +13,6 @@ import { errors } from '@strapi/utils';
 
 const backfillInput = z.strictObject({ uid: z.string().min(1).optional() });
 
-
 /**
  * Audience sources: other collection types (users-permissions users, say) whose entries are
  * mirrored into contacts as they are written, and copied over in bulk by the backfill.
@@ -26,7 +25,8 @@ const createAudienceSourcesService = ({ strapi }: { strapi: Core.Strapi }) => {
   let unsubscribe: (() => void) | undefined;
 
   const requireRunner = () => {
-    if (!runner) throw new errors.ApplicationError('campaigns: audience sources are not started (Strapi is still booting or shutting down)');
+    if (!runner)
+      throw new errors.ApplicationError('campaigns: audience sources are not started (Strapi is still booting or shutting down)');
     return runner;
   };
 
@@ -75,7 +75,11 @@ const createAudienceSourcesService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!configured.length) throw fieldError('backfill', 'uid', 'no audience source is configured (option campaigns.audienceSources)');
       const chosen = uid ? configured.filter((s) => s.uid === uid) : configured;
       if (!chosen.length) {
-        throw fieldError('backfill', 'uid', `"${uid}" is not a configured audience source (configured: ${configured.map((s) => s.uid).join(', ')})`);
+        throw fieldError(
+          'backfill',
+          'uid',
+          `"${uid}" is not a configured audience source (configured: ${configured.map((s) => s.uid).join(', ')})`
+        );
       }
       const result: BackfillResult = { ...emptyCounts(), sources: [] };
       for (const source of chosen) {

@@ -104,7 +104,7 @@ export const subscribeMirror = (strapi: Core.Strapi, sources: readonly AudienceS
       afterCommit(strapi, () => {
         void runner
           .run(async () => {
-            for (let afterId = Number(event.state.afterId); ; ) {
+            for (let afterId = Number(event.state.afterId); ;) {
               const rows: Array<{ id: number; documentId?: string | null }> = await strapi.db
                 .query(source.uid)
                 .findMany({ where: { id: { $gt: afterId } }, select: ['id', 'documentId'], orderBy: { id: 'asc' }, limit: PAGE });

@@ -48,7 +48,9 @@ const createTopicsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const assertNameFree = async (name: string, exceptDocumentId?: string) => {
-    const clash = await documents().findFirst({ filters: { name, ...(exceptDocumentId ? { documentId: { $ne: exceptDocumentId } } : {}) } });
+    const clash = await documents().findFirst({
+      filters: { name, ...(exceptDocumentId ? { documentId: { $ne: exceptDocumentId } } : {}) },
+    });
     if (clash) throw fieldError('topic', 'name', `a topic named "${name}" already exists`);
   };
 
@@ -60,7 +62,10 @@ const createTopicsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const q = parseOrThrow(topicListQuery, query, 'query');
       const filters = q.search ? { name: { $containsi: q.search } } : {};
       const page = await findPage(documents(), q, { filters }, (row: Row) => row);
-      const countsOf = await memberCounts(strapi, page.data.map((row) => row.id));
+      const countsOf = await memberCounts(
+        strapi,
+        page.data.map((row) => row.id)
+      );
       return { ...page, data: page.data.map((row): TopicListItem => ({ ...toTopic(row), ...countsOf(row.id) })) };
     },
 

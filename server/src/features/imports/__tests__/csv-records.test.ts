@@ -50,5 +50,8 @@ test('a quote inside an unquoted field fails at its line', async () => {
 
 test('uses the delimiter it is given', async () => {
   const { records } = await read(['a;b\n1;2\n'], ';');
-  expect(records.map((r) => r.fields)).toEqual([['a', 'b'], ['1', '2']]);
+  expect(records.map((r) => r.fields)).toEqual([
+    ['a', 'b'],
+    ['1', '2'],
+  ]);
 });

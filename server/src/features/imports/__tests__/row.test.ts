@@ -1,6 +1,10 @@
 import { checkRow } from '../row';
 
-const plan = { email: 0, fields: { firstName: 1, lastName: 2, timezone: 3, locale: 4 }, attributes: [['plan', 5]] as Array<[string, number]> };
+const plan = {
+  email: 0,
+  fields: { firstName: 1, lastName: 2, timezone: 3, locale: 4 },
+  attributes: [['plan', 5]] as Array<[string, number]>,
+};
 const row = (...fields: string[]) => checkRow(fields, plan, 6);
 
 test('normalises a good row like the contacts API, empty cells becoming null', () => {

@@ -19,7 +19,9 @@ test('raises the page cache for the import and puts the connection back as it wa
 
 test('leaves a cache that is already larger alone, in pages or in KiB', async () => {
   await knex.raw('PRAGMA cache_size = 100000');
-  await (await raiseSqlitePageCache(knex))();
+  await (
+    await raiseSqlitePageCache(knex)
+  )();
   expect(await cacheSize()).toBe(100000);
   await knex.raw('PRAGMA cache_size = -200000');
   const restore = await raiseSqlitePageCache(knex);
@@ -31,6 +33,8 @@ test('leaves a cache that is already larger alone, in pages or in KiB', async ()
 test('does nothing on other databases', async () => {
   const raw = jest.fn();
   const other = { client: { config: { client: 'postgres' } }, raw } as unknown as Knex;
-  await (await raiseSqlitePageCache(other))();
+  await (
+    await raiseSqlitePageCache(other)
+  )();
   expect(raw).not.toHaveBeenCalled();
 });

@@ -9,7 +9,13 @@ test('user agents are sorted into the kinds of client that fetch tracking URLs',
   expect(classifyUserAgent('Mozilla/5.0')).toBe('apple-privacy');
   expect(classifyUserAgent(GMAIL)).toBe('image-proxy');
   expect(classifyUserAgent('YahooMailProxy; https://help.yahoo.com/kb/yahoo-mail-proxy-SLN28749.html')).toBe('image-proxy');
-  for (const ua of ['Mozilla/5.0 (compatible; bingbot/2.0)', 'python-requests/2.31', 'curl/8.4.0', 'Mozilla/5.0 HeadlessChrome/120', 'Barracuda Sentinel (EE)']) {
+  for (const ua of [
+    'Mozilla/5.0 (compatible; bingbot/2.0)',
+    'python-requests/2.31',
+    'curl/8.4.0',
+    'Mozilla/5.0 HeadlessChrome/120',
+    'Barracuda Sentinel (EE)',
+  ]) {
     expect(classifyUserAgent(ua)).toBe('bot');
   }
   expect(classifyUserAgent(SAFARI)).toBe('browser');

@@ -8,7 +8,11 @@ test('an address is masked down to its first letter and its domain', () => {
 });
 
 test('the unsubscribe page escapes what it shows and posts the one-click body', () => {
-  const html = unsubscribePage({ kind: 'form', maskedEmail: '<***@example.com', action: 'https://news.example.com/api/campaigns/t/u/1.x"y' });
+  const html = unsubscribePage({
+    kind: 'form',
+    maskedEmail: '<***@example.com',
+    action: 'https://news.example.com/api/campaigns/t/u/1.x"y',
+  });
   expect(html).toContain('&lt;***@example.com');
   expect(html).toContain('action="https://news.example.com/api/campaigns/t/u/1.x&quot;y"');
   expect(html).toContain('<input type="hidden" name="List-Unsubscribe" value="One-Click">');

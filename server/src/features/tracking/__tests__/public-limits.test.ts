@@ -12,7 +12,11 @@ test("a token's first requests pass even when its IP is far over its limit (shar
 
 test('a token is limited past perToken, with the seconds left in its window', () => {
   expect(decide(limits, { valid: true, token: at(4), ip: at(4) })).toEqual({ limited: false });
-  expect(decide(limits, { valid: true, token: at(5, 59_001), ip: at(5) })).toEqual({ limited: true, reason: 'token', retryAfterSeconds: 60 });
+  expect(decide(limits, { valid: true, token: at(5, 59_001), ip: at(5) })).toEqual({
+    limited: true,
+    reason: 'token',
+    retryAfterSeconds: 60,
+  });
 });
 
 test('invalid tokens count per IP only, and Retry-After is at least one second', () => {
@@ -21,8 +25,17 @@ test('invalid tokens count per IP only, and Retry-After is at least one second',
 });
 
 test('the defaults are generous and firstPerToken cannot exceed perToken', () => {
-  expect(parseConfig({}).publicLimits).toEqual({ enabled: true, windowSeconds: 60, firstPerToken: 5, perToken: 30, perIp: 300, invalidPerIp: 30 });
-  expect(() => parseConfig({ publicLimits: { firstPerToken: 9, perToken: 3 } })).toThrow('campaigns.publicLimits.firstPerToken: firstPerToken cannot exceed perToken');
+  expect(parseConfig({}).publicLimits).toEqual({
+    enabled: true,
+    windowSeconds: 60,
+    firstPerToken: 5,
+    perToken: 30,
+    perIp: 300,
+    invalidPerIp: 30,
+  });
+  expect(() => parseConfig({ publicLimits: { firstPerToken: 9, perToken: 3 } })).toThrow(
+    'campaigns.publicLimits.firstPerToken: firstPerToken cannot exceed perToken'
+  );
   expect(() => parseConfig({ publicLimits: { perIp: 0 } })).toThrow('campaigns.publicLimits.perIp');
 });
 

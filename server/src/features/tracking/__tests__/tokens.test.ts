@@ -6,7 +6,9 @@ test('a token carries its ids and comes back from verification', () => {
   const token = signToken(SECRET, 'click', [123456, 7]);
   expect(token).toMatch(/^2n9c\.7\.[A-Za-z0-9_-]{22}$/);
   expect(verifyToken(SECRET, 'click', token, 2)).toEqual([123456, 7]);
-  expect(verifyToken(SECRET, 'unsubscribe', signToken(SECRET, 'unsubscribe', [Number.MAX_SAFE_INTEGER]), 1)).toEqual([Number.MAX_SAFE_INTEGER]);
+  expect(verifyToken(SECRET, 'unsubscribe', signToken(SECRET, 'unsubscribe', [Number.MAX_SAFE_INTEGER]), 1)).toEqual([
+    Number.MAX_SAFE_INTEGER,
+  ]);
 });
 
 test('a token is refused for another purpose, under another secret, or with another id count', () => {

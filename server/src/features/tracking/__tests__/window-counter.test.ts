@@ -9,7 +9,11 @@ test('counting fails at once while Redis is reconnecting, rather than queue behi
 });
 
 test('each key answers its count and the milliseconds left in its window', async () => {
-  const redis = { status: 'ready', defineCommand: jest.fn(), campaignsWindowHit: jest.fn().mockResolvedValue([3, 1200, 1, 60000]) } as unknown as Redis;
+  const redis = {
+    status: 'ready',
+    defineCommand: jest.fn(),
+    campaignsWindowHit: jest.fn().mockResolvedValue([3, 1200, 1, 60000]),
+  } as unknown as Redis;
   expect(await createWindowCounter(redis).hit(['a', 'b'], 60000)).toEqual([
     { count: 3, ttlMs: 1200 },
     { count: 1, ttlMs: 60000 },

@@ -18,7 +18,9 @@ test('accepts each action with what it needs, and drops repeated ids', () => {
 });
 
 test('refuses an unknown or missing action, naming the ones there are', () => {
-  expect(messages({ action: 'explode', documentIds: ['a1'] }).join()).toMatch(/action: must be one of delete, addTopics, removeTopics, unsubscribe/);
+  expect(messages({ action: 'explode', documentIds: ['a1'] }).join()).toMatch(
+    /action: must be one of delete, addTopics, removeTopics, unsubscribe/
+  );
   expect(messages({ documentIds: ['a1'] }).join()).toMatch(/action: must be one of/);
 });
 

@@ -107,6 +107,12 @@ test('rule schema refuses unknown fields, operators and value types', () => {
 test('limits depth and the number of conditions', () => {
   const deep = [1, 2, 3, 4, 5, 6].reduce<RuleGroup>((inner) => ({ match: 'all', rules: [inner] }), { match: 'all', rules: [] });
   expect(checkRuleLimits(deep)).toBe('rules are nested 7 groups deep; at most 6');
-  const wide: RuleGroup = { match: 'any', rules: Array.from({ length: 2 }, () => ({ match: 'all' as const, rules: Array.from({ length: 150 }, () => ({ field: 'email' as const, operator: 'isSet' as const })) })) };
+  const wide: RuleGroup = {
+    match: 'any',
+    rules: Array.from({ length: 2 }, () => ({
+      match: 'all' as const,
+      rules: Array.from({ length: 150 }, () => ({ field: 'email' as const, operator: 'isSet' as const })),
+    })),
+  };
   expect(checkRuleLimits(wide)).toBe('rules hold 300 conditions; at most 200');
 });

@@ -21,7 +21,10 @@ beforeAll(async () => {
 afterAll(() => knex.destroy());
 
 const matching = async (path: string, where: (value: ReturnType<typeof jsonValue>) => Knex.Raw) => {
-  const rows: Array<{ id: number }> = await knex('contacts').select('id').whereRaw(where(jsonValue(knex, 'sqlite', 'attributes', path))).orderBy('id');
+  const rows: Array<{ id: number }> = await knex('contacts')
+    .select('id')
+    .whereRaw(where(jsonValue(knex, 'sqlite', 'attributes', path)))
+    .orderBy('id');
   return rows.map((r) => r.id);
 };
 

@@ -13,13 +13,24 @@ test.each([7, 1000, 100_000])('rules %d groups deep are refused with the count, 
 });
 
 test('more than 200 conditions are refused before parsing', () => {
-  const rules = { match: 'any', rules: Array.from({ length: 150 }, () => ({ match: 'all', rules: [{ field: 'email', operator: 'isSet' }, { field: 'email', operator: 'isSet' }] })) };
+  const rules = {
+    match: 'any',
+    rules: Array.from({ length: 150 }, () => ({
+      match: 'all',
+      rules: [
+        { field: 'email', operator: 'isSet' },
+        { field: 'email', operator: 'isSet' },
+      ],
+    })),
+  };
   expect(messages(rules)).toEqual(['rules hold 300 conditions; at most 200']);
 });
 
 test('a value nested deep inside a condition is refused by its JSON depth', () => {
   const deepValue = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
-  expect(messages({ match: 'all', rules: [{ field: 'email', operator: 'in', value: deepValue }] })).toEqual(['nested deeper than 15 levels (at rules.0.value…)']);
+  expect(messages({ match: 'all', rules: [{ field: 'email', operator: 'in', value: deepValue }] })).toEqual([
+    'nested deeper than 15 levels (at rules.0.value…)',
+  ]);
 });
 
 test('a cyclic object handed over by code ends', () => {
