@@ -3,7 +3,8 @@ import { UID } from '../../constants';
 import type { CampaignSource } from './engine';
 import type { CampaignRow } from './prepared-campaign';
 
-const CAMPAIGN_FIELDS = [
+/** The columns of a campaign the send flow and the sending service read. */
+export const CAMPAIGN_FIELDS = [
   'id',
   'documentId',
   'name',

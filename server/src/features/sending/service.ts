@@ -11,6 +11,7 @@ import { templateContactOf } from '../../content/template-contact';
 import { composeMessage, recipientUrls } from './compose';
 import { checkCampaignContent, templateFieldError } from './content-check';
 import { BLANK_PIXEL_URI } from '../tracking/responses';
+import { CAMPAIGN_FIELDS } from './campaign-source';
 import { templateCampaignOf, type CampaignRow, type PreparedCampaign } from './prepared-campaign';
 import type { RuleGroup } from '../audience/segments/rules';
 import { classifyFailure } from '../../mail/transport';
@@ -59,20 +60,7 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const campaignRow = async (documentId: string): Promise<CampaignRow> => {
     const row = (await strapi.db.query(UID.campaign).findOne({
       where: { documentId },
-      select: [
-        'id',
-        'documentId',
-        'name',
-        'subject',
-        'preheader',
-        'fromName',
-        'fromEmail',
-        'replyTo',
-        'content',
-        'plainText',
-        'state',
-        'updatedAt',
-      ],
+      select: [...CAMPAIGN_FIELDS],
     })) as CampaignRow | null;
     if (!row) throw new errors.NotFoundError(`No campaign with documentId "${documentId}"`);
     return row;
