@@ -9,12 +9,10 @@ export default tseslint.config(
   {
     ignores: [
       '**/dist/**',
-      'playground/.strapi/**',
-      'playground/types/**',
-      'playground/database/**',
       'reports/**',
       '.tmp/**',
       '**/node_modules/**',
+      'playground/{build,.cache,.strapi,.tmp,types,database,public}/**',
     ],
   },
   js.configs.recommended,
