@@ -24,6 +24,7 @@ const INTEGRATION_DATABASES = {
   'imports.test.ts': ALL,
   'sending.test.ts': ALL,
   'tracking.test.ts': ALL,
+  'inbound.test.ts': ALL,
   'admin-api.test.ts': SQLITE,
   'messages.test.ts': SQLITE,
   // An app of their own: a configuration or a boot no group shares.

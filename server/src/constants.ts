@@ -42,6 +42,9 @@ export const TABLES = {
   imports: 'campaigns_imports',
   importUpdates: 'campaigns_import_updates',
   sends: 'campaigns_sends',
+  inboundNotices: 'campaigns_inbound_notices',
+  inboundRaw: 'campaigns_inbound_raw',
+  mailboxCheckpoints: 'campaigns_mailbox_checkpoints',
 } as const;
 
 /** Set by the dedicated worker entry so the plugin knows it is the worker process. */

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { WORKER_MODES } from '../constants';
 import type { Transport } from '../mail/transport';
+import { inboundSchema } from './inbound';
 import { redisSchema } from './redis';
 
 const port = z.number().int().min(1).max(65535);
@@ -191,6 +192,7 @@ export const configSchema = z.strictObject({
 
   imports: importsSchema,
   publicLimits: publicLimitsSchema,
+  inbound: inboundSchema,
 });
 
 export type PluginConfigInput = z.input<typeof configSchema>;

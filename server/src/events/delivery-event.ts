@@ -14,7 +14,7 @@ export const DELIVERY_EVENT_TYPES = [
 export type DeliveryEventType = (typeof DELIVERY_EVENT_TYPES)[number];
 
 /** Where an event was observed: the `source` column. Inbound sources (webhooks, mailboxes) add theirs. */
-export type EventSource = 'tracking' | 'smtp' | 'admin' | 'mailbox' | 'webhook';
+export type EventSource = 'tracking' | 'smtp' | 'admin' | 'mailbox' | 'raw' | 'webhook';
 
 /** The delivery an event belongs to. */
 export interface EventDelivery {

@@ -1,0 +1,5 @@
+import { integrationGroup } from '../helpers/integration-group';
+import { inboundEnv } from '../helpers/inbound';
+
+// Notices change deliveries, events, suppressions and contacts with SQL per dialect: all three databases.
+integrationGroup('inbound', { smtpSink: true, env: (sink) => inboundEnv(sink!.port) }, []);
