@@ -30,6 +30,20 @@ export interface CampaignSummary {
   updatedAt: string;
 }
 
+/** Why the system paused a campaign (the `halt` move): what its page shows until a resume clears it. */
+export const PAUSE_CAUSES = ['complaint-rate', 'hard-bounce-rate', 'template-error'] as const;
+export type PauseCause = (typeof PAUSE_CAUSES)[number];
+
+export interface CampaignPauseReason {
+  cause: PauseCause;
+  /** What the log said, in English (the template's error, the rate against its limit). */
+  message: string;
+  /** When it was paused, ISO 8601. */
+  at: string;
+  /** For a rate: the rate (a fraction), the limit it passed, and the deliveries it was measured on. */
+  rate?: { value: number; limit: number; count: number; sent: number };
+}
+
 export interface Campaign extends CampaignSummary {
   preheader: string | null;
   fromName: string | null;
@@ -40,6 +54,8 @@ export interface Campaign extends CampaignSummary {
   plainText: string | null;
   timezoneMode: 'fixed' | 'recipient-local';
   topic: { documentId: string; name: string } | null;
+  /** Why the system paused it, while it is paused for that reason; null otherwise. */
+  pauseReason: CampaignPauseReason | null;
 }
 
 export interface ListCampaignsQuery {

@@ -1,5 +1,5 @@
 /** The send flow's admin API shapes, used by the server controllers and the admin pages. */
-import type { CampaignState } from './campaigns';
+import type { CampaignPauseReason, CampaignState } from './campaigns';
 
 /** A sender the site configured (`sending.senders`); a campaign's from address must be one of them. */
 export interface Sender {
@@ -24,6 +24,8 @@ export interface SendProgress {
   cancelled: number;
   startedAt: string | null;
   finishedAt: string | null;
+  /** Why the system paused it (the rate guard, a template that stopped rendering); null when it did not. */
+  pauseReason: CampaignPauseReason | null;
 }
 
 /** POST /campaigns/:documentId/preview: unsaved fields override the stored ones. */

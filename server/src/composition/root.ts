@@ -1,11 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import type { Queue } from 'bullmq';
+import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import type { Sender } from '../../../shared/contracts/sending';
 import type { PluginConfig } from '../config/schema';
 import { COMMAND_PROCESS_ENV, UID, WORKER_PROCESS_ENV, type WorkerMode } from '../constants';
 import { campaignStates, createCampaignLifecycle, type CampaignLifecycle } from '../features/campaigns/lifecycle';
+import { pauseReasonColumn } from '../features/campaigns/pause-reasons';
 import { createImportWork, type ImportWork } from '../features/imports/import-work';
+import { rateGuardReactor } from '../features/inbound/rate-guard-reactor';
+import { campaignTally } from '../features/inbound/rate-guard-tallies';
 import { createSmtpPool } from '../mail/smtp-pool';
 import { describeRedis, type RedisClient } from '../queue/connection';
 import { closeQueues, openQueues, openWorkers } from '../queue/runtime';
@@ -25,6 +29,7 @@ import { createWebView, type WebView } from '../features/sending/web-view';
 import { createTokenVerifier, type TokenVerifier } from '../features/tracking/token-verifier';
 import { applySignal, type ContactSignal } from '../contact-signals/apply-signal';
 import { signalTables } from '../contact-signals/tables';
+import { columnsOf } from '../db/columns';
 import { eventHubReactor } from '../events/reactors';
 import { createEventRecorder, type EventRecorder } from '../events/recorder';
 import { smtpBounces, type SmtpBounceRecorder } from '../events/smtp-bounce';
@@ -107,7 +112,11 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     const bounces = smtpBounces({ knex, record: (event) => events.record(event), signal });
     const store = deliveryStore(knex, { contacts: tableOf(UID.contact), suppressions: tableOf(UID.suppression) });
     const records = sendRecords(knex);
-    const lifecycle = createCampaignLifecycle(campaignStates(knex, tableOf(UID.campaign)));
+    const campaignsTable = tableOf(UID.campaign);
+    const lifecycle = createCampaignLifecycle(
+      campaignStates(knex, campaignsTable),
+      pauseReasonColumn(campaignsTable, columnsOf(strapi, UID.campaign, ['pauseReason']).pauseReason)
+    );
     const campaigns = campaignSource(strapi);
     const cache = createCampaignCache(knex);
     const engine = createSendEngine({
@@ -133,7 +142,15 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       process.env[WORKER_PROCESS_ENV] === '1',
       process.env[COMMAND_PROCESS_ENV] === '1'
     );
-    const reactors = [eventHubReactor(strapi.eventHub)];
+    const reactors = [
+      eventHubReactor(strapi.eventHub),
+      rateGuardReactor({
+        options: config.inbound.rateGuard,
+        lifecycle,
+        tally: (campaignId) => campaignTally(knex, campaignId),
+        log: strapi.log,
+      }),
+    ];
     const workers = runWorkers ? openWorkers(declarations, { config, log: strapi.log, engine, imports, reactors }, client, prefix) : [];
     // Last opened, first closed: a job finishing its last message still needs the transport and the queues.
     opened.push('the workers', async () => {
@@ -157,8 +174,11 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
   };
 
   const audience: AudienceQueries = createAudienceQueries(strapi);
-  /** Needs only the database: contact state changes work before the queues are open (an audience source's removed entry at boot). */
-  const signal = (contactSignal: ContactSignal) => applySignal(strapi.db.connection, signalTables(strapi), contactSignal);
+  /**
+   * Needs only the database: contact state changes work before the queues are open (an audience
+   * source's removed entry at boot). `db`: a transaction the change must be part of (an undo).
+   */
+  const signal = (contactSignal: ContactSignal, db: Knex = strapi.db.connection) => applySignal(db, signalTables(strapi), contactSignal);
 
   return {
     config,

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
+import { columnsOf } from '../db/columns';
 
 const CONTACT_COLUMNS = ['state', 'stateChangedAt', 'updatedAt', 'consent'] as const;
 const SUPPRESSION_COLUMNS = [
@@ -22,17 +23,6 @@ export interface SignalTables {
   suppressions: string;
   suppressionColumns: Record<(typeof SUPPRESSION_COLUMNS)[number], string>;
 }
-
-const columnsOf = <K extends string>(strapi: Core.Strapi, uid: string, names: readonly K[]) => {
-  const attributes = strapi.db.metadata.get(uid).attributes as unknown as Record<string, { columnName?: string }>;
-  return Object.fromEntries(
-    names.map((name) => {
-      const column = attributes[name]?.columnName;
-      if (!column) throw new Error(`campaigns: the content type ${uid} has no column for "${name}"`);
-      return [name, column];
-    })
-  ) as Record<K, string>;
-};
 
 export const signalTables = (strapi: Core.Strapi): SignalTables => ({
   contacts: strapi.db.metadata.get(UID.contact).tableName,

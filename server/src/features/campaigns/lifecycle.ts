@@ -1,14 +1,25 @@
 import type { Knex } from 'knex';
 import { campaignLifecycle, type CampaignAction, type CampaignState } from '../../../../shared/contracts/campaign-lifecycle';
-import { lifecycleMoves, stateColumn, type StateStore } from '../../db/lifecycle-moves';
+import type { CampaignPauseReason } from '../../../../shared/contracts/campaigns';
+import { lifecycleMoves, stateColumn, type NamedRow, type StateStore } from '../../db/lifecycle-moves';
+import type { PauseReasons } from './pause-reasons';
 
 /**
  * Every change of a campaign's state on the server goes through here: the send service's send,
  * pause, resume and cancel, the engine's complete and halt. Each is the conditional move
  * shared/contracts/campaign-lifecycle declares for the action.
  */
-export const createCampaignLifecycle = (store: StateStore<CampaignState>) =>
-  lifecycleMoves<CampaignState, CampaignAction>(campaignLifecycle, store);
+export const createCampaignLifecycle = (store: StateStore<CampaignState>, reasons: PauseReasons) => {
+  const moves = lifecycleMoves<CampaignState, CampaignAction>(campaignLifecycle, store);
+  return {
+    ...moves,
+    /** The system stops a sending campaign (the rate guard, a template that no longer renders), and says why on its page. */
+    halt: (campaignId: number, reason: CampaignPauseReason) =>
+      moves.take(campaignId, 'halt', (trx) => reasons.record(trx, campaignId, reason)),
+    /** An editor's resume: the reason of the pause it ends goes with it. */
+    resume: (row: NamedRow<CampaignState>) => moves.takeOrRefuse(row, 'resume', (trx) => reasons.clear(trx, row.id)),
+  };
+};
 
 /** The campaigns table's own `state` column (the content type's enum). */
 export const campaignStates = (knex: Knex, campaignsTable: string) => stateColumn<CampaignState>(knex, campaignsTable);

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { documentsOf, findOrThrow, findPage } from '../../db/documents';
 import { z } from 'zod';
 import { canDelete, canEditField } from '../../../../shared/contracts/campaign-lifecycle';
-import type { Campaign, CampaignSummary } from '../../../../shared/contracts/campaigns';
+import type { Campaign, CampaignPauseReason, CampaignSummary } from '../../../../shared/contracts/campaigns';
 import { rootOf } from '../../composition/accessor';
 import { CAMPAIGN_STATES, TABLES, UID, type CampaignState } from '../../constants';
 import { checkCampaignContent } from '../sending/content-check';
@@ -76,6 +76,7 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
     plainText: (row.plainText as string) ?? null,
     timezoneMode: row.timezoneMode as Campaign['timezoneMode'],
     topic: ref(row.topic),
+    pauseReason: row.state === 'paused' ? ((row.pauseReason as CampaignPauseReason | null) ?? null) : null,
   });
 
   /** Checks that related documents exist, naming the field when one does not. */

@@ -232,7 +232,7 @@ export const createSendEngine = (deps: SendEngineDeps) => {
       } catch (error) {
         // Content is checked when saved and when sending starts; one that still fails stops the campaign rather than failing every delivery.
         if (error instanceof TemplateError) {
-          await lifecycle.take(campaignId, 'halt');
+          await lifecycle.halt(campaignId, { cause: 'template-error', message: error.message, at: new Date().toISOString() });
           log.error(`campaigns: campaign ${campaignId} paused: ${error.message}`);
           return;
         }

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import type { CampaignPauseReason } from '../../../../shared/contracts/campaigns';
 import type { PreviewResponse, Sender, SendProgress, SendTestResponse } from '../../../../shared/contracts/sending';
 import { rootOf } from '../../composition/accessor';
 import { UID } from '../../constants';
@@ -139,7 +140,11 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
     checkContent: checkCampaignContent,
 
     async progress(documentId: string): Promise<SendProgress> {
-      const row = await campaignRow(documentId);
+      const row = (await strapi.db.query(UID.campaign).findOne({
+        where: { documentId },
+        select: ['id', 'state', 'pauseReason'],
+      })) as Pick<CampaignRow, 'id' | 'state'> & { pauseReason: CampaignPauseReason | null };
+      if (!row) throw new errors.NotFoundError(`No campaign with documentId "${documentId}"`);
       const { records, store } = root.running;
       const [record, counts] = await Promise.all([records.find(row.id), store.counts(row.id)]);
       const targeted = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -151,6 +156,7 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
         ...counts,
         startedAt: record ? new Date(record.startedAt).toISOString() : null,
         finishedAt: record?.finishedAt ? new Date(record.finishedAt).toISOString() : null,
+        pauseReason: row.state === 'paused' ? (row.pauseReason ?? null) : null,
       };
     },
 
@@ -183,7 +189,7 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
     async resume(documentId: string): Promise<SendProgress> {
       const row = await campaignRow(documentId);
       const { lifecycle, records, engine } = root.running;
-      await lifecycle.takeOrRefuse(row, 'resume');
+      await lifecycle.resume(row);
       const run = await records.nextRun(row.id, Date.now());
       await engine.startDispatch(row.id, run);
       await engine.requeueQueued(row.id, run);

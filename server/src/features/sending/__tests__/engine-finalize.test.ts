@@ -1,6 +1,7 @@
 import type { CampaignState } from '../../../../../shared/contracts/campaign-lifecycle';
 import type { StateStore } from '../../../db/lifecycle-moves';
 import { createCampaignLifecycle } from '../../campaigns/lifecycle';
+import type { PauseReasons } from '../../campaigns/pause-reasons';
 import type { DeliveryStore } from '../delivery-store';
 import { createSendEngine, type SendEngineDeps } from '../engine';
 import type { SendRecord, SendRecords } from '../send-records';
@@ -35,7 +36,8 @@ const engineFor = (world: { state: CampaignState; record: Pick<SendRecord, 'stat
   const engine = createSendEngine({
     records,
     store,
-    lifecycle: createCampaignLifecycle(states),
+    // Finishing never halts: no reason is ever written.
+    lifecycle: createCampaignLifecycle(states, {} as PauseReasons),
     emit: (event: string) => void emitted.push(event),
   } as unknown as SendEngineDeps);
   return { engine, finished, emitted };
