@@ -18,6 +18,23 @@ export interface QueueHealth {
 /** An option a bulk sender is expected to set, missing from this site's configuration. */
 export type ConfigWarning = 'dkim-missing' | 'postal-address-missing';
 
+/** What the inbound pipeline does with each class of notice (`inbound.policy`). */
+export interface InboundPolicy {
+  hardBounce: 'suppress' | 'ignore';
+  /** Soft bounces on `count` distinct campaigns within `windowDays` suppress the address for `suppressDays` (0: until lifted). */
+  softBounce: { action: 'suppress' | 'ignore'; count: number; windowDays: number; suppressDays: number };
+  complaint: 'suppress' | 'ignore';
+  unsubscribeRequest: 'unsubscribe' | 'ignore';
+}
+
+/** When a sending campaign is paused for its rates (`inbound.rateGuard`); rates are fractions (0.003 is 0.3%). */
+export interface RateGuardSettings {
+  enabled: boolean;
+  minDeliveries: number;
+  complaintRate: number;
+  hardBounceRate: number;
+}
+
 export interface Settings {
   redis: { connection: string; prefix: string };
   smtp: { host: string; port: number; secure: boolean; user: string | null; pool: boolean; maxConnections: number };
@@ -30,6 +47,7 @@ export interface Settings {
   workerMode: 'in-process' | 'dedicated' | 'off';
   rateLimits: { messagesPerSecond: number; perDomain: Record<string, number> };
   audienceSources: AudienceSourceSummary[];
+  inbound: { policy: InboundPolicy; rateGuard: RateGuardSettings };
   health: { redisLatencyMs: number; workersInThisProcess: number; queues: QueueHealth[] };
 }
 

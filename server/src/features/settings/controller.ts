@@ -35,6 +35,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           topics,
           mirrorDeletes,
         })),
+        inbound: { policy: config.inbound.policy, rateGuard: config.inbound.rateGuard },
         health: await getService(strapi, 'queues').health(),
       },
     };

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { like, likeEscape } from '../../../db/like';
 import { jsonValue, type Dialect } from './json-path';
 import { isGroup, TEXT_FIELDS, type Condition, type RuleGroup } from './rules';
 
@@ -23,13 +24,6 @@ const ACTIVITY_COLUMN = { received: 'sent_at', opened: 'first_open_at', clicked:
 const COMPARE = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
 const DAY_MS = 86_400_000;
-
-// '!' rather than backslash as the LIKE escape: MySQL reads a backslash inside a literal as an escape of its own.
-const likeEscape = (value: string) => value.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`);
-
-// Case-insensitive on every database (PostgreSQL's LIKE is case-sensitive, MySQL's and SQLite's are not).
-const like = (qb: Knex.QueryBuilder, column: string | Knex.Raw, pattern: string, negate = false) =>
-  qb.whereRaw(`LOWER(${typeof column === 'string' ? '??' : '?'}) ${negate ? 'NOT ' : ''}LIKE ? ESCAPE '!'`, [column, pattern]);
 
 // Comparisons on a computed expression (a JSON value): knex takes those only through raw bindings.
 const compare = (qb: Knex.QueryBuilder, expr: Knex.Raw, op: '=' | '>' | '>=' | '<' | '<=', value: string | number) =>
