@@ -7,6 +7,7 @@ import {
 } from '../../server/src/features/inbound/classifier/classification';
 import type { MatchMethod, NoticeAction, NoticeKind, NoticeSource } from '../../server/src/features/inbound/notice';
 import type { CampaignPauseReason, CampaignState, ListResponse } from './campaigns';
+import type { ContactState } from './contacts';
 
 export { BOUNCE_REASONS };
 export type { BounceReason, BounceType, MatchMethod, NoticeAction, NoticeKind, NoticeSource };
@@ -135,8 +136,8 @@ export declare namespace UndoInboundNotice {
       notice: InboundNoticeDetail;
       /** Suppressions of the address that were lifted. */
       lifted: number;
-      /** Whether the contact is subscribed again (not when it is gone, or another suppression or state still holds it). */
-      contactRestored: boolean;
+      /** The contact's state after the undo (subscribed again, or unsubscribed when the person had asked to be); null without a contact. */
+      contactState: ContactState | null;
     };
   }
 }

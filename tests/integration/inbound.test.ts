@@ -1,5 +1,8 @@
 import { integrationGroup } from '../helpers/integration-group';
-import { inboundEnv } from '../helpers/inbound';
+import { INBOUND_RATE_GUARD, inboundEnv } from '../helpers/inbound';
 
 // Notices change deliveries, events, suppressions and contacts with SQL per dialect: all three databases.
-integrationGroup('inbound', { smtpSink: true, env: (sink) => inboundEnv(sink!.port) }, []);
+integrationGroup('inbound', { smtpSink: true, env: (sink) => inboundEnv(sink!.port, { rateGuard: INBOUND_RATE_GUARD }) }, [
+  'inbound/rate-guard',
+  'inbound/notices-admin-api',
+]);

@@ -85,7 +85,7 @@ const createInboundNoticesService = ({ strapi }: { strapi: Core.Strapi }) => {
       const by = adminLabel(admin);
       const outcome = await undo(id, by);
       strapi.log.info(
-        `campaigns: inbound notice ${id} undone by ${by}: ${outcome.lifted} suppressions lifted, contact ${outcome.contactRestored ? 'subscribed again' : 'unchanged'}`
+        `campaigns: inbound notice ${id} undone by ${by}: ${outcome.lifted} suppressions lifted, contact ${outcome.contactState ?? 'none'}`
       );
       return { notice: await service.findOne(id), ...outcome };
     },

@@ -27,7 +27,8 @@ export interface UndoDependencies {
 
 export interface UndoOutcome {
   lifted: number;
-  contactRestored: boolean;
+  /** The contact's state after the undo; null when the notice matched no contact, or it is gone. */
+  contactState: ContactState | null;
 }
 
 const when = (epoch: unknown) => new Date(Number(epoch)).toISOString();
@@ -36,10 +37,11 @@ const when = (epoch: unknown) => new Date(Number(epoch)).toISOString();
  * Undoes a wrong suppression an inbound notice made. The notice is claimed first with a
  * conditional UPDATE (not undone yet, an undoable action), so of two admins clicking at once one
  * undoes it and the other gets a 400. Then the address's active global suppressions of the kind
- * the notice wrote are lifted (expired now, with a note: the row stays as the record), and the
- * contact comes back through the contact signal path (a forced resubscribe: the admin's decision)
- * when it is still in the state the notice put it in and no other suppression holds the address:
- * an undone bounce never resubscribes someone who had unsubscribed.
+ * the notice wrote are lifted (expired now, with a note: the row stays as the record), and a
+ * contact still in the state the notice put it in comes back through the contact signal path (a
+ * forced resubscribe: the admin's decision) when nothing else holds its address, or goes to
+ * `unsubscribed` when only the person's own unsubscribe does: an undone complaint never
+ * resubscribes someone who had unsubscribed. Any other suppression left keeps the contact as it is.
  */
 export const undoNotice =
   (deps: UndoDependencies) =>
@@ -78,15 +80,19 @@ export const undoNotice =
           [tables.suppressionNote]: `Lifted by ${undoneBy} on ${now.toISOString()}: inbound notice ${id} was undone`,
         });
 
-      let contactRestored = false;
-      if (row.contact_id !== null) {
-        const contact = await trx(tables.contacts).select(tables.contactColumns.state).where({ id: row.contact_id }).first();
-        const stillHeld = Number((await active().count({ n: '*' }).first())?.n ?? 0) > 0;
-        if (contact?.[tables.contactColumns.state] === undone.contactState && !stillHeld) {
-          const changed = await deps.signal({ type: 'resubscribe', contactIds: [Number(row.contact_id)], force: true }, trx);
-          contactRestored = changed === 1;
+      if (row.contact_id === null) return { lifted, contactState: null };
+      const contactId = Number(row.contact_id);
+      const stateOf = async (): Promise<ContactState | null> =>
+        (await trx(tables.contacts).select(tables.contactColumns.state).where({ id: contactId }).first())?.[tables.contactColumns.state] ??
+        null;
+      if ((await stateOf()) === undone.contactState) {
+        const holding: SuppressionReason[] = (await active().select(s.reason)).map((r: Record<string, SuppressionReason>) => r[s.reason]);
+        // Back to subscribed when nothing else holds the address; to unsubscribed when only the person's own unsubscribe does.
+        if (holding.every((reason) => reason === 'unsubscribe')) {
+          await deps.signal({ type: 'resubscribe', contactIds: [contactId], force: true }, trx);
+          if (holding.length) await deps.signal({ type: 'unsubscribe', contactIds: [contactId] }, trx);
         }
       }
-      return { lifted, contactRestored };
+      return { lifted, contactState: await stateOf() };
     });
   };
