@@ -8,6 +8,8 @@ import { CampaignsPage } from './CampaignsPage';
 import { ContactDetailPage } from './contacts/ContactDetailPage';
 import { ContactsPage } from './contacts/ContactsPage';
 import { ImportPage } from './imports/ImportPage';
+import { InboundNoticePage } from './inbound/InboundNoticePage';
+import { InboundPage } from './inbound/InboundPage';
 import { ImportsPage } from './imports/ImportsPage';
 import { NewImportPage } from './imports/NewImportPage';
 import { SegmentEditPage } from './SegmentEditPage';
@@ -29,6 +31,8 @@ export const App = () => (
         <Route path="imports" element={<ImportsPage />} />
         <Route path="imports/new" element={<NewImportPage />} />
         <Route path="imports/:id" element={<ImportPage />} />
+        <Route path="inbound" element={<InboundPage />} />
+        <Route path="inbound/:id" element={<InboundNoticePage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

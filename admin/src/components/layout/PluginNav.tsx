@@ -17,6 +17,7 @@ export const PluginNav = () => {
     { to: 'segments', label: t('nav.segments', 'Segments') },
     { to: 'topics', label: t('nav.topics', 'Topics') },
     { to: 'imports', label: t('nav.imports', 'Imports') },
+    { to: 'inbound', label: t('nav.inbound', 'Bounces & complaints') },
     ...(canManage ? [{ to: 'settings', label: t('nav.settings', 'Settings') }] : []),
   ];
   return (

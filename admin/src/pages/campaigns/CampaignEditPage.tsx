@@ -14,6 +14,7 @@ import { CampaignStateBadge } from '../../components/CampaignStateBadge';
 import { campaignInputOf, formValuesOf, type CampaignFormValues } from '../../components/campaign-editor/campaign-form';
 import { ContentEditor } from '../../components/campaign-editor/ContentEditor';
 import { DetailsFields } from '../../components/campaign-editor/DetailsFields';
+import { PauseReasonAlert } from '../../components/campaign-editor/PauseReasonAlert';
 import { PreviewContactPicker } from '../../components/campaign-editor/PreviewContactPicker';
 import { PreviewPanel } from '../../components/campaign-editor/PreviewPanel';
 import { SendControls } from '../../components/campaign-editor/SendControls';
@@ -170,6 +171,7 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
                   {errorMessage(sending.error)}
                 </Typography>
               )}
+              {sending.data?.pauseReason && <PauseReasonAlert reason={sending.data.pauseReason} />}
               {sending.data ? (
                 <SendProgressPanel progress={sending.data} />
               ) : (

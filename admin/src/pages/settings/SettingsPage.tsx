@@ -3,6 +3,7 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { useGetCampaignsSettingsQuery } from '../../api/settings';
 import { Section } from '../../components/layout/Section';
 import { AudienceSourcesPanel } from '../../components/settings/AudienceSourcesPanel';
+import { BouncePolicyPanel } from '../../components/settings/BouncePolicyPanel';
 import { ConfigWarnings } from '../../components/settings/ConfigWarnings';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { PERMISSIONS } from '../../permissions';
@@ -82,6 +83,9 @@ const SettingsView = () => {
               />
               <Fact label={t('settings.fact.postalAddress', 'Postal address')} value={settings.postalAddress ?? notSet} />
             </Grid.Root>
+          </Section>
+          <Section title={t('settings.section.bouncePolicy', 'Bounce policy')}>
+            <BouncePolicyPanel inbound={settings.inbound} />
           </Section>
           <Section title={t('settings.section.queues', 'Queues')}>
             <Typography>

@@ -42,6 +42,8 @@ test('counts read as the English pages wrote them before translation', () => {
   expect(say('campaigns.list.count', { count: 1200 })).toBe('1,200 campaigns');
   expect(say('segments.live.count', { count: 3 })).toBe('3 contacts can be mailed');
   expect(say('campaignEditor.test.done', { count: 1 })).toBe('Test sent to 1 address');
+  expect(say('inbound.count', { total: 1 })).toBe('1 notice');
+  expect(say('inbound.rates.value', { rate: '0.25%', count: 1500 })).toBe('0.25% (1,500)');
   expect(say('campaignEditor.locked.sending', { state: 'sending' })).toBe(
     'This campaign is sending: only its name can change (pause it to edit the rest).'
   );

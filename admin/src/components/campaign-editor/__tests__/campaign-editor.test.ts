@@ -27,6 +27,7 @@ const campaign: Campaign = {
   plainText: null,
   timezoneMode: 'fixed',
   topic: null,
+  pauseReason: null,
 };
 
 describe('the campaign form', () => {
@@ -89,6 +90,7 @@ describe('send progress', () => {
     cancelled: 0,
     startedAt: null,
     finishedAt: null,
+    pauseReason: null,
     ...counts,
   });
 
