@@ -13,6 +13,7 @@ adminBrowserGroup(
     'admin-pages/segment-builder',
     'admin-pages/import-wizard',
     'admin-pages/settings-warnings',
+    'admin-pages/inbound-page',
     'admin-pages/admin-defects',
   ]
 );
