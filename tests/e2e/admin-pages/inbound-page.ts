@@ -46,6 +46,20 @@ beforeAll(async () => {
       sent_at: sent,
     });
   }
+  await knex()('campaigns_sends').insert({
+    campaign_id: campaignId,
+    state: 'dispatched',
+    run: 0,
+    rules: JSON.stringify({ match: 'all', rules: [] }),
+    cursor: 0,
+    started_at: sent,
+    dispatched_at: sent,
+    finished_at: sent,
+    updated_at: sent,
+  });
+  await app()
+    .strapi.db.query('plugin::campaigns.campaign')
+    .update({ where: { id: campaignId }, data: { state: 'sent' } });
   const notice = (kind: 'bounce' | 'complaint', email: string, reference: string, raw: string | null = null): InboundNotice => ({
     source: kind === 'bounce' ? 'mailbox' : 'webhook',
     origin: kind === 'bounce' ? 'imap:bounces' : 'generic',
@@ -75,7 +89,9 @@ test('the page lists what came back with its rates, and filters by kind and by m
   await expect(rowsShown().count()).resolves.toBe(3);
   const rates = page().getByRole('region', { name: 'Bounce and complaint rates' });
   await rates.getByText('the last 7 days').waitFor();
-  await rates.getByRole('link', { name: 'November letter' }).waitFor();
+  // 1 hard bounce and 1 complaint of 2 sent: 50% each, far past 0.3%.
+  const letter = rates.getByRole('row').filter({ has: page().getByRole('link', { name: 'November letter' }) });
+  expect(await letter.getByRole('gridcell').allInnerTexts()).toEqual(['November letter', 'sent', '2', '50% (1)', '50% (1)']);
   await screenshot('inbound-page');
 
   await page().getByRole('combobox', { name: 'Kind' }).click();
@@ -119,4 +135,33 @@ test('a notice shows its raw mail as escaped text, and undo lifts its suppressio
   });
   expect((await app().strapi.plugin('campaigns').service('contacts').findByEmail('zoe@example.com')).state).toBe('subscribed');
   expect(await app().strapi.plugin('campaigns').service('suppressions').isSuppressed('zoe@example.com')).toBe(false);
+});
+
+test('the settings show the bounce policy, and a campaign the rate guard paused says why', async () => {
+  await page().goto(`${baseUrl()}/admin/plugins/campaigns/settings`);
+  const policy = page().getByRole('region', { name: 'Bounce policy' });
+  await policy.getByText('suppresses the address at once').waitFor();
+  await policy.getByText('on 3 campaigns within 30 days: suppressed for 30 days').waitFor();
+  await policy.getByText('pauses a sending campaign after 500 messages when complaints pass 0.3% or hard bounces 5%').waitFor();
+
+  const campaigns = app().strapi.db.query('plugin::campaigns.campaign');
+  const letter = await campaigns.findOne({ where: { name: 'November letter' } });
+  await campaigns.update({
+    where: { id: letter.id },
+    data: {
+      state: 'paused',
+      pauseReason: {
+        cause: 'complaint-rate',
+        message: 'complaint rate 50% (1 of 2 sent) is above the limit of 0.3%',
+        at: new Date().toISOString(),
+        rate: { value: 0.5, limit: 0.003, count: 1, sent: 2 },
+      },
+    },
+  });
+  await page().goto(`${baseUrl()}/admin/plugins/campaigns/campaigns/${letter.documentId}`);
+  await page().getByText('Paused by the plugin').waitFor();
+  await page()
+    .getByText(/its complaint rate 50% \(1 of 2 sent\) passed the limit of 0\.3%/)
+    .waitFor();
+  await screenshot('campaign-paused-by-rate-guard');
 });
