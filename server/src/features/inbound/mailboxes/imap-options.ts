@@ -1,0 +1,22 @@
+import type { ImapFlowOptions } from 'imapflow';
+import type { PluginConfig } from '../../../config/schema';
+
+export type MailboxConfig = PluginConfig['inbound']['mailboxes'][number];
+
+/**
+ * The imapflow options of a configured mailbox. IDLE is started by the watcher itself (it knows
+ * when a scan is over), and imapflow's own logger stays off: the watcher logs what matters once,
+ * with the mailbox's name, through Strapi's log.
+ */
+export const imapOptionsOf = (mailbox: MailboxConfig): ImapFlowOptions => ({
+  host: mailbox.host,
+  port: mailbox.port,
+  secure: mailbox.secure,
+  tls: { rejectUnauthorized: mailbox.rejectUnauthorized },
+  auth: mailbox.accessToken ? { user: mailbox.user, accessToken: mailbox.accessToken } : { user: mailbox.user, pass: mailbox.password },
+  disableAutoIdle: true,
+  logger: false,
+});
+
+/** How a mailbox is named in the log: never its credentials. */
+export const describeMailbox = (mailbox: MailboxConfig) => `mailbox "${mailbox.name}" (${mailbox.user}@${mailbox.host}:${mailbox.port}, ${mailbox.folder})`;
