@@ -46,6 +46,7 @@ const INTEGRATION_DATABASES = {
   'rate-limiter.test.ts': SQLITE,
   'smtp-pool.test.ts': SQLITE,
   'dkim-signing.test.ts': SQLITE,
+  'mailbox-watcher.test.ts': SQLITE, // Dovecot and Redis: the mailbox watcher with a recording intake
 };
 
 const integrationDir = path.join(__dirname, 'tests', 'integration');

@@ -1,4 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -18,12 +19,12 @@ export interface StoredMessage {
   subject: string;
 }
 
-/** A private Dovecot on a free loopback port, its users in a passwd-file, and IMAP helpers that act as a mail client would. */
+/** A private Dovecot on a free loopback port, a mailbox per user name, and IMAP helpers that act as a mail client would. */
 export interface Dovecot {
   host: string;
   port: number;
   /** A user of its own (an empty mailbox): each test takes one, so tests never see each other's mail. */
-  user(name: string): Promise<{ user: string; password: string }>;
+  user(name: string): { user: string; password: string };
   append(user: string, folder: string, raw: string | Buffer, flags?: string[]): Promise<number>;
   list(user: string, folder: string): Promise<StoredMessage[]>;
   /** Folder names of a user's mailbox. */
@@ -70,8 +71,8 @@ const accepts = (port: number) =>
     socket.once('error', () => resolve(false));
   });
 
-/** A throw-away configuration: everything under `dir`, no TLS, plain passwords, maildirs under `dir/home`. */
-const configOf = (dir: string, port: number) => `
+/** A throw-away configuration: everything under `dir`, no TLS, one plain password, maildirs under `dir/home`. */
+const configOf = (dir: string, port: number, password: string) => `
 base_dir = ${dir}/run
 state_dir = ${dir}/state
 log_path = ${dir}/dovecot.log
@@ -82,9 +83,11 @@ disable_plaintext_auth = no
 auth_mechanisms = plain login
 default_login_user = nobody
 default_internal_user = nobody
+# Any user name logs in with the one password and gets a mailbox of its own: a passwd-file would be
+# read again at most once a second, and logins tried before that fail and are then slowed down.
 passdb {
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u ${dir}/passwd
+  driver = static
+  args = password=${password}
 }
 userdb {
   driver = static
@@ -122,11 +125,11 @@ export const startDovecot = async (): Promise<Dovecot> => {
   await fs.chmod(dir, 0o755);
   await fs.mkdir(path.join(dir, 'home'), { mode: 0o777 });
   await fs.chmod(path.join(dir, 'home'), 0o777);
-  await fs.writeFile(path.join(dir, 'passwd'), '', { mode: 0o644 });
   const port = await freePort();
+  const password = randomBytes(12).toString('hex');
   const config = path.join(dir, 'dovecot.conf');
-  await fs.writeFile(config, configOf(dir, port));
-  const passwords = new Map<string, string>();
+  await fs.writeFile(config, configOf(dir, port, password));
+  const users = new Set<string>();
 
   let child: ChildProcess | undefined;
   let exited: Promise<void> = Promise.resolve();
@@ -149,8 +152,7 @@ export const startDovecot = async (): Promise<Dovecot> => {
   };
 
   const session = async <T>(user: string, work: (imap: ImapFlow) => Promise<T>): Promise<T> => {
-    const password = passwords.get(user);
-    if (!password) throw new Error(`no Dovecot user "${user}": make it with dovecot.user()`);
+    if (!users.has(user)) throw new Error(`no Dovecot user "${user}": make it with dovecot.user()`);
     const imap = new ImapFlow({ host: HOST, port, secure: false, auth: { user, pass: password }, logger: false, disableAutoIdle: true });
     imap.on('error', () => undefined);
     await imap.connect();
@@ -172,12 +174,9 @@ export const startDovecot = async (): Promise<Dovecot> => {
   return {
     host: HOST,
     port,
-    async user(name) {
-      if (!/^[a-z0-9-]+$/.test(name) || passwords.has(name)) throw new Error(`pick a new user name of letters, digits and "-", not "${name}"`);
-      const password = `pw-${name}-${Math.random().toString(36).slice(2)}`;
-      passwords.set(name, password);
-      // Dovecot reads the passwd-file again when it changes.
-      await fs.appendFile(path.join(dir, 'passwd'), `${name}:{PLAIN}${password}\n`);
+    user(name) {
+      if (!/^[a-z0-9-]+$/.test(name) || users.has(name)) throw new Error(`pick a new user name of letters, digits and "-", not "${name}"`);
+      users.add(name);
       return { user: name, password };
     },
     append: (user, folder, raw, flags = []) =>
@@ -190,14 +189,14 @@ export const startDovecot = async (): Promise<Dovecot> => {
     list: (user, folder) =>
       session(user, async (imap) => {
         if (!(await imap.list()).some((box) => box.path === folder)) return [];
-        await imap.mailboxOpen(folder, { readOnly: true });
+        // FETCH 1:* on an empty folder is an error.
+        if ((await imap.mailboxOpen(folder, { readOnly: true })).exists === 0) return [];
         const messages: StoredMessage[] = [];
         for await (const message of imap.fetch('1:*', { uid: true, flags: true, envelope: true }, { uid: false })) {
           // \Recent belongs to the session that saw the message first, not to the message.
           const flags = [...(message.flags ?? [])].filter((flag) => flag !== '\\Recent').sort();
           messages.push({ uid: message.uid, flags, subject: message.envelope?.subject ?? '' });
         }
-        // An empty folder answers `1:*` with nothing.
         return messages.sort((a, b) => a.uid - b.uid);
       }),
     folders: (user) => session(user, async (imap) => (await imap.list()).map((box) => box.path).sort()),
