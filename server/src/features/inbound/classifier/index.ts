@@ -191,7 +191,9 @@ const fromPerson = (reading: Reading): Outcome => {
   if (vacationSubject && signals.hasReplySubject(reading.subject) && !reading.headers.has('in-reply-to')) return outcome('auto-reply', 'vacation');
   const own = signals.ownWords(reading.notice);
   if (signals.isUnsubscribeRequest(reading.subject, own, reading.envelopeRecipients)) return outcome('unsubscribe-request', null);
-  if (reading.headers.has('in-reply-to') || reading.headers.has('references') || signals.hasReplySubject(reading.subject)) return outcome('reply', null);
+  // A "Re:" subject alone is what spam imitates: a reply also quotes, or names what it answers.
+  const quotes = own.length < reading.notice.trim().length;
+  if (reading.headers.has('in-reply-to') || reading.headers.has('references') || (signals.hasReplySubject(reading.subject) && quotes)) return outcome('reply', null);
   return { kind: 'unknown', recipients: [], details: [], feedbackType: null, reason: null };
 };
 

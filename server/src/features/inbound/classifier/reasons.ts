@@ -6,6 +6,8 @@ import type { BounceReason, BounceType } from './classification';
  * specific words first (a blocklist named "spamhaus" is a block, not spam content).
  */
 const TEXT_RULES: ReadonlyArray<readonly [BounceReason, RegExp]> = [
+  // Directory lookups say "not listed", which is no blocklist.
+  ['userunknown', /not listed in (the )?([\w-]+ )?(directory|address book|public names|global address list)/i],
   // The sender's own address or domain refused: said before any "domain not found" is read as the recipient's.
   ['rejected', /sender address rejected|sender (address |domain )?(verify|verification) failed|domain of sender( address)?|sender domain .{0,40}(not found|does not exist|unknown|invalid)|envelope sender .{0,40}(rejected|invalid)/i],
   ['virusdetected', /\b(virus|malware|infected|trojan|worm)\b.{0,40}\b(found|detected|infected|contain)|\bcontains? (a )?virus|virus (found|detected)|malicious (content|attachment)/i],

@@ -104,7 +104,8 @@ export const noticeDiagnostic = (notice: string): string | null => {
   if (reply) return cleanDiagnostic(reply);
   const candidates = lines.filter((line) => line.trim().length > 10 && !/^\s*(subject|from|to|date)\s*:/i.test(line));
   const explained = candidates.find((line) => reasonFromText(line)) ?? candidates.find((line) => isDiagnosticLine(line));
-  return explained ? oneLine(explained) : null;
+  // A greeting ("Sorry user@example.com.") is no part of the explanation.
+  return explained ? oneLine(explained).replace(/^(sorry|hello|hi|dear)\b.{0,120}?[.!]\s+(?=\S)/i, '') : null;
 };
 
 /**
