@@ -36,6 +36,8 @@ interface Reading {
   from: string;
   /** The notice's own words, without the message it returns. */
   notice: string;
+  /** Every text part, the returned message included. */
+  fullText: string;
   /** Header blocks of the returned message: MIME parts first, then one quoted inline. */
   returned: HeaderBlock[];
   envelopeRecipients: string[];
@@ -47,7 +49,8 @@ const read = (source: string, limits: ClassifyLimits, deadline: Deadline): Readi
   const { headers } = digest;
   const ownTexts = digest.texts.filter((part) => !part.attachment);
   const texts = (ownTexts.length ? ownTexts : digest.texts).map((part) => part.text);
-  const { notice, returned } = splitReturnedMessage(texts.join('\n\n'));
+  const fullText = texts.join('\n\n');
+  const { notice, returned } = splitReturnedMessage(fullText);
   const returnedHeaders = [...digest.returnedHeaders];
   if (returned) {
     const start = returned.search(/^(return-path|received|message-id|from|to|subject|date):/im);
@@ -60,6 +63,7 @@ const read = (source: string, limits: ClassifyLimits, deadline: Deadline): Readi
     subject: headers.get('subject') ?? '',
     from: headers.get('from') ?? '',
     notice,
+    fullText,
     returned: returnedHeaders,
     envelopeRecipients: unique(addressesOf(envelope)),
     messageId: findMessageIds(headers.get('message-id'))[0] ?? null,
@@ -199,7 +203,7 @@ const fromPerson = (reading: Reading): Outcome => {
 
 const referencedIds = (reading: Reading, kind: InboundKind): string[] => {
   const ids = reading.returned.flatMap((block) => findMessageIds(block.get('message-id')));
-  for (const match of reading.notice.matchAll(/^\s*message-id\s*:\s*(<[^<>\s]+>)/gim)) ids.push(match[1]);
+  for (const match of reading.fullText.matchAll(/^\s*(?:original[- ]?)?message-id\s*:\s*(<[^<>\s]+>)/gim)) ids.push(match[1]);
   if (kind === 'reply' || kind === 'auto-reply' || kind === 'unsubscribe-request' || !ids.length)
     ids.push(...findMessageIds(reading.headers.get('in-reply-to')), ...findMessageIds(reading.headers.get('references')).reverse());
   return unique(ids.filter((id) => id !== reading.messageId));
