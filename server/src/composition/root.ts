@@ -30,6 +30,7 @@ import { createEventRecorder, type EventRecorder } from '../events/recorder';
 import { smtpBounces, type SmtpBounceRecorder } from '../events/smtp-bounce';
 import { createInboundPipeline } from '../features/inbound/pipeline';
 import { createMailIntake, type MailIntake } from '../features/inbound/mail-intake';
+import { openMailboxes } from '../features/inbound/mailboxes';
 import type { InboundPipeline } from '../features/inbound/notice';
 import type { VerpKey } from '../features/inbound/matching';
 import { sendingIdentity } from '../mail/identity';
@@ -163,6 +164,10 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     opened.push('the workers', async () => {
       await Promise.all(workers.map((worker) => worker.close()));
     });
+    // Where workers run, so do the mailboxes (one process of all holds each one's lease); they hand mail to the
+    // pipeline, whose events go to the queues: opened after them, closed first.
+    const mailboxes = runWorkers ? openMailboxes({ inbound: config.inbound, knex, redis: client, prefix, intake: mail, log: strapi.log }) : null;
+    if (mailboxes) opened.push('the mailboxes', () => mailboxes.close());
 
     return {
       redis: client,
