@@ -37,10 +37,12 @@ export interface Dovecot {
 }
 
 const ensureInstalled = async () => {
-  if (await run('dovecot', ['--version']).then(
-    () => true,
-    () => false
-  ))
+  if (
+    await run('dovecot', ['--version']).then(
+      () => true,
+      () => false
+    )
+  )
     return;
   // As scripts/lib/services.sh installs what the tests need: the Debian package, without its recommends.
   const asRoot = process.getuid?.() === 0 ? [] : ['sudo'];

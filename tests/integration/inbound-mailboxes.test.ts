@@ -54,7 +54,15 @@ const sendTo = async (name: string, emails: string[]) => {
   await waitForProgress(strapi(), campaign.documentId, finished);
   const rows = await knex()('campaigns_deliveries').whereIn('email', emails);
   return Object.fromEntries(
-    rows.map((row) => [row.email as string, { id: Number(row.id), contactId: Number(row.contact_id), messageId: row.message_id as string, verp: sink().to(row.email)[0].mailFrom }])
+    rows.map((row) => [
+      row.email as string,
+      {
+        id: Number(row.id),
+        contactId: Number(row.contact_id),
+        messageId: row.message_id as string,
+        verp: sink().to(row.email)[0].mailFrom,
+      },
+    ])
   );
 };
 
@@ -147,7 +155,10 @@ const arf = (to: string, verp: string, messageId: string, ref: string) =>
 
 const checkpointOf = async (mailbox: string) => knex()('campaigns_mailbox_checkpoints').where({ mailbox }).first();
 const noticesFrom = (origin: string) => knex()('campaigns_inbound_notices').where({ origin }).orderBy('id');
-const suppressed = (email: string) => strapi().db.query('plugin::campaigns.suppression').findMany({ where: { email }, select: ['reason'] });
+const suppressed = (email: string) =>
+  strapi()
+    .db.query('plugin::campaigns.suppression')
+    .findMany({ where: { email }, select: ['reason'] });
 const contactState = async (id: number) => (await knex()('campaigns_contacts').where({ id }).first('state')).state;
 
 test('a DSN in the bounce mailbox suppresses the address; a message over the size limit is moved aside and the next one still counts', async () => {
@@ -162,10 +173,27 @@ test('a DSN in the bounce mailbox suppresses the address; a message over the siz
   );
   const last = await dovecot().append(accounts.bounces, 'INBOX', dsn('bob@dead.test', bob.verp, bob.messageId, 'dsn-bob'));
 
-  await waitUntil(async () => Number((await checkpointOf('bounces'))?.last_uid) === last, 'the bounce mailbox to be read up to its last message');
+  await waitUntil(
+    async () => Number((await checkpointOf('bounces'))?.last_uid) === last,
+    'the bounce mailbox to be read up to its last message'
+  );
   expect(await noticesFrom('imap:bounces')).toEqual([
-    expect.objectContaining({ source: 'mailbox', kind: 'bounce', bounce_type: 'hard', email: 'ann@dead.test', matched_by: 'verp', action: 'suppressed' }),
-    expect.objectContaining({ source: 'mailbox', kind: 'bounce', bounce_type: 'hard', email: 'bob@dead.test', matched_by: 'verp', action: 'suppressed' }),
+    expect.objectContaining({
+      source: 'mailbox',
+      kind: 'bounce',
+      bounce_type: 'hard',
+      email: 'ann@dead.test',
+      matched_by: 'verp',
+      action: 'suppressed',
+    }),
+    expect.objectContaining({
+      source: 'mailbox',
+      kind: 'bounce',
+      bounce_type: 'hard',
+      email: 'bob@dead.test',
+      matched_by: 'verp',
+      action: 'suppressed',
+    }),
   ]);
   expect(await suppressed('ann@dead.test')).toEqual([expect.objectContaining({ reason: 'hard-bounce' })]);
   expect(await suppressed('bob@dead.test')).toEqual([expect.objectContaining({ reason: 'hard-bounce' })]);
@@ -173,7 +201,10 @@ test('a DSN in the bounce mailbox suppresses the address; a message over the siz
   expect(await contactState(ann.contactId)).toBe('bounced');
 
   expect(await dovecot().list(accounts.bounces, 'INBOX')).toEqual([]);
-  expect((await dovecot().list(accounts.bounces, 'Done')).map((m) => m.subject)).toEqual(['Undelivered Mail Returned to Sender', 'Undelivered Mail Returned to Sender']);
+  expect((await dovecot().list(accounts.bounces, 'Done')).map((m) => m.subject)).toEqual([
+    'Undelivered Mail Returned to Sender',
+    'Undelivered Mail Returned to Sender',
+  ]);
   expect((await dovecot().list(accounts.bounces, 'Rejected')).map((m) => m.uid)).toHaveLength(1);
   expect(huge).toBeLessThan(last);
 });
@@ -184,9 +215,13 @@ test('a complaint in the feedback mailbox marks the contact complained and flags
   const uid = await dovecot().append(accounts.feedback, 'INBOX', arf('dan@isp.test', dan.verp, dan.messageId, 'arf-dan'));
 
   await waitUntil(async () => Number((await checkpointOf('fbl'))?.last_uid) === uid, 'the feedback mailbox to be read');
-  expect(await noticesFrom('imap:fbl')).toEqual([expect.objectContaining({ kind: 'complaint', email: 'dan@isp.test', action: 'complained' })]);
+  expect(await noticesFrom('imap:fbl')).toEqual([
+    expect.objectContaining({ kind: 'complaint', email: 'dan@isp.test', action: 'complained' }),
+  ]);
   expect(await contactState(dan.contactId)).toBe('complained');
-  expect(await dovecot().list(accounts.feedback, 'INBOX')).toEqual([{ uid, subject: 'Abuse report', flags: [PROCESSED_KEYWORD, '\\Seen'] }]);
+  expect(await dovecot().list(accounts.feedback, 'INBOX')).toEqual([
+    { uid, subject: 'Abuse report', flags: [PROCESSED_KEYWORD, '\\Seen'] },
+  ]);
 });
 
 test('a restart of the app goes on from the stored checkpoint: what came while it was down is read, nothing twice', async () => {
@@ -195,11 +230,18 @@ test('a restart of the app goes on from the stored checkpoint: what came while i
   const noticesBefore = (await noticesFrom('imap:fbl')).length;
 
   await app().strapi.destroy();
-  const uid = await dovecot().append(accounts.feedback, 'INBOX', arf('eve@dead.test', sent['eve@dead.test'].verp, sent['eve@dead.test'].messageId, 'arf-eve'));
+  const uid = await dovecot().append(
+    accounts.feedback,
+    'INBOX',
+    arf('eve@dead.test', sent['eve@dead.test'].verp, sent['eve@dead.test'].messageId, 'arf-eve')
+  );
   const restarted: Core.Strapi = await startStrapi(app().env);
   app().strapi = restarted;
 
-  await waitUntil(async () => Number((await checkpointOf('fbl'))?.last_uid) === uid, 'the restarted app to read the report that came meanwhile');
+  await waitUntil(
+    async () => Number((await checkpointOf('fbl'))?.last_uid) === uid,
+    'the restarted app to read the report that came meanwhile'
+  );
   const after = await checkpointOf('fbl');
   expect(Number(after.uid_validity)).toBe(Number(before.uid_validity));
   const notices = await noticesFrom('imap:fbl');

@@ -86,7 +86,11 @@ const mailboxOf = (name: string, credentials: { user: string; password: string }
 
 const start = (
   mailbox: MailboxConfig,
-  parts: { intake: ReturnType<typeof recordingIntake>['intake']; checkpoints: CheckpointStore; log: ReturnType<typeof recordingLog>['log'] },
+  parts: {
+    intake: ReturnType<typeof recordingIntake>['intake'];
+    checkpoints: CheckpointStore;
+    log: ReturnType<typeof recordingLog>['log'];
+  },
   maxMessageBytes = 1024 * 1024
 ) => watchMailbox(mailbox, { ...parts, leases: createLeases(redis, prefix), maxMessageBytes });
 
@@ -149,9 +153,16 @@ describe('mailbox watcher (real Dovecot and Redis)', () => {
     const account = dovecot().user('deleting');
     const { taken, intake } = recordingIntake();
     for (const subject of ['gone-1', 'gone-2']) await dovecot().append(account.user, 'INBOX', message(subject));
-    const watcher = start(mailboxOf('deleting', account, { after: 'delete' }), { intake, checkpoints: memoryCheckpoints().store, log: recordingLog().log });
+    const watcher = start(mailboxOf('deleting', account, { after: 'delete' }), {
+      intake,
+      checkpoints: memoryCheckpoints().store,
+      log: recordingLog().log,
+    });
     try {
-      await waitUntil(async () => taken.length === 2 && (await dovecot().list(account.user, 'INBOX')).length === 0, 'both messages taken and expunged');
+      await waitUntil(
+        async () => taken.length === 2 && (await dovecot().list(account.user, 'INBOX')).length === 0,
+        'both messages taken and expunged'
+      );
     } finally {
       await watcher.close();
     }
@@ -186,7 +197,11 @@ describe('mailbox watcher (real Dovecot and Redis)', () => {
     expect(lines).toContainEqual(
       `warn campaigns: mailbox "bad-mail": message UID ${uids.poison} moved to "Unprocessable": the classifier gave up on "poison"`
     );
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`message UID ${uids.huge} moved to "Unprocessable": \\d+ bytes, over the 65536 of inbound.limits.maxMessageBytes`)));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`message UID ${uids.huge} moved to "Unprocessable": \\d+ bytes, over the 65536 of inbound.limits.maxMessageBytes`)
+      )
+    );
   });
 
   it('after a restart takes what came meanwhile, nothing twice; a new UIDVALIDITY rescans but skips what it flagged', async () => {
@@ -243,7 +258,10 @@ describe('mailbox watcher (real Dovecot and Redis)', () => {
     try {
       await waitUntil(() => lines.some((line) => line.includes('connected')), 'the first connection');
       await dovecot().restart();
-      await waitUntil(() => lines.some((line) => /^warn .*mailbox "reconnecting" .*attempt 1 failed/.test(line)), 'the dropped connection to be logged');
+      await waitUntil(
+        () => lines.some((line) => /^warn .*mailbox "reconnecting" .*attempt 1 failed/.test(line)),
+        'the dropped connection to be logged'
+      );
       await dovecot().append(account.user, 'INBOX', message('after-restart'));
       await waitUntil(() => taken.includes('after-restart'), 'the message sent after the restart');
     } finally {

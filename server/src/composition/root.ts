@@ -166,7 +166,9 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     });
     // Where workers run, so do the mailboxes (one process of all holds each one's lease); they hand mail to the
     // pipeline, whose events go to the queues: opened after them, closed first.
-    const mailboxes = runWorkers ? openMailboxes({ inbound: config.inbound, knex, redis: client, prefix, intake: mail, log: strapi.log }) : null;
+    const mailboxes = runWorkers
+      ? openMailboxes({ inbound: config.inbound, knex, redis: client, prefix, intake: mail, log: strapi.log })
+      : null;
     if (mailboxes) opened.push('the mailboxes', () => mailboxes.close());
 
     return {

@@ -19,4 +19,5 @@ export const imapOptionsOf = (mailbox: MailboxConfig): ImapFlowOptions => ({
 });
 
 /** How a mailbox is named in the log: never its credentials. */
-export const describeMailbox = (mailbox: MailboxConfig) => `mailbox "${mailbox.name}" (${mailbox.user}@${mailbox.host}:${mailbox.port}, ${mailbox.folder})`;
+export const describeMailbox = (mailbox: MailboxConfig) =>
+  `mailbox "${mailbox.name}" (${mailbox.user}@${mailbox.host}:${mailbox.port}, ${mailbox.folder})`;

@@ -46,14 +46,17 @@ export const createLeases = (redis: RedisClient, prefix: string) => {
         clearInterval(timer);
         for (const listener of listeners) listener();
       };
-      const timer = setInterval(() => {
-        // The connection queues commands while it is down, so a renewal would wait, not fail: once the key
-        // may have expired another process can take it, so a holder that cannot renew now stops as if it had.
-        if (client.status !== 'ready') return lose();
-        client.campaignsLeaseRenew(key, token, ttlMs).then((renewed) => {
-          if (!renewed) lose();
-        }, lose);
-      }, Math.floor(ttlMs / 3));
+      const timer = setInterval(
+        () => {
+          // The connection queues commands while it is down, so a renewal would wait, not fail: once the key
+          // may have expired another process can take it, so a holder that cannot renew now stops as if it had.
+          if (client.status !== 'ready') return lose();
+          client.campaignsLeaseRenew(key, token, ttlMs).then((renewed) => {
+            if (!renewed) lose();
+          }, lose);
+        },
+        Math.floor(ttlMs / 3)
+      );
 
       return {
         get held() {

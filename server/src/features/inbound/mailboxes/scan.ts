@@ -68,7 +68,8 @@ export const scanFolder = async (imap: ImapFlow, context: ScanContext): Promise<
   const afterAction = async (uid: number) => {
     switch (mailbox.after) {
       case 'flag':
-        if (!(await imap.messageFlagsAdd(String(uid), ['\\Seen', PROCESSED_KEYWORD], { uid: true }))) throw new Error(`flagging UID ${uid} failed`);
+        if (!(await imap.messageFlagsAdd(String(uid), ['\\Seen', PROCESSED_KEYWORD], { uid: true })))
+          throw new Error(`flagging UID ${uid} failed`);
         return;
       case 'move':
         return moveTo(uid, mailbox.processedFolder);

@@ -65,11 +65,12 @@ export const watchMailbox = (mailbox: MailboxConfig, deps: WatchDependencies) =>
     imap.on('error', () => undefined);
     lease.onLost(() => imap.close());
 
-    let newMail = false;
+    // Set by an EXISTS that grows the folder, whenever it comes (during a scan too): the next wait is skipped.
+    const news = { arrived: false };
     let wake: (() => void) | undefined;
     imap.on('exists', ({ count, prevCount }: { count: number; prevCount: number }) => {
       if (count <= prevCount) return;
-      newMail = true;
+      news.arrived = true;
       wake?.();
     });
     const waitForMail = (idle: boolean) =>
@@ -96,13 +97,22 @@ export const watchMailbox = (mailbox: MailboxConfig, deps: WatchDependencies) =>
       await imap.connect();
       await imap.mailboxOpen(mailbox.folder);
       const idle = imap.capabilities.has('IDLE');
-      deps.log.info(`campaigns: ${named}: connected, ${idle ? 'waiting for new mail with IDLE' : `polling every ${mailbox.pollSeconds} s`}`);
+      deps.log.info(
+        `campaigns: ${named}: connected, ${idle ? 'waiting for new mail with IDLE' : `polling every ${mailbox.pollSeconds} s`}`
+      );
       onReady();
-      const context = { mailbox, intake: deps.intake, checkpoints: deps.checkpoints, maxMessageBytes: deps.maxMessageBytes, log: deps.log, mayGoOn };
+      const context = {
+        mailbox,
+        intake: deps.intake,
+        checkpoints: deps.checkpoints,
+        maxMessageBytes: deps.maxMessageBytes,
+        log: deps.log,
+        mayGoOn,
+      };
       while (mayGoOn()) {
-        newMail = false;
+        news.arrived = false;
         await scanFolder(imap, context);
-        if (!newMail && mayGoOn()) await waitForMail(idle);
+        if (!news.arrived && mayGoOn()) await waitForMail(idle);
       }
     } finally {
       connection = undefined;
