@@ -62,6 +62,9 @@ const limitsSchema = z
   })
   .prefault({});
 
+/** Answers a current OAuth2 access token for a mailbox (refreshing it with the provider when needed). */
+export type AccessTokenSupplier = () => string | Promise<string>;
+
 const mailboxSchema = z
   .strictObject({
     // Names the mailbox in logs, checkpoints and notices (`imap:<name>`).
@@ -75,8 +78,14 @@ const mailboxSchema = z
     rejectUnauthorized: z.boolean().default(true),
     user: z.string().min(1),
     password: z.string().optional(),
-    // An OAuth2 access token instead of a password (Gmail, Microsoft 365).
-    accessToken: z.string().optional(),
+    // An OAuth2 access token instead of a password (Gmail, Microsoft 365); they expire within hours, so a
+    // function that answers a fresh one is asked at each connection.
+    accessToken: z
+      .union([
+        z.string().min(1),
+        z.custom<AccessTokenSupplier>((value) => typeof value === 'function', 'a function () => Promise<string> answering a current token'),
+      ])
+      .optional(),
     folder: z.string().min(1).default('INBOX'),
     // After a message is processed: flag it \Seen, move it to `processedFolder`, or delete it.
     after: z.enum(['flag', 'move', 'delete']).default('flag'),

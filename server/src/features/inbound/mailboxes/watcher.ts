@@ -1,7 +1,7 @@
 import { ImapFlow } from 'imapflow';
 import { reconnectDelayMs } from './backoff';
 import type { CheckpointStore } from './checkpoints';
-import { describeMailbox, imapOptionsOf, type MailboxConfig } from './imap-options';
+import { accessTokenOf, describeMailbox, imapOptionsOf, type MailboxConfig } from './imap-options';
 import type { Lease, Leases } from './lease';
 import { errorText, scanFolder, type MailboxIntake } from './scan';
 
@@ -58,7 +58,7 @@ export const watchMailbox = (mailbox: MailboxConfig, deps: WatchDependencies) =>
 
   /** One connection, from login until it fails, the lease is lost or the watcher closes. */
   const session = async (lease: Lease, onReady: () => void) => {
-    const imap = new ImapFlow(imapOptionsOf(mailbox));
+    const imap = new ImapFlow(imapOptionsOf(mailbox, await accessTokenOf(mailbox)));
     connection = imap;
     const mayGoOn = () => !stopping.signal.aborted && lease.held;
     // An 'error' event without a listener would end the process; the command or wait it breaks reports it.
