@@ -28,4 +28,4 @@ export const accessTokenOf = async (mailbox: MailboxConfig): Promise<string | nu
 
 /** How a mailbox is named in the log: never its credentials. */
 export const describeMailbox = (mailbox: MailboxConfig) =>
-  `mailbox "${mailbox.name}" (${mailbox.user}@${mailbox.host}:${mailbox.port}, ${mailbox.folder})`;
+  `mailbox "${mailbox.name}" (${mailbox.user} on ${mailbox.host}:${mailbox.port}, ${mailbox.folder})`;
