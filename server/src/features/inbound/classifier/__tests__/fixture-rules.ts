@@ -37,10 +37,20 @@ export const judgeFixture = (entry: FixtureEntry, result: InboundClassification)
     return ok;
   };
   check('kind', [entry.kind, ...(entry.acceptableKinds ?? [])].includes(result.kind), entry.kind, result.kind);
-  verdict.scores.bounce = check('isBounce', (result.kind === 'bounce') === (entry.kind === 'bounce'), entry.kind === 'bounce', result.kind === 'bounce');
+  verdict.scores.bounce = check(
+    'isBounce',
+    (result.kind === 'bounce') === (entry.kind === 'bounce'),
+    entry.kind === 'bounce',
+    result.kind === 'bounce'
+  );
   if (['bounce', 'complaint', 'delivered'].includes(entry.kind)) {
     const fair = [entry.recipients, ...(entry.acceptableRecipients ?? [])];
-    verdict.scores.recipients = check('recipients', fair.some((list) => sameSet(list, result.recipients)), entry.recipients, result.recipients);
+    verdict.scores.recipients = check(
+      'recipients',
+      fair.some((list) => sameSet(list, result.recipients)),
+      entry.recipients,
+      result.recipients
+    );
   }
   if (entry.kind === 'bounce') {
     const reasons = [entry.reason, ...(entry.acceptableReasons ?? [])];
@@ -50,6 +60,7 @@ export const judgeFixture = (entry: FixtureEntry, result: InboundClassification)
   } else if (entry.reason) check('reason', result.reason === entry.reason, entry.reason, result.reason);
   if (entry.status) check('status', result.status === entry.status, entry.status, result.status);
   if (entry.feedbackType) check('feedbackType', result.feedbackType === entry.feedbackType, entry.feedbackType, result.feedbackType);
-  if (entry.originalMessageId) check('originalMessageId', result.originalMessageId === entry.originalMessageId, entry.originalMessageId, result.originalMessageId);
+  if (entry.originalMessageId)
+    check('originalMessageId', result.originalMessageId === entry.originalMessageId, entry.originalMessageId, result.originalMessageId);
   return verdict;
 };

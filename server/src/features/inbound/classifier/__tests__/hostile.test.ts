@@ -31,7 +31,8 @@ it('reads a 50 MB message from its first maxBytes only', async () => {
 
 it('does not descend past maxDepth into a message nested 1,000 deep', async () => {
   let body = `--b999\r\nContent-Type: text/plain\r\n\r\n${notice}\r\n--b999--\r\n`;
-  for (let depth = 998; depth >= 0; depth -= 1) body = `--b${depth}\r\nContent-Type: multipart/mixed; boundary="b${depth + 1}"\r\n\r\n${body}\r\n--b${depth}--\r\n`;
+  for (let depth = 998; depth >= 0; depth -= 1)
+    body = `--b${depth}\r\nContent-Type: multipart/mixed; boundary="b${depth + 1}"\r\n\r\n${body}\r\n--b${depth}--\r\n`;
   const raw = bounceHead('multipart/mixed; boundary="b0"') + body;
   const shallow = await classifyInboundMessage(raw, patient);
   expect(shallow.kind).toBe('bounce');
@@ -42,7 +43,8 @@ it('does not descend past maxDepth into a message nested 1,000 deep', async () =
 
 it('reads no more than maxParts of 100,000 parts', async () => {
   const part = '--p\r\nContent-Type: text/plain\r\n\r\nnothing to see\r\n';
-  const raw = bounceHead('multipart/mixed; boundary="p"') + part.repeat(100_000) + `--p\r\nContent-Type: text/plain\r\n\r\n${notice}--p--\r\n`;
+  const raw =
+    bounceHead('multipart/mixed; boundary="p"') + part.repeat(100_000) + `--p\r\nContent-Type: text/plain\r\n\r\n${notice}--p--\r\n`;
   expect((await classifyInboundMessage(raw, patient)).recipients).toEqual([]);
   expect((await classifyInboundMessage(raw, { ...patient, maxParts: 200_000 })).recipients).toEqual(['kim@dest.example']);
 });
@@ -79,7 +81,7 @@ it('survives unknown charsets, broken base64 and quoted-printable, bad encoded w
         'Content-Type: text/plain',
         '',
         '',
-      ].join('\n'),
+      ].join('\n')
     ),
     Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1, 0x0a]),
     Buffer.from('--z--\n'),
@@ -96,7 +98,13 @@ it('stops with ClassifyTimeoutError past timeLimitMs', async () => {
 
 it('says which limit is wrong', async () => {
   await expect(classifyInboundMessage('', { maxDepth: 0 })).rejects.toThrow('classify limit "maxDepth" must be a positive integer, got 0');
-  expect(DEFAULT_CLASSIFY_LIMITS).toEqual({ maxBytes: 10 * 1024 * 1024, maxDepth: 20, maxParts: 500, maxHeaderBytes: 256 * 1024, timeLimitMs: 5000 });
+  expect(DEFAULT_CLASSIFY_LIMITS).toEqual({
+    maxBytes: 10 * 1024 * 1024,
+    maxDepth: 20,
+    maxParts: 500,
+    maxHeaderBytes: 256 * 1024,
+    timeLimitMs: 5000,
+  });
 });
 
 it('classifies an empty message as unknown', async () => {

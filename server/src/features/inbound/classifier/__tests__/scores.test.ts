@@ -18,7 +18,10 @@ it('meets the targets over all fixtures', async () => {
   const percent = (measure: keyof typeof tally) => (100 * tally[measure][0]) / tally[measure][1];
   console.log(
     `inbound classifier over ${cases.length} messages: ` +
-      (Object.keys(TARGETS) as Array<keyof typeof TARGETS>).map((m) => `${m} ${percent(m).toFixed(1)}% (${tally[m][0]}/${tally[m][1]})`).join(', '),
+      (Object.keys(TARGETS) as Array<keyof typeof TARGETS>)
+        .map((m) => `${m} ${percent(m).toFixed(1)}% (${tally[m][0]}/${tally[m][1]})`)
+        .join(', ')
   );
-  for (const measure of Object.keys(TARGETS) as Array<keyof typeof TARGETS>) expect(percent(measure)).toBeGreaterThanOrEqual(TARGETS[measure]);
+  for (const measure of Object.keys(TARGETS) as Array<keyof typeof TARGETS>)
+    expect(percent(measure)).toBeGreaterThanOrEqual(TARGETS[measure]);
 });
