@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readPayload } from './payload';
+import { checkPayload, parseJson } from './payload';
 import type { WebhookAdapter, WebhooksConfig } from './provider';
 import { recipient, timeOf, webhookNotices, type WebhookEvent } from './notices';
 import { reasonOfStatus, statusIn } from './status-reason';
@@ -66,8 +66,8 @@ export const createBrevoAdapter = (): WebhookAdapter<BrevoConfig> => ({
   async verify(request, config, context) {
     const [scheme, token = ''] = requireHeader(request, 'authorization').split(/\s+/, 2);
     if (scheme?.toLowerCase() !== 'bearer' || !sameSecret(token, config.token)) throw new RequestRefused('the Authorization bearer token is wrong');
-    const payload = readPayload(request.body, z.union([z.array(eventSchema), eventSchema]));
-    const events = (Array.isArray(payload) ? payload : [payload]).map((event) => eventOf(event, context.now));
+    const payload = parseJson(request.body);
+    const events = checkPayload(Array.isArray(payload) ? payload : [payload], z.array(eventSchema)).map((event) => eventOf(event, context.now));
     return { notices: webhookNotices('brevo', request.body, events.filter((event): event is WebhookEvent => event !== null)) };
   },
 });

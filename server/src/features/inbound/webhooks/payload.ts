@@ -11,8 +11,10 @@ export const parseJson = (body: Buffer): unknown => {
 };
 
 /** The verified body read as the provider documents it: a 400 names the first field that is not. */
-export const readPayload = <S extends z.ZodType>(body: Buffer, schema: S): z.output<S> => {
-  const result = schema.safeParse(parseJson(body));
+export const readPayload = <S extends z.ZodType>(body: Buffer, schema: S): z.output<S> => checkPayload(parseJson(body), schema);
+
+export const checkPayload = <S extends z.ZodType>(value: unknown, schema: S): z.output<S> => {
+  const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const where = issue.path.length ? issue.path.join('.') : 'the body';

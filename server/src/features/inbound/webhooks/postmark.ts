@@ -53,7 +53,8 @@ const BOUNCE_TYPES: Record<string, Mapping> = {
 const bounceEvent = (record: PostmarkRecord, now: number): WebhookEvent | null => {
   const mapping = BOUNCE_TYPES[record.Type ?? ''] ?? null;
   if (!mapping || !record.Email) return null;
-  const base = { reference: `bounce:${record.ID ?? record.MessageID}`, at: timeOf(record.BouncedAt, now) };
+  // IDs are 64-bit and JSON numbers lose their last digits: the message keeps two bounces apart.
+  const base = { reference: `bounce:${record.MessageID}:${record.ID}`, at: timeOf(record.BouncedAt, now) };
   if (mapping.kind !== 'bounce')
     return {
       ...base,
@@ -79,7 +80,7 @@ const eventOf = (record: PostmarkRecord, now: number): WebhookEvent | null => {
     case 'SpamComplaint':
       return record.Email
         ? {
-            reference: `complaint:${record.ID ?? record.MessageID}`,
+            reference: `complaint:${record.MessageID}:${record.ID}`,
             kind: 'complaint',
             feedbackType: 'abuse',
             at: timeOf(record.BouncedAt, now),
