@@ -15,14 +15,12 @@ const unauthenticated = { auth: false as const };
 
 const inboundRoutes: RouteDefinition[] = [
   { method: 'POST', path: '/inbound/mail', handler: 'inboundMail.receive', config: unauthenticated },
-  ...WEBHOOK_PROVIDERS.map(
-    (provider): RouteDefinition => ({
-      method: 'POST',
-      path: `/inbound/webhooks/${provider}`,
-      handler: `inboundWebhooks.${provider}`,
-      config: unauthenticated,
-    })
-  ),
+  ...WEBHOOK_PROVIDERS.map((provider): RouteDefinition => ({
+    method: 'POST',
+    path: `/inbound/webhooks/${provider}`,
+    handler: `inboundWebhooks.${provider}`,
+    config: unauthenticated,
+  })),
   { method: 'POST', path: '/inbound/webhooks/postmark/:token', handler: 'inboundWebhooks.postmarkWithToken', config: unauthenticated },
 ];
 

@@ -11,7 +11,8 @@ export const rawMailSignature = (secret: string, body: Buffer) => `sha256=${hmac
  * pipeline applies once (its reference is the mail's Message-ID, else the hash of its bytes).
  */
 export const assertRawMailSignature = (body: Buffer, header: string | undefined, secret: string) => {
-  if (!header?.trim()) throw new RequestRefused(`the ${RAW_MAIL_SIGNATURE_HEADER} header is missing: send sha256=<hex HMAC-SHA256 of the body>`);
+  if (!header?.trim())
+    throw new RequestRefused(`the ${RAW_MAIL_SIGNATURE_HEADER} header is missing: send sha256=<hex HMAC-SHA256 of the body>`);
   if (!sameSecret(header.trim().toLowerCase(), rawMailSignature(secret, body)))
     throw new RequestRefused(`the ${RAW_MAIL_SIGNATURE_HEADER} signature does not match the body`);
 };

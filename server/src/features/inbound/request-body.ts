@@ -32,7 +32,8 @@ export const leaveInboundBodiesUnread = (strapi: Core.Strapi) => {
  */
 export const readRawBody = (req: IncomingMessage, maxBytes: number, what: string): Promise<Buffer> => {
   const tooLarge = () => new errors.PayloadTooLargeError(`${what} is larger than ${maxBytes} bytes`);
-  if (req.readableEnded) throw new Error('campaigns: the request body was read before the inbound route (leaveInboundBodiesUnread not applied)');
+  if (req.readableEnded)
+    throw new Error('campaigns: the request body was read before the inbound route (leaveInboundBodiesUnread not applied)');
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     req.resume();

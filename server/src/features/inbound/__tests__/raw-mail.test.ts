@@ -8,7 +8,9 @@ const mail = Buffer.from('From: MAILER-DAEMON@mx.example.org\r\nSubject: Undeliv
 test('the signature is sha256= and the hex HMAC-SHA256 of the exact bytes (what openssl dgst -hmac prints)', () => {
   expect(rawMailSignature(secret, mail)).toBe(`sha256=${createHmac('sha256', secret).update(mail).digest('hex')}`);
   expect(() => assertRawMailSignature(mail, rawMailSignature(secret, mail), secret)).not.toThrow();
-  expect(() => assertRawMailSignature(mail, ` ${rawMailSignature(secret, mail).toUpperCase().replace('SHA256', 'sha256')} `, secret)).not.toThrow();
+  expect(() =>
+    assertRawMailSignature(mail, ` ${rawMailSignature(secret, mail).toUpperCase().replace('SHA256', 'sha256')} `, secret)
+  ).not.toThrow();
 });
 
 test('no signature, another secret, and one byte changed are refused', () => {

@@ -26,7 +26,11 @@ const bounce = (event: BrevoEvent, bounceType: 'hard' | 'soft' | 'undetermined',
 const eventOf = (event: BrevoEvent, now: number): WebhookEvent | null => {
   // Brevo's `id` is the webhook's, not the event's: an event is named by its type, message, recipient and time, the same on each retry.
   const when = event.ts_epoch ?? event.ts_event ?? event.date;
-  const base = { reference: `${event.event}:${event['message-id']}:${event.email.toLowerCase()}:${when}`, at: timeOf(when, now), messageIds: [event['message-id']] };
+  const base = {
+    reference: `${event.event}:${event['message-id']}:${event.email.toLowerCase()}:${when}`,
+    at: timeOf(when, now),
+    messageIds: [event['message-id']],
+  };
   switch (event.event) {
     case 'hard_bounce':
       return { ...base, kind: 'bounce', recipients: [bounce(event, 'hard', 'undefined')] };
@@ -65,9 +69,18 @@ export const createBrevoAdapter = (): WebhookAdapter<BrevoConfig> => ({
   configOf: (webhooks) => webhooks.brevo,
   async verify(request, config, context) {
     const [scheme, token = ''] = requireHeader(request, 'authorization').split(/\s+/, 2);
-    if (scheme?.toLowerCase() !== 'bearer' || !sameSecret(token, config.token)) throw new RequestRefused('the Authorization bearer token is wrong');
+    if (scheme?.toLowerCase() !== 'bearer' || !sameSecret(token, config.token))
+      throw new RequestRefused('the Authorization bearer token is wrong');
     const payload = parseJson(request.body);
-    const events = checkPayload(Array.isArray(payload) ? payload : [payload], z.array(eventSchema)).map((event) => eventOf(event, context.now));
-    return { notices: webhookNotices('brevo', request.body, events.filter((event): event is WebhookEvent => event !== null)) };
+    const events = checkPayload(Array.isArray(payload) ? payload : [payload], z.array(eventSchema)).map((event) =>
+      eventOf(event, context.now)
+    );
+    return {
+      notices: webhookNotices(
+        'brevo',
+        request.body,
+        events.filter((event): event is WebhookEvent => event !== null)
+      ),
+    };
   },
 });

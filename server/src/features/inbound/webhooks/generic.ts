@@ -33,7 +33,10 @@ const payloadSchema = z.strictObject({
         at: z.union([z.iso.datetime({ offset: true }), z.number().int().positive()]).optional(),
         bounceType: z.enum(BOUNCE_TYPES).optional(),
         reason: z.enum(BOUNCE_REASONS).optional(),
-        status: z.string().regex(/^[245]\.\d{1,3}\.\d{1,3}$/, 'an enhanced status code such as 5.1.1').optional(),
+        status: z
+          .string()
+          .regex(/^[245]\.\d{1,3}\.\d{1,3}$/, 'an enhanced status code such as 5.1.1')
+          .optional(),
         diagnostic: z.string().max(2000).optional(),
         feedbackType: z.string().max(32).optional(),
       })
@@ -42,7 +45,8 @@ const payloadSchema = z.strictObject({
 });
 
 /** HMAC-SHA256 of `<timestamp>.<body>` under the secret, as the sender writes it: `sha256=<hex>`. */
-export const genericSignature = (secret: string, timestamp: string, body: Buffer) => `sha256=${hmacSha256(secret, timestamp, '.', body).toString('hex')}`;
+export const genericSignature = (secret: string, timestamp: string, body: Buffer) =>
+  `sha256=${hmacSha256(secret, timestamp, '.', body).toString('hex')}`;
 
 /**
  * A format of our own for any other sender: `X-Campaigns-Timestamp` (Unix seconds) and
@@ -60,23 +64,21 @@ export const createGenericAdapter = (): WebhookAdapter<GenericConfig> => ({
       throw new RequestRefused(`the ${GENERIC_SIGNATURE_HEADER} signature does not match the timestamp and body`);
     assertFresh(timestamp, context, `the ${GENERIC_TIMESTAMP_HEADER} timestamp`);
     const { events } = readPayload(request.body, payloadSchema);
-    const mapped = events.map(
-      (event): WebhookEvent => ({
-        reference: event.id,
-        kind: KINDS[event.type]!,
-        at: timeOf(event.at, context.now),
-        feedbackType: event.feedbackType ?? null,
-        messageIds: [event.messageId],
-        recipients: [
-          recipient(event.email, {
-            bounceType: event.type === 'bounce' ? (event.bounceType ?? 'undetermined') : null,
-            reason: event.reason ?? null,
-            status: event.status,
-            diagnostic: event.diagnostic,
-          }),
-        ],
-      })
-    );
+    const mapped = events.map((event): WebhookEvent => ({
+      reference: event.id,
+      kind: KINDS[event.type]!,
+      at: timeOf(event.at, context.now),
+      feedbackType: event.feedbackType ?? null,
+      messageIds: [event.messageId],
+      recipients: [
+        recipient(event.email, {
+          bounceType: event.type === 'bounce' ? (event.bounceType ?? 'undetermined') : null,
+          reason: event.reason ?? null,
+          status: event.status,
+          diagnostic: event.diagnostic,
+        }),
+      ],
+    }));
     return { notices: webhookNotices('generic', request.body, mapped) };
   },
 });

@@ -50,8 +50,10 @@ const eventOf = (event: MailgunEvent, now: number): WebhookEvent | null => {
   switch (event.event) {
     case 'failed': {
       // Mailgun keeps what it learnt: a send to an address it has as a complaint or unsubscribe fails with that reason.
-      if (event.reason === 'suppress-complaint') return { ...base, kind: 'complaint', recipients: [recipient(event.recipient, { reason: 'feedback' })] };
-      if (event.reason === 'suppress-unsubscribe') return { ...base, kind: 'unsubscribe-request', recipients: [recipient(event.recipient)] };
+      if (event.reason === 'suppress-complaint')
+        return { ...base, kind: 'complaint', recipients: [recipient(event.recipient, { reason: 'feedback' })] };
+      if (event.reason === 'suppress-unsubscribe')
+        return { ...base, kind: 'unsubscribe-request', recipients: [recipient(event.recipient)] };
       const bounceType = event.severity === 'permanent' ? 'hard' : event.severity === 'temporary' ? 'soft' : 'undetermined';
       const reason = reasonOfStatus(code) ?? FAILURE_REASONS[event.reason ?? ''] ?? 'undefined';
       return { ...base, kind: 'bounce', recipients: [recipient(event.recipient, { bounceType, reason, status: code, diagnostic })] };
@@ -82,12 +84,14 @@ export const createMailgunAdapter = (): WebhookAdapter<MailgunConfig> => ({
   async verify(request, config, context) {
     const signed = signatureOf(request.body);
     const expected = hmacSha256(config.signingKey, signed.timestamp, signed.token).toString('hex');
-    if (!sameSecret(signed.signature.toLowerCase(), expected)) throw new RequestRefused('signature.signature does not match the timestamp and token');
+    if (!sameSecret(signed.signature.toLowerCase(), expected))
+      throw new RequestRefused('signature.signature does not match the timestamp and token');
     assertFresh(signed.timestamp, context, 'signature.timestamp');
     const { 'event-data': event } = readPayload(request.body, z.object({ 'event-data': eventDataSchema }));
     const mapped = eventOf(event, context.now);
     const claimed = `mailgun:${signed.token}`;
-    if (!(await context.claimOnce(claimed, context.maxAgeSeconds * 2))) throw new RequestRefused('signature.token was used before: a replay');
+    if (!(await context.claimOnce(claimed, context.maxAgeSeconds * 2)))
+      throw new RequestRefused('signature.token was used before: a replay');
     return { notices: webhookNotices('mailgun', request.body, mapped ? [mapped] : []), claimed };
   },
 });

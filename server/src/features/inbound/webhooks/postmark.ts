@@ -63,11 +63,14 @@ const bounceEvent = (record: PostmarkRecord, now: number): WebhookEvent | null =
       recipients: [recipient(record.Email, { reason: mapping.kind === 'complaint' ? 'feedback' : null, diagnostic: record.Details })],
     };
   const status = statusIn(record.Details);
-  const reason = mapping.reason === 'undefined' || mapping.reason === 'userunknown' ? (reasonOfStatus(status) ?? mapping.reason) : mapping.reason;
+  const reason =
+    mapping.reason === 'undefined' || mapping.reason === 'userunknown' ? (reasonOfStatus(status) ?? mapping.reason) : mapping.reason;
   return {
     ...base,
     kind: 'bounce',
-    recipients: [recipient(record.Email, { bounceType: mapping.bounceType, reason, status, diagnostic: record.Details || record.Description })],
+    recipients: [
+      recipient(record.Email, { bounceType: mapping.bounceType, reason, status, diagnostic: record.Details || record.Description }),
+    ],
   };
 };
 
@@ -98,12 +101,22 @@ const eventOf = (record: PostmarkRecord, now: number): WebhookEvent | null => {
         : null;
     case 'Open':
       return record.Recipient
-        ? { reference: `open:${about}:${record.ReceivedAt}`, kind: 'open', at: timeOf(record.ReceivedAt, now), recipients: [recipient(record.Recipient)] }
+        ? {
+            reference: `open:${about}:${record.ReceivedAt}`,
+            kind: 'open',
+            at: timeOf(record.ReceivedAt, now),
+            recipients: [recipient(record.Recipient)],
+          }
         : null;
     case 'SubscriptionChange':
       // A recipient's own unsubscribe (Postmark's unsubscribe link); its bounce and complaint suppressions arrive as those records.
       return record.Recipient && record.SuppressSending && record.SuppressionReason === 'ManualSuppression'
-        ? { reference: `unsubscribe:${about}:${record.ChangedAt}`, kind: 'unsubscribe-request', at: timeOf(record.ChangedAt, now), recipients: [recipient(record.Recipient)] }
+        ? {
+            reference: `unsubscribe:${about}:${record.ChangedAt}`,
+            kind: 'unsubscribe-request',
+            at: timeOf(record.ChangedAt, now),
+            recipients: [recipient(record.Recipient)],
+          }
         : null;
     default:
       return null;

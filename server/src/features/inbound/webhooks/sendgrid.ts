@@ -40,8 +40,15 @@ const CLASSIFICATION_REASONS: Record<string, BounceReason> = {
 /** A drop is SendGrid refusing to send: for an address it knows bounced, complained or unsubscribed, that is what it reports. */
 const droppedEvent = (event: SendgridEvent, base: Omit<WebhookEvent, 'kind' | 'recipients'>): WebhookEvent => {
   const reason = event.reason ?? '';
-  if (/spam report/i.test(reason)) return { ...base, kind: 'complaint', feedbackType: 'abuse', recipients: [recipient(event.email, { reason: 'feedback', diagnostic: reason })] };
-  if (/unsubscribe/i.test(reason)) return { ...base, kind: 'unsubscribe-request', recipients: [recipient(event.email, { diagnostic: reason })] };
+  if (/spam report/i.test(reason))
+    return {
+      ...base,
+      kind: 'complaint',
+      feedbackType: 'abuse',
+      recipients: [recipient(event.email, { reason: 'feedback', diagnostic: reason })],
+    };
+  if (/unsubscribe/i.test(reason))
+    return { ...base, kind: 'unsubscribe-request', recipients: [recipient(event.email, { diagnostic: reason })] };
   const bounced = /bounced address/i.test(reason);
   const invalid = /^invalid$/i.test(reason.trim());
   return {
@@ -70,7 +77,10 @@ const eventOf = (event: SendgridEvent, now: number): WebhookEvent | null => {
     case 'bounce': {
       // `blocked` is a block by the receiving server (reputation, content): the address may be fine.
       const bounceType = event.type === 'blocked' ? 'soft' : 'hard';
-      const reason = reasonOfStatus(status) ?? CLASSIFICATION_REASONS[event.bounce_classification ?? ''] ?? (event.type === 'blocked' ? 'blocked' : 'undefined');
+      const reason =
+        reasonOfStatus(status) ??
+        CLASSIFICATION_REASONS[event.bounce_classification ?? ''] ??
+        (event.type === 'blocked' ? 'blocked' : 'undefined');
       return { ...base, kind: 'bounce', recipients: [recipient(event.email, { bounceType, reason, status, diagnostic })] };
     }
     case 'deferred':

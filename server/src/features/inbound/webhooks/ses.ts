@@ -103,7 +103,12 @@ const eventOf = (event: SesEvent, reference: string, now: number): WebhookEvent 
         ),
       };
     case 'Open':
-      return { ...base, kind: 'open', at: timeOf(event.open?.timestamp, now), recipients: event.mail.destination.map((email) => recipient(email)) };
+      return {
+        ...base,
+        kind: 'open',
+        at: timeOf(event.open?.timestamp, now),
+        recipients: event.mail.destination.map((email) => recipient(email)),
+      };
     default:
       // Send, Reject, Click, Rendering Failure, DeliveryDelay, Subscription: nothing for the pipeline (SES retries a delay itself).
       return null;
@@ -133,9 +138,11 @@ export const createSesAdapter = (): WebhookAdapter<SesConfig> => {
       const message: SnsMessage = envelope.data;
       const certificate = await certificates(certificateUrl(message), context.fetchText);
       assertSnsSignature(message, certificate, context.now);
-      if (!config.topicArns.includes(message.TopicArn)) throw new RequestRefused(`topic ${message.TopicArn} is not among webhooks.ses.topicArns`);
+      if (!config.topicArns.includes(message.TopicArn))
+        throw new RequestRefused(`topic ${message.TopicArn} is not among webhooks.ses.topicArns`);
 
-      if (message.Type === 'SubscriptionConfirmation') return { notices: [], subscribeUrl: amazonSnsUrl(message.SubscribeURL ?? '', 'SubscribeURL').href };
+      if (message.Type === 'SubscriptionConfirmation')
+        return { notices: [], subscribeUrl: amazonSnsUrl(message.SubscribeURL ?? '', 'SubscribeURL').href };
       if (message.Type === 'UnsubscribeConfirmation') return { notices: [] };
       const event = eventOf(readPayload(Buffer.from(message.Message, 'utf8'), sesEventSchema), message.MessageId, context.now);
       return { notices: webhookNotices('ses', request.body, event ? [event] : []) };

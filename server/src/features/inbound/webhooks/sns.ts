@@ -53,14 +53,16 @@ const SIGNED_FIELDS = {
 
 /** The string SNS signs: each signed field's name and value on lines of their own. */
 export const stringToSign = (message: SnsMessage): string =>
-  SIGNED_FIELDS[message.Type].map((field) => {
-    const value = message[field];
-    if (value === undefined || value === null) {
-      if (field === 'Subject') return '';
-      throw new RequestRefused(`an SNS ${message.Type} without ${field} cannot be verified`);
-    }
-    return `${field}\n${value}\n`;
-  }).join('');
+  SIGNED_FIELDS[message.Type]
+    .map((field) => {
+      const value = message[field];
+      if (value === undefined || value === null) {
+        if (field === 'Subject') return '';
+        throw new RequestRefused(`an SNS ${message.Type} without ${field} cannot be verified`);
+      }
+      return `${field}\n${value}\n`;
+    })
+    .join('');
 
 /** SignatureVersion 1 is RSA over SHA-1, 2 over SHA-256, with the certificate's key. */
 export const assertSnsSignature = (message: SnsMessage, certificate: X509Certificate, now: number) => {

@@ -19,7 +19,9 @@ const event = (fields: object) => ({
 
 test('the bearer token is required and compared', async () => {
   await expect(verify(event({ event: 'delivered' }), {})).rejects.toThrow('authorization header is missing');
-  await expect(verify(event({ event: 'delivered' }), { Authorization: 'Bearer brevo-token-0123456789abcdeX' })).rejects.toThrow('bearer token is wrong');
+  await expect(verify(event({ event: 'delivered' }), { Authorization: 'Bearer brevo-token-0123456789abcdeX' })).rejects.toThrow(
+    'bearer token is wrong'
+  );
   await expect(verify(event({ event: 'delivered' }), { Authorization: `Basic ${config.token}` })).rejects.toThrow('bearer token is wrong');
   expect((await verify(event({ event: 'delivered' }))).notices).toHaveLength(1);
 });
@@ -30,7 +32,8 @@ test('malformed JSON after the token is a 400', async () => {
 });
 
 test('a hard bounce: named by event, message, recipient and time; matched by message-id', async () => {
-  const [notice] = (await verify(event({ event: 'hard_bounce', reason: '550 5.1.1 <ann@example.com>: Recipient address rejected' }))).notices;
+  const [notice] = (await verify(event({ event: 'hard_bounce', reason: '550 5.1.1 <ann@example.com>: Recipient address rejected' })))
+    .notices;
   expect(notice).toMatchObject({
     origin: 'brevo',
     reference: 'hard_bounce:<d42.abc@news.example.com>:ann@example.com:1780000000123',
@@ -57,6 +60,11 @@ test.each([
 });
 
 test('a batched webhook posts an array; request and click make no notice', async () => {
-  const { notices } = await verify([event({ event: 'request' }), event({ event: 'click' }), event({ event: 'delivered' }), event({ event: 'opened', ts_epoch: 1_780_000_100_000 })]);
+  const { notices } = await verify([
+    event({ event: 'request' }),
+    event({ event: 'click' }),
+    event({ event: 'delivered' }),
+    event({ event: 'opened', ts_epoch: 1_780_000_100_000 }),
+  ]);
   expect(notices.map((n) => n.kind)).toEqual(['delivered', 'open']);
 });

@@ -10,7 +10,7 @@ const authorization = (user: string, password: string) => `Basic ${Buffer.from(`
 
 const bounce = (fields: object) => ({
   RecordType: 'Bounce',
-  ID: 4323372036854775807,
+  ID: 692560173,
   Type: 'HardBounce',
   MessageID: '883953f4-6105-42a2-a16a-77a8eac79483',
   Email: 'Ann@Example.com',
@@ -30,7 +30,9 @@ describe('Postmark credentials', () => {
 
   test('missing or wrong credentials and a wrong token are refused', async () => {
     await expect(verify(bounce({}), {})).rejects.toThrow('the authorization header is missing');
-    await expect(verify(bounce({}), { Authorization: authorization(basic.username, 'wrong-password') })).rejects.toThrow('Basic credentials are wrong');
+    await expect(verify(bounce({}), { Authorization: authorization(basic.username, 'wrong-password') })).rejects.toThrow(
+      'Basic credentials are wrong'
+    );
     await expect(verify(bounce({}), { Authorization: `Bearer ${basic.password}` })).rejects.toThrow('must be Basic');
     await expect(verify(bounce({}), {}, 'path-token-0123456789abcdeX')).rejects.toThrow(RequestRefused);
   });
@@ -45,12 +47,13 @@ describe('Postmark credentials', () => {
 });
 
 describe('Postmark records', () => {
-  const notice = async (record: object) => (await adapter.verify(requestOf(JSON.stringify(record), {}, token.token), token, contextOf(now).context)).notices[0];
+  const notice = async (record: object) =>
+    (await adapter.verify(requestOf(JSON.stringify(record), {}, token.token), token, contextOf(now).context)).notices[0];
 
   test('a hard bounce: named by its ID, reason from the status in Details', async () => {
     expect(await notice(bounce({}))).toMatchObject({
       origin: 'postmark',
-      reference: 'bounce:883953f4-6105-42a2-a16a-77a8eac79483:4323372036854776000',
+      reference: 'bounce:883953f4-6105-42a2-a16a-77a8eac79483:692560173',
       kind: 'bounce',
       at: Date.parse('2026-12-05T10:00:00Z'),
       recipients: [{ email: 'ann@example.com', bounceType: 'hard', reason: 'userunknown', status: '5.1.1' }],
@@ -78,20 +81,45 @@ describe('Postmark records', () => {
   });
 
   test('complaint, delivery, open and a recipient’s own unsubscribe records', async () => {
-    expect(await notice({ RecordType: 'SpamComplaint', ID: 77, MessageID: 'm-1', Type: 'SpamComplaint', Email: 'ann@example.com', BouncedAt: '2026-12-05T10:00:00Z' })).toMatchObject({
+    expect(
+      await notice({
+        RecordType: 'SpamComplaint',
+        ID: 77,
+        MessageID: 'm-1',
+        Type: 'SpamComplaint',
+        Email: 'ann@example.com',
+        BouncedAt: '2026-12-05T10:00:00Z',
+      })
+    ).toMatchObject({
       reference: 'complaint:m-1:77',
       kind: 'complaint',
       feedbackType: 'abuse',
     });
-    expect(await notice({ RecordType: 'Delivery', MessageID: 'm-1', Recipient: 'ann@example.com', DeliveredAt: '2026-12-05T10:00:00Z', Details: '250 OK' })).toMatchObject({
+    expect(
+      await notice({
+        RecordType: 'Delivery',
+        MessageID: 'm-1',
+        Recipient: 'ann@example.com',
+        DeliveredAt: '2026-12-05T10:00:00Z',
+        Details: '250 OK',
+      })
+    ).toMatchObject({
       reference: 'delivery:m-1:ann@example.com',
       kind: 'delivered',
     });
-    expect(await notice({ RecordType: 'Open', MessageID: 'm-1', Recipient: 'ann@example.com', ReceivedAt: '2026-12-05T11:00:00Z' })).toMatchObject({
+    expect(
+      await notice({ RecordType: 'Open', MessageID: 'm-1', Recipient: 'ann@example.com', ReceivedAt: '2026-12-05T11:00:00Z' })
+    ).toMatchObject({
       reference: 'open:m-1:ann@example.com:2026-12-05T11:00:00Z',
       kind: 'open',
     });
-    const change = { RecordType: 'SubscriptionChange', MessageID: 'm-1', Recipient: 'ann@example.com', ChangedAt: '2026-12-05T12:00:00Z', SuppressSending: true };
+    const change = {
+      RecordType: 'SubscriptionChange',
+      MessageID: 'm-1',
+      Recipient: 'ann@example.com',
+      ChangedAt: '2026-12-05T12:00:00Z',
+      SuppressSending: true,
+    };
     expect(await notice({ ...change, SuppressionReason: 'ManualSuppression' })).toMatchObject({ kind: 'unsubscribe-request' });
     expect(await notice({ ...change, SuppressionReason: 'HardBounce' })).toBeUndefined();
     expect(await notice({ ...change, SuppressSending: false, SuppressionReason: null })).toBeUndefined();

@@ -13,7 +13,13 @@ const signed = (events: unknown, at = timestamp, privateKey = keys.privateKey) =
 };
 const verify = (request: ReturnType<typeof requestOf>) => createSendgridAdapter().verify(request, config, contextOf(now).context);
 
-const event = (fields: object) => ({ email: 'Ann@Example.com', timestamp: now / 1000 - 5, 'smtp-id': '<d42.abc@news.example.com>', sg_event_id: 'sg-1', ...fields });
+const event = (fields: object) => ({
+  email: 'Ann@Example.com',
+  timestamp: now / 1000 - 5,
+  'smtp-id': '<d42.abc@news.example.com>',
+  sg_event_id: 'sg-1',
+  ...fields,
+});
 
 describe('SendGrid signature', () => {
   test('ECDSA over timestamp and body verifies', async () => {
@@ -25,9 +31,15 @@ describe('SendGrid signature', () => {
     await expect(verify(requestOf(body))).rejects.toThrow(`the ${SIGNATURE_HEADER} header is missing`);
     await expect(verify(signed([event({ event: 'bounce' })], timestamp, sendgridKeys().privateKey))).rejects.toThrow('does not match');
     const genuine = signed([event({ event: 'bounce' })]);
-    await expect(verify(requestOf(body, { [TIMESTAMP_HEADER]: String(now / 1000 + 1), [SIGNATURE_HEADER]: genuine.header(SIGNATURE_HEADER)! }))).rejects.toThrow('does not match');
-    await expect(verify(requestOf(`${body} `, { [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: genuine.header(SIGNATURE_HEADER)! }))).rejects.toThrow('does not match');
-    await expect(verify(requestOf(body, { [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: 'bm90IGRlcg==' }))).rejects.toThrow(RequestRefused);
+    await expect(
+      verify(requestOf(body, { [TIMESTAMP_HEADER]: String(now / 1000 + 1), [SIGNATURE_HEADER]: genuine.header(SIGNATURE_HEADER)! }))
+    ).rejects.toThrow('does not match');
+    await expect(
+      verify(requestOf(`${body} `, { [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: genuine.header(SIGNATURE_HEADER)! }))
+    ).rejects.toThrow('does not match');
+    await expect(verify(requestOf(body, { [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: 'bm90IGRlcg==' }))).rejects.toThrow(
+      RequestRefused
+    );
   });
 
   test('a timestamp older or further ahead than maxAgeSeconds is refused, even correctly signed', async () => {
@@ -44,7 +56,9 @@ describe('SendGrid signature', () => {
   });
 
   test('a key that is not SendGrid’s is a configuration error, not a refusal', async () => {
-    await expect(createSendgridAdapter().verify(signed([]), { publicKey: 'x'.repeat(60) }, contextOf(now).context)).rejects.toThrow('webhooks.sendgrid.publicKey');
+    await expect(createSendgridAdapter().verify(signed([]), { publicKey: 'x'.repeat(60) }, contextOf(now).context)).rejects.toThrow(
+      'webhooks.sendgrid.publicKey'
+    );
   });
 });
 
@@ -52,14 +66,30 @@ describe('SendGrid events', () => {
   const notices = async (...events: object[]) => (await verify(signed(events))).notices;
 
   test('a bounce: hard, its reason from the status, named by sg_event_id, matched by smtp-id', async () => {
-    const [notice] = await notices(event({ event: 'bounce', type: 'bounce', status: '5.1.1', reason: '550 5.1.1 The email account does not exist', bounce_classification: 'Invalid Address' }));
+    const [notice] = await notices(
+      event({
+        event: 'bounce',
+        type: 'bounce',
+        status: '5.1.1',
+        reason: '550 5.1.1 The email account does not exist',
+        bounce_classification: 'Invalid Address',
+      })
+    );
     expect(notice).toMatchObject({
       origin: 'sendgrid',
       reference: 'sg-1',
       kind: 'bounce',
       at: now - 5000,
       match: { messageIds: ['<d42.abc@news.example.com>'] },
-      recipients: [{ email: 'ann@example.com', bounceType: 'hard', reason: 'userunknown', status: '5.1.1', diagnostic: '550 5.1.1 The email account does not exist' }],
+      recipients: [
+        {
+          email: 'ann@example.com',
+          bounceType: 'hard',
+          reason: 'userunknown',
+          status: '5.1.1',
+          diagnostic: '550 5.1.1 The email account does not exist',
+        },
+      ],
     });
   });
 
@@ -82,7 +112,12 @@ describe('SendGrid events', () => {
   });
 
   test('a batch makes a notice per event that matters, all with the batch as raw', async () => {
-    const batch = await notices(event({ event: 'processed' }), event({ event: 'click', url: 'https://x' }), event({ event: 'open', sg_event_id: 'sg-2' }), event({ event: 'spamreport', sg_event_id: 'sg-3' }));
+    const batch = await notices(
+      event({ event: 'processed' }),
+      event({ event: 'click', url: 'https://x' }),
+      event({ event: 'open', sg_event_id: 'sg-2' }),
+      event({ event: 'spamreport', sg_event_id: 'sg-3' })
+    );
     expect(batch.map((n) => [n.reference, n.kind])).toEqual([
       ['sg-2', 'open'],
       ['sg-3', 'complaint'],

@@ -38,10 +38,11 @@ describe('the SNS certificate and subscription URLs', () => {
     expect(() => amazonSnsUrl(url, 'SigningCertURL')).toThrow(why);
   });
 
-  test.each(['https://sns.us-east-1.amazonaws.com/x.pem', 'https://sns.cn-north-1.amazonaws.com.cn/x.pem', 'https://sns.us-gov-west-1.amazonaws.com/x.pem'])(
-    '%s is SNS',
-    (url) => expect(amazonSnsUrl(url, 'SigningCertURL').href).toBe(url)
-  );
+  test.each([
+    'https://sns.us-east-1.amazonaws.com/x.pem',
+    'https://sns.cn-north-1.amazonaws.com.cn/x.pem',
+    'https://sns.us-gov-west-1.amazonaws.com/x.pem',
+  ])('%s is SNS', (url) => expect(amazonSnsUrl(url, 'SigningCertURL').href).toBe(url));
 
   test('a certificate on a foreign host is never fetched', async () => {
     const message = signSns(signer.key, {
@@ -65,7 +66,14 @@ describe('the SNS certificate and subscription URLs', () => {
 
 describe('the SNS signature', () => {
   test.each(['1', '2'] as const)('SignatureVersion %s verifies over the string to sign', async (version) => {
-    const { notices } = await receive(sesNotification(signer.key, bounceEvent({ bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: 'ann@example.com' }] }), 'm1', version)).result;
+    const { notices } = await receive(
+      sesNotification(
+        signer.key,
+        bounceEvent({ bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: 'ann@example.com' }] }),
+        'm1',
+        version
+      )
+    ).result;
     expect(notices).toHaveLength(1);
   });
 
@@ -80,15 +88,20 @@ describe('the SNS signature', () => {
 
   test('a certificate past its validity is refused', async () => {
     const { context } = contextOf(now + 400 * 86_400_000, { [CERT_URL]: signer.certificate });
-    await expect(createSesAdapter().verify(requestOf(JSON.stringify(sesNotification(signer.key, {}))), config, context)).rejects.toThrow('not valid now');
+    await expect(createSesAdapter().verify(requestOf(JSON.stringify(sesNotification(signer.key, {}))), config, context)).rejects.toThrow(
+      'not valid now'
+    );
   });
 
   test('each certificate URL is fetched once; a failed fetch is tried again next time', async () => {
     const adapter = createSesAdapter();
     const down = contextOf(now, {});
-    await expect(adapter.verify(requestOf(JSON.stringify(sesNotification(signer.key, {}))), config, down.context)).rejects.toThrow('could not be fetched');
+    await expect(adapter.verify(requestOf(JSON.stringify(sesNotification(signer.key, {}))), config, down.context)).rejects.toThrow(
+      'could not be fetched'
+    );
     const up = contextOf(now, { [CERT_URL]: signer.certificate });
-    for (const id of ['a', 'b', 'c']) await adapter.verify(requestOf(JSON.stringify(sesNotification(signer.key, {}, id))), config, up.context);
+    for (const id of ['a', 'b', 'c'])
+      await adapter.verify(requestOf(JSON.stringify(sesNotification(signer.key, {}, id))), config, up.context);
     expect(up.fetched).toEqual([CERT_URL]);
   });
 
@@ -112,17 +125,30 @@ describe('topics and subscriptions', () => {
     });
 
   test('a verified confirmation of an allowed topic asks for its SubscribeURL', async () => {
-    expect(await receive(confirmation()).result).toEqual({ notices: [], subscribeUrl: 'https://sns.eu-west-1.amazonaws.com/?Action=ConfirmSubscription&Token=token-1' });
+    expect(await receive(confirmation()).result).toEqual({
+      notices: [],
+      subscribeUrl: 'https://sns.eu-west-1.amazonaws.com/?Action=ConfirmSubscription&Token=token-1',
+    });
   });
 
   test('a topic not on the allow-list is refused, confirmation or notification', async () => {
-    await expect(receive(confirmation({ TopicArn: 'arn:aws:sns:eu-west-1:999999999999:other' })).result).rejects.toThrow('not among webhooks.ses.topicArns');
-    const foreign = signSns(signer.key, { Type: 'Notification', MessageId: 'n', TopicArn: 'arn:aws:sns:eu-west-1:999999999999:other', Message: '{}', Timestamp: 'x' });
+    await expect(receive(confirmation({ TopicArn: 'arn:aws:sns:eu-west-1:999999999999:other' })).result).rejects.toThrow(
+      'not among webhooks.ses.topicArns'
+    );
+    const foreign = signSns(signer.key, {
+      Type: 'Notification',
+      MessageId: 'n',
+      TopicArn: 'arn:aws:sns:eu-west-1:999999999999:other',
+      Message: '{}',
+      Timestamp: 'x',
+    });
     await expect(receive(foreign).result).rejects.toThrow('not among webhooks.ses.topicArns');
   });
 
   test('a SubscribeURL off SNS is never confirmed', async () => {
-    await expect(receive(confirmation({ SubscribeURL: 'https://evil.example/confirm' })).result).rejects.toThrow('SubscribeURL must be on an sns.<region>.amazonaws.com host');
+    await expect(receive(confirmation({ SubscribeURL: 'https://evil.example/confirm' })).result).rejects.toThrow(
+      'SubscribeURL must be on an sns.<region>.amazonaws.com host'
+    );
   });
 });
 
@@ -148,7 +174,13 @@ describe('SES events', () => {
       at: Date.parse('2026-12-05T09:59:58.000Z'),
       match: { messageIds: ['<d42.abc@news.example.com>'] },
       recipients: [
-        { email: 'ann@example.com', bounceType: 'hard', reason: 'userunknown', status: '5.1.1', diagnostic: 'smtp; 550 5.1.1 user unknown' },
+        {
+          email: 'ann@example.com',
+          bounceType: 'hard',
+          reason: 'userunknown',
+          status: '5.1.1',
+          diagnostic: 'smtp; 550 5.1.1 user unknown',
+        },
         { email: 'bob@example.com', bounceType: 'hard', reason: 'suspend', status: '5.2.1' },
       ],
     });
@@ -163,7 +195,9 @@ describe('SES events', () => {
     ['Transient', 'General', undefined, 'soft', 'undefined'],
     ['Undetermined', 'Undetermined', undefined, 'undetermined', 'undefined'],
   ])('%s/%s (status %s) is a %s bounce, %s', async (bounceType, bounceSubType, status, type, reason) => {
-    const [notice] = await notices(bounceEvent({ bounceType, bounceSubType, bouncedRecipients: [{ emailAddress: 'ann@example.com', status }] }));
+    const [notice] = await notices(
+      bounceEvent({ bounceType, bounceSubType, bouncedRecipients: [{ emailAddress: 'ann@example.com', status }] })
+    );
     expect(notice!.recipients[0]).toMatchObject({ bounceType: type, reason });
   });
 
@@ -171,15 +205,30 @@ describe('SES events', () => {
     const [notice] = await notices({
       eventType: 'Complaint',
       mail: { destination: ['ann@example.com'], commonHeaders: { messageId: '<d42.abc@news.example.com>' } },
-      complaint: { complainedRecipients: [{ emailAddress: 'ann@example.com' }], complaintFeedbackType: 'abuse', timestamp: '2026-12-05T11:00:00Z' },
+      complaint: {
+        complainedRecipients: [{ emailAddress: 'ann@example.com' }],
+        complaintFeedbackType: 'abuse',
+        timestamp: '2026-12-05T11:00:00Z',
+      },
     });
-    expect(notice).toMatchObject({ kind: 'complaint', feedbackType: 'abuse', recipients: [{ email: 'ann@example.com', reason: 'feedback', bounceType: null }] });
+    expect(notice).toMatchObject({
+      kind: 'complaint',
+      feedbackType: 'abuse',
+      recipients: [{ email: 'ann@example.com', reason: 'feedback', bounceType: null }],
+    });
   });
 
   test('a delivery and an open', async () => {
     const mail = { destination: ['ann@example.com'], commonHeaders: { messageId: '<d42.abc@news.example.com>' } };
-    const [delivered] = await notices({ eventType: 'Delivery', mail, delivery: { recipients: ['ann@example.com'], smtpResponse: '250 2.0.0 OK', timestamp: '2026-12-05T10:00:01Z' } });
-    expect(delivered).toMatchObject({ kind: 'delivered', recipients: [{ email: 'ann@example.com', reason: 'delivered', diagnostic: '250 2.0.0 OK' }] });
+    const [delivered] = await notices({
+      eventType: 'Delivery',
+      mail,
+      delivery: { recipients: ['ann@example.com'], smtpResponse: '250 2.0.0 OK', timestamp: '2026-12-05T10:00:01Z' },
+    });
+    expect(delivered).toMatchObject({
+      kind: 'delivered',
+      recipients: [{ email: 'ann@example.com', reason: 'delivered', diagnostic: '250 2.0.0 OK' }],
+    });
     const [open] = await notices({ eventType: 'Open', mail, open: { timestamp: '2026-12-05T12:00:00Z' } });
     expect(open).toMatchObject({ kind: 'open', at: Date.parse('2026-12-05T12:00:00Z'), recipients: [{ email: 'ann@example.com' }] });
   });
@@ -190,7 +239,9 @@ describe('SES events', () => {
 
   test('a verified notification whose Message is not an SES event is a 400', async () => {
     await expect(receive(sesNotification(signer.key, 'not an object' as unknown as object)).result).rejects.toThrow(MalformedPayload);
-    await expect(receive(sesNotification(signer.key, { notificationType: 'Bounce', mail: {} })).result).rejects.toThrow('without its bounce object');
+    await expect(receive(sesNotification(signer.key, { notificationType: 'Bounce', mail: {} })).result).rejects.toThrow(
+      'without its bounce object'
+    );
     const notJson = signSns(signer.key, { Type: 'Notification', MessageId: 'x', TopicArn: TOPIC, Message: '{oops', Timestamp: 't' });
     await expect(receive(notJson).result).rejects.toThrow('not valid JSON');
   });

@@ -41,10 +41,27 @@ export const snsSigner = (days = 30): { key: KeyObject; certificate: string } =>
   try {
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', String(days), '-subj', '/CN=sns.amazonaws.com'],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        'key.pem',
+        '-out',
+        'cert.pem',
+        '-days',
+        String(days),
+        '-subj',
+        '/CN=sns.amazonaws.com',
+      ],
       { cwd: dir, stdio: 'ignore' }
     );
-    return { key: createPrivateKey(readFileSync(path.join(dir, 'key.pem'))), certificate: readFileSync(path.join(dir, 'cert.pem'), 'utf8') };
+    return {
+      key: createPrivateKey(readFileSync(path.join(dir, 'key.pem'))),
+      certificate: readFileSync(path.join(dir, 'cert.pem'), 'utf8'),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
