@@ -1,19 +1,31 @@
 import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
 import { MalformedPayload, RequestRefused } from './webhooks/verification';
 
 /**
- * An inbound request's refusal as Strapi answers it (401, or 400 for a verified body that does not
- * hold what it should), with a log line saying which route refused what. Refusal messages name
- * headers and fields, never a secret.
+ * Runs an inbound route's work and answers its refusals: 401 for a request that is not from its
+ * sender, 400 for a verified body that does not hold what it should, each with a log line saying
+ * which route refused what (refusal messages name headers and fields, never a secret). The 401 is
+ * Koa's HTTP error, not Strapi's UnauthorizedError: Strapi's route auth turns the latter into a
+ * bare "Unauthorized" and the sender would not learn what to fix.
  */
-export const answerRefusal = (error: unknown, what: string, log: { warn(message: string): void }): unknown => {
-  if (error instanceof RequestRefused) {
-    log.warn(`campaigns: ${what} refused: ${error.message}`);
-    return new errors.UnauthorizedError(error.message);
+export const answeringRefusals = async <T>(
+  ctx: Context,
+  what: string,
+  log: { warn(message: string): void },
+  work: () => Promise<T>
+): Promise<T> => {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof RequestRefused) {
+      log.warn(`campaigns: ${what} refused: ${error.message}`);
+      ctx.throw(401, error.message);
+    }
+    if (error instanceof MalformedPayload) {
+      log.warn(`campaigns: ${what} not applied: ${error.message}`);
+      throw new errors.ValidationError(error.message);
+    }
+    throw error;
   }
-  if (error instanceof MalformedPayload) {
-    log.warn(`campaigns: ${what} not applied: ${error.message}`);
-    return new errors.ValidationError(error.message);
-  }
-  return error;
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../../services/get-service';
+import { answeringRefusals } from './http-errors';
 import { RAW_MAIL_SIGNATURE_HEADER } from './raw-mail';
 import { readRawBody } from './request-body';
 
@@ -12,7 +13,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!secret) return void (ctx.status = 404);
     if (!ctx.is('message/rfc822')) ctx.throw(415, 'send one raw mail as Content-Type: message/rfc822');
     const body = await readRawBody(ctx.req, mail.maxBytes(), 'the mail');
+    const receipt = await answeringRefusals(ctx, 'raw mail', strapi.log, () =>
+      mail.receive(body, ctx.get(RAW_MAIL_SIGNATURE_HEADER) || undefined, secret)
+    );
+    if (receipt === null) return;
     ctx.status = 202;
-    ctx.body = { data: await mail.receive(body, ctx.get(RAW_MAIL_SIGNATURE_HEADER) || undefined, secret) };
+    ctx.body = { data: receipt };
   },
 });

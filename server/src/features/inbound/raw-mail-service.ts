@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { InboundKind } from './classifier/classification';
 import { rootOf } from '../../composition/accessor';
-import { answerRefusal } from './http-errors';
 import { assertRawMailSignature } from './raw-mail';
 
 export interface RawMailReceipt {
@@ -19,12 +18,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Mail larger than this is refused with 413 before it is read: the classifier's own limit. */
   maxBytes: (): number => rootOf(strapi).config.inbound.limits.maxMessageBytes,
 
+  /** Throws RequestRefused when the signature is missing or wrong; then nothing is classified. */
   async receive(body: Buffer, signature: string | undefined, secret: string): Promise<RawMailReceipt> {
-    try {
-      assertRawMailSignature(body, signature, secret);
-    } catch (error) {
-      throw answerRefusal(error, 'raw mail', strapi.log);
-    }
+    assertRawMailSignature(body, signature, secret);
     const { classification, outcomes } = await rootOf(strapi).running.mail.take(body, { source: 'raw', origin: 'raw' });
     return { kind: classification.kind, outcomes: outcomes.length };
   },

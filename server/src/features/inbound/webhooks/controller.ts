@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../../../services/get-service';
+import { answeringRefusals } from '../http-errors';
 import { readRawBody } from '../request-body';
 import { WEBHOOK_PROVIDERS, type WebhookProviderName } from './provider';
 import { WEBHOOK_MAX_BYTES } from './service';
@@ -12,7 +13,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     // Fail closed: a provider the site has not configured has no endpoint.
     if (!webhooks.configured(provider, { pathToken })) return void (ctx.status = 404);
     const body = await readRawBody(ctx.req, WEBHOOK_MAX_BYTES, `a ${provider} webhook body`);
-    const receipt = await webhooks.receive(provider, { body, header: (name) => ctx.get(name) || undefined, pathToken });
+    const request = { body, header: (name: string) => ctx.get(name) || undefined, pathToken };
+    const receipt = await answeringRefusals(ctx, `${provider} webhook`, strapi.log, () => webhooks.receive(provider, request));
+    if (receipt === null) return;
     ctx.body = {
       data: {
         notices: receipt.notices,

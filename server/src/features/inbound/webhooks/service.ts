@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import { rootOf } from '../../../composition/accessor';
-import { answerRefusal } from '../http-errors';
 import type { WebhookProviderName, WebhookRequest } from './provider';
 import type { WebhookReceipt } from './receiver';
 
@@ -12,11 +11,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Whether the site configured this provider (for this route); when not, the route answers as if it did not exist. */
   configured: (provider: WebhookProviderName, route: { pathToken?: string }) => rootOf(strapi).running.webhooks.configured(provider, route),
 
-  async receive(provider: WebhookProviderName, request: WebhookRequest): Promise<WebhookReceipt> {
-    try {
-      return await rootOf(strapi).running.webhooks.receive(provider, request);
-    } catch (error) {
-      throw answerRefusal(error, `${provider} webhook`, strapi.log);
-    }
-  },
+  /** Throws RequestRefused (not the provider's) or MalformedPayload (verified but unreadable); nothing is applied then. */
+  receive: (provider: WebhookProviderName, request: WebhookRequest): Promise<WebhookReceipt> =>
+    rootOf(strapi).running.webhooks.receive(provider, request),
 });
