@@ -24,13 +24,15 @@ const people = [{ email: 'gus@rawmail.test' }, { email: 'hal@rawmail.test' }];
 const sent: Record<string, { verp: string; messageId: string; deliveryId: number }> = {};
 
 /** Rows of a table matching `where` (PostgreSQL answers counts as strings). */
-const countOf = async (table: string, where: Record<string, string> = {}) => Number((await knex()(table).where(where).count({ n: '*' }).first())!.n);
+const countOf = async (table: string, where: Record<string, string> = {}) =>
+  Number((await knex()(table).where(where).count({ n: '*' }).first())!.n);
 
 let server: Server;
 let workDir: string;
 let secretFile: string;
 
-const post = (body: Buffer, signature: string | undefined = rawMailSignature(INBOUND_SECRETS.rawMail, body), type = 'message/rfc822') => {
+/** Signed with the group's secret unless given another signature, or null for none. */
+const post = (body: Buffer, signature: string | null = rawMailSignature(INBOUND_SECRETS.rawMail, body), type = 'message/rfc822') => {
   const req = api().post(MAIL).set('Content-Type', type);
   return (signature ? req.set('X-Campaigns-Signature', signature) : req).send(body);
 };
@@ -112,14 +114,14 @@ afterAll(async () => {
 
 test('unsigned, wrongly signed and mistyped mail is refused, saying what to fix, and nothing is stored', async () => {
   const mail = dsnFor(people[0]!.email, sent[people[0]!.email]!);
-  const unsigned = await post(mail, undefined);
+  const unsigned = await post(mail, null);
   expect([unsigned.status, unsigned.body.error.message]).toEqual([
     401,
     'the x-campaigns-signature header is missing: send sha256=<hex HMAC-SHA256 of the body>',
   ]);
   const wrong = await post(mail, rawMailSignature('not-the-raw-mail-secret-000', mail));
   expect([wrong.status, wrong.body.error.message]).toEqual([401, 'the x-campaigns-signature signature does not match the body']);
-  const retyped = await post(mail, undefined, 'text/plain');
+  const retyped = await post(mail, null, 'text/plain');
   expect([retyped.status, retyped.body.error.message]).toEqual([415, 'send one raw mail as Content-Type: message/rfc822']);
   expect(await countOf('campaigns_inbound_notices')).toBe(0);
 });
