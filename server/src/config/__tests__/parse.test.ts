@@ -23,6 +23,25 @@ describe('plugin options', () => {
       audienceSources: [],
       imports: { maxFileBytes: 500 * 1024 * 1024, reportRetentionDays: 30 },
       publicLimits: { enabled: true, windowSeconds: 60, firstPerToken: 5, perToken: 30, perIp: 300, invalidPerIp: 30 },
+      inbound: {
+        policy: {
+          hardBounce: 'suppress',
+          softBounce: { action: 'suppress', count: 3, windowDays: 30, suppressDays: 30 },
+          complaint: 'suppress',
+          unsubscribeRequest: 'unsubscribe',
+        },
+        rateGuard: { enabled: true, minDeliveries: 500, complaintRate: 0.003, hardBounceRate: 0.05 },
+        limits: {
+          maxMessageBytes: 10 * 1024 * 1024,
+          maxDepth: 20,
+          maxParts: 500,
+          maxHeaderBytes: 256 * 1024,
+          timeLimitMs: 5000,
+          storedRawBytes: 256 * 1024,
+        },
+        webhooks: { maxAgeSeconds: 300 },
+        mailboxes: [],
+      },
     });
   });
 
