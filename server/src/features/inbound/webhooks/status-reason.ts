@@ -1,4 +1,4 @@
-import type { BounceReason, BounceType } from '../classifier/classification';
+import type { BounceReason } from '../classifier/classification';
 
 /** The first enhanced status code (RFC 3463, `5.1.1`) in a provider's diagnostic text, or null. */
 export const statusIn = (text: string | null | undefined): string | null => text?.match(/\b([245])\.(\d{1,3})\.(\d{1,3})\b/)?.[0] ?? null;
@@ -43,7 +43,3 @@ export const reasonOfStatus = (status: string | null): BounceReason | null => {
   if (!subject || !detail) return null;
   return BY_DETAIL[`${subject}.${detail}`] ?? (detail === '0' && subject === '0' ? null : (BY_SUBJECT[subject] ?? null));
 };
-
-/** Hard for a 5.x.x code, soft for 4.x.x, else the provider's own word. */
-export const bounceTypeOfStatus = (status: string | null, fallback: BounceType): BounceType =>
-  status?.startsWith('5.') ? 'hard' : status?.startsWith('4.') ? 'soft' : fallback;
