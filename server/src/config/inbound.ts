@@ -1,7 +1,19 @@
+import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 
 const port = z.number().int().min(1).max(65535);
 const secret = z.string().min(16, 'at least 16 characters');
+
+/** SendGrid shows its verification key as the base64 DER of an EC P-256 public key: anything else would fail every request. */
+const isP256Key = (base64: string) => {
+  try {
+    return (
+      createPublicKey({ key: Buffer.from(base64, 'base64'), format: 'der', type: 'spki' }).asymmetricKeyDetails?.namedCurve === 'prime256v1'
+    );
+  } catch {
+    return false;
+  }
+};
 
 /** What the pipeline does with each class of notice (features/inbound/policy.ts applies it). */
 const policySchema = z
@@ -110,7 +122,11 @@ const webhooksSchema = z
         topicArns: z.array(z.string().regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/, 'an SNS topic ARN')).min(1),
       })
       .optional(),
-    sendgrid: z.strictObject({ publicKey: z.string().min(40, 'the verification key SendGrid shows (base64)') }).optional(),
+    sendgrid: z
+      .strictObject({
+        publicKey: z.string().refine(isP256Key, 'the verification key SendGrid shows for the signed event webhook (base64)'),
+      })
+      .optional(),
     mailgun: z.strictObject({ signingKey: secret }).optional(),
     postmark: z
       .strictObject({
