@@ -28,6 +28,15 @@ import { signalTables } from '../contact-signals/tables';
 import { eventHubReactor } from '../events/reactors';
 import { createEventRecorder, type EventRecorder } from '../events/recorder';
 import { smtpBounces, type SmtpBounceRecorder } from '../events/smtp-bounce';
+import { createInboundPipeline } from '../features/inbound/pipeline';
+import { createMailIntake, type MailIntake } from '../features/inbound/mail-intake';
+import { openMailboxes } from '../features/inbound/mailboxes';
+import { fetchText } from '../features/inbound/webhooks/http-get';
+import { redisClaims } from '../features/inbound/webhooks/one-time-claims';
+import { createWebhookReceiver, type WebhookReceiver } from '../features/inbound/webhooks/receiver';
+import type { InboundPipeline } from '../features/inbound/notice';
+import type { VerpKey } from '../features/inbound/matching';
+import { sendingIdentity } from '../mail/identity';
 import { createCloseStack } from './close-stack';
 import { connectRedis, quitRedis } from './redis';
 import { lazyTransport } from './transport';
@@ -60,8 +69,14 @@ export interface Running {
   imports: ImportWork;
   /** The one write path of delivery events: batched, idempotent, each new one handed to the events queue. */
   events: EventRecorder;
-  /** Where SMTP refusals become bounce events, suppressions and `bounced` contacts. */
+  /** Where SMTP refusals become inbound notices of their deliveries. */
   bounces: SmtpBounceRecorder;
+  /** The one inbound pipeline: every bounce, complaint, delivery notice and open that comes back goes through it. */
+  inbound: InboundPipeline;
+  /** Classifies a raw mail (from a mailbox or the raw-mail endpoint) and applies it through the pipeline. */
+  mail: MailIntake;
+  /** Every ESP's webhooks: verified against the raw body, turned into notices, applied through the pipeline. */
+  webhooks: WebhookReceiver;
 }
 
 /**
@@ -104,7 +119,28 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     opened.push('the mail transport', () => transport.close());
 
     const events = createEventRecorder({ knex, queue: () => queueOf('events'), log: strapi.log });
-    const bounces = smtpBounces({ knex, record: (event) => events.record(event), signal });
+    const emit = (event: string, payload: Record<string, unknown>) => strapi.eventHub.emit(event, payload);
+    // Without a signing secret nothing went out with a VERP address, so none can be checked.
+    const verp: VerpKey | null = config.signingSecret
+      ? { secret: config.signingSecret, bounceAddress: sendingIdentity(config).bounceAddress }
+      : null;
+    const inbound = createInboundPipeline({
+      knex,
+      policy: config.inbound.policy,
+      storedRawBytes: config.inbound.limits.storedRawBytes,
+      verp,
+      record: (event) => events.record(event),
+      signal,
+      emit,
+    });
+    const mail = createMailIntake(inbound, config.inbound.limits);
+    const webhooks = createWebhookReceiver({
+      webhooks: config.inbound.webhooks,
+      pipeline: inbound,
+      ...redisClaims(client, prefix),
+      fetchText,
+    });
+    const bounces = smtpBounces({ knex, pipeline: inbound });
     const store = deliveryStore(knex, { contacts: tableOf(UID.contact), suppressions: tableOf(UID.suppression) });
     const records = sendRecords(knex);
     const lifecycle = createCampaignLifecycle(campaignStates(knex, tableOf(UID.campaign)));
@@ -124,7 +160,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       transport,
       composeContext,
       log: strapi.log,
-      emit: (event, payload) => strapi.eventHub.emit(event, payload),
+      emit,
     });
     const imports = createImportWork(strapi, queueOf('import'), config.imports);
 
@@ -139,6 +175,12 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     opened.push('the workers', async () => {
       await Promise.all(workers.map((worker) => worker.close()));
     });
+    // Where workers run, so do the mailboxes (one process of all holds each one's lease); they hand mail to the
+    // pipeline, whose events go to the queues: opened after them, closed first.
+    const mailboxes = runWorkers
+      ? openMailboxes({ inbound: config.inbound, knex, redis: client, prefix, intake: mail, log: strapi.log })
+      : null;
+    if (mailboxes) opened.push('the mailboxes', () => mailboxes.close());
 
     return {
       redis: client,
@@ -153,6 +195,9 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       imports,
       events,
       bounces,
+      inbound,
+      mail,
+      webhooks,
     };
   };
 

@@ -17,29 +17,55 @@ export interface ContactSignal {
   /**
    * The address the signal came from (a delivery's recipient, an inbound notice): suppressed when
    * the signal implies it, even when its contact is gone, so a later import cannot mail it again.
-   * The admin's own state changes name no address and suppress nothing.
+   * The admin's own state changes name no address and suppress nothing. `expiresAt`: when the
+   * suppression ends by itself (a soft-bounce limit); none, it lasts until an admin lifts it.
    */
-  address?: { email: string; sourceEvent: string };
+  address?: { email: string; sourceEvent: string; expiresAt?: Date };
 }
 
 /** SQLite's bound-variable and compound limits, and sane statement sizes elsewhere. */
 const CHUNK = 500;
 
 /**
- * The global suppression of an address unless an active one exists, as one statement: the first
- * suppression is the evidence and stays (its reason, its source event).
+ * The global suppression of an address unless one exists that lasts at least as long, as one
+ * statement: the first suppression is the evidence and stays (its reason, its source event). A
+ * lasting one is still written over an expiring one, so a hard bounce during a soft-bounce rest
+ * is not forgotten when the rest ends.
  */
 const suppress = async (knex: Knex, tables: SignalTables, reason: string, address: NonNullable<ContactSignal['address']>, now: Date) => {
   const c = tables.suppressionColumns;
   const emailHash = hashEmail(address.email);
-  const columns = [c.documentId, c.email, c.emailHash, c.reason, c.scope, c.sourceEvent, c.createdAt, c.updatedAt, c.publishedAt];
-  const values = [createDocumentId(), address.email, emailHash, reason, 'global', address.sourceEvent, now, now, now];
+  const expiresAt = address.expiresAt ?? null;
+  const columns = [
+    c.documentId,
+    c.email,
+    c.emailHash,
+    c.reason,
+    c.scope,
+    c.sourceEvent,
+    c.expiresAt,
+    c.createdAt,
+    c.updatedAt,
+    c.publishedAt,
+  ];
+  const values = [createDocumentId(), address.email, emailHash, reason, 'global', address.sourceEvent, expiresAt, now, now, now];
   // MySQL needs a FROM to put a WHERE on a SELECT of values; DUAL is its empty table.
   const from = isMysql(knex) ? ' FROM DUAL' : '';
+  const lasting = expiresAt ? ' OR ?? >= ?' : '';
   await knex.raw(
     `INSERT INTO ?? (${columns.map(() => '??').join(', ')}) SELECT ${values.map(() => '?').join(', ')}${from} ` +
-      `WHERE NOT EXISTS (SELECT 1 FROM ?? WHERE ?? = ? AND ?? = 'global' AND (?? IS NULL OR ?? > ?))`,
-    [tables.suppressions, ...columns, ...values, tables.suppressions, c.emailHash, emailHash, c.scope, c.expiresAt, c.expiresAt, now]
+      `WHERE NOT EXISTS (SELECT 1 FROM ?? WHERE ?? = ? AND ?? = 'global' AND (?? IS NULL${lasting}))`,
+    [
+      tables.suppressions,
+      ...columns,
+      ...values,
+      tables.suppressions,
+      c.emailHash,
+      emailHash,
+      c.scope,
+      c.expiresAt,
+      ...(expiresAt ? [c.expiresAt, expiresAt] : []),
+    ]
   );
 };
 
@@ -62,6 +88,7 @@ export const applySignal = async (knex: Knex, tables: SignalTables, signal: Cont
     ...(signal.consent && rule.state === 'subscribed' ? { [c.consent]: JSON.stringify(signal.consent) } : {}),
   };
   let changed = 0;
+  if (!rule.overrides.length) return changed;
   for (let at = 0; at < signal.contactIds.length; at += CHUNK) {
     changed += await knex(tables.contacts)
       .whereIn('id', signal.contactIds.slice(at, at + CHUNK) as number[])

@@ -11,7 +11,7 @@ import type { SuppressionReason } from '../features/audience/suppressions/servic
  */
 export const STATE_PRECEDENCE: Readonly<Record<ContactState, number>> = { subscribed: 0, unsubscribed: 1, bounced: 2, complained: 3 };
 
-export const CONTACT_SIGNALS = ['unsubscribe', 'bounce', 'complaint', 'resubscribe'] as const;
+export const CONTACT_SIGNALS = ['unsubscribe', 'bounce', 'complaint', 'resubscribe', 'soft-bounce-limit'] as const;
 export type ContactSignalType = (typeof CONTACT_SIGNALS)[number];
 
 export interface SignalRule {
@@ -29,6 +29,9 @@ const RULES: Record<Exclude<ContactSignalType, 'resubscribe'>, SignalRule> = {
   unsubscribe: { state: 'unsubscribed', overrides: above('unsubscribed'), suppression: 'unsubscribe' },
   bounce: { state: 'bounced', overrides: above('bounced'), suppression: 'hard-bounce' },
   complaint: { state: 'complained', overrides: above('complained'), suppression: 'complaint' },
+  // Soft bounces on several campaigns rest the address for a while (its suppression expires); the
+  // person neither left nor is known to be gone, so no contact state says so: it overrides none.
+  'soft-bounce-limit': { state: 'subscribed', overrides: [], suppression: 'soft-bounce-limit' },
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { BounceReason, BounceType } from '../features/inbound/classifier/classification';
 /** Every kind of delivery event the plugin records: the `type` column of campaigns_events. */
 export const DELIVERY_EVENT_TYPES = [
   'sent',
@@ -29,7 +30,10 @@ interface Base {
   at: number;
 }
 
-/** `kind`: what the tracking classified the client as (tracking/bots.ts); `isBot` events are kept but are not engagement. */
+/**
+ * `client`: what the tracking classified the client as (tracking/bots.ts), or the ESP that reported
+ * the open; `isBot` events are kept but are not engagement.
+ */
 interface Engagement extends Base {
   source: 'tracking';
   isBot: boolean;
@@ -41,12 +45,25 @@ export type BounceKind = 'hard' | 'permanent' | 'soft-limit';
 export type DeliveryEvent =
   | (Base & { type: 'sent'; source: 'smtp' })
   | (Base & { type: 'failed'; source: 'smtp'; error: string })
-  | (Engagement & { type: 'open' })
+  | ((Omit<Engagement, 'source'> & { source: 'tracking' | 'webhook' }) & { type: 'open' })
   | (Engagement & { type: 'click'; linkId: number })
   | (Base & { type: 'unsubscribe'; source: EventSource })
   | (Base & { type: 'resubscribe'; source: EventSource })
-  /** `reference`: what identifies this bounce at its source (the SMTP attempt, a DSN's Message-ID, a webhook's event id). */
-  | (Base & { type: 'bounce'; source: EventSource; reference: string; kind: BounceKind; code: number | null; message: string })
+  /**
+   * `reference`: what identifies this bounce at its source (the SMTP attempt, a DSN's Message-ID, a
+   * webhook's event id). `bounceType`, `reason`, `status`: the inbound classification (features/inbound).
+   */
+  | (Base & {
+      type: 'bounce';
+      source: EventSource;
+      reference: string;
+      kind: BounceKind;
+      code: number | null;
+      message: string;
+      bounceType?: BounceType;
+      reason?: BounceReason | null;
+      status?: string | null;
+    })
   | (Base & { type: 'complaint'; source: EventSource; reference: string })
   /** `messageId`: the reply's own Message-ID. */
   | (Base & { type: 'reply'; source: EventSource; messageId: string })
@@ -77,7 +94,8 @@ export const keyOf = (event: DeliveryEvent): string => {
     case 'click':
       return `click:${d}:${event.linkId}:${minuteOf(event.at)}:${event.isBot ? 'machine' : 'human'}`;
     case 'bounce':
-      return event.source === 'smtp' ? `smtp-bounce:${event.reference}` : `bounce:${event.source}:${event.reference}`;
+      // One inbound notice (a DSN) may report several of our deliveries.
+      return event.source === 'smtp' ? `smtp-bounce:${event.reference}` : `bounce:${event.source}:${event.reference}:${d}`;
     case 'complaint':
       return `complaint:${d}`;
     case 'delivered':
@@ -95,7 +113,12 @@ const dataOf = (event: DeliveryEvent): Record<string, unknown> | null => {
     case 'click':
       return { linkId: event.linkId, client: event.client };
     case 'bounce':
-      return { kind: event.kind, code: event.code, message: event.message };
+      return {
+        kind: event.kind,
+        code: event.code,
+        message: event.message,
+        ...(event.bounceType ? { bounceType: event.bounceType, reason: event.reason ?? null, status: event.status ?? null } : {}),
+      };
     case 'failed':
       return { error: event.error };
     case 'complaint':

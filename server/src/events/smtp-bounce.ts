@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { TABLES } from '../constants';
-import type { ContactSignal } from '../contact-signals/apply-signal';
-import type { DeliveryEvent, RecordedEvent } from './delivery-event';
+import type { BounceReason } from '../features/inbound/classifier/classification';
+import type { InboundPipeline } from '../features/inbound/notice';
 
 /**
  * Whether a 5xx answer says the address itself is bad (a hard bounce that suppresses it) rather than
@@ -15,6 +15,30 @@ export const isHardBounce = (responseCode: number | null, message: string) => {
   return [550, 551, 553].includes(responseCode) && !/policy|spam|blocked|reputation|rate/i.test(message);
 };
 
+/** RFC 3463 subject.detail codes and the reason each one means. */
+const REASON_OF_STATUS: Readonly<Record<string, BounceReason>> = {
+  '1.1': 'userunknown',
+  '1.2': 'hostunknown',
+  '1.3': 'userunknown',
+  '1.6': 'hasmoved',
+  '2.1': 'suspend',
+  '2.2': 'mailboxfull',
+  '2.3': 'mesgtoobig',
+  '3.4': 'mesgtoobig',
+  '4.7': 'expired',
+  '7.1': 'rejected',
+};
+
+/** The reason of an SMTP refusal, from its enhanced code, else its text: a refusal during our own send. */
+export const smtpReasonOf = (status: string | null, message: string): BounceReason => {
+  if (/spam/i.test(message)) return 'spamdetected';
+  const known = status ? REASON_OF_STATUS[status.slice(2)] : undefined;
+  if (known) return known;
+  if (status?.[2] === '4') return 'networkerror';
+  if (status?.[2] === '7') return 'policyviolation';
+  return 'undefined';
+};
+
 /** What the send worker learnt from a refused message. */
 export interface SmtpBounce {
   permanent: boolean;
@@ -25,39 +49,38 @@ export interface SmtpBounce {
 
 export interface SmtpBounceDependencies {
   knex: Knex;
-  record(event: DeliveryEvent): Promise<RecordedEvent | null>;
-  signal(signal: ContactSignal): Promise<number>;
+  pipeline: InboundPipeline;
 }
 
 /**
- * A message the SMTP server refused: a bounce event (once per delivery and attempt). A hard bounce
- * also suppresses the address and marks its contact `bounced`, first: the event is recorded last,
- * so a run that failed before it is completed by the job's retry.
+ * A message the SMTP server refused, as an inbound notice of the delivery (once per delivery and
+ * attempt) through the one pipeline: a hard bounce suppresses the address and marks its contact
+ * `bounced`, a permanent refusal of this message or retries run out count as soft bounces.
  */
-export const smtpBounces = ({ knex, record, signal }: SmtpBounceDependencies) => ({
+export const smtpBounces = ({ knex, pipeline }: SmtpBounceDependencies) => ({
   async recordSmtpBounce(deliveryId: number, bounce: SmtpBounce) {
-    const row = await knex(TABLES.deliveries).select('id', 'campaign_id', 'contact_id', 'email').where({ id: deliveryId }).first();
+    const row = await knex(TABLES.deliveries).select('email').where({ id: deliveryId }).first();
     if (!row) return;
-    const delivery = { id: Number(row.id), campaignId: Number(row.campaign_id), contactId: Number(row.contact_id) };
     const hard = bounce.permanent && isHardBounce(bounce.responseCode, bounce.message);
-    // One campaign's soft bounces say little about the address; repeated ones across campaigns are the inbound pipeline's to judge.
-    if (hard) {
-      await signal({
-        type: 'bounce',
-        contactIds: [delivery.contactId],
-        address: { email: row.email, sourceEvent: `smtp-bounce:${deliveryId}` },
-      });
-    }
-    await record({
-      type: 'bounce',
-      source: 'smtp',
-      delivery,
-      at: Date.now(),
-      reference: `${deliveryId}:${bounce.attempt}`,
-      kind: hard ? 'hard' : bounce.permanent ? 'permanent' : 'soft-limit',
-      code: bounce.responseCode,
-      message: bounce.message,
-    });
+    const enhanced = /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(bounce.message)?.[1];
+    const status = enhanced ?? (bounce.permanent ? '5.0.0' : '4.0.0');
+    const code = bounce.responseCode;
+    const diagnostic = code !== null && !bounce.message.trimStart().startsWith(String(code)) ? `${code} ${bounce.message}` : bounce.message;
+    await pipeline.apply([
+      {
+        source: 'smtp',
+        origin: 'smtp',
+        reference: `${deliveryId}:${bounce.attempt}`,
+        kind: 'bounce',
+        at: Date.now(),
+        recipients: [
+          { email: row.email, bounceType: hard ? 'hard' : 'soft', reason: smtpReasonOf(status, bounce.message), status, diagnostic },
+        ],
+        feedbackType: null,
+        match: { deliveryId },
+        raw: null,
+      },
+    ]);
   },
 });
 

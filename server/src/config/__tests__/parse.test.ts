@@ -78,6 +78,10 @@ describe('plugin options', () => {
     [{ signingSecret: 'short' }, 'campaigns.signingSecret: at least 32 characters'],
     [{ sending: { senders: [{ email: 'not an address' }] } }, 'campaigns.sending.senders[0].email: an address such as bounces@example.com'],
     [{ sending: { senders: [{ email: 'a@b.com', name: 'Two\nlines' }] } }, 'campaigns.sending.senders[0].name: one line'],
+    [
+      { inbound: { webhooks: { sendgrid: { publicKey: 'x'.repeat(60) } } } },
+      'campaigns.inbound.webhooks.sendgrid.publicKey: the verification key SendGrid shows for the signed event webhook (base64)',
+    ],
     [{ sending: { transport: { send() {} } } }, 'campaigns.sending.transport: a function ({ strapi }) => ({ send, close })'],
     [
       { sending: { dkim: { domainName: 'example.com', keySelector: 's1', privateKey: 'abc' } } },

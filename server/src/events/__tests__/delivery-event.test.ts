@@ -30,7 +30,7 @@ test.each<[string, DeliveryEvent, string]>([
   [
     'a webhook bounce',
     { type: 'bounce', source: 'webhook', delivery, at, reference: 'ses:abc', kind: 'hard', code: null, message: 'no' },
-    'bounce:webhook:ses:abc',
+    'bounce:webhook:ses:abc:7',
   ],
   ['a complaint', { type: 'complaint', source: 'mailbox', delivery, at, reference: '<arf@isp>' }, 'complaint:7'],
   ['a reply', { type: 'reply', source: 'mailbox', delivery, at, messageId: '<r1@x>' }, 'reply:<r1@x>'],
