@@ -114,15 +114,14 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
 
     const events = createEventRecorder({ knex, queue: () => queueOf('events'), log: strapi.log });
     const emit = (event: string, payload: Record<string, unknown>) => strapi.eventHub.emit(event, payload);
+    const identity = sendingIdentity(config);
     // Without a signing secret nothing went out with a VERP address, so none can be checked.
-    const verp: VerpKey | null = config.signingSecret
-      ? { secret: config.signingSecret, bounceAddress: sendingIdentity(config).bounceAddress }
-      : null;
+    const verp: VerpKey | null = config.signingSecret ? { secret: config.signingSecret, bounceAddress: identity.bounceAddress } : null;
     const inbound = createInboundPipeline({
       knex,
       policy: config.inbound.policy,
       storedRawBytes: config.inbound.limits.storedRawBytes,
-      verp,
+      match: { verp, messageIdDomain: identity.messageIdDomain },
       record: (event) => events.record(event),
       signal,
       emit,

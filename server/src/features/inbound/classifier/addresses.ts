@@ -33,9 +33,11 @@ export const findAddresses = (text: string): string[] => {
 const MESSAGE_ID = /<[^<>\s@]+@[^<>\s]+>/g;
 
 /** The Message-IDs of a header value (Message-ID, In-Reply-To, References), each with its angle brackets. */
-export const findMessageIds = (value: string | null | undefined): string[] => (value ? [...value.matchAll(MESSAGE_ID)].map((m) => m[0]) : []);
+export const findMessageIds = (value: string | null | undefined): string[] =>
+  value ? [...value.matchAll(MESSAGE_ID)].map((m) => m[0]) : [];
 
 /** Senders that only ever write notices: their address is never a failed recipient. */
 export const isSystemAddress = (address: string): boolean =>
-  /^(mailer-daemon|postmaster|mail-daemon|maildaemon|mailerdaemon|daemon|bounce|bounces|noreply|no-reply|nobody|root|abuse|mdaemon|mail\.delivery|microsoftexchange[0-9a-f]*|mailer|ms-exchange)@/i.test(address) ||
-  /^(mailer-daemon|postmaster)/i.test(address);
+  /^(mailer-daemon|postmaster|mail-daemon|maildaemon|mailerdaemon|daemon|bounce|bounces|noreply|no-reply|nobody|root|abuse|mdaemon|mail\.delivery|microsoftexchange[0-9a-f]*|mailer|ms-exchange)@/i.test(
+    address
+  ) || /^(mailer-daemon|postmaster)/i.test(address);

@@ -25,7 +25,14 @@ export const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim(
 /** Strips the type of a typed field ("smtp; 550 ..." -> "550 ..."). */
 const untyped = (value: string): string => value.replace(/^\s*[a-z][a-z0-9-]*\s*;\s*/i, '');
 
-const emptyRecipient = (): DsnRecipient => ({ finalRecipient: null, originalRecipient: null, action: null, status: null, diagnostic: null, remoteMta: null });
+const emptyRecipient = (): DsnRecipient => ({
+  finalRecipient: null,
+  originalRecipient: null,
+  action: null,
+  status: null,
+  diagnostic: null,
+  remoteMta: null,
+});
 
 /**
  * Reads the fields of a delivery-status body. Records are split where a recipient field repeats or

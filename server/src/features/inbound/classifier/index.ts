@@ -54,7 +54,10 @@ const read = (source: string, limits: ClassifyLimits, deadline: Deadline): Readi
   const returnedHeaders = [...digest.returnedHeaders];
   if (returned) {
     const start = returned.search(/^(return-path|received|message-id|from|to|subject|date):/im);
-    if (start !== -1) returnedHeaders.push(parseHeaderBlock(returned.slice(start, start + limits.maxHeaderBytes).split(/\n\s*\n/)[0], limits.maxHeaderBytes));
+    if (start !== -1)
+      returnedHeaders.push(
+        parseHeaderBlock(returned.slice(start, start + limits.maxHeaderBytes).split(/\n\s*\n/)[0], limits.maxHeaderBytes)
+      );
   }
   const envelope = ['delivered-to', 'x-original-to', 'to', 'envelope-to', 'x-envelope-to'].flatMap((name) => headers.all(name));
   return {
@@ -80,7 +83,8 @@ const recipientOf = (address: string, diagnostic: string | null, status: string 
 /** A DSN's Status says less than the server's answer when it is only a class (5.0.0). */
 const bestStatus = (record: DsnRecipient): string | null => {
   const fromDiagnostic = findStatus(record.diagnostic);
-  if (!record.status || (/\.0\.0$/.test(record.status) && fromDiagnostic && fromDiagnostic[0] === record.status[0])) return fromDiagnostic ?? record.status;
+  if (!record.status || (/\.0\.0$/.test(record.status) && fromDiagnostic && fromDiagnostic[0] === record.status[0]))
+    return fromDiagnostic ?? record.status;
   return record.status;
 };
 
@@ -101,7 +105,8 @@ const fromDeliveryStatus = (reading: Reading, records: DsnRecipient[]): Outcome 
     const address = (record.finalRecipient ?? record.originalRecipient) as string;
     const status = bestStatus(record);
     const action = record.action ?? (status?.startsWith('2.') ? 'delivered' : status?.startsWith('4.') && delay ? 'delayed' : 'failed');
-    const diagnostic = record.diagnostic ?? textual.get(address) ?? (record.originalRecipient ? textual.get(record.originalRecipient) : null) ?? fallback;
+    const diagnostic =
+      record.diagnostic ?? textual.get(address) ?? (record.originalRecipient ? textual.get(record.originalRecipient) : null) ?? fallback;
     if (DELIVERED_ACTIONS.has(action)) delivered.push({ address, bounceType: null, reason: 'delivered', status, diagnostic });
     else if (action === 'delayed') delayed.push({ ...recipientOf(address, diagnostic, status, reading.notice), bounceType: null });
     else if (FAILED_ACTIONS.has(action) || !delay) failed.push(recipientOf(address, diagnostic, status, reading.notice));
@@ -109,7 +114,13 @@ const fromDeliveryStatus = (reading: Reading, records: DsnRecipient[]): Outcome 
   }
   if (failed.length) return { kind: 'bounce', recipients: unique(failed.map((r) => r.address)), details: failed, feedbackType: null };
   if (delivered.length && !delayed.length)
-    return { kind: 'delivered', recipients: unique(delivered.map((r) => r.address)), details: delivered, feedbackType: null, reason: 'delivered' };
+    return {
+      kind: 'delivered',
+      recipients: unique(delivered.map((r) => r.address)),
+      details: delivered,
+      feedbackType: null,
+      reason: 'delivered',
+    };
   return { kind: 'unknown', recipients: [], details: [...delayed, ...delivered], feedbackType: null, reason: null };
 };
 
@@ -118,11 +129,24 @@ const inlineDeliveryStatus = (notice: string): DsnRecipient[] =>
   /^(final|original)-recipient\s*:/im.test(notice) && /^(action|status)\s*:/im.test(notice) ? parseDeliveryStatus(notice) : [];
 
 /** Reasons that only a failed delivery gives: said by a mail system, they make a notice a bounce. */
-const FAILURE_REASONS = new Set<BounceReason>(['userunknown', 'hostunknown', 'mailboxfull', 'suspend', 'hasmoved', 'mesgtoobig', 'norelaying', 'notaccept', 'exceedlimit', 'systemfull']);
+const FAILURE_REASONS = new Set<BounceReason>([
+  'userunknown',
+  'hostunknown',
+  'mailboxfull',
+  'suspend',
+  'hasmoved',
+  'mesgtoobig',
+  'norelaying',
+  'notaccept',
+  'exceedlimit',
+  'systemfull',
+]);
 
 const isBounceNotice = (reading: Reading): boolean => {
-  if (reading.headers.has('x-failed-recipients') || signals.hasBounceSubject(reading.subject) || signals.hasBounceBody(reading.notice)) return true;
-  const fromSystem = signals.isSystemSender(reading.from) || /^<?>?$/.test(reading.from.trim()) || /^<\s*>$/.test(reading.headers.get('return-path') ?? '');
+  if (reading.headers.has('x-failed-recipients') || signals.hasBounceSubject(reading.subject) || signals.hasBounceBody(reading.notice))
+    return true;
+  const fromSystem =
+    signals.isSystemSender(reading.from) || /^<?>?$/.test(reading.from.trim()) || /^<\s*>$/.test(reading.headers.get('return-path') ?? '');
   if (!fromSystem) return false;
   if (/\b[45]\d\d\b.{0,200}@|@.{0,200}\b[45]\d\d\b|\b[45]\.\d\.\d{1,3}\b/.test(reading.notice)) return true;
   const reason = reasonFromText(reading.notice.slice(0, 2000));
@@ -137,7 +161,9 @@ const returnedRecipients = (reading: Reading): string[] => {
 const fromText = (reading: Reading): Outcome | null => {
   if (!isBounceNotice(reading)) return null;
   const failedHeader = addressesOf(reading.headers.all('x-failed-recipients'));
-  const senders = reading.returned.flatMap((block) => addressesOf([...block.all('from'), ...block.all('return-path'), ...block.all('sender')]));
+  const senders = reading.returned.flatMap((block) =>
+    addressesOf([...block.all('from'), ...block.all('return-path'), ...block.all('sender')])
+  );
   const excluded = new Set([...reading.envelopeRecipients, ...addressesOf([reading.from]), ...senders]);
   const found = readTextRecipients(reading.notice, excluded);
   const diagnostics = new Map(found.map((r) => [r.address, r.diagnostic]));
@@ -150,7 +176,10 @@ const fromText = (reading: Reading): Outcome | null => {
     if (named.length === 1) addresses = named;
   }
   if (signals.isDelayWarning(reading.subject, reading.notice) && !/\b5\d\d\b|\b5\.\d{1,3}\.\d{1,3}\b/.test(reading.notice.slice(0, 5000))) {
-    const details = addresses.map((address) => ({ ...recipientOf(address, diagnostics.get(address) ?? null, null, reading.notice), bounceType: null }));
+    const details = addresses.map((address) => ({
+      ...recipientOf(address, diagnostics.get(address) ?? null, null, reading.notice),
+      bounceType: null,
+    }));
     return { kind: 'unknown', recipients: [], details, feedbackType: null, reason: null };
   }
   const fallback = noticeDiagnostic(reading.notice);
@@ -174,7 +203,9 @@ const fromFeedback = (reading: Reading): Outcome | null => {
 
 /** Challenge/response systems hold the message until the sender proves to be a person: not a bounce, whatever form it takes. */
 const fromChallenge = (reading: Reading): Outcome | null =>
-  signals.isChallengeSystem(reading.subject, reading.notice) ? { kind: 'unknown', recipients: [], details: [], feedbackType: null, reason: null } : null;
+  signals.isChallengeSystem(reading.subject, reading.notice)
+    ? { kind: 'unknown', recipients: [], details: [], feedbackType: null, reason: null }
+    : null;
 
 /** Auto-replies, challenges, unsubscribe requests, replies: what a person or their mailbox wrote back. */
 const fromPerson = (reading: Reading): Outcome => {
@@ -189,15 +220,23 @@ const fromPerson = (reading: Reading): Outcome => {
     reason,
   });
   const vacationSubject = signals.hasVacationSubject(reading.subject);
-  if (signals.hasAutoReplyHeaders(reading.headers) || (vacationSubject && (signals.isAutoGenerated(reading.headers) || !signals.hasReplySubject(reading.subject) || reading.headers.has('x-auto-response-suppress'))))
+  if (
+    signals.hasAutoReplyHeaders(reading.headers) ||
+    (vacationSubject &&
+      (signals.isAutoGenerated(reading.headers) ||
+        !signals.hasReplySubject(reading.subject) ||
+        reading.headers.has('x-auto-response-suppress')))
+  )
     return signals.isChallenge(reading.subject, reading.notice) ? outcome('unknown', null) : outcome('auto-reply', 'vacation');
   if (signals.isChallenge(reading.subject, reading.notice)) return outcome('unknown', null);
-  if (vacationSubject && signals.hasReplySubject(reading.subject) && !reading.headers.has('in-reply-to')) return outcome('auto-reply', 'vacation');
+  if (vacationSubject && signals.hasReplySubject(reading.subject) && !reading.headers.has('in-reply-to'))
+    return outcome('auto-reply', 'vacation');
   const own = signals.ownWords(reading.notice);
   if (signals.isUnsubscribeRequest(reading.subject, own, reading.envelopeRecipients)) return outcome('unsubscribe-request', null);
   // A "Re:" subject alone is what spam imitates: a reply also quotes, or names what it answers.
   const quotes = own.length < reading.notice.trim().length;
-  if (reading.headers.has('in-reply-to') || reading.headers.has('references') || (signals.hasReplySubject(reading.subject) && quotes)) return outcome('reply', null);
+  if (reading.headers.has('in-reply-to') || reading.headers.has('references') || (signals.hasReplySubject(reading.subject) && quotes))
+    return outcome('reply', null);
   return { kind: 'unknown', recipients: [], details: [], feedbackType: null, reason: null };
 };
 
@@ -233,8 +272,12 @@ export const classifyInboundMessage = async (raw: Buffer | string, limits?: Part
   deadline.check();
   const reading = read(source, resolved, deadline);
   deadline.check();
-  const dsn = [...reading.digest.deliveryStatus.flatMap(parseDeliveryStatus), ...(reading.digest.deliveryStatus.length ? [] : inlineDeliveryStatus(reading.notice))];
-  const outcome = fromFeedback(reading) ?? fromChallenge(reading) ?? fromDeliveryStatus(reading, dsn) ?? fromText(reading) ?? fromPerson(reading);
+  const dsn = [
+    ...reading.digest.deliveryStatus.flatMap(parseDeliveryStatus),
+    ...(reading.digest.deliveryStatus.length ? [] : inlineDeliveryStatus(reading.notice)),
+  ];
+  const outcome =
+    fromFeedback(reading) ?? fromChallenge(reading) ?? fromDeliveryStatus(reading, dsn) ?? fromText(reading) ?? fromPerson(reading);
   deadline.check();
   const first = outcome.details.find((d) => outcome.recipients.includes(d.address)) ?? outcome.details[0] ?? null;
   const referencedMessageIds = referencedIds(reading, outcome.kind);

@@ -38,7 +38,13 @@ const MAX_TEXT_CHARS = 256 * 1024;
 /** Encoded bytes read per part: enough for MAX_TEXT_CHARS of base64 in any charset. */
 const MAX_ENCODED_CHARS = 4 * MAX_TEXT_CHARS;
 
-const RETURNED_MESSAGE_TYPES = new Set(['message/rfc822', 'message/global', 'text/rfc822-headers', 'message/global-headers', 'message/partial']);
+const RETURNED_MESSAGE_TYPES = new Set([
+  'message/rfc822',
+  'message/global',
+  'text/rfc822-headers',
+  'message/global-headers',
+  'message/partial',
+]);
 const DELIVERY_STATUS_TYPES = new Set(['message/delivery-status', 'message/global-delivery-status']);
 
 interface Entity {
@@ -144,7 +150,8 @@ export const walkMime = (source: string, limits: ClassifyLimits, deadline: Deadl
       if (!params.boundary || entity.depth + 1 > limits.maxDepth) continue;
       const children = splitMultipart(source, bodyStart, entity.end, params.boundary, limits.maxParts - parts);
       const alternative = type === 'multipart/alternative' ? parts : undefined;
-      for (let i = children.length - 1; i >= 0; i -= 1) stack.push({ start: children[i][0], end: children[i][1], depth: entity.depth + 1, alternative });
+      for (let i = children.length - 1; i >= 0; i -= 1)
+        stack.push({ start: children[i][0], end: children[i][1], depth: entity.depth + 1, alternative });
     } else if (RETURNED_MESSAGE_TYPES.has(type)) {
       const inner = decodeBody(body(), headers, 'latin1');
       const blank = inner.indexOf('\n\n');
@@ -157,10 +164,17 @@ export const walkMime = (source: string, limits: ClassifyLimits, deadline: Deadl
       const disposition = (headers.get('content-disposition') ?? '').toLowerCase();
       const decoded = decodeBody(body(), headers, params.charset);
       const html = type === 'text/html';
-      digest.texts.push({ text: html ? htmlToText(decoded) : decoded, html, alternative: entity.alternative, attachment: disposition.startsWith('attachment') });
+      digest.texts.push({
+        text: html ? htmlToText(decoded) : decoded,
+        html,
+        alternative: entity.alternative,
+        attachment: disposition.startsWith('attachment'),
+      });
     }
   }
-  const plainAlternatives = new Set(digest.texts.filter((part) => !part.html && part.alternative !== undefined).map((part) => part.alternative));
+  const plainAlternatives = new Set(
+    digest.texts.filter((part) => !part.html && part.alternative !== undefined).map((part) => part.alternative)
+  );
   digest.texts = digest.texts.filter((part) => !part.html || !plainAlternatives.has(part.alternative));
   return digest;
 };

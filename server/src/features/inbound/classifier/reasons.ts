@@ -9,10 +9,19 @@ const TEXT_RULES: ReadonlyArray<readonly [BounceReason, RegExp]> = [
   // Directory lookups say "not listed", which is no blocklist.
   ['userunknown', /not listed in (the )?([\w-]+ )?(directory|address book|public names|global address list)/i],
   // Attachments refused are about the content, whatever else the answer says of it.
-  ['contenterror', /attachments? (of type|with|type|extension|are not|is not|not (allowed|accepted|permitted))|(file|attachment) (type|extension|name)s? .{0,40}(not|blocked|banned|prohibited|refused)|(banned|blocked|forbidden|prohibited|dangerous) (file|attachment)|embedded images/i],
+  [
+    'contenterror',
+    /attachments? (of type|with|type|extension|are not|is not|not (allowed|accepted|permitted))|(file|attachment) (type|extension|name)s? .{0,40}(not|blocked|banned|prohibited|refused)|(banned|blocked|forbidden|prohibited|dangerous) (file|attachment)|embedded images/i,
+  ],
   // The sender's own address or domain refused: said before any "domain not found" is read as the recipient's.
-  ['rejected', /sender address rejected|sender (address |domain )?(verify|verification) failed|domain of sender( address)?|sender domain .{0,40}(not found|does not exist|unknown|invalid)|envelope sender .{0,40}(rejected|invalid)/i],
-  ['virusdetected', /\b(virus|malware|infected|trojan|worm)\b.{0,40}\b(found|detected|infected|contain)|\bcontains? (a )?virus|virus (found|detected)|malicious (content|attachment)/i],
+  [
+    'rejected',
+    /sender address rejected|sender (address |domain )?(verify|verification) failed|domain of sender( address)?|sender domain .{0,40}(not found|does not exist|unknown|invalid)|envelope sender .{0,40}(rejected|invalid)/i,
+  ],
+  [
+    'virusdetected',
+    /\b(virus|malware|infected|trojan|worm)\b.{0,40}\b(found|detected|infected|contain)|\bcontains? (a )?virus|virus (found|detected)|malicious (content|attachment)/i,
+  ],
   [
     'authfailure',
     /\b(spf|dkim|dmarc)\b.{0,60}\b(fail|check|polic|reject|not pass|did not|does not|alignment|record|invalid|softfail|permerror)|\b(fail|failed|failing)\b.{0,40}\b(spf|dkim|dmarc)\b|does not pass authentication|unauthenticated (email|mail|message)|sender policy framework|not authorized by .{0,40}\bdomain|authentication checks/i,
@@ -21,10 +30,7 @@ const TEXT_RULES: ReadonlyArray<readonly [BounceReason, RegExp]> = [
     'requireptr',
     /reverse (dns|lookup|hostname|name)|\bptr\b|\brdns\b|cannot find your (reverse )?hostname|no (reverse|rdns)|does not have a reverse|client host .{0,80}(unknown|not found)|hostname .{0,30}(does not|doesn't) resolve|unresolvable (relay )?host name|ip name lookup failed/i,
   ],
-  [
-    'badreputation',
-    /\breputation\b|sender ?score|low (sender )?score|\btrusted\b.{0,20}\bsender\b|poor sending (history|practices)/i,
-  ],
+  ['badreputation', /\breputation\b|sender ?score|low (sender )?score|\btrusted\b.{0,20}\bsender\b|poor sending (history|practices)/i],
   [
     'blocked',
     /black ?list|block ?list|deny ?list|\b(spamhaus|spamcop|sorbs|barracuda|cbl\.|dnsbl|rbl|uceprotect|senderbase|mailspike|abuseat|psbl|surbl|spam-?rbl|proofpoint ?dynamic)\b|\blisted (in|on|at|by)\b|\bip\b.{0,60}\b(block|banned|denied|reject|refused|not allowed|listed)|(block|banned|denied|reject|refused)\w*\b.{0,40}\b(your|the|sending|client|connecting)? ?ip\b|\bconnection (refused|rejected|denied)\b.{0,40}(policy|block)|client host .{0,60}\b(rejected|blocked|refused)|access denied.{0,20}(ip|host|client)|\bhost\b.{0,40}\b(blocked|banned|blacklisted)|dynamic(ally)? (ip|assigned|address|pool)|dial-?up|residential|\bdul\b|not allowed to send mail from|service refused for the ip|has been temporarily blocked|blocked using|\bclient\b.{0,60}\bblocked\b|\bblocked\b.{0,30}\b(ip|address|host|server|mta)|\bbanned sender|^\s*5\d\d .{0,20}\bblocked\b/im,
@@ -49,7 +55,10 @@ const TEXT_RULES: ReadonlyArray<readonly [BounceReason, RegExp]> = [
     'mailboxfull',
     /mail ?box (is |was |has )?(full|over ?(quota|limit)|size limit exceeded|exceeds? (its |the )?(allowed |storage )?(quota|limit|size)|has exceeded)|over ?quota|quota (exceeded|exceed|full|violation)|exceeded (its |their |the |his |her )?(storage|quota|mailbox)|exceeds? (the |its )?(storage|disk|mailbox) (quota|allocation|limit)|storage (quota|allocation|limit) (exceeded|reached)|(is|are) (over|above) (their|the|its|his|her) (quota|storage|limit)|\bdisk quota\b|\bquota\b.{0,40}\b(exceeded|reached|full|over)|(user|recipient|mailbox|account)('s)? (mailbox |account )?(is )?(full|over quota)|insufficient (disk )?space (in|on) (the )?(mailbox|account)|not enough (storage|space) (in|on) (the )?(mailbox|account)|full mailbox|too many (messages|mails) (on|in) (the )?(server|mail ?box|account)|zu ?viele (mails|nachrichten|e-?mails)|postfach (ist )?(voll|[üu]berf[üu]llt)|speicherplatz|bo[iî]te (aux lettres |mail )?(est )?pleine|quota (d[ée]pass[ée]|atteint)|buz[oó]n (est[aá] )?lleno|casella (di posta )?(piena|ha superato)|caixa (de correio )?(cheia|lotada)|brievenbus (is )?vol|skrzynka (jest )?pe[lł]na|przekroczon\w* (limit|quota)|ящик переполнен|превышен|メールボックスがいっぱい|容量/i,
   ],
-  ['exceedlimit', /exceeds? (the )?(recipient'?s?|user'?s?|per-user|mailbox|individual) (size )?limit|(message|mail) (size )?exceeds?.{0,20}(recipient|user)'?s? limit|\b5\.2\.3\b/i],
+  [
+    'exceedlimit',
+    /exceeds? (the )?(recipient'?s?|user'?s?|per-user|mailbox|individual) (size )?limit|(message|mail) (size )?exceeds?.{0,20}(recipient|user)'?s? limit|\b5\.2\.3\b/i,
+  ],
   [
     'mesgtoobig',
     /(message|mail|e-?mail|data|content)( size| length)? (is )?(too (big|large|long)|exceeds?|exceeded|larger than)|too (big|large) (message|mail)|size (limit|exceeds|exceeded|too large)|exceeds? (the )?(maximum|max|fixed|allowed|administrative|message) (message )?(size|length)|message length exceeds|maximum (message )?size|message is larger|nachricht (ist )?zu gro[ßs]|message trop (gros|volumineux)|mensaje demasiado grande|messaggio troppo grande|\b5\.3\.4\b/i,
@@ -70,7 +79,10 @@ const TEXT_RULES: ReadonlyArray<readonly [BounceReason, RegExp]> = [
     'policyviolation',
     /\bpolicy\b|\bpolicies\b|polic(y|ies) (violation|reasons)|prohibited|not (allowed|permitted)|administrative(ly)? prohibit|terms of service|acceptable use|local rules?|rejected by (local|site|server) (policy|rules)|\burl\b.{0,40}\b(block|listed|reject)|\bdomain\b.{0,40}\b(blocked|listed)|restricted|compliance|regulations|too many (invalid|bad) recipients/i,
   ],
-  ['toomanyconn', /too many (connections|concurrent|sessions|simultaneous|recipients)|connection limit|concurrent connections|connections? (from your|per) (ip|host)|\bmaximum (number of )?(connections|recipients)|max(imum)? (concurrent|simultaneous)/i],
+  [
+    'toomanyconn',
+    /too many (connections|concurrent|sessions|simultaneous|recipients)|connection limit|concurrent connections|connections? (from your|per) (ip|host)|\bmaximum (number of )?(connections|recipients)|max(imum)? (concurrent|simultaneous)/i,
+  ],
   [
     'speeding',
     /rate[- ]?limit|rate (exceeded|control)|too many (messages|mails|emails|mail)|sending rate|\bthrottl|exceeded (the )?(sending|message|hourly|daily) (limit|quota|rate)|temporarily deferred due to (unexpected )?(volume|user complaints)|\b(ts0[1-3]|4\.7\.28)\b|too (much|fast)|slow down|received too many|sending (too much|too many)|(messages|mail) per (hour|minute|day)/i,
@@ -87,9 +99,18 @@ const TEXT_RULES: ReadonlyArray<readonly [BounceReason, RegExp]> = [
     'contenterror',
     /attachments?|embedded images|file ?(type|extension|name)|executable|\b(mime|html|content)\b.{0,30}\b(not allowed|not supported|invalid|error|rejected|refused)|\bmedia (type )?not supported|(forbidden|banned|blocked|illegal) (attachment|content|file|extension)|content (rejected|not accepted|refused)|message content/i,
   ],
-  ['notcompliantrfc', /rfc ?(5322|2822|822|5321|2821|1123|2045)|not (rfc|standards?)[- ]compliant|rfc[- ]?(non-?)?complian|malformed (message|header)|(duplicate|missing|invalid|improper|bad) (required )?(header|message-id|date|from)|header (syntax|error|not valid)|bare (lf|linefeed|line feed|cr)/i],
-  ['securityerror', /\b(starttls|tls|ssl)\b.{0,40}\b(required|must|fail|error|needed|negotiat)|(required|must use|must issue) .{0,20}\b(starttls|tls|encryption)|encryption (required|needed)|authentication (required|needed|is required)|must (authenticate|be authenticated)|\bsmtp auth\b|certificate|\bcredentials\b|\bsecurity\b|\bsecure connection\b/i],
-  ['syntaxerror', /syntax (error|problem)|command (unrecognized|not recognized|not implemented|out of sequence)|bad sequence of commands|unrecognized command|invalid (command|argument|parameter)|parameter not implemented|line too long|\b5\.5\.[124]\b/i],
+  [
+    'notcompliantrfc',
+    /rfc ?(5322|2822|822|5321|2821|1123|2045)|not (rfc|standards?)[- ]compliant|rfc[- ]?(non-?)?complian|malformed (message|header)|(duplicate|missing|invalid|improper|bad) (required )?(header|message-id|date|from)|header (syntax|error|not valid)|bare (lf|linefeed|line feed|cr)/i,
+  ],
+  [
+    'securityerror',
+    /\b(starttls|tls|ssl)\b.{0,40}\b(required|must|fail|error|needed|negotiat)|(required|must use|must issue) .{0,20}\b(starttls|tls|encryption)|encryption (required|needed)|authentication (required|needed|is required)|must (authenticate|be authenticated)|\bsmtp auth\b|certificate|\bcredentials\b|\bsecurity\b|\bsecure connection\b/i,
+  ],
+  [
+    'syntaxerror',
+    /syntax (error|problem)|command (unrecognized|not recognized|not implemented|out of sequence)|bad sequence of commands|unrecognized command|invalid (command|argument|parameter)|parameter not implemented|line too long|\b5\.5\.[124]\b/i,
+  ],
   [
     'expired',
     /retry time(out)? (not reached|exceeded)|message (has )?expired|expired|delivery time expired|too long in (the )?queue|been (in|on) (the )?queue (for )?too long|(queue|delivery) (lifetime|time) (exceeded|expired)|could not be delivered (for|within) \d+ (days|hours)|gave up|giving up|(undeliverable|not (been )?delivered) (for|after) (more than )?\d+ (day|hour|minute)s?|maximum (retry|delivery) time|delivery attempts? (have )?(failed|exhausted)|retry limit|too old|\b4\.4\.7\b|timeout waiting|delivery timeout/i,
@@ -98,8 +119,14 @@ const TEXT_RULES: ReadonlyArray<readonly [BounceReason, RegExp]> = [
     'networkerror',
     /connection (refused|timed out|reset|closed|lost|dropped)|timed? ?out|time-?out|network (is )?unreachable|no route to host|lost connection|could not connect|couldn'?t connect|unable to connect|failed to connect|can'?t connect|connect(ion)? failed|temporary failure in name resolution|dns (lookup|query|error|failure|problem|server)|name server|malformed (dns|reply)|try again|mail (forwarding )?loop|routing loop|too many hops|hop count|loops back to myself|mx (record )?(points to|lookup)|host not reachable|unreachable|no (answer|response) from|server (not|did not) respond|unable to route/i,
   ],
-  ['systemfull', /(system|server|disk|spool) (storage|space|is full|full)|insufficient (system )?storage|no space left|out of (disk|storage|space)|disk (full|space)/i],
-  ['mailererror', /mailer error|unknown mailer|command (died|failed)|program (exited|failed|error)|\bx-unix\b|\bprocmail\b|pipe to|\|\s*\/|local delivery failed|delivery program|exit (code|status) \d/i],
+  [
+    'systemfull',
+    /(system|server|disk|spool) (storage|space|is full|full)|insufficient (system )?storage|no space left|out of (disk|storage|space)|disk (full|space)/i,
+  ],
+  [
+    'mailererror',
+    /mailer error|unknown mailer|command (died|failed)|program (exited|failed|error)|\bx-unix\b|\bprocmail\b|pipe to|\|\s*\/|local delivery failed|delivery program|exit (code|status) \d/i,
+  ],
   [
     'systemerror',
     /system (error|failure|problem)|internal (server )?error|server (error|failure|problem|busy)|local (error|problem)|temporary (local )?(problem|failure|error)|i\/o error|service (not available|unavailable|temporarily unavailable)|not accepting (network )?messages|configuration error|misconfigur|resources temporarily|processing error|transaction failed|queue file write error|temporarily unavailable|aborted/i,
@@ -107,7 +134,18 @@ const TEXT_RULES: ReadonlyArray<readonly [BounceReason, RegExp]> = [
 ];
 
 /** Reasons whose words say too little to overrule a specific status code. */
-const WEAK_TEXT_REASONS: ReadonlySet<BounceReason> = new Set(['filtered', 'rejected', 'policyviolation', 'systemerror', 'networkerror', 'contenterror', 'securityerror', 'syntaxerror', 'expired', 'spamdetected']);
+const WEAK_TEXT_REASONS: ReadonlySet<BounceReason> = new Set([
+  'filtered',
+  'rejected',
+  'policyviolation',
+  'systemerror',
+  'networkerror',
+  'contenterror',
+  'securityerror',
+  'syntaxerror',
+  'expired',
+  'spamdetected',
+]);
 
 /** RFC 3463 (and its registry) codes whose meaning is specific enough to name a reason. */
 const STATUS_REASONS: Readonly<Record<string, BounceReason>> = {

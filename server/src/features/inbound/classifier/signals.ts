@@ -12,7 +12,8 @@ const BOUNCE_BODY =
 const DELAY =
   /\b(delay(ed)?|warning|will (continue|keep|retry|try)|still (trying|being retried|in the queue)|not yet (been )?delivered|temporar(il)?y (delayed|deferred|not delivered)|delivery attempts will continue|you do not need to resend|retry(ing)? (for|until)|deferred|verz[öo]gert|retard|retrasad|ritard)\b/i;
 
-const SYSTEM_SENDER = /mailer-daemon|postmaster|mail ?delivery|mail ?administrator|delivery ?(status|notification|subsystem|system)|mail ?system|microsoftexchange|mailer|daemon|bounce|returned/i;
+const SYSTEM_SENDER =
+  /mailer-daemon|postmaster|mail ?delivery|mail ?administrator|delivery ?(status|notification|subsystem|system)|mail ?system|microsoftexchange|mailer|daemon|bounce|returned/i;
 
 const VACATION_SUBJECT =
   /auto(matic|mated)?[ -_]?(reply|response|answer|antwort|risposta|respuesta|resposta|r[ée]ponse|re:)|autoreply|autoresponder|out of (the )?office|\booo\b|on (vacation|holiday|leave)|vacation|holiday|away from (the |my )?(office|desk|e-?mail)|i am away|i'm away|currently away|abwesen|automatische antwort|nicht im b[üu]ro|au[ßs]er haus|urlaub|r[ée]ponse automatique|absence|absent|en cong[ée]|hors du bureau|respuesta autom[aá]tica|fuera de (la )?oficina|ausente|de vacaciones|risposta automatica|fuori (ufficio|sede)|assente|in ferie|resposta autom[aá]tica|fora do escrit[oó]rio|aus[êe]ncia|em f[ée]rias|automatisch(e)? (antwoord|beantwoord)|afwezig|niet (aanwezig|op kantoor)|met vakantie|odpowied[zź] automatyczna|automatyczna odpowied[zź]|nieobecno[śs][ćc]|poza (biurem|biurem)|urlop|自動(応答|返信|送信|回答)|不在|休暇|outside of (the )?office|auto-?reply|réponse auto/i;
@@ -26,7 +27,8 @@ const UNSUBSCRIBE_WORDS =
   /^\W*(please\W+)?(unsubscribe|remove( me)?|take me off|stop|opt[- ]?out|cancel( my)? subscription|d[ée]sabonne(r|z)?(-moi)?|d[ée]sinscri(re|vez|ption)(-moi)?|abmelden|abbestellen|austragen|bitte austragen|darme de baja|dar(se)? de baja|baja|cancelar (la )?suscripci[oó]n|disiscriv(i|ere|imi)|cancellami|cancella(re)? (l')?iscrizione|descadastr(ar|e)(-me)?|cancelar (a )?inscri[cç][aã]o|afmelden|uitschrijven|wypisz( mnie)?|rezygnuj[eę]?|配信停止|購読解除)\W*(me\W*)?(please|bitte|s'il vous pla[iî]t|por favor|per favore|alstublieft|prosz[eę]|thanks?( you)?)?\W*$/i;
 
 export const isDelayWarning = (subject: string, text: string): boolean =>
-  /delay|warning|still (being retried|trying)|verz[öo]gert|retard/i.test(subject) || (DELAY.test(text.slice(0, 3000)) && !/permanent|fatal|giving up|gave up|failed permanently/i.test(text.slice(0, 3000)));
+  /delay|warning|still (being retried|trying)|verz[öo]gert|retard/i.test(subject) ||
+  (DELAY.test(text.slice(0, 3000)) && !/permanent|fatal|giving up|gave up|failed permanently/i.test(text.slice(0, 3000)));
 
 export const hasBounceSubject = (subject: string): boolean => BOUNCE_SUBJECT.test(subject);
 export const hasBounceBody = (text: string): boolean => BOUNCE_BODY.test(text.slice(0, 20000));
@@ -49,12 +51,15 @@ const CHALLENGE_SYSTEM =
   /\b(boxbe|bluebottle|spamarrest|spam arrest|mailblocks|choicemail|sendio|qurb|cleanmymailbox|mailwasher|earthlink spamblocker)\b|guest list|has been waitlisted|(confirm|prove|verify) (that )?(you are|you're) (a )?(human|real person|person)|click (on )?the (link|button) below to (be added|confirm|verify|release|deliver)/i;
 
 /** Names or phrases only challenge/response systems use (a DSN that merely mentions a whitelist is still a bounce). */
-export const isChallengeSystem = (subject: string, text: string): boolean => CHALLENGE_SYSTEM.test(subject) || CHALLENGE_SYSTEM.test(text.slice(0, 5000));
+export const isChallengeSystem = (subject: string, text: string): boolean =>
+  CHALLENGE_SYSTEM.test(subject) || CHALLENGE_SYSTEM.test(text.slice(0, 5000));
 export const hasReplySubject = (subject: string): boolean => REPLY_SUBJECT.test(subject);
 
 /** The writer's own words: quoted lines, the quoted original and the signature taken away. */
 export const ownWords = (text: string): string => {
-  const cut = text.search(/^(-{2,} ?original message ?-{2,}|on .{0,200} wrote:|le .{0,200} a [ée]crit ?:|am .{0,200} schrieb .{0,200}:|el .{0,200} escribi[oó]:|il .{0,200} ha scritto:|em .{0,200} escreveu:|op .{0,200} schreef .{0,200}:|w dniu .{0,200} pisze:|from: .+|-- ?$|_{5,})/im);
+  const cut = text.search(
+    /^(-{2,} ?original message ?-{2,}|on .{0,200} wrote:|le .{0,200} a [ée]crit ?:|am .{0,200} schrieb .{0,200}:|el .{0,200} escribi[oó]:|il .{0,200} ha scritto:|em .{0,200} escreveu:|op .{0,200} schreef .{0,200}:|w dniu .{0,200} pisze:|from: .+|-- ?$|_{5,})/im
+  );
   return (cut === -1 ? text : text.slice(0, cut))
     .split('\n')
     .filter((line) => !line.startsWith('>'))

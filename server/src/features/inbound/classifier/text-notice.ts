@@ -27,7 +27,8 @@ const ADDRESS_LINE =
 /** An SMTP reply: at the start of a line, or behind a transcript's arrow. */
 const SMTP_REPLY_LINE = /(?:^\s*|<<<\s*|<--?\s*)([45]\d\d)[ -]/;
 /** Lines of a transcript or a header that name other parties than the failed recipient. */
-const NOT_A_RECIPIENT_LINE = /\b(mail from|from:|sender|reply-to|return-path|envelope-from|message-id|reporting-mta|received:|postmaster|abuse|help|contact|please (write|send|mail|contact)|report|webmaster|www\.|https?:)/i;
+const NOT_A_RECIPIENT_LINE =
+  /\b(mail from|from:|sender|reply-to|return-path|envelope-from|message-id|reporting-mta|received:|postmaster|abuse|help|contact|please (write|send|mail|contact)|report|webmaster|www\.|https?:)/i;
 
 const HAS_REPLY_CODE = /\b[245]\d\d\b/;
 
@@ -39,7 +40,10 @@ export interface TextRecipient {
 /** Strips what MTAs put before the remote server's own answer. */
 const cleanDiagnostic = (text: string): string | null => {
   let line = oneLine(text);
-  const said = /\b(?:said|says|responded|answered|replied|returned|reply was|error was|details|diagnostic(?:-code)?|smtp response|response)\s*:?\s*(.+)$/i.exec(line);
+  const said =
+    /\b(?:said|says|responded|answered|replied|returned|reply was|error was|details|diagnostic(?:-code)?|smtp response|response)\s*:?\s*(.+)$/i.exec(
+      line
+    );
   if (said && HAS_REPLY_CODE.test(said[1])) line = said[1];
   line = line
     .replace(/^\(?reason:\s*/i, '')
@@ -108,7 +112,9 @@ export const readTextRecipients = (notice: string, excluded: ReadonlySet<string>
 export const noticeDiagnostic = (notice: string): string | null => {
   const lines = notice.split('\n').slice(0, 400);
   const reply = lines.find(
-    (line) => /^\s*(?:<<<\s*|<--?\s*)?[45]\d\d[ -]\S/.test(line) || /\b(said|says|responded|returned|error was|details|diagnostic(-code)?|response)\s*:?\s*'?([a-z]+;\s*)?[45]\d\d\b/i.test(line),
+    (line) =>
+      /^\s*(?:<<<\s*|<--?\s*)?[45]\d\d[ -]\S/.test(line) ||
+      /\b(said|says|responded|returned|error was|details|diagnostic(-code)?|response)\s*:?\s*'?([a-z]+;\s*)?[45]\d\d\b/i.test(line)
   );
   if (reply) return cleanDiagnostic(reply);
   const candidates = lines.filter((line) => line.trim().length > 10 && !/^\s*(subject|from|to|date)\s*:/i.test(line));

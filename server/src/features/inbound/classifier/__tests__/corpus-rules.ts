@@ -31,12 +31,27 @@ const ACCEPTABLE: Record<string, BounceReason[]> = {
   user_disabled: ['suspend', 'userunknown'],
   over_quota: ['mailboxfull', 'systemfull', 'exceedlimit'],
   domain_error: ['hostunknown', 'norelaying', 'networkerror', 'notaccept'],
-  spam: ['spamdetected', 'blocked', 'badreputation', 'policyviolation', 'filtered', 'rejected', 'contenterror', 'securityerror', 'authfailure', 'requireptr'],
+  spam: [
+    'spamdetected',
+    'blocked',
+    'badreputation',
+    'policyviolation',
+    'filtered',
+    'rejected',
+    'contenterror',
+    'securityerror',
+    'authfailure',
+    'requireptr',
+  ],
   message_too_large: ['mesgtoobig', 'exceedlimit'],
   no_problemo: ['delivered'],
 };
 
-const expectedBounceType = (stdReason: string, reason: BounceReason | null, status: string | null): Judge | 'hard' | 'soft' | 'undetermined' => {
+const expectedBounceType = (
+  stdReason: string,
+  reason: BounceReason | null,
+  status: string | null
+): Judge | 'hard' | 'soft' | 'undetermined' => {
   if (stdReason === 'unknown') return status?.startsWith('5.') ? 'hard' : status?.startsWith('4.') ? 'soft' : 'undetermined';
   if (reason === 'notaccept') return status?.startsWith('4.') ? 'soft' : 'hard';
   return reason && HARD_IF[stdReason]?.includes(reason) ? 'hard' : 'soft';
@@ -73,7 +88,8 @@ export const judgeCorpusEntry = (entry: CorpusEntry, result: InboundClassificati
     }
   }
   if (entry.recipients) {
-    const ok = sameSet(result.recipients, entry.recipients) || Boolean(entry.finalRecipients && sameSet(result.recipients, entry.finalRecipients));
+    const ok =
+      sameSet(result.recipients, entry.recipients) || Boolean(entry.finalRecipients && sameSet(result.recipients, entry.finalRecipients));
     note('recipients', ok, `expected ${JSON.stringify(entry.recipients)}, got ${JSON.stringify(result.recipients)}`);
     if (!unsure.has('recipients')) verdict.scores.recipients = ok;
   }
@@ -88,9 +104,25 @@ export const judgeCorpusEntry = (entry: CorpusEntry, result: InboundClassificati
     if (!unsure.has('stdReason')) verdict.scores.hardSoft = typeOk;
   }
   if (entry.status) note('status', result.status === entry.status, `expected ${entry.status}, got ${result.status}`);
-  if (entry.smtpCode) note('smtpCode', new RegExp(`(^|\\D)${entry.smtpCode}(\\D|$)`).test(result.diagnostic ?? ''), `expected ${entry.smtpCode} in the diagnostic ${JSON.stringify(result.diagnostic)}`);
-  if (entry.reason) note('reason', squeeze(result.diagnostic) === squeeze(entry.reason), `expected diagnostic ${JSON.stringify(entry.reason)}, got ${JSON.stringify(result.diagnostic)}`);
-  if (entry.reportCount !== undefined) note('reportCount', result.details.length === entry.reportCount, `expected ${entry.reportCount} reports, got ${result.details.length}`);
-  if (entry.origMessageId) note('origMessageId', result.originalMessageId === entry.origMessageId, `expected ${entry.origMessageId}, got ${result.originalMessageId}`);
+  if (entry.smtpCode)
+    note(
+      'smtpCode',
+      new RegExp(`(^|\\D)${entry.smtpCode}(\\D|$)`).test(result.diagnostic ?? ''),
+      `expected ${entry.smtpCode} in the diagnostic ${JSON.stringify(result.diagnostic)}`
+    );
+  if (entry.reason)
+    note(
+      'reason',
+      squeeze(result.diagnostic) === squeeze(entry.reason),
+      `expected diagnostic ${JSON.stringify(entry.reason)}, got ${JSON.stringify(result.diagnostic)}`
+    );
+  if (entry.reportCount !== undefined)
+    note('reportCount', result.details.length === entry.reportCount, `expected ${entry.reportCount} reports, got ${result.details.length}`);
+  if (entry.origMessageId)
+    note(
+      'origMessageId',
+      result.originalMessageId === entry.origMessageId,
+      `expected ${entry.origMessageId}, got ${result.originalMessageId}`
+    );
   return verdict;
 };
