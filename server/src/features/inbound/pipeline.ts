@@ -95,9 +95,11 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
    * counted before the other's rows were stored (two workers, two webhooks at once) may both have
    * stayed under it, and a run that died after storing its rows never reached its own check. The
    * crossing bounce's suppression is written first, then its row says so; only the call that
-   * changes the row tells extensions.
+   * changes the row tells extensions. A row of this very call is left to tell them once, with its
+   * final action (`own`); another call's row already told them it was counted, so they now hear
+   * that it suppressed.
    */
-  const enforceSoftLimits = async (emails: readonly string[], since: number) => {
+  const enforceSoftLimits = async (emails: readonly string[], since: number, own: ReadonlyMap<number, Item>) => {
     if (!emails.length || !limitsSoftBounces) return;
     const byEmail = new Map<string, Awaited<ReturnType<typeof countedSoftBounces>>>();
     for (const counted of await countedSoftBounces(knex, emails, since))
@@ -112,6 +114,11 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
           address: { email, sourceEvent: `inbound:${crossing.key}`, ...(expiresAt ? { expiresAt } : {}) },
         });
         if (await markSoftLimitReached(knex, crossing.id)) {
+          const ours = own.get(crossing.id);
+          if (ours) {
+            ours.action = 'suppressed';
+            continue;
+          }
           const hub = hubEventOf('suppressed', {
             noticeId: crossing.id,
             email,
@@ -237,13 +244,6 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
           applied.map((item) => rowOf(item, item.notice.raw === null ? null : (rawIds.get(item.notice.raw) ?? null), now))
         );
       });
-      for (const item of applied) {
-        const id = inserted.get(item.key);
-        const hub =
-          id === undefined || !item.delivery ? null : hubEventOf(item.action, hubSubjectOf(item.notice, item.recipient, item.delivery, id));
-        if (hub) deps.emit(hub.name, hub.payload);
-      }
-
       const softEmails = new Set(applied.filter(isCountedSoft).map((item) => item.delivery!.email));
       const softAts = applied.filter(isCountedSoft).map((item) => item.notice.at);
       for (const earlier of stored.values()) {
@@ -252,7 +252,14 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
           softAts.push(earlier.at);
         }
       }
-      await enforceSoftLimits([...softEmails], Math.min(...softAts) - windowMs);
+      const own = new Map(applied.flatMap((item) => (inserted.has(item.key) ? [[inserted.get(item.key)!, item] as const] : [])));
+      await enforceSoftLimits([...softEmails], Math.min(...softAts) - windowMs, own);
+      for (const item of applied) {
+        const id = inserted.get(item.key);
+        const hub =
+          id === undefined || !item.delivery ? null : hubEventOf(item.action, hubSubjectOf(item.notice, item.recipient, item.delivery, id));
+        if (hub) deps.emit(hub.name, hub.payload);
+      }
 
       // Keys another process stored while this one worked: theirs, read back.
       const lost = applied.filter((item) => !inserted.has(item.key)).map((item) => item.key);
