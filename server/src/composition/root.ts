@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Queue } from 'bullmq';
+import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import type { Sender } from '../../../shared/contracts/sending';
 import type { PluginConfig } from '../config/schema';
@@ -182,8 +183,11 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
   };
 
   const audience: AudienceQueries = createAudienceQueries(strapi);
-  /** Needs only the database: contact state changes work before the queues are open (an audience source's removed entry at boot). */
-  const signal = (contactSignal: ContactSignal) => applySignal(strapi.db.connection, signalTables(strapi), contactSignal);
+  /**
+   * Needs only the database: contact state changes work before the queues are open (an audience
+   * source's removed entry at boot). `db`: a transaction the change must be part of.
+   */
+  const signal = (contactSignal: ContactSignal, db: Knex = strapi.db.connection) => applySignal(db, signalTables(strapi), contactSignal);
 
   return {
     config,

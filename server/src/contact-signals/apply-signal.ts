@@ -72,8 +72,14 @@ const suppress = async (knex: Knex, tables: SignalTables, reason: string, addres
   // locking read does): two signals for one address at once would both insert. A lock on the
   // address, held until the insert commits, puts them one after the other.
   if (!isPostgres(knex)) return insert(knex);
+  const lock = (trx: Knex) => trx.raw('SELECT pg_advisory_xact_lock(?::bigint)', [BigInt(`0x${emailHash.slice(0, 15)}`).toString()]);
+  // Inside the caller's transaction the lock lasts until it commits; alone, a transaction of its own.
+  if ((knex as Knex.Transaction).isTransaction) {
+    await lock(knex);
+    return insert(knex);
+  }
   await knex.transaction(async (trx) => {
-    await trx.raw('SELECT pg_advisory_xact_lock(?::bigint)', [BigInt(`0x${emailHash.slice(0, 15)}`).toString()]);
+    await lock(trx);
     await insert(trx);
   });
 };

@@ -77,13 +77,22 @@ const capUtf8 = (text: string, maxBytes: number) => {
   };
 };
 
+const byText =
+  <T>(of: (item: T) => string) =>
+  (a: T, b: T) =>
+    of(a) < of(b) ? -1 : of(a) > of(b) ? 1 : 0;
+
 /**
  * Stores each distinct body once (by the SHA-256 of the whole body, however much is kept) and
  * answers its row id by body.
  */
 export const storeRaw = async (trx: Knex.Transaction, bodies: readonly string[], maxBytes: number, now: number) => {
   const shaOf = new Map(bodies.map((body) => [body, sha256Hex(body)]));
-  const rows = [...new Map([...shaOf].map(([body, sha]) => [sha, { sha256: sha, ...capUtf8(body, maxBytes), created_at: now }])).values()];
+  // In hash order: two batches inserting the same bodies at once wait for each other's unique
+  // index entries in the same order, never in a cycle (a deadlock on PostgreSQL).
+  const rows = [
+    ...new Map([...shaOf].map(([body, sha]) => [sha, { sha256: sha, ...capUtf8(body, maxBytes), created_at: now }])).values(),
+  ].sort(byText((row) => row.sha256));
   for (const part of chunks(rows, 50)) await trx(TABLES.inboundRaw).insert(part).onConflict(['sha256']).ignore();
   const idOfSha = new Map<string, number>();
   for (const part of chunks([...new Set(shaOf.values())])) {
@@ -98,8 +107,10 @@ export const storeRaw = async (trx: Knex.Transaction, bodies: readonly string[],
  * MySQL has no RETURNING and INSERT IGNORE's insert id says nothing of ignored rows in a multi-row
  * insert, so it inserts row by row (still one transaction).
  */
-export const insertNotices = async (trx: Knex.Transaction, rows: readonly NoticeRow[]) => {
+export const insertNotices = async (trx: Knex.Transaction, unordered: readonly NoticeRow[]) => {
   const inserted = new Map<string, number>();
+  // In key order, for the same reason as storeRaw's.
+  const rows = [...unordered].sort(byText((row) => row.idempotency_key));
   if (isMysql(trx)) {
     for (const row of rows) {
       const [id] = await trx(TABLES.inboundNotices).insert(row).onConflict(['idempotency_key']).ignore();

@@ -22,8 +22,8 @@ export interface InboundPipelineDeps {
   match: MatchKeys;
   /** The one write path of delivery events. */
   record(event: DeliveryEvent): Promise<RecordedEvent | null>;
-  /** The one contact signal path. */
-  signal(signal: ContactSignal): Promise<number>;
+  /** The one contact signal path; `db`: the transaction the change is part of. */
+  signal(signal: ContactSignal, db?: Knex): Promise<number>;
   /** Strapi's event hub, for extensions. */
   emit(event: string, payload: Record<string, unknown>): void;
 }
@@ -154,19 +154,21 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
   };
 
   /** A bounce that failed the message fails its delivery; a delivery notice settles one whose fate was unknown. */
-  const updateDeliveries = async (items: Item[], now: number) => {
-    const failed = items.filter((item) => item.delivery && isFinalFailure(item));
-    for (const part of chunks(failed)) {
-      for (const item of part) {
-        await knex(TABLES.deliveries)
-          .where('id', item.delivery!.id)
-          .whereIn('state', ['sent', 'unknown'])
-          .update({ state: 'failed', failed_at: item.notice.at, last_error: item.recipient?.diagnostic ?? 'bounced', updated_at: now });
-      }
+  const updateDeliveries = async (trx: Knex.Transaction, items: Item[], now: number) => {
+    // In id order, as the signals go in address order: concurrent batches lock rows in one order.
+    const failed = items.filter((i) => i.delivery && isFinalFailure(i)).sort((a, b) => a.delivery!.id - b.delivery!.id);
+    for (const item of failed) {
+      await trx(TABLES.deliveries)
+        .where('id', item.delivery!.id)
+        .whereIn('state', ['sent', 'unknown'])
+        .update({ state: 'failed', failed_at: item.notice.at, last_error: item.recipient?.diagnostic ?? 'bounced', updated_at: now });
     }
-    const delivered = items.filter((item) => item.delivery && item.notice.kind === 'delivered').map((item) => item.delivery!.id);
+    const delivered = items
+      .filter((item) => item.delivery && item.notice.kind === 'delivered')
+      .map((item) => item.delivery!.id)
+      .sort((a, b) => a - b);
     for (const part of chunks(delivered)) {
-      await knex(TABLES.deliveries).whereIn('id', part).where('state', 'unknown').update({ state: 'sent', updated_at: now });
+      await trx(TABLES.deliveries).whereIn('id', part).where('state', 'unknown').update({ state: 'sent', updated_at: now });
     }
   };
 
@@ -224,11 +226,15 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
           item.action = actionOf(policy, { kind: item.notice.kind, bounceType: item.bounceType, reachesSoftLimit: crossings.has(item) });
       }
 
-      for (const item of applied) {
-        const signal = signalOf(item);
-        if (signal) await deps.signal(signal);
-      }
-      await updateDeliveries(applied, now);
+      // Contacts, suppressions and deliveries in one transaction: one commit for the batch. Signals
+      // go in address order, so two batches at once take the addresses' locks in the same order.
+      const signals = applied
+        .flatMap((item) => signalOf(item) ?? [])
+        .sort((a, b) => (a.address!.email < b.address!.email ? -1 : a.address!.email > b.address!.email ? 1 : 0));
+      await knex.transaction(async (trx) => {
+        for (const signal of signals) await deps.signal(signal, trx);
+        await updateDeliveries(trx, applied, now);
+      });
       await Promise.all(
         applied.flatMap((item) => {
           const event = item.delivery ? deliveryEventOf(item.notice, item.recipient, item.delivery, item.action) : null;
