@@ -31,6 +31,10 @@ import { createEventRecorder, type EventRecorder } from '../events/recorder';
 import { smtpBounces, type SmtpBounceRecorder } from '../events/smtp-bounce';
 import { createInboundPipeline } from '../features/inbound/pipeline';
 import { createMailIntake, type MailIntake } from '../features/inbound/mail-intake';
+import { openMailboxes } from '../features/inbound/mailboxes';
+import { fetchText } from '../features/inbound/webhooks/http-get';
+import { redisClaims } from '../features/inbound/webhooks/one-time-claims';
+import { createWebhookReceiver, type WebhookReceiver } from '../features/inbound/webhooks/receiver';
 import type { InboundPipeline } from '../features/inbound/notice';
 import type { VerpKey } from '../features/inbound/matching';
 import { sendingIdentity } from '../mail/identity';
@@ -72,6 +76,8 @@ export interface Running {
   inbound: InboundPipeline;
   /** Classifies a raw mail (from a mailbox or the raw-mail endpoint) and applies it through the pipeline. */
   mail: MailIntake;
+  /** Every ESP's webhooks: verified against the raw body, turned into notices, applied through the pipeline. */
+  webhooks: WebhookReceiver;
 }
 
 /**
@@ -128,6 +134,12 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       emit,
     });
     const mail = createMailIntake(inbound, config.inbound.limits);
+    const webhooks = createWebhookReceiver({
+      webhooks: config.inbound.webhooks,
+      pipeline: inbound,
+      ...redisClaims(client, prefix),
+      fetchText,
+    });
     const bounces = smtpBounces({ knex, pipeline: inbound });
     const store = deliveryStore(knex, { contacts: tableOf(UID.contact), suppressions: tableOf(UID.suppression) });
     const records = sendRecords(knex);
@@ -163,6 +175,12 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     opened.push('the workers', async () => {
       await Promise.all(workers.map((worker) => worker.close()));
     });
+    // Where workers run, so do the mailboxes (one process of all holds each one's lease); they hand mail to the
+    // pipeline, whose events go to the queues: opened after them, closed first.
+    const mailboxes = runWorkers
+      ? openMailboxes({ inbound: config.inbound, knex, redis: client, prefix, intake: mail, log: strapi.log })
+      : null;
+    if (mailboxes) opened.push('the mailboxes', () => mailboxes.close());
 
     return {
       redis: client,
@@ -179,6 +197,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       bounces,
       inbound,
       mail,
+      webhooks,
     };
   };
 

@@ -13,6 +13,11 @@ const TEXT_RULES: ReadonlyArray<readonly [BounceReason, RegExp]> = [
     'contenterror',
     /attachments? (of type|with|type|extension|are not|is not|not (allowed|accepted|permitted))|(file|attachment) (type|extension|name)s? .{0,40}(not|blocked|banned|prohibited|refused)|(banned|blocked|forbidden|prohibited|dangerous) (file|attachment)|embedded images/i,
   ],
+  // A lookup that failed for now says nothing of whether the domain exists.
+  [
+    'networkerror',
+    /not found, try again|temporary failure in name resolution|\bservfail\b|dns (lookup |query )?(timeout|timed out|temporary)|name ?server (timeout|failure|not responding)/i,
+  ],
   // The sender's own address or domain refused: said before any "domain not found" is read as the recipient's.
   [
     'rejected',

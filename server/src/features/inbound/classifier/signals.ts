@@ -24,7 +24,7 @@ const CHALLENGE =
 const REPLY_SUBJECT = /^\s*(re|aw|antw|antwort|sv|vs|r|rif|réf|ref|odp|res|ynt|回复|答复|返信)\s*(\[\d+\])?\s*:/i;
 
 const UNSUBSCRIBE_WORDS =
-  /^\W*(please\W+)?(unsubscribe|remove( me)?|take me off|stop|opt[- ]?out|cancel( my)? subscription|d[ée]sabonne(r|z)?(-moi)?|d[ée]sinscri(re|vez|ption)(-moi)?|abmelden|abbestellen|austragen|bitte austragen|darme de baja|dar(se)? de baja|baja|cancelar (la )?suscripci[oó]n|disiscriv(i|ere|imi)|cancellami|cancella(re)? (l')?iscrizione|descadastr(ar|e)(-me)?|cancelar (a )?inscri[cç][aã]o|afmelden|uitschrijven|wypisz( mnie)?|rezygnuj[eę]?|配信停止|購読解除)\W*(me\W*)?(please|bitte|s'il vous pla[iî]t|por favor|per favore|alstublieft|prosz[eę]|thanks?( you)?)?\W*$/i;
+  /^\W*(please\W+)?(unsubscribe|remove( me)?|take me off|stop|opt[- ]?out|cancel( my)? subscription|d[ée]sabonne(r|z)?(-moi)?|d[ée]sinscri(re|vez|ption)(-moi)?|abmelden|abbestellen|austragen|bitte austragen|darme de baja|dar(se)? de baja|baja|cancelar (la )?suscripci[oó]n|disiscriv(i|ere|imi)|cancellami|cancella(re)? (l')?iscrizione|descadastr(ar|e)(-me)?|cancelar (a )?inscri[cç][aã]o|afmelden|uitschrijven|wypisz( mnie)?|rezygnuj[eę]?|配信停止|購読解除)\W*(me\W*)?(please|pls|plz|bitte|danke|s'il vous pla[iî]t|svp|stp|merci|por favor|gracias|per favore|grazie|obrigad[oa]|alstublieft|bedankt|prosz[eę]|dzi[eę]kuj[eę]|thanks?( you)?)?\W*$/i;
 
 export const isDelayWarning = (subject: string, text: string): boolean =>
   /delay|warning|still (being retried|trying)|verz[öo]gert|retard/i.test(subject) ||
