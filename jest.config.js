@@ -40,12 +40,14 @@ const INTEGRATION_DATABASES = {
   'demo-seed.test.ts': SQLITE, // the demo seed on a fresh database
   'dkim-campaign.test.ts': SQLITE, // a DKIM key (config)
   'public-rate-limits.test.ts': SQLITE, // low public limits behind a proxy (config)
+  'inbound-mailboxes.test.ts': SQLITE, // bounce and feedback mailboxes on a Dovecot started before the boot (config)
   'redis-cluster.test.ts': SQLITE, // its own three-node Redis Cluster (config)
   'redis-sentinel.test.ts': SQLITE, // its own master, replica and sentinel (config)
   // No app: Redis or an SMTP server only.
   'rate-limiter.test.ts': SQLITE,
   'smtp-pool.test.ts': SQLITE,
   'dkim-signing.test.ts': SQLITE,
+  'mailbox-watcher.test.ts': SQLITE, // Dovecot and Redis: the mailbox watcher with a recording intake
 };
 
 const integrationDir = path.join(__dirname, 'tests', 'integration');

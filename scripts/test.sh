@@ -11,8 +11,9 @@ cd "$ROOT_DIR"
 started=$(date +%s)
 npm_install || exit 1
 # redis-server and redis-tools' redis-cli start the private Redis Cluster and Sentinel of the
-# redis-cluster and redis-sentinel tests, even when REDIS_URL names a Redis elsewhere.
-apt_install chromium spamassassin redis-server redis-tools || exit 1
+# redis-cluster and redis-sentinel tests, even when REDIS_URL names a Redis elsewhere; the mailbox
+# tests start their own Dovecot (tests/helpers/dovecot.ts).
+apt_install chromium spamassassin redis-server redis-tools dovecot-imapd || exit 1
 if [ "${CAMPAIGNS_SKIP_BUILD:-}" != 1 ] || [ ! -d dist ] || [ ! -d playground/dist/build ]; then
   build_plugin || exit 1
   build_playground || exit 1

@@ -5,6 +5,7 @@ import { warnAtBoot } from './config/deliverability';
 import { assertProductionReady } from './config/parse';
 import { PLUGIN_ID } from './constants';
 import { fromEveryFeature } from './features';
+import { leaveInboundBodiesUnread } from './features/inbound/request-body';
 import { answerMalformedBodies } from './middlewares/malformed-body';
 import { getService } from './services/get-service';
 
@@ -17,6 +18,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Before any plugin's bootstrap: a bad source stops the boot with nothing running yet.
   getService(strapi, 'audienceSources').resolve();
   answerMalformedBodies(strapi);
+  leaveInboundBodiesUnread(strapi);
   await strapi
     .service('admin::permission')
     .actionProvider.registerMany(fromEveryFeature('actions').map((action) => ({ section: 'plugins', pluginName: PLUGIN_ID, ...action })));

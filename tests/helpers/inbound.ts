@@ -1,8 +1,16 @@
+import { sendgridKeys, TOPIC } from '../../server/src/features/inbound/webhooks/__tests__/signers';
 import { sendingEnv } from './sending';
+
+/** SendGrid's key pair for this test process: the app boots with the public half, the tests sign with the private one. */
+export const SENDGRID_KEYS = sendgridKeys();
 
 /** Secrets every inbound test signs with: the raw-mail endpoint's and each webhook provider's. */
 export const INBOUND_SECRETS = {
   rawMail: 'integration-raw-mail-secret-0123456789',
+  mailgun: 'integration-mailgun-signing-key-0123',
+  postmarkToken: 'integration-postmark-path-token-0123',
+  generic: 'integration-generic-secret-0123456789',
+  sesTopic: TOPIC,
 } as const;
 
 /**
@@ -12,8 +20,20 @@ export const INBOUND_SECRETS = {
  */
 export const INBOUND_RATE_GUARD = { minDeliveries: 4, complaintRate: 0.2, hardBounceRate: 1 } as const;
 
+/**
+ * The `inbound.webhooks` the group boots with: every provider but Brevo (its route must answer 404),
+ * and Postmark by path token only (its Basic-auth route must answer 404 too).
+ */
+const WEBHOOKS = {
+  ses: { topicArns: [INBOUND_SECRETS.sesTopic] },
+  sendgrid: { publicKey: SENDGRID_KEYS.publicKey },
+  mailgun: { signingKey: INBOUND_SECRETS.mailgun },
+  postmark: { token: INBOUND_SECRETS.postmarkToken },
+  generic: { secret: INBOUND_SECRETS.generic },
+};
+
 /** The inbound group's configuration: the sending environment plus the `inbound` options (CAMPAIGNS_INBOUND). */
 export const inboundEnv = (smtpPort: number, inbound: Record<string, unknown> = {}) =>
   sendingEnv(smtpPort, {
-    CAMPAIGNS_INBOUND: JSON.stringify({ rawMail: { secret: INBOUND_SECRETS.rawMail }, ...inbound }),
+    CAMPAIGNS_INBOUND: JSON.stringify({ rawMail: { secret: INBOUND_SECRETS.rawMail }, webhooks: WEBHOOKS, ...inbound }),
   });

@@ -118,6 +118,10 @@ test('the tarball holds the built plugin and nothing of the working tree', () =>
       'package/dist/server/index.js',
       'package/dist/admin/index.mjs',
       'package/bin/campaigns-worker.js',
+      'package/bin/campaigns-inbound.js',
+      'package/dist/inbound/index.js',
+      'package/dist/inbound/index.mjs',
+      'package/dist/inbound/index.d.ts',
     ])
   );
   expect(files.filter((f) => /package\/(tests|playground|server\/src|admin\/src|node_modules)\//.test(f))).toEqual([]);
@@ -162,4 +166,27 @@ test('an unknown option in config/plugins stops the boot, naming it', async () =
   fs.copyFileSync(path.join(HOST, 'package.json'), path.join(badHost, 'package.json'));
   fs.symlinkSync(path.join(HOST, 'node_modules'), path.join(badHost, 'node_modules'));
   await expect(bootHost(badHost)).rejects.toThrow(/campaigns\.smtpp: unknown option/);
+});
+
+test('the inbound classifier loads on its own, by require and by import, and as a command', () => {
+  const dsn = path.join(ROOT, 'tests', 'fixtures', 'bounces', 'messages', 'aol.unknown.eml');
+  const expected = { kind: 'bounce', recipients: ['recipient@example.net'], reason: 'userunknown' };
+  const run = (args: string[]) => JSON.parse(execFileSync('node', args, { cwd: HOST, encoding: 'utf8' }));
+  const pick = 'const { kind, recipients, reason } = r; console.log(JSON.stringify({ kind, recipients, reason }))';
+  const raw = `require('node:fs').readFileSync(${JSON.stringify(dsn)})`;
+  expect(run(['-e', `require('strapi-plugin-campaigns/inbound').classifyInboundMessage(${raw}).then((r) => { ${pick} })`])).toEqual(
+    expected
+  );
+  expect(
+    run([
+      '--input-type=module',
+      '-e',
+      `const { classifyInboundMessage } = await import('strapi-plugin-campaigns/inbound'); const { readFileSync } = await import('node:fs'); const r = await classifyInboundMessage(readFileSync(${JSON.stringify(dsn)})); ${pick}`,
+    ])
+  ).toEqual(expected);
+  const line = execFileSync(path.join(HOST, 'node_modules', '.bin', 'strapi-campaigns-inbound'), ['classify', dsn], {
+    cwd: HOST,
+    encoding: 'utf8',
+  });
+  expect(JSON.parse(line)).toMatchObject({ file: dsn, ...expected });
 });

@@ -35,6 +35,10 @@ import { createEventRecorder, type EventRecorder } from '../events/recorder';
 import { smtpBounces, type SmtpBounceRecorder } from '../events/smtp-bounce';
 import { createInboundPipeline } from '../features/inbound/pipeline';
 import { createMailIntake, type MailIntake } from '../features/inbound/mail-intake';
+import { openMailboxes } from '../features/inbound/mailboxes';
+import { fetchText } from '../features/inbound/webhooks/http-get';
+import { redisClaims } from '../features/inbound/webhooks/one-time-claims';
+import { createWebhookReceiver, type WebhookReceiver } from '../features/inbound/webhooks/receiver';
 import type { InboundPipeline } from '../features/inbound/notice';
 import type { VerpKey } from '../features/inbound/matching';
 import { sendingIdentity } from '../mail/identity';
@@ -76,6 +80,8 @@ export interface Running {
   inbound: InboundPipeline;
   /** Classifies a raw mail (from a mailbox or the raw-mail endpoint) and applies it through the pipeline. */
   mail: MailIntake;
+  /** Every ESP's webhooks: verified against the raw body, turned into notices, applied through the pipeline. */
+  webhooks: WebhookReceiver;
 }
 
 /**
@@ -119,20 +125,25 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
 
     const events = createEventRecorder({ knex, queue: () => queueOf('events'), log: strapi.log });
     const emit = (event: string, payload: Record<string, unknown>) => strapi.eventHub.emit(event, payload);
+    const identity = sendingIdentity(config);
     // Without a signing secret nothing went out with a VERP address, so none can be checked.
-    const verp: VerpKey | null = config.signingSecret
-      ? { secret: config.signingSecret, bounceAddress: sendingIdentity(config).bounceAddress }
-      : null;
+    const verp: VerpKey | null = config.signingSecret ? { secret: config.signingSecret, bounceAddress: identity.bounceAddress } : null;
     const inbound = createInboundPipeline({
       knex,
       policy: config.inbound.policy,
       storedRawBytes: config.inbound.limits.storedRawBytes,
-      verp,
+      match: { verp, messageIdDomain: identity.messageIdDomain },
       record: (event) => events.record(event),
       signal,
       emit,
     });
     const mail = createMailIntake(inbound, config.inbound.limits);
+    const webhooks = createWebhookReceiver({
+      webhooks: config.inbound.webhooks,
+      pipeline: inbound,
+      ...redisClaims(client, prefix),
+      fetchText,
+    });
     const bounces = smtpBounces({ knex, pipeline: inbound });
     const store = deliveryStore(knex, { contacts: tableOf(UID.contact), suppressions: tableOf(UID.suppression) });
     const records = sendRecords(knex);
@@ -180,6 +191,12 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     opened.push('the workers', async () => {
       await Promise.all(workers.map((worker) => worker.close()));
     });
+    // Where workers run, so do the mailboxes (one process of all holds each one's lease); they hand mail to the
+    // pipeline, whose events go to the queues: opened after them, closed first.
+    const mailboxes = runWorkers
+      ? openMailboxes({ inbound: config.inbound, knex, redis: client, prefix, intake: mail, log: strapi.log })
+      : null;
+    if (mailboxes) opened.push('the mailboxes', () => mailboxes.close());
 
     return {
       redis: client,
@@ -196,13 +213,14 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       bounces,
       inbound,
       mail,
+      webhooks,
     };
   };
 
   const audience: AudienceQueries = createAudienceQueries(strapi);
   /**
    * Needs only the database: contact state changes work before the queues are open (an audience
-   * source's removed entry at boot). `db`: a transaction the change must be part of (an undo).
+   * source's removed entry at boot). `db`: a transaction the change must be part of.
    */
   const signal = (contactSignal: ContactSignal, db: Knex = strapi.db.connection) => applySignal(db, signalTables(strapi), contactSignal);
 

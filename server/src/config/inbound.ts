@@ -1,7 +1,19 @@
+import { createPublicKey } from 'node:crypto';
 import { z } from 'zod';
 
 const port = z.number().int().min(1).max(65535);
 const secret = z.string().min(16, 'at least 16 characters');
+
+/** SendGrid shows its verification key as the base64 DER of an EC P-256 public key: anything else would fail every request. */
+const isP256Key = (base64: string) => {
+  try {
+    return (
+      createPublicKey({ key: Buffer.from(base64, 'base64'), format: 'der', type: 'spki' }).asymmetricKeyDetails?.namedCurve === 'prime256v1'
+    );
+  } catch {
+    return false;
+  }
+};
 
 /** What the pipeline does with each class of notice (features/inbound/policy.ts applies it). */
 const policySchema = z
@@ -62,6 +74,9 @@ const limitsSchema = z
   })
   .prefault({});
 
+/** Answers a current OAuth2 access token for a mailbox (refreshing it with the provider when needed). */
+export type AccessTokenSupplier = () => string | Promise<string>;
+
 const mailboxSchema = z
   .strictObject({
     // Names the mailbox in logs, checkpoints and notices (`imap:<name>`).
@@ -75,8 +90,14 @@ const mailboxSchema = z
     rejectUnauthorized: z.boolean().default(true),
     user: z.string().min(1),
     password: z.string().optional(),
-    // An OAuth2 access token instead of a password (Gmail, Microsoft 365).
-    accessToken: z.string().optional(),
+    // An OAuth2 access token instead of a password (Gmail, Microsoft 365); they expire within hours, so a
+    // function that answers a fresh one is asked at each connection.
+    accessToken: z
+      .union([
+        z.string().min(1),
+        z.custom<AccessTokenSupplier>((value) => typeof value === 'function', 'a function () => Promise<string> answering a current token'),
+      ])
+      .optional(),
     folder: z.string().min(1).default('INBOX'),
     // After a message is processed: flag it \Seen, move it to `processedFolder`, or delete it.
     after: z.enum(['flag', 'move', 'delete']).default('flag'),
@@ -101,7 +122,11 @@ const webhooksSchema = z
         topicArns: z.array(z.string().regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/, 'an SNS topic ARN')).min(1),
       })
       .optional(),
-    sendgrid: z.strictObject({ publicKey: z.string().min(40, 'the verification key SendGrid shows (base64)') }).optional(),
+    sendgrid: z
+      .strictObject({
+        publicKey: z.string().refine(isP256Key, 'the verification key SendGrid shows for the signed event webhook (base64)'),
+      })
+      .optional(),
     mailgun: z.strictObject({ signingKey: secret }).optional(),
     postmark: z
       .strictObject({

@@ -23,6 +23,25 @@ describe('plugin options', () => {
       audienceSources: [],
       imports: { maxFileBytes: 500 * 1024 * 1024, reportRetentionDays: 30 },
       publicLimits: { enabled: true, windowSeconds: 60, firstPerToken: 5, perToken: 30, perIp: 300, invalidPerIp: 30 },
+      inbound: {
+        policy: {
+          hardBounce: 'suppress',
+          softBounce: { action: 'suppress', count: 3, windowDays: 30, suppressDays: 30 },
+          complaint: 'suppress',
+          unsubscribeRequest: 'unsubscribe',
+        },
+        rateGuard: { enabled: true, minDeliveries: 500, complaintRate: 0.003, hardBounceRate: 0.05 },
+        limits: {
+          maxMessageBytes: 10 * 1024 * 1024,
+          maxDepth: 20,
+          maxParts: 500,
+          maxHeaderBytes: 256 * 1024,
+          timeLimitMs: 5000,
+          storedRawBytes: 256 * 1024,
+        },
+        webhooks: { maxAgeSeconds: 300 },
+        mailboxes: [],
+      },
     });
   });
 
@@ -59,6 +78,10 @@ describe('plugin options', () => {
     [{ signingSecret: 'short' }, 'campaigns.signingSecret: at least 32 characters'],
     [{ sending: { senders: [{ email: 'not an address' }] } }, 'campaigns.sending.senders[0].email: an address such as bounces@example.com'],
     [{ sending: { senders: [{ email: 'a@b.com', name: 'Two\nlines' }] } }, 'campaigns.sending.senders[0].name: one line'],
+    [
+      { inbound: { webhooks: { sendgrid: { publicKey: 'x'.repeat(60) } } } },
+      'campaigns.inbound.webhooks.sendgrid.publicKey: the verification key SendGrid shows for the signed event webhook (base64)',
+    ],
     [{ sending: { transport: { send() {} } } }, 'campaigns.sending.transport: a function ({ strapi }) => ({ send, close })'],
     [
       { sending: { dkim: { domainName: 'example.com', keySelector: 's1', privateKey: 'abc' } } },

@@ -11,6 +11,7 @@ test('the migrations of every feature run in the order they always ran, under th
     '003-imports',
     '004-source-index',
     '005-sends',
+    '006-inbound-tables',
   ]);
 });
 

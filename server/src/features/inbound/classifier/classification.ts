@@ -62,7 +62,10 @@ export interface ClassifiedRecipient {
 
 export interface InboundClassification {
   kind: InboundKind;
-  /** The final recipients that failed or complained, lower-case, each once. */
+  /**
+   * The final recipients that failed or complained (delivered, for a success report), lower-case,
+   * each once. For an auto-reply, a reply or an unsubscribe request: the address that wrote it.
+   */
   recipients: string[];
   /** For a bounce: hard (the address is dead), soft, or undetermined. Null for anything else. */
   bounceType: BounceType | null;
@@ -77,8 +80,10 @@ export interface InboundClassification {
   /** Every recipient the notice reports on, each with its own status and reason. */
   details: ClassifiedRecipient[];
   /**
-   * Addresses the notice itself was delivered to (Delivered-To, X-Original-To, To, Envelope-To):
-   * where a VERP Return-Path shows up. Lower-case.
+   * Addresses the notice itself was delivered to (Delivered-To, X-Original-To, To, Envelope-To,
+   * X-Envelope-To), then, for bounces, complaints and reports, the returned message's envelope
+   * sender (its quoted Return-Path, ARF Original-Mail-From): a complaint reaches a feedback mailbox,
+   * not the VERP address, so that is where its VERP address shows up. Lower-case.
    */
   envelopeRecipients: string[];
   /** Every Message-ID the notice quotes of an original message (DSN parts, ARF, quoted text), first the surest. */

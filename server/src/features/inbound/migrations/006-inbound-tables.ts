@@ -7,8 +7,8 @@ const epoch = (t: Knex.CreateTableBuilder, name: string) => t.bigInteger(name).n
 
 /**
  * What came back: one notice row per recipient of each inbound notice (matched or not), the raw
- * mail or webhook body it came in (once, shared by its rows), and where each IMAP mailbox's scan
- * has got to.
+ * mail or webhook body it came in (once, shared by its rows), where each IMAP mailbox's scan
+ * has got to, and the index that finds deliveries by their address.
  */
 export const inboundTables: Migration = {
   id: '006-inbound-tables',
@@ -55,6 +55,11 @@ export const inboundTables: Migration = {
       t.index(['contact_id'], 'campaigns_inbound_notices_contact_ix');
       // The soft-bounce count: one address's soft bounces in the window, on distinct campaigns.
       t.index(['email', 'bounce_type', 'occurred_at'], 'campaigns_inbound_notices_soft_ix');
+    });
+
+    // Matching's last resort finds the latest delivery to a notice's recipient by address.
+    await knex.schema.alterTable(TABLES.deliveries, (t) => {
+      t.index(['email'], 'campaigns_deliveries_email_ix');
     });
 
     await knex.schema.createTable(TABLES.mailboxCheckpoints, (t) => {

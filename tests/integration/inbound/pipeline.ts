@@ -1,0 +1,444 @@
+import { rootOf } from '../../../server/src/composition/accessor';
+import type { InboundNotice, NoticeRecipient } from '../../../server/src/features/inbound/notice';
+import { noticeKey } from '../../../server/src/features/inbound/notice-key';
+import { verpAddress } from '../../../server/src/mail/verp';
+import { useGroupApp } from '../../helpers/integration-group';
+import { finished, seedCampaign, waitForProgress } from '../../helpers/sending';
+
+/**
+ * The one inbound pipeline against a real app and database: a real campaign goes out to the SMTP
+ * sink, then notices about its deliveries come back, and the rows they leave are read.
+ */
+const { strapi, service, sink } = useGroupApp();
+
+const knex = () => strapi().db.connection;
+const pipeline = () => rootOf(strapi()).running.inbound;
+const DAY = 86_400_000;
+
+/** What extensions heard on the event hub. */
+const heard: Record<string, Array<Record<string, unknown>>> = { bounce: [], complaint: [], unsubscribe: [] };
+beforeAll(() => {
+  for (const name of Object.keys(heard)) {
+    strapi().eventHub.on(`campaigns.${name}`, async (payload: Record<string, unknown>) => {
+      heard[name].push(payload);
+    });
+  }
+});
+beforeEach(() => {
+  for (const name of Object.keys(heard)) heard[name].length = 0;
+});
+
+interface SentDelivery {
+  id: number;
+  campaignId: number;
+  contactId: number;
+  email: string;
+  messageId: string;
+  /** The Return-Path it went out with. */
+  verp: string;
+}
+
+/** Sends a real campaign to these addresses and answers its deliveries by address. */
+const sendTo = async (name: string, emails: string[]): Promise<Record<string, SentDelivery>> => {
+  const campaign = await seedCampaign(
+    strapi(),
+    name,
+    emails.map((email) => ({ email }))
+  );
+  await service('sending').sendNow(campaign.documentId);
+  await waitForProgress(strapi(), campaign.documentId, finished);
+  const rows = await knex()('campaigns_deliveries').whereIn('email', emails);
+  return Object.fromEntries(
+    rows.map((row) => [
+      row.email,
+      {
+        id: Number(row.id),
+        campaignId: Number(row.campaign_id),
+        contactId: Number(row.contact_id),
+        email: row.email,
+        messageId: row.message_id,
+        verp: sink().to(row.email)[0]?.mailFrom,
+      },
+    ])
+  );
+};
+
+const hard = (email: string): NoticeRecipient => ({
+  email,
+  bounceType: 'hard',
+  reason: 'userunknown',
+  status: '5.1.1',
+  diagnostic: '550 5.1.1 <' + email + '>: Recipient address rejected: User unknown',
+});
+const soft = (email: string): NoticeRecipient => ({
+  email,
+  bounceType: 'soft',
+  reason: 'mailboxfull',
+  status: '4.2.2',
+  diagnostic: '452 4.2.2 Mailbox full',
+});
+
+const notice = (over: Partial<InboundNotice> & Pick<InboundNotice, 'reference'>): InboundNotice => ({
+  source: 'mailbox',
+  origin: 'imap:bounces',
+  kind: 'bounce',
+  at: Date.now(),
+  recipients: [],
+  feedbackType: null,
+  match: {},
+  raw: null,
+  ...over,
+});
+
+const count = async (table: string, where: Record<string, unknown> = {}) =>
+  Number((await knex()(table).where(where).count({ n: '*' }).first())!.n);
+const suppressionsOf = (email: string) =>
+  strapi()
+    .db.query('plugin::campaigns.suppression')
+    .findMany({ where: { email }, select: ['reason', 'sourceEvent', 'expiresAt'] });
+const stateOf = async (contactId: number) => (await knex()('campaigns_contacts').select('state').where({ id: contactId }).first()).state;
+const eventsOf = (deliveryId: number) => knex()('campaigns_events').where({ delivery_id: deliveryId }).orderBy('id');
+
+/** Every row count the pipeline writes to: what a repeat must leave as it was. */
+const snapshot = async () => ({
+  notices: await count('campaigns_inbound_notices'),
+  raw: await count('campaigns_inbound_raw'),
+  events: await count('campaigns_events'),
+  suppressions: await count('campaigns_suppressions'),
+  states: await knex()('campaigns_contacts').select('email', 'state').orderBy('email'),
+  deliveries: await knex()('campaigns_deliveries').select('id', 'state').orderBy('id'),
+});
+
+test('a hard bounce found by its VERP address suppresses the address, marks the contact bounced and fails the delivery, once', async () => {
+  const sent = await sendTo('Hard bounce', ['ann@hard.test', 'ben@hard.test']);
+  const ann = sent['ann@hard.test'];
+  expect(ann.verp).toMatch(/^bounces\+[0-9a-z]+-[0-9a-f]{10}@example\.com$/);
+  const raw = 'From: MAILER-DAEMON@mx.hard.test\r\nSubject: Undelivered Mail Returned to Sender\r\n\r\nUser unknown\r\n';
+  const dsn = notice({
+    reference: '<dsn-1@mx.hard.test>',
+    recipients: [hard('ann@hard.test')],
+    match: { envelopeRecipients: [ann.verp] },
+    raw,
+  });
+
+  const [outcome] = await pipeline().apply([dsn]);
+  expect(outcome).toEqual({
+    id: expect.any(Number),
+    email: 'ann@hard.test',
+    deliveryId: ann.id,
+    matchedBy: 'verp',
+    action: 'suppressed',
+    repeat: false,
+  });
+  const key = noticeKey('imap:bounces', '<dsn-1@mx.hard.test>', 'ann@hard.test');
+  const row = await knex()('campaigns_inbound_notices').where({ id: outcome.id }).first();
+  expect(row).toMatchObject({
+    idempotency_key: key,
+    source: 'mailbox',
+    kind: 'bounce',
+    bounce_type: 'hard',
+    reason: 'userunknown',
+    status: '5.1.1',
+    email: 'ann@hard.test',
+    matched_by: 'verp',
+    action: 'suppressed',
+  });
+  expect([row.delivery_id, row.campaign_id, row.contact_id].map(Number)).toEqual([ann.id, ann.campaignId, ann.contactId]);
+  const stored = await knex()('campaigns_inbound_raw').where({ id: row.raw_id }).first();
+  expect(stored).toMatchObject({ body: raw, size: Buffer.byteLength(raw) });
+  expect(Boolean(stored.truncated)).toBe(false);
+
+  expect(await suppressionsOf('ann@hard.test')).toEqual([{ reason: 'hard-bounce', sourceEvent: `inbound:${key}`, expiresAt: null }]);
+  expect(await stateOf(ann.contactId)).toBe('bounced');
+  expect(await knex()('campaigns_deliveries').where({ id: ann.id }).first()).toMatchObject({ state: 'failed' });
+  const events = (await eventsOf(ann.id)).filter((e) => e.type === 'bounce');
+  expect(events.map((e) => [e.source, JSON.parse(e.data)])).toEqual([
+    [
+      'mailbox',
+      {
+        kind: 'hard',
+        code: 550,
+        message: hard('ann@hard.test').diagnostic,
+        bounceType: 'hard',
+        reason: 'userunknown',
+        status: '5.1.1',
+      },
+    ],
+  ]);
+  expect(heard.bounce).toEqual([
+    {
+      noticeId: outcome.id,
+      email: 'ann@hard.test',
+      contactId: ann.contactId,
+      campaignId: ann.campaignId,
+      deliveryId: ann.id,
+      action: 'suppressed',
+      bounceType: 'hard',
+      reason: 'userunknown',
+      source: 'mailbox',
+      origin: 'imap:bounces',
+    },
+  ]);
+  // The other recipient is untouched.
+  expect(await stateOf(sent['ben@hard.test'].contactId)).toBe('subscribed');
+
+  // The same notice again, twice at once and once more: nothing changes, nothing is heard.
+  const before = await snapshot();
+  const again = await Promise.all([pipeline().apply([dsn]), pipeline().apply([dsn])]);
+  again.push(await pipeline().apply([dsn]));
+  for (const [repeat] of again) expect(repeat).toEqual({ ...outcome, repeat: true });
+  expect(await snapshot()).toEqual(before);
+  expect(heard.bounce).toHaveLength(1);
+});
+
+test('a complaint with a redacted recipient finds its delivery by Message-ID; an unsubscribe request unsubscribes', async () => {
+  const sent = await sendTo('Complaints', ['cleo@arf.test', 'dan@arf.test']);
+  const cleo = sent['cleo@arf.test'];
+  const dan = sent['dan@arf.test'];
+  const [complaint, unsubscribe] = await pipeline().apply([
+    notice({
+      origin: 'imap:feedback',
+      reference: '<arf-1@fbl.isp.test>',
+      kind: 'complaint',
+      feedbackType: 'abuse',
+      match: { messageIds: [cleo.messageId] },
+    }),
+    notice({
+      origin: 'raw',
+      source: 'raw',
+      reference: '<unsub-1@arf.test>',
+      kind: 'unsubscribe-request',
+      recipients: [{ email: 'dan@arf.test', bounceType: null, reason: null, status: null, diagnostic: null }],
+      match: { messageIds: ['<not-ours@elsewhere.test>'], envelopeRecipients: ['unsubscribe@example.com'] },
+    }),
+  ]);
+  expect(complaint).toMatchObject({ email: 'cleo@arf.test', deliveryId: cleo.id, matchedBy: 'message-id', action: 'complained' });
+  expect(unsubscribe).toMatchObject({ email: 'dan@arf.test', deliveryId: dan.id, matchedBy: 'recipient', action: 'unsubscribed' });
+
+  expect(await stateOf(cleo.contactId)).toBe('complained');
+  expect((await suppressionsOf('cleo@arf.test')).map((s) => s.reason)).toEqual(['complaint']);
+  expect((await eventsOf(cleo.id)).map((e) => e.type)).toContain('complaint');
+  expect(await stateOf(dan.contactId)).toBe('unsubscribed');
+  expect((await suppressionsOf('dan@arf.test')).map((s) => s.reason)).toEqual(['unsubscribe']);
+  expect((await eventsOf(dan.id)).map((e) => e.type)).toContain('unsubscribe');
+  // A complaint or an unsubscribe says nothing of whether the message arrived.
+  expect((await knex()('campaigns_deliveries').whereIn('id', [cleo.id, dan.id])).map((d) => d.state)).toEqual(['sent', 'sent']);
+  expect(heard.complaint).toEqual([expect.objectContaining({ noticeId: complaint.id, email: 'cleo@arf.test', bounceType: null })]);
+  expect(heard.unsubscribe).toEqual([expect.objectContaining({ noticeId: unsubscribe.id, email: 'dan@arf.test', source: 'raw' })]);
+});
+
+describe('soft bounces', () => {
+  const CAMPAIGNS = [9101, 9102, 9103];
+
+  /** One contact and a sent delivery to it on each campaign, as three sends would leave them. */
+  const mailedThrice = async (email: string) => {
+    await service('contacts').create({ email });
+    const { id: contactId } = await knex()('campaigns_contacts').select('id').where({ email }).first();
+    const now = Date.now();
+    for (const campaignId of CAMPAIGNS) {
+      await knex()('campaigns_deliveries').insert({
+        campaign_id: campaignId,
+        contact_id: contactId,
+        email,
+        state: 'sent',
+        attempts: 1,
+        message_id: `<soft-${campaignId}@example.com>`,
+        queued_at: now,
+        sent_at: now,
+        updated_at: now,
+      });
+    }
+    return Number(contactId);
+  };
+
+  const softOn = (campaignId: number, reference: string, email: string, at: number) =>
+    notice({
+      source: 'webhook',
+      origin: 'generic',
+      reference,
+      recipients: [soft(email)],
+      match: { messageIds: [`<soft-${campaignId}@example.com>`] },
+      at,
+    });
+
+  test('count once per campaign: three retries of one campaign and a second campaign do not suppress, a third does, for a while', async () => {
+    const email = 'sam@soft.test';
+    const contactId = await mailedThrice(email);
+    const at = Date.now();
+    const retries = await pipeline().apply([1, 2, 3].map((n) => softOn(9101, `retry-${n}`, email, at + n)));
+    expect(retries.map((o) => o.action)).toEqual(['soft-counted', 'soft-counted', 'soft-counted']);
+    expect((await pipeline().apply([softOn(9102, 'second', email, at + 10)]))[0].action).toBe('soft-counted');
+    expect(await suppressionsOf(email)).toEqual([]);
+
+    const [third] = await pipeline().apply([softOn(9103, 'third', email, at + 20)]);
+    expect(third).toMatchObject({ action: 'suppressed', matchedBy: 'message-id' });
+    const [suppression] = await suppressionsOf(email);
+    expect(suppression).toMatchObject({ reason: 'soft-bounce-limit', sourceEvent: `inbound:${noticeKey('generic', 'third', email)}` });
+    expect(new Date(suppression.expiresAt).getTime()).toBe(at + 20 + 30 * DAY);
+    expect(await service('suppressions').isSuppressed(email)).toBe(true);
+    // The person did not leave and the address is not known dead: the contact keeps its state.
+    expect(await stateOf(contactId)).toBe('subscribed');
+    // A soft bounce (4.x.x) is no final failure: the deliveries stay sent.
+    expect((await knex()('campaigns_deliveries').where({ email })).map((d) => d.state)).toEqual(['sent', 'sent', 'sent']);
+    expect(heard.bounce.map((p) => p.action)).toEqual(['soft-counted', 'soft-counted', 'soft-counted', 'soft-counted', 'suppressed']);
+
+    // A hard bounce during the rest is not lost when the rest ends: a lasting suppression joins it.
+    await pipeline().apply([
+      notice({
+        source: 'webhook',
+        origin: 'generic',
+        reference: 'hard-now',
+        recipients: [hard(email)],
+        match: { messageIds: ['<soft-9103@example.com>'] },
+      }),
+    ]);
+    expect((await suppressionsOf(email)).map((s) => [s.reason, s.expiresAt === null])).toEqual([
+      ['soft-bounce-limit', false],
+      ['hard-bounce', true],
+    ]);
+    expect(await stateOf(contactId)).toBe('bounced');
+  });
+
+  test('soft bounces on three campaigns applied at once, each by its own call, reach the limit once; late retries do not again', async () => {
+    const email = 'race@soft.test';
+    await mailedThrice(email);
+    const at = Date.now();
+    const applyAtOnce = async (campaignIds: number[], round: number) =>
+      (
+        await Promise.all(
+          campaignIds.map((campaignId, i) =>
+            pipeline().apply([softOn(campaignId, `race-${round}-${campaignId}`, email, at + round * 10 + i)])
+          )
+        )
+      ).flat();
+    expect((await applyAtOnce(CAMPAIGNS, 0)).every((o) => !o.repeat)).toBe(true);
+    await applyAtOnce([9101, 9102], 1);
+    const rows = await knex()('campaigns_inbound_notices').where({ email }).orderBy('occurred_at');
+    // The third campaign's bounce crossed the limit, whichever call stored it first.
+    expect(rows.map((r) => r.action)).toEqual(['soft-counted', 'soft-counted', 'suppressed', 'soft-counted', 'soft-counted']);
+    const suppressions = await suppressionsOf(email);
+    expect(suppressions.map((s) => s.reason)).toEqual(['soft-bounce-limit']);
+    expect(new Date(suppressions[0].expiresAt).getTime()).toBe(at + 2 + 30 * DAY);
+    expect(heard.bounce.filter((p) => p.action === 'suppressed')).toEqual([expect.objectContaining({ noticeId: Number(rows[2].id) })]);
+  });
+
+  test('bounces outside the window do not count; several in one batch count in time order', async () => {
+    const email = 'old@soft.test';
+    await mailedThrice(email);
+    const now = Date.now();
+    const outcomes = await pipeline().apply([
+      softOn(9103, 'c', email, now),
+      softOn(9101, 'a', email, now - 40 * DAY),
+      softOn(9102, 'b', email, now - 1000),
+    ]);
+    expect(outcomes.map((o) => o.action)).toEqual(['soft-counted', 'soft-counted', 'soft-counted']);
+    expect(await suppressionsOf(email)).toEqual([]);
+  });
+});
+
+test('what matches nothing is kept as unmatched and changes nobody: a stranger, a forged VERP, an ARF report for another domain', async () => {
+  const sent = await sendTo('Unmatched', ['eve@match.test']);
+  const eve = sent['eve@match.test'];
+  const forged = verpAddress('a-different-secret-0123456789abcdef', 'bounces@example.com', eve.id);
+  expect(forged).not.toBe(eve.verp);
+  const before = await snapshot();
+  const outcomes = await pipeline().apply([
+    notice({ reference: '<never-mailed@mx.test>', recipients: [hard('never@mailed.test')] }),
+    notice({ reference: '<forged@mx.test>', recipients: [hard('victim@forged.test')], match: { envelopeRecipients: [forged] } }),
+    notice({
+      origin: 'imap:feedback',
+      reference: '<arf-other@fbl.isp.test>',
+      kind: 'complaint',
+      feedbackType: 'abuse',
+      recipients: [{ email: 'someone@other-domain.test', bounceType: null, reason: null, status: null, diagnostic: null }],
+      match: { envelopeRecipients: ['fbl@other-domain.test'], messageIds: ['<theirs-1@other-domain.test>'] },
+    }),
+  ]);
+  expect(outcomes.map((o) => [o.email, o.deliveryId, o.matchedBy, o.action])).toEqual([
+    ['never@mailed.test', null, null, 'unmatched'],
+    ['victim@forged.test', null, null, 'unmatched'],
+    ['someone@other-domain.test', null, null, 'unmatched'],
+  ]);
+  const after = await snapshot();
+  expect(after).toEqual({ ...before, notices: before.notices + 3 });
+  const rows = await knex()('campaigns_inbound_notices').whereIn(
+    'id',
+    outcomes.map((o) => o.id)
+  );
+  expect(rows.every((r) => r.delivery_id === null && r.contact_id === null && r.action === 'unmatched')).toBe(true);
+  expect(Object.values(heard).flat()).toEqual([]);
+  expect(await service('suppressions').isSuppressed('eve@match.test')).toBe(false);
+});
+
+test('delivery notices and opens from a webhook are recorded; a delivery whose fate was unknown becomes sent', async () => {
+  const sent = await sendTo('Webhook events', ['fay@esp.test']);
+  const fay = sent['fay@esp.test'];
+  await knex()('campaigns_deliveries').where({ id: fay.id }).update({ state: 'unknown' });
+  const at = Date.now();
+  const esp = (kind: 'delivered' | 'open', reference: string) =>
+    notice({
+      source: 'webhook',
+      origin: 'sendgrid',
+      reference,
+      kind,
+      at,
+      recipients: [{ email: 'fay@esp.test', bounceType: null, reason: null, status: null, diagnostic: null }],
+      match: { messageIds: [fay.messageId] },
+    });
+  const outcomes = await pipeline().apply([esp('delivered', 'sg-1'), esp('open', 'sg-2'), esp('open', 'sg-2')]);
+  expect(outcomes.map((o) => [o.action, o.repeat])).toEqual([
+    ['recorded', false],
+    ['recorded', false],
+    ['recorded', true],
+  ]);
+  expect(outcomes[2].id).toBe(outcomes[1].id);
+  const delivery = await knex()('campaigns_deliveries').where({ id: fay.id }).first();
+  expect(delivery.state).toBe('sent');
+  expect(Number(delivery.first_open_at)).toBe(at);
+  expect((await eventsOf(fay.id)).map((e) => [e.type, e.source])).toEqual(
+    expect.arrayContaining([
+      ['delivered', 'webhook'],
+      ['open', 'webhook'],
+    ])
+  );
+  expect(Object.values(heard).flat()).toEqual([]);
+});
+
+test('a run that died after its effects but before its notice row is completed by the retry, ending in the same state', async () => {
+  const sent = await sendTo('Crash', ['gus@crash.test']);
+  const gus = sent['gus@crash.test'];
+  const dsn = notice({
+    reference: '<dsn-crash@mx.test>',
+    recipients: [hard('gus@crash.test')],
+    match: { messageIds: [gus.messageId] },
+    raw: 'a bounce',
+  });
+  const [first] = await pipeline().apply([dsn]);
+  const once = await snapshot();
+  // What the dead run left: every effect, no notice row (it is written last).
+  await knex()('campaigns_inbound_notices').where({ id: first.id }).del();
+
+  const [retried] = await pipeline().apply([dsn]);
+  expect(retried).toMatchObject({ action: 'suppressed', repeat: false, deliveryId: gus.id });
+  expect(await snapshot()).toEqual(once);
+  expect(await suppressionsOf('gus@crash.test')).toHaveLength(1);
+  expect((await eventsOf(gus.id)).filter((e) => e.type === 'bounce')).toHaveLength(1);
+});
+
+test('an SMTP refusal at send time goes through the pipeline as a notice of its delivery', async () => {
+  sink().behave('hal@smtp.test', () => ({ rcpt: 550, message: '5.1.1 <hal@smtp.test>: Recipient address rejected: User unknown' }));
+  const sent = await sendTo('SMTP refusal', ['hal@smtp.test']);
+  const hal = sent['hal@smtp.test'];
+  const row = await knex()('campaigns_inbound_notices').where({ delivery_id: hal.id }).first();
+  expect(row).toMatchObject({
+    source: 'smtp',
+    origin: 'smtp',
+    bounce_type: 'hard',
+    reason: 'userunknown',
+    status: '5.1.1',
+    matched_by: 'delivery',
+    action: 'suppressed',
+  });
+  expect(await stateOf(hal.contactId)).toBe('bounced');
+  expect(heard.bounce).toEqual([expect.objectContaining({ deliveryId: hal.id, source: 'smtp', origin: 'smtp', bounceType: 'hard' })]);
+});
