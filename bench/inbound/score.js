@@ -16,33 +16,17 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
+const { loadClassifier, registerTypeScript } = require('../lib/classifier');
 
 const ROOT = path.resolve(__dirname, '../..');
-const SOURCE = path.join(ROOT, 'server/src/features/inbound/classifier/index.ts');
+const CORPUS_RULES = path.join(ROOT, 'server/src/features/inbound/classifier/__tests__/corpus-rules.ts');
 const TARGETS = { recipients: 97, bounceOrNot: 98, hardSoft: 95, reason: 85 };
 
-// The corpus README's "Mapping to the project's reasons": first choice, then what is also fair.
-const STD_REASONS = {
-  user_unknown: ['userunknown', 'suspend', 'hasmoved', 'filtered', 'rejected'],
-  user_disabled: ['suspend', 'userunknown'],
-  over_quota: ['mailboxfull', 'systemfull', 'exceedlimit'],
-  domain_error: ['hostunknown', 'norelaying', 'networkerror', 'notaccept'],
-  spam: [
-    'spamdetected',
-    'blocked',
-    'badreputation',
-    'policyviolation',
-    'filtered',
-    'rejected',
-    'contenterror',
-    'securityerror',
-    'authfailure',
-    'requireptr',
-  ],
-  message_too_large: ['mesgtoobig', 'exceedlimit'],
-  unknown: null, // any reason that fits the message
-  no_problemo: ['delivered'],
-};
+// The corpus README's "Mapping to the project's reasons" (first choice, then what is also fair), as
+// the classifier's corpus test has it; "unknown" takes any reason that fits the message.
+registerTypeScript();
+const { ACCEPTABLE: STD_REASONS } = require(CORPUS_RULES);
+const ANY_REASON = 'unknown';
 
 const HARD_REASONS = new Set(['userunknown', 'hostunknown', 'hasmoved']);
 const BY_STATUS_CLASS = new Set(['notaccept', 'onhold', 'undefined']);
@@ -74,39 +58,6 @@ const parseArgs = (argv) => {
   return args;
 };
 
-const registerTypeScript = () => {
-  const swc = require('@swc/core');
-  require.extensions['.ts'] = (module, filename) => {
-    const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
-      filename,
-      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
-      module: { type: 'commonjs' },
-      sourceMaps: 'inline',
-    });
-    module._compile(code, filename);
-  };
-};
-
-const loadClassifier = (args) => {
-  let from;
-  if (args.module) from = path.resolve(args.module);
-  else if (!args.source) {
-    try {
-      from = require.resolve('strapi-plugin-campaigns/inbound', { paths: [ROOT] });
-    } catch {
-      // Not built yet, or the build has no inbound entry: fall back to the source.
-    }
-  }
-  if (!from) {
-    registerTypeScript();
-    from = SOURCE;
-  }
-  const mod = require(from);
-  const classify = mod.classifyInboundMessage ?? mod.default?.classifyInboundMessage;
-  if (typeof classify !== 'function') throw new Error(`${from} exports no classifyInboundMessage function`);
-  return { classify, from };
-};
-
 const lower = (list) => list.map((a) => String(a).toLowerCase());
 const sameSet = (a, b) => {
   const x = new Set(lower(a));
@@ -131,7 +82,7 @@ const fromHeldout = (e) => ({
 
 const fromCorpus = (e) => {
   if (typeof e.isBounce !== 'boolean') return null;
-  const reasons = e.isBounce && e.stdReason ? STD_REASONS[e.stdReason] : undefined;
+  const reasons = e.isBounce && e.stdReason ? (e.stdReason === ANY_REASON ? null : STD_REASONS[e.stdReason]) : undefined;
   if (reasons === undefined && e.isBounce && e.stdReason) throw new Error(`${e.file}: unknown stdReason "${e.stdReason}"`);
   const recipients = e.recipients ? [e.recipients, ...(e.finalRecipients ? [e.finalRecipients] : [])] : null;
   return {

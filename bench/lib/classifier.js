@@ -3,7 +3,8 @@
 /**
  * The inbound classifier for scripts: from the built package (`strapi-plugin-campaigns/inbound`)
  * when it resolves, else from the TypeScript source compiled in memory by @swc/core (`source: true`
- * forces that: a stale build would measure old code).
+ * forces that: a stale build would measure old code); `module` loads any module exporting
+ * classifyInboundMessage instead.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -11,21 +12,24 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '../..');
 const SOURCE = path.join(ROOT, 'server/src/features/inbound/classifier/index.ts');
 
+/** Lets `require` load TypeScript source, compiled in memory by @swc/core. */
 const registerTypeScript = () => {
+  if (require.extensions['.ts']) return;
   const swc = require('@swc/core');
   require.extensions['.ts'] = (module, filename) => {
     const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
       filename,
       jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
       module: { type: 'commonjs' },
+      sourceMaps: 'inline',
     });
     module._compile(code, filename);
   };
 };
 
-const loadClassifier = ({ source = false } = {}) => {
-  let from;
-  if (!source) {
+const loadClassifier = ({ source = false, module = null } = {}) => {
+  let from = module ? path.resolve(module) : undefined;
+  if (!from && !source) {
     try {
       from = require.resolve('strapi-plugin-campaigns/inbound', { paths: [ROOT] });
     } catch {
@@ -42,4 +46,4 @@ const loadClassifier = ({ source = false } = {}) => {
   return { classify, from };
 };
 
-module.exports = { loadClassifier };
+module.exports = { loadClassifier, registerTypeScript };

@@ -26,7 +26,7 @@ const HARD_IF: Record<string, BounceReason[]> = {
   domain_error: ['hostunknown', 'notaccept'],
 };
 
-const ACCEPTABLE: Record<string, BounceReason[]> = {
+export const ACCEPTABLE: Record<string, BounceReason[]> = {
   user_unknown: ['userunknown', 'suspend', 'hasmoved', 'filtered', 'rejected'],
   user_disabled: ['suspend', 'userunknown'],
   over_quota: ['mailboxfull', 'systemfull', 'exceedlimit'],
