@@ -1,5 +1,8 @@
+import type { Core } from '@strapi/strapi';
 import { sendgridKeys, TOPIC } from '../../server/src/features/inbound/webhooks/__tests__/signers';
-import { sendingEnv } from './sending';
+import { getService } from '../../server/src/services/get-service';
+import { finished, seedCampaign, sendingEnv, waitForProgress } from './sending';
+import type { SmtpSink } from './smtp-sink';
 
 /** SendGrid's key pair for this test process: the app boots with the public half, the tests sign with the private one. */
 export const SENDGRID_KEYS = sendgridKeys();
@@ -37,3 +40,44 @@ export const inboundEnv = (smtpPort: number, inbound: Record<string, unknown> = 
   sendingEnv(smtpPort, {
     CAMPAIGNS_INBOUND: JSON.stringify({ rawMail: { secret: INBOUND_SECRETS.rawMail }, webhooks: WEBHOOKS, ...inbound }),
   });
+
+/** A delivery of a campaign sendCampaignTo sent: what the notices about it must name. */
+export interface SentDelivery {
+  id: number;
+  campaignId: number;
+  contactId: number;
+  email: string;
+  messageId: string;
+  /** The Return-Path (VERP) it went out with: undefined when the sink refused the recipient. */
+  verp: string;
+}
+
+/** Sends a real campaign to these addresses, through the sink, and answers its deliveries by address. */
+export const sendCampaignTo = async (
+  strapi: Core.Strapi,
+  sink: SmtpSink,
+  name: string,
+  emails: string[]
+): Promise<Record<string, SentDelivery>> => {
+  const campaign = await seedCampaign(
+    strapi,
+    name,
+    emails.map((email) => ({ email }))
+  );
+  await getService(strapi, 'sending').sendNow(campaign.documentId);
+  await waitForProgress(strapi, campaign.documentId, finished);
+  const rows = await strapi.db.connection('campaigns_deliveries').whereIn('email', emails);
+  return Object.fromEntries(
+    rows.map((row) => [
+      row.email,
+      {
+        id: Number(row.id),
+        campaignId: Number(row.campaign_id),
+        contactId: Number(row.contact_id),
+        email: row.email,
+        messageId: row.message_id,
+        verp: sink.to(row.email)[0]?.mailFrom,
+      },
+    ])
+  );
+};

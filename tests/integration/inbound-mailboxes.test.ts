@@ -2,8 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PROCESSED_KEYWORD } from '../../server/src/features/inbound/mailboxes/scan';
 import { useAdminApp } from '../helpers/admin-app';
 import { useDovecot } from '../helpers/dovecot';
-import { inboundEnv } from '../helpers/inbound';
-import { finished, seedCampaign, waitForProgress } from '../helpers/sending';
+import { inboundEnv, sendCampaignTo } from '../helpers/inbound';
 import { useSmtpSink } from '../helpers/smtp-sink';
 import { startStrapi } from '../helpers/strapi';
 import { waitUntil } from '../helpers/wait';
@@ -19,7 +18,7 @@ const dovecot = useDovecot();
 const sink = useSmtpSink();
 const LIMIT = 256 * 1024;
 const accounts = { bounces: 'app-bounces', feedback: 'app-fbl' };
-const { app, strapi, service } = useAdminApp({
+const { app, strapi } = useAdminApp({
   env: () => {
     const mailbox = (name: string, user: string, options: Record<string, unknown>) => ({
       name,
@@ -43,28 +42,7 @@ const { app, strapi, service } = useAdminApp({
 
 const knex = () => strapi().db.connection;
 
-/** Sends a real campaign to these addresses; answers each one's Return-Path (VERP) and Message-ID. */
-const sendTo = async (name: string, emails: string[]) => {
-  const campaign = await seedCampaign(
-    strapi(),
-    name,
-    emails.map((email) => ({ email }))
-  );
-  await service('sending').sendNow(campaign.documentId);
-  await waitForProgress(strapi(), campaign.documentId, finished);
-  const rows = await knex()('campaigns_deliveries').whereIn('email', emails);
-  return Object.fromEntries(
-    rows.map((row) => [
-      row.email as string,
-      {
-        id: Number(row.id),
-        contactId: Number(row.contact_id),
-        messageId: row.message_id as string,
-        verp: sink().to(row.email)[0].mailFrom,
-      },
-    ])
-  );
-};
+const sendTo = (name: string, emails: string[]) => sendCampaignTo(strapi(), sink(), name, emails);
 
 /** A Postfix DSN (RFC 3464) for a hard bounce, sent back to the VERP address. */
 const dsn = (to: string, verp: string, messageId: string, ref: string) =>

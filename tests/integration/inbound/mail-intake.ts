@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { rootOf } from '../../../server/src/composition/accessor';
 import { useGroupApp } from '../../helpers/integration-group';
-import { finished, seedCampaign, waitForProgress } from '../../helpers/sending';
+import { sendCampaignTo } from '../../helpers/inbound';
 
 /**
  * Raw mail through Running.mail.take: classified for real, turned into one notice, applied by the
@@ -13,27 +13,7 @@ const { strapi, service, sink } = useGroupApp();
 const knex = () => strapi().db.connection;
 const take = (raw: string, origin = 'imap:bounces') => rootOf(strapi()).running.mail.take(raw, { source: 'mailbox', origin });
 
-const sendTo = async (name: string, emails: string[]) => {
-  const campaign = await seedCampaign(
-    strapi(),
-    name,
-    emails.map((email) => ({ email }))
-  );
-  await service('sending').sendNow(campaign.documentId);
-  await waitForProgress(strapi(), campaign.documentId, finished);
-  const rows = await knex()('campaigns_deliveries').whereIn('email', emails);
-  return Object.fromEntries(
-    rows.map((row) => [
-      row.email as string,
-      {
-        id: Number(row.id),
-        contactId: Number(row.contact_id),
-        messageId: row.message_id as string,
-        verp: sink().to(row.email)[0].mailFrom,
-      },
-    ])
-  );
-};
+const sendTo = (name: string, emails: string[]) => sendCampaignTo(strapi(), sink(), name, emails);
 
 const postfixDsn = (o: { verp: string; recipient: string; messageId: string; status: string; diagnostic: string; id: string }) =>
   [

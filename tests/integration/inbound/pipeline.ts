@@ -3,7 +3,7 @@ import type { InboundNotice, NoticeRecipient } from '../../../server/src/feature
 import { noticeKey } from '../../../server/src/features/inbound/notice-key';
 import { verpAddress } from '../../../server/src/mail/verp';
 import { useGroupApp } from '../../helpers/integration-group';
-import { finished, seedCampaign, waitForProgress } from '../../helpers/sending';
+import { sendCampaignTo } from '../../helpers/inbound';
 
 /**
  * The one inbound pipeline against a real app and database: a real campaign goes out to the SMTP
@@ -28,40 +28,7 @@ beforeEach(() => {
   for (const name of Object.keys(heard)) heard[name].length = 0;
 });
 
-interface SentDelivery {
-  id: number;
-  campaignId: number;
-  contactId: number;
-  email: string;
-  messageId: string;
-  /** The Return-Path it went out with. */
-  verp: string;
-}
-
-/** Sends a real campaign to these addresses and answers its deliveries by address. */
-const sendTo = async (name: string, emails: string[]): Promise<Record<string, SentDelivery>> => {
-  const campaign = await seedCampaign(
-    strapi(),
-    name,
-    emails.map((email) => ({ email }))
-  );
-  await service('sending').sendNow(campaign.documentId);
-  await waitForProgress(strapi(), campaign.documentId, finished);
-  const rows = await knex()('campaigns_deliveries').whereIn('email', emails);
-  return Object.fromEntries(
-    rows.map((row) => [
-      row.email,
-      {
-        id: Number(row.id),
-        campaignId: Number(row.campaign_id),
-        contactId: Number(row.contact_id),
-        email: row.email,
-        messageId: row.message_id,
-        verp: sink().to(row.email)[0]?.mailFrom,
-      },
-    ])
-  );
-};
+const sendTo = (name: string, emails: string[]) => sendCampaignTo(strapi(), sink(), name, emails);
 
 const hard = (email: string): NoticeRecipient => ({
   email,
