@@ -4,6 +4,7 @@ import { BOUNCE_REASONS, NOTICE_KINDS, NOTICE_MATCH_FILTERS, type NoticeKind } f
 import { TABLES } from '../../constants';
 import { like, likeEscape } from '../../db/like';
 import { documentIdField } from '../../validation/fields';
+import type { NoticeRow } from './notice-store';
 
 /** GET /inbound/notices' query: a page, newest first, and the filters the page offers. */
 export const noticeListQuery = z.strictObject({
@@ -23,22 +24,12 @@ export interface NoticeJoins {
   contacts: { table: string; documentId: string; email: string };
 }
 
-/** A notice row with its campaign's and contact's documentIds and names (null when it matched none, or they are gone). */
-export interface JoinedNoticeRow {
+/**
+ * A notice row with its campaign's and contact's documentIds and names (null when it matched none, or
+ * they are gone); its times as the driver reads them back (a bigint can come back as a string).
+ */
+export interface JoinedNoticeRow extends Omit<NoticeRow, 'occurred_at' | 'created_at'> {
   id: number;
-  source: string;
-  origin: string;
-  kind: string;
-  bounce_type: string | null;
-  reason: string | null;
-  status: string | null;
-  diagnostic: string | null;
-  feedback_type: string | null;
-  email: string | null;
-  delivery_id: number | null;
-  matched_by: string | null;
-  action: string;
-  raw_id: number | null;
   occurred_at: number | string | null;
   created_at: number | string | null;
   undone_at: number | string | null;
