@@ -44,6 +44,21 @@ const knex = () => strapi().db.connection;
 
 const sendTo = (name: string, emails: string[]) => sendCampaignTo(strapi(), sink(), name, emails);
 
+/** The report's last part: the headers of the message it is about, as both kinds of report quote them. */
+const quotedHeaders = (boundary: string, to: string, verp: string, messageId: string) => [
+  `--${boundary}`,
+  'Content-Type: text/rfc822-headers',
+  '',
+  `Return-Path: <${verp}>`,
+  'From: Northwind Coffee <news@example.com>',
+  `To: ${to}`,
+  'Subject: Autumn news',
+  `Message-ID: ${messageId}`,
+  '',
+  `--${boundary}--`,
+  '',
+];
+
 /** A Postfix DSN (RFC 3464) for a hard bounce, sent back to the VERP address. */
 const dsn = (to: string, verp: string, messageId: string, ref: string) =>
   [
@@ -80,17 +95,7 @@ const dsn = (to: string, verp: string, messageId: string, ref: string) =>
     'Remote-MTA: dns; mx.dead.test',
     `Diagnostic-Code: smtp; 550 5.1.1 <${to}>: Recipient address rejected: User unknown in local recipient table`,
     '',
-    '--BOUNDARY',
-    'Content-Type: text/rfc822-headers',
-    '',
-    `Return-Path: <${verp}>`,
-    'From: Northwind Coffee <news@example.com>',
-    `To: ${to}`,
-    'Subject: Autumn news',
-    `Message-ID: ${messageId}`,
-    '',
-    '--BOUNDARY--',
-    '',
+    ...quotedHeaders('BOUNDARY', to, verp, messageId),
   ].join('\r\n');
 
 /** A feedback-loop complaint (ARF, RFC 5965) quoting the original message's headers. */
@@ -118,17 +123,7 @@ const arf = (to: string, verp: string, messageId: string, ref: string) =>
     'Source-IP: 192.0.2.10',
     `Original-Rcpt-To: ${to}`,
     '',
-    '--ARF',
-    'Content-Type: text/rfc822-headers',
-    '',
-    `Return-Path: <${verp}>`,
-    'From: Northwind Coffee <news@example.com>',
-    `To: ${to}`,
-    'Subject: Autumn news',
-    `Message-ID: ${messageId}`,
-    '',
-    '--ARF--',
-    '',
+    ...quotedHeaders('ARF', to, verp, messageId),
   ].join('\r\n');
 
 const checkpointOf = async (mailbox: string) => knex()('campaigns_mailbox_checkpoints').where({ mailbox }).first();
