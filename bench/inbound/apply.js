@@ -14,18 +14,15 @@
  * BENCH_CONCURRENCY (4 calls at once), BENCH_RESULT=<file> writes the figures as JSON.
  * Prints `apply <db>: <N> events/s (<total> events, <seconds> s), counts exact: yes|no`.
  */
-const fs = require('node:fs');
 const { createHash } = require('node:crypto');
-const { bootPlayground } = require('../lib/boot');
-const { deleteRedisPrefix } = require('../../scripts/lib/redis-prefix');
+const { bootPlaygroundOnRedis } = require('../lib/boot');
+const { runMain, writeResult } = require('../lib/run');
 
 const client = process.argv[2] || 'sqlite';
 const UNIQUE = Number(process.env.BENCH_EVENTS || 50_000);
 const BATCH = Number(process.env.BENCH_BATCH || 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 4);
 const SECRET = 'bench-inbound-signing-secret-0123456789abcdef';
-const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379/0';
-const prefix = `bench-inbound-${process.pid}`;
 const ROOT = Symbol.for('strapi-plugin-campaigns.root');
 const INSERT_ROWS = 500; // knex on SQLite refuses more than 500 rows in one INSERT
 const CAMPAIGNS = 3;
@@ -180,9 +177,7 @@ const countOf = async (query) => Number((await query.count({ n: '*' }).first()).
 
 const main = async () => {
   const p = plan();
-  const app = await bootPlayground(client, {
-    REDIS_URL: redisUrl,
-    CAMPAIGNS_REDIS_PREFIX: prefix,
+  const app = await bootPlaygroundOnRedis(client, 'inbound', {
     CAMPAIGNS_SIGNING_SECRET: SECRET,
     CAMPAIGNS_PUBLIC_URL: 'http://127.0.0.1',
   });
@@ -246,21 +241,10 @@ const main = async () => {
       `apply ${client}: ${Math.round(rate)} events/s (${all.length} events, ${UNIQUE} unique, ${seconds.toFixed(1)} s, ` +
         `batches of ${BATCH}, ${CONCURRENCY} at once), counts exact: ${exact ? 'yes' : 'no'}`
     );
-    if (process.env.BENCH_RESULT)
-      fs.writeFileSync(
-        process.env.BENCH_RESULT,
-        JSON.stringify({ client, rate, seconds, events: all.length, exact, expected, actual }, null, 2)
-      );
+    writeResult({ client, rate, seconds, events: all.length, exact, expected, actual });
   } finally {
     await app.close();
-    await deleteRedisPrefix(redisUrl, prefix).catch(() => undefined);
   }
 };
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  }
-);
+runMain(main);

@@ -16,6 +16,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { loadClassifier } = require('../lib/classifier');
+const { runMain, writeResult } = require('../lib/run');
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES || 10_000);
 const FIXTURES = path.resolve(__dirname, '../../tests/fixtures');
@@ -61,14 +62,7 @@ const main = async () => {
         .map(([k, n]) => `${n} ${k}`)
         .join(', ')}; classifier from ${path.relative(process.cwd(), from)})`
   );
-  if (process.env.BENCH_RESULT)
-    fs.writeFileSync(process.env.BENCH_RESULT, JSON.stringify({ rate, seconds, messages: MESSAGES, p99, kinds }, null, 2));
+  writeResult({ rate, seconds, messages: MESSAGES, p99, kinds });
 };
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  }
-);
+runMain(main);

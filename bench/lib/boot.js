@@ -7,6 +7,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { deleteRedisPrefix } = require('../../scripts/lib/redis-prefix');
 
 const ROOT = path.resolve(__dirname, '../..');
 const PLAYGROUND = path.join(ROOT, 'playground');
@@ -101,6 +102,20 @@ const bootPlayground = async (client, env = {}) => {
   };
 };
 
+/** bootPlayground on REDIS_URL (db 0 when unset) under a Redis prefix of this run's own, which close() deletes too. */
+const bootPlaygroundOnRedis = async (client, name, env = {}) => {
+  const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379/0';
+  const prefix = `bench-${name}-${process.pid}`;
+  const app = await bootPlayground(client, { REDIS_URL: redisUrl, CAMPAIGNS_REDIS_PREFIX: prefix, ...env });
+  return {
+    strapi: app.strapi,
+    async close() {
+      await app.close();
+      await deleteRedisPrefix(redisUrl, prefix).catch(() => undefined);
+    },
+  };
+};
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-module.exports = { bootPlayground, median, ROOT, PLAYGROUND };
+module.exports = { bootPlayground, bootPlaygroundOnRedis, median, ROOT, PLAYGROUND };

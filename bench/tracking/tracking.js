@@ -14,13 +14,12 @@
  * BENCH_RESULT=<file> writes the figures as JSON. Public rate limits are off (one client IP here).
  * Prints one line per endpoint: `<endpoint> <db>: <N> req/s, p50 <x> ms, p99 <y> ms (<R> of bare)`.
  */
-const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 const { fork } = require('node:child_process');
 const { createHash, createHmac } = require('node:crypto');
-const { bootPlayground } = require('../lib/boot');
-const { deleteRedisPrefix } = require('../../scripts/lib/redis-prefix');
+const { bootPlaygroundOnRedis } = require('../lib/boot');
+const { runMain, writeResult } = require('../lib/run');
 
 const client = process.argv[2] || 'sqlite';
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES || 20_000);
@@ -30,8 +29,6 @@ const WARMUP_SECONDS = 2;
 const LINKS = 5;
 const BATCH = 500; // knex on SQLite refuses more than 500 rows in one INSERT
 const SECRET = 'bench-tracking-signing-secret-0123456789abcdef';
-const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379/0';
-const prefix = `bench-tracking-${process.pid}`;
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 /**
@@ -145,9 +142,7 @@ const main = async () => {
   const bare = await measureBare();
   console.log(line('bare-node', bare));
 
-  const app = await bootPlayground(client, {
-    REDIS_URL: redisUrl,
-    CAMPAIGNS_REDIS_PREFIX: prefix,
+  const app = await bootPlaygroundOnRedis(client, 'tracking', {
     CAMPAIGNS_SIGNING_SECRET: SECRET,
     CAMPAIGNS_PUBLIC_URL: 'http://127.0.0.1',
     CAMPAIGNS_PUBLIC_LIMITS: JSON.stringify({ enabled: false }),
@@ -172,21 +167,10 @@ const main = async () => {
     console.log(
       `recorded ${client}: ${recorded.open} open and ${recorded.click} click events; statuses open ${JSON.stringify(open.statuses)}, click ${JSON.stringify(click.statuses)}`
     );
-    if (process.env.BENCH_RESULT)
-      fs.writeFileSync(
-        process.env.BENCH_RESULT,
-        JSON.stringify({ client, concurrency: CONCURRENCY, bare, open, click, recorded }, null, 2)
-      );
+    writeResult({ client, concurrency: CONCURRENCY, bare, open, click, recorded });
   } finally {
     await app.close();
-    await deleteRedisPrefix(redisUrl, prefix).catch(() => undefined);
   }
 };
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  }
-);
+runMain(main);
