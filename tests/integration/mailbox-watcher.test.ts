@@ -1,4 +1,3 @@
-import Redis from 'ioredis';
 import type { CheckpointStore } from '../../server/src/features/inbound/mailboxes/checkpoints';
 import type { MailboxConfig } from '../../server/src/features/inbound/mailboxes/imap-options';
 import { createLeases } from '../../server/src/features/inbound/mailboxes/lease';
@@ -6,7 +5,7 @@ import { PROCESSED_KEYWORD } from '../../server/src/features/inbound/mailboxes/s
 import type { Checkpoint } from '../../server/src/features/inbound/mailboxes/scan-plan';
 import { watchMailbox } from '../../server/src/features/inbound/mailboxes/watcher';
 import { useDovecot } from '../helpers/dovecot';
-import { deleteRedisPrefix, redisUrl, uniqueRedisPrefix } from '../helpers/redis';
+import { useRedisPrefix } from '../helpers/redis';
 import { waitUntil } from '../helpers/wait';
 
 /*
@@ -18,15 +17,7 @@ import { waitUntil } from '../helpers/wait';
  */
 
 const dovecot = useDovecot();
-const prefix = uniqueRedisPrefix();
-let redis: Redis;
-beforeAll(() => {
-  redis = new Redis(redisUrl());
-});
-afterAll(async () => {
-  await deleteRedisPrefix(prefix);
-  redis.disconnect();
-});
+const { prefix, redis } = useRedisPrefix();
 
 const message = (subject: string, body = 'The mail system could not deliver your message.') =>
   `From: MAILER-DAEMON@mx.example.net\r\nTo: bounces@example.com\r\nSubject: ${subject}\r\nMessage-ID: <${subject.replace(/\W+/g, '-')}@mx.example.net>\r\n\r\n${body}\r\n`;
@@ -92,7 +83,7 @@ const start = (
     log: ReturnType<typeof recordingLog>['log'];
   },
   maxMessageBytes = 1024 * 1024
-) => watchMailbox(mailbox, { ...parts, leases: createLeases(redis, prefix), maxMessageBytes });
+) => watchMailbox(mailbox, { ...parts, leases: createLeases(redis(), prefix), maxMessageBytes });
 
 describe('mailbox watcher (real Dovecot and Redis)', () => {
   it('takes each message once in UID order, unread until processed, then flags it; new mail arrives through IDLE', async () => {
