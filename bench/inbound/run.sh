@@ -11,10 +11,7 @@ set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib/services.sh"
 trap stop_started_services EXIT
 bench_prepare
-OUT="$STATE_DIR/bench-inbound"
-rm -rf "$OUT" && mkdir -p "$OUT"
-cd "$ROOT_DIR"
-log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+bench_start bench-inbound
 DATABASES="${BENCH_INBOUND_DATABASES:-sqlite postgres}"
 for db in $DATABASES; do
   BENCH_RESULT="$OUT/apply-$db.json" node bench/inbound/apply.js "$db"

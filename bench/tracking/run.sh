@@ -8,10 +8,7 @@ set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib/services.sh"
 trap stop_started_services EXIT
 bench_prepare
-OUT="$STATE_DIR/bench-tracking"
-rm -rf "$OUT" && mkdir -p "$OUT"
-cd "$ROOT_DIR"
-log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+bench_start bench-tracking
 for db in ${BENCH_TRACKING_DATABASES:-sqlite postgres}; do
   BENCH_RESULT="$OUT/$db.json" node bench/tracking/tracking.js "$db"
 done

@@ -129,3 +129,12 @@ bench_prepare() {
   ensure_postgres || { log "PostgreSQL is not reachable on 127.0.0.1:5432"; exit 1; }
   [ -d "$ROOT_DIR/dist" ] && [ -d "$ROOT_DIR/playground/dist" ] || { build_plugin; build_playground; }
 }
+
+# bench_start <name>: an empty $STATE_DIR/<name> for the benchmark's figures, in OUT; then works from
+# the repository's root, with the machine's load logged first (figures from a busy machine mean less).
+bench_start() {
+  OUT="$STATE_DIR/$1"
+  rm -rf "$OUT" && mkdir -p "$OUT"
+  cd "$ROOT_DIR"
+  log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
