@@ -7,21 +7,13 @@ import { errorMessage } from '../../api/errors';
 import { useGetInboundNoticeQuery, useUndoInboundNoticeMutation } from '../../api/inbound';
 import { NoticeActionBadge } from '../../components/inbound/NoticeActionBadge';
 import { BOUNCE_TYPE_LABELS, KIND_LABELS } from '../../components/inbound/notice-labels';
+import { Fact } from '../../components/layout/Fact';
 import { LoadFailure } from '../../components/layout/LoadFailure';
 import { Section } from '../../components/layout/Section';
 import { formatBytes, formatDate } from '../../format';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { PERMISSIONS } from '../../permissions';
 import { PLUGIN_ID } from '../../pluginId';
-
-const Fact = ({ label, children }: { label: string; children: React.ReactNode }) => (
-  <Grid.Item col={4} s={12} direction="column" alignItems="flex-start">
-    <Typography variant="sigma" textColor="neutral600">
-      {label}
-    </Typography>
-    {typeof children === 'string' ? <Typography>{children}</Typography> : children}
-  </Grid.Item>
-);
 
 /** The message as it came, as text: React escapes it, so markup in a hostile mail is shown, never run or rendered. */
 const RawMessage = ({ raw }: { raw: NonNullable<InboundNoticeDetail['raw']> }) => (

@@ -1,6 +1,7 @@
 import { Badge, Flex, Grid, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useGetCampaignsSettingsQuery } from '../../api/settings';
+import { Fact } from '../../components/layout/Fact';
 import { Section } from '../../components/layout/Section';
 import { AudienceSourcesPanel } from '../../components/settings/AudienceSourcesPanel';
 import { BouncePolicyPanel } from '../../components/settings/BouncePolicyPanel';
@@ -9,15 +10,6 @@ import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { PERMISSIONS } from '../../permissions';
 
 const QUEUE_COUNTS = ['waiting', 'active', 'delayed', 'failed'] as const;
-
-const Fact = ({ label, value }: { label: string; value: React.ReactNode }) => (
-  <Grid.Item col={4} s={12} direction="column" alignItems="flex-start">
-    <Typography variant="sigma" textColor="neutral600">
-      {label}
-    </Typography>
-    <Typography>{value}</Typography>
-  </Grid.Item>
-);
 
 const SettingsView = () => {
   const t = usePluginMessages();
@@ -51,37 +43,28 @@ const SettingsView = () => {
           </Section>
           <Section title={t('settings.section.sending', 'Sending')}>
             <Grid.Root gap={4}>
-              <Fact
-                label={t('settings.fact.smtpServer', 'SMTP server')}
-                value={smtp.secure ? t('settings.fact.smtpServer.tls', '{server} (TLS)', { server }) : server}
-              />
-              <Fact label={t('settings.fact.smtpUser', 'SMTP user')} value={smtp.user ?? t('settings.fact.smtpUser.none', 'none')} />
-              <Fact
-                label={t('settings.fact.connections', 'Connections')}
-                value={
-                  smtp.pool
-                    ? t('settings.fact.connections.pooled', 'pooled, up to {max}', { max: smtp.maxConnections })
-                    : t('settings.fact.connections.single', 'one per message')
-                }
-              />
-              <Fact label={t('settings.fact.publicUrl', 'Public URL')} value={settings.publicUrl ?? notSet} />
-              <Fact
-                label={t('settings.fact.signingSecret', 'Signing secret')}
-                value={settings.signingSecretSet ? t('settings.fact.set', 'set') : notSet}
-              />
-              <Fact
-                label={t('settings.fact.rateLimit', 'Rate limit')}
-                value={t('settings.fact.rateLimit.value', '{rate} messages/s', { rate: settings.rateLimits.messagesPerSecond })}
-              />
-              <Fact
-                label={t('settings.fact.dkim', 'DKIM')}
-                value={
-                  dkim
-                    ? `${dkim.keySelector}._domainkey.${dkim.domainName}`
-                    : t('settings.fact.dkim.unsigned', 'not set: messages go out unsigned')
-                }
-              />
-              <Fact label={t('settings.fact.postalAddress', 'Postal address')} value={settings.postalAddress ?? notSet} />
+              <Fact label={t('settings.fact.smtpServer', 'SMTP server')}>
+                {smtp.secure ? t('settings.fact.smtpServer.tls', '{server} (TLS)', { server }) : server}
+              </Fact>
+              <Fact label={t('settings.fact.smtpUser', 'SMTP user')}>{smtp.user ?? t('settings.fact.smtpUser.none', 'none')}</Fact>
+              <Fact label={t('settings.fact.connections', 'Connections')}>
+                {smtp.pool
+                  ? t('settings.fact.connections.pooled', 'pooled, up to {max}', { max: smtp.maxConnections })
+                  : t('settings.fact.connections.single', 'one per message')}
+              </Fact>
+              <Fact label={t('settings.fact.publicUrl', 'Public URL')}>{settings.publicUrl ?? notSet}</Fact>
+              <Fact label={t('settings.fact.signingSecret', 'Signing secret')}>
+                {settings.signingSecretSet ? t('settings.fact.set', 'set') : notSet}
+              </Fact>
+              <Fact label={t('settings.fact.rateLimit', 'Rate limit')}>
+                {t('settings.fact.rateLimit.value', '{rate} messages/s', { rate: settings.rateLimits.messagesPerSecond })}
+              </Fact>
+              <Fact label={t('settings.fact.dkim', 'DKIM')}>
+                {dkim
+                  ? `${dkim.keySelector}._domainkey.${dkim.domainName}`
+                  : t('settings.fact.dkim.unsigned', 'not set: messages go out unsigned')}
+              </Fact>
+              <Fact label={t('settings.fact.postalAddress', 'Postal address')}>{settings.postalAddress ?? notSet}</Fact>
             </Grid.Root>
           </Section>
           <Section title={t('settings.section.bouncePolicy', 'Bounce policy')}>
