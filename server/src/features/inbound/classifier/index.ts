@@ -7,6 +7,7 @@ import { Deadline, resolveLimits } from './limits';
 import { walkMime, type MimeDigest } from './mime';
 import { bounceTypeOf, decideReason, reasonFromText } from './reasons';
 import * as signals from './signals';
+import { wrappedNotice } from './wrapped-notice';
 import { noticeDiagnostic, readBareLocalParts, readTextRecipients, splitReturnedMessage } from './text-notice';
 
 export * from './classification';
@@ -153,18 +154,27 @@ const isBounceNotice = (reading: Reading): boolean => {
   return reason !== null && FAILURE_REASONS.has(reason) && !signals.hasVacationSubject(reading.subject);
 };
 
+/**
+ * Addresses that are never a failed recipient: where the notice went (our VERP address), who wrote
+ * it, and who sent the message it returns.
+ */
+const ownAddresses = (reading: Reading): Set<string> => {
+  const senders = reading.returned.flatMap((block) =>
+    addressesOf([...block.all('from'), ...block.all('return-path'), ...block.all('sender')])
+  );
+  return new Set([...reading.envelopeRecipients, ...addressesOf([reading.from]), ...senders]);
+};
+
 const returnedRecipients = (reading: Reading): string[] => {
+  const own = ownAddresses(reading);
   const to = reading.returned.flatMap((block) => addressesOf([...block.all('to'), ...block.all('cc')]));
-  return unique(to.filter((address) => !isRedacted(address) && !isSystemAddress(address)));
+  return unique(to.filter((address) => !own.has(address) && !isRedacted(address) && !isSystemAddress(address)));
 };
 
 const fromText = (reading: Reading): Outcome | null => {
   if (!isBounceNotice(reading)) return null;
   const failedHeader = addressesOf(reading.headers.all('x-failed-recipients'));
-  const senders = reading.returned.flatMap((block) =>
-    addressesOf([...block.all('from'), ...block.all('return-path'), ...block.all('sender')])
-  );
-  const excluded = new Set([...reading.envelopeRecipients, ...addressesOf([reading.from]), ...senders]);
+  const excluded = ownAddresses(reading);
   const found = readTextRecipients(reading.notice, excluded);
   const diagnostics = new Map(found.map((r) => [r.address, r.diagnostic]));
   let addresses = failedHeader.length ? failedHeader : found.filter((r) => r.diagnostic).map((r) => r.address);
@@ -260,18 +270,7 @@ const envelopeOf = (reading: Reading, kind: InboundKind): string[] => {
   return unique([...reading.envelopeRecipients, ...quoted.map((a) => normalizeAddress(a)).filter((a): a is string => Boolean(a))]);
 };
 
-/**
- * What an inbound message is: a bounce (RFC 3464 report or a mail system's own text), an ARF
- * complaint, an auto-reply, a reply, an unsubscribe request, a delivery report, or unknown. Pure:
- * no Strapi, no I/O. Hostile input costs at most `limits` (ClassifyTimeoutError past timeLimitMs).
- */
-export const classifyInboundMessage = async (raw: Buffer | string, limits?: Partial<ClassifyLimits>): Promise<InboundClassification> => {
-  const resolved = resolveLimits(limits);
-  const deadline = new Deadline(resolved.timeLimitMs);
-  const source = normalizeInput(raw, resolved.maxBytes);
-  deadline.check();
-  const reading = read(source, resolved, deadline);
-  deadline.check();
+const classifyReading = (reading: Reading, deadline: Deadline): InboundClassification => {
   const dsn = [
     ...reading.digest.deliveryStatus.flatMap(parseDeliveryStatus),
     ...(reading.digest.deliveryStatus.length ? [] : inlineDeliveryStatus(reading.notice)),
@@ -293,6 +292,29 @@ export const classifyInboundMessage = async (raw: Buffer | string, limits?: Part
     details: outcome.details,
     envelopeRecipients: envelopeOf(reading, outcome.kind),
     referencedMessageIds,
+    messageId: reading.messageId,
+  };
+};
+
+/**
+ * What an inbound message is: a bounce (RFC 3464 report or a mail system's own text), an ARF
+ * complaint, an auto-reply, a reply, an unsubscribe request, a delivery report, or unknown. Pure:
+ * no Strapi, no I/O. Hostile input costs at most `limits` (ClassifyTimeoutError past timeLimitMs).
+ */
+export const classifyInboundMessage = async (raw: Buffer | string, limits?: Partial<ClassifyLimits>): Promise<InboundClassification> => {
+  const resolved = resolveLimits(limits);
+  const deadline = new Deadline(resolved.timeLimitMs);
+  const source = normalizeInput(raw, resolved.maxBytes);
+  deadline.check();
+  const reading = read(source, resolved, deadline);
+  deadline.check();
+  const inner = wrappedNotice(reading.digest, resolved.maxHeaderBytes);
+  if (inner === null) return classifyReading(reading, deadline);
+  // One level only: what a wrapped notice wraps in turn is the message it returns.
+  const notice = classifyReading(read(normalizeInput(Buffer.from(inner, 'latin1'), resolved.maxBytes), resolved, deadline), deadline);
+  return {
+    ...notice,
+    envelopeRecipients: unique([...reading.envelopeRecipients, ...notice.envelopeRecipients]),
     messageId: reading.messageId,
   };
 };

@@ -45,6 +45,9 @@ const cleanDiagnostic = (text: string): string | null => {
       line
     );
   if (said && HAS_REPLY_CODE.test(said[1])) line = said[1];
+  // Exim names the command the server answered: "SMTP error from remote mail server after RCPT TO:<x>: 550 ...".
+  const after = /\bafter (?:rcpt to|mail from|data|end of data|initial connection|pipelined \S+)\S*:\s*(.+)$/i.exec(line);
+  if (after && HAS_REPLY_CODE.test(after[1])) line = after[1];
   line = line
     .replace(/^\(?reason:\s*/i, '')
     .replace(/\s*\(in reply to [^)]*\)\s*$/i, '')
