@@ -103,11 +103,8 @@ export const reasonFromStatus = (status: string | null | undefined): BounceReaso
   return match ? (STATUS_REASONS[match[1]] ?? null) : null;
 };
 
-/**
- * The reason for one failed recipient: the remote server's words when they are specific, else
- * what the status code means, else the weaker reading of the words, else undefined.
- */
-export const decideReason = (diagnostic: string | null, status: string | null, context?: string | null): BounceReason => {
+/** What the words and the status say, before asking whether a dead address is only dead for now. */
+const readReason = (diagnostic: string | null, status: string | null, context?: string | null): BounceReason => {
   const fromDiagnostic = reasonFromText(diagnostic);
   const fromStatus = reasonFromStatus(status);
   const vague = VAGUE_STATUS.test(status ?? '');
@@ -116,6 +113,33 @@ export const decideReason = (diagnostic: string | null, status: string | null, c
   const fromContext = fromDiagnostic ? null : reasonFromText(context);
   if (fromContext && (!fromStatus || !WEAK_TEXT_REASONS.has(fromContext))) return fromContext;
   return fromDiagnostic ?? fromStatus ?? fromContext ?? (status?.startsWith('4.') ? 'onhold' : 'undefined');
+};
+
+/** Words that say a lookup failed for now: "user unknown, try again later" proves no address dead. */
+const LOOKUP_FAILED_FOR_NOW =
+  /try (again )?later|try again|temporar|unverified|verification (in progress|pending)|lookup (failure|failed|error|timeout)|please retry|greylist/i;
+
+const onlyTransient = (diagnostic: string | null, status: string | null): boolean => {
+  const text = diagnostic ?? '';
+  const permanent = status?.startsWith('5.') || /(^|[^\d.])5\d\d([ -]|$)/.test(text);
+  const transient = status?.startsWith('4.') || /(^|[^\d.])4\d\d([ -]|$)/.test(text);
+  return Boolean(transient && !permanent);
+};
+
+/**
+ * The reason for one failed recipient: the remote server's words when they are specific, else
+ * what the status code means, else the weaker reading of the words, else undefined. A mailbox or
+ * domain "unknown" only for now (a 4xx answer that says the lookup failed) is not a dead address.
+ */
+export const decideReason = (diagnostic: string | null, status: string | null, context?: string | null): BounceReason => {
+  const reason = readReason(diagnostic, status, context);
+  if (
+    (reason === 'userunknown' || reason === 'hostunknown') &&
+    onlyTransient(diagnostic, status) &&
+    LOOKUP_FAILED_FOR_NOW.test(diagnostic ?? '')
+  )
+    return reason === 'hostunknown' ? 'networkerror' : 'onhold';
+  return reason;
 };
 
 const ADDRESS_IS_DEAD: ReadonlySet<BounceReason> = new Set(['userunknown', 'hostunknown', 'hasmoved']);
