@@ -8,7 +8,7 @@ import { walkMime, type MimeDigest } from './mime';
 import { bounceTypeOf, decideReason, reasonFromText } from './reasons';
 import * as signals from './signals';
 import { wrappedNotice } from './wrapped-notice';
-import { noticeDiagnostic, readBareLocalParts, readTextRecipients, splitReturnedMessage } from './text-notice';
+import { noticeDiagnostic, noticeStatus, readBareLocalParts, readTextRecipients, splitReturnedMessage } from './text-notice';
 
 export * from './classification';
 export { ClassifyTimeoutError, DEFAULT_CLASSIFY_LIMITS } from './limits';
@@ -54,11 +54,11 @@ const read = (source: string, limits: ClassifyLimits, deadline: Deadline): Readi
   const { notice, returned } = splitReturnedMessage(fullText);
   const returnedHeaders = [...digest.returnedHeaders];
   if (returned) {
-    const start = returned.search(/^(return-path|received|message-id|from|to|subject|date):/im);
+    // Some notices quote the returned message as a reply would, with "> " before each line.
+    const text = returned.replace(/^>[ \t]?/gm, '');
+    const start = text.search(/^(return-path|received|message-id|from|to|subject|date):/im);
     if (start !== -1)
-      returnedHeaders.push(
-        parseHeaderBlock(returned.slice(start, start + limits.maxHeaderBytes).split(/\n\s*\n/)[0], limits.maxHeaderBytes)
-      );
+      returnedHeaders.push(parseHeaderBlock(text.slice(start, start + limits.maxHeaderBytes).split(/\n\s*\n/)[0], limits.maxHeaderBytes));
   }
   const envelope = ['delivered-to', 'x-original-to', 'to', 'envelope-to', 'x-envelope-to'].flatMap((name) => headers.all(name));
   return {
@@ -193,7 +193,12 @@ const fromText = (reading: Reading): Outcome | null => {
     return { kind: 'unknown', recipients: [], details, feedbackType: null, reason: null };
   }
   const fallback = noticeDiagnostic(reading.notice);
-  const details = addresses.map((address) => recipientOf(address, diagnostics.get(address) ?? fallback, null, reading.notice));
+  // One failed recipient: a status the notice states elsewhere is theirs.
+  const stated = addresses.length === 1 ? noticeStatus(reading.notice) : null;
+  const details = addresses.map((address) => {
+    const diagnostic = diagnostics.get(address) ?? fallback;
+    return recipientOf(address, diagnostic, findStatus(diagnostic) ?? stated, reading.notice);
+  });
   return { kind: 'bounce', recipients: unique(addresses), details, feedbackType: null };
 };
 
@@ -252,7 +257,7 @@ const fromPerson = (reading: Reading): Outcome => {
 
 const referencedIds = (reading: Reading, kind: InboundKind): string[] => {
   const ids = reading.returned.flatMap((block) => findMessageIds(block.get('message-id')));
-  for (const match of reading.fullText.matchAll(/^\s*(?:original[- ]?)?message-id\s*:\s*(<[^<>\s]+>)/gim)) ids.push(match[1]);
+  for (const match of reading.fullText.matchAll(/^[\s>]*(?:original[- ]?)?message-id\s*:\s*(<[^<>\s]+>)/gim)) ids.push(match[1]);
   if (kind === 'reply' || kind === 'auto-reply' || kind === 'unsubscribe-request' || !ids.length)
     ids.push(...findMessageIds(reading.headers.get('in-reply-to')), ...findMessageIds(reading.headers.get('references')).reverse());
   return unique(ids.filter((id) => id !== reading.messageId));

@@ -1,5 +1,5 @@
 import { findAddresses, isSystemAddress } from './addresses';
-import { oneLine } from './delivery-status';
+import { findStatus, oneLine } from './delivery-status';
 import { reasonFromText } from './reasons';
 
 /**
@@ -125,6 +125,11 @@ export const noticeDiagnostic = (notice: string): string | null => {
   // A greeting ("Sorry user@example.com.") is no part of the explanation.
   return explained ? oneLine(explained).replace(/^(sorry|hello|hi|dear)\b.{0,120}?[.!]\s+(?=\S)/i, '') : null;
 };
+
+const LABELLED_STATUS = /(?:\b[245]\d\d[ -]|\b(?:status|code|error)\b[^\n\d]{0,20})#?([245]\.\d{1,3}\.\d{1,3})\b/i;
+
+/** The enhanced status a notice states in its text (Office 365's "Status code: 550 5.2.2"), not a date or a version. */
+export const noticeStatus = (notice: string): string | null => findStatus(LABELLED_STATUS.exec(notice.slice(0, 20000))?.[1]);
 
 /**
  * Notices that name the failed mailboxes without their domain (AOL's "could not be delivered ...:"
