@@ -1,6 +1,6 @@
 import { parseContentType, parseHeaderBlock, type HeaderBlock } from './headers';
 import type { MimeDigest } from './mime';
-import { hasBounceSubject, isSystemSender } from './signals';
+import { hasBounceSubject, isSystemSender } from './bounce-signals';
 
 /**
  * Notices that reach us inside another message: a spam filter's report_safe wrapping, a helpdesk or
