@@ -1,80 +1,22 @@
 import type { BounceReason, ClassifiedRecipient, ClassifyLimits, InboundClassification, InboundKind } from './classification';
 import { findAddresses, findMessageIds, isSystemAddress, normalizeAddress } from './addresses';
-import { findStatus, oneLine, parseDeliveryStatus, type DsnRecipient } from './delivery-status';
-import { isRedacted, parseFeedbackReport } from './feedback-report';
-import { parseHeaderBlock, type HeaderBlock } from './headers';
-import { Deadline, resolveLimits } from './limits';
-import { walkMime, type MimeDigest } from './mime';
-import { bounceTypeOf, decideReason, reasonFromText } from './reasons';
 import * as auto from './auto-replies';
 import * as signals from './bounce-signals';
-import * as human from './human-replies';
+import { findStatus, oneLine, parseDeliveryStatus, type DsnRecipient } from './delivery-status';
+import { parseFeedbackReport } from './feedback-report';
+import { Deadline, resolveLimits } from './limits';
+import type { Outcome } from './outcome';
+import { fromChallenge, fromPerson } from './person';
+import { addressesOf, normalizeInput, ownAddresses, read, returnedRecipients, unique, type Reading } from './reading';
+import { bounceTypeOf, decideReason, reasonFromText } from './reasons';
+import { noticeDiagnostic, noticeStatus, readBareLocalParts, readTextRecipients } from './text-notice';
 import { wrappedNotice } from './wrapped-notice';
-import { noticeDiagnostic, noticeStatus, readBareLocalParts, readTextRecipients, splitReturnedMessage } from './text-notice';
 
 export * from './classification';
 export { ClassifyTimeoutError, DEFAULT_CLASSIFY_LIMITS } from './limits';
 
-/** The input as one char per byte with LF line ends, cut to maxBytes, without a leading mbox "From " line. */
-const normalizeInput = (raw: Buffer | string, maxBytes: number): string => {
-  const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
-  if (!Buffer.isBuffer(bytes)) throw new TypeError('campaigns: classifyInboundMessage expects the message as a Buffer or a string');
-  let text = bytes.subarray(0, maxBytes).toString('latin1').replace(/\r\n?/g, '\n');
-  if (text.startsWith('From ')) text = text.slice(text.indexOf('\n') + 1);
-  return text.replace(/^\n+/, '');
-};
-
 const SMTP_CODE = /(?:^|[^\d.])([245]\d\d)(?:[ -]|$)/;
 const smtpCodeOf = (diagnostic: string | null): string | null => (diagnostic ? (SMTP_CODE.exec(diagnostic)?.[1] ?? null) : null);
-
-const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
-
-const addressesOf = (values: readonly string[]): string[] => values.flatMap((value) => findAddresses(value));
-
-/** Everything read of one message, shared by the steps that decide what it is. */
-interface Reading {
-  digest: MimeDigest;
-  headers: HeaderBlock;
-  subject: string;
-  from: string;
-  /** The notice's own words, without the message it returns. */
-  notice: string;
-  /** Every text part, the returned message included. */
-  fullText: string;
-  /** Header blocks of the returned message: MIME parts first, then one quoted inline. */
-  returned: HeaderBlock[];
-  envelopeRecipients: string[];
-  messageId: string | null;
-}
-
-const read = (source: string, limits: ClassifyLimits, deadline: Deadline): Reading => {
-  const digest = walkMime(source, limits, deadline);
-  const { headers } = digest;
-  const ownTexts = digest.texts.filter((part) => !part.attachment);
-  const texts = (ownTexts.length ? ownTexts : digest.texts).map((part) => part.text);
-  const fullText = texts.join('\n\n');
-  const { notice, returned } = splitReturnedMessage(fullText);
-  const returnedHeaders = [...digest.returnedHeaders];
-  if (returned) {
-    // Some notices quote the returned message as a reply would, with "> " before each line.
-    const text = returned.replace(/^>[ \t]?/gm, '');
-    const start = text.search(/^(return-path|received|message-id|from|to|subject|date):/im);
-    if (start !== -1)
-      returnedHeaders.push(parseHeaderBlock(text.slice(start, start + limits.maxHeaderBytes).split(/\n\s*\n/)[0], limits.maxHeaderBytes));
-  }
-  const envelope = ['delivered-to', 'x-original-to', 'to', 'envelope-to', 'x-envelope-to'].flatMap((name) => headers.all(name));
-  return {
-    digest,
-    headers,
-    subject: headers.get('subject') ?? '',
-    from: headers.get('from') ?? '',
-    notice,
-    fullText,
-    returned: returnedHeaders,
-    envelopeRecipients: unique(addressesOf(envelope)),
-    messageId: findMessageIds(headers.get('message-id'))[0] ?? null,
-  };
-};
 
 const recipientOf = (address: string, diagnostic: string | null, status: string | null, context: string): ClassifiedRecipient => {
   const line = diagnostic ? oneLine(diagnostic) : null;
@@ -90,8 +32,6 @@ const bestStatus = (record: DsnRecipient): string | null => {
     return fromDiagnostic ?? record.status;
   return record.status;
 };
-
-type Outcome = Pick<InboundClassification, 'kind' | 'recipients' | 'details' | 'feedbackType'> & { reason?: BounceReason | null };
 
 const FAILED_ACTIONS = new Set(['failed', 'failure', 'undelivered', 'undeliverable', 'bounced', 'permanent']);
 const DELIVERED_ACTIONS = new Set(['delivered', 'relayed', 'expanded']);
@@ -156,23 +96,6 @@ const isBounceNotice = (reading: Reading): boolean => {
   return reason !== null && FAILURE_REASONS.has(reason) && !auto.hasVacationSubject(reading.subject);
 };
 
-/**
- * Addresses that are never a failed recipient: where the notice went (our VERP address), who wrote
- * it, and who sent the message it returns.
- */
-const ownAddresses = (reading: Reading): Set<string> => {
-  const senders = reading.returned.flatMap((block) =>
-    addressesOf([...block.all('from'), ...block.all('return-path'), ...block.all('sender')])
-  );
-  return new Set([...reading.envelopeRecipients, ...addressesOf([reading.from]), ...senders]);
-};
-
-const returnedRecipients = (reading: Reading): string[] => {
-  const own = ownAddresses(reading);
-  const to = reading.returned.flatMap((block) => addressesOf([...block.all('to'), ...block.all('cc')]));
-  return unique(to.filter((address) => !own.has(address) && !isRedacted(address) && !isSystemAddress(address)));
-};
-
 const fromText = (reading: Reading): Outcome | null => {
   if (!isBounceNotice(reading)) return null;
   const failedHeader = addressesOf(reading.headers.all('x-failed-recipients'));
@@ -216,51 +139,6 @@ const fromFeedback = (reading: Reading): Outcome | null => {
   const feedbackType = report.feedbackType ?? 'abuse';
   const details = recipients.map((address) => ({ address, bounceType: null, reason: 'feedback' as const, status: null, diagnostic: null }));
   return { kind: 'complaint', recipients: unique(recipients), details, feedbackType, reason: 'feedback' };
-};
-
-/** Challenge/response systems hold the message until the sender proves to be a person: not a bounce, whatever form it takes. */
-const fromChallenge = (reading: Reading): Outcome | null =>
-  auto.isChallengeSystem(reading.subject, reading.notice)
-    ? { kind: 'unknown', recipients: [], details: [], feedbackType: null, reason: null }
-    : null;
-
-/** Auto-replies, challenges, unsubscribe requests, replies: what a person or their mailbox wrote back. */
-const fromPerson = (reading: Reading): Outcome => {
-  const sender = addressesOf([reading.headers.get('reply-to') ?? '', reading.from]).filter((a) => !isSystemAddress(a));
-  const writer = findAddresses(reading.from)[0] ?? sender[0] ?? null;
-  const recipients = writer ? [writer] : [];
-  const outcome = (kind: InboundKind, reason: BounceReason | null): Outcome => ({
-    kind,
-    recipients,
-    details: recipients.map((address) => ({ address, bounceType: null, reason, status: null, diagnostic: null })),
-    feedbackType: null,
-    reason,
-  });
-  const { headers, subject, notice } = reading;
-  const own = human.ownWords(notice);
-  // Mail to the List-Unsubscribe address asks for that, whatever software wrote it.
-  if (human.isUnsubscribeAddress(reading.envelopeRecipients)) return outcome('unsubscribe-request', null);
-  const challenge = auto.isChallenge(subject, notice);
-  const replySubject = human.hasReplySubject(subject);
-  const generated = auto.isAutoGenerated(headers);
-  const answers = headers.has('in-reply-to') || headers.has('references') || replySubject;
-  const vacationSubject = auto.hasVacationSubject(subject);
-  const markedAutomatic = generated || auto.isBulk(headers) || headers.has('x-auto-response-suppress');
-  const automatic =
-    auto.hasAutoReplyHeaders(headers) ||
-    (generated && answers) ||
-    auto.isTicketAcknowledgement(subject, own, headers) ||
-    (vacationSubject && (markedAutomatic || !replySubject)) ||
-    (auto.hasVacationBody(own) && (markedAutomatic || vacationSubject));
-  if (automatic) return challenge ? outcome('unknown', null) : outcome('auto-reply', 'vacation');
-  if (challenge) return outcome('unknown', null);
-  if (vacationSubject && replySubject && !headers.has('in-reply-to')) return outcome('auto-reply', 'vacation');
-  // A newsletter from elsewhere offers to unsubscribe; a person asking for it sends no List-Unsubscribe.
-  if (!headers.has('list-unsubscribe') && human.isUnsubscribeRequest(subject, own)) return outcome('unsubscribe-request', null);
-  // A "Re:" subject alone is what spam imitates: a reply also quotes, or names what it answers.
-  const quotes = own.length < notice.trim().length;
-  if (headers.has('in-reply-to') || headers.has('references') || (replySubject && quotes)) return outcome('reply', null);
-  return { kind: 'unknown', recipients: [], details: [], feedbackType: null, reason: null };
 };
 
 const referencedIds = (reading: Reading, kind: InboundKind): string[] => {
