@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Queue } from 'bullmq';
+import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import type { Sender } from '../../../shared/contracts/sending';
 import type { PluginConfig } from '../config/schema';
@@ -120,15 +121,14 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
 
     const events = createEventRecorder({ knex, queue: () => queueOf('events'), log: strapi.log });
     const emit = (event: string, payload: Record<string, unknown>) => strapi.eventHub.emit(event, payload);
+    const identity = sendingIdentity(config);
     // Without a signing secret nothing went out with a VERP address, so none can be checked.
-    const verp: VerpKey | null = config.signingSecret
-      ? { secret: config.signingSecret, bounceAddress: sendingIdentity(config).bounceAddress }
-      : null;
+    const verp: VerpKey | null = config.signingSecret ? { secret: config.signingSecret, bounceAddress: identity.bounceAddress } : null;
     const inbound = createInboundPipeline({
       knex,
       policy: config.inbound.policy,
       storedRawBytes: config.inbound.limits.storedRawBytes,
-      verp,
+      match: { verp, messageIdDomain: identity.messageIdDomain },
       record: (event) => events.record(event),
       signal,
       emit,
@@ -202,8 +202,11 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
   };
 
   const audience: AudienceQueries = createAudienceQueries(strapi);
-  /** Needs only the database: contact state changes work before the queues are open (an audience source's removed entry at boot). */
-  const signal = (contactSignal: ContactSignal) => applySignal(strapi.db.connection, signalTables(strapi), contactSignal);
+  /**
+   * Needs only the database: contact state changes work before the queues are open (an audience
+   * source's removed entry at boot). `db`: a transaction the change must be part of.
+   */
+  const signal = (contactSignal: ContactSignal, db: Knex = strapi.db.connection) => applySignal(db, signalTables(strapi), contactSignal);
 
   return {
     config,

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { ContactConsent } from '../../../shared/contracts/contacts';
-import { isMysql } from '../db/dialect';
+import { isMysql, isPostgres } from '../db/dialect';
 import { createDocumentId } from '../db/document-id';
 import { hashEmail } from '../validation/email';
 import { ruleOf, type ContactSignalType } from './precedence';
@@ -52,21 +52,36 @@ const suppress = async (knex: Knex, tables: SignalTables, reason: string, addres
   // MySQL needs a FROM to put a WHERE on a SELECT of values; DUAL is its empty table.
   const from = isMysql(knex) ? ' FROM DUAL' : '';
   const lasting = expiresAt ? ' OR ?? >= ?' : '';
-  await knex.raw(
-    `INSERT INTO ?? (${columns.map(() => '??').join(', ')}) SELECT ${values.map(() => '?').join(', ')}${from} ` +
-      `WHERE NOT EXISTS (SELECT 1 FROM ?? WHERE ?? = ? AND ?? = 'global' AND (?? IS NULL${lasting}))`,
-    [
-      tables.suppressions,
-      ...columns,
-      ...values,
-      tables.suppressions,
-      c.emailHash,
-      emailHash,
-      c.scope,
-      c.expiresAt,
-      ...(expiresAt ? [c.expiresAt, expiresAt] : []),
-    ]
-  );
+  const insert = (db: Knex) =>
+    db.raw(
+      `INSERT INTO ?? (${columns.map(() => '??').join(', ')}) SELECT ${values.map(() => '?').join(', ')}${from} ` +
+        `WHERE NOT EXISTS (SELECT 1 FROM ?? WHERE ?? = ? AND ?? = 'global' AND (?? IS NULL${lasting}))`,
+      [
+        tables.suppressions,
+        ...columns,
+        ...values,
+        tables.suppressions,
+        c.emailHash,
+        emailHash,
+        c.scope,
+        c.expiresAt,
+        ...(expiresAt ? [c.expiresAt, expiresAt] : []),
+      ]
+    );
+  // PostgreSQL's NOT EXISTS sees no row another transaction is inserting at the same moment (MySQL's
+  // locking read does): two signals for one address at once would both insert. A lock on the
+  // address, held until the insert commits, puts them one after the other.
+  if (!isPostgres(knex)) return insert(knex);
+  const lock = (trx: Knex) => trx.raw('SELECT pg_advisory_xact_lock(?::bigint)', [BigInt(`0x${emailHash.slice(0, 15)}`).toString()]);
+  // Inside the caller's transaction the lock lasts until it commits; alone, a transaction of its own.
+  if ((knex as Knex.Transaction).isTransaction) {
+    await lock(knex);
+    return insert(knex);
+  }
+  await knex.transaction(async (trx) => {
+    await lock(trx);
+    await insert(trx);
+  });
 };
 
 /**

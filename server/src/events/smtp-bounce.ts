@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { TABLES } from '../constants';
-import type { BounceReason } from '../features/inbound/classifier/classification';
+import { decideReason } from '../features/inbound/classifier/reasons';
 import type { InboundPipeline } from '../features/inbound/notice';
 
 /**
@@ -13,30 +13,6 @@ export const isHardBounce = (responseCode: number | null, message: string) => {
   const enhanced = /\b([245])\.(\d{1,3})\.(\d{1,3})\b/.exec(message);
   if (enhanced) return enhanced[1] === '5' && enhanced[2] === '1';
   return [550, 551, 553].includes(responseCode) && !/policy|spam|blocked|reputation|rate/i.test(message);
-};
-
-/** RFC 3463 subject.detail codes and the reason each one means. */
-const REASON_OF_STATUS: Readonly<Record<string, BounceReason>> = {
-  '1.1': 'userunknown',
-  '1.2': 'hostunknown',
-  '1.3': 'userunknown',
-  '1.6': 'hasmoved',
-  '2.1': 'suspend',
-  '2.2': 'mailboxfull',
-  '2.3': 'mesgtoobig',
-  '3.4': 'mesgtoobig',
-  '4.7': 'expired',
-  '7.1': 'rejected',
-};
-
-/** The reason of an SMTP refusal, from its enhanced code, else its text: a refusal during our own send. */
-export const smtpReasonOf = (status: string | null, message: string): BounceReason => {
-  if (/spam/i.test(message)) return 'spamdetected';
-  const known = status ? REASON_OF_STATUS[status.slice(2)] : undefined;
-  if (known) return known;
-  if (status?.[2] === '4') return 'networkerror';
-  if (status?.[2] === '7') return 'policyviolation';
-  return 'undefined';
 };
 
 /** What the send worker learnt from a refused message. */
@@ -55,15 +31,16 @@ export interface SmtpBounceDependencies {
 /**
  * A message the SMTP server refused, as an inbound notice of the delivery (once per delivery and
  * attempt) through the one pipeline: a hard bounce suppresses the address and marks its contact
- * `bounced`, a permanent refusal of this message or retries run out count as soft bounces.
+ * `bounced`, a permanent refusal of this message or retries run out count as soft bounces. The
+ * reason is read as the classifier reads a DSN's diagnostic; hard or soft stays isHardBounce's
+ * stricter call, as a live answer to our own send has no DSN around it to say more.
  */
 export const smtpBounces = ({ knex, pipeline }: SmtpBounceDependencies) => ({
   async recordSmtpBounce(deliveryId: number, bounce: SmtpBounce) {
     const row = await knex(TABLES.deliveries).select('email').where({ id: deliveryId }).first();
     if (!row) return;
     const hard = bounce.permanent && isHardBounce(bounce.responseCode, bounce.message);
-    const enhanced = /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(bounce.message)?.[1];
-    const status = enhanced ?? (bounce.permanent ? '5.0.0' : '4.0.0');
+    const status = /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(bounce.message)?.[1] ?? null;
     const code = bounce.responseCode;
     const diagnostic = code !== null && !bounce.message.trimStart().startsWith(String(code)) ? `${code} ${bounce.message}` : bounce.message;
     await pipeline.apply([
@@ -74,7 +51,7 @@ export const smtpBounces = ({ knex, pipeline }: SmtpBounceDependencies) => ({
         kind: 'bounce',
         at: Date.now(),
         recipients: [
-          { email: row.email, bounceType: hard ? 'hard' : 'soft', reason: smtpReasonOf(status, bounce.message), status, diagnostic },
+          { email: row.email, bounceType: hard ? 'hard' : 'soft', reason: decideReason(bounce.message, status), status, diagnostic },
         ],
         feedbackType: null,
         match: { deliveryId },

@@ -299,6 +299,29 @@ describe('soft bounces', () => {
     expect(await stateOf(contactId)).toBe('bounced');
   });
 
+  test('soft bounces on three campaigns applied at once, each by its own call, reach the limit once; late retries do not again', async () => {
+    const email = 'race@soft.test';
+    await mailedThrice(email);
+    const at = Date.now();
+    const applyAtOnce = async (campaignIds: number[], round: number) =>
+      (
+        await Promise.all(
+          campaignIds.map((campaignId, i) =>
+            pipeline().apply([softOn(campaignId, `race-${round}-${campaignId}`, email, at + round * 10 + i)])
+          )
+        )
+      ).flat();
+    expect((await applyAtOnce(CAMPAIGNS, 0)).every((o) => !o.repeat)).toBe(true);
+    await applyAtOnce([9101, 9102], 1);
+    const rows = await knex()('campaigns_inbound_notices').where({ email }).orderBy('occurred_at');
+    // The third campaign's bounce crossed the limit, whichever call stored it first.
+    expect(rows.map((r) => r.action)).toEqual(['soft-counted', 'soft-counted', 'suppressed', 'soft-counted', 'soft-counted']);
+    const suppressions = await suppressionsOf(email);
+    expect(suppressions.map((s) => s.reason)).toEqual(['soft-bounce-limit']);
+    expect(new Date(suppressions[0].expiresAt).getTime()).toBe(at + 2 + 30 * DAY);
+    expect(heard.bounce.filter((p) => p.action === 'suppressed')).toEqual([expect.objectContaining({ noticeId: Number(rows[2].id) })]);
+  });
+
   test('bounces outside the window do not count; several in one batch count in time order', async () => {
     const email = 'old@soft.test';
     await mailedThrice(email);

@@ -29,28 +29,24 @@ const NAME_OF: Partial<Record<NoticeAction, string>> = {
   unsubscribed: 'campaigns.unsubscribe',
 };
 
+/** The event an action makes extensions hear, or null when it makes none. */
 export const hubEventOf = (
-  notice: InboundNotice,
-  recipient: NoticeRecipient | null,
-  delivery: MatchedDelivery | null,
   action: NoticeAction,
-  noticeId: number
+  about: Omit<InboundHubPayload, 'action'>
 ): { name: string; payload: InboundHubPayload } | null => {
   const name = NAME_OF[action];
-  if (!name || !delivery) return null;
-  return {
-    name,
-    payload: {
-      noticeId,
-      email: delivery.email,
-      contactId: delivery.contactId,
-      campaignId: delivery.campaignId,
-      deliveryId: delivery.id,
-      action,
-      bounceType: notice.kind === 'bounce' ? (recipient?.bounceType ?? 'undetermined') : null,
-      reason: recipient?.reason ?? null,
-      source: notice.source,
-      origin: notice.origin,
-    },
-  };
+  return name ? { name, payload: { ...about, action } } : null;
 };
+
+/** What a notice's matched recipient tells extensions about. */
+export const hubSubjectOf = (notice: InboundNotice, recipient: NoticeRecipient | null, delivery: MatchedDelivery, noticeId: number) => ({
+  noticeId,
+  email: delivery.email,
+  contactId: delivery.contactId,
+  campaignId: delivery.campaignId,
+  deliveryId: delivery.id,
+  bounceType: notice.kind === 'bounce' ? (recipient?.bounceType ?? 'undetermined') : null,
+  reason: recipient?.reason ?? null,
+  source: notice.source,
+  origin: notice.origin,
+});

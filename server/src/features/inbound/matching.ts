@@ -19,6 +19,14 @@ export interface VerpKey {
   bounceAddress: string;
 }
 
+/** What tells our mail from anyone else's. */
+export interface MatchKeys {
+  /** Null when no signing secret is configured: then nothing went out with a VERP address. */
+  verp: VerpKey | null;
+  /** The right side of every Message-ID the plugin writes. */
+  messageIdDomain: string;
+}
+
 /** The deliveries a batch of notices may name, found with one query per way of naming them. */
 export interface Deliveries {
   byId: ReadonlyMap<number, MatchedDelivery>;
@@ -38,6 +46,28 @@ export interface RecipientMatch {
 export const RECIPIENT_WINDOW_MS = 30 * 86_400_000;
 /** Only these can have reached a server: a queued, suppressed or cancelled delivery was never sent. */
 const MAILED_STATES = ['sending', 'sent', 'failed', 'unknown'];
+
+const domainOfMessageId = (messageId: string) =>
+  messageId
+    .slice(messageId.lastIndexOf('@') + 1)
+    .replace(/>$/, '')
+    .toLowerCase();
+
+/** What reports on a message someone sent, rather than coming from its recipient. */
+const REPORTS = new Set<InboundNotice['kind']>(['bounce', 'complaint', 'delivered']);
+
+/**
+ * A report mail (bounce, complaint) that quotes the original message's Message-ID, none of them
+ * ours, is about someone else's message (a feedback loop reporting another sender, a bounce of
+ * mail we never sent): its recipients are not looked up by address, or a stranger's report would
+ * suppress our subscriber. ESP webhooks are left out: some ESPs give their own message ids.
+ */
+const quotesOnlyForeignMail = (notice: InboundNotice, keys: MatchKeys) => {
+  if ((notice.source !== 'mailbox' && notice.source !== 'raw') || !REPORTS.has(notice.kind)) return false;
+  const ids = notice.match.messageIds ?? [];
+  const ours = keys.messageIdDomain.toLowerCase();
+  return ids.length > 0 && !ids.some((id) => domainOfMessageId(id) === ours);
+};
 
 const verpIdsOf = (notice: InboundNotice, verp: VerpKey | null) =>
   verp
@@ -68,10 +98,12 @@ const namedDelivery = (notice: InboundNotice, deliveries: Deliveries, verp: Verp
  * stated recipient has it, the mail was forwarded (an alias, a mailing list) and the notice speaks
  * of the final address: the first stated recipient is taken as the forwarded delivery, and the
  * delivery's own address is the one acted on, as it is the one we mail. Any other recipient is
- * matched by its address alone: the latest delivery to it within 30 days.
+ * matched by its address alone: the latest delivery to it within 30 days, unless the mail is about
+ * someone else's message.
  */
-export const matchRecipients = (notice: InboundNotice, deliveries: Deliveries, verp: VerpKey | null): RecipientMatch[] => {
-  const named = namedDelivery(notice, deliveries, verp);
+export const matchRecipients = (notice: InboundNotice, deliveries: Deliveries, keys: MatchKeys): RecipientMatch[] => {
+  const named = namedDelivery(notice, deliveries, keys.verp);
+  const byAddress = !quotesOnlyForeignMail(notice, keys);
   if (!notice.recipients.length) return [{ recipient: null, delivery: named?.delivery ?? null, matchedBy: named?.matchedBy ?? null }];
   const namedIndex = named
     ? Math.max(
@@ -81,7 +113,7 @@ export const matchRecipients = (notice: InboundNotice, deliveries: Deliveries, v
     : -1;
   return notice.recipients.map((recipient, i) => {
     if (named && i === namedIndex) return { recipient, ...named };
-    const delivery = deliveries.latestByEmail.get(recipient.email) ?? null;
+    const delivery = byAddress ? (deliveries.latestByEmail.get(recipient.email) ?? null) : null;
     return { recipient, delivery, matchedBy: delivery ? 'recipient' : null };
   });
 };

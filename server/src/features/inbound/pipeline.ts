@@ -5,25 +5,25 @@ import type { ContactSignal } from '../../contact-signals/apply-signal';
 import type { ContactSignalType } from '../../contact-signals/precedence';
 import type { DeliveryEvent, RecordedEvent } from '../../events/delivery-event';
 import type { BounceType } from './classifier/classification';
-import { findDeliveries, matchRecipients, type MatchedDelivery, type VerpKey } from './matching';
+import { findDeliveries, matchRecipients, type MatchKeys, type MatchedDelivery } from './matching';
 import type { InboundNotice, InboundPipeline, MatchMethod, NoticeAction, NoticeOutcome, NoticeRecipient } from './notice';
 import { noticeKey } from './notice-key';
-import { insertNotices, storedNotices, storeRaw, countedSoftBounces, type NoticeRow } from './notice-store';
+import { countedSoftBounces, insertNotices, markSoftLimitReached, storedNotices, storeRaw, type NoticeRow } from './notice-store';
 import { actionOf, isSoft, softSuppressionExpiry, softWindowStart, type InboundPolicy } from './policy';
 import { deliveryEventOf } from './notice-event';
-import { hubEventOf } from './hub-events';
+import { hubEventOf, hubSubjectOf } from './hub-events';
+import { limitCrossings } from './soft-limit';
 
 export interface InboundPipelineDeps {
   knex: Knex;
   policy: InboundPolicy;
   /** Raw bodies are kept up to this many bytes. */
   storedRawBytes: number;
-  /** Null when no signing secret is configured: then nothing was sent with a VERP address. */
-  verp: VerpKey | null;
+  match: MatchKeys;
   /** The one write path of delivery events. */
   record(event: DeliveryEvent): Promise<RecordedEvent | null>;
-  /** The one contact signal path. */
-  signal(signal: ContactSignal): Promise<number>;
+  /** The one contact signal path; `db`: the transaction the change is part of. */
+  signal(signal: ContactSignal, db?: Knex): Promise<number>;
   /** Strapi's event hub, for extensions. */
   emit(event: string, payload: Record<string, unknown>): void;
 }
@@ -68,25 +68,72 @@ const isFinalFailure = (item: Item) =>
 export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipeline => {
   const { knex, policy } = deps;
 
-  /** Soft bounces: how many distinct campaigns each address bounced on in its window, this bounce included. */
-  const countSoftCampaigns = async (items: Item[]) => {
-    const soft = items
-      .filter((item) => item.delivery && item.notice.kind === 'bounce' && isSoft(item.bounceType))
-      .sort((a, b) => a.notice.at - b.notice.at);
-    const counts = new Map<Item, number>();
-    if (!soft.length || policy.softBounce.action === 'ignore') return counts;
+  const windowMs = policy.softBounce.windowDays * 86_400_000;
+  const limitsSoftBounces = policy.softBounce.action === 'suppress';
+  const isCountedSoft = (item: Item) => Boolean(item.delivery) && item.notice.kind === 'bounce' && isSoft(item.bounceType);
+
+  /** The soft bounces of this call that bring their address to the limit, counted with those stored. */
+  const softLimitCrossings = async (items: Item[]) => {
+    const soft = items.filter(isCountedSoft);
+    if (!soft.length || !limitsSoftBounces) return new Set<Item>();
     const since = Math.min(...soft.map((item) => softWindowStart(policy, item.notice.at)));
-    const history = await countedSoftBounces(knex, [...new Set(soft.map((item) => item.delivery!.email))], since);
-    const seen: Array<{ email: string; campaignId: number; at: number }> = [...history];
-    for (const item of soft) {
-      const { email, campaignId } = item.delivery!;
-      const start = softWindowStart(policy, item.notice.at);
-      const campaigns = new Set(seen.filter((s) => s.email === email && s.at >= start && s.at <= item.notice.at).map((s) => s.campaignId));
-      campaigns.add(campaignId);
-      counts.set(item, campaigns.size);
-      seen.push({ email, campaignId, at: item.notice.at });
+    const byEmail = new Map<string, Array<{ campaignId: number; at: number; item?: Item }>>();
+    const add = (email: string, bounce: { campaignId: number; at: number; item?: Item }) =>
+      byEmail.set(email, [...(byEmail.get(email) ?? []), bounce]);
+    for (const counted of await countedSoftBounces(knex, [...new Set(soft.map((item) => item.delivery!.email))], since))
+      add(counted.email, counted);
+    for (const item of soft) add(item.delivery!.email, { campaignId: item.delivery!.campaignId, at: item.notice.at, item });
+    return new Set(
+      [...byEmail.values()].flatMap((bounces) =>
+        limitCrossings(bounces, policy.softBounce.count, windowMs).flatMap((b) => (b.item ? [b.item] : []))
+      )
+    );
+  };
+
+  /**
+   * The soft limit again, from the stored rows, once this call's rows are in: two calls that each
+   * counted before the other's rows were stored (two workers, two webhooks at once) may both have
+   * stayed under it, and a run that died after storing its rows never reached its own check. The
+   * crossing bounce's suppression is written first, then its row says so; only the call that
+   * changes the row tells extensions. A row of this very call is left to tell them once, with its
+   * final action (`own`); another call's row already told them it was counted, so they now hear
+   * that it suppressed.
+   */
+  const enforceSoftLimits = async (emails: readonly string[], since: number, own: ReadonlyMap<number, Item>) => {
+    if (!emails.length || !limitsSoftBounces) return;
+    const byEmail = new Map<string, Awaited<ReturnType<typeof countedSoftBounces>>>();
+    for (const counted of await countedSoftBounces(knex, emails, since))
+      byEmail.set(counted.email, [...(byEmail.get(counted.email) ?? []), counted]);
+    for (const [email, bounces] of byEmail) {
+      for (const crossing of limitCrossings(bounces, policy.softBounce.count, windowMs)) {
+        if (crossing.action !== 'soft-counted') continue;
+        const expiresAt = softSuppressionExpiry(policy, crossing.at) ?? undefined;
+        await deps.signal({
+          type: 'soft-bounce-limit',
+          contactIds: [],
+          address: { email, sourceEvent: `inbound:${crossing.key}`, ...(expiresAt ? { expiresAt } : {}) },
+        });
+        if (await markSoftLimitReached(knex, crossing.id)) {
+          const ours = own.get(crossing.id);
+          if (ours) {
+            ours.action = 'suppressed';
+            continue;
+          }
+          const hub = hubEventOf('suppressed', {
+            noticeId: crossing.id,
+            email,
+            contactId: crossing.contactId,
+            campaignId: crossing.campaignId,
+            deliveryId: crossing.deliveryId,
+            bounceType: crossing.bounceType,
+            reason: crossing.reason,
+            source: crossing.source,
+            origin: crossing.origin,
+          });
+          if (hub) deps.emit(hub.name, hub.payload);
+        }
+      }
     }
-    return counts;
   };
 
   const signalOf = (item: Item): ContactSignal | null => {
@@ -107,19 +154,21 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
   };
 
   /** A bounce that failed the message fails its delivery; a delivery notice settles one whose fate was unknown. */
-  const updateDeliveries = async (items: Item[], now: number) => {
-    const failed = items.filter((item) => item.delivery && isFinalFailure(item));
-    for (const part of chunks(failed)) {
-      for (const item of part) {
-        await knex(TABLES.deliveries)
-          .where('id', item.delivery!.id)
-          .whereIn('state', ['sent', 'unknown'])
-          .update({ state: 'failed', failed_at: item.notice.at, last_error: item.recipient?.diagnostic ?? 'bounced', updated_at: now });
-      }
+  const updateDeliveries = async (trx: Knex.Transaction, items: Item[], now: number) => {
+    // In id order, as the signals go in address order: concurrent batches lock rows in one order.
+    const failed = items.filter((i) => i.delivery && isFinalFailure(i)).sort((a, b) => a.delivery!.id - b.delivery!.id);
+    for (const item of failed) {
+      await trx(TABLES.deliveries)
+        .where('id', item.delivery!.id)
+        .whereIn('state', ['sent', 'unknown'])
+        .update({ state: 'failed', failed_at: item.notice.at, last_error: item.recipient?.diagnostic ?? 'bounced', updated_at: now });
     }
-    const delivered = items.filter((item) => item.delivery && item.notice.kind === 'delivered').map((item) => item.delivery!.id);
+    const delivered = items
+      .filter((item) => item.delivery && item.notice.kind === 'delivered')
+      .map((item) => item.delivery!.id)
+      .sort((a, b) => a - b);
     for (const part of chunks(delivered)) {
-      await knex(TABLES.deliveries).whereIn('id', part).where('state', 'unknown').update({ state: 'sent', updated_at: now });
+      await trx(TABLES.deliveries).whereIn('id', part).where('state', 'unknown').update({ state: 'sent', updated_at: now });
     }
   };
 
@@ -161,27 +210,31 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
         keys.forEach((key) => fresh.add(key));
         return keys.length > 0;
       });
-      const deliveries = await findDeliveries(knex, freshNotices, deps.verp, now);
+      const deliveries = await findDeliveries(knex, freshNotices, deps.match.verp, now);
       const items = new Map<string, Item>();
       for (const notice of freshNotices) {
-        for (const { recipient, delivery, matchedBy } of matchRecipients(notice, deliveries, deps.verp)) {
+        for (const { recipient, delivery, matchedBy } of matchRecipients(notice, deliveries, deps.match)) {
           const key = noticeKey(notice.origin, notice.reference, recipient?.email ?? null);
           if (!fresh.has(key) || items.has(key)) continue;
           items.set(key, { notice, recipient, key, delivery, matchedBy, bounceType: bounceTypeOf(notice, recipient), action: 'unmatched' });
         }
       }
       const applied = [...items.values()];
-      const softCounts = await countSoftCampaigns(applied);
+      const crossings = await softLimitCrossings(applied);
       for (const item of applied) {
         if (item.delivery)
-          item.action = actionOf(policy, { kind: item.notice.kind, bounceType: item.bounceType, softCampaigns: softCounts.get(item) ?? 0 });
+          item.action = actionOf(policy, { kind: item.notice.kind, bounceType: item.bounceType, reachesSoftLimit: crossings.has(item) });
       }
 
-      for (const item of applied) {
-        const signal = signalOf(item);
-        if (signal) await deps.signal(signal);
-      }
-      await updateDeliveries(applied, now);
+      // Contacts, suppressions and deliveries in one transaction: one commit for the batch. Signals
+      // go in address order, so two batches at once take the addresses' locks in the same order.
+      const signals = applied
+        .flatMap((item) => signalOf(item) ?? [])
+        .sort((a, b) => (a.address!.email < b.address!.email ? -1 : a.address!.email > b.address!.email ? 1 : 0));
+      await knex.transaction(async (trx) => {
+        for (const signal of signals) await deps.signal(signal, trx);
+        await updateDeliveries(trx, applied, now);
+      });
       await Promise.all(
         applied.flatMap((item) => {
           const event = item.delivery ? deliveryEventOf(item.notice, item.recipient, item.delivery, item.action) : null;
@@ -197,9 +250,20 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
           applied.map((item) => rowOf(item, item.notice.raw === null ? null : (rawIds.get(item.notice.raw) ?? null), now))
         );
       });
+      const softEmails = new Set(applied.filter(isCountedSoft).map((item) => item.delivery!.email));
+      const softAts = applied.filter(isCountedSoft).map((item) => item.notice.at);
+      for (const earlier of stored.values()) {
+        if (earlier.action === 'soft-counted' && earlier.email) {
+          softEmails.add(earlier.email);
+          softAts.push(earlier.at);
+        }
+      }
+      const own = new Map(applied.flatMap((item) => (inserted.has(item.key) ? [[inserted.get(item.key)!, item] as const] : [])));
+      await enforceSoftLimits([...softEmails], Math.min(...softAts) - windowMs, own);
       for (const item of applied) {
         const id = inserted.get(item.key);
-        const hub = id === undefined ? null : hubEventOf(item.notice, item.recipient, item.delivery, item.action, id);
+        const hub =
+          id === undefined || !item.delivery ? null : hubEventOf(item.action, hubSubjectOf(item.notice, item.recipient, item.delivery, id));
         if (hub) deps.emit(hub.name, hub.payload);
       }
 

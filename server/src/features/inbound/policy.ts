@@ -16,16 +16,16 @@ export const isSoft = (bounceType: BounceType | null) => bounceType !== 'hard';
 export interface PolicyInput {
   kind: NoticeKind;
   bounceType: BounceType | null;
-  /** For a soft bounce: the distinct campaigns this address soft-bounced on within the window, this one included. */
-  softCampaigns: number;
+  /** For a soft bounce: whether it is the one that brings the address to `count` distinct campaigns within the window (soft-limit.ts). */
+  reachesSoftLimit: boolean;
 }
 
-export const actionOf = (policy: InboundPolicy, { kind, bounceType, softCampaigns }: PolicyInput): NoticeAction => {
+export const actionOf = (policy: InboundPolicy, { kind, bounceType, reachesSoftLimit }: PolicyInput): NoticeAction => {
   switch (kind) {
     case 'bounce':
       if (!isSoft(bounceType)) return policy.hardBounce === 'suppress' ? 'suppressed' : 'ignored';
       if (policy.softBounce.action === 'ignore') return 'ignored';
-      return softCampaigns >= policy.softBounce.count ? 'suppressed' : 'soft-counted';
+      return reachesSoftLimit ? 'suppressed' : 'soft-counted';
     case 'complaint':
       return policy.complaint === 'suppress' ? 'complained' : 'ignored';
     case 'unsubscribe-request':

@@ -1,5 +1,5 @@
 import { verpAddress } from '../../../mail/verp';
-import { matchRecipients, type Deliveries, type MatchedDelivery, type VerpKey } from '../matching';
+import { matchRecipients, type Deliveries, type MatchedDelivery, type MatchKeys, type VerpKey } from '../matching';
 import type { InboundNotice, NoticeRecipient } from '../notice';
 
 const verp: VerpKey = { secret: 'a-secret-of-enough-length-0123456789', bounceAddress: 'bounces@news.example.com' };
@@ -36,8 +36,9 @@ const notice = (over: Partial<InboundNotice>): InboundNotice => ({
   ...over,
 });
 
+const keys = (key: VerpKey | null = verp): MatchKeys => ({ verp: key, messageIdDomain: 'news.example.com' });
 const matched = (n: InboundNotice, key: VerpKey | null = verp) =>
-  matchRecipients(n, deliveries, key).map((m) => [m.recipient?.email ?? null, m.delivery?.id ?? null, m.matchedBy]);
+  matchRecipients(n, deliveries, keys(key)).map((m) => [m.recipient?.email ?? null, m.delivery?.id ?? null, m.matchedBy]);
 
 test('a delivery id given by the source wins over every other clue', () => {
   const n = notice({
@@ -82,8 +83,26 @@ test('a Message-ID of ours finds the delivery; a recipient alone finds the lates
 
 test('a forwarded message: the named delivery goes to the stated recipient, whose address differs', () => {
   const n = notice({ recipients: [recipient('ann.forwarded@elsewhere.test')], match: { messageIds: ['<7.abc@news.example.com>'] } });
-  const [m] = matchRecipients(n, deliveries, verp);
+  const [m] = matchRecipients(n, deliveries, keys());
   expect(m).toMatchObject({ delivery: { id: 7, email: 'ann@example.org' }, matchedBy: 'message-id' });
+});
+
+test("a mail quoting only someone else's Message-IDs is about their message: its recipients are not looked up by address", () => {
+  const report = notice({
+    kind: 'complaint',
+    recipients: [recipient('bob@example.org')],
+    match: { messageIds: ['<c-77@other-sender.test>'] },
+  });
+  expect(matched(report)).toEqual([['bob@example.org', null, null]]);
+  // One quoted id of ours (a test send, say) is enough to look the address up; so is quoting none.
+  expect(matched({ ...report, match: { messageIds: ['<c-77@other-sender.test>', '<test.1@NEWS.example.com>'] } })).toEqual([
+    ['bob@example.org', 3, 'recipient'],
+  ]);
+  expect(matched({ ...report, match: {} })).toEqual([['bob@example.org', 3, 'recipient']]);
+  // An ESP's webhook may carry the ESP's own message id.
+  expect(matched({ ...report, source: 'webhook' })).toEqual([['bob@example.org', 3, 'recipient']]);
+  // An unsubscribe request comes from the address itself, whatever it quotes.
+  expect(matched({ ...report, kind: 'unsubscribe-request' })).toEqual([['bob@example.org', 3, 'recipient']]);
 });
 
 test('several recipients: the named delivery goes to its own address, the others are matched by theirs', () => {

@@ -4,26 +4,26 @@ import { actionOf, softSuppressionExpiry, softWindowStart } from '../policy';
 const defaults = inboundSchema.parse({}).policy;
 const DAY = 86_400_000;
 
-test('the default policy: hard bounces and complaints suppress, soft bounces count up to three campaigns', () => {
-  expect(actionOf(defaults, { kind: 'bounce', bounceType: 'hard', softCampaigns: 0 })).toBe('suppressed');
-  expect(actionOf(defaults, { kind: 'bounce', bounceType: 'soft', softCampaigns: 2 })).toBe('soft-counted');
-  expect(actionOf(defaults, { kind: 'bounce', bounceType: 'undetermined', softCampaigns: 3 })).toBe('suppressed');
-  expect(actionOf(defaults, { kind: 'complaint', bounceType: null, softCampaigns: 0 })).toBe('complained');
-  expect(actionOf(defaults, { kind: 'unsubscribe-request', bounceType: null, softCampaigns: 0 })).toBe('unsubscribed');
+test('the default policy: hard bounces and complaints suppress, the soft bounce that reaches the limit suppresses', () => {
+  expect(actionOf(defaults, { kind: 'bounce', bounceType: 'hard', reachesSoftLimit: false })).toBe('suppressed');
+  expect(actionOf(defaults, { kind: 'bounce', bounceType: 'soft', reachesSoftLimit: false })).toBe('soft-counted');
+  expect(actionOf(defaults, { kind: 'bounce', bounceType: 'undetermined', reachesSoftLimit: true })).toBe('suppressed');
+  expect(actionOf(defaults, { kind: 'complaint', bounceType: null, reachesSoftLimit: false })).toBe('complained');
+  expect(actionOf(defaults, { kind: 'unsubscribe-request', bounceType: null, reachesSoftLimit: false })).toBe('unsubscribed');
   for (const kind of ['delivered', 'open', 'reply', 'auto-reply'] as const) {
-    expect(actionOf(defaults, { kind, bounceType: null, softCampaigns: 0 })).toBe('recorded');
+    expect(actionOf(defaults, { kind, bounceType: null, reachesSoftLimit: false })).toBe('recorded');
   }
-  expect(actionOf(defaults, { kind: 'unknown', bounceType: null, softCampaigns: 0 })).toBe('ignored');
+  expect(actionOf(defaults, { kind: 'unknown', bounceType: null, reachesSoftLimit: false })).toBe('ignored');
 });
 
 test('each class the policy says to ignore is ignored', () => {
   const ignoring = inboundSchema.parse({
     policy: { hardBounce: 'ignore', softBounce: { action: 'ignore' }, complaint: 'ignore', unsubscribeRequest: 'ignore' },
   }).policy;
-  expect(actionOf(ignoring, { kind: 'bounce', bounceType: 'hard', softCampaigns: 0 })).toBe('ignored');
-  expect(actionOf(ignoring, { kind: 'bounce', bounceType: 'soft', softCampaigns: 10 })).toBe('ignored');
-  expect(actionOf(ignoring, { kind: 'complaint', bounceType: null, softCampaigns: 0 })).toBe('ignored');
-  expect(actionOf(ignoring, { kind: 'unsubscribe-request', bounceType: null, softCampaigns: 0 })).toBe('ignored');
+  expect(actionOf(ignoring, { kind: 'bounce', bounceType: 'hard', reachesSoftLimit: false })).toBe('ignored');
+  expect(actionOf(ignoring, { kind: 'bounce', bounceType: 'soft', reachesSoftLimit: true })).toBe('ignored');
+  expect(actionOf(ignoring, { kind: 'complaint', bounceType: null, reachesSoftLimit: false })).toBe('ignored');
+  expect(actionOf(ignoring, { kind: 'unsubscribe-request', bounceType: null, reachesSoftLimit: false })).toBe('ignored');
 });
 
 test('the soft window and the expiry are counted from the bounce; 0 days means no expiry', () => {
@@ -33,5 +33,5 @@ test('the soft window and the expiry are counted from the bounce; 0 days means n
   const lasting = inboundSchema.parse({ policy: { softBounce: { suppressDays: 0, count: 2, windowDays: 7 } } }).policy;
   expect(softSuppressionExpiry(lasting, at)).toBeNull();
   expect(softWindowStart(lasting, at)).toBe(at - 7 * DAY);
-  expect(actionOf(lasting, { kind: 'bounce', bounceType: 'soft', softCampaigns: 2 })).toBe('suppressed');
+  expect(actionOf(lasting, { kind: 'bounce', bounceType: 'soft', reachesSoftLimit: true })).toBe('suppressed');
 });
