@@ -1,6 +1,7 @@
 /** Addresses and Message-IDs as notices write them. */
 
-const ADDRESS_IN_TEXT = /[^\s<>()[\]",;:@'`|=]+@[^\s<>()[\]",;:@'`|=]+/g;
+// Full-width punctuation (CJK notices) ends an address as its ASCII twin does.
+const ADDRESS_IN_TEXT = /[^\s<>()[\]",;:@'`|=：，。、＜＞（）]+@[^\s<>()[\]",;:@'`|=：，。、＜＞（）]+/g;
 const TRAILING = /[.\-_*#]+$/;
 const LEADING = /^[.\-_*]+/;
 

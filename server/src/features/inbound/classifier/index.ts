@@ -1,77 +1,22 @@
 import type { BounceReason, ClassifiedRecipient, ClassifyLimits, InboundClassification, InboundKind } from './classification';
 import { findAddresses, findMessageIds, isSystemAddress, normalizeAddress } from './addresses';
+import * as auto from './auto-replies';
+import * as signals from './bounce-signals';
 import { findStatus, oneLine, parseDeliveryStatus, type DsnRecipient } from './delivery-status';
-import { isRedacted, parseFeedbackReport } from './feedback-report';
-import { parseHeaderBlock, type HeaderBlock } from './headers';
+import { parseFeedbackReport } from './feedback-report';
 import { Deadline, resolveLimits } from './limits';
-import { walkMime, type MimeDigest } from './mime';
+import type { Outcome } from './outcome';
+import { fromChallenge, fromPerson } from './person';
+import { addressesOf, normalizeInput, ownAddresses, read, returnedRecipients, unique, type Reading } from './reading';
 import { bounceTypeOf, decideReason, reasonFromText } from './reasons';
-import * as signals from './signals';
-import { noticeDiagnostic, readBareLocalParts, readTextRecipients, splitReturnedMessage } from './text-notice';
+import { noticeDiagnostic, noticeStatus, readBareLocalParts, readTextRecipients } from './text-notice';
+import { wrappedNotice } from './wrapped-notice';
 
 export * from './classification';
 export { ClassifyTimeoutError, DEFAULT_CLASSIFY_LIMITS } from './limits';
 
-/** The input as one char per byte with LF line ends, cut to maxBytes, without a leading mbox "From " line. */
-const normalizeInput = (raw: Buffer | string, maxBytes: number): string => {
-  const bytes = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
-  if (!Buffer.isBuffer(bytes)) throw new TypeError('campaigns: classifyInboundMessage expects the message as a Buffer or a string');
-  let text = bytes.subarray(0, maxBytes).toString('latin1').replace(/\r\n?/g, '\n');
-  if (text.startsWith('From ')) text = text.slice(text.indexOf('\n') + 1);
-  return text.replace(/^\n+/, '');
-};
-
 const SMTP_CODE = /(?:^|[^\d.])([245]\d\d)(?:[ -]|$)/;
 const smtpCodeOf = (diagnostic: string | null): string | null => (diagnostic ? (SMTP_CODE.exec(diagnostic)?.[1] ?? null) : null);
-
-const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
-
-const addressesOf = (values: readonly string[]): string[] => values.flatMap((value) => findAddresses(value));
-
-/** Everything read of one message, shared by the steps that decide what it is. */
-interface Reading {
-  digest: MimeDigest;
-  headers: HeaderBlock;
-  subject: string;
-  from: string;
-  /** The notice's own words, without the message it returns. */
-  notice: string;
-  /** Every text part, the returned message included. */
-  fullText: string;
-  /** Header blocks of the returned message: MIME parts first, then one quoted inline. */
-  returned: HeaderBlock[];
-  envelopeRecipients: string[];
-  messageId: string | null;
-}
-
-const read = (source: string, limits: ClassifyLimits, deadline: Deadline): Reading => {
-  const digest = walkMime(source, limits, deadline);
-  const { headers } = digest;
-  const ownTexts = digest.texts.filter((part) => !part.attachment);
-  const texts = (ownTexts.length ? ownTexts : digest.texts).map((part) => part.text);
-  const fullText = texts.join('\n\n');
-  const { notice, returned } = splitReturnedMessage(fullText);
-  const returnedHeaders = [...digest.returnedHeaders];
-  if (returned) {
-    const start = returned.search(/^(return-path|received|message-id|from|to|subject|date):/im);
-    if (start !== -1)
-      returnedHeaders.push(
-        parseHeaderBlock(returned.slice(start, start + limits.maxHeaderBytes).split(/\n\s*\n/)[0], limits.maxHeaderBytes)
-      );
-  }
-  const envelope = ['delivered-to', 'x-original-to', 'to', 'envelope-to', 'x-envelope-to'].flatMap((name) => headers.all(name));
-  return {
-    digest,
-    headers,
-    subject: headers.get('subject') ?? '',
-    from: headers.get('from') ?? '',
-    notice,
-    fullText,
-    returned: returnedHeaders,
-    envelopeRecipients: unique(addressesOf(envelope)),
-    messageId: findMessageIds(headers.get('message-id'))[0] ?? null,
-  };
-};
 
 const recipientOf = (address: string, diagnostic: string | null, status: string | null, context: string): ClassifiedRecipient => {
   const line = diagnostic ? oneLine(diagnostic) : null;
@@ -87,8 +32,6 @@ const bestStatus = (record: DsnRecipient): string | null => {
     return fromDiagnostic ?? record.status;
   return record.status;
 };
-
-type Outcome = Pick<InboundClassification, 'kind' | 'recipients' | 'details' | 'feedbackType'> & { reason?: BounceReason | null };
 
 const FAILED_ACTIONS = new Set(['failed', 'failure', 'undelivered', 'undeliverable', 'bounced', 'permanent']);
 const DELIVERED_ACTIONS = new Set(['delivered', 'relayed', 'expanded']);
@@ -150,21 +93,13 @@ const isBounceNotice = (reading: Reading): boolean => {
   if (!fromSystem) return false;
   if (/\b[45]\d\d\b.{0,200}@|@.{0,200}\b[45]\d\d\b|\b[45]\.\d\.\d{1,3}\b/.test(reading.notice)) return true;
   const reason = reasonFromText(reading.notice.slice(0, 2000));
-  return reason !== null && FAILURE_REASONS.has(reason) && !signals.hasVacationSubject(reading.subject);
-};
-
-const returnedRecipients = (reading: Reading): string[] => {
-  const to = reading.returned.flatMap((block) => addressesOf([...block.all('to'), ...block.all('cc')]));
-  return unique(to.filter((address) => !isRedacted(address) && !isSystemAddress(address)));
+  return reason !== null && FAILURE_REASONS.has(reason) && !auto.hasVacationSubject(reading.subject);
 };
 
 const fromText = (reading: Reading): Outcome | null => {
   if (!isBounceNotice(reading)) return null;
   const failedHeader = addressesOf(reading.headers.all('x-failed-recipients'));
-  const senders = reading.returned.flatMap((block) =>
-    addressesOf([...block.all('from'), ...block.all('return-path'), ...block.all('sender')])
-  );
-  const excluded = new Set([...reading.envelopeRecipients, ...addressesOf([reading.from]), ...senders]);
+  const excluded = ownAddresses(reading);
   const found = readTextRecipients(reading.notice, excluded);
   const diagnostics = new Map(found.map((r) => [r.address, r.diagnostic]));
   let addresses = failedHeader.length ? failedHeader : found.filter((r) => r.diagnostic).map((r) => r.address);
@@ -183,7 +118,12 @@ const fromText = (reading: Reading): Outcome | null => {
     return { kind: 'unknown', recipients: [], details, feedbackType: null, reason: null };
   }
   const fallback = noticeDiagnostic(reading.notice);
-  const details = addresses.map((address) => recipientOf(address, diagnostics.get(address) ?? fallback, null, reading.notice));
+  // One failed recipient: a status the notice states elsewhere is theirs.
+  const stated = addresses.length === 1 ? noticeStatus(reading.notice) : null;
+  const details = addresses.map((address) => {
+    const diagnostic = diagnostics.get(address) ?? fallback;
+    return recipientOf(address, diagnostic, findStatus(diagnostic) ?? stated, reading.notice);
+  });
   return { kind: 'bounce', recipients: unique(addresses), details, feedbackType: null };
 };
 
@@ -201,48 +141,9 @@ const fromFeedback = (reading: Reading): Outcome | null => {
   return { kind: 'complaint', recipients: unique(recipients), details, feedbackType, reason: 'feedback' };
 };
 
-/** Challenge/response systems hold the message until the sender proves to be a person: not a bounce, whatever form it takes. */
-const fromChallenge = (reading: Reading): Outcome | null =>
-  signals.isChallengeSystem(reading.subject, reading.notice)
-    ? { kind: 'unknown', recipients: [], details: [], feedbackType: null, reason: null }
-    : null;
-
-/** Auto-replies, challenges, unsubscribe requests, replies: what a person or their mailbox wrote back. */
-const fromPerson = (reading: Reading): Outcome => {
-  const sender = addressesOf([reading.headers.get('reply-to') ?? '', reading.from]).filter((a) => !isSystemAddress(a));
-  const writer = findAddresses(reading.from)[0] ?? sender[0] ?? null;
-  const recipients = writer ? [writer] : [];
-  const outcome = (kind: InboundKind, reason: BounceReason | null): Outcome => ({
-    kind,
-    recipients,
-    details: recipients.map((address) => ({ address, bounceType: null, reason, status: null, diagnostic: null })),
-    feedbackType: null,
-    reason,
-  });
-  const vacationSubject = signals.hasVacationSubject(reading.subject);
-  if (
-    signals.hasAutoReplyHeaders(reading.headers) ||
-    (vacationSubject &&
-      (signals.isAutoGenerated(reading.headers) ||
-        !signals.hasReplySubject(reading.subject) ||
-        reading.headers.has('x-auto-response-suppress')))
-  )
-    return signals.isChallenge(reading.subject, reading.notice) ? outcome('unknown', null) : outcome('auto-reply', 'vacation');
-  if (signals.isChallenge(reading.subject, reading.notice)) return outcome('unknown', null);
-  if (vacationSubject && signals.hasReplySubject(reading.subject) && !reading.headers.has('in-reply-to'))
-    return outcome('auto-reply', 'vacation');
-  const own = signals.ownWords(reading.notice);
-  if (signals.isUnsubscribeRequest(reading.subject, own, reading.envelopeRecipients)) return outcome('unsubscribe-request', null);
-  // A "Re:" subject alone is what spam imitates: a reply also quotes, or names what it answers.
-  const quotes = own.length < reading.notice.trim().length;
-  if (reading.headers.has('in-reply-to') || reading.headers.has('references') || (signals.hasReplySubject(reading.subject) && quotes))
-    return outcome('reply', null);
-  return { kind: 'unknown', recipients: [], details: [], feedbackType: null, reason: null };
-};
-
 const referencedIds = (reading: Reading, kind: InboundKind): string[] => {
   const ids = reading.returned.flatMap((block) => findMessageIds(block.get('message-id')));
-  for (const match of reading.fullText.matchAll(/^\s*(?:original[- ]?)?message-id\s*:\s*(<[^<>\s]+>)/gim)) ids.push(match[1]);
+  for (const match of reading.fullText.matchAll(/^[\s>]*(?:original[- ]?)?message-id\s*:\s*(<[^<>\s]+>)/gim)) ids.push(match[1]);
   if (kind === 'reply' || kind === 'auto-reply' || kind === 'unsubscribe-request' || !ids.length)
     ids.push(...findMessageIds(reading.headers.get('in-reply-to')), ...findMessageIds(reading.headers.get('references')).reverse());
   return unique(ids.filter((id) => id !== reading.messageId));
@@ -260,18 +161,7 @@ const envelopeOf = (reading: Reading, kind: InboundKind): string[] => {
   return unique([...reading.envelopeRecipients, ...quoted.map((a) => normalizeAddress(a)).filter((a): a is string => Boolean(a))]);
 };
 
-/**
- * What an inbound message is: a bounce (RFC 3464 report or a mail system's own text), an ARF
- * complaint, an auto-reply, a reply, an unsubscribe request, a delivery report, or unknown. Pure:
- * no Strapi, no I/O. Hostile input costs at most `limits` (ClassifyTimeoutError past timeLimitMs).
- */
-export const classifyInboundMessage = async (raw: Buffer | string, limits?: Partial<ClassifyLimits>): Promise<InboundClassification> => {
-  const resolved = resolveLimits(limits);
-  const deadline = new Deadline(resolved.timeLimitMs);
-  const source = normalizeInput(raw, resolved.maxBytes);
-  deadline.check();
-  const reading = read(source, resolved, deadline);
-  deadline.check();
+const classifyReading = (reading: Reading, deadline: Deadline): InboundClassification => {
   const dsn = [
     ...reading.digest.deliveryStatus.flatMap(parseDeliveryStatus),
     ...(reading.digest.deliveryStatus.length ? [] : inlineDeliveryStatus(reading.notice)),
@@ -293,6 +183,29 @@ export const classifyInboundMessage = async (raw: Buffer | string, limits?: Part
     details: outcome.details,
     envelopeRecipients: envelopeOf(reading, outcome.kind),
     referencedMessageIds,
+    messageId: reading.messageId,
+  };
+};
+
+/**
+ * What an inbound message is: a bounce (RFC 3464 report or a mail system's own text), an ARF
+ * complaint, an auto-reply, a reply, an unsubscribe request, a delivery report, or unknown. Pure:
+ * no Strapi, no I/O. Hostile input costs at most `limits` (ClassifyTimeoutError past timeLimitMs).
+ */
+export const classifyInboundMessage = async (raw: Buffer | string, limits?: Partial<ClassifyLimits>): Promise<InboundClassification> => {
+  const resolved = resolveLimits(limits);
+  const deadline = new Deadline(resolved.timeLimitMs);
+  const source = normalizeInput(raw, resolved.maxBytes);
+  deadline.check();
+  const reading = read(source, resolved, deadline);
+  deadline.check();
+  const inner = wrappedNotice(reading.digest, resolved.maxHeaderBytes);
+  if (inner === null) return classifyReading(reading, deadline);
+  // One level only: what a wrapped notice wraps in turn is the message it returns.
+  const notice = classifyReading(read(normalizeInput(Buffer.from(inner, 'latin1'), resolved.maxBytes), resolved, deadline), deadline);
+  return {
+    ...notice,
+    envelopeRecipients: unique([...reading.envelopeRecipients, ...notice.envelopeRecipients]),
     messageId: reading.messageId,
   };
 };

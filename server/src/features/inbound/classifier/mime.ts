@@ -29,6 +29,8 @@ export interface MimeDigest {
   feedbackReports: string[];
   /** Header blocks of returned messages (message/rfc822, text/rfc822-headers...). */
   returnedHeaders: HeaderBlock[];
+  /** Whole attached messages (message/rfc822), decoded one char per byte: a wrapped notice may be one. */
+  attachedMessages: string[];
   /** report-type of a multipart/report, lower-case. */
   reportType: string | null;
 }
@@ -37,6 +39,9 @@ export interface MimeDigest {
 const MAX_TEXT_CHARS = 256 * 1024;
 /** Encoded bytes read per part: enough for MAX_TEXT_CHARS of base64 in any charset. */
 const MAX_ENCODED_CHARS = 4 * MAX_TEXT_CHARS;
+
+/** Attached messages kept whole: a wrapper holds one notice, a forward a few. */
+const MAX_ATTACHED_MESSAGES = 2;
 
 const RETURNED_MESSAGE_TYPES = new Set([
   'message/rfc822',
@@ -131,6 +136,7 @@ export const walkMime = (source: string, limits: ClassifyLimits, deadline: Deadl
     deliveryStatus: [],
     feedbackReports: [],
     returnedHeaders: [],
+    attachedMessages: [],
     reportType: null,
   };
   const stack: Entity[] = [{ start: 0, end: source.length, depth: 0 }];
@@ -156,6 +162,7 @@ export const walkMime = (source: string, limits: ClassifyLimits, deadline: Deadl
       const inner = decodeBody(body(), headers, 'latin1');
       const blank = inner.indexOf('\n\n');
       digest.returnedHeaders.push(parseHeaderBlock(blank === -1 ? inner : inner.slice(0, blank), limits.maxHeaderBytes));
+      if (type === 'message/rfc822' && digest.attachedMessages.length < MAX_ATTACHED_MESSAGES) digest.attachedMessages.push(inner);
     } else if (DELIVERY_STATUS_TYPES.has(type)) {
       digest.deliveryStatus.push(decodeBody(body(), headers, params.charset));
     } else if (type === 'message/feedback-report') {

@@ -1,5 +1,5 @@
 import { findAddresses, isSystemAddress } from './addresses';
-import { oneLine } from './delivery-status';
+import { findStatus, oneLine } from './delivery-status';
 import { reasonFromText } from './reasons';
 
 /**
@@ -23,7 +23,7 @@ const FAILURE_WORDS =
   /\b[45]\d\d\b|\b[45]\.\d{1,3}\.\d{1,3}\b|unknown|not (exist|found|known|valid|accept|deliver|allowed|permitted|reach)|does ?n[o']t|no such|invalid|reject|refus|denied|den(y|ies)|fail|full|quota|disabled|suspend|inactive|unavailable|unable|could ?n[o']t|can ?n[o']t|blocked|error|expired|timed? ?out|too (large|big|long)|exceed|permanent|undeliver|bounce|problem|no longer|not a|isn't|unrouteable|unroutable|loop|spam|policy|retry|giving up|mailbox|does not like|inconnu|unbekannt|nicht|desconocido|no existe|non esiste|inesistente|nie istnieje|onbekend|não existe|n'existe|не существует|存在しない/i;
 
 const ADDRESS_LINE =
-  /^\s*(?:(?:rcpt|recipient|recipients?|failed recipients?|original recipient|final recipient|failed address|recipient address|e-?mail(?: address)?|address|to|(?:your )?(?:message|mail|e-?mail) (?:to|for)|empf[äa]nger|destinataire|destinatario|odbiorca)\s*:?\s+)?(?:"[^"]*"\s*)?<?([^\s<>()[\]",;:@]+@[^\s<>()[\]",;:@]+?)>?\s*(?:\((.*)\))?\s*(:|\.\.\.|\bon\b.*|$)(.*)$/i;
+  /^\s*(?:(?:rcpt|recipient|recipients?|failed recipients?|original recipient|final recipient|failed address|recipient address|e-?mail(?: address)?|address|to|(?:your )?(?:message|mail|e-?mail) (?:to|for)|empf[äa]nger|destinataire|destinat[aá]rio|odbiorca|adresat|ontvanger|получатель|адресат|受信者|宛先|收件人|수신자|받는 ?사람)\s*[:：]?\s*)?(?:"[^"]*"\s*)?[<[]?(?:(?:smtp|rfc822|mailto):)?([^\s<>()[\]",;:@]+@[^\s<>()[\]",;:@]+?)[>\]]?\s*(?:\((.*)\))?\s*(:|\.\.\.|\bon\b.*|[-–]+\s|$)(.*)$/i;
 /** An SMTP reply: at the start of a line, or behind a transcript's arrow. */
 const SMTP_REPLY_LINE = /(?:^\s*|<<<\s*|<--?\s*)([45]\d\d)[ -]/;
 /** Lines of a transcript or a header that name other parties than the failed recipient. */
@@ -45,8 +45,11 @@ const cleanDiagnostic = (text: string): string | null => {
       line
     );
   if (said && HAS_REPLY_CODE.test(said[1])) line = said[1];
+  // Exim names the command the server answered: "SMTP error from remote mail server after RCPT TO:<x>: 550 ...".
+  const after = /\bafter (?:rcpt to|mail from|data|end of data|initial connection|pipelined \S+)\S*:\s*(.+)$/i.exec(line);
+  if (after && HAS_REPLY_CODE.test(after[1])) line = after[1];
   line = line
-    .replace(/^\(?reason:\s*/i, '')
+    .replace(/^\(?(reason|raison|grund|motivo|raz[oó]n|reden|pow[oó]d|причина|原因|理由|사유)\s*[:：]\s*/i, '')
     .replace(/\s*\(in reply to [^)]*\)\s*$/i, '')
     .replace(/^<<<\s*/, '')
     .replace(/^[a-z]+;\s*(?=[245]\d\d)/i, '')
@@ -122,6 +125,11 @@ export const noticeDiagnostic = (notice: string): string | null => {
   // A greeting ("Sorry user@example.com.") is no part of the explanation.
   return explained ? oneLine(explained).replace(/^(sorry|hello|hi|dear)\b.{0,120}?[.!]\s+(?=\S)/i, '') : null;
 };
+
+const LABELLED_STATUS = /(?:\b[245]\d\d[ -]|\b(?:status|code|error)\b[^\n\d]{0,20})#?([245]\.\d{1,3}\.\d{1,3})\b/i;
+
+/** The enhanced status a notice states in its text (Office 365's "Status code: 550 5.2.2"), not a date or a version. */
+export const noticeStatus = (notice: string): string | null => findStatus(LABELLED_STATUS.exec(notice.slice(0, 20000))?.[1]);
 
 /**
  * Notices that name the failed mailboxes without their domain (AOL's "could not be delivered ...:"

@@ -57,7 +57,9 @@ export const judgeFixture = (entry: FixtureEntry, result: InboundClassification)
     verdict.scores.reason = check('reason', reasons.includes(result.reason), reasons, result.reason);
     const type = reasons.includes(result.reason) ? bounceTypeFor(result.reason, result.status) : entry.bounceType;
     verdict.scores.hardSoft = check('bounceType', result.bounceType === type, type, result.bounceType);
-  } else if (entry.reason) check('reason', result.reason === entry.reason, entry.reason, result.reason);
+  } else if (entry.reason && result.kind === entry.kind)
+    // A fair second-choice kind (a challenge read as unknown) brings its own reason, as a fair reason brings its hard/soft.
+    check('reason', result.reason === entry.reason, entry.reason, result.reason);
   if (entry.status) check('status', result.status === entry.status, entry.status, result.status);
   if (entry.feedbackType) check('feedbackType', result.feedbackType === entry.feedbackType, entry.feedbackType, result.feedbackType);
   if (entry.originalMessageId)

@@ -25,8 +25,11 @@ export const corpusCases = (): FixtureCase[] =>
     judge: (result) => judgeCorpusEntry(entry, result),
   }));
 
-/** tests/fixtures/inbound (ours) and, when present, inbound-heldout (written apart from the classifier). */
-export const fixtureCases = (set: 'inbound' | 'inbound-heldout'): FixtureCase[] => {
+/** The fixture sets in the held-out format: ours, and the two written apart from the classifier. */
+export const FIXTURE_SETS = ['inbound', 'inbound-heldout', 'inbound-heldout-2'] as const;
+
+/** tests/fixtures/<set>, when present in this checkout. */
+export const fixtureCases = (set: (typeof FIXTURE_SETS)[number]): FixtureCase[] => {
   const dir = path.join(fixturesDir, set);
   if (!fs.existsSync(path.join(dir, 'expected.json'))) return [];
   return readJson<FixtureEntry[]>(path.join(dir, 'expected.json')).map((entry) => ({

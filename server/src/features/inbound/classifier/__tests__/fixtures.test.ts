@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { classifyInboundMessage } from '..';
-import { fixtureCases, fixtureFiles } from './fixture-sets';
+import { FIXTURE_SETS, fixtureCases, fixtureFiles } from './fixture-sets';
 
-/** Our own messages of every mail system named in the issue, and the held-out set written apart from the classifier. */
-describe.each(['inbound', 'inbound-heldout'] as const)('tests/fixtures/%s', (set) => {
+/** Our own messages of every mail system named in the issue, and the held-out sets written apart from the classifier. */
+describe.each(FIXTURE_SETS)('tests/fixtures/%s', (set) => {
   const cases = fixtureCases(set);
   if (!cases.length) {
     it.skip('is not in this checkout', () => undefined);

@@ -3,6 +3,8 @@ import { createWebhookReceiver } from '../receiver';
 import { CERT_URL, mailgunBody, requestOf, signSns, snsSigner, TOPIC } from './signers';
 
 const signingKey = 'key-0123456789abcdef0123';
+// Made before `now` is read: its certificate is valid from the second openssl makes it.
+const signer = snsSigner();
 const now = Date.now();
 
 const setup = (apply: (notices: readonly InboundNotice[]) => Promise<NoticeOutcome[]>, pages: Record<string, string> = {}) => {
@@ -61,7 +63,6 @@ test('when the pipeline fails, the token is released so the provider’s retry i
 });
 
 test('a verified SNS subscription confirmation is confirmed by GET, and nothing reaches the pipeline', async () => {
-  const signer = snsSigner();
   const apply = jest.fn(async () => []);
   const { receiver, fetched } = setup(apply, { [CERT_URL]: signer.certificate });
   const subscribeUrl = 'https://sns.eu-west-1.amazonaws.com/?Action=ConfirmSubscription&TopicArn=x&Token=abc';

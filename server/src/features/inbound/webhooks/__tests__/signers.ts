@@ -35,7 +35,7 @@ export const contextOf = (now: number, pages: Record<string, string> = {}, maxAg
   return { context, claimed, fetched };
 };
 
-/** An RSA key and a self-signed certificate for it, valid from yesterday for `days`. */
+/** An RSA key and a self-signed certificate for it, valid from the second it is made for `days`. */
 export const snsSigner = (days = 30): { key: KeyObject; certificate: string } => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sns-cert-'));
   try {
