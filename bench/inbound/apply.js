@@ -14,9 +14,9 @@
  * BENCH_CONCURRENCY (4 calls at once), BENCH_RESULT=<file> writes the figures as JSON.
  * Prints `apply <db>: <N> events/s (<total> events, <seconds> s), counts exact: yes|no`.
  */
-const { createHash } = require('node:crypto');
 const { bootPlaygroundOnRedis } = require('../lib/boot');
 const { runMain, writeResult } = require('../lib/run');
+const { insertContacts, INSERT_ROWS } = require('../lib/seed');
 
 const client = process.argv[2] || 'sqlite';
 const UNIQUE = Number(process.env.BENCH_EVENTS || 50_000);
@@ -24,7 +24,6 @@ const BATCH = Number(process.env.BENCH_BATCH || 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 4);
 const SECRET = 'bench-inbound-signing-secret-0123456789abcdef';
 const ROOT = Symbol.for('strapi-plugin-campaigns.root');
-const INSERT_ROWS = 500; // knex on SQLite refuses more than 500 rows in one INSERT
 const CAMPAIGNS = 3;
 const PROVIDERS = ['ses', 'sendgrid', 'mailgun', 'postmark', 'brevo'];
 
@@ -43,14 +42,12 @@ const plan = () => {
   return { hard, complaints, softAddresses, opens, delivered, contacts };
 };
 
-const hash = (email) => createHash('sha256').update(email).digest('hex');
 const emailOf = (contact) => `reader${contact}@example${contact % 7}.com`;
 const messageIdOf = (campaign, contact) => `<c${campaign}.r${contact}@news.bench.test>`;
 
 /** Contacts, three sent campaigns, a delivery of each campaign to each contact (campaign-major ids). */
 const seed = async (strapi, contacts) => {
   const knex = strapi.db.connection;
-  const now = new Date();
   const sentAt = Date.now() - 3_600_000;
   const campaignIds = [];
   for (let c = 0; c < CAMPAIGNS; c += 1) {
@@ -60,22 +57,7 @@ const seed = async (strapi, contacts) => {
     campaignIds.push(campaign.id);
   }
   await knex.transaction(async (trx) => {
-    for (let at = 0; at < contacts; at += INSERT_ROWS) {
-      const rows = [];
-      for (let i = at; i < Math.min(at + INSERT_ROWS, contacts); i += 1) {
-        const email = emailOf(i);
-        rows.push({
-          document_id: `binb${i.toString(36).padStart(20, '0')}`,
-          email,
-          email_hash: hash(email),
-          state: 'subscribed',
-          created_at: now,
-          updated_at: now,
-          published_at: now,
-        });
-      }
-      await trx('campaigns_contacts').insert(rows);
-    }
+    await insertContacts(trx, contacts, { tag: 'binb', emailOf });
     const ids = (await trx('campaigns_contacts').select('id').orderBy('id')).map((r) => Number(r.id));
     for (let c = 0; c < CAMPAIGNS; c += 1) {
       for (let at = 0; at < ids.length; at += INSERT_ROWS) {

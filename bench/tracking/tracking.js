@@ -17,9 +17,10 @@
 const http = require('node:http');
 const path = require('node:path');
 const { fork } = require('node:child_process');
-const { createHash, createHmac } = require('node:crypto');
+const { createHmac } = require('node:crypto');
 const { bootPlaygroundOnRedis } = require('../lib/boot');
 const { runMain, writeResult } = require('../lib/run');
+const { insertContacts, sha256Hex, INSERT_ROWS } = require('../lib/seed');
 
 const client = process.argv[2] || 'sqlite';
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES || 20_000);
@@ -27,7 +28,6 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 50);
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const WARMUP_SECONDS = 2;
 const LINKS = 5;
-const BATCH = 500; // knex on SQLite refuses more than 500 rows in one INSERT
 const SECRET = 'bench-tracking-signing-secret-0123456789abcdef';
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
@@ -70,38 +70,19 @@ const measureBare = async () => {
   return result;
 };
 
-const hash = (email) => createHash('sha256').update(email).digest('hex');
-
 /** A sent campaign: contacts, one sent delivery each (ten minutes ago: no opens by prefetch timing), its links. */
 const seed = async (strapi) => {
   const knex = strapi.db.connection;
-  const now = new Date();
   const sentAt = Date.now() - 10 * 60_000;
   const campaign = await strapi.db
     .query('plugin::campaigns.campaign')
     .create({ data: { name: 'bench-tracking', subject: 'Bench', state: 'sent' } });
   await knex.transaction(async (trx) => {
-    for (let at = 0; at < DELIVERIES; at += BATCH) {
-      const contacts = [];
-      for (let i = at; i < Math.min(at + BATCH, DELIVERIES); i += 1) {
-        const email = `reader${i}@example${i % 7}.com`;
-        const documentId = `btrack${i.toString(36).padStart(18, '0')}`;
-        contacts.push({
-          document_id: documentId,
-          email,
-          email_hash: hash(email),
-          state: 'subscribed',
-          created_at: now,
-          updated_at: now,
-          published_at: now,
-        });
-      }
-      await trx('campaigns_contacts').insert(contacts);
-    }
+    await insertContacts(trx, DELIVERIES, { tag: 'btrack', emailOf: (i) => `reader${i}@example${i % 7}.com` });
     const ids = await trx('campaigns_contacts').select('id', 'email').orderBy('id');
-    for (let at = 0; at < ids.length; at += BATCH) {
+    for (let at = 0; at < ids.length; at += INSERT_ROWS) {
       await trx('campaigns_deliveries').insert(
-        ids.slice(at, at + BATCH).map((c) => ({
+        ids.slice(at, at + INSERT_ROWS).map((c) => ({
           campaign_id: campaign.id,
           contact_id: c.id,
           email: c.email,
@@ -117,7 +98,7 @@ const seed = async (strapi) => {
       Array.from({ length: LINKS }, (_, i) => ({
         campaign_id: campaign.id,
         variant: '',
-        url_hash: hash(`https://example.com/${i}`),
+        url_hash: sha256Hex(`https://example.com/${i}`),
         url: `https://example.com/${i}`,
         position: i,
         created_at: sentAt,
