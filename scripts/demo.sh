@@ -109,6 +109,11 @@ export CAMPAIGNS_DEMO_ADMIN_PASSWORD="${CAMPAIGNS_DEMO_ADMIN_PASSWORD:-Campaigns
 # A database and queue prefix of the demo's own: `npm run develop` data in playground/.tmp/data.db
 # stays untouched, and queued jobs never point at rows of the other database.
 export CAMPAIGNS_REDIS_PREFIX="${CAMPAIGNS_REDIS_PREFIX:-campaigns-demo}"
+# The raw-mail endpoint is closed without a secret: the demo makes one, so a bounce can be posted to it.
+RAW_MAIL_SECRET_FILE="$PLAYGROUND_DIR/.tmp/demo-raw-mail.secret"
+mkdir -p "$(dirname "$RAW_MAIL_SECRET_FILE")"
+[ -s "$RAW_MAIL_SECRET_FILE" ] || openssl rand -hex 24 > "$RAW_MAIL_SECRET_FILE"
+export CAMPAIGNS_INBOUND="${CAMPAIGNS_INBOUND:-{\"rawMail\":{\"secret\":\"$(cat "$RAW_MAIL_SECRET_FILE")\"}}}"
 if [ "${DATABASE_CLIENT:-sqlite}" = sqlite ]; then
   export DATABASE_FILENAME="${DATABASE_FILENAME:-$PLAYGROUND_DIR/.tmp/demo.db}"
   mkdir -p "$(dirname "$DATABASE_FILENAME")"
@@ -148,6 +153,10 @@ cat <<EOF
    Mail catcher   http://127.0.0.1:$HTTP_PORT/   (SMTP 127.0.0.1:$SMTP_PORT, log $CATCHER_LOG)
    Redis          $REDIS_URL   (key prefix $CAMPAIGNS_REDIS_PREFIX)
    Database       $DATABASE_DESCRIPTION
+
+   Bounces        bin/campaigns-post-mail.sh http://localhost:$PORT/api/campaigns/inbound/mail \\
+                    $RAW_MAIL_SECRET_FILE < tests/fixtures/bounces/messages/<a bounce>.eml
+                  (then Bounces & complaints in the admin; an address never mailed stays unmatched)
 
    Every mail the plugin sends lands in the mail catcher, none leaves this machine.
    Ctrl-C stops Strapi, the mail catcher and any Redis this script started.
