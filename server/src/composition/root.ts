@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import type { Sender } from '../../../shared/contracts/sending';
 import type { PluginConfig } from '../config/schema';
-import { COMMAND_PROCESS_ENV, UID, WORKER_PROCESS_ENV, type WorkerMode } from '../constants';
+import { COMMAND_PROCESS_ENV, PLUGIN_ID, UID, WORKER_PROCESS_ENV, type WorkerMode } from '../constants';
 import { campaignStates, createCampaignLifecycle, type CampaignLifecycle } from '../features/campaigns/lifecycle';
 import { pauseReasonColumn } from '../features/campaigns/pause-reasons';
 import { createImportWork, type ImportWork } from '../features/imports/import-work';
@@ -42,6 +42,8 @@ import { createWebhookReceiver, type WebhookReceiver } from '../features/inbound
 import type { InboundPipeline } from '../features/inbound/notice';
 import type { VerpKey } from '../features/inbound/matching';
 import { sendingIdentity } from '../mail/identity';
+import { createSiteSettings } from '../features/settings/site-settings';
+import { createAnnouncer } from '../site-events/announcer';
 import { createCloseStack } from './close-stack';
 import { connectRedis, quitRedis } from './redis';
 import { lazyTransport } from './transport';
@@ -218,6 +220,16 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
   };
 
   const audience: AudienceQueries = createAudienceQueries(strapi);
+  const storeKey = { type: 'plugin', name: PLUGIN_ID, key: 'site-settings' } as const;
+  const siteSettings = createSiteSettings({
+    read: () => strapi.store.get(storeKey),
+    write: (value) => strapi.store.set({ ...storeKey, value }),
+  });
+  const announce = createAnnouncer({
+    emit: (name, payload) => strapi.eventHub.emit(name, payload),
+    includeEmail: async () => (await siteSettings.get()).events.includeEmail,
+    log: strapi.log,
+  });
   /**
    * Needs only the database: contact state changes work before the queues are open (an audience
    * source's removed entry at boot). `db`: a transaction the change must be part of.
@@ -230,6 +242,10 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     audience,
     /** The one contact signal path (contact-signals/): the precedence table as one conditional UPDATE. */
     signal,
+    /** The editor's settings (theme, fonts, event addresses, client details, retention): Strapi's core store, read through a short cache. */
+    siteSettings,
+    /** The one way a `campaigns.*` event reaches the site's code and its webhooks (site-events/). */
+    announce,
     /** The public endpoints' token checks (the tracking service and the public limits share them). */
     tokens: createTokenVerifier(config.signingSecret, config.publicUrl) as TokenVerifier,
     composeContext: composeContext as () => ComposeContext,

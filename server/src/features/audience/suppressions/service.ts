@@ -8,7 +8,7 @@ import { listQuery } from '../../../validation/list-query';
 import { parseOrThrow } from '../../../validation/errors';
 import { activeSuppressionOf, isSuppressed } from './active';
 
-export const SUPPRESSION_REASONS = ['hard-bounce', 'soft-bounce-limit', 'complaint', 'unsubscribe', 'manual', 'import'] as const;
+export const SUPPRESSION_REASONS = ['hard-bounce', 'soft-bounce-limit', 'complaint', 'unsubscribe', 'manual', 'import', 'erased'] as const;
 export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
 
 const suppressionInput = z.strictObject({
