@@ -56,7 +56,12 @@ export default defineFeature({
   queues: [],
   maintenanceJobs: [
     // Deletes raw events older than the editor's retention, a bounded number per run (privacy/retention.ts).
-    { name: 'eventRetention', scheduler: 'event-retention', everyMs: 10 * 60_000, run: ({ retention }): Promise<unknown> => retention.run() },
+    {
+      name: 'eventRetention',
+      scheduler: 'event-retention',
+      everyMs: 10 * 60_000,
+      run: ({ retention }): Promise<unknown> => retention.run(),
+    },
   ],
   migrations: [audienceIndexes, sourceIndex, erasures],
   actions: [{ uid: 'suppressions.manage', subCategory: 'suppressions', displayName: 'Manage suppressions' }],

@@ -25,4 +25,4 @@ export const erasedHashes = async (db: Knex, suppressionsTable: string, hashes: 
 };
 
 /** The message every refusal of an erased address gives: it names no address. */
-export const ERASED_MESSAGE = 'this address was erased at its owner\'s request (GDPR) and may not be added again';
+export const ERASED_MESSAGE = "this address was erased at its owner's request (GDPR) and may not be added again";

@@ -117,7 +117,15 @@ export const createErasure = (strapi: Core.Strapi, announce: (contactId: number,
     const pending: Array<{ state: string; sending_at: number | string | null }> = await pendingQuery;
     if (pending.some((row) => row.state === 'sending' && Number(row.sending_at ?? 0) > now - STALE_SENDING_MS)) throw new ClaimedSend();
 
-    const counts: ErasureCounts = { deliveries: 0, deliveriesSuppressed: 0, events: 0, notices: 0, rawMessages: 0, replies: 0, suppressions: 0 };
+    const counts: ErasureCounts = {
+      deliveries: 0,
+      deliveriesSuppressed: 0,
+      events: 0,
+      notices: 0,
+      rawMessages: 0,
+      replies: 0,
+      suppressions: 0,
+    };
     counts.deliveriesSuppressed = await trx(D)
       .where({ contact_id: contactId, state: 'queued' })
       .update({ state: 'suppressed', updated_at: now });
@@ -142,7 +150,14 @@ export const createErasure = (strapi: Core.Strapi, announce: (contactId: number,
       values: addresses,
     });
     // The raw mail quotes the address whoever else it was about: it goes, and every notice that pointed at it forgets it.
-    const rawIds = [...new Set(notices.map((n) => n.raw_id).filter((id) => id !== null && id !== undefined).map(Number))];
+    const rawIds = [
+      ...new Set(
+        notices
+          .map((n) => n.raw_id)
+          .filter((id) => id !== null && id !== undefined)
+          .map(Number)
+      ),
+    ];
     for (const notice of notices) {
       // The key spells the recipient: a hash of it keeps the row unique without the address.
       await trx(TABLES.inboundNotices)
@@ -166,7 +181,10 @@ export const createErasure = (strapi: Core.Strapi, announce: (contactId: number,
       .where(s.emailHash, emailHash)
       .whereNotNull(s.email)
       .update({ [s.email]: null, [s.updatedAt]: nowDate });
-    const alreadyErased = await trx(t.suppressions).select('id').where({ [s.emailHash]: emailHash, [s.reason]: ERASED_REASON }).first();
+    const alreadyErased = await trx(t.suppressions)
+      .select('id')
+      .where({ [s.emailHash]: emailHash, [s.reason]: ERASED_REASON })
+      .first();
     if (!alreadyErased) {
       await trx(t.suppressions).insert({
         [s.documentId]: createDocumentId(),

@@ -29,16 +29,26 @@ export interface RetentionRun {
  * deliveries' first-open/click/reply times and suppressions are other tables and stay, so
  * campaign results and engagement segments do not change; a contact's activity loses those rows.
  */
-export const createRetention = ({ knex, rawEventDays, chunk = RETENTION_CHUNK, chunksPerRun = RETENTION_CHUNKS_PER_RUN }: RetentionOptions) => ({
+export const createRetention = ({
+  knex,
+  rawEventDays,
+  chunk = RETENTION_CHUNK,
+  chunksPerRun = RETENTION_CHUNKS_PER_RUN,
+}: RetentionOptions) => ({
   async run(now = Date.now()): Promise<RetentionRun> {
     const days = await rawEventDays();
     if (days === null) return { cutoff: null, deleted: 0, more: false };
     const cutoff = now - days * DAY_MS;
     let deleted = 0;
     for (let round = 0; round < chunksPerRun; round += 1) {
-      const ids = ((await knex(TABLES.events).select('id').where('occurred_at', '<', cutoff).orderBy('occurred_at').orderBy('id').limit(chunk)) as Array<{ id: number }>).map(
-        (row) => Number(row.id)
-      );
+      const ids = (
+        (await knex(TABLES.events)
+          .select('id')
+          .where('occurred_at', '<', cutoff)
+          .orderBy('occurred_at')
+          .orderBy('id')
+          .limit(chunk)) as Array<{ id: number }>
+      ).map((row) => Number(row.id));
       if (!ids.length) return { cutoff, deleted, more: false };
       deleted += await knex(TABLES.events).whereIn('id', ids).delete();
       if (ids.length < chunk) return { cutoff, deleted, more: false };

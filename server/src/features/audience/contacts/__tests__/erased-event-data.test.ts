@@ -2,8 +2,21 @@ import { erasedEventData } from '../erased-event-data';
 
 describe('erasedEventData', () => {
   test('a bounce keeps its classification and loses the SMTP text that quotes the address', () => {
-    const data = JSON.stringify({ kind: 'hard', code: 550, message: '550 5.1.1 <ann@example.com>: no such user', bounceType: 'hard', reason: 'unknown-user', status: '5.1.1' });
-    expect(JSON.parse(erasedEventData(data)!)).toEqual({ kind: 'hard', code: 550, bounceType: 'hard', reason: 'unknown-user', status: '5.1.1' });
+    const data = JSON.stringify({
+      kind: 'hard',
+      code: 550,
+      message: '550 5.1.1 <ann@example.com>: no such user',
+      bounceType: 'hard',
+      reason: 'unknown-user',
+      status: '5.1.1',
+    });
+    expect(JSON.parse(erasedEventData(data)!)).toEqual({
+      kind: 'hard',
+      code: 550,
+      bounceType: 'hard',
+      reason: 'unknown-user',
+      status: '5.1.1',
+    });
   });
 
   test('a click keeps its link and client verdict and loses the client details', () => {

@@ -1,0 +1,60 @@
+import { TABLES } from '../../../server/src/constants';
+import { useGroupApp } from '../../helpers/integration-group';
+import { finished, seedCampaign, waitForProgress } from '../../helpers/sending';
+import { waitUntil } from '../../helpers/wait';
+
+const { strapi, service, sink } = useGroupApp();
+const knex = () => strapi().db.connection;
+const by = { origin: 'api' as const, label: 'test' };
+
+/** The contact's delivery row, by the contact's row id (the address goes with the erasure). */
+const deliveryRow = (contactId: number) => knex()(TABLES.deliveries).select('state', 'email').where('contact_id', contactId).first();
+const contactIdOf = async (documentId: string) =>
+  Number(
+    (await knex()(strapi().db.metadata.get('plugin::campaigns.contact').tableName).select('id').where('document_id', documentId).first()).id
+  );
+
+test('a message a worker has claimed: the erasure waits for the slow SMTP answer, then nothing more goes out', async () => {
+  const victim = 'slow.victim@example.com';
+  // The server takes its time to accept: the delivery stays claimed (sending) for seconds.
+  sink().behave(victim, () => ({ delayMs: 2500 }));
+  const campaign = await seedCampaign(strapi(), 'Erase in flight', [{ email: victim }]);
+  const contact = (await service('contacts').findByEmail(victim))!;
+  const contactId = await contactIdOf(contact.documentId);
+  await service('sending').sendNow(campaign.documentId);
+  await waitUntil(async () => (await deliveryRow(contactId))?.state === 'sending', 'the claim of the delivery');
+  expect(sink().to(victim)).toHaveLength(0);
+
+  await service('contacts').erase(contact.documentId, { by });
+  const committed = Date.now();
+  // The erasure committed only once the message had been accepted and recorded: it went before, not after.
+  const received = sink().to(victim);
+  expect(received).toHaveLength(1);
+  expect(received[0].receivedAt).toBeLessThanOrEqual(committed);
+  expect(await deliveryRow(contactId)).toEqual({ state: 'sent', email: '' });
+
+  const done = await waitForProgress(strapi(), campaign.documentId, finished);
+  expect(done).toMatchObject({ state: 'sent', targeted: 1, sent: 1 });
+  expect(sink().to(victim)).toHaveLength(1);
+});
+
+test('queued deliveries of an erased contact end suppressed and are never sent; the counts still add up', async () => {
+  // outlook.com is limited to 10 messages a second in this group: the last contact waits seconds in the queue.
+  const people = Array.from({ length: 30 }, (_, i) => ({ email: `queued${i}@outlook.com` }));
+  const victim = 'queued.victim@outlook.com';
+  const campaign = await seedCampaign(strapi(), 'Erase while queued', [...people, { email: victim }]);
+  const contact = (await service('contacts').findByEmail(victim))!;
+  const contactId = await contactIdOf(contact.documentId);
+  await service('sending').sendNow(campaign.documentId);
+  await waitUntil(async () => (await deliveryRow(contactId))?.state === 'queued', 'the queued delivery');
+  await waitForProgress(strapi(), campaign.documentId, (p) => p.sent >= 2);
+
+  const result = await service('contacts').erase(contact.documentId, { by });
+  expect(result.counts).toMatchObject({ deliveries: 1, deliveriesSuppressed: 1 });
+
+  const done = await waitForProgress(strapi(), campaign.documentId, finished);
+  expect(done).toMatchObject({ state: 'sent', targeted: 31, sent: 30, suppressed: 1 });
+  expect(done.sent + done.failed + done.suppressed + done.unknown).toBe(done.targeted);
+  expect(sink().to(victim)).toHaveLength(0);
+  expect(await deliveryRow(contactId)).toEqual({ state: 'suppressed', email: '' });
+});
