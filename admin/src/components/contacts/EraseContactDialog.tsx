@@ -47,6 +47,7 @@ export const EraseContactDialog = ({ open, email, onClose, onErase }: Props) => 
       open={open}
       title={t('contacts.erase.title', 'Erase {email}', { email })}
       submitLabel={t('contacts.erase.submit', 'Erase for good')}
+      submitVariant="danger"
       onClose={onClose}
       validate={validate}
       onSubmit={() => onErase(typed.trim())}
