@@ -1,4 +1,5 @@
 import { TABLES } from '../../../server/src/constants';
+import { createErasure } from '../../../server/src/features/audience/contacts/erasure';
 import { useGroupApp } from '../../helpers/integration-group';
 import { finished, seedCampaign, waitForProgress } from '../../helpers/sending';
 import { waitUntil } from '../../helpers/wait';
@@ -66,4 +67,26 @@ test('queued deliveries of an erased contact end suppressed and are never sent; 
   expect(sink().to(victim)).toHaveLength(0);
   expect(sink().to(first)).toHaveLength(1);
   expect(await deliveryRow(contactId)).toEqual({ state: 'suppressed', email: '' });
+});
+
+test('a message still in flight when the wait runs out: the erasure is refused and changes nothing', async () => {
+  const victim = 'very.slow@example.com';
+  sink().behave(victim, () => ({ delayMs: 3000 }));
+  const campaign = await seedCampaign(strapi(), 'Erase too early', [{ email: victim }]);
+  const contact = (await service('contacts').findByEmail(victim))!;
+  const contactId = await contactIdOf(contact.documentId);
+  await service('sending').sendNow(campaign.documentId);
+  await waitUntil(async () => (await deliveryRow(contactId))?.state === 'sending', 'the claim of the delivery');
+
+  // The service waits a minute; an erasure made here waits a fraction of a second.
+  const impatient = createErasure(strapi(), () => undefined, { claimWaitMs: 300 });
+  await expect(impatient.erase(contact.documentId, by)).rejects.toThrow(/being sent right now .* nothing was erased/);
+  expect(await deliveryRow(contactId)).toEqual({ state: 'sending', email: victim });
+  expect(await service('contacts').findOne(contact.documentId)).toMatchObject({ email: victim });
+  expect(await knex()(TABLES.erasures).where('contact_document_id', contact.documentId)).toEqual([]);
+
+  await waitForProgress(strapi(), campaign.documentId, finished);
+  expect(sink().to(victim)).toHaveLength(1);
+  await impatient.erase(contact.documentId, by);
+  expect(await deliveryRow(contactId)).toEqual({ state: 'sent', email: '' });
 });

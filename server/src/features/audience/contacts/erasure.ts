@@ -60,7 +60,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * while it inserts deliveries (delivery-store.ts insertQueued): it either finishes first, and the
  * erasure blanks what it made, or finds the contact gone.
  */
-export const createErasure = (strapi: Core.Strapi, announce: (contactId: number, documentId: string, actor: ErasureActor) => void) => {
+export const createErasure = (
+  strapi: Core.Strapi,
+  announce: (contactId: number, documentId: string, actor: ErasureActor) => void,
+  { claimWaitMs = CLAIM_WAIT_MS } = {}
+) => {
   const tables = () => {
     const signal = signalTables(strapi);
     return {
@@ -214,7 +218,7 @@ export const createErasure = (strapi: Core.Strapi, announce: (contactId: number,
   return {
     async erase(documentId: string, actor: ErasureActor): Promise<ErasureResult> {
       const knex = strapi.db.connection;
-      const deadline = Date.now() + CLAIM_WAIT_MS;
+      const deadline = Date.now() + claimWaitMs;
       for (;;) {
         try {
           const { contactId, result } = await knex.transaction((trx) => eraseIn(trx, documentId, actor, Date.now()));
