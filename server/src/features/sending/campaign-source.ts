@@ -25,8 +25,7 @@ export const campaignSource = (strapi: Core.Strapi): CampaignSource => ({
     const row = (await strapi.db
       .query(UID.campaign)
       .findOne({ where: { id: campaignId }, select: [...CAMPAIGN_FIELDS], populate: { topic: { select: ['id'] } } })) as
-      | (Omit<CampaignRow, 'topicId'> & { topic?: { id: number } | null })
-      | null;
+      (Omit<CampaignRow, 'topicId'> & { topic?: { id: number } | null }) | null;
     if (!row) return null;
     const { topic, ...fields } = row;
     return { ...fields, topicId: topic?.id ?? null };

@@ -27,7 +27,9 @@ beforeAll(async () => {
     t.integer('suppression_id');
     t.integer('topic_id');
   });
-  await knex('contacts').insert(['global', 'news', 'offers', 'expired-global', 'expired-news', 'clean'].map((email_hash) => ({ email_hash })));
+  await knex('contacts').insert(
+    ['global', 'news', 'offers', 'expired-global', 'expired-news', 'clean'].map((email_hash) => ({ email_hash }))
+  );
   const suppress = async (email_hash: string, scope: string, topic: number | null, expires_at: Date | null = null) => {
     const [id] = await knex('suppressions').insert({ email_hash, scope, expires_at });
     if (topic !== null) await knex('suppressions_topic_lnk').insert({ suppression_id: id, topic_id: topic });
