@@ -67,3 +67,24 @@ export interface SuppressionRemoval {
   removedBy: { id: number; name: string } | null;
   removedAt: string;
 }
+
+export interface ListSuppressionsQuery {
+  page?: number;
+  pageSize?: number;
+  search?: string;
+  reason?: SuppressionReason;
+  scope?: SuppressionScope;
+  /** A topic's documentId: its topic-scoped suppressions. */
+  topic?: string;
+  status?: 'active' | 'expired';
+  sort?: 'createdAt:desc' | 'createdAt:asc';
+}
+
+export type ExportSuppressionsQuery = Omit<ListSuppressionsQuery, 'page' | 'pageSize'>;
+
+export interface ListSuppressionRemovalsQuery {
+  page?: number;
+  pageSize?: number;
+  search?: string;
+  sort?: 'removedAt:desc' | 'removedAt:asc';
+}
