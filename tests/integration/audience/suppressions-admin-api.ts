@@ -166,8 +166,7 @@ describe('paste many', () => {
 
 describe('CSV import', () => {
   test('the column whose header says email, any delimiter the import detects; bad rows named by file line, duplicates kept once', async () => {
-    const file =
-      'Name;Contact;Since\nAnn;ann@csv.test;2020\nBad;nope;2021\nAnn again;ANN@csv.test;2022\nZed;"\'=zed@csv.test";2023\n';
+    const file = 'Name;Contact;Since\nAnn;ann@csv.test;2020\nBad;nope;2021\nAnn again;ANN@csv.test;2022\nZed;"\'=zed@csv.test";2023\n';
     // "Contact" is none of the import's spellings of email (email, e-mail address, mail, courriel...).
     const refused = await importCsv(file, { scope: 'topic', topic: offers });
     expect(refused.status).toBe(400);
