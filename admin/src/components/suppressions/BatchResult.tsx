@@ -31,9 +31,13 @@ export const BatchResult = ({ result }: { result: SuppressionBatchResult }) => {
       {result.invalidCount > 0 && (
         <>
           <Typography textColor="danger600">
-            {t('suppressions.result.invalid', '{count, plural, one {# entry is} other {# entries are}} not an address and were left out:', {
-              count: result.invalidCount,
-            })}
+            {t(
+              'suppressions.result.invalid',
+              '{count, plural, one {# entry is not an address and was left out:} other {# entries are not addresses and were left out:}}',
+              {
+                count: result.invalidCount,
+              }
+            )}
           </Typography>
           <ul aria-label={t('suppressions.result.invalidList', 'Entries left out')}>
             {result.invalid.map((problem) => (
