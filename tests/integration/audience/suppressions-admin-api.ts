@@ -62,6 +62,10 @@ describe('add one', () => {
       active: true,
       expiresAt: null,
     });
+    const read = await api().get(`/campaigns/suppressions/${res.body.data.documentId}`).set(auth());
+    expect(read.status).toBe(200);
+    expect(read.body.data).toEqual(res.body.data);
+    expect((await api().get('/campaigns/suppressions/nosuchsuppression000000000').set(auth())).status).toBe(404);
     const [row] = await rowsFor('Ann@one.test');
     expect(row).toMatchObject({
       documentId: res.body.data.documentId,
