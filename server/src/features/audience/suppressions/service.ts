@@ -161,7 +161,7 @@ const createSuppressionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     target: SuppressionTarget,
     subject: string,
     origin: ChangeOrigin
-  ): Promise<SuppressionBatchResult & { documentIds: string[] }> => {
+  ): Promise<{ result: SuppressionBatchResult; documentIds: string[] }> => {
     const { resolved, topic } = await resolveTarget(target, subject);
     const outcome = await strapi.db.transaction(({ trx }) => writeSuppressions(trx, tables(), checked.addresses, resolved, new Date()));
     for (const created of outcome.created) {
@@ -176,12 +176,14 @@ const createSuppressionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     }
     return {
-      received: checked.addresses.length,
-      added: outcome.created.length,
-      alreadySuppressed: outcome.alreadySuppressed,
-      duplicates: checked.duplicates,
-      invalid: checked.invalid,
-      invalidCount: checked.invalidCount,
+      result: {
+        received: checked.addresses.length,
+        added: outcome.created.length,
+        alreadySuppressed: outcome.alreadySuppressed,
+        duplicates: checked.duplicates,
+        invalid: checked.invalid,
+        invalidCount: checked.invalidCount,
+      },
       documentIds: outcome.created.map((c) => c.documentId),
     };
   };
@@ -236,8 +238,8 @@ const createSuppressionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async add(input: unknown, origin: ChangeOrigin = 'api'): Promise<Suppression> {
       const data = parseOrThrow(addOneInput, input, 'suppression');
       const checked = checkEntries([{ line: 1, value: data.email }]);
-      const result = await suppress(checked, data, 'suppression', origin);
-      if (result.documentIds.length) return (await findOne(result.documentIds[0])) as Suppression;
+      const { documentIds } = await suppress(checked, data, 'suppression', origin);
+      if (documentIds.length) return (await findOne(documentIds[0])) as Suppression;
       const now = new Date();
       const { columns: col, topicLinks: links } = tables();
       const existing = await selectRow(filtered({ scope: data.scope }, null, now))
@@ -267,8 +269,7 @@ const createSuppressionsService = ({ strapi }: { strapi: Core.Strapi }) => {
           `${entries.length} addresses; a paste takes at most ${MAX_PASTED_ADDRESSES}: import the rest as a CSV file`
         );
       }
-      const { documentIds: _ids, ...result } = await suppress(checkEntries(entries), data, 'suppressions', origin);
-      return result;
+      return (await suppress(checkEntries(entries), data, 'suppressions', origin)).result;
     },
 
     /**
@@ -301,8 +302,7 @@ const createSuppressionsService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (error instanceof CsvSyntaxError) throw fileError(`${error.message}; nothing was suppressed`);
         throw error;
       }
-      const { documentIds: _ids, ...result } = await suppress(checked, target, 'import options', origin);
-      return result;
+      return (await suppress(checked, target, 'import options', origin)).result;
     },
 
     /** The suppressions the filters select as a CSV stream (formula-safe), read page by page. */
