@@ -17,6 +17,7 @@ import { MAINTENANCE_QUEUE, maintenanceProcessor } from '../queue/maintenance';
 import type { MaintenanceJob, QueueDeclaration } from '../features/feature';
 import { getPluginConfig } from '../config/plugin-config';
 import { createAudienceQueries, type AudienceQueries } from '../features/audience/segments/audience-queries';
+import { suppressionTables } from '../features/audience/suppressions/tables';
 import { campaignSource } from '../features/sending/campaign-source';
 import type { ComposeContext } from '../features/sending/compose';
 import { composeContextOf } from '../features/sending/compose-context';
@@ -150,7 +151,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       fetchText,
     });
     const bounces = smtpBounces({ knex, pipeline: inbound });
-    const store = deliveryStore(knex, { contacts: tableOf(UID.contact), suppressions: tableOf(UID.suppression) });
+    const store = deliveryStore(knex, { contacts: tableOf(UID.contact), ...suppressionTables(strapi) });
     const records = sendRecords(knex);
     const campaignsTable = tableOf(UID.campaign);
     const lifecycle = createCampaignLifecycle(

@@ -5,7 +5,7 @@ import { UNDOABLE_ACTIONS } from '../../../../shared/contracts/inbound';
 import type { ContactSignal } from '../../contact-signals/apply-signal';
 import type { SignalTables } from '../../contact-signals/tables';
 import { TABLES } from '../../constants';
-import type { SuppressionReason } from '../audience/suppressions/service';
+import type { SuppressionReason } from '../../../../shared/contracts/suppressions';
 import { hashEmail } from '../../validation/email';
 
 type UndoableAction = (typeof UNDOABLE_ACTIONS)[number];

@@ -48,7 +48,8 @@ export interface CampaignSource {
 
 /** A keyset page of the contacts frozen rules select (the segments' compiled query). */
 export interface AudiencePages {
-  page(rules: RuleGroup, page: { after: number; limit: number }): Promise<AudienceContact[]>;
+  /** `topicId`: the campaign's topic, whose topic-scoped suppressions leave the page as global ones do. */
+  page(rules: RuleGroup, page: { after: number; limit: number; topicId: number | null }): Promise<AudienceContact[]>;
 }
 
 /** Where a refusal the SMTP server gave becomes a bounce event (and, when hard, a suppressed contact). */
@@ -194,11 +195,13 @@ export const createSendEngine = (deps: SendEngineDeps) => {
      * moves. A crash anywhere in a page redoes that page, which creates nothing twice.
      */
     async dispatch(campaignId: number) {
+      let topicId: number | null | undefined;
       for (;;) {
         const record = await records.find(campaignId);
         if (!record || record.state !== 'dispatching') break;
         if ((await lifecycle.stateOf(campaignId)) !== 'sending') return;
-        const page = await deps.audience.page(record.rules, { after: record.cursor, limit: DISPATCH_PAGE });
+        topicId ??= (await deps.campaigns.load(campaignId))?.topicId ?? null;
+        const page = await deps.audience.page(record.rules, { after: record.cursor, limit: DISPATCH_PAGE, topicId });
         const now = Date.now();
         if (!page.length) {
           await records.markDispatched(campaignId, now);
@@ -237,7 +240,7 @@ export const createSendEngine = (deps: SendEngineDeps) => {
         }
         throw error;
       }
-      const deliveries = await store.loadSendable(deliveryIds, Date.now());
+      const deliveries = await store.loadSendable(deliveryIds, Date.now(), row.topicId);
       const composeOptions = { eightBit: deliveries.length ? await deps.transport.eightBitMime() : false };
       // Before any claim: a transport that cannot be created has sent nothing, and must not pass for one that lost a message.
       const transport = deps.transport.get();
