@@ -25,7 +25,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async setState(ctx: Context) {
     const { state, consent } = parseOrThrow(contactStateInput, (ctx.request.body as RequestBody)?.data, 'state change');
     const record = consent ? { ...consent, at: new Date().toISOString(), ip: ctx.request.ip || null } : undefined;
-    ctx.body = { data: await getService(strapi, 'contacts').setState(ctx.params.documentId, state, { consent: record }) };
+    ctx.body = { data: await getService(strapi, 'contacts').setState(ctx.params.documentId, state, { consent: record, origin: 'admin' }) };
   },
 
   async activity(ctx: Context) {
