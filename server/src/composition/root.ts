@@ -250,7 +250,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     const events = signalEvents(contactSignal, outcome);
     const announceAll = () => announceEach(announce, events);
     if (!events.length) return outcome.changed.length;
-    if ((db as Knex.Transaction).isTransaction) void (db as Knex.Transaction).executionPromise.then(announceAll, () => undefined);
+    if ((db as Knex.Transaction).isTransaction) announce.after((db as Knex.Transaction).executionPromise, announceAll);
     else announceAll();
     return outcome.changed.length;
   };
