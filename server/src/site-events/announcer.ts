@@ -9,8 +9,11 @@ export interface AnnouncerOptions {
 
 /** `announce`, with what waits for it: a change's events go out after the change, never inside it. */
 export interface Announcer extends Announce {
-  /** Announces once `ready` resolves (a transaction committed); nothing when it rejects (rolled back). */
-  after(ready: Promise<unknown>, announceAll: () => void): void;
+  /**
+   * Announces once `ready` resolves (a transaction committed, a read of what the event names
+   * answered); nothing when it rejects (rolled back).
+   */
+  after<T>(ready: Promise<T>, announceAll: (value: T) => void): void;
   /** Resolves once every event announced so far went out: a test, or a shutdown, waits for them. */
   settled(): Promise<void>;
 }
@@ -39,7 +42,7 @@ export const createAnnouncer = ({ emit, includeEmail, log }: AnnouncerOptions): 
     );
   };
   return Object.assign(announce, {
-    after(ready: Promise<unknown>, announceAll: () => void) {
+    after<T>(ready: Promise<T>, announceAll: (value: T) => void) {
       track(ready.then(announceAll, () => undefined));
     },
     async settled() {

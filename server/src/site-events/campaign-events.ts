@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
 import type { CampaignAction } from '../../../shared/contracts/campaign-lifecycle';
 import type { CampaignPauseReason } from '../../../shared/contracts/campaigns';
-import type { Announce } from './catalogue';
+import type { Announcer } from './announcer';
+import type { SiteEvent } from './signal-events';
+import { announceEach } from './signal-events';
 
 export interface CampaignMoveDeps {
   knex: Knex;
@@ -9,7 +11,7 @@ export interface CampaignMoveDeps {
   /** Strapi's names of the campaign's `documentId` and `pauseReason` columns. */
   columns: { documentId: string; pauseReason: string };
   counts(campaignId: number): Promise<Record<string, number>>;
-  announce: Announce;
+  announce: Announcer;
   log: { warn(message: string): void };
 }
 
@@ -24,35 +26,36 @@ const parsed = (value: unknown): CampaignPauseReason | null =>
 export const campaignMoveAnnouncer = (deps: CampaignMoveDeps) => {
   const { knex, table, columns, announce } = deps;
 
-  const tell = async (campaignId: number, action: CampaignAction) => {
+  const eventOf = async (campaignId: number, action: CampaignAction): Promise<SiteEvent | null> => {
     const row = await knex(table).select(columns.documentId, columns.pauseReason).where({ id: campaignId }).first();
-    if (!row) return;
+    if (!row) return null;
     const about = { campaignId, documentId: String(row[columns.documentId]) };
     switch (action) {
       case 'send':
-        return announce('campaigns.campaign.sending', about);
+        return { name: 'campaigns.campaign.sending', payload: about };
       case 'resume':
-        return announce('campaigns.campaign.resumed', about);
+        return { name: 'campaigns.campaign.resumed', payload: about };
       case 'cancel':
-        return announce('campaigns.campaign.cancelled', about);
+        return { name: 'campaigns.campaign.cancelled', payload: about };
       case 'pause':
-        return announce('campaigns.campaign.paused', { ...about, reason: null });
+        return { name: 'campaigns.campaign.paused', payload: { ...about, reason: null } };
       case 'halt':
-        return announce('campaigns.campaign.paused', { ...about, reason: parsed(row[columns.pauseReason]) });
+        return { name: 'campaigns.campaign.paused', payload: { ...about, reason: parsed(row[columns.pauseReason]) } };
       case 'complete':
-        return announce('campaigns.campaign.sent', { ...about, counts: await deps.counts(campaignId) });
+        return { name: 'campaigns.campaign.sent', payload: { ...about, counts: await deps.counts(campaignId) } };
       case 'fail':
-        return announce('campaigns.campaign.failed', {
-          ...about,
-          reason: 'every delivery failed',
-          counts: await deps.counts(campaignId),
-        });
+        return {
+          name: 'campaigns.campaign.failed',
+          payload: { ...about, reason: 'every delivery failed', counts: await deps.counts(campaignId) },
+        };
     }
   };
 
   return (campaignId: number, action: CampaignAction) => {
-    void tell(campaignId, action).catch((error: Error) =>
-      deps.log.warn(`campaigns: the event of campaign ${campaignId}'s ${action} was not announced: ${error.message}`)
-    );
+    const event = eventOf(campaignId, action).catch((error: Error) => {
+      deps.log.warn(`campaigns: the event of campaign ${campaignId}'s ${action} was not announced: ${error.message}`);
+      return null;
+    });
+    announce.after(event, (found) => announceEach(announce, found ? [found] : []));
   };
 };

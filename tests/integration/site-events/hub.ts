@@ -104,7 +104,7 @@ test('topic changes from the contact form and the bulk actions: one event per co
 
   const bulk = (data: unknown) => api().post('/campaigns/contacts/bulk').set(auth()).send({ data });
   const added = await bulk({ action: 'addTopics', documentIds: [ann.documentId, ben.documentId], topics: [a.documentId, b.documentId] });
-  expect(added.body).toMatchObject({ changed: 2 });
+  expect(added.body.data).toMatchObject({ changed: 2 });
   const joined = await settledHearing();
   expect(joined.map((e) => e.payload).sort((x, y) => Number(x.contactId) - Number(y.contactId))).toEqual(
     [
@@ -149,7 +149,7 @@ test('unsubscribe, resubscribe and marked states: one event per contact whose st
     .post('/campaigns/contacts/bulk')
     .set(auth())
     .send({ data: { action: 'unsubscribe', documentIds: [cal.documentId, dee.documentId] } });
-  expect(bulk.body).toMatchObject({ changed: 1 });
+  expect(bulk.body.data).toMatchObject({ changed: 1 });
   expect(await settledHearing()).toEqual([
     {
       name: 'campaigns.unsubscribe',
