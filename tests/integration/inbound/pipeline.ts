@@ -1,9 +1,9 @@
 import { rootOf } from '../../../server/src/composition/accessor';
-import type { InboundNotice, NoticeRecipient } from '../../../server/src/features/inbound/notice';
+import type { NoticeRecipient } from '../../../server/src/features/inbound/notice';
 import { noticeKey } from '../../../server/src/features/inbound/notice-key';
 import { verpAddress } from '../../../server/src/mail/verp';
 import { useGroupApp } from '../../helpers/integration-group';
-import { sendCampaignTo } from '../../helpers/inbound';
+import { inboundNotice, sendCampaignTo } from '../../helpers/inbound';
 
 /**
  * The one inbound pipeline against a real app and database: a real campaign goes out to the SMTP
@@ -46,17 +46,7 @@ const soft = (email: string): NoticeRecipient => ({
   diagnostic: '452 4.2.2 Mailbox full',
 });
 
-const notice = (over: Partial<InboundNotice> & Pick<InboundNotice, 'reference'>): InboundNotice => ({
-  source: 'mailbox',
-  origin: 'imap:bounces',
-  kind: 'bounce',
-  at: Date.now(),
-  recipients: [],
-  feedbackType: null,
-  match: {},
-  raw: null,
-  ...over,
-});
+const notice = inboundNotice;
 
 const count = async (table: string, where: Record<string, unknown> = {}) =>
   Number((await knex()(table).where(where).count({ n: '*' }).first())!.n);

@@ -1,8 +1,7 @@
 import { rootOf } from '../../../server/src/composition/accessor';
-import type { InboundNotice } from '../../../server/src/features/inbound/notice';
 import { signToken } from '../../../server/src/features/tracking/tokens';
 import { SITE_EVENT_NAMES } from '../../../server/src/site-events/catalogue';
-import { sendCampaignTo } from '../../helpers/inbound';
+import { inboundNotice, sendCampaignTo } from '../../helpers/inbound';
 import { useGroupApp } from '../../helpers/integration-group';
 import { TEST_SIGNING_SECRET } from '../../helpers/sending';
 
@@ -244,24 +243,14 @@ test('a hard bounce and a complaint from the inbound pipeline: their events and 
   const sent = await sendCampaignTo(strapi(), sink(), 'Events inbound', ['fay@inbound.test', 'gil@inbound.test']);
   await settledHearing();
   const [fay, gil] = [sent['fay@inbound.test'], sent['gil@inbound.test']];
-  const notice = (over: Partial<InboundNotice> & Pick<InboundNotice, 'reference' | 'kind'>): InboundNotice => ({
-    source: 'mailbox',
-    origin: 'imap:bounces',
-    at: Date.now(),
-    recipients: [],
-    feedbackType: null,
-    match: {},
-    raw: null,
-    ...over,
-  });
   const notices = [
-    notice({
+    inboundNotice({
       reference: '<dsn@events.test>',
       kind: 'bounce',
       recipients: [{ email: fay.email, bounceType: 'hard', reason: 'userunknown', status: '5.1.1', diagnostic: '550 5.1.1 unknown' }],
       match: { messageIds: [fay.messageId] },
     }),
-    notice({ reference: '<arf@events.test>', kind: 'complaint', feedbackType: 'abuse', match: { messageIds: [gil.messageId] } }),
+    inboundNotice({ reference: '<arf@events.test>', kind: 'complaint', feedbackType: 'abuse', match: { messageIds: [gil.messageId] } }),
   ];
   const [bounce, complaint] = await rootOf(strapi()).running.inbound.apply(notices);
   await rootOf(strapi()).running.inbound.apply(notices);

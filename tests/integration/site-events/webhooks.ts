@@ -62,6 +62,9 @@ test("Strapi's webhook API takes every campaigns.* event, and refuses one the pl
   expect(unknown.body.error.message).toBe('Webhook event campaigns.nosuchevent is not supported');
 });
 
+const setState = (documentId: string, data: unknown) =>
+  api().post(`/campaigns/contacts/${documentId}/state`).set(auth()).send({ data }).expect(200);
+
 test("a webhook on campaigns.unsubscribe gets Strapi's request: its headers, the event, ids, and the address only once the site opts in", async () => {
   const res = await createWebhook(['campaigns.unsubscribe']);
   expect(res.status).toBe(201);
@@ -77,11 +80,7 @@ test("a webhook on campaigns.unsubscribe gets Strapi's request: its headers, the
         .findOne({ where: { documentId: ann.documentId } })
     ).id
   );
-  await api()
-    .post(`/campaigns/contacts/${ann.documentId}/state`)
-    .set(auth())
-    .send({ data: { state: 'unsubscribed' } })
-    .expect(200);
+  await setState(ann.documentId, { state: 'unsubscribed' });
   await waitUntil(() => received.length === 1, 'the webhook request of the first unsubscribe');
 
   const [first] = received;
@@ -99,27 +98,15 @@ test("a webhook on campaigns.unsubscribe gets Strapi's request: its headers, the
   });
 
   await settings.save({ ...(await settings.get()), events: { includeEmail: true } });
-  await api()
-    .post(`/campaigns/contacts/${bob.documentId}/state`)
-    .set(auth())
-    .send({ data: { state: 'unsubscribed' } })
-    .expect(200);
+  await setState(bob.documentId, { state: 'unsubscribed' });
   await waitUntil(() => received.length === 2, 'the webhook request of the second unsubscribe');
   expect(received[1].body).toMatchObject({ event: 'campaigns.unsubscribe', contactDocumentId: bob.documentId, email: 'bob@hooks.test' });
 
   // Events the webhook did not pick are not sent to it: a resubscribe is heard on the hub only.
-  await api()
-    .post(`/campaigns/contacts/${ann.documentId}/state`)
-    .set(auth())
-    .send({ data: { state: 'subscribed', consent: { source: 'Phone call', text: 'Yes' } } })
-    .expect(200);
+  await setState(ann.documentId, { state: 'subscribed', consent: { source: 'Phone call', text: 'Yes' } });
   await rootOf(strapi()).announce.settled();
   // One more unsubscribe, announced after it: a request for the resubscribe would have been posted first.
-  await api()
-    .post(`/campaigns/contacts/${ann.documentId}/state`)
-    .set(auth())
-    .send({ data: { state: 'unsubscribed' } })
-    .expect(200);
+  await setState(ann.documentId, { state: 'unsubscribed' });
   await waitUntil(() => received.length === 3, 'the webhook request of the third unsubscribe');
   expect(received.map((r) => r.body.event)).toEqual(['campaigns.unsubscribe', 'campaigns.unsubscribe', 'campaigns.unsubscribe']);
   expect(received[2].body).toMatchObject({ contactDocumentId: ann.documentId, email: 'ann@hooks.test' });
