@@ -8,6 +8,7 @@ import { fromEveryFeature } from './features';
 import { leaveInboundBodiesUnread } from './features/inbound/request-body';
 import { answerMalformedBodies } from './middlewares/malformed-body';
 import { getService } from './services/get-service';
+import { registerWebhookEvents } from './site-events/webhooks';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const root = createRoot(strapi, { queues: fromEveryFeature('queues'), maintenanceJobs: fromEveryFeature('maintenanceJobs') });
@@ -18,6 +19,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Before any plugin's bootstrap: a bad source stops the boot with nothing running yet.
   getService(strapi, 'audienceSources').resolve();
   answerMalformedBodies(strapi);
+  registerWebhookEvents(strapi.get('webhookStore'));
   leaveInboundBodiesUnread(strapi);
   await strapi
     .service('admin::permission')

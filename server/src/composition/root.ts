@@ -46,6 +46,8 @@ import { sendingIdentity } from '../mail/identity';
 import { createSiteSettings } from '../features/settings/site-settings';
 import { createRetention, type Retention } from '../features/audience/privacy/retention';
 import { createAnnouncer } from '../site-events/announcer';
+import { campaignMoveAnnouncer } from '../site-events/campaign-events';
+import { announceEach, signalEvents } from '../site-events/signal-events';
 import { createCloseStack } from './close-stack';
 import { connectRedis, quitRedis } from './redis';
 import { lazyTransport } from './transport';
@@ -130,7 +132,6 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     opened.push('the mail transport', () => transport.close());
 
     const events = createEventRecorder({ knex, queue: () => queueOf('events'), log: strapi.log });
-    const emit = (event: string, payload: Record<string, unknown>) => strapi.eventHub.emit(event, payload);
     const identity = sendingIdentity(config);
     // Without a signing secret nothing went out with a VERP address, so none can be checked.
     const verp: VerpKey | null = config.signingSecret ? { secret: config.signingSecret, bounceAddress: identity.bounceAddress } : null;
@@ -141,7 +142,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       match: { verp, messageIdDomain: identity.messageIdDomain },
       record: (event) => events.record(event),
       signal,
-      emit,
+      announce,
     });
     const mail = createMailIntake(inbound, config.inbound.limits);
     const webhooks = createWebhookReceiver({
@@ -154,9 +155,18 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     const store = deliveryStore(knex, { contacts: tableOf(UID.contact), ...suppressionTables(strapi) });
     const records = sendRecords(knex);
     const campaignsTable = tableOf(UID.campaign);
+    const campaignColumns = columnsOf(strapi, UID.campaign, ['documentId', 'pauseReason']);
     const lifecycle = createCampaignLifecycle(
       campaignStates(knex, campaignsTable),
-      pauseReasonColumn(campaignsTable, columnsOf(strapi, UID.campaign, ['pauseReason']).pauseReason)
+      pauseReasonColumn(campaignsTable, campaignColumns.pauseReason),
+      campaignMoveAnnouncer({
+        knex,
+        table: campaignsTable,
+        columns: campaignColumns,
+        counts: (campaignId) => store.counts(campaignId),
+        announce,
+        log: strapi.log,
+      })
     );
     const campaigns = campaignSource(strapi);
     const cache = createCampaignCache(knex);
@@ -174,7 +184,6 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       transport,
       composeContext,
       log: strapi.log,
-      emit,
     });
     const imports = createImportWork(strapi, queueOf('import'), config.imports);
 
@@ -240,9 +249,19 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
   });
   /**
    * Needs only the database: contact state changes work before the queues are open (an audience
-   * source's removed entry at boot). `db`: a transaction the change must be part of.
+   * source's removed entry at boot). `db`: a transaction the change must be part of; its events go
+   * out once it commits, and none if it rolls back. (Inside a savepoint they go out when the
+   * savepoint is released: no caller nests one.)
    */
-  const signal = (contactSignal: ContactSignal, db: Knex = strapi.db.connection) => applySignal(db, signalTables(strapi), contactSignal);
+  const signal = async (contactSignal: ContactSignal, db: Knex = strapi.db.connection) => {
+    const outcome = await applySignal(db, signalTables(strapi), contactSignal);
+    const events = signalEvents(contactSignal, outcome);
+    const announceAll = () => announceEach(announce, events);
+    if (!events.length) return outcome.changed.length;
+    if ((db as Knex.Transaction).isTransaction) announce.after((db as Knex.Transaction).executionPromise, announceAll);
+    else announceAll();
+    return outcome.changed.length;
+  };
 
   return {
     config,

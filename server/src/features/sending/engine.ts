@@ -80,7 +80,6 @@ export interface SendEngineDeps {
   transport: TransportSource;
   composeContext: () => ComposeContext;
   log: { warn(message: string): void; error(message: string): void };
-  emit(event: string, payload: Record<string, unknown>): void;
 }
 
 /**
@@ -134,7 +133,10 @@ export const createSendEngine = (deps: SendEngineDeps) => {
     }
   };
 
-  /** The campaign is `sent` once its dispatch is done and no delivery is queued or being sent. */
+  /**
+   * The campaign is over once its dispatch is done and no delivery is queued or being sent: `sent`,
+   * or `failed` when every delivery failed (not one message went out, none may have).
+   */
   const finalize = async (campaignId: number) => {
     const record = await records.find(campaignId);
     if (!record || record.finishedAt) return;
@@ -142,10 +144,9 @@ export const createSendEngine = (deps: SendEngineDeps) => {
     if (await store.hasPending(campaignId)) return;
     const now = Date.now();
     if (state === 'sending' && record.state === 'dispatched') {
-      if (await lifecycle.take(campaignId, 'complete')) {
-        await records.finish(campaignId, now);
-        deps.emit('campaigns.campaign.sent', { campaignId, counts: await store.counts(campaignId) });
-      }
+      const counts = await store.counts(campaignId);
+      const noneWentOut = counts.failed > 0 && counts.sent === 0 && counts.unknown === 0;
+      if (await lifecycle.take(campaignId, noneWentOut ? 'fail' : 'complete')) await records.finish(campaignId, now);
     } else if (state === 'cancelled') {
       await records.finish(campaignId, now);
     }

@@ -59,6 +59,8 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
       type: 'unsubscribe',
       contactIds: [delivery.contactId],
       address: { email: delivery.email, sourceEvent: `unsubscribe:${delivery.id}` },
+      origin: 'recipient',
+      delivery: { campaignId: delivery.campaignId, deliveryId: delivery.id },
     });
     // Last: a run that failed above leaves no event, and the next POST completes it.
     await root.running.events.record({ type: 'unsubscribe', source: 'tracking', delivery, at: Date.now() });
