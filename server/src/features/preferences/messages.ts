@@ -1,0 +1,48 @@
+/** The unsubscribe, undo and preference pages' text. */
+const en = {
+  'test.title': 'Test message',
+  'test.text': 'This link comes from a test or a preview: there is nothing to change.',
+  'invalid.title': 'Link not recognised',
+  'invalid.text': 'This link is incomplete or not ours, so nothing was changed. Use the link in a recent message from us.',
+  'unsubscribe.title': 'Unsubscribe',
+  'unsubscribe.question': 'Stop sending campaigns to {email}?',
+  'unsubscribe.button': 'Unsubscribe',
+  'unsubscribe.doneTitle': 'Unsubscribed',
+  'unsubscribe.doneHeading': 'You are unsubscribed',
+  'unsubscribe.doneText': '{email} will not receive our campaigns any more.',
+  'unsubscribe.undoHint': 'Clicked by mistake? You can undo this for a few minutes.',
+  'unsubscribe.undo': 'Undo',
+  'undo.doneTitle': 'You are subscribed again',
+  'undo.doneText': '{email} will receive our campaigns again.',
+  'undo.expiredTitle': 'Too late to undo',
+  'undo.expiredText':
+    'The few minutes to undo this unsubscribe are over, so nothing was changed. You can subscribe again from your preferences.',
+  'undo.spentTitle': 'Nothing to undo',
+  'undo.spentText': 'This unsubscribe was already undone or replaced by a later one, so nothing was changed.',
+  'preferences.manage': 'Manage your email preferences',
+  'preferences.title': 'Your email preferences',
+  'preferences.intro': 'Choose what we send to {email}.',
+  'preferences.topics': 'Topics',
+  'preferences.noTopics': 'There are no topics to choose from.',
+  'preferences.save': 'Save my choices',
+  'preferences.saved': 'Your choices are saved.',
+  'preferences.everything': 'All campaigns',
+  'preferences.everythingHint': 'To receive none of our campaigns at all:',
+  'preferences.unsubscribeAll': 'Unsubscribe from everything',
+  'preferences.unsubscribedNotice': 'You are unsubscribed from everything.',
+  'preferences.unsubscribedText': 'You are unsubscribed: you receive none of our campaigns.',
+  'preferences.resubscribe': 'Subscribe again',
+  'preferences.resubscribedNotice': 'You are subscribed again.',
+  'preferences.notMailedText': 'We do not send campaigns to this address at the moment.',
+  'refused.title': 'Nothing was changed',
+  'refused.malformed': 'This form could not be read. Open the page from the link in our message and try again.',
+  'refused.noToken': 'This form came without its link, so it cannot be applied. Open the page from the link in our message and try again.',
+  'refused.otherToken': 'This form does not belong to this page. Open the page from the link in our message and try again.',
+  'refused.topicNotOffered': 'One of the chosen topics is not one you can choose. Choose among the topics the page shows.',
+  'refused.tooLarge': 'This form is far larger than ours. Open the page from the link in our message and try again.',
+  'refused.back': 'Back to your preferences',
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+export const MESSAGES: Record<string, Partial<Record<MessageKey, string>>> & { en: Record<MessageKey, string> } = { en };
