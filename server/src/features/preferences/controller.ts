@@ -11,9 +11,9 @@ import type { Outcome } from './service';
 /** The unsubscribe, undo and preference routes (index.ts): each answers a page, never JSON, never a cookie. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const preferences = () => getService(strapi, 'preferences');
-  const root = rootOf(strapi);
 
   const respond = async (ctx: Context, outcome: Outcome) => {
+    const root = rootOf(strapi);
     const settings = await root.siteSettings.get();
     const context = pageContextOf(settings, root.config.sending.postalAddress ?? null, {
       contactLocale: outcome.locale,
