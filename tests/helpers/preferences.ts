@@ -1,0 +1,73 @@
+import type { Core } from '@strapi/strapi';
+import { rootOf } from '../../server/src/composition/accessor';
+import { trackingUrls } from '../../server/src/features/tracking/urls';
+import { getService } from '../../server/src/services/get-service';
+import { seedCampaign, TEST_PUBLIC_URL, TEST_SIGNING_SECRET } from './sending';
+
+/** The signed paths of the test app (sendingEnv), without the public URL: what supertest requests. */
+export const publicPaths = () => {
+  const urls = trackingUrls(TEST_PUBLIC_URL, TEST_SIGNING_SECRET);
+  const path = (url: string) => url.slice(TEST_PUBLIC_URL.length);
+  return {
+    urls,
+    path,
+    preferences: (deliveryId: number) => path(urls.preferences(deliveryId)),
+    unsubscribe: (deliveryId: number) => path(urls.unsubscribe(deliveryId)),
+    tokenOf: (url: string) => url.split('/').filter(Boolean).pop()!,
+  };
+};
+
+export interface Recipient {
+  email: string;
+  contactId: number;
+  contactDocumentId: string;
+  deliveryId: number;
+}
+
+/**
+ * Contacts (with the given topics), a campaign to them and one sent delivery each, written
+ * straight to the delivery table: the preference and unsubscribe pages need a delivery, not the
+ * message it came from.
+ */
+export const seedRecipients = async (
+  strapi: Core.Strapi,
+  name: string,
+  people: Array<{ email: string; topics?: string[]; locale?: string }>
+): Promise<Record<string, Recipient>> => {
+  const campaign = await seedCampaign(strapi, name, people);
+  const knex = strapi.db.connection;
+  const campaignRow = await strapi.db.query('plugin::campaigns.campaign').findOne({ where: { documentId: campaign.documentId } });
+  const recipients: Record<string, Recipient> = {};
+  for (const person of people) {
+    const contact = (await getService(strapi, 'contacts').findByEmail(person.email))!;
+    const contactRow = await strapi.db.query('plugin::campaigns.contact').findOne({ where: { documentId: contact.documentId } });
+    const [inserted] = await knex('campaigns_deliveries')
+      .insert({
+        campaign_id: campaignRow.id,
+        contact_id: contactRow.id,
+        email: person.email,
+        state: 'sent',
+        sent_at: Date.now() - 3_600_000,
+      })
+      .returning('id');
+    const deliveryId = Number(typeof inserted === 'object' ? inserted.id : inserted);
+    recipients[person.email] = { email: person.email, contactId: contactRow.id, contactDocumentId: contact.documentId, deliveryId };
+  }
+  return recipients;
+};
+
+/** A urlencoded body, fields in order, repeated names allowed. */
+export const formBody = (fields: Array<[string, string]>) =>
+  fields.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+
+/**
+ * Forgets the public limits' windows (middlewares/public-limit.ts), which the group's reset leaves
+ * in Redis: a module that sends many bad tokens from one client would otherwise get 429s meant for
+ * a prober instead of the answers it checks.
+ */
+export const forgetPublicLimits = async (strapi: Core.Strapi) => {
+  const root = rootOf(strapi);
+  const redis = root.running.redis as unknown as { keys(pattern: string): Promise<string[]>; del(...keys: string[]): Promise<number> };
+  const keys = await redis.keys(`${root.config.redis.prefix}:public:*`);
+  if (keys.length) await redis.del(...keys);
+};
