@@ -41,16 +41,10 @@ export const seedRecipients = async (
   for (const person of people) {
     const contact = (await getService(strapi, 'contacts').findByEmail(person.email))!;
     const contactRow = await strapi.db.query('plugin::campaigns.contact').findOne({ where: { documentId: contact.documentId } });
-    const [inserted] = await knex('campaigns_deliveries')
-      .insert({
-        campaign_id: campaignRow.id,
-        contact_id: contactRow.id,
-        email: person.email,
-        state: 'sent',
-        sent_at: Date.now() - 3_600_000,
-      })
-      .returning('id');
-    const deliveryId = Number(typeof inserted === 'object' ? inserted.id : inserted);
+    const row = { campaign_id: campaignRow.id, contact_id: contactRow.id };
+    await knex('campaigns_deliveries').insert({ ...row, email: person.email, state: 'sent', sent_at: Date.now() - 3_600_000 });
+    // One delivery per campaign and contact (a unique key): found again without RETURNING, which MySQL lacks.
+    const deliveryId = Number((await knex('campaigns_deliveries').where(row).first('id')).id);
     recipients[person.email] = { email: person.email, contactId: contactRow.id, contactDocumentId: contact.documentId, deliveryId };
   }
   return recipients;
