@@ -23,6 +23,7 @@ describe('plugin options', () => {
       audienceSources: [],
       imports: { maxFileBytes: 500 * 1024 * 1024, reportRetentionDays: 30 },
       publicLimits: { enabled: true, windowSeconds: 60, firstPerToken: 5, perToken: 30, perIp: 300, invalidPerIp: 30 },
+      pages: { languages: {} },
       inbound: {
         policy: {
           hardBounce: 'suppress',

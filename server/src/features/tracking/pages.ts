@@ -1,16 +1,15 @@
-/** What the unsubscribe (and, for now, preferences) page says. */
+import { escapeHtml, translate, translateHtml, type PageContent, type PageContext } from '../../public-pages';
+
+/** What the unsubscribe (and, for now, preferences) page says. `contactLocale`: the language the page speaks first. */
 export type UnsubscribeView =
   /** A subscribed address: the button that POSTs the one-click body to `action`. */
-  | { kind: 'form'; maskedEmail: string; action: string }
+  | { kind: 'form'; maskedEmail: string; action: string; contactLocale: string | null }
   /** Unsubscribed now, or no longer mailed anyway (unsubscribed, bounced, complained, suppressed). */
-  | { kind: 'done'; maskedEmail: string }
+  | { kind: 'done'; maskedEmail: string; contactLocale: string | null }
   /** A link from a test send or a preview, which belongs to no delivery. */
   | { kind: 'test' }
   /** A token that is not ours or names no delivery. */
   | { kind: 'invalid' };
-
-const escapeHtml = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** `ann@example.com` -> `a***@example.com`: enough for its owner to recognise, little for anyone who sees the screen. */
 export const maskEmail = (email: string) => {
@@ -19,53 +18,45 @@ export const maskEmail = (email: string) => {
   return `${email[0]}***${email.slice(at)}`;
 };
 
-const layout = (title: string, body: string) => `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>${escapeHtml(title)}</title>
-<style>
-body{margin:0;background:#f4f4f6;color:#212134;font:16px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Helvetica,Arial,sans-serif}
-main{max-width:28rem;margin:12vh auto;padding:2rem;background:#fff;border-radius:8px;box-shadow:0 1px 4px rgba(33,33,52,.1)}
-h1{font-size:1.3rem;margin:0 0 1rem}
-button{font:inherit;padding:.6rem 1.2rem;border:0;border-radius:4px;background:#4945ff;color:#fff;cursor:pointer}
-</style>
-</head>
-<body><main>${body}</main></body>
-</html>
-`;
+export const contactLocaleOf = (view: UnsubscribeView) => ('contactLocale' in view ? view.contactLocale : null);
 
-export const unsubscribePage = (view: UnsubscribeView) => {
+const paragraph = (html: string) => `<p>${html}</p>`;
+
+const strong = (text: string) => `<strong>${escapeHtml(text)}</strong>`;
+
+export const unsubscribeContent = (context: PageContext, view: UnsubscribeView): PageContent => {
+  const t = (key: Parameters<typeof translate>[1]) => translate(context, key);
   switch (view.kind) {
     case 'form':
-      return layout(
-        'Unsubscribe',
-        `<h1>Unsubscribe</h1>
-<p>Stop sending campaigns to <strong>${escapeHtml(view.maskedEmail)}</strong>?</p>
+      return {
+        title: t('unsubscribe.form.title'),
+        body: `<h1>${escapeHtml(t('unsubscribe.form.title'))}</h1>
+${paragraph(translateHtml(context, 'unsubscribe.form.question', { email: strong(view.maskedEmail) }))}
 <form method="post" action="${escapeHtml(view.action)}">
 <input type="hidden" name="List-Unsubscribe" value="One-Click">
-<button type="submit">Unsubscribe</button>
-</form>`
-      );
+<button type="submit">${escapeHtml(t('unsubscribe.form.button'))}</button>
+</form>`,
+      };
     case 'done':
-      return layout(
-        'Unsubscribed',
-        `<h1>You are unsubscribed</h1>
-<p><strong>${escapeHtml(view.maskedEmail)}</strong> will not receive our campaigns any more.</p>`
-      );
+      return {
+        title: t('unsubscribe.done.title'),
+        body: `<h1>${escapeHtml(t('unsubscribe.done.heading'))}</h1>
+${paragraph(translateHtml(context, 'unsubscribe.done.body', { email: strong(view.maskedEmail) }))}`,
+      };
     case 'test':
-      return layout(
-        'Test message',
-        '<h1>Test message</h1>\n<p>This link comes from a test or a preview: there is nothing to unsubscribe.</p>'
-      );
+      return {
+        title: t('unsubscribe.test.title'),
+        body: `<h1>${escapeHtml(t('unsubscribe.test.title'))}</h1>\n${paragraph(escapeHtml(t('unsubscribe.test.body')))}`,
+      };
     case 'invalid':
-      return layout(
-        'Link not recognised',
-        '<h1>Link not recognised</h1>\n<p>This link is incomplete or not ours, so nothing was changed. Use the link in a recent message from us.</p>'
-      );
+      return {
+        title: t('unsubscribe.invalid.title'),
+        body: `<h1>${escapeHtml(t('unsubscribe.invalid.title'))}</h1>\n${paragraph(escapeHtml(t('unsubscribe.invalid.body')))}`,
+      };
   }
 };
 
-export const notFoundPage = () => layout('Not found', '<h1>Not found</h1>\n<p>This link is incomplete or no longer valid.</p>');
+export const notFoundContent = (context: PageContext): PageContent => ({
+  title: translate(context, 'notFound.title'),
+  body: `<h1>${escapeHtml(translate(context, 'notFound.title'))}</h1>\n${paragraph(escapeHtml(translate(context, 'notFound.body')))}`,
+});

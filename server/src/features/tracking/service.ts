@@ -49,6 +49,8 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const contactOf = (contactId: number) =>
     strapi.db.query(UID.contact).findOne({ where: { id: contactId }, select: ['documentId', 'state', ...TEMPLATE_CONTACT_FIELDS] });
 
+  const localeOf = (contact: { locale?: unknown } | null) => (contact && typeof contact.locale === 'string' ? contact.locale : null);
+
   /** Concurrent POSTs for one delivery (a mailbox's one-click and its reader's click) share one run. */
   const unsubscribing = new Map<number, Promise<void>>();
 
@@ -141,10 +143,11 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!delivery) return null;
       const maskedEmail = maskEmail(delivery.email);
       const contact = await contactOf(delivery.contactId);
+      const contactLocale = localeOf(contact);
       // A deleted contact still gets the button: its address may come back with an import, a suppression would stop that.
       const notMailed = (contact && contact.state !== 'subscribed') || (await isSuppressed(strapi, delivery.email));
-      if (notMailed) return { kind: 'done', maskedEmail };
-      return { kind: 'form', maskedEmail, action: tokens.urls!.unsubscribe(delivery.id) };
+      if (notMailed) return { kind: 'done', maskedEmail, contactLocale };
+      return { kind: 'form', maskedEmail, action: tokens.urls!.unsubscribe(delivery.id), contactLocale };
     },
 
     /**
@@ -165,7 +168,7 @@ const createTrackingService = ({ strapi }: { strapi: Core.Strapi }) => {
         unsubscribing.set(delivery.id, run);
       }
       await run;
-      return { kind: 'done', maskedEmail: maskEmail(delivery.email) };
+      return { kind: 'done', maskedEmail: maskEmail(delivery.email), contactLocale: localeOf(await contactOf(delivery.contactId)) };
     },
   };
 };
