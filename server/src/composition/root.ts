@@ -246,7 +246,11 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     /** The editor's settings (theme, fonts, event addresses, client details, retention): Strapi's core store, read through a short cache. */
     siteSettings,
     /** The public pages' context (theme, footer, the reader's language) and how one is answered (public-pages/). */
-    pages: createPages({ settings: siteSettings, postalAddress: config.sending.postalAddress ?? null, siteLanguages: config.pages.languages }),
+    pages: createPages({
+      settings: siteSettings,
+      postalAddress: config.sending.postalAddress ?? null,
+      siteLanguages: config.pages.languages,
+    }),
     /** The one way a `campaigns.*` event reaches the site's code and its webhooks (site-events/). */
     announce,
     /** The public endpoints' token checks (the tracking service and the public limits share them). */

@@ -22,7 +22,12 @@ export const createPages = ({ settings, postalAddress, siteLanguages }: PagesDep
 
     /** The context of a page answering this request; `contactLocale` when the token names a contact. */
     async context(ctx: Pick<Context, 'get'>, contactLocale: string | null = null): Promise<PageContext> {
-      return pageContextOf(await settings.get(), postalAddress, { contactLocale, acceptLanguage: ctx.get('accept-language') || undefined }, languages);
+      return pageContextOf(
+        await settings.get(),
+        postalAddress,
+        { contactLocale, acceptLanguage: ctx.get('accept-language') || undefined },
+        languages
+      );
     },
 
     /** Answers the request with the page: its status, its headers (CSP for exactly this page) and its HTML. */

@@ -12,7 +12,7 @@ export const fr: Messages = {
   'unsubscribe.form.button': 'Se désabonner',
   'unsubscribe.done.title': 'Désabonnement confirmé',
   'unsubscribe.done.heading': 'Vous êtes désabonné',
-  'unsubscribe.done.body': "{email} ne recevra plus nos e-mails.",
+  'unsubscribe.done.body': '{email} ne recevra plus nos e-mails.',
   'unsubscribe.test.title': 'Message de test',
   'unsubscribe.test.body': "Ce lien vient d'un test ou d'un aperçu : il n'y a rien à désabonner.",
   'unsubscribe.invalid.title': 'Lien non reconnu',

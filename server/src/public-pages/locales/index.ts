@@ -34,7 +34,10 @@ export const languageProblems = (messages: Record<string, unknown>): Array<{ key
     }
     const wanted = placeholders(en[key]);
     if (placeholders(text).join() !== wanted.join()) {
-      problems.push({ key, message: `needs the placeholders ${wanted.length ? wanted.map((p) => `{${p}}`).join(', ') : '(none)'} and no others` });
+      problems.push({
+        key,
+        message: `needs the placeholders ${wanted.length ? wanted.map((p) => `{${p}}`).join(', ') : '(none)'} and no others`,
+      });
     }
   }
   for (const key of Object.keys(messages)) {
