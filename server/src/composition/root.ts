@@ -156,7 +156,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       pauseReasonColumn(campaignsTable, columnsOf(strapi, UID.campaign, ['pauseReason']).pauseReason)
     );
     const campaigns = campaignSource(strapi);
-    const cache = createCampaignCache(knex);
+    const cache = createCampaignCache(knex, async () => (await siteSettings.get()).fonts);
     const engine = createSendEngine({
       sending: config.sending,
       store,

@@ -44,13 +44,16 @@ export const styleOf = (theme: PageTheme, fonts: FontSettings) => {
   ].join('\n');
 };
 
+/** The CSP source allowing exactly this inline CSS. */
+export const sha256Source = (css: string) => `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;
+
 const hashes = new Map<string, string>();
 
 /** The CSP source that allows exactly this inline stylesheet (`'sha256-…'`); a page's theme changes rarely, so it is kept. */
 export const styleHash = (style: string) => {
   let hash = hashes.get(style);
   if (!hash) {
-    hash = `'sha256-${createHash('sha256').update(style, 'utf8').digest('base64')}'`;
+    hash = sha256Source(style);
     // Themes are few; a bound keeps a stream of edits from growing it without end.
     if (hashes.size >= 64) hashes.clear();
     hashes.set(style, hash);

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { rootOf } from '../../composition/accessor';
+import { viewPolicy } from '../../public-pages/view-policy';
 import { getService } from '../../services/get-service';
 import type { TrackingClient } from './service';
 import { contactLocaleOf, notFoundContent, unsubscribeContent, type UnsubscribeView } from './pages';
@@ -50,6 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const html = await tracking().view(ctx.params.token);
       if (html === null) return notFound(ctx);
       ctx.set(VIEW_HEADERS);
+      ctx.set('Content-Security-Policy', viewPolicy(html, (await rootOf(strapi).siteSettings.get()).fonts));
       ctx.body = html;
     },
 

@@ -13,21 +13,13 @@ export const PIXEL_HEADERS = { ...NO_STORE, 'Content-Type': 'image/gif' };
 
 export const REDIRECT_HEADERS = NO_STORE;
 
-/**
- * A message shown in the browser is an editor's HTML served from the Strapi origin, where the admin
- * keeps its session: no script runs (none is allowed, and the sandbox gives the page an origin of
- * its own), no form posts, images and fonts load from anywhere as in a mail client, and its links
- * open normally (MJML buttons open a new tab, which must not inherit the sandbox).
- */
+/** A message shown in the browser: its Content-Security-Policy is made for its HTML (public-pages/view-policy.ts). */
 export const VIEW_HEADERS = {
   ...NO_STORE,
   'Content-Type': 'text/html; charset=utf-8',
   'X-Frame-Options': 'DENY',
   'X-Content-Type-Options': 'nosniff',
   'X-Robots-Tag': 'noindex, nofollow',
-  'Content-Security-Policy':
-    "default-src 'none'; img-src * data:; style-src 'unsafe-inline' https:; font-src * data:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'; " +
-    'sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation',
 };
 
 export const TEXT_HEADERS = { ...NO_STORE, 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' };
