@@ -44,6 +44,7 @@ import type { VerpKey } from '../features/inbound/matching';
 import { sendingIdentity } from '../mail/identity';
 import { createSiteSettings } from '../features/settings/site-settings';
 import { createAnnouncer } from '../site-events/announcer';
+import { createPages } from '../public-pages/pages';
 import { createCloseStack } from './close-stack';
 import { connectRedis, quitRedis } from './redis';
 import { lazyTransport } from './transport';
@@ -155,7 +156,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       pauseReasonColumn(campaignsTable, columnsOf(strapi, UID.campaign, ['pauseReason']).pauseReason)
     );
     const campaigns = campaignSource(strapi);
-    const cache = createCampaignCache(knex);
+    const cache = createCampaignCache(knex, async () => (await siteSettings.get()).fonts);
     const engine = createSendEngine({
       sending: config.sending,
       store,
@@ -244,6 +245,12 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     signal,
     /** The editor's settings (theme, fonts, event addresses, client details, retention): Strapi's core store, read through a short cache. */
     siteSettings,
+    /** The public pages' context (theme, footer, the reader's language) and how one is answered (public-pages/). */
+    pages: createPages({
+      settings: siteSettings,
+      postalAddress: config.sending.postalAddress ?? null,
+      siteLanguages: config.pages.languages,
+    }),
     /** The one way a `campaigns.*` event reaches the site's code and its webhooks (site-events/). */
     announce,
     /** The public endpoints' token checks (the tracking service and the public limits share them). */

@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { rootOf } from '../../composition/accessor';
-import { pageContextOf, renderPage } from '../../public-pages';
 import { getService } from '../../services/get-service';
-import { PAGE_HEADERS } from '../tracking/responses';
 import { discardBody, readForm } from './body';
 import { sayer } from './pages';
 import type { Outcome } from './service';
@@ -13,15 +11,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const preferences = () => getService(strapi, 'preferences');
 
   const respond = async (ctx: Context, outcome: Outcome) => {
-    const root = rootOf(strapi);
-    const settings = await root.siteSettings.get();
-    const context = pageContextOf(settings, root.config.sending.postalAddress ?? null, {
-      contactLocale: outcome.locale,
-      acceptLanguage: ctx.get('accept-language') || undefined,
-    });
-    ctx.set(PAGE_HEADERS);
-    ctx.status = outcome.status;
-    ctx.body = renderPage(context, outcome.render(sayer(context.locale)));
+    // Read when a request comes, not when Strapi builds the controllers (before register made the root).
+    const { pages } = rootOf(strapi);
+    const context = await pages.context(ctx, outcome.locale);
+    pages.send(ctx, outcome.status, context, outcome.render(sayer(context)));
   };
 
   // Koa's ctx.ip: behind a reverse proxy Strapi's `server.proxy.koa` must be on, or every consent records the proxy.

@@ -1,5 +1,4 @@
-import { escapeHtml, type PageContent } from '../../public-pages';
-import { MESSAGES, type MessageKey } from './messages';
+import { escapeHtml, translate, translateHtml, type MessageKey, type PageContent, type PageContext } from '../../public-pages';
 
 /** What the unsubscribe page says. */
 export type UnsubscribeView =
@@ -51,7 +50,7 @@ export type RefusalView = {
   back: string | null;
 };
 
-/** The messages of the page's language (English for one the site has none of). */
+/** The messages of the page's language (public-pages/locales). */
 export interface Say {
   /** As HTML; `values` fill its {placeholders} and are HTML already (escaped by the caller). */
   (key: MessageKey, values?: Record<string, string>): string;
@@ -59,12 +58,10 @@ export interface Say {
   text(key: MessageKey): string;
 }
 
-export const sayer = (locale: string): Say => {
-  const text = (key: MessageKey) => (MESSAGES[locale] ?? MESSAGES.en)[key] ?? MESSAGES.en[key];
-  const html = (key: MessageKey, values: Record<string, string> = {}) =>
-    escapeHtml(text(key)).replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-  return Object.assign(html, { text });
-};
+export const sayer = (context: PageContext): Say =>
+  Object.assign((key: MessageKey, values: Record<string, string> = {}) => translateHtml(context, key, values), {
+    text: (key: MessageKey) => translate(context, key),
+  });
 
 /** `ann@example.com` -> `a***@example.com`: enough for its owner to recognise, little for anyone who sees the screen. */
 export const maskEmail = (email: string) => {
@@ -76,39 +73,39 @@ export const maskEmail = (email: string) => {
 const strong = (value: string) => `<strong>${escapeHtml(value)}</strong>`;
 const hidden = (name: string, value: string) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`;
 const link = (href: string, text: string) => `<p><a href="${escapeHtml(href)}">${text}</a></p>`;
-const preferencesLink = (say: Say, href: string | null) => (href ? link(href, say('preferences.manage')) : '');
+const preferencesLink = (say: Say, href: string | null) => (href ? link(href, say('preferences.link')) : '');
 
 const page = (title: string, body: string): PageContent => ({ title, body });
 const message = (say: Say, heading: MessageKey, text: MessageKey, extra = '') =>
   page(say.text(heading), `<h1>${say(heading)}</h1>\n<p>${say(text)}</p>${extra ? `\n${extra}` : ''}`);
 
-export const testPage = (say: Say) => message(say, 'test.title', 'test.text');
-export const invalidPage = (say: Say) => message(say, 'invalid.title', 'invalid.text');
+export const testPage = (say: Say) => message(say, 'unsubscribe.test.title', 'unsubscribe.test.body');
+export const invalidPage = (say: Say) => message(say, 'unsubscribe.invalid.title', 'unsubscribe.invalid.body');
 
 export const unsubscribePage = (say: Say, view: UnsubscribeView): PageContent => {
   switch (view.kind) {
     case 'form':
       return page(
-        say.text('unsubscribe.title'),
-        `<h1>${say('unsubscribe.title')}</h1>
-<p>${say('unsubscribe.question', { email: strong(view.maskedEmail) })}</p>
+        say.text('unsubscribe.form.title'),
+        `<h1>${say('unsubscribe.form.title')}</h1>
+<p>${say('unsubscribe.form.question', { email: strong(view.maskedEmail) })}</p>
 <form method="post" action="${escapeHtml(view.action)}">
 ${hidden('List-Unsubscribe', 'One-Click')}
-<button type="submit">${say('unsubscribe.button')}</button>
+<button type="submit">${say('unsubscribe.form.button')}</button>
 </form>`
       );
     case 'done': {
       const undo = view.undo
         ? `<form method="post" action="${escapeHtml(view.undo.action)}">
 ${hidden('token', view.undo.token)}
-<p>${say('unsubscribe.undoHint')}</p>
-<button type="submit">${say('unsubscribe.undo')}</button>
+<p>${say('unsubscribe.undo.hint')}</p>
+<button type="submit">${say('unsubscribe.undo.button')}</button>
 </form>\n`
         : '';
       return page(
-        say.text('unsubscribe.doneTitle'),
-        `<h1>${say('unsubscribe.doneHeading')}</h1>
-<p>${say('unsubscribe.doneText', { email: strong(view.maskedEmail) })}</p>
+        say.text('unsubscribe.done.title'),
+        `<h1>${say('unsubscribe.done.heading')}</h1>
+<p>${say('unsubscribe.done.body', { email: strong(view.maskedEmail) })}</p>
 ${undo}${preferencesLink(say, view.preferencesUrl)}`
       );
     }
@@ -124,13 +121,13 @@ export const undoPage = (say: Say, view: UndoView): PageContent => {
   switch (view.kind) {
     case 'undone':
       return page(
-        say.text('undo.doneTitle'),
-        `<h1>${say('undo.doneTitle')}</h1>\n<p>${say('undo.doneText', { email: strong(view.maskedEmail) })}</p>\n${back}`
+        say.text('undo.done.title'),
+        `<h1>${say('undo.done.title')}</h1>\n<p>${say('undo.done.body', { email: strong(view.maskedEmail) })}</p>\n${back}`
       );
     case 'expired':
-      return message(say, 'undo.expiredTitle', 'undo.expiredText', back);
+      return message(say, 'undo.expired.title', 'undo.expired.body', back);
     case 'spent':
-      return message(say, 'undo.spentTitle', 'undo.spentText', back);
+      return message(say, 'undo.spent.title', 'undo.spent.body', back);
   }
 };
 
@@ -174,9 +171,9 @@ ${hidden('action', action)}
     case 'subscribed':
       return `<p>${say('preferences.everythingHint')}</p>\n${form('unsubscribe', 'preferences.unsubscribeAll')}`;
     case 'unsubscribed':
-      return `<p>${say('preferences.unsubscribedText')}</p>\n${form('resubscribe', 'preferences.resubscribe')}`;
+      return `<p>${say('preferences.unsubscribed')}</p>\n${form('resubscribe', 'preferences.resubscribe')}`;
     case 'not-mailed':
-      return `<p>${say('preferences.notMailedText')}</p>`;
+      return `<p>${say('preferences.notMailed')}</p>`;
   }
 };
 

@@ -1,6 +1,11 @@
-import { maskEmail, preferencesPage, sayer, unsubscribePage } from '../pages';
+import { DEFAULT_SITE_SETTINGS } from '../../../../../shared/contracts/site-settings';
+import { pageContextOf } from '../../../public-pages';
+import { BUILT_IN_LANGUAGES } from '../../../public-pages/locales';
+import { maskEmail, preferencesPage, refusalPage, sayer, undoPage, unsubscribePage } from '../pages';
 
-const say = sayer('en');
+const sayIn = (contactLocale: string | null) =>
+  sayer(pageContextOf(DEFAULT_SITE_SETTINGS, null, { contactLocale, acceptLanguage: undefined }));
+const say = sayIn(null);
 
 test('an address is masked down to its first letter and its domain', () => {
   expect(maskEmail('ann@example.com')).toBe('a***@example.com');
@@ -61,4 +66,23 @@ test('the preference page has a labelled checkbox per topic, its choices ticked,
   const notMailed = preferencesPage(say, { ...view, status: 'not-mailed' }).body;
   expect(notMailed).not.toContain('value="resubscribe"');
   expect(notMailed).not.toContain('value="unsubscribe"');
+});
+
+test('every page speaks the contact’s language, in each built-in one', () => {
+  expect(Object.keys(BUILT_IN_LANGUAGES).sort()).toEqual(['de', 'en', 'es', 'fr']);
+  const german = sayIn('de-AT');
+  expect(undoPage(german, { kind: 'expired', preferencesUrl: null }).title).toBe('Zu spät zum Rückgängigmachen');
+  expect(refusalPage(sayIn('fr'), { kind: 'refused', reason: 'other-token', back: null }).title).toBe("Rien n'a été modifié");
+  const spanish = preferencesPage(sayIn('es'), {
+    kind: 'page',
+    maskedEmail: 'a***@example.com',
+    action: 'https://news.example.com/api/campaigns/t/p/1.abc',
+    token: '1.abc',
+    topics: [],
+    status: 'unsubscribed',
+    notice: null,
+  });
+  expect(spanish.title).toBe('Sus preferencias de correo');
+  expect(spanish.body).toContain('Elija qué enviamos a <strong>a***@example.com</strong>.');
+  expect(spanish.body).toContain('Volver a suscribirme');
 });
