@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { rootOf } from '../../server/src/composition/accessor';
 import { trackingUrls } from '../../server/src/features/tracking/urls';
 import { getService } from '../../server/src/services/get-service';
 import { seedCampaign, TEST_PUBLIC_URL, TEST_SIGNING_SECRET } from './sending';
@@ -53,15 +52,3 @@ export const seedRecipients = async (
 /** A urlencoded body, fields in order, repeated names allowed. */
 export const formBody = (fields: Array<[string, string]>) =>
   fields.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
-
-/**
- * Forgets the public limits' windows (middlewares/public-limit.ts), which the group's reset leaves
- * in Redis: a module that sends many bad tokens from one client would otherwise get 429s meant for
- * a prober instead of the answers it checks.
- */
-export const forgetPublicLimits = async (strapi: Core.Strapi) => {
-  const root = rootOf(strapi);
-  const redis = root.running.redis as unknown as { keys(pattern: string): Promise<string[]>; del(...keys: string[]): Promise<number> };
-  const keys = await redis.keys(`${root.config.redis.prefix}:public:*`);
-  if (keys.length) await redis.del(...keys);
-};

@@ -1,6 +1,6 @@
 import { signToken } from '../../../server/src/features/tracking/tokens';
 import { useGroupApp } from '../../helpers/integration-group';
-import { forgetPublicLimits, formBody, publicPaths, seedRecipients, type Recipient } from '../../helpers/preferences';
+import { formBody, publicPaths, seedRecipients, type Recipient } from '../../helpers/preferences';
 import { TEST_SIGNING_SECRET } from '../../helpers/sending';
 
 const { strapi, service, api } = useGroupApp();
@@ -18,8 +18,6 @@ beforeAll(async () => {
     { email: 'gus@attacks.test', topics: [news, staff] },
   ]);
 });
-
-beforeEach(() => forgetPublicLimits(strapi()));
 
 /** Everything a POST could change for everyone: contact states and consents, topic links, suppressions, events. */
 const snapshot = async () => {

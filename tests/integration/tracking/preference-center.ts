@@ -1,6 +1,6 @@
 import { signToken } from '../../../server/src/features/tracking/tokens';
 import { useGroupApp } from '../../helpers/integration-group';
-import { forgetPublicLimits, formBody, publicPaths, seedRecipients, type Recipient } from '../../helpers/preferences';
+import { formBody, publicPaths, seedRecipients, type Recipient } from '../../helpers/preferences';
 import { TEST_SIGNING_SECRET } from '../../helpers/sending';
 import { waitUntil } from '../../helpers/wait';
 
@@ -26,6 +26,7 @@ beforeAll(async () => {
   people = await seedRecipients(strapi(), 'Preferences', [
     { email: 'ann@prefs.test', topics: [topics.news.documentId, topics.vip.documentId] },
     { email: 'bob@prefs.test', topics: [topics.news.documentId] },
+    { email: 'cleo@prefs.test', locale: 'fr-CA' },
   ]);
   for (const name of ['campaigns.topics.change', 'campaigns.suppression.create', 'campaigns.suppression.delete']) {
     const listener = async (payload: Record<string, unknown>) => {
@@ -39,8 +40,6 @@ beforeAll(async () => {
 afterAll(() => {
   for (const [name, listener] of listeners) strapi().eventHub.off(name, listener);
 });
-
-beforeEach(() => forgetPublicLimits(strapi()));
 
 const contact = async (email: string) => (await service('contacts').findByEmail(email))!;
 const topicSlugsOf = async (email: string) => {
@@ -247,4 +246,25 @@ test('a bounced address is not mailed: the page offers no resubscribe, and a pos
   expect(res.status).toBe(200);
   expect((await contact(bob.email)).state).toBe('bounced');
   expect((await suppressionsOf(bob.email)).filter((s) => s.scope === 'global').map((s) => s.reason)).toEqual(['hard-bounce']);
+});
+
+test('the page speaks the contact’s language, else the browser’s', async () => {
+  const cleo = people['cleo@prefs.test'];
+  const french = await api().get(paths.preferences(cleo.deliveryId)).set('Accept-Language', 'de');
+  expect(french.status).toBe(200);
+  expect(french.text).toContain('<html lang="fr">');
+  expect(french.text).toContain('Vos préférences e-mail');
+  expect(french.headers['content-language']).toBe('fr');
+
+  const bob = people['bob@prefs.test'];
+  const german = await api().get(paths.preferences(bob.deliveryId)).set('Accept-Language', 'de-CH, en;q=0.5');
+  expect(german.text).toContain('<html lang="de">');
+  expect(german.text).toContain('Ihre E-Mail-Einstellungen');
+  const refused = await api()
+    .post(paths.preferences(bob.deliveryId))
+    .set('Accept-Language', 'es')
+    .type('form')
+    .send(formBody([['action', 'save']]));
+  expect(refused.status).toBe(400);
+  expect(refused.text).toContain('No se ha cambiado nada');
 });

@@ -2,7 +2,7 @@ import { signToken } from '../../../server/src/features/tracking/tokens';
 import { UNDO_WINDOW_MS } from '../../../server/src/features/preferences/undo';
 import { freezeDate } from '../../helpers/clock';
 import { useGroupApp } from '../../helpers/integration-group';
-import { forgetPublicLimits, formBody, publicPaths, seedRecipients, type Recipient } from '../../helpers/preferences';
+import { formBody, publicPaths, seedRecipients, type Recipient } from '../../helpers/preferences';
 import { TEST_PUBLIC_URL, TEST_SIGNING_SECRET } from '../../helpers/sending';
 
 const { strapi, service, api } = useGroupApp();
@@ -15,7 +15,6 @@ beforeAll(async () => {
   people = await seedRecipients(strapi(), 'Undo', [{ email: 'cy@undo.test' }, { email: 'dee@undo.test' }, { email: 'eve@undo.test' }]);
 });
 
-beforeEach(() => forgetPublicLimits(strapi()));
 afterEach(() => jest.useRealTimers());
 
 const contact = async (email: string) => (await service('contacts').findByEmail(email))!;
