@@ -144,6 +144,13 @@ test('a save leaves the unticked topics with a topic suppression each and joins 
     left: sorted(topics.news.slug, topics.vip.slug),
   });
   await waitUntil(() => announced.filter((a) => a.name === 'campaigns.suppression.create').length === 2, 'two suppression announcements');
+  const created = announced.filter((a) => a.name === 'campaigns.suppression.create').map((a) => a.payload);
+  expect(created.map((p) => [p.scope, p.reason, p.origin, p.topic]).sort()).toEqual(
+    [
+      ['topic', 'unsubscribe', 'recipient', topics.news.documentId],
+      ['topic', 'unsubscribe', 'recipient', topics.vip.documentId],
+    ].sort()
+  );
 
   // The same form again (a reload, a double click), and two at once: nothing more is written.
   const again = await Promise.all([save(ann, [topics.offers.documentId]), save(ann, [topics.offers.documentId])]);
@@ -165,7 +172,7 @@ test('ticking a left public topic again joins it and lifts its topic suppression
   await waitUntil(() => announced.some((a) => a.name === 'campaigns.suppression.delete'), 'the suppression removal announcement');
   expect(announced.find((a) => a.name === 'campaigns.suppression.delete')!.payload).toMatchObject({
     scope: 'topic',
-    topic: topics.news.slug,
+    topic: topics.news.documentId,
     reason: 'unsubscribe',
     origin: 'recipient',
     removedBy: null,

@@ -105,6 +105,7 @@ const createPreferencesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const globalSuppressions = (emailHash: string): Promise<SuppressionRow[]> =>
     suppressions().findMany({ where: { emailHash, scope: 'global', ...active() }, select: SUPPRESSION_FIELDS });
 
+  /** `topic`: the documentId of a topic-scoped suppression's topic, as the suppressions admin announces it. */
   const aboutSuppression = (row: SuppressionRow, topic: string | null): SiteEventPayloads['campaigns.suppression.create'] => ({
     suppressionDocumentId: row.documentId,
     email: row.email,
@@ -279,7 +280,7 @@ const createPreferencesService = ({ strapi }: { strapi: Core.Strapi }) => {
           sourceEvent: `preferences:${delivery.id}`,
         },
       });
-      announce(['campaigns.suppression.create', aboutSuppression(created, topic.slug)]);
+      announce(['campaigns.suppression.create', aboutSuppression(created, topic.documentId)]);
     }
     for (const topic of plan.lift) {
       // Only the person's own no: a topic suppression an editor or an import wrote stays.
@@ -287,7 +288,7 @@ const createPreferencesService = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { emailHash, scope: 'topic', reason: 'unsubscribe', topic: { id: topic.id } },
         select: SUPPRESSION_FIELDS,
       });
-      for (const row of rows) announce(await lift(row, topic.slug, 'the recipient chose the topic again on the preference page'));
+      for (const row of rows) announce(await lift(row, topic.documentId, 'the recipient chose the topic again on the preference page'));
     }
     await trx(tables.contacts)
       .where('id', contact.id)
