@@ -52,3 +52,12 @@ export const seedRecipients = async (
 /** A urlencoded body, fields in order, repeated names allowed. */
 export const formBody = (fields: Array<[string, string]>) =>
   fields.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+
+/** The delivery's address refused for good by the SMTP server: the contact `bounced`, the address suppressed. */
+export const hardBounce = (strapi: Core.Strapi, deliveryId: number) =>
+  getService(strapi, 'deliveryEvents').recordSmtpBounce(deliveryId, {
+    permanent: true,
+    responseCode: 550,
+    message: '5.1.1 User unknown',
+    attempt: 1,
+  });

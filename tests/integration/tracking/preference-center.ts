@@ -1,6 +1,6 @@
 import { signToken } from '../../../server/src/features/tracking/tokens';
 import { useGroupApp } from '../../helpers/integration-group';
-import { formBody, publicPaths, seedRecipients, type Recipient } from '../../helpers/preferences';
+import { formBody, hardBounce, publicPaths, seedRecipients, type Recipient } from '../../helpers/preferences';
 import { TEST_SIGNING_SECRET } from '../../helpers/sending';
 import { waitUntil } from '../../helpers/wait';
 
@@ -235,12 +235,7 @@ test('unsubscribe from everything goes through the signal path; resubscribe reco
 
 test('a bounced address is not mailed: the page offers no resubscribe, and a posted one changes nothing', async () => {
   const bob = people['bob@prefs.test'];
-  await service('deliveryEvents').recordSmtpBounce(bob.deliveryId, {
-    permanent: true,
-    responseCode: 550,
-    message: '5.1.1 User unknown',
-    attempt: 1,
-  });
+  await hardBounce(strapi(), bob.deliveryId);
   expect((await contact(bob.email)).state).toBe('bounced');
   const page = await api().get(paths.preferences(bob.deliveryId));
   expect(page.text).toContain('We do not send campaigns to this address at the moment.');

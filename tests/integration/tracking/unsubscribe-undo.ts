@@ -2,7 +2,7 @@ import { signToken } from '../../../server/src/features/tracking/tokens';
 import { UNDO_WINDOW_MS } from '../../../server/src/features/preferences/undo';
 import { freezeDate } from '../../helpers/clock';
 import { useGroupApp } from '../../helpers/integration-group';
-import { formBody, publicPaths, seedRecipients, type Recipient } from '../../helpers/preferences';
+import { formBody, hardBounce, publicPaths, seedRecipients, type Recipient } from '../../helpers/preferences';
 import { TEST_PUBLIC_URL, TEST_SIGNING_SECRET } from '../../helpers/sending';
 
 const { strapi, service, api } = useGroupApp();
@@ -163,12 +163,7 @@ test('forged, truncated, other-purpose and mismatched undo tokens are refused an
 
 test('an unsubscribe that wrote no suppression of its own (the address had a bounce) offers no undo', async () => {
   const cy = people['cy@undo.test'];
-  await service('deliveryEvents').recordSmtpBounce(cy.deliveryId, {
-    permanent: true,
-    responseCode: 550,
-    message: '5.1.1 User unknown',
-    attempt: 1,
-  });
+  await hardBounce(strapi(), cy.deliveryId);
   const res = await oneClick(cy);
   expect(res.status).toBe(200);
   expect(res.text).toContain('You are unsubscribed');
