@@ -7,28 +7,30 @@ import { MAX_FORM_BYTES } from './form';
 type Middleware = (ctx: Context, next: Next) => Promise<unknown>;
 type MiddlewareFactory = (config: unknown, context: { strapi: Core.Strapi }) => Middleware;
 
-/** The unsubscribe (with its undo) and preference routes, under the content API prefix (index.ts). */
-const FORM_PATHS = ['/t/u/', '/t/p/'];
+/** The preference page's POST and the undo's, under the content API prefix (index.ts). */
+const isFormPath = (path: string, base: string) =>
+  path.startsWith(`${base}/t/p/`) || (path.startsWith(`${base}/t/u/`) && path.endsWith('/undo'));
 
 /**
  * Strapi's body parser runs before any route and answers a body it dislikes (too large, not
- * JSON-shaped, an unknown type) with a JSON error: a one-click unsubscribe must get 200 whatever
- * its body, and a recipient's form a page. So on these routes the parser is skipped: the one-click
- * POST reads no body at all, the forms read theirs with readForm. Called from register, before
- * Strapi builds its middlewares.
+ * urlencoded-shaped, an unknown type) with a JSON error: a recipient's form gets a page instead.
+ * So on the form routes the parser is skipped and the route reads its form with readForm. The
+ * one-click unsubscribe POST keeps the parser: it reads no field of the body, and a body the parser
+ * refuses gets its 4xx and changes nothing, as before. Called from register, before Strapi builds
+ * its middlewares.
  */
 export const leaveFormBodiesUnread = (strapi: Core.Strapi) => {
-  const prefixes = FORM_PATHS.map((path) => `${strapi.config.get<string>('api.rest.prefix', '/api')}/${PLUGIN_ID}${path}`);
+  const base = `${strapi.config.get<string>('api.rest.prefix', '/api')}/${PLUGIN_ID}`;
   strapi.get('middlewares').extend('strapi::body', (bodyParser: MiddlewareFactory): MiddlewareFactory => (config, context) => {
     const parse = bodyParser(config, context);
-    return (ctx, next) => (prefixes.some((prefix) => ctx.path.startsWith(prefix)) ? next() : parse(ctx, next));
+    return (ctx, next) => (isFormPath(ctx.path, base) ? next() : parse(ctx, next));
   });
 };
 
 export type FormBody = { ok: true; text: string } | { ok: false; problem: 'too-large' | 'not-a-form' };
 
 /** Lets a body the route does not read flow past, so the client can finish sending and read the answer. */
-export const discardBody = (ctx: Context) => {
+const discardBody = (ctx: Context) => {
   ctx.req.resume();
 };
 

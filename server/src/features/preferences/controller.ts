@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { rootOf } from '../../composition/accessor';
 import { getService } from '../../services/get-service';
-import { discardBody, readForm } from './body';
+import { readForm } from './body';
 import { sayer } from './pages';
 import type { Outcome } from './service';
 
@@ -25,9 +25,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await respond(ctx, await preferences().unsubscribePage(ctx.params.token));
     },
 
-    /** RFC 8058 one-click or the page's button: the body is not read (any body, no cookie), the answer is always 200. */
+    /** RFC 8058 one-click or the page's button: no field of the body is read (any body, no cookie), the answer is 200. */
     async unsubscribe(ctx: Context) {
-      discardBody(ctx);
       await respond(ctx, await preferences().unsubscribe(ctx.params.token));
     },
 
