@@ -6,6 +6,7 @@ import { assertProductionReady } from './config/parse';
 import { PLUGIN_ID } from './constants';
 import { fromEveryFeature } from './features';
 import { leaveInboundBodiesUnread } from './features/inbound/request-body';
+import { leaveFormBodiesUnread } from './features/preferences/body';
 import { answerMalformedBodies } from './middlewares/malformed-body';
 import { getService } from './services/get-service';
 import { registerWebhookEvents } from './site-events/webhooks';
@@ -21,6 +22,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   answerMalformedBodies(strapi);
   registerWebhookEvents(strapi.get('webhookStore'));
   leaveInboundBodiesUnread(strapi);
+  leaveFormBodiesUnread(strapi);
   await strapi
     .service('admin::permission')
     .actionProvider.registerMany(fromEveryFeature('actions').map((action) => ({ section: 'plugins', pluginName: PLUGIN_ID, ...action })));

@@ -48,6 +48,7 @@ import { createRetention, type Retention } from '../features/audience/privacy/re
 import { createAnnouncer } from '../site-events/announcer';
 import { campaignMoveAnnouncer } from '../site-events/campaign-events';
 import { announceEach, signalEvents } from '../site-events/signal-events';
+import { createPages } from '../public-pages/pages';
 import { createCloseStack } from './close-stack';
 import { connectRedis, quitRedis } from './redis';
 import { lazyTransport } from './transport';
@@ -169,7 +170,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       })
     );
     const campaigns = campaignSource(strapi);
-    const cache = createCampaignCache(knex);
+    const cache = createCampaignCache(knex, async () => (await siteSettings.get()).fonts);
     const engine = createSendEngine({
       sending: config.sending,
       store,
@@ -271,6 +272,12 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     signal,
     /** The editor's settings (theme, fonts, event addresses, client details, retention): Strapi's core store, read through a short cache. */
     siteSettings,
+    /** The public pages' context (theme, footer, the reader's language) and how one is answered (public-pages/). */
+    pages: createPages({
+      settings: siteSettings,
+      postalAddress: config.sending.postalAddress ?? null,
+      siteLanguages: config.pages.languages,
+    }),
     /** The one way a `campaigns.*` event reaches the site's code and its webhooks (site-events/). */
     announce,
     /** The public endpoints' token checks (the tracking service and the public limits share them). */

@@ -76,7 +76,7 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const compileOrThrow = async (source: Parameters<typeof compileContent>[0]) => {
     try {
-      return await compileContent(source);
+      return await compileContent(source, (await root.siteSettings.get()).fonts);
     } catch (error) {
       if (error instanceof TemplateError) throw templateFieldError(error);
       throw error;
