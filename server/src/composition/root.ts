@@ -248,6 +248,8 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     includeEmail: async () => (await siteSettings.get()).events.includeEmail,
     log: strapi.log,
   });
+  // Closed last: what the workers and the mailboxes did while closing is announced before the app goes.
+  opened.push('the announcements', () => announce.settled());
   /**
    * Needs only the database: contact state changes work before the queues are open (an audience
    * source's removed entry at boot). `db`: a transaction the change must be part of; its events go
