@@ -9,6 +9,7 @@ export const CONTACT_TAG = 'CampaignsContact';
 export const TOPIC_TAG = 'CampaignsTopic';
 export const IMPORT_TAG = 'CampaignsImport';
 export const AUDIENCE_TAGS = [CONTACT_TAG, TOPIC_TAG, IMPORT_TAG] as const;
+export const SITE_SETTINGS_TAG = 'CampaignsSiteSettings';
 export const INBOUND_NOTICE_TAG = 'CampaignsInboundNotice';
 /** An undo changes a notice and the contact it names. */
 export const INBOUND_TAGS = [INBOUND_NOTICE_TAG, CONTACT_TAG] as const;
