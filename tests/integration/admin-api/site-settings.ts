@@ -74,6 +74,7 @@ test.each<[string, unknown, string]>([
 });
 
 test('PUT without { data }, or with an array or a string, is a 400 and stores nothing', async () => {
+  await api().put(PATH).set(auth()).send({ data: DEFAULT_SITE_SETTINGS }).expect(200);
   for (const body of [{}, VALID, { data: [] }, { data: 'theme' }]) {
     const res = await api().put(PATH).set(auth()).send(body);
     expect(res.status).toBe(400);
@@ -82,6 +83,7 @@ test('PUT without { data }, or with an array or a string, is a 400 and stores no
 });
 
 test('401 without a token, 403 for a role without the settings action, 200 with it', async () => {
+  await api().put(PATH).set(auth()).send({ data: DEFAULT_SITE_SETTINGS }).expect(200);
   await api().get(PATH).expect(401);
   await api().put(PATH).send({ data: VALID }).expect(401);
   const nobody = await adminWithActions(strapi(), 'site-settings-nobody@example.com', ['plugin::campaigns.read']);
