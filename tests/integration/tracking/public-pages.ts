@@ -29,7 +29,7 @@ const SITE_FONTS: SiteSettings['fonts'] = { mode: 'site', stylesheetUrl: 'https:
 const people = [
   { email: 'dora@pages.test', firstName: 'Dora', locale: 'de-AT' },
   { email: 'ines@pages.test', firstName: 'Ines', locale: 'es' },
-  { email: 'ugo@pages.test', firstName: 'Ugo', locale: 'it_IT' },
+  { email: 'ugo@pages.test', firstName: 'Ugo', locale: 'it-IT' },
   { email: 'nemo@pages.test', firstName: 'Nemo' },
 ];
 
@@ -107,7 +107,7 @@ describe('the language of a page', () => {
     const path = received['nemo@pages.test'].unsubscribe;
     const french = await api().get(path).set('Accept-Language', 'ja;q=1, fr-CA;q=0.8, de;q=0.5').expect(200);
     expect(french.text).toContain('<html lang="fr">');
-    expect(french.text).toContain("Ne plus envoyer d'e-mails à <strong>n***@pages.test</strong> ?");
+    expect(french.text).toContain('Ne plus envoyer d&#39;e-mails à <strong>n***@pages.test</strong> ?');
     const english = await api().get(path).set('Accept-Language', 'ja, zh;q=0.5').expect(200);
     expect(english.text).toContain('<html lang="en">');
     expect(english.text).toContain('Stop sending campaigns to');
