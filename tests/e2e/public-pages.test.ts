@@ -61,6 +61,7 @@ beforeAll(async () => {
   const people = [
     { email: 'olga@pages.test', firstName: 'Olga', locale: 'de' },
     { email: 'paul@pages.test', firstName: 'Paul' },
+    { email: 'rita@pages.test', firstName: 'Rita', locale: 'de-CH' },
   ];
   const campaign = await seedCampaign(strapi, 'Public pages', people, { content: CONTENT });
   await strapi.plugin('campaigns').service('sending').sendNow(campaign.documentId);
@@ -75,21 +76,28 @@ beforeAll(async () => {
 }, 180_000);
 
 /**
- * The public pages, one line each: its name, its path (read when the test runs), and, for a page
+ * The public pages, one line each: its name, its path (read when the test runs), the heading that
+ * shows it is that page (the browser asks for fr-CA; Olga's locale is German), and, for a page
  * only a POST shows, the form body. A new page is one more line here.
  */
-const PAGES: Array<{ name: string; path: () => string; status: number; post?: string }> = [
-  { name: 'unsubscribe form', path: () => pathsOf['olga@pages.test'].unsubscribe, status: 200 },
-  { name: 'unsubscribed (done)', path: () => pathsOf['paul@pages.test'].unsubscribe, status: 200 },
+const PAGES: Array<{ name: string; path: () => string; status: number; heading: string; post?: string }> = [
+  { name: 'unsubscribe form', path: () => pathsOf['olga@pages.test'].unsubscribe, status: 200, heading: 'Abmelden' },
+  { name: 'unsubscribed (done)', path: () => pathsOf['paul@pages.test'].unsubscribe, status: 200, heading: 'Vous êtes désabonné' },
   {
     name: 'link not recognised (forged POST)',
     path: () => `${pathsOf['olga@pages.test'].unsubscribe.slice(0, -2)}xx`,
     status: 200,
+    heading: 'Lien non reconnu',
     post: 'List-Unsubscribe=One-Click',
   },
-  { name: 'test message', path: () => `/api/campaigns/t/u/${signToken(TEST_SIGNING_SECRET, 'unsubscribe', [0])}`, status: 200 },
-  { name: 'not found', path: () => `${pathsOf['olga@pages.test'].view.slice(0, -2)}xx`, status: 404 },
-  { name: 'view in browser', path: () => pathsOf['olga@pages.test'].view, status: 200 },
+  {
+    name: 'test message',
+    path: () => `/api/campaigns/t/u/${signToken(TEST_SIGNING_SECRET, 'unsubscribe', [0])}`,
+    status: 200,
+    heading: 'Message de test',
+  },
+  { name: 'not found', path: () => `${pathsOf['olga@pages.test'].view.slice(0, -2)}xx`, status: 404, heading: 'Page introuvable' },
+  { name: 'view in browser', path: () => pathsOf['olga@pages.test'].view, status: 200, heading: 'Hello Olga' },
 ];
 
 interface Visit {
@@ -196,10 +204,10 @@ test('the unsubscribe form works without JavaScript, in the contact’s language
   const context = await booted().browser.newContext({ javaScriptEnabled: false, locale: 'fr-CA' });
   try {
     const page = await context.newPage();
-    await page.goto(`${baseUrl}${pathsOf['olga@pages.test'].unsubscribe}`);
+    await page.goto(`${baseUrl}${pathsOf['rita@pages.test'].unsubscribe}`);
     await page.getByRole('button', { name: 'Abmelden' }).click();
     await page.getByRole('heading', { name: 'Sie sind abgemeldet' }).waitFor();
-    const contact = await booted().strapi.plugin('campaigns').service('contacts').findByEmail('olga@pages.test');
+    const contact = await booted().strapi.plugin('campaigns').service('contacts').findByEmail('rita@pages.test');
     expect(contact?.state).toBe('unsubscribed');
   } finally {
     await context.close();
