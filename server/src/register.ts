@@ -6,8 +6,10 @@ import { assertProductionReady } from './config/parse';
 import { PLUGIN_ID } from './constants';
 import { fromEveryFeature } from './features';
 import { leaveInboundBodiesUnread } from './features/inbound/request-body';
+import { leaveFormBodiesUnread } from './features/preferences/body';
 import { answerMalformedBodies } from './middlewares/malformed-body';
 import { getService } from './services/get-service';
+import { registerWebhookEvents } from './site-events/webhooks';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const root = createRoot(strapi, { queues: fromEveryFeature('queues'), maintenanceJobs: fromEveryFeature('maintenanceJobs') });
@@ -18,7 +20,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Before any plugin's bootstrap: a bad source stops the boot with nothing running yet.
   getService(strapi, 'audienceSources').resolve();
   answerMalformedBodies(strapi);
+  registerWebhookEvents(strapi.get('webhookStore'));
   leaveInboundBodiesUnread(strapi);
+  leaveFormBodiesUnread(strapi);
   await strapi
     .service('admin::permission')
     .actionProvider.registerMany(fromEveryFeature('actions').map((action) => ({ section: 'plugins', pluginName: PLUGIN_ID, ...action })));

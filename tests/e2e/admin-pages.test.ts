@@ -10,10 +10,12 @@ adminBrowserGroup(
   [
     'admin-pages/topics-page',
     'admin-pages/contacts-page',
+    'admin-pages/contact-privacy',
     'admin-pages/segment-builder',
     'admin-pages/import-wizard',
     'admin-pages/settings-warnings',
     'admin-pages/inbound-page',
+    'admin-pages/suppressions-page',
     'admin-pages/admin-defects',
   ]
 );

@@ -17,6 +17,7 @@ import { MAINTENANCE_QUEUE, maintenanceProcessor } from '../queue/maintenance';
 import type { MaintenanceJob, QueueDeclaration } from '../features/feature';
 import { getPluginConfig } from '../config/plugin-config';
 import { createAudienceQueries, type AudienceQueries } from '../features/audience/segments/audience-queries';
+import { suppressionTables } from '../features/audience/suppressions/tables';
 import { campaignSource } from '../features/sending/campaign-source';
 import type { ComposeContext } from '../features/sending/compose';
 import { composeContextOf } from '../features/sending/compose-context';
@@ -43,7 +44,10 @@ import type { InboundPipeline } from '../features/inbound/notice';
 import type { VerpKey } from '../features/inbound/matching';
 import { sendingIdentity } from '../mail/identity';
 import { createSiteSettings } from '../features/settings/site-settings';
+import { createRetention, type Retention } from '../features/audience/privacy/retention';
 import { createAnnouncer } from '../site-events/announcer';
+import { campaignMoveAnnouncer } from '../site-events/campaign-events';
+import { announceEach, signalEvents } from '../site-events/signal-events';
 import { createPages } from '../public-pages/pages';
 import { createCloseStack } from './close-stack';
 import { connectRedis, quitRedis } from './redis';
@@ -85,6 +89,8 @@ export interface Running {
   mail: MailIntake;
   /** Every ESP's webhooks: verified against the raw body, turned into notices, applied through the pipeline. */
   webhooks: WebhookReceiver;
+  /** Deletes raw events past the editor's retention; its maintenance job runs it every few minutes. */
+  retention: Retention;
 }
 
 /**
@@ -127,7 +133,6 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     opened.push('the mail transport', () => transport.close());
 
     const events = createEventRecorder({ knex, queue: () => queueOf('events'), log: strapi.log });
-    const emit = (event: string, payload: Record<string, unknown>) => strapi.eventHub.emit(event, payload);
     const identity = sendingIdentity(config);
     // Without a signing secret nothing went out with a VERP address, so none can be checked.
     const verp: VerpKey | null = config.signingSecret ? { secret: config.signingSecret, bounceAddress: identity.bounceAddress } : null;
@@ -138,7 +143,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       match: { verp, messageIdDomain: identity.messageIdDomain },
       record: (event) => events.record(event),
       signal,
-      emit,
+      announce,
     });
     const mail = createMailIntake(inbound, config.inbound.limits);
     const webhooks = createWebhookReceiver({
@@ -148,12 +153,21 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       fetchText,
     });
     const bounces = smtpBounces({ knex, pipeline: inbound });
-    const store = deliveryStore(knex, { contacts: tableOf(UID.contact), suppressions: tableOf(UID.suppression) });
+    const store = deliveryStore(knex, { contacts: tableOf(UID.contact), ...suppressionTables(strapi) });
     const records = sendRecords(knex);
     const campaignsTable = tableOf(UID.campaign);
+    const campaignColumns = columnsOf(strapi, UID.campaign, ['documentId', 'pauseReason']);
     const lifecycle = createCampaignLifecycle(
       campaignStates(knex, campaignsTable),
-      pauseReasonColumn(campaignsTable, columnsOf(strapi, UID.campaign, ['pauseReason']).pauseReason)
+      pauseReasonColumn(campaignsTable, campaignColumns.pauseReason),
+      campaignMoveAnnouncer({
+        knex,
+        table: campaignsTable,
+        columns: campaignColumns,
+        counts: (campaignId) => store.counts(campaignId),
+        announce,
+        log: strapi.log,
+      })
     );
     const campaigns = campaignSource(strapi);
     const cache = createCampaignCache(knex, async () => (await siteSettings.get()).fonts);
@@ -171,7 +185,6 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       transport,
       composeContext,
       log: strapi.log,
-      emit,
     });
     const imports = createImportWork(strapi, queueOf('import'), config.imports);
 
@@ -189,7 +202,10 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
         log: strapi.log,
       }),
     ];
-    const workers = runWorkers ? openWorkers(declarations, { config, log: strapi.log, engine, imports, reactors }, client, prefix) : [];
+    const retention = createRetention({ knex, rawEventDays: async () => (await siteSettings.get()).retention.rawEventDays });
+    const workers = runWorkers
+      ? openWorkers(declarations, { config, log: strapi.log, engine, imports, reactors, retention }, client, prefix)
+      : [];
     // Last opened, first closed: a job finishing its last message still needs the transport and the queues.
     opened.push('the workers', async () => {
       await Promise.all(workers.map((worker) => worker.close()));
@@ -217,6 +233,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       inbound,
       mail,
       webhooks,
+      retention,
     };
   };
 
@@ -233,9 +250,19 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
   });
   /**
    * Needs only the database: contact state changes work before the queues are open (an audience
-   * source's removed entry at boot). `db`: a transaction the change must be part of.
+   * source's removed entry at boot). `db`: a transaction the change must be part of; its events go
+   * out once it commits, and none if it rolls back. (Inside a savepoint they go out when the
+   * savepoint is released: no caller nests one.)
    */
-  const signal = (contactSignal: ContactSignal, db: Knex = strapi.db.connection) => applySignal(db, signalTables(strapi), contactSignal);
+  const signal = async (contactSignal: ContactSignal, db: Knex = strapi.db.connection) => {
+    const outcome = await applySignal(db, signalTables(strapi), contactSignal);
+    const events = signalEvents(contactSignal, outcome);
+    const announceAll = () => announceEach(announce, events);
+    if (!events.length) return outcome.changed.length;
+    if ((db as Knex.Transaction).isTransaction) announce.after((db as Knex.Transaction).executionPromise, announceAll);
+    else announceAll();
+    return outcome.changed.length;
+  };
 
   return {
     config,

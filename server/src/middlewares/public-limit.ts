@@ -17,6 +17,16 @@ export interface PublicLimitConfig {
 const ALLOWED: PublicVerdict = { limited: false };
 
 /**
+ * The route config of a public endpoint. Recipients have no account, so `auth: false`; what
+ * protects each route instead is its signed, purpose-bound token, verified (constant time) before
+ * any row is read, a bad one answered exactly like an unknown one; and this middleware's limits.
+ */
+export const publicRoute = (limit: PublicLimitConfig) => ({
+  auth: false as const,
+  middlewares: [{ name: 'plugin::campaigns.public-limit', config: limit }],
+});
+
+/**
  * Per-IP and per-token limits of one public route (features/tracking/index.ts), counted in Redis under
  * the plugin's prefix so they hold across instances. The client IP is Koa's `ctx.ip`: behind a
  * reverse proxy Strapi's `server.proxy.koa` must be on, or every recipient is the proxy.

@@ -5,6 +5,7 @@ import { isMysql, isPostgres, isSqlite } from '../../db/dialect';
 import { groupCommit } from '../../db/group-commit';
 import type { TemplateContact } from '../../content/render';
 import { templateContactOf } from '../../content/template-contact';
+import { blockingSuppressions, type SuppressionTables } from '../audience/suppressions/blocking';
 
 /** A delivery with what rendering it needs from its contact. */
 export interface DeliveryToSend {
@@ -16,9 +17,8 @@ export interface DeliveryToSend {
   contactDocumentId: string;
 }
 
-export interface StoreTables {
+export interface StoreTables extends SuppressionTables {
   contacts: string;
-  suppressions: string;
 }
 
 const D = TABLES.deliveries;
@@ -52,11 +52,27 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
     ? groupCommit(knex)
     : (work) => knex.transaction(work);
   return {
-    /** Creates the page's deliveries; contacts that already have one for this campaign are skipped. */
+    /**
+     * Creates the page's deliveries; contacts that already have one for this campaign are skipped,
+     * and so are contacts gone since the page was read. The contacts still there are locked (shared)
+     * until the insert commits: an erasure, which locks its contact first, either waits for these
+     * deliveries and then blanks their address, or commits first and none is made for its contact.
+     */
     async insertQueued(campaignId: number, contacts: ReadonlyArray<{ id: number; email: string }>, now: number) {
       if (!contacts.length) return;
       await knex.transaction(async (trx) => {
-        for (const part of chunks(contacts)) {
+        for (const page of chunks(contacts)) {
+          const present = trx(tables.contacts)
+            .select('id')
+            .whereIn(
+              'id',
+              page.map((c) => c.id)
+            );
+          // SQLite's one connection already runs one transaction at a time.
+          if (!isSqlite(trx)) present.forShare();
+          const still = new Set(((await present) as Array<{ id: number }>).map((r) => Number(r.id)));
+          const part = page.filter((c) => still.has(c.id));
+          if (!part.length) continue;
           await trx(D)
             .insert(
               part.map((c) => ({
@@ -115,9 +131,11 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
 
     /**
      * The job's still-queued deliveries with their contacts. Those whose contact is gone, no longer
-     * subscribed or on the global suppression list are marked `suppressed` here, right before sending.
+     * subscribed, or blocked by an active suppression (global, or of the campaign's `topicId`) are
+     * marked `suppressed` here, right before sending: the same check as dispatch's, made again.
      */
-    async loadSendable(ids: readonly number[], now: number): Promise<DeliveryToSend[]> {
+    async loadSendable(ids: readonly number[], now: number, topicId: number | null = null): Promise<DeliveryToSend[]> {
+      const blocking = blockingSuppressions(knex, tables, 'c.email_hash', { topicId, now: new Date(now) });
       const rows: Array<Record<string, unknown>> = [];
       for (const part of chunks(ids)) {
         rows.push(
@@ -137,12 +155,7 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
               'c.attributes',
               'c.state as contact_state'
             )
-            .select(
-              knex.raw(
-                `exists (select 1 from ?? s where s.email_hash = c.email_hash and s.scope = 'global' and (s.expires_at is null or s.expires_at > ?)) as suppressed`,
-                [tables.suppressions, new Date(now)]
-              )
-            )
+            .select(knex.raw('exists ? as suppressed', [blocking.clone()]))
             .whereIn('d.id', part)
             .where('d.state', 'queued')
             .orderBy('d.id'))

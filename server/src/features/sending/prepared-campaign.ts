@@ -20,6 +20,8 @@ export interface CampaignRow {
   plainText: string | null;
   state: CampaignState;
   updatedAt: string;
+  /** The campaign's topic (row id), where the send flow reads it: its topic-scoped suppressions keep addresses out, as global ones do. */
+  topicId?: number | null;
 }
 
 /** A campaign compiled for sending: templates, the ids of its tracked links by template key. */

@@ -4,13 +4,13 @@ import { rootOf } from '../../composition/accessor';
 import { viewPolicy } from '../../public-pages/view-policy';
 import { getService } from '../../services/get-service';
 import type { TrackingClient } from './service';
-import { contactLocaleOf, notFoundContent, unsubscribeContent, type UnsubscribeView } from './pages';
+import { notFoundContent } from './pages';
 import { PIXEL_GIF, PIXEL_HEADERS, REDIRECT_HEADERS, TEXT_HEADERS, VIEW_HEADERS } from './responses';
 
 // Koa answers HEAD through the GET routes: scanners that only look get the same answer, and nothing is counted.
 const clientOf = (ctx: Context): TrackingClient => ({ userAgent: ctx.get('user-agent') || undefined, record: ctx.method === 'GET' });
 
-/** The public endpoints recipients reach from their mail (index.ts); the tracking service checks every token. */
+/** The click, open and view endpoints (index.ts); the tracking service checks every token. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const tracking = () => getService(strapi, 'tracking');
   // Read when a request comes, not when Strapi builds the controllers (before register made the root).
@@ -19,12 +19,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const notFound = async (ctx: Context) => {
     const context = await pages().context(ctx);
     pages().send(ctx, 404, context, notFoundContent(context));
-  };
-
-  const unsubscribeAnswer = async (ctx: Context, view: UnsubscribeView | null) => {
-    if (!view) return notFound(ctx);
-    const context = await pages().context(ctx, contactLocaleOf(view));
-    pages().send(ctx, 200, context, unsubscribeContent(context, view));
   };
 
   return {
@@ -53,20 +47,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.set(VIEW_HEADERS);
       ctx.set('Content-Security-Policy', viewPolicy(html, (await rootOf(strapi).siteSettings.get()).fonts));
       ctx.body = html;
-    },
-
-    async unsubscribePage(ctx: Context) {
-      await unsubscribeAnswer(ctx, await tracking().unsubscribePage(ctx.params.token, 'unsubscribe'));
-    },
-
-    /** Topic preferences are a later issue: until then the preferences link shows the unsubscribe page. */
-    async preferencesPage(ctx: Context) {
-      await unsubscribeAnswer(ctx, await tracking().unsubscribePage(ctx.params.token, 'preferences'));
-    },
-
-    /** RFC 8058 one-click or the page's button: the body is not read (any body, no cookie), the answer is always 200. */
-    async unsubscribe(ctx: Context) {
-      await unsubscribeAnswer(ctx, await tracking().unsubscribe(ctx.params.token));
     },
   };
 };

@@ -7,17 +7,27 @@ import { quoteList, unknownTopics } from './topic-lookup';
 import { contactCreateInput, contactUpdateInput } from '../../../validation/contact-input';
 import { hashEmail, normalizeEmail } from '../../../validation/email';
 import { fieldError, parseOrThrow } from '../../../validation/errors';
-import { applySignal } from '../../../contact-signals/apply-signal';
 import { signalFor } from '../../../contact-signals/precedence';
-import { signalTables } from '../../../contact-signals/tables';
+import { ERASED_MESSAGE, erasedHashes } from './erased';
+import { createErasure, type ErasureActor } from './erasure';
+import { contactDataOf } from './contact-data';
+import { rootOf } from '../../../composition/accessor';
+import type { ChangeOrigin } from '../../../site-events/catalogue';
 
 export type { Contact };
 
-type Row = Omit<Contact, 'topics'> & { id: number; topics?: Array<{ documentId: string; name: string }> };
+type Row = Omit<Contact, 'topics'> & { id: number; topics?: Array<{ documentId: string; name: string; slug: string }> };
+
+/** Who asks: the admin's controllers say `admin`; a service call from the site's code is `api`. */
+export interface ChangeOptions {
+  origin?: ChangeOrigin;
+}
 
 const invalid = (field: string, message: string) => fieldError('contact', field, message);
 
-const populate = { topics: { fields: ['name'] } } as const;
+const populate = { topics: { fields: ['name', 'slug'] } } as const;
+
+const slugsOf = (row: Row) => (row.topics ?? []).map((t) => t.slug);
 
 const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => documentsOf(strapi, UID.contact);
@@ -45,6 +55,8 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
       fields: ['id'],
     });
     if (clash) throw invalid('email', `a contact with "${email}" already exists`);
+    const suppressions = strapi.db.metadata.get(UID.suppression).tableName;
+    if ((await erasedHashes(strapi.db.connection, suppressions, [hashEmail(email)])).size) throw invalid('email', ERASED_MESSAGE);
   };
 
   const assertTopics = async (topics: string[] | undefined) => {
@@ -53,6 +65,11 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const findRow = (documentId: string) => findOrThrow<Row>(documents(), 'contact', documentId, { populate });
+
+  // Ids only, whatever the site's address opt-in: there is no address any more.
+  const erasure = createErasure(strapi, (contactId, contactDocumentId, actor) =>
+    rootOf(strapi).announce('campaigns.contact.erase', { contactId, contactDocumentId, origin: actor.origin })
+  );
 
   return {
     async list(query: unknown = {}) {
@@ -74,7 +91,7 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Creates a subscribed contact and records how consent was given (source, time, IP, text shown). */
-    async create(input: unknown) {
+    async create(input: unknown, { origin = 'api' }: ChangeOptions = {}) {
       const data = parseOrThrow(contactCreateInput, input, 'contact');
       await assertEmailFree(data.email);
       await assertTopics(data.topics);
@@ -84,12 +101,20 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
         data: { ...data, emailHash: hashEmail(data.email), state: 'subscribed', stateChangedAt: now, consent },
         populate,
       });
+      rootOf(strapi).announce('campaigns.subscribe', {
+        contactId: row.id,
+        contactDocumentId: row.documentId,
+        email: row.email,
+        origin,
+        topics: slugsOf(row),
+      });
       return toContact(row);
     },
 
-    async update(documentId: string, input: unknown) {
+    /** Changes a contact's fields; a change of its topics is announced (`campaigns.topics.change`). */
+    async update(documentId: string, input: unknown, { origin = 'api' }: ChangeOptions = {}) {
       const data = parseOrThrow(contactUpdateInput, input, 'contact');
-      await findRow(documentId);
+      const before = await findRow(documentId);
       if (data.email) await assertEmailFree(data.email, documentId);
       await assertTopics(data.topics);
       const row = await documents().update<Row>({
@@ -97,6 +122,20 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
         data: { ...data, ...(data.email ? { emailHash: hashEmail(data.email) } : {}) },
         populate,
       });
+      const was = new Set(slugsOf(before));
+      const is = new Set(slugsOf(row));
+      const joined = [...is].filter((slug) => !was.has(slug));
+      const left = [...was].filter((slug) => !is.has(slug));
+      if (joined.length || left.length) {
+        rootOf(strapi).announce('campaigns.topics.change', {
+          contactId: row.id,
+          contactDocumentId: row.documentId,
+          email: row.email,
+          origin,
+          joined,
+          left,
+        });
+      }
       return toContact(row);
     },
 
@@ -107,12 +146,27 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
+     * Erases the contact and its personal data everywhere the plugin keeps it (erasure.ts), in one
+     * transaction; the address stays suppressed by its hash. A 404 when there is no such contact,
+     * so a second erasure changes nothing. `by`: who asked, for the erasure log.
+     */
+    erase(documentId: string, options: { by: ErasureActor }) {
+      return erasure.erase(documentId, options.by);
+    },
+
+    /** Everything the plugin holds about the contact, as JSON (GDPR right of access): contact-data.ts. */
+    async exportData(documentId: string) {
+      const row = await findRow(documentId);
+      return contactDataOf(strapi, row.id, toContact(row));
+    },
+
+    /**
      * Sets a contact's state as the admin (or an extension) asks, through the contact signals
      * (contact-signals/): nothing moves a contact down the precedence table but a resubscribe,
      * which here is the admin's forced one and needs a fresh consent record unless the contact is
      * subscribed already. An unsubscribe of a bounced contact changes nothing.
      */
-    async setState(documentId: string, state: ContactState, options: { consent?: Contact['consent'] } = {}) {
+    async setState(documentId: string, state: ContactState, options: { consent?: Contact['consent'] } & ChangeOptions = {}) {
       if (!CONTACT_STATES.includes(state)) throw invalid('state', `must be one of ${CONTACT_STATES.join(', ')}`);
       const current = await findRow(documentId);
       const type = signalFor(state);
@@ -121,11 +175,12 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
           throw invalid('consent', 'resubscribing a contact needs a consent record (source, time, IP, text shown)');
         return toContact(current);
       }
-      await applySignal(strapi.db.connection, signalTables(strapi), {
+      await rootOf(strapi).signal({
         type,
         contactIds: [current.id],
         force: true,
         consent: options.consent ?? undefined,
+        origin: options.origin ?? 'api',
       });
       return toContact(await findRow(documentId));
     },

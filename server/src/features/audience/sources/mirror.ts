@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../constants';
-import { applySignal } from '../../../contact-signals/apply-signal';
-import { signalTables } from '../../../contact-signals/tables';
+import { rootOf } from '../../../composition/accessor';
 import { documentsOf } from '../../../db/documents';
 import { hashEmail, normalizeEmail } from '../../../validation/email';
+import { erasedHashes } from '../contacts/erased';
 import { CONTACT_SELECT, createMapping, representative, type ContactRow, type SourceEntry } from './mapping';
 import type { AudienceSource } from './resolve';
 
@@ -46,7 +46,7 @@ export const createMirror = (strapi: Core.Strapi) => {
       await contacts().delete({ documentId: contact.documentId });
       return 'removed';
     }
-    await applySignal(strapi.db.connection, signalTables(strapi), { type: 'unsubscribe', contactIds: [contact.id] });
+    await rootOf(strapi).signal({ type: 'unsubscribe', contactIds: [contact.id], origin: 'source' });
     await contacts().update({ documentId: contact.documentId, data: { sourceUid: null, sourceId: null } });
     return 'removed';
   };
@@ -62,6 +62,10 @@ export const createMirror = (strapi: Core.Strapi) => {
       return 'skipped';
     }
     const { email } = checked;
+    if ((await erasedHashes(strapi.db.connection, strapi.db.metadata.get(UID.suppression).tableName, [hashEmail(email)])).size) {
+      warn(source, sourceId, `not mirrored: its ${source.emailField} was erased (GDPR) and may not become a contact again`);
+      return 'skipped';
+    }
 
     if (linked) {
       if (linked.email !== email) {
