@@ -28,7 +28,7 @@ const CONTENT = `<mjml lang="en">
     <mj-section><mj-column>
       <mj-text font-family="Open Sans, sans-serif" color="#333333"><h1>Hello {{ contact.firstName }}</h1></mj-text>
       <mj-text font-family="Raleway" color="#333333">Our autumn blend is in.</mj-text>
-      <mj-text color="#333333"><a href="{{ view_in_browser_url }}" style="color:#1a0dab">View online</a> · <a href="{{ unsubscribe_url }}" style="color:#1a0dab">Unsubscribe</a></mj-text>
+      <mj-text color="#333333"><a href="{{ view_in_browser_url }}" style="color:#1a0dab">View online</a> · <a href="{{ preferences_url }}" style="color:#1a0dab">Preferences</a> · <a href="{{ unsubscribe_url }}" style="color:#1a0dab">Unsubscribe</a></mj-text>
     </mj-column></mj-section>
   </mj-body>
 </mjml>`;
@@ -37,7 +37,7 @@ let sink: SmtpSink | undefined;
 let app: TestApp | undefined;
 let browser: Browser | undefined;
 let baseUrl: string;
-const pathsOf: Record<string, { view: string; unsubscribe: string }> = {};
+const pathsOf: Record<string, { view: string; unsubscribe: string; preferences: string }> = {};
 
 // Closed in reverse: the browser, then the app, then the sink that holds the app's pooled connections.
 afterAllInReverse(() => sink?.close());
@@ -69,10 +69,15 @@ beforeAll(async () => {
   for (const message of sink.received) {
     const html = String((await sink.parse(message)).html);
     const path = (kind: string) => new RegExp(`${baseUrl.replace(/\./g, '\\.')}(/api/campaigns/t/${kind}/[A-Za-z0-9._-]+)`).exec(html)![1];
-    pathsOf[message.rcptTo[0]] = { view: path('v'), unsubscribe: path('u') };
+    pathsOf[message.rcptTo[0]] = { view: path('v'), unsubscribe: path('u'), preferences: path('p') };
   }
   // Paul has unsubscribed: his link shows the "done" page.
-  await strapi.plugin('campaigns').service('tracking').unsubscribe(pathsOf['paul@pages.test'].unsubscribe.split('/').pop()!);
+  const oneClick = await fetch(`${baseUrl}${pathsOf['paul@pages.test'].unsubscribe}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: 'List-Unsubscribe=One-Click',
+  });
+  expect(oneClick.status).toBe(200);
 }, 180_000);
 
 /**
@@ -98,6 +103,7 @@ const PAGES: Array<{ name: string; path: () => string; status: number; heading: 
   },
   { name: 'not found', path: () => `${pathsOf['olga@pages.test'].view.slice(0, -2)}xx`, status: 404, heading: 'Page introuvable' },
   { name: 'view in browser', path: () => pathsOf['olga@pages.test'].view, status: 200, heading: 'Hello Olga' },
+  { name: 'preferences', path: () => pathsOf['paul@pages.test'].preferences, status: 200, heading: 'Vos préférences e-mail' },
 ];
 
 interface Visit {
