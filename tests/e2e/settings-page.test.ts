@@ -70,3 +70,21 @@ test('an editor without the settings permission has no Settings section and cann
     await editor.close();
   }
 });
+
+test('the site settings form shows the server’s error under the field it names, stores nothing, then saves', async () => {
+  const stored = () => app().strapi.store.get({ type: 'plugin', name: 'campaigns', key: 'site-settings' });
+  const before = await stored();
+  await page().goto(`${baseUrl()}/admin/plugins/campaigns/settings`);
+  const form = page().getByRole('form', { name: 'Site settings' });
+  await form.getByLabel('Accent colour').fill('red');
+  await form.getByRole('button', { name: 'Save site settings' }).click();
+  await form.getByText('a colour such as #4945ff').waitFor();
+  expect(await stored()).toEqual(before);
+
+  await form.getByLabel('Accent colour').fill('#0b6e4f');
+  await form.getByLabel('Site name').fill('Northwind Coffee');
+  await form.getByRole('button', { name: 'Save site settings' }).click();
+  await page().getByText('Site settings saved').waitFor();
+  expect(await stored()).toMatchObject({ theme: { siteName: 'Northwind Coffee', accentColor: '#0b6e4f', logoUrl: null } });
+  await screenshot('settings-site-form');
+});

@@ -16,7 +16,7 @@ export interface AdminInBrowser {
   close(): Promise<void>;
 }
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve) => {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => {

@@ -9,6 +9,7 @@ export const CONTACT_TAG = 'CampaignsContact';
 export const TOPIC_TAG = 'CampaignsTopic';
 export const IMPORT_TAG = 'CampaignsImport';
 export const AUDIENCE_TAGS = [CONTACT_TAG, TOPIC_TAG, IMPORT_TAG] as const;
+export const SITE_SETTINGS_TAG = 'CampaignsSiteSettings';
 export const INBOUND_NOTICE_TAG = 'CampaignsInboundNotice';
 export const SUPPRESSION_TAG = 'CampaignsSuppression';
 /** A suppression list and its removals change together. */

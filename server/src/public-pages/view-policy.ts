@@ -5,6 +5,9 @@ const ENTITIES: Record<string, string> = { '&quot;': '"', '&#39;': "'", '&#x27;'
 /** An attribute's value as the browser hashes it: after its character references are decoded. */
 const decoded = (value: string) => value.replace(/&(quot|#39|#x27|lt|gt|amp);/g, (entity) => ENTITIES[entity]);
 
+/** What the browser hashes: its HTML parser turns every CRLF and lone CR into LF first (sent HTML has CRLF line ends). */
+const parsed = (text: string) => text.replace(/\r\n?/g, '\n');
+
 const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)<\/style>/gi;
 const STYLE_ATTRIBUTE = /\sstyle\s*=\s*("([^"]*)"|'([^']*)')/gi;
 
@@ -19,9 +22,9 @@ const STYLE_ATTRIBUTE = /\sstyle\s*=\s*("([^"]*)"|'([^']*)')/gi;
  */
 export const viewPolicy = (html: string, fonts: FontSettings) => {
   const hashes = new Set<string>();
-  for (const match of html.matchAll(STYLE_ELEMENT)) hashes.add(sha256Source(match[1]));
+  for (const match of html.matchAll(STYLE_ELEMENT)) hashes.add(sha256Source(parsed(match[1])));
   const attributes = new Set<string>();
-  for (const match of html.matchAll(STYLE_ATTRIBUTE)) attributes.add(sha256Source(decoded(match[2] ?? match[3])));
+  for (const match of html.matchAll(STYLE_ATTRIBUTE)) attributes.add(sha256Source(decoded(parsed(match[2] ?? match[3]))));
   const fontsOrigin = fonts.mode === 'site' ? originOf(fonts.stylesheetUrl) : null;
   const sources = (...list: Array<string | null>) => list.filter(Boolean).join(' ');
   return [

@@ -1,11 +1,12 @@
 import { Badge, Flex, Grid, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { useGetCampaignsSettingsQuery } from '../../api/settings';
+import { useGetCampaignsSettingsQuery, useGetCampaignsSiteSettingsQuery } from '../../api/settings';
 import { Fact } from '../../components/layout/Fact';
 import { Section } from '../../components/layout/Section';
 import { AudienceSourcesPanel } from '../../components/settings/AudienceSourcesPanel';
 import { BouncePolicyPanel } from '../../components/settings/BouncePolicyPanel';
 import { ConfigWarnings } from '../../components/settings/ConfigWarnings';
+import { SiteSettingsForm } from '../../components/settings/SiteSettingsForm';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { PERMISSIONS } from '../../permissions';
 
@@ -15,9 +16,10 @@ const SettingsView = () => {
   const t = usePluginMessages();
   // The queues' health is live: each visit reads it afresh.
   const { data: settings, isError } = useGetCampaignsSettingsQuery(undefined, { refetchOnMountOrArgChange: true });
+  const site = useGetCampaignsSiteSettingsQuery(undefined, { refetchOnMountOrArgChange: true });
 
-  if (isError) return <Page.Error />;
-  if (!settings) return <Page.Loading />;
+  if (isError || site.isError) return <Page.Error />;
+  if (!settings || !site.data) return <Page.Loading />;
   const { smtp, health, dkim } = settings;
   const notSet = t('settings.fact.notSet', 'not set');
   const server = `${smtp.host}:${smtp.port}`;
@@ -38,6 +40,9 @@ const SettingsView = () => {
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
           <ConfigWarnings warnings={settings.warnings} />
+          <Section title={t('settings.section.site', 'Pages, fonts and privacy')}>
+            <SiteSettingsForm settings={site.data} />
+          </Section>
           <Section title={t('settings.section.audienceSources', 'Audience sources')}>
             <AudienceSourcesPanel sources={settings.audienceSources} />
           </Section>

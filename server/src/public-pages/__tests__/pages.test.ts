@@ -111,9 +111,9 @@ describe('renderPage and its policy', () => {
 });
 
 test('the view page allows each style of the message by its hash, attributes decoded as the browser reads them', () => {
-  const html = `<style>p{color:red}</style><p style="font-family:&quot;Open Sans&quot;, Arial">a</p><div style='margin:0'>b</div><p style="font-family:&quot;Open Sans&quot;, Arial">c</p>`;
+  const html = `<style>p{color:red}</style><style>\r\na{}\r\n</style><p style="font-family:&quot;Open Sans&quot;, Arial">a</p><div style='margin:0'>b</div><p style="font-family:&quot;Open Sans&quot;, Arial">c</p>`;
   const policy = viewPolicy(html, { mode: 'system', stylesheetUrl: null, family: null });
-  expect(policy).toContain(`style-src-elem 'self' ${sha('p{color:red}')};`);
+  expect(policy).toContain(`style-src-elem 'self' ${sha('p{color:red}')} ${sha('\na{}\n')};`);
   expect(policy).toContain(`style-src-attr 'unsafe-hashes' ${sha('font-family:"Open Sans", Arial')} ${sha('margin:0')};`);
   expect(policy).toContain("font-src 'self';");
   expect(policy).not.toContain('unsafe-inline');
