@@ -6,6 +6,7 @@ import { assertProductionReady } from './config/parse';
 import { PLUGIN_ID } from './constants';
 import { fromEveryFeature } from './features';
 import { leaveInboundBodiesUnread } from './features/inbound/request-body';
+import { trackingFastPath } from './features/tracking/fast-path';
 import { answerMalformedBodies } from './middlewares/malformed-body';
 import { getService } from './services/get-service';
 
@@ -19,6 +20,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   getService(strapi, 'audienceSources').resolve();
   answerMalformedBodies(strapi);
   leaveInboundBodiesUnread(strapi);
+  // Added now, before Strapi adds its global middlewares at bootstrap: the click and open GETs skip them.
+  strapi.server.use(trackingFastPath(strapi));
   await strapi
     .service('admin::permission')
     .actionProvider.registerMany(fromEveryFeature('actions').map((action) => ({ section: 'plugins', pluginName: PLUGIN_ID, ...action })));

@@ -1,12 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../../services/get-service';
-import type { TrackingClient } from './service';
 import { notFoundPage, unsubscribePage } from './pages';
-import { PAGE_HEADERS, PIXEL_GIF, PIXEL_HEADERS, REDIRECT_HEADERS, TEXT_HEADERS, VIEW_HEADERS } from './responses';
-
-// Koa answers HEAD through the GET routes: scanners that only look get the same answer, and nothing is counted.
-const clientOf = (ctx: Context): TrackingClient => ({ userAgent: ctx.get('user-agent') || undefined, record: ctx.method === 'GET' });
+import { PAGE_HEADERS, VIEW_HEADERS } from './responses';
 
 const page = (ctx: Context, status: number, html: string, headers = PAGE_HEADERS) => {
   ctx.set(headers);
@@ -14,29 +10,10 @@ const page = (ctx: Context, status: number, html: string, headers = PAGE_HEADERS
   ctx.body = html;
 };
 
-/** The public endpoints recipients reach from their mail (index.ts); the tracking service checks every token. */
+/** The public pages recipients reach from their mail (index.ts); the tracking service checks every token. */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const tracking = () => getService(strapi, 'tracking');
   return {
-    async click(ctx: Context) {
-      const url = await tracking().click(ctx.params.token, clientOf(ctx));
-      if (!url) {
-        ctx.set(TEXT_HEADERS);
-        ctx.status = 404;
-        ctx.body = 'Not found';
-        return;
-      }
-      ctx.set(REDIRECT_HEADERS);
-      ctx.redirect(url);
-    },
-
-    /** Always the image, whatever the token: an answer that differed would tell a prober which tokens are genuine. */
-    async open(ctx: Context) {
-      await tracking().open(ctx.params.token, clientOf(ctx));
-      ctx.set(PIXEL_HEADERS);
-      ctx.body = PIXEL_GIF;
-    },
-
     async view(ctx: Context) {
       const html = await tracking().view(ctx.params.token);
       if (html === null) return page(ctx, 404, notFoundPage());
