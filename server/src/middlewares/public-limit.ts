@@ -22,7 +22,11 @@ export interface PublicLimitConfig {
 export default (config: PublicLimitConfig, { strapi }: { strapi: Core.Strapi }) => {
   const root = rootOf(strapi);
   return async (ctx: Context, next: Next) => {
-    const verdict: PublicVerdict = countPublicHit(root.running.publicLimits, root.tokens.subjectOf(config.purpose, ctx.params.token), ctx.ip);
+    const verdict: PublicVerdict = countPublicHit(
+      root.running.publicLimits,
+      root.tokens.subjectOf(config.purpose, ctx.params.token),
+      ctx.ip
+    );
     if (!verdict.limited) return next();
     if (config.applyWhenLimited) {
       await next();

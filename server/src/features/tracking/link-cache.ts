@@ -32,7 +32,13 @@ interface Entry {
  * the redirect answers from memory, and a miss loads the whole campaign's links in one read (the
  * next links of the same message are then hits). Bounded: past maxEntries the oldest loaded go.
  */
-export const createLinkCache = ({ load, maxEntries = 100_000, ttlMs = 10 * 60_000, missTtlMs = 60_000, now = Date.now }: LinkCacheOptions) => {
+export const createLinkCache = ({
+  load,
+  maxEntries = 100_000,
+  ttlMs = 10 * 60_000,
+  missTtlMs = 60_000,
+  now = Date.now,
+}: LinkCacheOptions) => {
   const entries = new Map<number, Entry>();
   const loading = new Map<number, Promise<CachedLink | null>>();
 

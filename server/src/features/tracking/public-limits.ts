@@ -51,7 +51,11 @@ export interface PublicCounting {
  * Counts one public request and answers whether it is over its limits. `subject`: what the
  * verified token stands for (`click:12.3`, ids only), or null for a token that did not verify.
  */
-export const countPublicHit = ({ limits, prefix, counter }: PublicCounting, subject: string | null, ip: string | undefined): PublicVerdict => {
+export const countPublicHit = (
+  { limits, prefix, counter }: PublicCounting,
+  subject: string | null,
+  ip: string | undefined
+): PublicVerdict => {
   if (!limits.enabled) return ALLOWED;
   const windowMs = limits.windowSeconds * 1000;
   const client = clientKey(ip);

@@ -31,11 +31,7 @@ export const createTrackingWriter = ({ knex, recorder, links, storeClientDetails
       hits.map((hit) => hit.deliveryId)
     );
     const clicked = hits.flatMap((hit) => (hit.type === 'click' && deliveries.has(hit.deliveryId) ? [hit] : []));
-    const history = await clickHistoryOf(
-      knex,
-      [...new Set(clicked.map((hit) => hit.deliveryId))],
-      clicksSince(clicked)
-    );
+    const history = await clickHistoryOf(knex, [...new Set(clicked.map((hit) => hit.deliveryId))], clicksSince(clicked));
     const linkOf = new Map<number, CachedLink | null>();
     for (const hit of clicked) if (!linkOf.has(hit.linkId)) linkOf.set(hit.linkId, await links.get(hit.linkId));
     const campaigns = [...new Set([...linkOf.values()].flatMap((link) => (link ? [link.campaignId] : [])))];
