@@ -44,7 +44,7 @@ export interface PublicCounting {
   limits: PublicLimits;
   /** `<redis prefix>:public`. */
   prefix: string;
-  counter: { hit(keys: readonly string[], windowMs: number): WindowCount[] };
+  counter: { hit(keys: readonly string[], windowMs: number): WindowCount[]; sync(): Promise<void> };
 }
 
 /**
