@@ -79,7 +79,8 @@ test('one link clicked over and over is answered 429 with Retry-After from its R
   while ((await redis().exists(key)) === 1) await new Promise((resolve) => setImmediate(resolve));
   await get(click, '198.51.100.1');
   await syncPublicLimits(strapi());
-  expect(await redis().get(key)).toBe('1');
+  // A new window: this request, and the other IP's above if its sync came after the expiry.
+  expect(Number(await redis().get(key))).toBeLessThanOrEqual(2);
   expect((await get(click, '198.51.100.1')).status).toBe(302);
 });
 
