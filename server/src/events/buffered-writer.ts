@@ -52,15 +52,18 @@ export const createBufferedWriter = <T>({ write, maxItems, maxDelayMs, maxAttemp
    * waits for the timer's next turn (a failing database is not hammered); a closing one tries
    * again at once, and gives each item up after maxAttempts.
    */
+  const writeAll = async () => {
+    while (held.length) {
+      if (!(await writeOnce()) && !closed) break;
+    }
+  };
+
   const drain = (): Promise<void> => {
-    if (writing) return writing;
-    writing = (async () => {
-      while (held.length) {
-        if (!(await writeOnce()) && !closed) break;
-      }
+    // Set before it can end: `writing` is never left holding a write that is over.
+    writing ??= writeAll().finally(() => {
       writing = undefined;
       if (held.length) schedule();
-    })();
+    });
     return writing;
   };
 

@@ -70,3 +70,14 @@ test('close writes what is held, and writes anything added later at once', async
   release();
   expect(batches).toEqual([[1], [2]]);
 });
+
+test('a flush of an empty buffer leaves the writer working', async () => {
+  const { writer, batches } = setup();
+  await writer.flush();
+  await writer.flush();
+  writer.add(1);
+  await writer.flush();
+  writer.add(2);
+  await until(() => batches.length === 2);
+  expect(batches).toEqual([[1], [2]]);
+});
