@@ -45,6 +45,7 @@ export const TABLES = {
   inboundNotices: 'campaigns_inbound_notices',
   inboundRaw: 'campaigns_inbound_raw',
   mailboxCheckpoints: 'campaigns_mailbox_checkpoints',
+  erasures: 'campaigns_erasures',
 } as const;
 
 /** Set by the dedicated worker entry so the plugin knows it is the worker process. */

@@ -38,7 +38,7 @@ export interface ImportCounters {
   updated: number;
   /** Rows whose address came earlier in the file, or that match an existing contact left as it was. */
   duplicates: number;
-  /** Invalid rows; each is listed in the report with its reason. */
+  /** Invalid rows, and rows of an erased address (GDPR); each is listed in the report with its reason. */
   rejected: number;
   /** Rows imported (created or updated) whose address is on the suppression list: never mailed. */
   suppressed: number;

@@ -10,6 +10,7 @@ adminBrowserGroup(
   [
     'admin-pages/topics-page',
     'admin-pages/contacts-page',
+    'admin-pages/contact-privacy',
     'admin-pages/segment-builder',
     'admin-pages/import-wizard',
     'admin-pages/settings-warnings',

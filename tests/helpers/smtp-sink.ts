@@ -5,8 +5,12 @@ import { afterAllInReverse } from './teardown';
 /** How long close() lets a client still connected finish before cutting it off (smtp-server waits 30 s by default). */
 const CLOSE_TIMEOUT_MS = 1000;
 
-/** What the sink does with one recipient: accept, refuse with a code at RCPT TO, or drop the connection after the message. */
-export type SinkBehaviour = { rcpt: number; message: string } | { dropAfterData: true } | { data: number; message: string };
+/**
+ * What the sink does with one recipient: accept, refuse with a code at RCPT TO, drop the connection
+ * after the message, or accept it only after a delay (kept, with its time, when the answer goes).
+ */
+export type SinkBehaviour =
+  { rcpt: number; message: string } | { dropAfterData: true } | { data: number; message: string } | { delayMs: number };
 
 export interface ReceivedMessage {
   /** The client's EHLO name. */
@@ -78,6 +82,13 @@ export const startSmtpSink = async (options: { hide8BitMime?: boolean } = {}) =>
           // The message arrived whole, but the client never hears so: it cannot know it was accepted.
           keep();
           for (const connection of server.connections) if (connection.session?.id === session.id) connection._socket?.destroy();
+          return;
+        }
+        if (behaviour && 'delayMs' in behaviour) {
+          setTimeout(() => {
+            keep();
+            callback();
+          }, behaviour.delayMs);
           return;
         }
         if (behaviour && 'data' in behaviour) {

@@ -223,6 +223,27 @@ describe("the user's own write never fails because of the mirror", () => {
   });
 });
 
+test('a user whose contact was erased is never mirrored again: not on an edit, not by the backfill', async () => {
+  const campaigns = app.strapi.plugin('campaigns');
+  const user = await userService().add(newUser({ email: 'erased-user@example.com', firstName: 'Gone' }));
+  await settled();
+  const contact = await contactOf(user);
+  await campaigns.service('contacts').erase(contact.documentId, { by: { origin: 'api', label: 'test' } });
+
+  const warn = warnings();
+  await userService().edit(user.id, { firstName: 'Back' });
+  await settled();
+  expect(await contactByEmail('erased-user@example.com')).toBeNull();
+  const erasedWarning = new RegExp(`entry ${user.documentId}: not mirrored: its email was erased \\(GDPR\\)`, 'g');
+  expect(logged(warn).match(erasedWarning)).toHaveLength(1);
+
+  // The backfill's batch writer takes the same decision.
+  const backfill = await campaigns.service('audienceSources').backfill({ uid: USER });
+  expect(backfill.skipped).toBeGreaterThanOrEqual(1);
+  expect(await contactByEmail('erased-user@example.com')).toBeNull();
+  expect(logged(warn).match(erasedWarning)).toHaveLength(2);
+});
+
 describe('transactions', () => {
   test('the contact is written after the commit, outside the transaction of the user write', async () => {
     const data = newUser();

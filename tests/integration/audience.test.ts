@@ -9,4 +9,7 @@ integrationGroup('audience', {}, [
   'audience/contacts-admin-api',
   'audience/contacts-bulk-api',
   'audience/deep-json',
+  'audience/contact-erasure',
+  'audience/contact-data',
+  'audience/event-retention',
 ]);

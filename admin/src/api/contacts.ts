@@ -13,6 +13,7 @@ import type {
   SetContactState,
   UpdateContact,
 } from '../../../shared/contracts/contacts';
+import type { ErasureRequest, ErasureResult } from '../../../shared/contracts/privacy';
 import { fileNameOf } from '../download';
 import { PLUGIN_ID } from '../pluginId';
 import { mergeEventPages } from './event-pages';
@@ -63,6 +64,12 @@ const contactsApi = adminApi.enhanceEndpoints({ addTagTypes: AUDIENCE_TAGS }).in
       transformResponse: (response: SetContactState.Response) => response.data,
       invalidatesTags: (_result, _error, { documentId }) => contactAndTopics(documentId),
     }),
+    /** Erases the contact for good; its cache entries go, the lists and topic counts are read again. */
+    eraseContact: build.mutation<ErasureResult, ContactId & { data: ErasureRequest }>({
+      query: ({ documentId, data }) => ({ url: `${base}/${documentId}/erase`, method: 'POST', data: { data } }),
+      transformResponse: (response: { data: ErasureResult }) => response.data,
+      invalidatesTags: (_result, error) => (error ? [] : contactAndTopics()),
+    }),
     bulkContacts: build.mutation<BulkContacts.Response['data'], ContactBulkRequest>({
       query: (data) => ({ url: `${base}/bulk`, method: 'POST', data: { data } }),
       transformResponse: (response: BulkContacts.Response) => response.data,
@@ -101,9 +108,20 @@ export const {
   useDeleteContactMutation,
   useSetContactStateMutation,
   useBulkContactsMutation,
+  useEraseContactMutation,
   useGetContactDeliveriesQuery,
   useGetContactEventsQuery,
 } = contactsApi;
+
+/** Downloads everything held about one contact (GET /contacts/:documentId/data) as a JSON file. */
+export const useExportContactData = () => {
+  const { get } = useFetchClient();
+  return (documentId: string) =>
+    get<Blob>(`${base}/${documentId}/data`, { responseType: 'blob' }).then((r) => ({
+      blob: r.data,
+      fileName: fileNameOf(r.headers, `contact-${documentId}.json`),
+    }));
+};
 
 /**
  * Downloads the contacts CSV and its file name. A file, not state to cache: fetched with the

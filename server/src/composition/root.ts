@@ -48,6 +48,7 @@ import type { InboundPipeline } from '../features/inbound/notice';
 import type { VerpKey } from '../features/inbound/matching';
 import { sendingIdentity } from '../mail/identity';
 import { createSiteSettings } from '../features/settings/site-settings';
+import { createRetention, type Retention } from '../features/audience/privacy/retention';
 import { createAnnouncer } from '../site-events/announcer';
 import { createCloseStack } from './close-stack';
 import { connectRedis, quitRedis } from './redis';
@@ -98,6 +99,8 @@ export interface Running {
   links: LinkCache;
   /** The public limits and their counts: in process, synced to Redis in the background. */
   publicLimits: PublicCounting;
+  /** Deletes raw events past the editor's retention; its maintenance job runs it every few minutes. */
+  retention: Retention;
 }
 
 /**
@@ -202,7 +205,10 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
         log: strapi.log,
       }),
     ];
-    const workers = runWorkers ? openWorkers(declarations, { config, log: strapi.log, engine, imports, reactors }, client, prefix) : [];
+    const retention = createRetention({ knex, rawEventDays: async () => (await siteSettings.get()).retention.rawEventDays });
+    const workers = runWorkers
+      ? openWorkers(declarations, { config, log: strapi.log, engine, imports, reactors, retention }, client, prefix)
+      : [];
     // Last opened, first closed: a job finishing its last message still needs the transport and the queues.
     opened.push('the workers', async () => {
       await Promise.all(workers.map((worker) => worker.close()));
@@ -246,6 +252,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       tracking,
       links,
       publicLimits: { limits: config.publicLimits, prefix: `${prefix}:public`, counter: publicCounts },
+      retention,
     };
   };
 

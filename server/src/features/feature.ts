@@ -5,6 +5,7 @@ import type { Migration } from '../db/migration';
 import type { Reactor } from '../events/reactors';
 import type { ImportWork } from './imports/import-work';
 import type { SendEngine } from './sending/engine';
+import type { Retention } from './audience/privacy/retention';
 
 type StrapiContext = { strapi: Core.Strapi };
 
@@ -16,6 +17,8 @@ export interface QueueDependencies {
   imports: ImportWork;
   /** What reacts to each recorded delivery event (the events queue's worker calls them in turn). */
   reactors: readonly Reactor[];
+  /** Deletes raw events past the editor's retention (the privacy maintenance job). */
+  retention: Retention;
 }
 
 /*

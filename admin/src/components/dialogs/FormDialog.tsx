@@ -6,6 +6,8 @@ interface Props {
   open: boolean;
   title: string;
   submitLabel: string;
+  /** `danger` for a submit that cannot be undone (an erasure). */
+  submitVariant?: 'default' | 'danger';
   onClose: () => void;
   /** Checks the inputs before anything is sent: false keeps the dialog open (it shows what is missing). */
   validate?: () => boolean;
@@ -19,7 +21,18 @@ interface Props {
 }
 
 /** A modal form: title, fields, Cancel and a submit button that shows the save under way. */
-export const FormDialog = ({ open, title, submitLabel, onClose, validate, onSubmit, onError, error, children }: Props) => {
+export const FormDialog = ({
+  open,
+  title,
+  submitLabel,
+  submitVariant = 'default',
+  onClose,
+  validate,
+  onSubmit,
+  onError,
+  error,
+  children,
+}: Props) => {
   const [saving, setSaving] = useState(false);
   const t = usePluginMessages();
 
@@ -58,7 +71,7 @@ export const FormDialog = ({ open, title, submitLabel, onClose, validate, onSubm
             <Modal.Close>
               <Button variant="tertiary">{t('dialogs.form.cancel', 'Cancel')}</Button>
             </Modal.Close>
-            <Button type="submit" loading={saving}>
+            <Button type="submit" variant={submitVariant} loading={saving}>
               {submitLabel}
             </Button>
           </Modal.Footer>

@@ -1,10 +1,13 @@
 import { useState } from 'react';
-import { Button, Dialog, Flex, Grid, Typography } from '@strapi/design-system';
-import { Trash } from '@strapi/icons';
+import { Button, Dialog, EmptyStateLayout, Flex, Grid, Typography } from '@strapi/design-system';
+import { Download, Shield, Trash } from '@strapi/icons';
+import { EmptyPictures } from '@strapi/icons/symbols';
 import { ConfirmDialog, Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   useDeleteContactMutation,
+  useEraseContactMutation,
+  useExportContactData,
   useGetContactDeliveriesQuery,
   useGetContactEventsQuery,
   useGetContactQuery,
@@ -12,10 +15,12 @@ import {
   useUpdateContactMutation,
 } from '../../api/contacts';
 import { errorMessage } from '../../api/errors';
+import { saveBlob } from '../../download';
 import { useGetTopicChoicesQuery } from '../../api/topics';
 import { ContactEditForm } from '../../components/contacts/ContactEditForm';
 import { ContactStatePanel } from '../../components/contacts/ContactStatePanel';
 import { DeliveriesTable } from '../../components/contacts/DeliveriesTable';
+import { EraseContactDialog } from '../../components/contacts/EraseContactDialog';
 import { EventsTimeline } from '../../components/contacts/EventsTimeline';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { PERMISSIONS } from '../../permissions';
@@ -42,6 +47,12 @@ export const ContactDetailPage = () => {
   const [setContactState] = useSetContactStateMutation();
   const [deleteContact] = useDeleteContactMutation();
   const [deleting, setDeleting] = useState(false);
+  const [eraseContact] = useEraseContactMutation();
+  const exportData = useExportContactData();
+  const [erasing, setErasing] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  /** Set once the erasure committed: the page then says the contact is gone instead of loading it again. */
+  const [erasedEmail, setErasedEmail] = useState<string>();
 
   const remove = async () => {
     setDeleting(false);
@@ -54,6 +65,44 @@ export const ContactDetailPage = () => {
     }
   };
 
+  const download = async () => {
+    setExporting(true);
+    try {
+      const { blob, fileName } = await exportData(documentId);
+      saveBlob(blob, fileName);
+    } catch (e) {
+      toggleNotification({ type: 'danger', message: errorMessage(e) });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const back = (
+    <Link to=".." relative="path">
+      {t('contacts.detail.back', '← Contacts')}
+    </Link>
+  );
+
+  if (erasedEmail !== undefined) {
+    return (
+      <Page.Main>
+        <Page.Title>{t('contacts.erase.doneTitle', 'Contact erased')}</Page.Title>
+        <Layouts.Header title={t('contacts.erase.doneTitle', 'Contact erased')} navigationAction={back} />
+        <Layouts.Content>
+          <EmptyStateLayout
+            icon={<EmptyPictures width="16rem" />}
+            hasRadius
+            shadow="tableShadow"
+            content={t(
+              'contacts.erase.done',
+              'The contact {email} was erased: its personal data is gone, and its address stays suppressed so it is never mailed or imported again.',
+              { email: erasedEmail }
+            )}
+          />
+        </Layouts.Content>
+      </Page.Main>
+    );
+  }
   if (loadError) return <LoadFailure error={loadError} />;
   if (!contact) return <Page.Loading />;
 
@@ -67,17 +116,23 @@ export const ContactDetailPage = () => {
       <Layouts.Header
         title={contact.email}
         subtitle={name || undefined}
-        navigationAction={
-          <Link to=".." relative="path">
-            {t('contacts.detail.back', '← Contacts')}
-          </Link>
-        }
+        navigationAction={back}
         primaryAction={
-          canDelete ? (
-            <Button variant="danger-light" startIcon={<Trash />} onClick={() => setDeleting(true)}>
-              {t('contacts.detail.delete', 'Delete')}
+          <Flex gap={2}>
+            <Button variant="secondary" startIcon={<Download />} loading={exporting} onClick={download}>
+              {t('contacts.detail.exportData', 'Export data')}
             </Button>
-          ) : undefined
+            {canDelete && (
+              <>
+                <Button variant="danger-light" startIcon={<Trash />} onClick={() => setDeleting(true)}>
+                  {t('contacts.detail.delete', 'Delete')}
+                </Button>
+                <Button variant="danger" startIcon={<Shield />} onClick={() => setErasing(true)}>
+                  {t('contacts.detail.erase', 'Erase')}
+                </Button>
+              </>
+            )}
+          </Flex>
         }
       />
       <Layouts.Content>
@@ -151,6 +206,15 @@ export const ContactDetailPage = () => {
           </Section>
         </Flex>
       </Layouts.Content>
+      <EraseContactDialog
+        open={erasing}
+        email={contact.email}
+        onClose={() => setErasing(false)}
+        onErase={async (confirm) => {
+          await eraseContact({ documentId, data: { confirm } }).unwrap();
+          setErasedEmail(contact.email);
+        }}
+      />
       <Dialog.Root open={deleting} onOpenChange={(open: boolean) => !open && setDeleting(false)}>
         <ConfirmDialog onConfirm={remove} title={t('contacts.detail.deleteTitle', 'Delete contact')} variant="danger">
           {t(

@@ -12,6 +12,7 @@ test('the migrations of every feature run in the order they always ran, under th
     '004-source-index',
     '005-sends',
     '006-inbound-tables',
+    '008-erasures',
   ]);
 });
 
@@ -47,5 +48,6 @@ test('each maintenance job has a schedule of its own', () => {
   expect(jobs.map((job) => `${job.name}@${job.scheduler}/${job.everyMs}`)).toEqual([
     'tidySends@tidy-sends/60000',
     'tidyImports@tidy-imports/300000',
+    'eventRetention@event-retention/600000',
   ]);
 });

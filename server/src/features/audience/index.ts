@@ -10,6 +10,7 @@ import contactExport from './contacts/export-service';
 import contacts from './contacts/service';
 import { audienceIndexes } from './migrations/002-audience-indexes';
 import { sourceIndex } from './migrations/004-source-index';
+import { erasures } from './migrations/008-erasures';
 import segmentRules from './segments/rules-controller';
 import segments from './segments/service';
 import audienceSourcesController from './sources/controller';
@@ -37,6 +38,9 @@ export default defineFeature({
     { method: 'POST', path: '/contacts/bulk', handler: 'contactActions.bulk', config: guard(ACTIONS.write) },
     { method: 'POST', path: `/contacts/${DOCUMENT_ID}/state`, handler: 'contactActions.setState', config: guard(ACTIONS.write) },
     { method: 'GET', path: `/contacts/${DOCUMENT_ID}/activity`, handler: 'contactActions.activity', config: guard(ACTIONS.read) },
+    // GDPR: the right of access (a JSON download) and the right to erasure.
+    { method: 'GET', path: `/contacts/${DOCUMENT_ID}/data`, handler: 'contactActions.data', config: guard(ACTIONS.read) },
+    { method: 'POST', path: `/contacts/${DOCUMENT_ID}/erase`, handler: 'contactActions.erase', config: guard(ACTIONS.delete) },
     ...crudRoutes('contacts', 'contacts', ACTIONS),
     { method: 'GET', path: '/segments/choices', handler: 'segmentRules.choices', config: guard(ACTIONS.read) },
     { method: 'POST', path: '/segments/count', handler: 'segmentRules.count', config: guard(ACTIONS.read) },
@@ -50,7 +54,15 @@ export default defineFeature({
   ],
   contentApiRoutes: [],
   queues: [],
-  maintenanceJobs: [],
-  migrations: [audienceIndexes, sourceIndex],
+  maintenanceJobs: [
+    // Deletes raw events older than the editor's retention, a bounded number per run (privacy/retention.ts).
+    {
+      name: 'eventRetention',
+      scheduler: 'event-retention',
+      everyMs: 10 * 60_000,
+      run: ({ retention }): Promise<unknown> => retention.run(),
+    },
+  ],
+  migrations: [audienceIndexes, sourceIndex, erasures],
   actions: [{ uid: 'suppressions.manage', subCategory: 'suppressions', displayName: 'Manage suppressions' }],
 });

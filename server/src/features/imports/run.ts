@@ -12,6 +12,7 @@ import { plannerStatistics } from './planner-statistics';
 import { ReportFile, reportLines, type RejectedRow } from './report';
 import { raiseSqlitePageCache } from './sqlite-page-cache';
 import { checkRow, type ImportedContact } from './row';
+import { ERASED_MESSAGE, erasedHashes } from '../audience/contacts/erased';
 import { counterColumns, countersOf, findImportRow, type ImportRow, type StoredOptions } from './table';
 
 // Progress goes to Redis for the job's listeners; a few times a second is plenty.
@@ -37,17 +38,18 @@ const percent = (bytes: number, size: number) => (size > 0 ? Math.min(100, Math.
 interface CheckedBatch {
   /** Data rows of the file in the batch: the resume point moves by this much. */
   records: number;
-  valid: ImportedContact[];
+  /** With the record each came from: a row whose address was erased is rejected when written. */
+  valid: Array<{ contact: ImportedContact; record: CsvRecord }>;
   rejected: RejectedRow[];
 }
 
 /** Checks each row of a batch: valid contacts to write, and rejected rows with their reason for the report. */
 const checkBatch = (records: readonly CsvRecord[], plan: ColumnPlan, headerLength: number): CheckedBatch => {
-  const valid: ImportedContact[] = [];
+  const valid: CheckedBatch['valid'] = [];
   const rejected: RejectedRow[] = [];
   for (const record of records) {
     const check = checkRow(record.fields, plan, headerLength);
-    if (check.ok) valid.push(check.contact);
+    if (check.ok) valid.push({ contact: check.contact, record });
     else rejected.push({ line: record.line, email: (record.fields[plan.email] ?? '').trim(), reason: check.reason, values: record.fields });
   }
   return { records: records.length, valid, rejected };
@@ -111,19 +113,32 @@ export const runImport = async (strapi: Core.Strapi, importId: number, hooks: Ru
   let lastProgress = 0;
 
   /**
-   * Writes a checked batch and moves the resume point in one transaction. Its rejected rows are
-   * appended to the report first; the report's committed length moves with the batch.
+   * Writes a checked batch and moves the resume point in one transaction. Rows whose address was
+   * erased (read in the transaction) join the rejected ones, which are appended to the report
+   * before the batch is written; the report's committed length moves with the batch.
    */
   const commit = async (batch: CheckedBatch, readTo: number) => {
-    const reportBytes = await report.append(reportLines(batch.rejected));
     const next = await knex.transaction(async (trx) => {
-      const written = await writeContacts(trx, tables, context, positions, batch.valid);
+      const erased = await erasedHashes(
+        trx,
+        tables.suppressions,
+        batch.valid.map((v) => v.contact.emailHash)
+      );
+      const rejected = [
+        ...batch.rejected,
+        ...batch.valid
+          .filter((v) => erased.has(v.contact.emailHash))
+          .map(({ contact, record }) => ({ line: record.line, email: contact.email, reason: ERASED_MESSAGE, values: record.fields })),
+      ];
+      const valid = batch.valid.filter((v) => !erased.has(v.contact.emailHash)).map((v) => v.contact);
+      const reportBytes = await report.append(reportLines(rejected));
+      const written = await writeContacts(trx, tables, context, positions, valid);
       const totals: ImportCounters = {
         rowsRead: counters.rowsRead + batch.valid.length + batch.rejected.length,
         created: counters.created + written.created,
         updated: counters.updated + written.updated,
         duplicates: counters.duplicates + written.duplicates,
-        rejected: counters.rejected + batch.rejected.length,
+        rejected: counters.rejected + rejected.length,
         suppressed: counters.suppressed + written.suppressed,
       };
       const moved = await trx(TABLES.imports)

@@ -52,11 +52,27 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
     ? groupCommit(knex)
     : (work) => knex.transaction(work);
   return {
-    /** Creates the page's deliveries; contacts that already have one for this campaign are skipped. */
+    /**
+     * Creates the page's deliveries; contacts that already have one for this campaign are skipped,
+     * and so are contacts gone since the page was read. The contacts still there are locked (shared)
+     * until the insert commits: an erasure, which locks its contact first, either waits for these
+     * deliveries and then blanks their address, or commits first and none is made for its contact.
+     */
     async insertQueued(campaignId: number, contacts: ReadonlyArray<{ id: number; email: string }>, now: number) {
       if (!contacts.length) return;
       await knex.transaction(async (trx) => {
-        for (const part of chunks(contacts)) {
+        for (const page of chunks(contacts)) {
+          const present = trx(tables.contacts)
+            .select('id')
+            .whereIn(
+              'id',
+              page.map((c) => c.id)
+            );
+          // SQLite's one connection already runs one transaction at a time.
+          if (!isSqlite(trx)) present.forShare();
+          const still = new Set(((await present) as Array<{ id: number }>).map((r) => Number(r.id)));
+          const part = page.filter((c) => still.has(c.id));
+          if (!part.length) continue;
           await trx(D)
             .insert(
               part.map((c) => ({

@@ -10,6 +10,7 @@ import type { RuleGroup } from '../audience/segments/rules';
 import { retryDelayMs } from './backoff';
 import { composeMessage, messageIdFor, type ComposeContext, type ComposeOptions, type Recipient } from './compose';
 import type { DeliveryStore, DeliveryToSend } from './delivery-store';
+import { STALE_SENDING_MS } from './delivery-states';
 import type { CampaignCache, CampaignRow, PreparedCampaign } from './prepared-campaign';
 import type { RateLimiter } from './rate-limiter';
 import type { SendRecords } from './send-records';
@@ -32,8 +33,6 @@ const DISPATCH_JOB_OPTIONS = {
   removeOnFail: 1000,
 } as const;
 
-/** A delivery claimed this long ago by a job that no longer exists was lost with its worker. */
-const STALE_SENDING_MS = 10 * 60_000;
 /** How old a campaign state a running job may act on (a pause or cancel takes this long at most). */
 const STATE_CHECK_MS = 250;
 

@@ -3,8 +3,9 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { BULK_ACTION_PERMISSION, contactBulkInput } from './bulk-input';
 import { contactStateInput } from './state-input';
+import { confirmsErasure, eraseInput } from './erase-input';
 import { getService } from '../../../services/get-service';
-import { parseOrThrow } from '../../../validation/errors';
+import { fieldError, parseOrThrow } from '../../../validation/errors';
 
 type RequestBody = { data?: unknown } | undefined;
 type Ability = { can(action: string): boolean };
@@ -26,6 +27,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { state, consent } = parseOrThrow(contactStateInput, (ctx.request.body as RequestBody)?.data, 'state change');
     const record = consent ? { ...consent, at: new Date().toISOString(), ip: ctx.request.ip || null } : undefined;
     ctx.body = { data: await getService(strapi, 'contacts').setState(ctx.params.documentId, state, { consent: record }) };
+  },
+
+  /** The editor typed the address or ERASE; the erasure log names the admin. */
+  async erase(ctx: Context) {
+    const { confirm } = parseOrThrow(eraseInput, (ctx.request.body as RequestBody)?.data, 'erasure');
+    const contacts = getService(strapi, 'contacts');
+    const contact = await contacts.findOne(ctx.params.documentId);
+    if (!confirmsErasure(confirm, contact.email)) {
+      throw fieldError('erasure', 'confirm', "does not match: type the contact's address or ERASE");
+    }
+    const admin = ctx.state.user as { id: number } | undefined;
+    ctx.body = { data: await contacts.erase(contact.documentId, { by: { origin: 'admin', label: `admin ${admin?.id ?? 'unknown'}` } }) };
+  },
+
+  /** A JSON download of everything held about the contact (right of access). */
+  async data(ctx: Context) {
+    const data = await getService(strapi, 'contacts').exportData(ctx.params.documentId);
+    ctx.set('Content-Disposition', `attachment; filename="contact-${data.contact.documentId}.json"`);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = data;
   },
 
   async activity(ctx: Context) {

@@ -10,6 +10,10 @@ import { fieldError, parseOrThrow } from '../../../validation/errors';
 import { applySignal } from '../../../contact-signals/apply-signal';
 import { signalFor } from '../../../contact-signals/precedence';
 import { signalTables } from '../../../contact-signals/tables';
+import { ERASED_MESSAGE, erasedHashes } from './erased';
+import { createErasure, type ErasureActor } from './erasure';
+import { contactDataOf } from './contact-data';
+import { rootOf } from '../../../composition/accessor';
 
 export type { Contact };
 
@@ -45,6 +49,8 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
       fields: ['id'],
     });
     if (clash) throw invalid('email', `a contact with "${email}" already exists`);
+    const suppressions = strapi.db.metadata.get(UID.suppression).tableName;
+    if ((await erasedHashes(strapi.db.connection, suppressions, [hashEmail(email)])).size) throw invalid('email', ERASED_MESSAGE);
   };
 
   const assertTopics = async (topics: string[] | undefined) => {
@@ -53,6 +59,11 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const findRow = (documentId: string) => findOrThrow<Row>(documents(), 'contact', documentId, { populate });
+
+  // Ids only, whatever the site's address opt-in: there is no address any more.
+  const erasure = createErasure(strapi, (contactId, contactDocumentId, actor) =>
+    rootOf(strapi).announce('campaigns.contact.erase', { contactId, contactDocumentId, origin: actor.origin })
+  );
 
   return {
     async list(query: unknown = {}) {
@@ -104,6 +115,21 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
       await findRow(documentId);
       await documents().delete({ documentId });
       return { documentId };
+    },
+
+    /**
+     * Erases the contact and its personal data everywhere the plugin keeps it (erasure.ts), in one
+     * transaction; the address stays suppressed by its hash. A 404 when there is no such contact,
+     * so a second erasure changes nothing. `by`: who asked, for the erasure log.
+     */
+    erase(documentId: string, options: { by: ErasureActor }) {
+      return erasure.erase(documentId, options.by);
+    },
+
+    /** Everything the plugin holds about the contact, as JSON (GDPR right of access): contact-data.ts. */
+    async exportData(documentId: string) {
+      const row = await findRow(documentId);
+      return contactDataOf(strapi, row.id, toContact(row));
     },
 
     /**

@@ -9,6 +9,7 @@ import { createDocumentId } from '../../../db/document-id';
 import { hashEmail, normalizeEmail } from '../../../validation/email';
 import { CONTACT_SELECT, createMapping, representative, sourceIdOf, type ContactRow, type SourceEntry } from './mapping';
 import type { MirrorOutcome } from './mirror';
+import { erasedHashes } from '../contacts/erased';
 import type { AudienceSource } from './resolve';
 
 /** A contact as the page leaves it: `id` is missing until a new one is inserted. */
@@ -157,15 +158,26 @@ export const createBatchMirror = (strapi: Core.Strapi) => {
       const tables = contactTables(strapi);
       return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         const outcomes: MirrorOutcome[] = [];
-        const candidates: Candidate[] = [];
+        const checkedEntries: Candidate[] = [];
         for (const [sourceId, entry] of await entriesOf(source, rows)) {
           const checked = normalizeEmail(entry[source.emailField]);
-          if (checked.ok) candidates.push({ sourceId, entry, email: checked.email });
+          if (checked.ok) checkedEntries.push({ sourceId, entry, email: checked.email });
           else {
             warn(source, sourceId, `not mirrored: ${source.emailField} ${checked.reason}`);
             outcomes.push('skipped');
           }
         }
+        const erased = await erasedHashes(
+          trx,
+          tables.suppressions,
+          checkedEntries.map((c) => hashEmail(c.email))
+        );
+        const candidates = checkedEntries.filter(({ sourceId, email }) => {
+          if (!erased.has(hashEmail(email))) return true;
+          warn(source, sourceId, `not mirrored: its ${source.emailField} was erased (GDPR) and may not become a contact again`);
+          outcomes.push('skipped');
+          return false;
+        });
         if (!candidates.length) return outcomes;
 
         const read = (where: Record<string, unknown>): Promise<ContactRow[]> => contactQuery().findMany({ where, select: CONTACT_SELECT });

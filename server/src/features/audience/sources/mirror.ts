@@ -4,6 +4,7 @@ import { applySignal } from '../../../contact-signals/apply-signal';
 import { signalTables } from '../../../contact-signals/tables';
 import { documentsOf } from '../../../db/documents';
 import { hashEmail, normalizeEmail } from '../../../validation/email';
+import { erasedHashes } from '../contacts/erased';
 import { CONTACT_SELECT, createMapping, representative, type ContactRow, type SourceEntry } from './mapping';
 import type { AudienceSource } from './resolve';
 
@@ -62,6 +63,10 @@ export const createMirror = (strapi: Core.Strapi) => {
       return 'skipped';
     }
     const { email } = checked;
+    if ((await erasedHashes(strapi.db.connection, strapi.db.metadata.get(UID.suppression).tableName, [hashEmail(email)])).size) {
+      warn(source, sourceId, `not mirrored: its ${source.emailField} was erased (GDPR) and may not become a contact again`);
+      return 'skipped';
+    }
 
     if (linked) {
       if (linked.email !== email) {
