@@ -25,6 +25,7 @@ const INTEGRATION_DATABASES = {
   'sending.test.ts': ALL,
   'tracking.test.ts': ALL,
   'inbound.test.ts': ALL,
+  'site-events.test.ts': ALL,
   'admin-api.test.ts': SQLITE,
   'messages.test.ts': SQLITE,
   // An app of their own: a configuration or a boot no group shares.

@@ -104,6 +104,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
         imports: { maxFileBytes: env.int('CAMPAIGNS_IMPORT_MAX_FILE_BYTES', 500 * 1024 * 1024) },
         // Tests lower the public endpoints' limits so that a few requests cross them.
         publicLimits: env.json('CAMPAIGNS_PUBLIC_LIMITS', {}),
+        // Languages the public pages add, as one JSON object (README, "Public pages").
+        pages: env.json('CAMPAIGNS_PAGES', {}),
         // Bounce mailboxes, webhook secrets, the raw-mail secret and the bounce policy, as one JSON object (README, "Inbound").
         inbound: env.json('CAMPAIGNS_INBOUND', {}),
       },

@@ -46,6 +46,7 @@ export const TABLES = {
   inboundRaw: 'campaigns_inbound_raw',
   mailboxCheckpoints: 'campaigns_mailbox_checkpoints',
   erasures: 'campaigns_erasures',
+  suppressionRemovals: 'campaigns_suppression_removals',
 } as const;
 
 /** Set by the dedicated worker entry so the plugin knows it is the worker process. */

@@ -7,8 +7,10 @@ import { PLUGIN_ID } from './constants';
 import { fromEveryFeature } from './features';
 import { leaveInboundBodiesUnread } from './features/inbound/request-body';
 import { trackingFastPath } from './features/tracking/fast-path';
+import { leaveFormBodiesUnread } from './features/preferences/body';
 import { answerMalformedBodies } from './middlewares/malformed-body';
 import { getService } from './services/get-service';
+import { registerWebhookEvents } from './site-events/webhooks';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   const root = createRoot(strapi, { queues: fromEveryFeature('queues'), maintenanceJobs: fromEveryFeature('maintenanceJobs') });
@@ -19,9 +21,11 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // Before any plugin's bootstrap: a bad source stops the boot with nothing running yet.
   getService(strapi, 'audienceSources').resolve();
   answerMalformedBodies(strapi);
+  registerWebhookEvents(strapi.get('webhookStore'));
   leaveInboundBodiesUnread(strapi);
   // Added now, before Strapi adds its global middlewares at bootstrap: the click and open GETs skip them.
   strapi.server.use(trackingFastPath(strapi));
+  leaveFormBodiesUnread(strapi);
   await strapi
     .service('admin::permission')
     .actionProvider.registerMany(fromEveryFeature('actions').map((action) => ({ section: 'plugins', pluginName: PLUGIN_ID, ...action })));

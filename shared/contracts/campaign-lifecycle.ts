@@ -17,6 +17,8 @@ export const CAMPAIGN_TRANSITIONS = {
   cancel: { from: ['scheduled', 'sending', 'paused'], to: 'cancelled', by: 'editor' },
   /** The dispatch is done and no delivery is pending. */
   complete: { from: ['sending'], to: 'sent', by: 'system' },
+  /** The dispatch is done, no delivery is pending, and not one message went out: every delivery failed. */
+  fail: { from: ['sending'], to: 'failed', by: 'system' },
   /** The content cannot be rendered any more (checked when saved, so rare): stopped, not failed delivery by delivery. */
   halt: { from: ['sending'], to: 'paused', by: 'system' },
 } as const satisfies Record<string, Transition<CampaignState>>;
@@ -28,7 +30,7 @@ export const campaignLifecycle = defineLifecycle<CampaignState, CampaignAction>(
   noun: 'Campaign',
   states: CAMPAIGN_STATES,
   transitions: CAMPAIGN_TRANSITIONS,
-  done: { send: 'sent', pause: 'paused', resume: 'resumed', cancel: 'cancelled', complete: 'completed', halt: 'halted' },
+  done: { send: 'sent', pause: 'paused', resume: 'resumed', cancel: 'cancelled', complete: 'completed', fail: 'failed', halt: 'halted' },
 });
 
 export const canTake = campaignLifecycle.canTake;

@@ -46,3 +46,20 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   tracking: { storeClientDetails: false },
   retention: { rawEventDays: null },
 };
+
+/** GET /campaigns/settings/site: the settings as stored (defaults for what was never saved). */
+export declare namespace GetSiteSettings {
+  interface Response {
+    data: SiteSettings;
+  }
+}
+
+/** PUT /campaigns/settings/site: the whole object, every field; a 400 names each bad field and stores nothing. */
+export declare namespace UpdateSiteSettings {
+  interface Request {
+    body: { data: SiteSettings };
+  }
+  interface Response {
+    data: SiteSettings;
+  }
+}

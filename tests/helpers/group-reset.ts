@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { DEFAULT_SITE_SETTINGS } from '../../shared/contracts/site-settings';
+import { rootOf } from '../../server/src/composition/accessor';
 import { getService } from '../../server/src/services/get-service';
 import { SUPER_ADMIN_EMAIL, TEST_ROLE_PREFIX } from './admin';
 import { databaseUnderTest } from './database';
@@ -105,11 +107,12 @@ const deleteTestAdmins = async (strapi: Core.Strapi) => {
 
 /**
  * Brings a booted app back to what a module of an integration group expects to start from: the
- * plugin's data as a fresh boot has it (no contact, campaign, import, event…), no job of an
- * earlier module still to run, and only the first admin.
+ * plugin's data as a fresh boot has it (no contact, campaign, import, event…), the editor's site
+ * settings at their defaults, no job of an earlier module still to run, and only the first admin.
  */
 export const resetPluginData = async (strapi: Core.Strapi) => {
   await settleQueues(strapi);
   await deleteRows(strapi.db.connection, await pluginTables(strapi.db.connection));
+  await rootOf(strapi).siteSettings.save(DEFAULT_SITE_SETTINGS);
   await deleteTestAdmins(strapi);
 };

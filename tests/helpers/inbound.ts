@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { sendgridKeys, TOPIC } from '../../server/src/features/inbound/webhooks/__tests__/signers';
+import type { InboundNotice } from '../../server/src/features/inbound/notice';
 import { getService } from '../../server/src/services/get-service';
 import { finished, seedCampaign, sendingEnv, waitForProgress } from './sending';
 import type { SmtpSink } from './smtp-sink';
@@ -81,3 +82,16 @@ export const sendCampaignTo = async (
     ])
   );
 };
+
+/** A notice as the pipeline takes it: a bounce read from the bounces mailbox, unless `over` says otherwise. */
+export const inboundNotice = (over: Partial<InboundNotice> & Pick<InboundNotice, 'reference'>): InboundNotice => ({
+  source: 'mailbox',
+  origin: 'imap:bounces',
+  kind: 'bounce',
+  at: Date.now(),
+  recipients: [],
+  feedbackType: null,
+  match: {},
+  raw: null,
+  ...over,
+});

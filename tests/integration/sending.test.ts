@@ -16,5 +16,12 @@ integrationGroup(
         CAMPAIGNS_BATCH_SIZE: '5',
       }),
   },
-  ['sending/send-pipeline', 'sending/send-render-failure', 'sending/send-failures', 'sending/send-control', 'sending/erasure-while-sending']
+  [
+    'sending/send-pipeline',
+    'sending/send-render-failure',
+    'sending/send-failures',
+    'sending/send-control',
+    'sending/erasure-while-sending',
+    'sending/topic-suppressions',
+  ]
 );

@@ -15,6 +15,7 @@ import { NewImportPage } from './imports/NewImportPage';
 import { SegmentEditPage } from './SegmentEditPage';
 import { SegmentsPage } from './SegmentsPage';
 import { SettingsPage } from './settings/SettingsPage';
+import { SuppressionsPage } from './suppressions/SuppressionsPage';
 import { TopicsPage } from './topics/TopicsPage';
 
 export const App = () => (
@@ -33,6 +34,7 @@ export const App = () => (
         <Route path="imports/:id" element={<ImportPage />} />
         <Route path="inbound" element={<InboundPage />} />
         <Route path="inbound/:id" element={<InboundNoticePage />} />
+        <Route path="suppressions" element={<SuppressionsPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -17,6 +17,7 @@ import { MAINTENANCE_QUEUE, maintenanceProcessor } from '../queue/maintenance';
 import type { MaintenanceJob, QueueDeclaration } from '../features/feature';
 import { getPluginConfig } from '../config/plugin-config';
 import { createAudienceQueries, type AudienceQueries } from '../features/audience/segments/audience-queries';
+import { suppressionTables } from '../features/audience/suppressions/tables';
 import { campaignSource } from '../features/sending/campaign-source';
 import type { ComposeContext } from '../features/sending/compose';
 import { composeContextOf } from '../features/sending/compose-context';
@@ -50,6 +51,9 @@ import { sendingIdentity } from '../mail/identity';
 import { createSiteSettings } from '../features/settings/site-settings';
 import { createRetention, type Retention } from '../features/audience/privacy/retention';
 import { createAnnouncer } from '../site-events/announcer';
+import { campaignMoveAnnouncer } from '../site-events/campaign-events';
+import { announceEach, signalEvents } from '../site-events/signal-events';
+import { createPages } from '../public-pages/pages';
 import { createCloseStack } from './close-stack';
 import { connectRedis, quitRedis } from './redis';
 import { lazyTransport } from './transport';
@@ -143,7 +147,6 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     opened.push('the mail transport', () => transport.close());
 
     const events = createEventRecorder({ knex, queue: () => queueOf('events'), log: strapi.log });
-    const emit = (event: string, payload: Record<string, unknown>) => strapi.eventHub.emit(event, payload);
     const identity = sendingIdentity(config);
     // Without a signing secret nothing went out with a VERP address, so none can be checked.
     const verp: VerpKey | null = config.signingSecret ? { secret: config.signingSecret, bounceAddress: identity.bounceAddress } : null;
@@ -154,7 +157,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       match: { verp, messageIdDomain: identity.messageIdDomain },
       record: (event) => events.record(event),
       signal,
-      emit,
+      announce,
     });
     const mail = createMailIntake(inbound, config.inbound.limits);
     const webhooks = createWebhookReceiver({
@@ -164,15 +167,24 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       fetchText,
     });
     const bounces = smtpBounces({ knex, pipeline: inbound });
-    const store = deliveryStore(knex, { contacts: tableOf(UID.contact), suppressions: tableOf(UID.suppression) });
+    const store = deliveryStore(knex, { contacts: tableOf(UID.contact), ...suppressionTables(strapi) });
     const records = sendRecords(knex);
     const campaignsTable = tableOf(UID.campaign);
+    const campaignColumns = columnsOf(strapi, UID.campaign, ['documentId', 'pauseReason']);
     const lifecycle = createCampaignLifecycle(
       campaignStates(knex, campaignsTable),
-      pauseReasonColumn(campaignsTable, columnsOf(strapi, UID.campaign, ['pauseReason']).pauseReason)
+      pauseReasonColumn(campaignsTable, campaignColumns.pauseReason),
+      campaignMoveAnnouncer({
+        knex,
+        table: campaignsTable,
+        columns: campaignColumns,
+        counts: (campaignId) => store.counts(campaignId),
+        announce,
+        log: strapi.log,
+      })
     );
     const campaigns = campaignSource(strapi);
-    const cache = createCampaignCache(knex);
+    const cache = createCampaignCache(knex, async () => (await siteSettings.get()).fonts);
     const engine = createSendEngine({
       sending: config.sending,
       store,
@@ -187,7 +199,6 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       transport,
       composeContext,
       log: strapi.log,
-      emit,
     });
     const imports = createImportWork(strapi, queueOf('import'), config.imports);
 
@@ -269,9 +280,19 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
   });
   /**
    * Needs only the database: contact state changes work before the queues are open (an audience
-   * source's removed entry at boot). `db`: a transaction the change must be part of.
+   * source's removed entry at boot). `db`: a transaction the change must be part of; its events go
+   * out once it commits, and none if it rolls back. (Inside a savepoint they go out when the
+   * savepoint is released: no caller nests one.)
    */
-  const signal = (contactSignal: ContactSignal, db: Knex = strapi.db.connection) => applySignal(db, signalTables(strapi), contactSignal);
+  const signal = async (contactSignal: ContactSignal, db: Knex = strapi.db.connection) => {
+    const outcome = await applySignal(db, signalTables(strapi), contactSignal);
+    const events = signalEvents(contactSignal, outcome);
+    const announceAll = () => announceEach(announce, events);
+    if (!events.length) return outcome.changed.length;
+    if ((db as Knex.Transaction).isTransaction) announce.after((db as Knex.Transaction).executionPromise, announceAll);
+    else announceAll();
+    return outcome.changed.length;
+  };
 
   return {
     config,
@@ -281,6 +302,12 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     signal,
     /** The editor's settings (theme, fonts, event addresses, client details, retention): Strapi's core store, read through a short cache. */
     siteSettings,
+    /** The public pages' context (theme, footer, the reader's language) and how one is answered (public-pages/). */
+    pages: createPages({
+      settings: siteSettings,
+      postalAddress: config.sending.postalAddress ?? null,
+      siteLanguages: config.pages.languages,
+    }),
     /** The one way a `campaigns.*` event reaches the site's code and its webhooks (site-events/). */
     announce,
     /** The public endpoints' token checks (the tracking service and the public limits share them). */

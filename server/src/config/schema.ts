@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { WORKER_MODES } from '../constants';
 import type { Transport } from '../mail/transport';
+import { LANGUAGE_CODE, languageProblems, type Messages } from '../public-pages/locales';
 import { inboundSchema } from './inbound';
 import { redisSchema } from './redis';
 
@@ -174,6 +175,27 @@ const publicLimitsSchema = z
   .refine((limits) => limits.firstPerToken <= limits.perToken, { message: 'firstPerToken cannot exceed perToken', path: ['firstPerToken'] })
   .prefault({});
 
+/**
+ * Languages a site adds to the public pages (or a built-in one it rewrites): `{ it: { ...every key
+ * of public-pages/locales/en.ts } }`. A language missing a key would show a hole where the text
+ * goes, so the boot stops naming it.
+ */
+const pagesSchema = z
+  .strictObject({
+    languages: z
+      .record(z.string().regex(LANGUAGE_CODE, 'a lower-case language code such as it or pt'), z.record(z.string(), z.unknown()))
+      .superRefine((languages, ctx) => {
+        for (const [language, messages] of Object.entries(languages)) {
+          for (const problem of languageProblems(messages)) {
+            ctx.addIssue({ code: 'custom', path: [language, problem.key], message: problem.message });
+          }
+        }
+      })
+      .transform((languages) => languages as Record<string, Messages>)
+      .default({}),
+  })
+  .prefault({});
+
 export const configSchema = z.strictObject({
   redis: redisSchema,
   smtp: smtpSchema,
@@ -192,6 +214,7 @@ export const configSchema = z.strictObject({
 
   imports: importsSchema,
   publicLimits: publicLimitsSchema,
+  pages: pagesSchema,
   inbound: inboundSchema,
 });
 

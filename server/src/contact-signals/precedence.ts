@@ -1,5 +1,5 @@
 import { CONTACT_STATES, type ContactState } from '../../../shared/contracts/contacts';
-import type { SuppressionReason } from '../features/audience/suppressions/service';
+import type { SuppressionReason } from '../../../shared/contracts/suppressions';
 
 /**
  * How much a contact state says about its address, least first. A signal moves a contact only up

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import { columnsOf } from '../db/columns';
 
-const CONTACT_COLUMNS = ['state', 'stateChangedAt', 'updatedAt', 'consent'] as const;
+const CONTACT_COLUMNS = ['documentId', 'email', 'state', 'stateChangedAt', 'updatedAt', 'consent'] as const;
 const SUPPRESSION_COLUMNS = [
   'documentId',
   'email',

@@ -1,13 +1,15 @@
 import { convert } from 'html-to-text';
 import type { Template } from 'liquidjs';
 import mjmlModule from 'mjml';
+import type { FontSettings } from '../../../shared/contracts/site-settings';
+import { mjmlFontsOf, SYSTEM_FONTS, withoutForeignFonts } from './fonts';
 import { splitHtml, type HtmlPieces } from './html-bytes';
 import { rewriteLinks, type TrackedLink } from './links';
 import { parseGenerated, parseTemplate, TemplateError } from './liquid';
 
 type Mjml2Html = (
   source: string,
-  options: { validationLevel: 'soft' }
+  options: { validationLevel: 'soft'; fonts: Record<string, string> }
 ) => Promise<{ html: string; errors: Array<{ line: number; message: string }> }>;
 const mjml2html = mjmlModule as unknown as Mjml2Html;
 
@@ -95,9 +97,10 @@ const textOf = (html: string) =>
 /**
  * Checks the editor's templates (only documented variables, no code-reaching names), compiles the
  * MJML once, rewrites trackable links and adds the open pixel. Throws a TemplateError naming the
- * field (subject, preheader, content, plainText) and what to fix.
+ * field (subject, preheader, content, plainText) and what to fix. `fonts`: the site's choice
+ * (SiteSettings.fonts): the message loads fonts from the site's stylesheet or from nowhere.
  */
-export const compileContent = async (source: ContentSource): Promise<CompiledContent> => {
+export const compileContent = async (source: ContentSource, fonts: FontSettings = SYSTEM_FONTS): Promise<CompiledContent> => {
   if (!source.content?.trim()) throw new TemplateError('content', 'is empty: write the message in MJML');
   const subject = parseTemplate('subject', source.subject ?? '', 'text');
   if (source.preheader) parseTemplate('preheader', source.preheader, 'text');
@@ -106,7 +109,7 @@ export const compileContent = async (source: ContentSource): Promise<CompiledCon
 
   let compiled: Awaited<ReturnType<Mjml2Html>>;
   try {
-    compiled = await mjml2html(source.content, { validationLevel: 'soft' });
+    compiled = await mjml2html(source.content, { validationLevel: 'soft', fonts: mjmlFontsOf(fonts) });
   } catch (error) {
     throw new TemplateError('content', `is not valid MJML: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -118,7 +121,7 @@ export const compileContent = async (source: ContentSource): Promise<CompiledCon
     );
   }
 
-  const { html, links } = rewriteLinks(dropIndentation(restyleMjmlPreview(compiled.html)));
+  const { html, links } = rewriteLinks(dropIndentation(restyleMjmlPreview(withoutForeignFonts(compiled.html, fonts))));
   const text = plainText ?? parseGenerated('plainText', crlf(textOf(html)), 'text');
   const finished = withPixel(source.preheader ? withPreheader(html, source.preheader) : html);
   return { subject, html: splitHtml(parseGenerated('content', crlf(finished), 'html')), text, links };

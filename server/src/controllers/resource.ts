@@ -2,11 +2,14 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../services/get-service';
 
+/** The services that announce a change say who made it: here, always an editor. */
+type ByAdmin = { origin: 'admin' };
+
 type CrudService = {
   list(query: unknown): Promise<unknown>;
   findOne(documentId: string): Promise<unknown>;
-  create(input: unknown): Promise<unknown>;
-  update(documentId: string, input: unknown): Promise<unknown>;
+  create(input: unknown, options?: ByAdmin): Promise<unknown>;
+  update(documentId: string, input: unknown, options?: ByAdmin): Promise<unknown>;
   delete(documentId: string): Promise<unknown>;
 };
 
@@ -29,10 +32,10 @@ export const resourceController =
       },
       async create(ctx: Context) {
         ctx.status = 201;
-        ctx.body = { data: await svc().create((ctx.request.body as RequestBody)?.data) };
+        ctx.body = { data: await svc().create((ctx.request.body as RequestBody)?.data, { origin: 'admin' }) };
       },
       async update(ctx: Context) {
-        ctx.body = { data: await svc().update(ctx.params.documentId, (ctx.request.body as RequestBody)?.data) };
+        ctx.body = { data: await svc().update(ctx.params.documentId, (ctx.request.body as RequestBody)?.data, { origin: 'admin' }) };
       },
       async delete(ctx: Context) {
         ctx.body = { data: await svc().delete(ctx.params.documentId) };

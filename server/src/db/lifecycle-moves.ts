@@ -24,10 +24,17 @@ export interface NamedRow<S extends string> {
  * transition declares (from its `from` states to its `to`), so of two racing moves exactly one
  * wins, and a refusal says which states the action needs.
  */
-export const lifecycleMoves = <S extends string, A extends string>(lifecycle: Lifecycle<S, A>, store: StateStore<S>) => {
-  const take = (id: number, action: A, alongside?: (trx: Knex.Transaction) => Promise<void>) => {
+export const lifecycleMoves = <S extends string, A extends string>(
+  lifecycle: Lifecycle<S, A>,
+  store: StateStore<S>,
+  /** Told of each move this process made, once it committed. */
+  moved: (id: number, action: A) => void = () => undefined
+) => {
+  const take = async (id: number, action: A, alongside?: (trx: Knex.Transaction) => Promise<void>) => {
     const { from, to } = lifecycle.transitions[action];
-    return store.move(id, from, to, alongside);
+    const did = await store.move(id, from, to, alongside);
+    if (did) moved(id, action);
+    return did;
   };
 
   const refusal = (row: NamedRow<S>, state: S, action: A) => new errors.ValidationError(lifecycle.refusalOf(row.name, state, action));

@@ -13,6 +13,16 @@ export interface PublicLimitConfig {
 }
 
 /**
+ * The route config of a public endpoint. Recipients have no account, so `auth: false`; what
+ * protects each route instead is its signed, purpose-bound token, verified (constant time) before
+ * any row is read, a bad one answered exactly like an unknown one; and this middleware's limits.
+ */
+export const publicRoute = (limit: PublicLimitConfig) => ({
+  auth: false as const,
+  middlewares: [{ name: 'plugin::campaigns.public-limit', config: limit }],
+});
+
+/**
  * Per-IP and per-token limits of one public route (features/tracking/index.ts), counted in process
  * and synced to Redis under the plugin's prefix (features/tracking/synced-counter.ts), so they
  * hold across instances. The click and open GETs count through the same counts in the tracking

@@ -82,7 +82,7 @@ test('forged, truncated and other-purpose tokens: 404 for a click or a view, the
   expect(await state()).toEqual(before);
 });
 
-test('a replayed open or click is one event per minute; past its limit a token gets 429 and records nothing more', async () => {
+test('a replayed open or click is one event per minute', async () => {
   const bob = paths.bob;
   // One frozen instant: the replays share a minute however slowly they are served.
   freezeDate(earlyInThisMinute());
@@ -93,11 +93,8 @@ test('a replayed open or click is one event per minute; past its limit a token g
   const { events } = await state();
   expect(events.map((e) => e.type).sort()).toEqual(['click', 'open']);
 
-  // The default limit: 30 requests of one token a minute. Replaying it past that is refused.
-  const statuses: number[] = [];
-  for (let i = 0; i < 30; i++) statuses.push((await api().get(bob.click).set('User-Agent', SAFARI)).status);
-  expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
-  expect(statuses.every((s) => s === 302 || s === 429)).toBe(true);
+  // More replays within the minute: still nothing new (the limits are public-rate-limits.test.ts's).
+  for (let i = 0; i < 20; i++) expect((await api().get(bob.click).set('User-Agent', SAFARI)).status).toBe(302);
   expect((await state()).events).toHaveLength(events.length);
 });
 

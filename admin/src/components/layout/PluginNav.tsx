@@ -18,6 +18,7 @@ export const PluginNav = () => {
     { to: 'topics', label: t('nav.topics', 'Topics') },
     { to: 'imports', label: t('nav.imports', 'Imports') },
     { to: 'inbound', label: t('nav.inbound', 'Bounces & complaints') },
+    { to: 'suppressions', label: t('nav.suppressions', 'Suppressions') },
     ...(canManage ? [{ to: 'settings', label: t('nav.settings', 'Settings') }] : []),
   ];
   return (

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, EmptyStateLayout, Flex } from '@strapi/design-system';
+import { Box, Button, EmptyStateLayout, Flex } from '@strapi/design-system';
 import { Plus } from '@strapi/icons';
 import { Layouts, Page, Pagination } from '@strapi/strapi/admin';
 import type { ListResponse } from '../../../../shared/contracts/campaigns';
@@ -29,6 +29,8 @@ interface Props<T> {
   empty: string;
   /** Above the table even when it is empty (a selection's actions). */
   beforeTable?: ReactNode;
+  /** Below the table even when it is empty (a record of past changes). */
+  afterTable?: ReactNode;
   /** The table of `list`'s rows, shown when there is at least one. */
   children: ReactNode;
   /** Dialogs the page opens. */
@@ -47,6 +49,7 @@ export const ListPage = <T,>({
   actions,
   empty,
   beforeTable,
+  afterTable,
   children,
   dialogs,
 }: Props<T>) => {
@@ -86,6 +89,7 @@ export const ListPage = <T,>({
             </Flex>
           </>
         )}
+        {afterTable && <Box paddingTop={6}>{afterTable}</Box>}
       </Layouts.Content>
       {dialogs}
     </Page.Main>

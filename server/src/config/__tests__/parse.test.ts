@@ -1,3 +1,4 @@
+import { en } from '../../public-pages/locales/en';
 import { assertProductionReady, parseConfig } from '../parse';
 import configModule from '../index';
 
@@ -23,6 +24,7 @@ describe('plugin options', () => {
       audienceSources: [],
       imports: { maxFileBytes: 500 * 1024 * 1024, reportRetentionDays: 30 },
       publicLimits: { enabled: true, windowSeconds: 60, firstPerToken: 5, perToken: 30, perIp: 300, invalidPerIp: 30 },
+      pages: { languages: {} },
       inbound: {
         policy: {
           hardBounce: 'suppress',
@@ -65,6 +67,11 @@ describe('plugin options', () => {
       mirrorDeletes: 'unsubscribe',
     };
     expect(parseConfig({ audienceSources: [custom] }).audienceSources).toEqual([custom]);
+  });
+
+  test("a site's language with every key of the English text is taken", () => {
+    const italian = { ...en, 'notFound.title': 'Non trovato' };
+    expect(parseConfig({ pages: { languages: { it: italian } } }).pages.languages).toEqual({ it: italian });
   });
 
   test.each([
@@ -113,6 +120,14 @@ describe('plugin options', () => {
     [{ imports: { maxFileBytes: 0 } }, 'campaigns.imports.maxFileBytes'],
     [{ imports: { maxFileBytes: '1mb' } }, 'campaigns.imports.maxFileBytes'],
     [{ imports: { reportRetentionDays: 0 } }, 'campaigns.imports.reportRetentionDays'],
+    [{ pages: { languages: { 'pt-BR': { ...en } } } }, 'campaigns.pages.languages.pt-BR: a lower-case language code such as it or pt'],
+    [{ pages: { languages: { it: { ...en, 'notFound.title': undefined } } } }, 'campaigns.pages.languages.it.notFound.title: missing'],
+    [
+      { pages: { languages: { it: { ...en, 'unsubscribe.done.body': 'Fatto' } } } },
+      'campaigns.pages.languages.it.unsubscribe.done.body: needs the placeholders {email} and no others',
+    ],
+    [{ pages: { languages: { it: { ...en, extra: 'x' } } } }, 'campaigns.pages.languages.it.extra: unknown key'],
+    [{ pages: { langs: {} } }, 'campaigns.pages.langs: unknown option'],
   ])('refuses %j, naming the option', (input, message) => {
     expect(() => parseConfig(input)).toThrow(message);
     expect(() => configModule.validator(input)).toThrow(message);

@@ -12,6 +12,7 @@ test('the migrations of every feature run in the order they always ran, under th
     '004-source-index',
     '005-sends',
     '006-inbound-tables',
+    '007-suppression-removals',
     '008-erasures',
   ]);
 });

@@ -16,6 +16,7 @@ import segments from './segments/service';
 import audienceSourcesController from './sources/controller';
 import audienceSources from './sources/service';
 import suppressionsController from './suppressions/controller';
+import { suppressionRemovals } from './suppressions/migrations/007-suppression-removals';
 import suppressions from './suppressions/service';
 import topics from './topics/service';
 
@@ -47,9 +48,21 @@ export default defineFeature({
     { method: 'POST', path: '/segments/preview', handler: 'segmentRules.preview', config: guard(ACTIONS.read) },
     ...crudRoutes('segments', 'segments', ACTIONS),
     ...crudRoutes('topics', 'topics', ACTIONS),
-    { method: 'GET', path: '/suppressions', handler: 'suppressions.find', config: guard(ACTIONS.manageSuppressions) },
+    // Reading the list is reading the audience; every change to it is managing suppressions.
+    { method: 'GET', path: '/suppressions', handler: 'suppressions.find', config: guard(ACTIONS.read) },
+    { method: 'GET', path: '/suppressions/export', handler: 'suppressions.export', config: guard(ACTIONS.read) },
+    { method: 'GET', path: '/suppressions/removals', handler: 'suppressions.removals', config: guard(ACTIONS.read) },
+    { method: 'GET', path: `/suppressions/${DOCUMENT_ID}`, handler: 'suppressions.findOne', config: guard(ACTIONS.read) },
     { method: 'POST', path: '/suppressions', handler: 'suppressions.create', config: guard(ACTIONS.manageSuppressions) },
-    { method: 'DELETE', path: `/suppressions/${DOCUMENT_ID}`, handler: 'suppressions.delete', config: guard(ACTIONS.manageSuppressions) },
+    { method: 'POST', path: '/suppressions/bulk', handler: 'suppressions.bulk', config: guard(ACTIONS.manageSuppressions) },
+    { method: 'POST', path: '/suppressions/import', handler: 'suppressions.import', config: guard(ACTIONS.manageSuppressions) },
+    // A POST, not a DELETE: the removal carries its reason in a body.
+    {
+      method: 'POST',
+      path: `/suppressions/${DOCUMENT_ID}/remove`,
+      handler: 'suppressions.remove',
+      config: guard(ACTIONS.manageSuppressions),
+    },
     { method: 'POST', path: '/audience-sources/backfill', handler: 'audienceSources.backfill', config: guard(ACTIONS.manageSettings) },
   ],
   contentApiRoutes: [],
@@ -63,6 +76,6 @@ export default defineFeature({
       run: ({ retention }): Promise<unknown> => retention.run(),
     },
   ],
-  migrations: [audienceIndexes, sourceIndex, erasures],
+  migrations: [audienceIndexes, sourceIndex, suppressionRemovals, erasures],
   actions: [{ uid: 'suppressions.manage', subCategory: 'suppressions', displayName: 'Manage suppressions' }],
 });

@@ -6,11 +6,16 @@ import type { PauseReasons } from './pause-reasons';
 
 /**
  * Every change of a campaign's state on the server goes through here: the send service's send,
- * pause, resume and cancel, the engine's complete and halt. Each is the conditional move
- * shared/contracts/campaign-lifecycle declares for the action.
+ * pause, resume and cancel, the engine's complete, fail and halt. Each is the conditional move
+ * shared/contracts/campaign-lifecycle declares for the action; `moved` hears each one made (the
+ * `campaigns.campaign.*` events: site-events/campaign-events.ts).
  */
-export const createCampaignLifecycle = (store: StateStore<CampaignState>, reasons: PauseReasons) => {
-  const moves = lifecycleMoves<CampaignState, CampaignAction>(campaignLifecycle, store);
+export const createCampaignLifecycle = (
+  store: StateStore<CampaignState>,
+  reasons: PauseReasons,
+  moved?: (campaignId: number, action: CampaignAction) => void
+) => {
+  const moves = lifecycleMoves<CampaignState, CampaignAction>(campaignLifecycle, store, moved);
   return {
     ...moves,
     /** The system stops a sending campaign (the rate guard, a template that no longer renders), and says why on its page. */

@@ -8,77 +8,28 @@ import type { Import, ImportDelimiter, ImportPreview } from '../../../../shared/
 import { rootOf } from '../../composition/accessor';
 import { TABLES, UID } from '../../constants';
 import { adminNames } from './admin-names';
-import { CsvSyntaxError, readCsv } from './csv-records';
-import { delimiterInSingleColumn, describeDelimiter, detectDelimiter } from './delimiter';
-import { moveFile, newImportFile, readHead } from './files';
+import { moveFile, newImportFile } from './files';
+import { inspectCsv, type Upload } from './inspect';
 import { importOptionsSchema, planColumns } from './options';
 import { reportHeader } from './report';
-import { binaryReason, SNIFF_BYTES } from './sniff';
 import { suggestMapping } from './suggest';
 import { findImportRow, IMPORT_STATES, insertImportRow, toImport, type ImportRow, type StoredOptions } from './table';
 import { getPluginConfig } from '../../config/plugin-config';
 import { fieldError, parseOrThrow } from '../../validation/errors';
 import { listQuery } from '../../validation/list-query';
 
-/** An uploaded file as the body parser left it on disk. */
-export interface Upload {
-  path: string;
-  name: string;
-  size: number;
-}
+export type { Upload };
 
 const PREVIEW_ROWS = 10;
 
 const importListQuery = listQuery(['createdAt:desc', 'createdAt:asc'] as const).extend({ state: z.enum(IMPORT_STATES).optional() });
 
-const fileError = (message: string) => fieldError('import', 'file', message);
-
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 3 : 1)} MB`;
-
 const createImportsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
   const root = rootOf(strapi);
 
-  /**
-   * Checks an upload before anything parses it (size, then binary content) and reads its header and
-   * first rows with the given or detected delimiter.
-   */
-  const inspect = async (upload: Upload, delimiterOption?: ImportDelimiter) => {
-    const { maxFileBytes } = getPluginConfig(strapi).imports;
-    if (upload.size > maxFileBytes) {
-      throw new errors.PayloadTooLargeError(
-        `file: "${upload.name}" is ${megabytes(upload.size)}; imports take files up to ${megabytes(maxFileBytes)} (option campaigns.imports.maxFileBytes)`
-      );
-    }
-    const head = await readHead(upload.path, SNIFF_BYTES);
-    if (head.length === 0) throw fileError('the file is empty');
-    const binary = binaryReason(head);
-    if (binary) throw fileError(binary);
-    const delimiter = delimiterOption ?? detectDelimiter(head.toString('utf8').replace(/^\ufeff/, ''));
-
-    const records: string[][] = [];
-    try {
-      for await (const chunk of readCsv(createReadStream(upload.path), delimiter)) {
-        records.push(...chunk.records.map((r) => r.fields));
-        if (records.length > PREVIEW_ROWS) break;
-      }
-    } catch (error) {
-      if (error instanceof CsvSyntaxError) throw fileError(error.message);
-      throw error;
-    }
-    if (records.length === 0) throw fileError('the file is empty (no header row)');
-    const columns = records[0].map((c) => c.trim());
-    const other = delimiterInSingleColumn(columns, delimiter);
-    if (other) {
-      throw fileError(
-        `the header is one column ("${columns[0]}"): the file looks delimited by ${describeDelimiter(other)}, not ${describeDelimiter(delimiter)}; ` +
-          `set options.delimiter to ${JSON.stringify(other)}`
-      );
-    }
-    const rows = records.slice(1, PREVIEW_ROWS + 1);
-    if (rows.length === 0) throw fileError('the file has a header row but no data rows: nothing to import');
-    return { delimiter, columns, rows };
-  };
+  const inspect = (upload: Upload, delimiter?: ImportDelimiter) =>
+    inspectCsv(upload, { maxFileBytes: getPluginConfig(strapi).imports.maxFileBytes, delimiter, previewRows: PREVIEW_ROWS });
 
   const parseOptions = (input: unknown) => {
     let value = input;

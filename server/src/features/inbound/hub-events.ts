@@ -1,13 +1,9 @@
+import type { SiteEvent } from '../../site-events/signal-events';
 import type { MatchedDelivery } from './matching';
 import type { InboundNotice, NoticeAction, NoticeRecipient } from './notice';
 
-/**
- * What extensions hear on Strapi's event hub when a notice did something (README, Inbound):
- * `campaigns.bounce` (a hard bounce suppressed, a soft one counted or past the limit),
- * `campaigns.complaint`, `campaigns.unsubscribe`. Nothing for a repeat, an unmatched or an
- * ignored notice.
- */
-export type InboundHubPayload = {
+/** What a stored notice's event is about. */
+export interface InboundSubject {
   /** The notice row (campaigns_inbound_notices.id). */
   noticeId: number;
   /** The address acted on: the delivery's. */
@@ -15,31 +11,33 @@ export type InboundHubPayload = {
   contactId: number;
   campaignId: number;
   deliveryId: number;
-  action: NoticeAction;
   bounceType: string | null;
   reason: string | null;
   source: InboundNotice['source'];
-  origin: string;
-};
+}
 
-const NAME_OF: Partial<Record<NoticeAction, string>> = {
-  suppressed: 'campaigns.bounce',
-  'soft-counted': 'campaigns.bounce',
-  complained: 'campaigns.complaint',
-  unsubscribed: 'campaigns.unsubscribe',
-};
-
-/** The event an action makes extensions hear, or null when it makes none. */
-export const hubEventOf = (
-  action: NoticeAction,
-  about: Omit<InboundHubPayload, 'action'>
-): { name: string; payload: InboundHubPayload } | null => {
-  const name = NAME_OF[action];
-  return name ? { name, payload: { ...about, action } } : null;
+/**
+ * The site event a notice's action announces (README, Events for developers): `campaigns.bounce`
+ * for a hard bounce suppressed or a soft one counted or past the limit, `campaigns.complaint` for
+ * a complaint. An unsubscribe request is announced by the signal path, for the contact it
+ * actually unsubscribed. Nothing for an unmatched or an ignored notice.
+ */
+export const hubEventOf = (action: NoticeAction, about: InboundSubject): SiteEvent | null => {
+  const { noticeId, email, contactId, campaignId, deliveryId, source } = about;
+  const common = { noticeId, email, contactId, campaignId, deliveryId, source, origin: 'inbound' as const };
+  if (action === 'suppressed' || action === 'soft-counted')
+    return { name: 'campaigns.bounce', payload: { ...common, bounceType: about.bounceType, reason: about.reason, action } };
+  if (action === 'complained') return { name: 'campaigns.complaint', payload: common };
+  return null;
 };
 
 /** What a notice's matched recipient tells extensions about. */
-export const hubSubjectOf = (notice: InboundNotice, recipient: NoticeRecipient | null, delivery: MatchedDelivery, noticeId: number) => ({
+export const hubSubjectOf = (
+  notice: InboundNotice,
+  recipient: NoticeRecipient | null,
+  delivery: MatchedDelivery,
+  noticeId: number
+): InboundSubject => ({
   noticeId,
   email: delivery.email,
   contactId: delivery.contactId,
@@ -48,5 +46,4 @@ export const hubSubjectOf = (notice: InboundNotice, recipient: NoticeRecipient |
   bounceType: notice.kind === 'bounce' ? (recipient?.bounceType ?? 'undetermined') : null,
   reason: recipient?.reason ?? null,
   source: notice.source,
-  origin: notice.origin,
 });

@@ -5,7 +5,7 @@ import { UNDOABLE_ACTIONS } from '../../../../shared/contracts/inbound';
 import type { ContactSignal } from '../../contact-signals/apply-signal';
 import type { SignalTables } from '../../contact-signals/tables';
 import { TABLES } from '../../constants';
-import type { SuppressionReason } from '../audience/suppressions/service';
+import type { SuppressionReason } from '../../../../shared/contracts/suppressions';
 import { hashEmail } from '../../validation/email';
 
 type UndoableAction = (typeof UNDOABLE_ACTIONS)[number];
@@ -89,8 +89,8 @@ export const undoNotice =
         const holding: SuppressionReason[] = (await active().select(s.reason)).map((r: Record<string, SuppressionReason>) => r[s.reason]);
         // Back to subscribed when nothing else holds the address; to unsubscribed when only the person's own unsubscribe does.
         if (holding.every((reason) => reason === 'unsubscribe')) {
-          await deps.signal({ type: 'resubscribe', contactIds: [contactId], force: true }, trx);
-          if (holding.length) await deps.signal({ type: 'unsubscribe', contactIds: [contactId] }, trx);
+          await deps.signal({ type: 'resubscribe', contactIds: [contactId], force: true, origin: 'admin' }, trx);
+          if (holding.length) await deps.signal({ type: 'unsubscribe', contactIds: [contactId], origin: 'admin' }, trx);
         }
       }
       return { lifted, contactState: await stateOf() };

@@ -13,6 +13,8 @@ import { actionOf, isSoft, softSuppressionExpiry, softWindowStart, type InboundP
 import { deliveryEventOf } from './notice-event';
 import { hubEventOf, hubSubjectOf } from './hub-events';
 import { limitCrossings } from './soft-limit';
+import type { Announce } from '../../site-events/catalogue';
+import { announceEach } from '../../site-events/signal-events';
 
 export interface InboundPipelineDeps {
   knex: Knex;
@@ -24,8 +26,8 @@ export interface InboundPipelineDeps {
   record(event: DeliveryEvent): Promise<RecordedEvent | null>;
   /** The one contact signal path; `db`: the transaction the change is part of. */
   signal(signal: ContactSignal, db?: Knex): Promise<number>;
-  /** Strapi's event hub, for extensions. */
-  emit(event: string, payload: Record<string, unknown>): void;
+  /** The site's `campaigns.*` events (site-events/). */
+  announce: Announce;
 }
 
 /** One recipient of one notice, on its way through the pipeline. */
@@ -111,6 +113,7 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
         await deps.signal({
           type: 'soft-bounce-limit',
           contactIds: [],
+          origin: 'inbound',
           address: { email, sourceEvent: `inbound:${crossing.key}`, ...(expiresAt ? { expiresAt } : {}) },
         });
         if (await markSoftLimitReached(knex, crossing.id)) {
@@ -128,9 +131,8 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
             bounceType: crossing.bounceType,
             reason: crossing.reason,
             source: crossing.source,
-            origin: crossing.origin,
           });
-          if (hub) deps.emit(hub.name, hub.payload);
+          if (hub) announceEach(deps.announce, [hub]);
         }
       }
     }
@@ -140,6 +142,7 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
     const delivery = item.delivery;
     if (!delivery) return null;
     const sourceEvent = `inbound:${item.key}`;
+    const about = { origin: 'inbound' as const, delivery: { campaignId: delivery.campaignId, deliveryId: delivery.id } };
     if (item.action === 'suppressed') {
       const hard = !isSoft(item.bounceType);
       const expiresAt = hard ? undefined : (softSuppressionExpiry(policy, item.notice.at) ?? undefined);
@@ -147,10 +150,11 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
         type: hard ? 'bounce' : 'soft-bounce-limit',
         contactIds: hard ? [delivery.contactId] : [],
         address: { email: delivery.email, sourceEvent, ...(expiresAt ? { expiresAt } : {}) },
+        ...about,
       };
     }
     const type = SIGNAL_OF[item.action];
-    return type ? { type, contactIds: [delivery.contactId], address: { email: delivery.email, sourceEvent } } : null;
+    return type ? { type, contactIds: [delivery.contactId], address: { email: delivery.email, sourceEvent }, ...about } : null;
   };
 
   /** A bounce that failed the message fails its delivery; a delivery notice settles one whose fate was unknown. */
@@ -264,7 +268,7 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
         const id = inserted.get(item.key);
         const hub =
           id === undefined || !item.delivery ? null : hubEventOf(item.action, hubSubjectOf(item.notice, item.recipient, item.delivery, id));
-        if (hub) deps.emit(hub.name, hub.payload);
+        if (hub) announceEach(deps.announce, [hub]);
       }
 
       // Keys another process stored while this one worked: theirs, read back.

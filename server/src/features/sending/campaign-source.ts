@@ -21,8 +21,15 @@ export const CAMPAIGN_FIELDS = [
 
 /** The campaign rows the send flow reads, through Strapi's query engine (the content type owns the table). */
 export const campaignSource = (strapi: Core.Strapi): CampaignSource => ({
-  load: (campaignId) =>
-    strapi.db.query(UID.campaign).findOne({ where: { id: campaignId }, select: [...CAMPAIGN_FIELDS] }) as Promise<CampaignRow | null>,
+  async load(campaignId) {
+    const row = (await strapi.db
+      .query(UID.campaign)
+      .findOne({ where: { id: campaignId }, select: [...CAMPAIGN_FIELDS], populate: { topic: { select: ['id'] } } })) as
+      (Omit<CampaignRow, 'topicId'> & { topic?: { id: number } | null }) | null;
+    if (!row) return null;
+    const { topic, ...fields } = row;
+    return { ...fields, topicId: topic?.id ?? null };
+  },
   async idsInState(state) {
     const rows: Array<{ id: number }> = await strapi.db.query(UID.campaign).findMany({ where: { state }, select: ['id'] });
     return rows.map((row) => row.id);

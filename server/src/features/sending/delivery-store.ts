@@ -5,6 +5,7 @@ import { isMysql, isPostgres, isSqlite } from '../../db/dialect';
 import { groupCommit } from '../../db/group-commit';
 import type { TemplateContact } from '../../content/render';
 import { templateContactOf } from '../../content/template-contact';
+import { blockingSuppressions, type SuppressionTables } from '../audience/suppressions/blocking';
 
 /** A delivery with what rendering it needs from its contact. */
 export interface DeliveryToSend {
@@ -16,9 +17,8 @@ export interface DeliveryToSend {
   contactDocumentId: string;
 }
 
-export interface StoreTables {
+export interface StoreTables extends SuppressionTables {
   contacts: string;
-  suppressions: string;
 }
 
 const D = TABLES.deliveries;
@@ -131,9 +131,11 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
 
     /**
      * The job's still-queued deliveries with their contacts. Those whose contact is gone, no longer
-     * subscribed or on the global suppression list are marked `suppressed` here, right before sending.
+     * subscribed, or blocked by an active suppression (global, or of the campaign's `topicId`) are
+     * marked `suppressed` here, right before sending: the same check as dispatch's, made again.
      */
-    async loadSendable(ids: readonly number[], now: number): Promise<DeliveryToSend[]> {
+    async loadSendable(ids: readonly number[], now: number, topicId: number | null = null): Promise<DeliveryToSend[]> {
+      const blocking = blockingSuppressions(knex, tables, 'c.email_hash', { topicId, now: new Date(now) });
       const rows: Array<Record<string, unknown>> = [];
       for (const part of chunks(ids)) {
         rows.push(
@@ -153,12 +155,7 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
               'c.attributes',
               'c.state as contact_state'
             )
-            .select(
-              knex.raw(
-                `exists (select 1 from ?? s where s.email_hash = c.email_hash and s.scope = 'global' and (s.expires_at is null or s.expires_at > ?)) as suppressed`,
-                [tables.suppressions, new Date(now)]
-              )
-            )
+            .select(knex.raw('exists ? as suppressed', [blocking.clone()]))
             .whereIn('d.id', part)
             .where('d.state', 'queued')
             .orderBy('d.id'))

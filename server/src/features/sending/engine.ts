@@ -48,7 +48,8 @@ export interface CampaignSource {
 
 /** A keyset page of the contacts frozen rules select (the segments' compiled query). */
 export interface AudiencePages {
-  page(rules: RuleGroup, page: { after: number; limit: number }): Promise<AudienceContact[]>;
+  /** `topicId`: the campaign's topic, whose topic-scoped suppressions leave the page as global ones do. */
+  page(rules: RuleGroup, page: { after: number; limit: number; topicId: number | null }): Promise<AudienceContact[]>;
 }
 
 /** Where a refusal the SMTP server gave becomes a bounce event (and, when hard, a suppressed contact). */
@@ -79,7 +80,6 @@ export interface SendEngineDeps {
   transport: TransportSource;
   composeContext: () => ComposeContext;
   log: { warn(message: string): void; error(message: string): void };
-  emit(event: string, payload: Record<string, unknown>): void;
 }
 
 /**
@@ -133,7 +133,10 @@ export const createSendEngine = (deps: SendEngineDeps) => {
     }
   };
 
-  /** The campaign is `sent` once its dispatch is done and no delivery is queued or being sent. */
+  /**
+   * The campaign is over once its dispatch is done and no delivery is queued or being sent: `sent`,
+   * or `failed` when every delivery failed (not one message went out, none may have).
+   */
   const finalize = async (campaignId: number) => {
     const record = await records.find(campaignId);
     if (!record || record.finishedAt) return;
@@ -141,10 +144,9 @@ export const createSendEngine = (deps: SendEngineDeps) => {
     if (await store.hasPending(campaignId)) return;
     const now = Date.now();
     if (state === 'sending' && record.state === 'dispatched') {
-      if (await lifecycle.take(campaignId, 'complete')) {
-        await records.finish(campaignId, now);
-        deps.emit('campaigns.campaign.sent', { campaignId, counts: await store.counts(campaignId) });
-      }
+      const counts = await store.counts(campaignId);
+      const noneWentOut = counts.failed > 0 && counts.sent === 0 && counts.unknown === 0;
+      if (await lifecycle.take(campaignId, noneWentOut ? 'fail' : 'complete')) await records.finish(campaignId, now);
     } else if (state === 'cancelled') {
       await records.finish(campaignId, now);
     }
@@ -194,11 +196,13 @@ export const createSendEngine = (deps: SendEngineDeps) => {
      * moves. A crash anywhere in a page redoes that page, which creates nothing twice.
      */
     async dispatch(campaignId: number) {
+      let topicId: number | null | undefined;
       for (;;) {
         const record = await records.find(campaignId);
         if (!record || record.state !== 'dispatching') break;
         if ((await lifecycle.stateOf(campaignId)) !== 'sending') return;
-        const page = await deps.audience.page(record.rules, { after: record.cursor, limit: DISPATCH_PAGE });
+        topicId ??= (await deps.campaigns.load(campaignId))?.topicId ?? null;
+        const page = await deps.audience.page(record.rules, { after: record.cursor, limit: DISPATCH_PAGE, topicId });
         const now = Date.now();
         if (!page.length) {
           await records.markDispatched(campaignId, now);
@@ -237,7 +241,7 @@ export const createSendEngine = (deps: SendEngineDeps) => {
         }
         throw error;
       }
-      const deliveries = await store.loadSendable(deliveryIds, Date.now());
+      const deliveries = await store.loadSendable(deliveryIds, Date.now(), row.topicId);
       const composeOptions = { eightBit: deliveries.length ? await deps.transport.eightBitMime() : false };
       // Before any claim: a transport that cannot be created has sent nothing, and must not pass for one that lost a message.
       const transport = deps.transport.get();

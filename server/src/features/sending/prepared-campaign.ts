@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import type { FontSettings } from '../../../../shared/contracts/site-settings';
 import { compileContent, type CompiledContent } from '../../content/compile';
+import { SYSTEM_FONTS } from '../../content/fonts';
 import type { TemplateCampaign } from '../../content/render';
 import { TABLES, type CampaignState } from '../../constants';
 
@@ -18,6 +20,8 @@ export interface CampaignRow {
   plainText: string | null;
   state: CampaignState;
   updatedAt: string;
+  /** The campaign's topic (row id), where the send flow reads it: its topic-scoped suppressions keep addresses out, as global ones do. */
+  topicId?: number | null;
 }
 
 /** A campaign compiled for sending: templates, the ids of its tracked links by template key. */
@@ -68,17 +72,19 @@ export const templateCampaignOf = (row: CampaignRow): TemplateCampaign => ({
 /**
  * Compiles each campaign once per process and version: MJML is the expensive step (tens of ms),
  * Liquid per recipient the cheap one. A campaign edited while paused has a new updatedAt, so the
- * next job compiles it again.
+ * next job compiles it again; so does a change of the site's fonts (SiteSettings.fonts, read
+ * through its short cache), which every message of the campaign sent after it follows.
  */
-export const createCampaignCache = (knex: Knex) => {
+export const createCampaignCache = (knex: Knex, fonts: () => Promise<FontSettings> = async () => SYSTEM_FONTS) => {
   const cache = new Map<number, { version: string; prepared: Promise<PreparedCampaign> }>();
   return {
-    get(row: CampaignRow): Promise<PreparedCampaign> {
-      const version = String(row.updatedAt);
+    async get(row: CampaignRow): Promise<PreparedCampaign> {
+      const siteFonts = await fonts();
+      const version = `${String(row.updatedAt)} ${JSON.stringify(siteFonts)}`;
       const hit = cache.get(row.id);
       if (hit && hit.version === version) return hit.prepared;
       const prepared = (async () => {
-        const content = await compileContent(row);
+        const content = await compileContent(row, siteFonts);
         const linkIds = await recordLinks(knex, row.id, content.links, Date.now());
         return { row, content, linkIds, templateCampaign: templateCampaignOf(row) };
       })();

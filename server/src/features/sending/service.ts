@@ -76,7 +76,7 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const compileOrThrow = async (source: Parameters<typeof compileContent>[0]) => {
     try {
-      return await compileContent(source);
+      return await compileContent(source, (await root.siteSettings.get()).fonts);
     } catch (error) {
       if (error instanceof TemplateError) throw templateFieldError(error);
       throw error;
@@ -173,7 +173,6 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const rules = row.segment!.rules as RuleGroup;
       await lifecycle.takeOrRefuse(row, 'send', (trx) => records.begin(trx, row.id, rules, Date.now()));
       await engine.startDispatch(row.id, 0);
-      strapi.eventHub.emit('campaigns.campaign.sending', { campaignId: row.id, documentId });
       return service.progress(documentId);
     },
 
@@ -181,7 +180,6 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
     async pause(documentId: string): Promise<SendProgress> {
       const row = await campaignRow(documentId);
       await root.running.lifecycle.takeOrRefuse(row, 'pause');
-      strapi.eventHub.emit('campaigns.campaign.paused', { campaignId: row.id, documentId });
       return service.progress(documentId);
     },
 
@@ -193,7 +191,6 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const run = await records.nextRun(row.id, Date.now());
       await engine.startDispatch(row.id, run);
       await engine.requeueQueued(row.id, run);
-      strapi.eventHub.emit('campaigns.campaign.resumed', { campaignId: row.id, documentId });
       return service.progress(documentId);
     },
 
@@ -204,7 +201,6 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
       await lifecycle.takeOrRefuse(row, 'cancel');
       await store.cancelQueued(row.id, Date.now());
       await engine.finalize(row.id);
-      strapi.eventHub.emit('campaigns.campaign.cancelled', { campaignId: row.id, documentId });
       return service.progress(documentId);
     },
 

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { Settings } from '../../../../shared/contracts/settings';
+import type { GetSiteSettings, UpdateSiteSettings } from '../../../../shared/contracts/site-settings';
+import { rootOf } from '../../composition/accessor';
 import { configWarnings } from '../../config/deliverability';
 import { describeRedis } from '../../queue/connection';
 import { getPluginConfig } from '../../config/plugin-config';
@@ -39,6 +41,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         health: await getService(strapi, 'queues').health(),
       },
     };
+    ctx.body = body;
+  },
+
+  async findSite(ctx: Context) {
+    const body: GetSiteSettings.Response = { data: await rootOf(strapi).siteSettings.get() };
+    ctx.body = body;
+  },
+
+  /** The whole object in `{ data }`: a ValidationError (400) names every bad field, and nothing is stored. */
+  async updateSite(ctx: Context) {
+    const input = (ctx.request.body as Partial<UpdateSiteSettings.Request['body']> | undefined)?.data;
+    const body: UpdateSiteSettings.Response = { data: await rootOf(strapi).siteSettings.save(input) };
     ctx.body = body;
   },
 });

@@ -8,7 +8,7 @@ import { countPublicHit } from './public-limits';
 import { PIXEL_GIF, PIXEL_HEADERS, REDIRECT_HEADERS, TEXT_HEADERS, tooManyRequests } from './responses';
 
 /** Delivery id 0 is what previews and test sends sign: a real link, but no delivery to count on. */
-const NO_DELIVERY = 0;
+import { NO_DELIVERY } from './service';
 
 const notFound = (ctx: Context) => {
   ctx.set(TEXT_HEADERS);

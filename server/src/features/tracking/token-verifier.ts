@@ -1,8 +1,11 @@
 import { verifyToken, type TokenPurpose } from './tokens';
 import { trackingUrls, type TrackingUrls } from './urls';
 
-/** How many row ids a token of each purpose carries: a click names its delivery and its link. */
-const ID_COUNT: Record<TokenPurpose, number> = { click: 2, open: 1, view: 1, unsubscribe: 1, preferences: 1 };
+/**
+ * How many row ids a token of each purpose carries: a click names its delivery and its link, an
+ * unsubscribe's undo its delivery, the suppression it wrote and when the undo expires.
+ */
+const ID_COUNT: Record<TokenPurpose, number> = { click: 2, open: 1, view: 1, unsubscribe: 1, preferences: 1, 'unsubscribe-undo': 3 };
 
 /**
  * Verifies the tokens of the public endpoints, in constant time and per purpose. Without both

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** What a public URL's token lets its holder do; a token made for one purpose is refused by the others. */
-export type TokenPurpose = 'click' | 'open' | 'unsubscribe' | 'preferences' | 'view';
+export type TokenPurpose = 'click' | 'open' | 'unsubscribe' | 'preferences' | 'view' | 'unsubscribe-undo';
 
 const MAC_BYTES = 16;
 const ID = /^[0-9a-z]{1,13}$/;

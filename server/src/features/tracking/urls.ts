@@ -12,6 +12,10 @@ export const trackingUrls = (publicUrl: string, secret: string) => {
     unsubscribeToken: (deliveryId: number) => signToken(secret, 'unsubscribe', [deliveryId]),
     unsubscribe: (deliveryId: number) => `${base}/u/${signToken(secret, 'unsubscribe', [deliveryId])}`,
     preferences: (deliveryId: number) => `${base}/p/${signToken(secret, 'preferences', [deliveryId])}`,
+    /** The unsubscribe page's "Undo": of the suppression this delivery's unsubscribe wrote, until `expiresAtSeconds` (epoch seconds). */
+    unsubscribeUndoToken: (deliveryId: number, suppressionId: number, expiresAtSeconds: number) =>
+      signToken(secret, 'unsubscribe-undo', [deliveryId, suppressionId, expiresAtSeconds]),
+    unsubscribeUndo: (undoToken: string) => `${base}/u/${undoToken}/undo`,
     view: (deliveryId: number) => `${base}/v/${signToken(secret, 'view', [deliveryId])}`,
   };
 };

@@ -26,7 +26,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async setState(ctx: Context) {
     const { state, consent } = parseOrThrow(contactStateInput, (ctx.request.body as RequestBody)?.data, 'state change');
     const record = consent ? { ...consent, at: new Date().toISOString(), ip: ctx.request.ip || null } : undefined;
-    ctx.body = { data: await getService(strapi, 'contacts').setState(ctx.params.documentId, state, { consent: record }) };
+    ctx.body = { data: await getService(strapi, 'contacts').setState(ctx.params.documentId, state, { consent: record, origin: 'admin' }) };
   },
 
   /** The editor typed the address or ERASE; the erasure log names the admin. */

@@ -7,8 +7,8 @@ import { deleteContacts } from './contact-delete';
 import { addTopicLinks, removeTopicLinks } from './topic-links';
 import { quoteList } from './topic-lookup';
 import { contactTables, type ContactTables } from './contact-tables';
-import { applySignal } from '../../../contact-signals/apply-signal';
-import { signalTables } from '../../../contact-signals/tables';
+import { rootOf } from '../../../composition/accessor';
+import type { SiteEventPayloads } from '../../../site-events/catalogue';
 import { fieldError, parseOrThrow } from '../../../validation/errors';
 
 interface Selected {
@@ -49,12 +49,47 @@ const createContactBulkService = ({ strapi }: { strapi: Core.Strapi }) => {
     return rows.map((r) => ({ id: Number(r.id) })).sort((a, b) => a.id - b.id);
   };
 
-  const topicIds = async (trx: Knex.Transaction, documentIds: string[]) => {
+  /** The topics' ids, and their slugs by id (what the events name them by). */
+  const topicsOf = async (trx: Knex.Transaction, documentIds: string[]) => {
     const topics = strapi.db.metadata.get(UID.topic);
-    const documentIdColumn = (topics.attributes as unknown as Record<string, { columnName: string }>).documentId.columnName;
-    const rows = await rowsOf(trx, topics.tableName, documentIdColumn, documentIds, { field: 'topics', label: 'topic' });
+    const column = (name: string) => (topics.attributes as unknown as Record<string, { columnName: string }>)[name].columnName;
+    const [documentIdColumn, slugColumn] = [column('documentId'), column('slug')];
+    const rows = await rowsOf(trx, topics.tableName, documentIdColumn, documentIds, {
+      field: 'topics',
+      label: 'topic',
+      columns: [slugColumn],
+    });
     const idByDocument = new Map(rows.map((r) => [String(r[documentIdColumn]), Number(r.id)]));
-    return documentIds.map((documentId) => idByDocument.get(documentId) as number);
+    return {
+      ids: documentIds.map((documentId) => idByDocument.get(documentId) as number),
+      slugOf: new Map(rows.map((r) => [Number(r.id), String(r[slugColumn])])),
+    };
+  };
+
+  /** One `campaigns.topics.change` per contact whose topics the action changed, told once the transaction committed. */
+  const topicEvents = async (
+    trx: Knex.Transaction,
+    tables: ContactTables,
+    action: 'addTopics' | 'removeTopics',
+    changes: Map<number, number[]>,
+    slugOf: Map<number, string>
+  ): Promise<Array<SiteEventPayloads['campaigns.topics.change']>> => {
+    if (!changes.size) return [];
+    const { columns: col } = tables;
+    const rows: Array<Record<string, unknown>> = await trx(tables.contacts)
+      .select('id', col.documentId, col.email)
+      .whereIn('id', [...changes.keys()]);
+    return rows.map((row) => {
+      const slugs = (changes.get(Number(row.id)) ?? []).map((id) => slugOf.get(id) as string);
+      return {
+        contactId: Number(row.id),
+        contactDocumentId: String(row[col.documentId]),
+        email: String(row[col.email]),
+        origin: 'admin' as const,
+        joined: action === 'addTopics' ? slugs : [],
+        left: action === 'removeTopics' ? slugs : [],
+      };
+    });
   };
 
   const touch = (trx: Knex.Transaction, tables: ContactTables, ids: readonly number[]) =>
@@ -64,23 +99,25 @@ const createContactBulkService = ({ strapi }: { strapi: Core.Strapi }) => {
           .update({ [tables.columns.updatedAt]: new Date() })
       : undefined;
 
-  /** Applies the action to the contacts it would change; returns how many that was. */
-  const apply = async (trx: Knex.Transaction, tables: ContactTables, input: ContactBulkInput, contacts: Selected[]): Promise<number> => {
+  type Applied = { changed: number; topicChanges: Array<SiteEventPayloads['campaigns.topics.change']> };
+
+  /** Applies the action to the contacts it would change: how many that was, and the topic events to tell. */
+  const apply = async (trx: Knex.Transaction, tables: ContactTables, input: ContactBulkInput, contacts: Selected[]): Promise<Applied> => {
     const ids = contacts.map((c) => c.id);
     switch (input.action) {
       case 'delete':
         await deleteContacts(strapi, trx, ids);
-        return ids.length;
+        return { changed: ids.length, topicChanges: [] };
       case 'unsubscribe':
         // The signal's conditional update moves only subscribed contacts: a bounced or complained
         // address keeps the stronger state, also one that a bounce changed after the select.
-        return applySignal(trx, signalTables(strapi), { type: 'unsubscribe', contactIds: ids });
+        return { changed: await rootOf(strapi).signal({ type: 'unsubscribe', contactIds: ids, origin: 'admin' }, trx), topicChanges: [] };
       case 'addTopics':
       case 'removeTopics': {
-        const topics = await topicIds(trx, input.topics);
-        const changed = await (input.action === 'addTopics' ? addTopicLinks : removeTopicLinks)(trx, tables, ids, topics);
-        await touch(trx, tables, changed);
-        return changed.length;
+        const topics = await topicsOf(trx, input.topics);
+        const changes = await (input.action === 'addTopics' ? addTopicLinks : removeTopicLinks)(trx, tables, ids, topics.ids);
+        await touch(trx, tables, [...changes.keys()]);
+        return { changed: changes.size, topicChanges: await topicEvents(trx, tables, input.action, changes, topics.slugOf) };
       }
     }
   };
@@ -89,11 +126,16 @@ const createContactBulkService = ({ strapi }: { strapi: Core.Strapi }) => {
     async run(input: unknown): Promise<ContactBulkResult> {
       const data = parseOrThrow(contactBulkInput, input, 'bulk action');
       const tables = contactTables(strapi);
-      return strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
+      const { result, topicChanges } = await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
         const contacts = await select(trx, tables, data.documentIds);
-        const changed = await apply(trx, tables, data, contacts);
-        return { action: data.action, requested: contacts.length, changed, unchanged: contacts.length - changed };
+        const { changed, topicChanges } = await apply(trx, tables, data, contacts);
+        return {
+          result: { action: data.action, requested: contacts.length, changed, unchanged: contacts.length - changed },
+          topicChanges,
+        };
       });
+      for (const payload of topicChanges) rootOf(strapi).announce('campaigns.topics.change', payload);
+      return result;
     },
   };
 };

@@ -185,6 +185,8 @@ export const createErasure = (
       .where(s.emailHash, emailHash)
       .whereNotNull(s.email)
       .update({ [s.email]: null, [s.updatedAt]: nowDate });
+    // The removal log keeps what a suppression was, its address among it: the hash alone stays.
+    await trx(TABLES.suppressionRemovals).where('email_hash', emailHash).whereNotNull('email').update({ email: null });
     const alreadyErased = await trx(t.suppressions)
       .select('id')
       .where({ [s.emailHash]: emailHash, [s.reason]: ERASED_REASON })

@@ -7,21 +7,27 @@ import { quoteList, unknownTopics } from './topic-lookup';
 import { contactCreateInput, contactUpdateInput } from '../../../validation/contact-input';
 import { hashEmail, normalizeEmail } from '../../../validation/email';
 import { fieldError, parseOrThrow } from '../../../validation/errors';
-import { applySignal } from '../../../contact-signals/apply-signal';
 import { signalFor } from '../../../contact-signals/precedence';
-import { signalTables } from '../../../contact-signals/tables';
 import { ERASED_MESSAGE, erasedHashes } from './erased';
 import { createErasure, type ErasureActor } from './erasure';
 import { contactDataOf } from './contact-data';
 import { rootOf } from '../../../composition/accessor';
+import type { ChangeOrigin } from '../../../site-events/catalogue';
 
 export type { Contact };
 
-type Row = Omit<Contact, 'topics'> & { id: number; topics?: Array<{ documentId: string; name: string }> };
+type Row = Omit<Contact, 'topics'> & { id: number; topics?: Array<{ documentId: string; name: string; slug: string }> };
+
+/** Who asks: the admin's controllers say `admin`; a service call from the site's code is `api`. */
+export interface ChangeOptions {
+  origin?: ChangeOrigin;
+}
 
 const invalid = (field: string, message: string) => fieldError('contact', field, message);
 
-const populate = { topics: { fields: ['name'] } } as const;
+const populate = { topics: { fields: ['name', 'slug'] } } as const;
+
+const slugsOf = (row: Row) => (row.topics ?? []).map((t) => t.slug);
 
 const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => documentsOf(strapi, UID.contact);
@@ -85,7 +91,7 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Creates a subscribed contact and records how consent was given (source, time, IP, text shown). */
-    async create(input: unknown) {
+    async create(input: unknown, { origin = 'api' }: ChangeOptions = {}) {
       const data = parseOrThrow(contactCreateInput, input, 'contact');
       await assertEmailFree(data.email);
       await assertTopics(data.topics);
@@ -95,12 +101,20 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
         data: { ...data, emailHash: hashEmail(data.email), state: 'subscribed', stateChangedAt: now, consent },
         populate,
       });
+      rootOf(strapi).announce('campaigns.subscribe', {
+        contactId: row.id,
+        contactDocumentId: row.documentId,
+        email: row.email,
+        origin,
+        topics: slugsOf(row),
+      });
       return toContact(row);
     },
 
-    async update(documentId: string, input: unknown) {
+    /** Changes a contact's fields; a change of its topics is announced (`campaigns.topics.change`). */
+    async update(documentId: string, input: unknown, { origin = 'api' }: ChangeOptions = {}) {
       const data = parseOrThrow(contactUpdateInput, input, 'contact');
-      await findRow(documentId);
+      const before = await findRow(documentId);
       if (data.email) await assertEmailFree(data.email, documentId);
       await assertTopics(data.topics);
       const row = await documents().update<Row>({
@@ -108,6 +122,20 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
         data: { ...data, ...(data.email ? { emailHash: hashEmail(data.email) } : {}) },
         populate,
       });
+      const was = new Set(slugsOf(before));
+      const is = new Set(slugsOf(row));
+      const joined = [...is].filter((slug) => !was.has(slug));
+      const left = [...was].filter((slug) => !is.has(slug));
+      if (joined.length || left.length) {
+        rootOf(strapi).announce('campaigns.topics.change', {
+          contactId: row.id,
+          contactDocumentId: row.documentId,
+          email: row.email,
+          origin,
+          joined,
+          left,
+        });
+      }
       return toContact(row);
     },
 
@@ -138,7 +166,7 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * which here is the admin's forced one and needs a fresh consent record unless the contact is
      * subscribed already. An unsubscribe of a bounced contact changes nothing.
      */
-    async setState(documentId: string, state: ContactState, options: { consent?: Contact['consent'] } = {}) {
+    async setState(documentId: string, state: ContactState, options: { consent?: Contact['consent'] } & ChangeOptions = {}) {
       if (!CONTACT_STATES.includes(state)) throw invalid('state', `must be one of ${CONTACT_STATES.join(', ')}`);
       const current = await findRow(documentId);
       const type = signalFor(state);
@@ -147,11 +175,12 @@ const createContactsService = ({ strapi }: { strapi: Core.Strapi }) => {
           throw invalid('consent', 'resubscribing a contact needs a consent record (source, time, IP, text shown)');
         return toContact(current);
       }
-      await applySignal(strapi.db.connection, signalTables(strapi), {
+      await rootOf(strapi).signal({
         type,
         contactIds: [current.id],
         force: true,
         consent: options.consent ?? undefined,
+        origin: options.origin ?? 'api',
       });
       return toContact(await findRow(documentId));
     },

@@ -23,8 +23,8 @@ const linksOf = async (trx: Knex.Transaction, tables: ContactTables, contactIds:
  * Joins each contact to the topics it is not in yet, as the document service's `connect` leaves
  * them: each new topic at the end of the contact's list (then the list renumbered 1..n, as Strapi
  * does after a connect) and the contact at the end of the topic's list, contacts taken in the order
- * given (the order their document service calls would have run in). Answers the contacts that
- * joined at least one topic.
+ * given (the order their document service calls would have run in). Answers the topics each
+ * contact joined (contacts that joined none are left out).
  */
 export const addTopicLinks = async (
   trx: Knex.Transaction,
@@ -52,26 +52,27 @@ export const addTopicLinks = async (
     ...(links.contactOrder ? [links.contactOrder] : []),
   ];
   const inserts: number[][] = [];
-  const joined: number[] = [];
+  const joined = new Map<number, number[]>();
   for (const contactId of contactIds) {
     let position = lastTopicPosition.get(contactId) ?? 0;
-    const before = inserts.length;
+    const topics: number[] = [];
     for (const topicId of topicIds) {
       if (member.has(`${contactId}:${topicId}`)) continue;
       position += 1;
+      topics.push(topicId);
       inserts.push([contactId, topicId, ...(links.topicOrder ? [position] : []), ...(links.contactOrder ? [positions.take(topicId)] : [])]);
     }
-    if (inserts.length > before) joined.push(contactId);
+    if (topics.length) joined.set(contactId, topics);
   }
   await insertRows(trx, links.table, columns, inserts);
-  if (links.topicOrder) await renumberOrder(trx, links.table, links.topicOrder, links.contact, joined);
+  if (links.topicOrder) await renumberOrder(trx, links.table, links.topicOrder, links.contact, [...joined.keys()]);
   return joined;
 };
 
 /**
  * Takes each contact out of these topics, as the document service's `disconnect` does: the links
  * deleted, then both lists closed up (the contact's topics, and each topic's contacts).
- * Answers the contacts that left at least one topic.
+ * Answers the topics each contact left (contacts that left none are left out).
  */
 export const removeTopicLinks = async (
   trx: Knex.Transaction,
@@ -81,13 +82,14 @@ export const removeTopicLinks = async (
 ) => {
   const { links } = tables;
   const found = await linksOf(trx, tables, contactIds, topicIds);
-  if (!found.length) return [];
+  const left = new Map<number, number[]>();
+  for (const link of found) left.set(link.contact, [...(left.get(link.contact) ?? []), link.topic]);
+  if (!found.length) return left;
   await trx(links.table)
     .whereIn(links.contact, contactIds as number[])
     .whereIn(links.topic, topicIds as number[])
     .delete();
-  const left = [...new Set(found.map((l) => l.contact))];
-  if (links.topicOrder) await renumberOrder(trx, links.table, links.topicOrder, links.contact, left);
+  if (links.topicOrder) await renumberOrder(trx, links.table, links.topicOrder, links.contact, [...left.keys()]);
   if (links.contactOrder) await renumberOrder(trx, links.table, links.contactOrder, links.topic, [...new Set(found.map((l) => l.topic))]);
   return left;
 };

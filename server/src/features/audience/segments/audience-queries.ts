@@ -5,6 +5,7 @@ import { TABLES, UID } from '../../../constants';
 import { documentsOf, findOrThrow } from '../../../db/documents';
 import { fieldError, parseOrThrow } from '../../../validation/errors';
 import { mailableContacts, type CompileContext, type SegmentTables } from './compile';
+import { suppressionTables } from '../suppressions/tables';
 import { dialectOf } from './json-path';
 import { checkRuleLimits, referencesIn, rulesInput, type RuleGroup } from './rules';
 
@@ -21,13 +22,14 @@ const invalid = (field: string, message: string) => fieldError('segment', field,
 export const createAudienceQueries = (strapi: Core.Strapi) => {
   const tables = (): SegmentTables => {
     const contact = strapi.db.metadata.get(UID.contact);
-    const suppression = strapi.db.metadata.get(UID.suppression);
+    const suppression = suppressionTables(strapi);
     const topics = contact.attributes.topics as unknown as {
       joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
     };
     return {
       contacts: contact.tableName,
-      suppressions: suppression.tableName,
+      suppressions: suppression.suppressions,
+      suppressionTopics: suppression.topicLinks,
       deliveries: TABLES.deliveries,
       topicLinks: {
         table: topics.joinTable.name,
@@ -50,7 +52,7 @@ export const createAudienceQueries = (strapi: Core.Strapi) => {
   };
 
   /** Checks what a schema cannot (limits, referenced topics and campaigns) and builds the compile context. */
-  const compileContext = async (rules: RuleGroup): Promise<CompileContext> => {
+  const compileContext = async (rules: RuleGroup, campaignTopicId: number | null = null): Promise<CompileContext> => {
     const limit = checkRuleLimits(rules);
     if (limit) throw invalid('rules', limit);
     const refs = referencesIn(rules);
@@ -59,6 +61,7 @@ export const createAudienceQueries = (strapi: Core.Strapi) => {
       tables: tables(),
       topicIds: await resolveIds(UID.topic, 'topic', refs.topics),
       campaignIds: await resolveIds(UID.campaign, 'campaign', refs.campaigns),
+      campaignTopicId,
       now: new Date(),
     };
   };
@@ -73,8 +76,8 @@ export const createAudienceQueries = (strapi: Core.Strapi) => {
      * Wrapped in an object: a knex builder is thenable, and returning it bare from an async
      * function would run it.
      */
-    async mailableQuery(rules: RuleGroup) {
-      return { query: mailableContacts(strapi.db.connection, rules, await compileContext(rules)) };
+    async mailableQuery(rules: RuleGroup, campaignTopicId: number | null = null) {
+      return { query: mailableContacts(strapi.db.connection, rules, await compileContext(rules, campaignTopicId)) };
     },
 
     /** How many contacts rules select now: for a saved segment, or for rules an editor is still building. */
@@ -95,12 +98,16 @@ export const createAudienceQueries = (strapi: Core.Strapi) => {
      * It reads bounded id windows rather than one open-ended ORDER BY ... LIMIT: databases
      * misjudge how selective text and JSON filters are (PostgreSQL guessed 8 rows for 50,000 and
      * sorted the whole table), while a primary-key range is always read in order and stops early.
-     * A window that comes back short doubles the next one.
+     * A window that comes back short doubles the next one. `topicId`: the topic of the campaign
+     * the page is for, whose topic-scoped suppressions leave the audience too.
      */
-    async pageRules(rules: unknown, { after = 0, limit = 1000 }: { after?: number; limit?: number } = {}): Promise<AudienceContact[]> {
+    async pageRules(
+      rules: unknown,
+      { after = 0, limit = 1000, topicId = null }: { after?: number; limit?: number; topicId?: number | null } = {}
+    ): Promise<AudienceContact[]> {
       if (!Number.isInteger(after) || after < 0) throw invalid('after', 'a contact id (a whole number, 0 for the first page)');
       if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw invalid('limit', 'a whole number from 1 to 5000');
-      const { query } = await queries.mailableQuery(parseRules(rules));
+      const { query } = await queries.mailableQuery(parseRules(rules), topicId);
       const top = await strapi.db.connection(tables().contacts).max({ id: 'id' }).first();
       const lastId = Number(top?.id ?? 0);
       const page: AudienceContact[] = [];

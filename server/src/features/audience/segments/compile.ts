@@ -1,11 +1,14 @@
 import type { Knex } from 'knex';
 import { like, likeEscape } from '../../../db/like';
+import { blockingSuppressions, type SuppressionTables } from '../suppressions/blocking';
 import { jsonValue, type Dialect } from './json-path';
 import { isGroup, TEXT_FIELDS, type Condition, type RuleGroup } from './rules';
 
 export interface SegmentTables {
   contacts: string;
   suppressions: string;
+  /** The join table of a suppression's topic (topic-scoped suppressions). */
+  suppressionTopics: SuppressionTables['topicLinks'];
   deliveries: string;
   /** The contacts <-> topics join table Strapi made for the manyToMany relation. */
   topicLinks: { table: string; contactColumn: string; topicColumn: string };
@@ -17,6 +20,8 @@ export interface CompileContext {
   /** Topic and campaign documentId -> row id, resolved (and checked) by the caller. */
   topicIds: ReadonlyMap<string, number>;
   campaignIds: ReadonlyMap<string, number>;
+  /** The topic of the campaign the audience is for: its topic-scoped suppressions leave it too. */
+  campaignTopicId?: number | null;
   now: Date;
 }
 
@@ -154,19 +159,18 @@ const applyGroup = (knex: Knex, qb: Knex.QueryBuilder, group: RuleGroup, ctx: Co
 };
 
 /**
- * The contacts a segment can mail: subscribed, matching the rules, and not on the global
- * suppression list (matched by email hash, so erased addresses stay suppressed). One query.
+ * The contacts a segment can mail: subscribed, matching the rules, and on no active suppression
+ * that blocks them (global, or scoped to the campaign's topic; matched by email hash, so erased
+ * addresses stay suppressed). One query.
  */
 export const mailableContacts = (knex: Knex, group: RuleGroup, ctx: CompileContext, alias = 'c') => {
-  const { contacts, suppressions } = ctx.tables;
-  const qb = knex(`${contacts} as ${alias}`).where(`${alias}.state`, 'subscribed');
+  const { suppressions, suppressionTopics } = ctx.tables;
+  const qb = knex(`${ctx.tables.contacts} as ${alias}`).where(`${alias}.state`, 'subscribed');
   applyGroup(knex, qb, group, ctx, alias);
-  return qb.whereNotExists((sub) =>
-    sub
-      .select(1)
-      .from(`${suppressions} as s`)
-      .whereRaw('s.email_hash = ??.email_hash', [alias])
-      .where('s.scope', 'global')
-      .where((q) => q.whereNull('s.expires_at').orWhere('s.expires_at', '>', ctx.now))
+  return qb.whereNotExists(
+    blockingSuppressions(knex, { suppressions, topicLinks: suppressionTopics }, `${alias}.email_hash`, {
+      topicId: ctx.campaignTopicId ?? null,
+      now: ctx.now,
+    })
   );
 };

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../constants';
-import { applySignal } from '../../../contact-signals/apply-signal';
-import { signalTables } from '../../../contact-signals/tables';
+import { rootOf } from '../../../composition/accessor';
 import { documentsOf } from '../../../db/documents';
 import { hashEmail, normalizeEmail } from '../../../validation/email';
 import { erasedHashes } from '../contacts/erased';
@@ -47,7 +46,7 @@ export const createMirror = (strapi: Core.Strapi) => {
       await contacts().delete({ documentId: contact.documentId });
       return 'removed';
     }
-    await applySignal(strapi.db.connection, signalTables(strapi), { type: 'unsubscribe', contactIds: [contact.id] });
+    await rootOf(strapi).signal({ type: 'unsubscribe', contactIds: [contact.id], origin: 'source' });
     await contacts().update({ documentId: contact.documentId, data: { sourceUid: null, sourceId: null } });
     return 'removed';
   };

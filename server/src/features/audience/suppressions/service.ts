@@ -1,80 +1,441 @@
+import { createReadStream } from 'node:fs';
+import { pipeline, Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
-import { documentsOf, findOrThrow, findPage } from '../../../db/documents';
-import { z } from 'zod';
-import { UID } from '../../../constants';
-import { emailField, isoDateTime } from '../../../validation/fields';
-import { hashEmail } from '../../../validation/email';
-import { listQuery } from '../../../validation/list-query';
-import { parseOrThrow } from '../../../validation/errors';
-import { activeSuppressionOf, isSuppressed } from './active';
+import { ERASED_REASON } from '../contacts/erased';
+import { errors } from '@strapi/utils';
+import { stringify } from 'csv-stringify';
+import type { Knex } from 'knex';
+import type {
+  Suppression,
+  SuppressionBatchResult,
+  SuppressionReason,
+  SuppressionRemoval,
+  SuppressionScope,
+} from '../../../../../shared/contracts/suppressions';
+import { rootOf } from '../../../composition/accessor';
+import { getPluginConfig } from '../../../config/plugin-config';
+import { TABLES, UID } from '../../../constants';
+import { SAFE_CSV } from '../../../csv/safe-csv';
+import { like, likeEscape } from '../../../db/like';
+import type { ChangeOrigin } from '../../../site-events/catalogue';
+import { fieldError, parseOrThrow } from '../../../validation/errors';
+import { CsvSyntaxError, readCsv } from '../../imports/csv-records';
+import { fileError, inspectCsv, type Upload } from '../../imports/inspect';
+import { suggestMapping } from '../../imports/suggest';
+import { isSuppressed } from './active';
+import {
+  addManyInput,
+  addOneInput,
+  checkEntries,
+  emptyCheck,
+  importInput,
+  MAX_PASTED_ADDRESSES,
+  removalListQuery,
+  removeInput,
+  splitPaste,
+  suppressionExportQuery,
+  suppressionListQuery,
+  type CheckedEntries,
+  type SuppressionListQuery,
+  type SuppressionTarget,
+} from './input';
+import { suppressionTables } from './tables';
+import { writeSuppressions, type ResolvedTarget } from './writer';
 
-export const SUPPRESSION_REASONS = ['hard-bounce', 'soft-bounce-limit', 'complaint', 'unsubscribe', 'manual', 'import', 'erased'] as const;
-export type SuppressionReason = (typeof SUPPRESSION_REASONS)[number];
+export { SUPPRESSION_REASONS, type SuppressionReason } from './input';
+export type { Suppression };
 
-const suppressionInput = z.strictObject({
-  email: emailField,
-  reason: z.enum(SUPPRESSION_REASONS),
-  sourceEvent: z.string().max(255).nullable().optional(),
-  note: z.string().max(2000).nullable().optional(),
-  expiresAt: isoDateTime.nullable().optional(),
-});
-const suppressionListQuery = listQuery(['createdAt:desc', 'createdAt:asc', 'email:asc'] as const).extend({
-  reason: z.enum(SUPPRESSION_REASONS).optional(),
-});
-
-export interface Suppression {
-  documentId: string;
-  email: string | null;
-  reason: SuppressionReason;
-  scope: 'global' | 'topic';
-  sourceEvent: string | null;
-  note: string | null;
-  expiresAt: string | null;
-  createdAt: string;
+/** The admin who acts, from ctx.state.user: recorded on a removal as they were then. */
+export interface ActingAdmin {
+  id: number;
+  name: string;
 }
 
-type Row = Suppression & { id: number };
+type Topic = { id: number; documentId: string; name: string };
+type Filters = Partial<Pick<SuppressionListQuery, 'search' | 'reason' | 'scope' | 'status'>>;
 
-const toSuppression = (row: Row): Suppression => ({
-  documentId: row.documentId,
-  email: row.email ?? null,
-  reason: row.reason,
-  scope: row.scope,
-  sourceEvent: row.sourceEvent ?? null,
-  note: row.note ?? null,
-  expiresAt: row.expiresAt ?? null,
-  createdAt: row.createdAt,
-});
+const EXPORT_PAGE = 1000;
+const EXPORT_COLUMNS = ['email', 'reason', 'scope', 'topic', 'active', 'expiresAt', 'createdAt', 'note', 'sourceEvent'] as const;
+
+/** A datetime column as the driver hands it back (a Date, an ISO or SQL string, or SQLite's epoch ms), as ISO 8601. */
+const isoOf = (value: unknown): string | null => {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'number' || /^\d+$/.test(String(value))) return new Date(Number(value)).toISOString();
+  return new Date(String(value)).toISOString();
+};
+
+const epochOf = (value: unknown) => {
+  const iso = isoOf(value);
+  return iso === null ? null : Date.parse(iso);
+};
 
 const createSuppressionsService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const documents = () => documentsOf(strapi, UID.suppression);
+  const root = rootOf(strapi);
+  const knex = () => strapi.db.connection;
+  const tables = () => suppressionTables(strapi);
+  const topicsTable = () => strapi.db.metadata.get(UID.topic).tableName;
+
+  const findTopic = async (documentId: string, subject: string): Promise<Topic> => {
+    const topic = (await strapi.db
+      .query(UID.topic)
+      .findOne({ where: { documentId }, select: ['id', 'documentId', 'name'] })) as Topic | null;
+    if (!topic) throw fieldError(subject, 'topic', `unknown topic "${documentId}"`);
+    return topic;
+  };
+
+  const resolveTarget = async (target: SuppressionTarget, subject: string) => {
+    const topic = target.scope === 'topic' && target.topic ? await findTopic(target.topic, subject) : null;
+    const resolved: ResolvedTarget = {
+      reason: target.reason,
+      scope: target.scope,
+      topicId: topic?.id ?? null,
+      note: target.note || null,
+      expiresAt: target.expiresAt ? new Date(target.expiresAt) : null,
+    };
+    return { resolved, topic };
+  };
+
+  /** The suppressions with their topic, filtered as the list and the export are. */
+  const filtered = (q: Filters, topic: Topic | null, now: Date) => {
+    const t = tables();
+    const { columns: col, topicLinks: links } = t;
+    const qb = knex()(`${t.suppressions} as s`)
+      .leftJoin(`${links.table} as l`, `l.${links.suppressionColumn}`, 's.id')
+      .leftJoin(`${topicsTable()} as t`, 't.id', `l.${links.topicColumn}`);
+    if (q.search) like(qb, `s.${col.email}`, `%${likeEscape(q.search)}%`);
+    if (q.reason) qb.where(`s.${col.reason}`, q.reason);
+    if (q.scope) qb.where(`s.${col.scope}`, q.scope);
+    if (topic) qb.where(`s.${col.scope}`, 'topic').where(`l.${links.topicColumn}`, topic.id);
+    if (q.status === 'active') qb.where((a) => a.whereNull(`s.${col.expiresAt}`).orWhere(`s.${col.expiresAt}`, '>', now));
+    if (q.status === 'expired') qb.whereNotNull(`s.${col.expiresAt}`).where(`s.${col.expiresAt}`, '<=', now);
+    return qb;
+  };
+
+  const selectRow = (qb: Knex.QueryBuilder) => {
+    const { columns: col } = tables();
+    return qb.select({
+      id: 's.id',
+      documentId: `s.${col.documentId}`,
+      email: `s.${col.email}`,
+      reason: `s.${col.reason}`,
+      scope: `s.${col.scope}`,
+      sourceEvent: `s.${col.sourceEvent}`,
+      note: `s.${col.note}`,
+      expiresAt: `s.${col.expiresAt}`,
+      createdAt: `s.${col.createdAt}`,
+      topicDocumentId: 't.document_id',
+      topicName: 't.name',
+    });
+  };
+
+  const toSuppression = (row: Record<string, unknown>, now: Date): Suppression => {
+    const expiresAt = isoOf(row.expiresAt);
+    return {
+      documentId: String(row.documentId),
+      email: (row.email as string | null) ?? null,
+      reason: row.reason as SuppressionReason,
+      scope: row.scope as SuppressionScope,
+      topic: row.topicDocumentId ? { documentId: String(row.topicDocumentId), name: String(row.topicName) } : null,
+      sourceEvent: (row.sourceEvent as string | null) ?? null,
+      note: (row.note as string | null) ?? null,
+      expiresAt,
+      createdAt: isoOf(row.createdAt) as string,
+      active: expiresAt === null || Date.parse(expiresAt) > now.getTime(),
+    };
+  };
+
+  const findOne = async (documentId: string): Promise<Suppression | null> => {
+    const now = new Date();
+    const row = await selectRow(filtered({}, null, now))
+      .where(`s.${tables().columns.documentId}`, documentId)
+      .first();
+    return row ? toSuppression(row, now) : null;
+  };
+
+  /**
+   * Writes the checked addresses in one transaction and announces each new suppression. The
+   * report counts what happened to every entry the admin sent.
+   */
+  const suppress = async (
+    checked: CheckedEntries,
+    target: SuppressionTarget,
+    subject: string,
+    origin: ChangeOrigin
+  ): Promise<{ result: SuppressionBatchResult; documentIds: string[] }> => {
+    const { resolved, topic } = await resolveTarget(target, subject);
+    const outcome = await strapi.db.transaction(({ trx }) => writeSuppressions(trx, tables(), checked.addresses, resolved, new Date()));
+    for (const created of outcome.created) {
+      root.announce('campaigns.suppression.create', {
+        suppressionDocumentId: created.documentId,
+        email: created.email,
+        reason: resolved.reason,
+        scope: resolved.scope,
+        topic: topic?.documentId ?? null,
+        expiresAt: resolved.expiresAt?.toISOString() ?? null,
+        origin,
+      });
+    }
+    return {
+      result: {
+        received: checked.addresses.length,
+        added: outcome.created.length,
+        alreadySuppressed: outcome.alreadySuppressed,
+        duplicates: checked.duplicates,
+        invalid: checked.invalid,
+        invalidCount: checked.invalidCount,
+      },
+      documentIds: outcome.created.map((c) => c.documentId),
+    };
+  };
+
+  /** The column of a file that holds the addresses: the one its header names as email, in any of the spellings the import knows. */
+  const emailColumnOf = (columns: readonly string[]) => {
+    const mapping = suggestMapping(columns);
+    const index = columns.findIndex((column) => mapping[column] === 'email');
+    if (index === -1) {
+      throw fileError(
+        `no column of the header holds email addresses (its columns: ${columns.map((c) => `"${c}"`).join(', ')}): name that column "email"`
+      );
+    }
+    return index;
+  };
 
   return {
+    /** A page of suppressions: search by address, filter by reason, scope, topic and status, newest or oldest first. */
     async list(query: unknown = {}) {
       const q = parseOrThrow(suppressionListQuery, query, 'query');
-      const filters = {
-        ...(q.search ? { email: { $containsi: q.search } } : {}),
-        ...(q.reason ? { reason: q.reason } : {}),
+      const topic = q.topic ? await findTopic(q.topic, 'query') : null;
+      const now = new Date();
+      const { columns: col } = tables();
+      const direction = q.sort === 'createdAt:asc' ? 'asc' : 'desc';
+      const [rows, total] = await Promise.all([
+        selectRow(filtered(q, topic, now))
+          .orderBy([
+            { column: `s.${col.createdAt}`, order: direction },
+            { column: 's.id', order: direction },
+          ])
+          .offset((q.page - 1) * q.pageSize)
+          .limit(q.pageSize),
+        filtered(q, topic, now).count({ n: 's.id' }).first(),
+      ]);
+      const count = Number((total as { n?: number | string } | undefined)?.n ?? 0);
+      return {
+        data: (rows as Array<Record<string, unknown>>).map((row) => toSuppression(row, now)),
+        meta: { pagination: { page: q.page, pageSize: q.pageSize, pageCount: Math.ceil(count / q.pageSize), total: count } },
       };
-      return findPage(documents(), q, { filters }, toSuppression);
+    },
+
+    async findOne(documentId: string): Promise<Suppression> {
+      const found = await findOne(documentId);
+      if (!found) throw new errors.NotFoundError(`No suppression with documentId "${documentId}"`);
+      return found;
     },
 
     /**
-     * Suppresses an address globally. Adding one that is already suppressed keeps the first
-     * record (its reason is the evidence) and returns it.
+     * Suppresses one address (globally, or for one topic). Adding one that already has an active
+     * suppression of the same scope keeps the first record (its reason is the evidence) and returns it.
      */
-    async add(input: unknown): Promise<Suppression> {
-      const data = parseOrThrow(suppressionInput, input, 'suppression');
-      const emailHash = hashEmail(data.email);
-      const existing = await documents().findFirst<Row>({ filters: activeSuppressionOf(emailHash) });
-      if (existing) return toSuppression(existing);
-      return toSuppression(await documents().create<Row>({ data: { ...data, emailHash, scope: 'global' } }));
+    async add(input: unknown, origin: ChangeOrigin = 'api'): Promise<Suppression> {
+      const data = parseOrThrow(addOneInput, input, 'suppression');
+      const checked = checkEntries([{ line: 1, value: data.email }]);
+      const { documentIds } = await suppress(checked, data, 'suppression', origin);
+      if (documentIds.length) return (await findOne(documentIds[0])) as Suppression;
+      const now = new Date();
+      const { columns: col, topicLinks: links } = tables();
+      const existing = await selectRow(filtered({ scope: data.scope }, null, now))
+        .where(`s.${col.emailHash}`, checked.addresses[0].emailHash)
+        .where((a) => a.whereNull(`s.${col.expiresAt}`).orWhere(`s.${col.expiresAt}`, '>', now))
+        .modify((qb) => {
+          if (data.topic) qb.where('t.document_id', data.topic);
+          else qb.whereNull(`l.${links.topicColumn}`);
+        })
+        .orderBy('s.id')
+        .first();
+      return toSuppression(existing, now);
     },
 
-    async remove(documentId: string) {
-      await findOrThrow(documents(), 'suppression', documentId, { fields: ['id'] });
-      await documents().delete({ documentId });
-      return { documentId };
+    /**
+     * Many addresses pasted at once: one a line, or separated by commas or semicolons. Every valid
+     * one is suppressed in one transaction; the others are named, with their line, in the answer.
+     */
+    async addMany(input: unknown, origin: ChangeOrigin = 'api'): Promise<SuppressionBatchResult> {
+      const data = parseOrThrow(addManyInput, input, 'suppressions');
+      const entries = splitPaste(data.addresses);
+      if (entries.length === 0) throw fieldError('suppressions', 'addresses', 'the paste holds no address');
+      if (entries.length > MAX_PASTED_ADDRESSES) {
+        throw fieldError(
+          'suppressions',
+          'addresses',
+          `${entries.length} addresses; a paste takes at most ${MAX_PASTED_ADDRESSES}: import the rest as a CSV file`
+        );
+      }
+      return (await suppress(checkEntries(entries), data, 'suppressions', origin)).result;
+    },
+
+    /**
+     * A CSV of addresses, checked as the contact import checks its files (size, binary content,
+     * delimiter, header) and read as it streams; the column whose header says email holds them.
+     * Every valid address is suppressed in one transaction.
+     */
+    async importCsv(upload: Upload, optionsInput: unknown, origin: ChangeOrigin = 'api'): Promise<SuppressionBatchResult> {
+      let options = optionsInput ?? {};
+      if (typeof optionsInput === 'string') {
+        try {
+          options = JSON.parse(optionsInput);
+        } catch {
+          throw fieldError('import', 'options', 'not valid JSON');
+        }
+      }
+      const target = parseOrThrow(importInput, options, 'import options');
+      const { maxFileBytes } = getPluginConfig(strapi).imports;
+      const { delimiter, columns } = await inspectCsv(upload, { maxFileBytes, previewRows: 1 });
+      const column = emailColumnOf(columns);
+      const checked = emptyCheck();
+      try {
+        for await (const chunk of readCsv(createReadStream(upload.path), delimiter)) {
+          checkEntries(
+            chunk.records.filter((r) => r.line > 1).map((r) => ({ line: r.line, value: r.fields[column] ?? '' })),
+            checked
+          );
+        }
+      } catch (error) {
+        if (error instanceof CsvSyntaxError) throw fileError(`${error.message}; nothing was suppressed`);
+        throw error;
+      }
+      return (await suppress(checked, target, 'import options', origin)).result;
+    },
+
+    /** The suppressions the filters select as a CSV stream (formula-safe), read page by page. */
+    async exportCsv(query: unknown): Promise<{ fileName: string; stream: Readable }> {
+      const q = parseOrThrow(suppressionExportQuery, query, 'query');
+      const topic = q.topic ? await findTopic(q.topic, 'query') : null;
+      const now = new Date();
+      async function* records(page: (after: number) => Promise<Array<Record<string, unknown>>>) {
+        yield [...EXPORT_COLUMNS];
+        for (let after = 0; ;) {
+          const rows = await page(after);
+          if (rows.length === 0) return;
+          for (const row of rows) {
+            const s = toSuppression(row, now);
+            yield [
+              s.email ?? '',
+              s.reason,
+              s.scope,
+              s.topic?.name ?? '',
+              String(s.active),
+              s.expiresAt ?? '',
+              s.createdAt,
+              s.note ?? '',
+              s.sourceEvent ?? '',
+            ];
+          }
+          after = Number(rows[rows.length - 1].id);
+        }
+      }
+      const page = (after: number) =>
+        selectRow(filtered(q, topic, now))
+          .where('s.id', '>', after)
+          .orderBy('s.id')
+          .limit(EXPORT_PAGE);
+      const csv = stringify({ ...SAFE_CSV, bom: true });
+      pipeline(Readable.from(records(page)), csv, (error) => {
+        if (error) strapi.log.warn(`campaigns: the suppressions export stopped: ${error.message}`);
+      });
+      return { fileName: `suppressions-${now.toISOString().slice(0, 10)}.csv`, stream: csv };
+    },
+
+    /**
+     * Lifts a suppression: the row goes and a removal record keeps what it was, who lifted it and
+     * why, in one transaction. The contact's state is left as it is: a bounced or unsubscribed
+     * contact stays so until it is resubscribed on purpose.
+     */
+    async remove(documentId: string, input: unknown, by: ActingAdmin | null, origin: ChangeOrigin = 'admin') {
+      const { note } = parseOrThrow(removeInput, input, 'removal');
+      const t = tables();
+      const { columns: col, topicLinks: links } = t;
+      const removed = await strapi.db.transaction(async ({ trx }) => {
+        const row = await selectRow(filtered({}, null, new Date()))
+          .select({ emailHash: `s.${col.emailHash}` })
+          .where(`s.${col.documentId}`, documentId)
+          .transacting(trx)
+          .first();
+        if (!row) throw new errors.NotFoundError(`No suppression with documentId "${documentId}"`);
+        if (row.reason === ERASED_REASON) {
+          throw new errors.ValidationError(
+            "An erased contact's suppression cannot be removed: it is what keeps the erased address from being mailed or imported again"
+          );
+        }
+        const removedAt = Date.now();
+        await trx(TABLES.suppressionRemovals).insert({
+          suppression_document_id: documentId,
+          email: row.email ?? null,
+          email_hash: row.emailHash,
+          reason: row.reason,
+          scope: row.scope,
+          topic_document_id: row.topicDocumentId ?? null,
+          topic_name: row.topicName ?? null,
+          suppressed_at: epochOf(row.createdAt),
+          expires_at: epochOf(row.expiresAt),
+          note,
+          removed_by_id: by?.id ?? null,
+          removed_by_name: by?.name ?? null,
+          removed_at: removedAt,
+        });
+        await trx(links.table).where(links.suppressionColumn, row.id).delete();
+        await trx(t.suppressions).where('id', row.id).delete();
+        return toSuppression(row, new Date(removedAt));
+      });
+      root.announce('campaigns.suppression.delete', {
+        suppressionDocumentId: removed.documentId,
+        email: removed.email,
+        reason: removed.reason,
+        scope: removed.scope,
+        topic: removed.topic?.documentId ?? null,
+        expiresAt: removed.expiresAt,
+        origin,
+        removedBy: by,
+        note,
+      });
+      return { documentId: removed.documentId };
+    },
+
+    /** Suppressions admins lifted, newest first: what each was, who lifted it and why. */
+    async removals(query: unknown = {}) {
+      const q = parseOrThrow(removalListQuery, query, 'query');
+      const R = TABLES.suppressionRemovals;
+      const base = () => {
+        const qb = knex()(R);
+        if (q.search) like(qb, 'email', `%${likeEscape(q.search)}%`);
+        return qb;
+      };
+      const direction = q.sort === 'removedAt:asc' ? 'asc' : 'desc';
+      const [rows, total] = await Promise.all([
+        base()
+          .select('*')
+          .orderBy([
+            { column: 'removed_at', order: direction },
+            { column: 'id', order: direction },
+          ])
+          .offset((q.page - 1) * q.pageSize)
+          .limit(q.pageSize),
+        base().count({ n: '*' }).first(),
+      ]);
+      const count = Number((total as { n?: number | string } | undefined)?.n ?? 0);
+      const data = (rows as Array<Record<string, unknown>>).map((r): SuppressionRemoval => ({
+        id: Number(r.id),
+        suppressionDocumentId: String(r.suppression_document_id),
+        email: (r.email as string | null) ?? null,
+        reason: r.reason as SuppressionReason,
+        scope: r.scope as SuppressionScope,
+        topic: r.topic_document_id ? { documentId: String(r.topic_document_id), name: String(r.topic_name ?? '') } : null,
+        suppressedAt: isoOf(r.suppressed_at),
+        expiresAt: isoOf(r.expires_at),
+        note: String(r.note),
+        removedBy: r.removed_by_id == null ? null : { id: Number(r.removed_by_id), name: String(r.removed_by_name ?? '') },
+        removedAt: isoOf(r.removed_at) as string,
+      }));
+      return { data, meta: { pagination: { page: q.page, pageSize: q.pageSize, pageCount: Math.ceil(count / q.pageSize), total: count } } };
     },
 
     isSuppressed: (email: string): Promise<boolean> => isSuppressed(strapi, email),

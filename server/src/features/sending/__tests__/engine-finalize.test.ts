@@ -7,7 +7,12 @@ import { createSendEngine, type SendEngineDeps } from '../engine';
 import type { SendRecord, SendRecords } from '../send-records';
 
 /** The engine with every dependency faked: one campaign, its send record, whether deliveries are pending. */
-const engineFor = (world: { state: CampaignState; record: Pick<SendRecord, 'state' | 'finishedAt'>; pending: boolean }) => {
+const engineFor = (world: {
+  state: CampaignState;
+  record: Pick<SendRecord, 'state' | 'finishedAt'>;
+  pending: boolean;
+  counts?: Record<string, number>;
+}) => {
   const states: StateStore<CampaignState> = {
     async move(_id, from, to) {
       if (!from.includes(world.state)) return false;
@@ -32,13 +37,13 @@ const engineFor = (world: { state: CampaignState; record: Pick<SendRecord, 'stat
     }),
     finish: async (id: number) => void finished.push(id),
   } as unknown as SendRecords;
-  const store = { hasPending: async () => world.pending, counts: async () => ({ sent: 2 }) } as unknown as DeliveryStore;
+  const counts = world.counts ?? { sent: 2, failed: 0, unknown: 0 };
+  const store = { hasPending: async () => world.pending, counts: async () => counts } as unknown as DeliveryStore;
   const engine = createSendEngine({
     records,
     store,
     // Finishing never halts: no reason is ever written.
-    lifecycle: createCampaignLifecycle(states, {} as PauseReasons),
-    emit: (event: string) => void emitted.push(event),
+    lifecycle: createCampaignLifecycle(states, {} as PauseReasons, (_id, action) => void emitted.push(action)),
   } as unknown as SendEngineDeps);
   return { engine, finished, emitted };
 };
@@ -50,7 +55,27 @@ describe('the send engine ends a campaign', () => {
     await engine.finalize(1);
     expect(world.state).toBe('sent');
     expect(finished).toEqual([1]);
-    expect(emitted).toEqual(['campaigns.campaign.sent']);
+    expect(emitted).toEqual(['complete']);
+  });
+
+  it('as failed when every delivery failed, and as sent when one may have gone out', async () => {
+    const failed = { sent: 0, failed: 3, unknown: 0, suppressed: 1 };
+    const done = { state: 'dispatched' as const, finishedAt: null };
+    const allFailed = { state: 'sending' as CampaignState, record: done, pending: false, counts: failed };
+    const run = engineFor(allFailed);
+    await run.engine.finalize(1);
+    expect(allFailed.state).toBe('failed');
+    expect(run.finished).toEqual([1]);
+    expect(run.emitted).toEqual(['fail']);
+    for (const counts of [
+      { ...failed, unknown: 1 },
+      { ...failed, sent: 1 },
+      { sent: 0, failed: 0, unknown: 0, suppressed: 2 },
+    ]) {
+      const world = { state: 'sending' as CampaignState, record: done, pending: false, counts };
+      await engineFor(world).engine.finalize(1);
+      expect(world.state).toBe('sent');
+    }
   });
 
   it('not while deliveries are pending or the dispatch goes on', async () => {

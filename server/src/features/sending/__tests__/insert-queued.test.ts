@@ -14,7 +14,11 @@ beforeEach(async () => {
 afterEach(() => knex.destroy());
 
 test('a dispatch page makes no delivery for a contact gone since the page was read (an erasure), and none twice', async () => {
-  const store = deliveryStore(knex, { contacts: 'contacts', suppressions: 'suppressions' });
+  const store = deliveryStore(knex, {
+    contacts: 'contacts',
+    suppressions: 'suppressions',
+    topicLinks: { table: 'suppression_topics', suppressionColumn: 'suppression_id', topicColumn: 'topic_id' },
+  });
   const page = [1, 2, 3].map((id) => ({ id, email: `c${id}@example.com` }));
   await store.insertQueued(7, page, 1000);
   await store.insertQueued(7, page, 2000);

@@ -6,6 +6,7 @@ const ctx: CompileContext = {
   tables: {
     contacts: 'campaigns_contacts',
     suppressions: 'campaigns_suppressions',
+    suppressionTopics: { table: 'campaigns_suppressions_topic_lnk', suppressionColumn: 'suppression_id', topicColumn: 'topic_id' },
     deliveries: 'campaigns_deliveries',
     topicLinks: { table: 'campaigns_contacts_topics_lnk', contactColumn: 'contact_id', topicColumn: 'topic_id' },
   },
