@@ -2,10 +2,14 @@
 
 /**
  * The load generator, in a process of its own so the server under test keeps its core: keep-alive
- * GETs from `concurrency` loops for `seconds`, each request a URL of the list in turn (so a list of
- * distinct tokens makes distinct events). Node's own http client: no dependency to pin.
+ * GETs from `concurrency` loops for `seconds` after `warmupSeconds`, each request the next URL of
+ * the list (so a list of distinct tokens makes distinct events). Node's own http client: no
+ * dependency to pin.
  *
- *   process.send({ urls, concurrency, seconds, warmupSeconds }) -> { requests, errors, statuses, seconds, p50, p99 }
+ *   process.send({ urls, concurrency, seconds, warmupSeconds })
+ *     -> { requests, errors, statuses, seconds, p50, p99, sent, answered }
+ * `requests`, `statuses`, `p50`, `p99`: the measured seconds; `sent` and `answered` (by status):
+ * every request, warm-up included, for counting what the server must have recorded.
  */
 const http = require('node:http');
 
@@ -25,6 +29,7 @@ const run = async ({ urls, concurrency, seconds, warmupSeconds }) => {
   let next = 0;
   const latencies = [];
   const statuses = {};
+  const answered = {};
   let errors = 0;
   const warmupEnd = performance.now() + warmupSeconds * 1000;
   const end = warmupEnd + seconds * 1000;
@@ -33,6 +38,7 @@ const run = async ({ urls, concurrency, seconds, warmupSeconds }) => {
       const url = urls[next++ % urls.length];
       const started = performance.now();
       const status = await get(agent, url);
+      answered[status] = (answered[status] ?? 0) + 1;
       if (started < warmupEnd) continue;
       latencies.push(performance.now() - started);
       statuses[status] = (statuses[status] ?? 0) + 1;
@@ -49,7 +55,8 @@ const run = async ({ urls, concurrency, seconds, warmupSeconds }) => {
     seconds,
     p50: percentile(latencies, 0.5),
     p99: percentile(latencies, 0.99),
-    used: Math.min(next, urls.length),
+    sent: next,
+    answered,
   };
 };
 

@@ -2,6 +2,7 @@ import { signToken, verifyToken } from '../../server/src/features/tracking/token
 import { useAdminApp } from '../helpers/admin-app';
 import { finished, seedCampaign, sendingEnv, TEST_PUBLIC_URL, TEST_SIGNING_SECRET, waitForProgress } from '../helpers/sending';
 import { useSmtpSink } from '../helpers/smtp-sink';
+import { flushTracking, syncPublicLimits } from '../helpers/tracking';
 
 /** Low limits and a long window, so a few requests cross them and no window ends during the file. */
 const LIMITS = { windowSeconds: 600, firstPerToken: 2, perToken: 4, perIp: 8, invalidPerIp: 3 };
@@ -63,7 +64,8 @@ test('one link clicked over and over is answered 429 with Retry-After from its R
   expect(limited.status).toBe(429);
   expect(limited.headers.location).toBeUndefined();
   expect(limited.headers['cache-control']).toMatch(/no-store/);
-  // The count is in Redis, shared by every instance; Retry-After is what is left of its window.
+  // The count goes to Redis (every 100 ms), shared by every instance; Retry-After is what is left of its window.
+  await syncPublicLimits(strapi());
   expect(await redis().get(key)).toBe(String(LIMITS.perToken + 1));
   const ttlSeconds = Math.ceil((await redis().pttl(key)) / 1000);
   expect(retryAfter(limited)).toBeGreaterThanOrEqual(ttlSeconds);
@@ -71,9 +73,15 @@ test('one link clicked over and over is answered 429 with Retry-After from its R
   // Another IP gets the same answer: the limit is the token's.
   expect((await get(click, '198.51.100.2')).status).toBe(429);
 
-  // The window ending is the key expiring: end it now rather than wait Retry-After seconds.
+  // The window ending is the key expiring: end it now rather than wait Retry-After seconds, once
+  // nothing counted here is left to send. This process learns it at its next sync, as it would
+  // learn another instance's counts.
+  await syncPublicLimits(strapi());
   await redis().pexpire(key, 1);
   while ((await redis().exists(key)) === 1) await new Promise((resolve) => setImmediate(resolve));
+  await get(click, '198.51.100.1');
+  await syncPublicLimits(strapi());
+  expect(await redis().get(key)).toBe('1');
   expect((await get(click, '198.51.100.1')).status).toBe(302);
 });
 
@@ -130,6 +138,7 @@ test('a one-click unsubscribe over the limit is applied all the same; only its a
 
   // More POSTs stay throttled and harmless: still one suppression, one event.
   for (let i = 0; i < 3; i++) expect((await oneClick(carol, ip)).status).toBe(429);
+  await flushTracking(strapi());
   expect(await suppressions('carol@limits.test')).toHaveLength(1);
   expect(await unsubscribeEvents(deliveryId)).toHaveLength(1);
 });

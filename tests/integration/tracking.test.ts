@@ -21,5 +21,7 @@ integrationGroup(
     'tracking/unsubscribe-undo',
     'tracking/preference-attacks',
     'tracking/public-pages',
+    'tracking/bad-inputs',
+    'tracking/shutdown',
   ]
 );

@@ -28,6 +28,11 @@ import { createRateLimiter } from '../features/sending/rate-limiter';
 import { sendRecords, type SendRecords } from '../features/sending/send-records';
 import { createWebView, type WebView } from '../features/sending/web-view';
 import { createTokenVerifier, type TokenVerifier } from '../features/tracking/token-verifier';
+import { campaignLinksOf, createLinkCache, type LinkCache } from '../features/tracking/link-cache';
+import type { PublicCounting } from '../features/tracking/public-limits';
+import { createSyncedCounter } from '../features/tracking/synced-counter';
+import { createTrackingWriter, type TrackingWriter } from '../features/tracking/tracking-writer';
+import { createWindowCounter } from '../features/tracking/window-counter';
 import { applySignal, type ContactSignal } from '../contact-signals/apply-signal';
 import { signalTables } from '../contact-signals/tables';
 import { columnsOf } from '../db/columns';
@@ -89,6 +94,15 @@ export interface Running {
   mail: MailIntake;
   /** Every ESP's webhooks: verified against the raw body, turned into notices, applied through the pipeline. */
   webhooks: WebhookReceiver;
+  /**
+   * The public endpoints' opens, clicks and unsubscribes: `add(hit)` never waits; the buffer is
+   * written in batches through `events` (every 200 ms or 500 hits) and on close, before the queues.
+   */
+  tracking: TrackingWriter;
+  /** The click redirects' URLs, in process. */
+  links: LinkCache;
+  /** The public limits and their counts: in process, synced to Redis in the background. */
+  publicLimits: PublicCounting;
   /** Deletes raw events past the editor's retention; its maintenance job runs it every few minutes. */
   retention: Retention;
 }
@@ -217,6 +231,19 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       : null;
     if (mailboxes) opened.push('the mailboxes', () => mailboxes.close());
 
+    const publicCounts = createSyncedCounter({ counter: createWindowCounter(client), log: strapi.log });
+    opened.push('the public limits sync', () => publicCounts.close());
+    const links = createLinkCache({ load: campaignLinksOf(knex) });
+    const tracking = createTrackingWriter({
+      knex,
+      recorder: events,
+      links,
+      storeClientDetails: async () => (await siteSettings.get()).tracking.storeClientDetails,
+      log: strapi.log,
+    });
+    // Closed first: what it still holds is written, and handed to the events queue, before the queues close.
+    opened.push('the tracking buffer', () => tracking.close());
+
     return {
       redis: client,
       queues,
@@ -233,6 +260,9 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       inbound,
       mail,
       webhooks,
+      tracking,
+      links,
+      publicLimits: { limits: config.publicLimits, prefix: `${prefix}:public`, counter: publicCounts },
       retention,
     };
   };

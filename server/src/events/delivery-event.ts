@@ -32,12 +32,16 @@ interface Base {
 
 /**
  * `client`: what the tracking classified the client as (tracking/bots.ts), or the ESP that reported
- * the open; `isBot` events are kept but are not engagement.
+ * the open; `isBot` events are kept but are not engagement, `verdict` says why. `userAgent` and
+ * `ip` only when the site settings keep client details.
  */
 interface Engagement extends Base {
   source: 'tracking';
   isBot: boolean;
   client: string;
+  verdict?: string;
+  userAgent?: string;
+  ip?: string;
 }
 
 export type BounceKind = 'hard' | 'permanent' | 'soft-limit';
@@ -105,13 +109,20 @@ export const keyOf = (event: DeliveryEvent): string => {
   }
 };
 
+/** The verdict, user agent and IP of an open or click, only those it has. */
+const detailsOf = (event: Pick<Engagement, 'verdict' | 'userAgent' | 'ip'>) => ({
+  ...(event.verdict === undefined ? {} : { verdict: event.verdict }),
+  ...(event.userAgent === undefined ? {} : { userAgent: event.userAgent }),
+  ...(event.ip === undefined ? {} : { ip: event.ip }),
+});
+
 /** What the `data` column keeps of an event beyond its ids (the contact's activity shows it). */
 const dataOf = (event: DeliveryEvent): Record<string, unknown> | null => {
   switch (event.type) {
     case 'open':
-      return { client: event.client };
+      return { client: event.client, ...detailsOf(event) };
     case 'click':
-      return { linkId: event.linkId, client: event.client };
+      return { linkId: event.linkId, client: event.client, ...detailsOf(event) };
     case 'bounce':
       return {
         kind: event.kind,

@@ -26,7 +26,7 @@ export interface EventRecorderOptions {
 /** How long a lone event waits for others to share its transaction: well under a request's time. */
 const LINGER_MS = 2;
 /** Rows per transaction: one batch stays a short write however hard the endpoints are hit. */
-const MAX_BATCH = 500;
+export const MAX_BATCH = 500;
 
 const recordedOf = (event: DeliveryEvent, id: number): RecordedEvent => ({
   id,
@@ -60,27 +60,36 @@ export const createEventRecorder = ({ knex, queue, log }: EventRecorderOptions) 
     }
   };
 
+  /**
+   * One transaction for the batch: the rows whose key is new, then the first open, click or reply
+   * times of their deliveries. Answers each event as recorded, or null for a repeat, and the
+   * hand-over of the new ones to the queue, which the caller may await or not.
+   */
+  const writeBatch = async (events: readonly DeliveryEvent[]) => {
+    const now = Date.now();
+    const recorded = await knex.transaction(async (trx) => {
+      const ids = await insertEvents(
+        trx,
+        events.map((event) => rowOf(event, now))
+      );
+      const fresh = events.map((event, i) => (ids[i] === null ? null : recordedOf(event, ids[i] as number)));
+      await markFirsts(
+        trx,
+        events.flatMap((event, i) => {
+          const column = firstColumnOf(event);
+          return fresh[i] && column ? [{ deliveryId: event.delivery.id, column, at: event.at }] : [];
+        })
+      );
+      return fresh;
+    });
+    return { recorded, handedOver: handOver(recorded) };
+  };
+
   // The hand-over is awaited by the batch's callers, not by the batcher: the next batch's
   // transaction runs while this one's addBulk goes to Redis.
   const write = batcher<DeliveryEvent, { event: RecordedEvent | null; handedOver: Promise<void> }>(
     async (events) => {
-      const now = Date.now();
-      const recorded = await knex.transaction(async (trx) => {
-        const ids = await insertEvents(
-          trx,
-          events.map((event) => rowOf(event, now))
-        );
-        const fresh = events.map((event, i) => (ids[i] === null ? null : recordedOf(event, ids[i] as number)));
-        await markFirsts(
-          trx,
-          events.flatMap((event, i) => {
-            const column = firstColumnOf(event);
-            return fresh[i] && column ? [{ deliveryId: event.delivery.id, column, at: event.at }] : [];
-          })
-        );
-        return fresh;
-      });
-      const handedOver = handOver(recorded);
+      const { recorded, handedOver } = await writeBatch(events);
       return recorded.map((event) => ({ event, handedOver }));
     },
     { maxItems: MAX_BATCH, lingerMs: LINGER_MS }
@@ -92,6 +101,19 @@ export const createEventRecorder = ({ knex, queue, log }: EventRecorderOptions) 
       const written = await write(event);
       await written.handedOver;
       return written.event;
+    },
+
+    /**
+     * Records a batch someone else gathered (the tracking buffer) in one transaction of its own,
+     * at most MAX_BATCH events, and answers once the new ones are queued: the same write and
+     * hand-over as record().
+     */
+    async recordBatch(events: readonly DeliveryEvent[]): Promise<Array<RecordedEvent | null>> {
+      if (events.length > MAX_BATCH) throw new Error(`campaigns: at most ${MAX_BATCH} events per batch, got ${events.length}`);
+      if (!events.length) return [];
+      const { recorded, handedOver } = await writeBatch(events);
+      await handedOver;
+      return recorded;
     },
   };
 };

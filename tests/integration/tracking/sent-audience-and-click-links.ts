@@ -1,6 +1,7 @@
 import { verifyToken } from '../../../server/src/features/tracking/tokens';
 import { useGroupApp } from '../../helpers/integration-group';
 import { finished, seedCampaign, TEST_PUBLIC_URL, TEST_SIGNING_SECRET, waitForProgress } from '../../helpers/sending';
+import { flushTracking } from '../../helpers/tracking';
 
 const SAFARI = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15';
 
@@ -48,6 +49,7 @@ test("a contact's timeline names the URL of each link they clicked", async () =>
   const links = await knex()('campaigns_links').whereIn('id', linkIds).select('id', 'url');
   const urlOf = new Map(links.map((l: { id: number | string; url: string }) => [Number(l.id), l.url]));
 
+  await flushTracking(strapi());
   const ann = await strapi()
     .db.query('plugin::campaigns.contact')
     .findOne({ where: { email: 'ann@sent-audience.test' } });

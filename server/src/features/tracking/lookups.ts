@@ -10,6 +10,7 @@ export interface TrackedDelivery extends EventDelivery {
 
 const D = TABLES.deliveries;
 const L = TABLES.links;
+const E = TABLES.events;
 
 const epoch = (value: unknown) => (value == null ? null : Number(value));
 
@@ -28,22 +29,54 @@ export const deliveryOf = async (knex: Knex, deliveryId: number): Promise<Tracke
   return row ? toDelivery(row) : null;
 };
 
-/** The link's URL and its delivery, only when the link is one of the delivery's campaign: one read by two primary keys. */
-export const clickTarget = async (
-  knex: Knex,
-  deliveryId: number,
-  linkId: number
-): Promise<{ url: string; delivery: TrackedDelivery } | null> => {
-  const row = await knex(`${L} as l`)
-    .join(`${D} as d`, 'd.campaign_id', 'l.campaign_id')
-    .select('l.url', ...DELIVERY_COLUMNS)
-    .where('l.id', linkId)
-    .where('d.id', deliveryId)
-    .first();
-  return row ? { url: String(row.url), delivery: toDelivery(row) } : null;
+/** The deliveries of these ids that exist, by id: one read for a flush of the tracking buffer. */
+export const deliveriesOf = async (knex: Knex, ids: readonly number[]): Promise<Map<number, TrackedDelivery>> => {
+  const found = new Map<number, TrackedDelivery>();
+  const distinct = [...new Set(ids)];
+  for (let at = 0; at < distinct.length; at += 500) {
+    const rows = await knex(`${D} as d`)
+      .select(DELIVERY_COLUMNS)
+      .whereIn('d.id', distinct.slice(at, at + 500));
+    for (const row of rows) found.set(Number(row.id), toDelivery(row));
+  }
+  return found;
 };
 
-export const linkUrl = async (knex: Knex, linkId: number): Promise<string | null> => {
-  const row = await knex(L).select('url').where({ id: linkId }).first();
-  return row ? String(row.url) : null;
+/** What a batch's click verdicts need from the stored events: each delivery's first open, and its clicks since `since`. */
+export const clickHistoryOf = async (knex: Knex, deliveryIds: readonly number[], since: number) => {
+  const firstOpens = new Map<number, number>();
+  const clicks = new Map<number, Array<{ linkId: number; at: number }>>();
+  if (!deliveryIds.length) return { firstOpens, clicks };
+  const opens: Array<{ delivery_id: unknown; first: unknown }> = await knex(E)
+    .select('delivery_id')
+    .min({ first: 'occurred_at' })
+    .where('type', 'open')
+    .whereIn('delivery_id', deliveryIds)
+    .groupBy('delivery_id');
+  for (const row of opens) firstOpens.set(Number(row.delivery_id), Number(row.first));
+  const recent: Array<{ delivery_id: unknown; occurred_at: unknown; data: unknown }> = await knex(E)
+    .select('delivery_id', 'occurred_at', 'data')
+    .where('type', 'click')
+    .whereIn('delivery_id', deliveryIds)
+    .where('occurred_at', '>=', since);
+  for (const row of recent) {
+    const data = typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
+    const list = clicks.get(Number(row.delivery_id)) ?? [];
+    list.push({ linkId: Number((data as { linkId?: unknown } | null)?.linkId), at: Number(row.occurred_at) });
+    clicks.set(Number(row.delivery_id), list);
+  }
+  return { firstOpens, clicks };
+};
+
+/** How many links each of these campaigns has. */
+export const linkCountsOf = async (knex: Knex, campaignIds: readonly number[]) => {
+  const counts = new Map<number, number>();
+  if (!campaignIds.length) return counts;
+  const rows: Array<{ campaign_id: unknown; n: unknown }> = await knex(L)
+    .select('campaign_id')
+    .count({ n: '*' })
+    .whereIn('campaign_id', campaignIds)
+    .groupBy('campaign_id');
+  for (const row of rows) counts.set(Number(row.campaign_id), Number(row.n));
+  return counts;
 };

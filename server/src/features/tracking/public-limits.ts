@@ -39,6 +39,34 @@ export const decide = (limits: PublicLimits, hit: PublicHit): PublicVerdict => {
   return ALLOWED;
 };
 
+/** What counting a public request needs: the limits, the key prefix, the counts (synced-counter.ts). */
+export interface PublicCounting {
+  limits: PublicLimits;
+  /** `<redis prefix>:public`. */
+  prefix: string;
+  counter: { hit(keys: readonly string[], windowMs: number): WindowCount[]; sync(): Promise<void> };
+}
+
+/**
+ * Counts one public request and answers whether it is over its limits. `subject`: what the
+ * verified token stands for (`click:12.3`, ids only), or null for a token that did not verify.
+ */
+export const countPublicHit = (
+  { limits, prefix, counter }: PublicCounting,
+  subject: string | null,
+  ip: string | undefined
+): PublicVerdict => {
+  if (!limits.enabled) return ALLOWED;
+  const windowMs = limits.windowSeconds * 1000;
+  const client = clientKey(ip);
+  if (!subject) {
+    const [invalid] = counter.hit([`${prefix}:invalid:${client}`], windowMs);
+    return decide(limits, { valid: false, invalid });
+  }
+  const [token, byIp] = counter.hit([`${prefix}:token:${subject}`, `${prefix}:ip:${client}`], windowMs);
+  return decide(limits, { valid: true, token, ip: byIp });
+};
+
 const IPV4_MAPPED = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i;
 
 /** The eight hextets of an IPv6 address, `::` expanded (an embedded IPv4 tail counts as two). */

@@ -1,0 +1,119 @@
+import type { WindowCount } from './public-limits';
+import type { WindowAdd, WindowCounter } from './window-counter';
+
+/** How often the counts of this process go to Redis and the other instances' come back. */
+export const SYNC_EVERY_MS = 100;
+/** Keys per script call: one sync stays a short command however many clients there are. */
+const SYNC_CHUNK = 200;
+
+interface Entry {
+  /** The shared count Redis answered at the last sync, this process's synced requests included. */
+  base: number;
+  /** Counted here since, not yet in Redis. */
+  pending: number;
+  /** Sent to Redis, its answer not back yet. */
+  sending: number;
+  windowMs: number;
+  windowEnd: number;
+}
+
+export interface SyncedCounterOptions {
+  counter: Pick<WindowCounter, 'add'>;
+  log: { warn(message: string): void };
+  syncEveryMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Fixed-window counts that a request reads and adds to in process, without waiting for Redis, and
+ * that a background sync adds to Redis (every SYNC_EVERY_MS, one script per SYNC_CHUNK keys) to
+ * learn the other instances' counts. A request's count is what Redis said at the last sync plus
+ * what this process counted since: exact on one instance; across instances a key can pass its
+ * limit by what the others let through between two syncs (SYNC_EVERY_MS and a round trip). While
+ * Redis does not answer, each instance still limits with its own counts and sends them once it
+ * is back.
+ */
+export const createSyncedCounter = ({ counter, log, syncEveryMs = SYNC_EVERY_MS, now = Date.now }: SyncedCounterOptions) => {
+  const entries = new Map<string, Entry>();
+  let syncing: Promise<void> | undefined;
+  let lastWarning = 0;
+
+  const syncChunk = async (chunk: Array<[string, Entry]>) => {
+    const adds: WindowAdd[] = chunk.map(([key, entry]) => {
+      entry.sending = entry.pending;
+      entry.pending = 0;
+      return { key, by: entry.sending, windowMs: entry.windowMs };
+    });
+    try {
+      const counts = await counter.add(adds);
+      const at = now();
+      chunk.forEach(([key, entry], i) => {
+        entry.sending = 0;
+        // A window that ended here meanwhile started afresh: the answer was the old one's.
+        if (entries.get(key) !== entry) return;
+        entry.base = counts[i].count;
+        entry.windowEnd = at + counts[i].ttlMs;
+      });
+    } catch (error) {
+      for (const [, entry] of chunk) {
+        entry.pending += entry.sending;
+        entry.sending = 0;
+      }
+      if (now() - lastWarning > 60_000) {
+        lastWarning = now();
+        log.warn(`campaigns: public limits counted in this process only until Redis answers: ${(error as Error).message}`);
+      }
+    }
+  };
+
+  const syncOnce = async () => {
+    const at = now();
+    const due: Array<[string, Entry]> = [];
+    for (const [key, entry] of entries) {
+      if (entry.pending > 0) due.push([key, entry]);
+      else if (entry.windowEnd <= at && entry.sending === 0) entries.delete(key);
+    }
+    for (let i = 0; i < due.length; i += SYNC_CHUNK) await syncChunk(due.slice(i, i + SYNC_CHUNK));
+  };
+
+  /** One sync at a time; a call while one runs waits for it and then runs its own. */
+  const sync = async (): Promise<void> => {
+    while (syncing) await syncing;
+    syncing = syncOnce().finally(() => (syncing = undefined));
+    return syncing;
+  };
+
+  const timer = setInterval(() => void sync(), syncEveryMs);
+  timer.unref();
+
+  return {
+    /** Counts one request on each key and answers each key's count and time left, at once. */
+    hit(keys: readonly string[], windowMs: number): WindowCount[] {
+      const at = now();
+      return keys.map((key) => {
+        let entry = entries.get(key);
+        if (!entry || entry.windowEnd <= at) {
+          entry = { base: 0, pending: 0, sending: 0, windowMs, windowEnd: at + windowMs };
+          entries.set(key, entry);
+        }
+        entry.pending += 1;
+        return { count: entry.base + entry.sending + entry.pending, ttlMs: entry.windowEnd - at };
+      });
+    },
+
+    /** Sends what was counted here and learns the shared counts now (tests, and the last one at shutdown). */
+    sync,
+
+    /** Stops the background sync after a last one. */
+    async close() {
+      clearInterval(timer);
+      await sync();
+    },
+
+    get size() {
+      return entries.size;
+    },
+  };
+};
+
+export type SyncedCounter = ReturnType<typeof createSyncedCounter>;
