@@ -1,13 +1,22 @@
 import type { Job } from 'bullmq';
 import type { RecordedEvent } from './delivery-event';
+import type { EventBatchJob } from './recorder';
 
 /** Something a feature does with each recorded event (rollups, automation, webhooks come later). */
 export type Reactor = (event: RecordedEvent) => unknown;
 
-/** The events queue's processor: every reactor, in order; one that throws fails the job, which BullMQ retries. */
-export const eventsProcessor = (reactors: readonly Reactor[]) => async (job: Job<RecordedEvent, void, 'event'>) => {
-  for (const react of reactors) await react(job.data);
-};
+/**
+ * The events queue's processor: every reactor, in order, for each event of the job's batch; one
+ * that throws fails the job, which BullMQ retries with its batch (reactors are idempotent). A job of
+ * one event (`event`, as versions before batching queued them) is still taken.
+ */
+export const eventsProcessor =
+  (reactors: readonly Reactor[]) => async (job: Job<EventBatchJob, void, 'events'> | Job<RecordedEvent, void, 'event'>) => {
+    const events = job.name === 'event' ? [job.data as RecordedEvent] : (job.data as EventBatchJob).events;
+    for (const event of events) {
+      for (const react of reactors) await react(event);
+    }
+  };
 
 /** Extensions hear `campaigns.event.<type>` on Strapi's event hub, with ids only: the row is read from the database. */
 export const eventHubReactor =

@@ -20,7 +20,7 @@ const open = (id: number, over: Partial<Extract<DeliveryEvent, { type: 'open' }>
   ...over,
 });
 
-const recorder = (queue = { addBulk: async (jobs: Array<{ data: RecordedEvent }>) => void queued.push(jobs.map((j) => j.data)) }) =>
+const recorder = (queue = { add: async (_name: 'events', data: { events: RecordedEvent[] }) => void queued.push(data.events) }) =>
   createEventRecorder({ knex, queue: () => queue, log: { warn: (m) => void warnings.push(m) } });
 
 beforeEach(async () => {
@@ -93,7 +93,7 @@ test('a batch of mixed events lands whole', async () => {
 });
 
 test('a queue that refuses is logged: the events stay recorded', async () => {
-  const { record } = recorder({ addBulk: async () => Promise.reject(new Error('redis is down')) });
+  const { record } = recorder({ add: async () => Promise.reject(new Error('redis is down')) });
   expect(await record(open(1))).toMatchObject({ type: 'open', deliveryId: 1 });
   expect(await knex('campaigns_events').count({ n: '*' })).toEqual([{ n: 1 }]);
   expect(warnings).toEqual([expect.stringMatching(/1 recorded events were not queued.*redis is down/)]);

@@ -1,0 +1,22 @@
+import type { Job } from 'bullmq';
+import type { RecordedEvent } from '../delivery-event';
+import { eventsProcessor } from '../reactors';
+
+const event = (id: number): RecordedEvent => ({ id, type: 'open', deliveryId: id, campaignId: 1, contactId: id, at: 1000 + id });
+
+test('every reactor hears every event of a batch job, in order; a job of one event (before batching) is still taken', async () => {
+  const heard: string[] = [];
+  const process = eventsProcessor([(e) => void heard.push(`a${e.id}`), (e) => void heard.push(`b${e.id}`)]);
+  await process({ name: 'events', data: { events: [event(1), event(2)] } } as Job);
+  await process({ name: 'event', data: event(3) } as Job);
+  expect(heard).toEqual(['a1', 'b1', 'a2', 'b2', 'a3', 'b3']);
+});
+
+test('a reactor that throws fails the job (BullMQ retries its batch)', async () => {
+  const process = eventsProcessor([
+    (e) => {
+      if (e.id === 2) throw new Error('rate guard down');
+    },
+  ]);
+  await expect(process({ name: 'events', data: { events: [event(1), event(2)] } } as Job)).rejects.toThrow('rate guard down');
+});
