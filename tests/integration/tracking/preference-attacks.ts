@@ -1,4 +1,5 @@
 import { signToken } from '../../../server/src/features/tracking/tokens';
+import { flushTracking } from '../../helpers/tracking';
 import { useGroupApp } from '../../helpers/integration-group';
 import { formBody, publicPaths, seedRecipients, type Recipient } from '../../helpers/preferences';
 import { TEST_SIGNING_SECRET } from '../../helpers/sending';
@@ -31,7 +32,7 @@ const snapshot = async () => {
     suppressions: await db
       .query('plugin::campaigns.suppression')
       .findMany({ populate: { topic: { select: ['documentId'] } }, orderBy: { id: 'asc' } }),
-    events: await db.connection('campaigns_events').count({ n: '*' }),
+    events: await flushTracking(strapi()).then(() => db.connection('campaigns_events').count({ n: '*' })),
   };
 };
 
@@ -180,6 +181,7 @@ test('repeated and concurrent unsubscribe POSTs from the page are one unsubscrib
     .db.query('plugin::campaigns.suppression')
     .findMany({ where: { email: fay.email } });
   expect(suppressions.map((s: { reason: string; scope: string }) => `${s.reason}/${s.scope}`)).toEqual(['unsubscribe/global']);
+  await flushTracking(strapi());
   expect(await strapi().db.connection('campaigns_events').where({ delivery_id: fay.deliveryId, type: 'unsubscribe' })).toHaveLength(1);
   expect((await service('contacts').findByEmail(fay.email))!.state).toBe('unsubscribed');
 });

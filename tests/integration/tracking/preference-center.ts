@@ -1,4 +1,5 @@
 import { signToken } from '../../../server/src/features/tracking/tokens';
+import { flushTracking } from '../../helpers/tracking';
 import { useGroupApp } from '../../helpers/integration-group';
 import { formBody, hardBounce, publicPaths, seedRecipients, type Recipient } from '../../helpers/preferences';
 import { TEST_SIGNING_SECRET } from '../../helpers/sending';
@@ -206,6 +207,7 @@ test('unsubscribe from everything goes through the signal path; resubscribe reco
   expect((await contact(ann.email)).state).toBe('unsubscribed');
   const globalOnes = (await suppressionsOf(ann.email)).filter((s) => s.scope === 'global');
   expect(globalOnes).toEqual([{ reason: 'unsubscribe', scope: 'global', topic: null, sourceEvent: `unsubscribe:${ann.deliveryId}` }]);
+  await flushTracking(strapi());
   expect(await knex()('campaigns_events').where({ delivery_id: ann.deliveryId, type: 'unsubscribe' })).toHaveLength(1);
   // Her topics stay as she chose them: they count again when she comes back.
   expect(await topicSlugsOf(ann.email)).toEqual(topicsBefore);

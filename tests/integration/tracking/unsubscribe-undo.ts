@@ -1,4 +1,5 @@
 import { signToken } from '../../../server/src/features/tracking/tokens';
+import { flushTracking } from '../../helpers/tracking';
 import { UNDO_WINDOW_MS } from '../../../server/src/features/preferences/undo';
 import { freezeDate } from '../../helpers/clock';
 import { useGroupApp } from '../../helpers/integration-group';
@@ -69,6 +70,7 @@ test('after the POST the page offers the undo and the preferences; the undo resu
   expect(back.consent).toEqual({ source: 'unsubscribe-undo', at: expect.any(String), ip: expect.stringMatching(/127\.0\.0\.1|::1/) });
   expect(await suppressionsOf(cy.email)).toEqual([]);
   // What happened stays in the record: the unsubscribe event is not rewritten.
+  await flushTracking(strapi());
   expect(await knex()('campaigns_events').where({ delivery_id: cy.deliveryId, type: 'unsubscribe' })).toHaveLength(1);
   // The unsubscribe page is the form again.
   expect((await api().get(paths.unsubscribe(cy.deliveryId))).text).toContain('List-Unsubscribe');
@@ -196,5 +198,6 @@ test('the one-click POST is as it was: any well-formed body is one unsubscribe, 
   expect(forged.status).toBe(200);
   expect(forged.text).toContain('nothing was changed');
   expect(await suppressionsOf(fred.email)).toHaveLength(1);
+  await flushTracking(strapi());
   expect(await knex()('campaigns_events').where({ delivery_id: fred.deliveryId, type: 'unsubscribe' })).toHaveLength(1);
 });

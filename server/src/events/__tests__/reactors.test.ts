@@ -1,4 +1,3 @@
-import type { Job } from 'bullmq';
 import type { RecordedEvent } from '../delivery-event';
 import { eventsProcessor } from '../reactors';
 
@@ -7,8 +6,8 @@ const event = (id: number): RecordedEvent => ({ id, type: 'open', deliveryId: id
 test('every reactor hears every event of a batch job, in order; a job of one event (before batching) is still taken', async () => {
   const heard: string[] = [];
   const process = eventsProcessor([(e) => void heard.push(`a${e.id}`), (e) => void heard.push(`b${e.id}`)]);
-  await process({ name: 'events', data: { events: [event(1), event(2)] } } as Job);
-  await process({ name: 'event', data: event(3) } as Job);
+  await process({ name: 'events', data: { events: [event(1), event(2)] } } as never);
+  await process({ name: 'event', data: event(3) } as never);
   expect(heard).toEqual(['a1', 'b1', 'a2', 'b2', 'a3', 'b3']);
 });
 
@@ -18,5 +17,5 @@ test('a reactor that throws fails the job (BullMQ retries its batch)', async () 
       if (e.id === 2) throw new Error('rate guard down');
     },
   ]);
-  await expect(process({ name: 'events', data: { events: [event(1), event(2)] } } as Job)).rejects.toThrow('rate guard down');
+  await expect(process({ name: 'events', data: { events: [event(1), event(2)] } } as never)).rejects.toThrow('rate guard down');
 });

@@ -145,8 +145,8 @@ const createPreferencesService = ({ strapi }: { strapi: Core.Strapi }) => {
       origin: 'recipient',
       delivery: { campaignId: delivery.campaignId, deliveryId: delivery.id },
     });
-    // Last: a run that failed above leaves no event, and the next POST completes it.
-    await root.running.events.record({ type: 'unsubscribe', source: 'tracking', delivery, at: Date.now() });
+    // Last, and buffered like opens and clicks: a run that failed above leaves no event, and the next POST completes it.
+    root.running.tracking.add({ type: 'unsubscribe', deliveryId: delivery.id, at: Date.now() });
   };
 
   const unsubscribe = (delivery: TrackedDelivery) => {
