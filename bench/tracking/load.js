@@ -3,15 +3,16 @@
 /**
  * The load generator, in a process of its own so the server under test keeps its core: keep-alive
  * GETs from `concurrency` loops for `seconds` after `warmupSeconds`, each request the next URL of
- * the list (so a list of distinct tokens makes distinct events). Node's own http client: no
+ * the campaign's list (urls.js: distinct tokens, so distinct events). Node's own http client: no
  * dependency to pin.
  *
- *   process.send({ urls, concurrency, seconds, warmupSeconds })
+ *   process.send({ base, deliveryIds, linkIds, concurrency, seconds, warmupSeconds })
  *     -> { requests, errors, statuses, seconds, p50, p99, sent, answered }
  * `requests`, `statuses`, `p50`, `p99`: the measured seconds; `sent` and `answered` (by status):
  * every request, warm-up included, for counting what the server must have recorded.
  */
 const http = require('node:http');
+const { urlsOf } = require('./urls');
 
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : 0);
 
@@ -24,7 +25,8 @@ const get = (agent, url) =>
     request.on('error', () => resolve(0));
   });
 
-const run = async ({ urls, concurrency, seconds, warmupSeconds }) => {
+const run = async ({ base, deliveryIds, linkIds, concurrency, seconds, warmupSeconds }) => {
+  const urls = urlsOf(base, deliveryIds, linkIds);
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   let next = 0;
   const latencies = [];

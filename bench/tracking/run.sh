@@ -12,7 +12,7 @@ trap stop_started_services EXIT
 bench_prepare
 bench_start bench-tracking
 for db in ${BENCH_TRACKING_DATABASES:-sqlite postgres}; do
-  BENCH_RESULT="$OUT/$db.json" node bench/tracking/tracking.js "$db"
+  BENCH_RESULT="$OUT/$db.json" node --expose-gc bench/tracking/tracking.js "$db"
 done
 node -e '
   const fs = require("node:fs");

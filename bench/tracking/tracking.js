@@ -16,74 +16,38 @@
  * BENCH_RESULT=<file> writes the figures as JSON. The public limits are on, as in production, with
  * a per-IP limit no run reaches (every request here comes from one IP): their counting is measured,
  * not their refusals.
- * Prints `bare-node`, `strapi <db>` and `recorded <db>` lines, then
+ * Prints `bare-node`, `strapi <db>`, `event loop <db>` and `recorded <db>` lines, then
  * `tracking <db>: <N> req/s, p99 <L> ms, <R> of bare node, events lost <K>`.
  */
 const http = require('node:http');
 const path = require('node:path');
 const { fork } = require('node:child_process');
-const { createHmac, timingSafeEqual } = require('node:crypto');
+const { monitorEventLoopDelay } = require('node:perf_hooks');
 const { bootPlaygroundOnRedis } = require('../lib/boot');
 const { runMain, writeResult } = require('../lib/run');
 const { insertContacts, sha256Hex, INSERT_ROWS } = require('../lib/seed');
+const { LINKS, SECRET, verify } = require('./urls');
 
 const client = process.argv[2] || 'sqlite';
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES || 60_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 50);
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const WARMUP_SECONDS = 2;
-const LINKS = 5;
-const SECRET = 'bench-tracking-signing-secret-0123456789abcdef';
-const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 const ROOT = Symbol.for('strapi-plugin-campaigns.root');
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
-/**
- * Tokens as the plugin signs them (server/src/features/tracking/tokens.ts): the format is a contract
- * with every message already sent, so the bench spells it out rather than reaching into the build.
- */
-const keyOf = (purpose) => createHmac('sha256', SECRET).update(`campaigns-token-v1:${purpose}`).digest();
-const KEYS = { open: keyOf('open'), click: keyOf('click') };
-const macOf = (purpose, body) => createHmac('sha256', KEYS[purpose]).update(body).digest().subarray(0, 16);
-const tokenOf = (purpose, ids) => {
-  const body = ids.map((id) => id.toString(36)).join('.');
-  return `${body}.${macOf(purpose, body).toString('base64url')}`;
-};
-/** The plugin's check, minus its format details: the ids, and the MAC compared in constant time. */
-const verify = (purpose, token) => {
-  const dot = token.lastIndexOf('.');
-  const given = Buffer.from(token.slice(dot + 1), 'base64url');
-  if (dot < 1 || given.length !== 16 || !timingSafeEqual(given, macOf(purpose, token.slice(0, dot)))) return null;
-  return token
-    .slice(0, dot)
-    .split('.')
-    .map((id) => parseInt(id, 36));
-};
-
-const load = (urls) =>
+/** Runs the load generator against `base`; the heap is collected first, so no garbage of the setup is collected during the measurement. */
+const load = (base, deliveryIds, linkIds) =>
   new Promise((resolve, reject) => {
+    global.gc();
     const child = fork(path.join(__dirname, 'load.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('message', resolve);
     child.once('error', reject);
-    child.send({ urls, concurrency: CONCURRENCY, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
+    child.send({ base, deliveryIds, linkIds, concurrency: CONCURRENCY, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
   });
 
 const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
 const close = (server) => new Promise((resolve) => server.close(() => resolve()));
-
-/**
- * Half opens, half clicks, every URL distinct: delivery n's open beside its click on link n mod 5,
- * then the deliveries' other links. `linkIds[k]` is the k-th link of the campaign.
- */
-const urlsOf = (base, deliveryIds, linkIds) => {
-  const urls = [];
-  deliveryIds.forEach((id, n) => {
-    urls.push(`${base}/o/${tokenOf('open', [id])}`, `${base}/c/${tokenOf('click', [id, linkIds[n % LINKS]])}`);
-  });
-  for (let k = 1; k < LINKS; k++) {
-    deliveryIds.forEach((id, n) => urls.push(`${base}/c/${tokenOf('click', [id, linkIds[(n + k) % LINKS]])}`));
-  }
-  return urls;
-};
 
 /** The machine's ceiling: the same token checks, the same pixel and redirect, nothing else. */
 const measureBare = async (deliveryIds, linkIds, urlOfLink) => {
@@ -106,7 +70,7 @@ const measureBare = async (deliveryIds, linkIds, urlOfLink) => {
   });
   server.keepAliveTimeout = 30_000;
   const port = await listen(server);
-  const result = await load(urlsOf(`http://127.0.0.1:${port}/api/campaigns/t`, deliveryIds, linkIds));
+  const result = await load(`http://127.0.0.1:${port}/api/campaigns/t`, deliveryIds, linkIds);
   await close(server);
   return result;
 };
@@ -170,7 +134,8 @@ const main = async () => {
   const { strapi } = app;
   try {
     const { deliveryIds, linkIds, urlOfLink } = await seed(strapi);
-    const urls = urlsOf('', deliveryIds, linkIds).length;
+    // urls.js: an open and a click for each delivery, then its other links' clicks.
+    const urls = deliveryIds.length * (LINKS + 1);
 
     const bare = await measureBare(deliveryIds, linkIds, urlOfLink);
     console.log(line('bare-node', bare));
@@ -178,8 +143,16 @@ const main = async () => {
     await strapi.server.mount();
     strapi.server.httpServer.keepAliveTimeout = 30_000;
     const port = await listen(strapi.server.httpServer);
-    const result = await load(urlsOf(`http://127.0.0.1:${port}/api/campaigns/t`, deliveryIds, linkIds));
+    const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+    loopDelay.enable();
+    const result = await load(`http://127.0.0.1:${port}/api/campaigns/t`, deliveryIds, linkIds);
+    loopDelay.disable();
     console.log(line(`strapi ${client}`, result, bare));
+    const ms = (ns) => (ns / 1e6).toFixed(1);
+    console.log(
+      `event loop ${client}: delay p50 ${ms(loopDelay.percentile(50))} ms, p99 ${ms(loopDelay.percentile(99))} ms, max ${ms(loopDelay.max)} ms ` +
+        '(a stall delays every request waiting on it)'
+    );
 
     // Every answered pixel (200) and redirect (302) was a distinct event, unless the list ran out.
     if (result.sent > urls) console.log(`warning: ${result.sent} requests for ${urls} URLs: raise BENCH_DELIVERIES`);

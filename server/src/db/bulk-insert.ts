@@ -47,7 +47,8 @@ const insertWithUnnest = async (
   table: string,
   columns: readonly string[],
   rows: ReadonlyArray<readonly unknown[]>,
-  returning: readonly string[]
+  returning: readonly string[],
+  onConflict: ConflictClause
 ) => {
   const types = await typesOf(trx, table);
   const arrays = columns.map((column) => {
@@ -58,10 +59,10 @@ const insertWithUnnest = async (
   const returned: Returned = [];
   for (const chunk of chunks(rows, MAX_ROWS_PER_UNNEST)) {
     const sql =
-      `insert into ?? (${columns.map(() => '??').join(', ')}) select * from unnest(${arrays.join(', ')})` +
+      `insert into ?? (${columns.map(() => '??').join(', ')}) select * from unnest(${arrays.join(', ')})${onConflict.sql}` +
       (returning.length ? ` returning ${returning.map(() => '??').join(', ')}` : '');
     const values = columns.map((_, c) => chunk.map((row) => row[c]));
-    const result = await trx.raw(sql, [table, ...columns, ...values, ...returning]);
+    const result = await trx.raw(sql, [table, ...columns, ...values, ...onConflict.bindings, ...returning]);
     returned.push(...(result.rows as Returned));
   }
   return returned;
@@ -112,22 +113,41 @@ export const updateRows = async (
   }
 };
 
+interface ConflictClause {
+  sql: string;
+  bindings: readonly string[];
+}
+
+/** `on conflict (columns) do nothing`, as PostgreSQL and SQLite write it; nothing without columns. */
+const ignoringConflictsOn = (columns: readonly string[] = []): ConflictClause =>
+  columns.length ? { sql: ` on conflict (${columns.map(() => '??').join(', ')}) do nothing`, bindings: columns } : { sql: '', bindings: [] };
+
+export interface InsertRowsOptions {
+  /** Columns of the new rows to answer (PostgreSQL, SQLite). */
+  returning?: readonly string[];
+  /** A unique key: a row whose key is stored already is skipped, and not answered (PostgreSQL, SQLite). */
+  ignoreConflictsOn?: readonly string[];
+}
+
 /**
  * Inserts rows, in as few statements as each database takes well: arrays through unnest on
  * PostgreSQL, multi-row VALUES of 500 rows on SQLite and MySQL. Not knex's insert(): on SQLite knex
  * 3.0.1 writes a compound SELECT (capped at 500 terms, and slower to prepare), and compiling 7,500
  * bindings through its query builder costs more than the insert itself. Answers the `returning`
- * columns of the new rows where the database can (PostgreSQL, SQLite), undefined on MySQL.
+ * columns of the new rows where the database can (PostgreSQL, SQLite), undefined on MySQL, which
+ * also has no `ignoreConflictsOn` (its INSERT IGNORE would skip every other error too).
  */
 export const insertRows = async (
   trx: Knex.Transaction,
   table: string,
   columns: readonly string[],
   rows: ReadonlyArray<readonly unknown[]>,
-  returning: readonly string[] = []
+  { returning = [], ignoreConflictsOn }: InsertRowsOptions = {}
 ): Promise<Returned | undefined> => {
+  if (ignoreConflictsOn?.length && isMysql(trx)) throw new Error('insertRows: MySQL has no ON CONFLICT DO NOTHING');
+  const onConflict = ignoringConflictsOn(ignoreConflictsOn);
   if (isPostgres(trx)) {
-    const returned = rows.length ? await insertWithUnnest(trx, table, columns, rows, returning) : [];
+    const returned = rows.length ? await insertWithUnnest(trx, table, columns, rows, returning, onConflict) : [];
     return returning.length ? returned : undefined;
   }
   const withReturning = returning.length > 0 && !isMysql(trx);
@@ -135,9 +155,15 @@ export const insertRows = async (
   const returned: Returned = [];
   for (const chunk of chunks(rows)) {
     const sql =
-      `insert into ?? (${columns.map(() => '??').join(', ')}) values ${chunk.map(() => placeholders).join(', ')}` +
+      `insert into ?? (${columns.map(() => '??').join(', ')}) values ${chunk.map(() => placeholders).join(', ')}${onConflict.sql}` +
       (withReturning ? ` returning ${returning.map(() => '??').join(', ')}` : '');
-    const result = await trx.raw(sql, [table, ...columns, ...chunk.flat(), ...(withReturning ? returning : [])]);
+    const result = await trx.raw(sql, [
+      table,
+      ...columns,
+      ...chunk.flat(),
+      ...onConflict.bindings,
+      ...(withReturning ? returning : []),
+    ]);
     // SQLite answers the rows.
     if (withReturning) returned.push(...(result as Returned));
   }

@@ -1,17 +1,29 @@
 import type { Knex } from 'knex';
 import { TABLES } from '../constants';
+import { chunks, insertRows } from '../db/bulk-insert';
 import { isMysql } from '../db/dialect';
 import type { EventRow, FirstColumn } from './delivery-event';
 
-/** SQLite's compound-select limit (knex writes its multi-row inserts as SELECT ... UNION ALL). */
-const CHUNK = 500;
+const EVENT_COLUMNS = [
+  'idempotency_key',
+  'type',
+  'delivery_id',
+  'campaign_id',
+  'contact_id',
+  'source',
+  'is_bot',
+  'data',
+  'occurred_at',
+  'created_at',
+] as const satisfies ReadonlyArray<keyof EventRow>;
 
 /**
  * Inserts the rows whose key is not stored yet and answers, per row, the new event's id or null
  * for a repeat (a key already stored, or an earlier row of this batch). PostgreSQL and SQLite take
- * one multi-row INSERT ... ON CONFLICT DO NOTHING RETURNING per 500 rows; MySQL has no RETURNING
- * and its multi-row insert id says nothing about which rows were ignored, so it inserts row by
- * row (INSERT IGNORE answers insert id 0 for an ignored row), still inside the caller's one transaction.
+ * one multi-row INSERT ... ON CONFLICT DO NOTHING RETURNING (insertRows: unnest arrays, or VALUES
+ * of 500 rows); MySQL has no RETURNING and its multi-row insert id says nothing about which rows
+ * were ignored, so it inserts row by row (INSERT IGNORE answers insert id 0 for an ignored row),
+ * still inside the caller's one transaction.
  */
 export const insertEvents = async (trx: Knex.Transaction, rows: readonly EventRow[]): Promise<Array<number | null>> => {
   const firstOfKey = new Map<string, number>();
@@ -26,14 +38,14 @@ export const insertEvents = async (trx: Knex.Transaction, rows: readonly EventRo
       if (Number(id) > 0) idOfKey.set(row.idempotency_key, Number(id));
     }
   } else {
-    for (let at = 0; at < distinct.length; at += CHUNK) {
-      const inserted: Array<{ id: number; idempotency_key: string }> = await trx(TABLES.events)
-        .insert(distinct.slice(at, at + CHUNK))
-        .onConflict(['idempotency_key'])
-        .ignore()
-        .returning(['id', 'idempotency_key']);
-      for (const r of inserted) idOfKey.set(r.idempotency_key, Number(r.id));
-    }
+    const inserted = await insertRows(
+      trx,
+      TABLES.events,
+      EVENT_COLUMNS,
+      distinct.map((row) => EVENT_COLUMNS.map((column) => row[column])),
+      { returning: ['id', 'idempotency_key'], ignoreConflictsOn: ['idempotency_key'] }
+    );
+    for (const r of inserted ?? []) idOfKey.set(String(r.idempotency_key), Number(r.id));
   }
   return rows.map((row, i) => (firstOfKey.get(row.idempotency_key) === i ? (idOfKey.get(row.idempotency_key) ?? null) : null));
 };
@@ -63,8 +75,7 @@ export const markFirsts = async (trx: Knex.Transaction, marks: readonly FirstMar
   }
   for (const [column, times] of byColumn) {
     const entries = [...times];
-    for (let at = 0; at < entries.length; at += CHUNK) {
-      const part = entries.slice(at, at + CHUNK);
+    for (const part of chunks(entries)) {
       await trx(TABLES.deliveries)
         .whereIn(
           'id',

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Knex } from 'knex';
 import { batcher } from '../db/batcher';
 import { firstColumnOf, rowOf, type DeliveryEvent, type RecordedEvent } from './delivery-event';
@@ -81,6 +82,8 @@ export const createEventRecorder = ({ knex, queue, log }: EventRecorderOptions) 
         events.map((event) => rowOf(event, now))
       );
       const fresh = events.map((event, i) => (ids[i] === null ? null : recordedOf(event, ids[i] as number)));
+      // On SQLite each statement runs on the event loop: a turn between them lets waiting requests through.
+      await nextTurn();
       await markFirsts(
         trx,
         events.flatMap((event, i) => {
@@ -88,6 +91,7 @@ export const createEventRecorder = ({ knex, queue, log }: EventRecorderOptions) 
           return fresh[i] && column ? [{ deliveryId: event.delivery.id, column, at: event.at }] : [];
         })
       );
+      await nextTurn();
       return fresh;
     });
     return { recorded, handedOver: handOver(recorded) };

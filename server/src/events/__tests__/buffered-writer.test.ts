@@ -37,6 +37,31 @@ test('reaching maxItems writes at once, in batches of at most maxItems', async (
   expect(batches).toEqual([[1, 2, 3], [4, 5, 6], [7]]);
 });
 
+test('what arrives during a write waits for its own delay, so a busy buffer writes full batches, not a few items each', async () => {
+  let release: () => void = () => undefined;
+  const { writer, batches } = setup(() => new Promise<void>((resolve) => (release = resolve)));
+  writer.add(1);
+  await until(() => batches.length === 1);
+  writer.add(2);
+  const writeEnded = performance.now();
+  release();
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(batches).toEqual([[1]]);
+  expect(writer.size).toBe(1);
+  await until(() => batches.length === 2);
+  release();
+  expect(batches).toEqual([[1], [2]]);
+  // The timer's own clock may round a millisecond down.
+  expect(performance.now() - writeEnded).toBeGreaterThanOrEqual(19);
+  writer.add(3);
+  writer.add(4);
+  writer.add(5);
+  await until(() => batches.length === 3);
+  expect(batches[2]).toEqual([3, 4, 5]);
+  release();
+  await writer.flush();
+});
+
 test('a failed batch is tried again with the next, and given up after three tries', async () => {
   let failures = 1;
   const { writer, batches, warnings } = setup(async () => {

@@ -228,7 +228,7 @@ const createContacts = async (
     now,
     now,
   ]);
-  const returned = await insertRows(trx, tables.contacts, columns, values, ['id']);
+  const returned = await insertRows(trx, tables.contacts, columns, values, { returning: ['id'] });
   if (returned) return returned.map((r) => Number(r.id));
   // MySQL has no RETURNING: the new rows are the ones of these addresses this import created.
   const ids: number[] = [];

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Knex } from 'knex';
 import { createBufferedWriter } from '../../events/buffered-writer';
 import { MAX_BATCH, type EventRecorder } from '../../events/recorder';
@@ -30,8 +31,12 @@ export const createTrackingWriter = ({ knex, recorder, links, storeClientDetails
       knex,
       hits.map((hit) => hit.deliveryId)
     );
+    // A turn of the event loop between statements: on SQLite each runs on the event loop, and a
+    // flush's reads and writes in one go would hold every waiting click and open that long.
+    await nextTurn();
     const clicked = hits.flatMap((hit) => (hit.type === 'click' && deliveries.has(hit.deliveryId) ? [hit] : []));
     const history = await clickHistoryOf(knex, [...new Set(clicked.map((hit) => hit.deliveryId))], clicksSince(clicked));
+    await nextTurn();
     const linkOf = new Map<number, CachedLink | null>();
     for (const hit of clicked) if (!linkOf.has(hit.linkId)) linkOf.set(hit.linkId, await links.get(hit.linkId));
     const campaigns = [...new Set([...linkOf.values()].flatMap((link) => (link ? [link.campaignId] : [])))];
@@ -42,6 +47,7 @@ export const createTrackingWriter = ({ knex, recorder, links, storeClientDetails
       linkCounts: await linkCountsOf(knex, campaigns),
       storeClientDetails: await storeClientDetails(),
     });
+    await nextTurn();
     await recorder.recordBatch(events);
   };
   return createBufferedWriter<TrackedHit>({ write, maxItems: MAX_BATCH, maxDelayMs: FLUSH_EVERY_MS, log });

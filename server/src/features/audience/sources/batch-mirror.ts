@@ -123,7 +123,7 @@ export const createBatchMirror = (strapi: Core.Strapi) => {
         now,
         now,
       ]);
-      const returned = await insertRows(trx, tables.contacts, columns, rows, ['id', tables.columns.documentId]);
+      const returned = await insertRows(trx, tables.contacts, columns, rows, { returning: ['id', tables.columns.documentId] });
       // MySQL has no RETURNING: the documentIds were drawn here, so they find the new rows.
       const found =
         returned ??

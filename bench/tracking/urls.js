@@ -1,0 +1,49 @@
+'use strict';
+
+/**
+ * The tracking URLs of a sent campaign, signed as the plugin signs them
+ * (server/src/features/tracking/tokens.ts): the format is a contract with every message already
+ * sent, so the bench spells it out rather than reaching into the build. Shared by the server side
+ * (the bare server's check) and the load generator, which builds its own list: 360,000 URLs sent
+ * over IPC would leave the server process a heap of garbage to collect during the measurement.
+ */
+const { createHmac, timingSafeEqual } = require('node:crypto');
+
+const LINKS = 5;
+const SECRET = 'bench-tracking-signing-secret-0123456789abcdef';
+
+const keyOf = (purpose) => createHmac('sha256', SECRET).update(`campaigns-token-v1:${purpose}`).digest();
+const KEYS = { open: keyOf('open'), click: keyOf('click') };
+const macOf = (purpose, body) => createHmac('sha256', KEYS[purpose]).update(body).digest().subarray(0, 16);
+const tokenOf = (purpose, ids) => {
+  const body = ids.map((id) => id.toString(36)).join('.');
+  return `${body}.${macOf(purpose, body).toString('base64url')}`;
+};
+
+/** The plugin's check, minus its format details: the ids, and the MAC compared in constant time. */
+const verify = (purpose, token) => {
+  const dot = token.lastIndexOf('.');
+  const given = Buffer.from(token.slice(dot + 1), 'base64url');
+  if (dot < 1 || given.length !== 16 || !timingSafeEqual(given, macOf(purpose, token.slice(0, dot)))) return null;
+  return token
+    .slice(0, dot)
+    .split('.')
+    .map((id) => parseInt(id, 36));
+};
+
+/**
+ * Half opens, half clicks, every URL distinct: delivery n's open beside its click on link n mod 5,
+ * then the deliveries' other links. `linkIds[k]` is the k-th link of the campaign.
+ */
+const urlsOf = (base, deliveryIds, linkIds) => {
+  const urls = [];
+  deliveryIds.forEach((id, n) => {
+    urls.push(`${base}/o/${tokenOf('open', [id])}`, `${base}/c/${tokenOf('click', [id, linkIds[n % LINKS]])}`);
+  });
+  for (let k = 1; k < LINKS; k++) {
+    deliveryIds.forEach((id, n) => urls.push(`${base}/c/${tokenOf('click', [id, linkIds[(n + k) % LINKS]])}`));
+  }
+  return urls;
+};
+
+module.exports = { LINKS, SECRET, urlsOf, verify };
