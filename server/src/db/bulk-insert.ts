@@ -120,7 +120,9 @@ interface ConflictClause {
 
 /** `on conflict (columns) do nothing`, as PostgreSQL and SQLite write it; nothing without columns. */
 const ignoringConflictsOn = (columns: readonly string[] = []): ConflictClause =>
-  columns.length ? { sql: ` on conflict (${columns.map(() => '??').join(', ')}) do nothing`, bindings: columns } : { sql: '', bindings: [] };
+  columns.length
+    ? { sql: ` on conflict (${columns.map(() => '??').join(', ')}) do nothing`, bindings: columns }
+    : { sql: '', bindings: [] };
 
 export interface InsertRowsOptions {
   /** Columns of the new rows to answer (PostgreSQL, SQLite). */
@@ -157,13 +159,7 @@ export const insertRows = async (
     const sql =
       `insert into ?? (${columns.map(() => '??').join(', ')}) values ${chunk.map(() => placeholders).join(', ')}${onConflict.sql}` +
       (withReturning ? ` returning ${returning.map(() => '??').join(', ')}` : '');
-    const result = await trx.raw(sql, [
-      table,
-      ...columns,
-      ...chunk.flat(),
-      ...onConflict.bindings,
-      ...(withReturning ? returning : []),
-    ]);
+    const result = await trx.raw(sql, [table, ...columns, ...chunk.flat(), ...onConflict.bindings, ...(withReturning ? returning : [])]);
     // SQLite answers the rows.
     if (withReturning) returned.push(...(result as Returned));
   }
