@@ -4,7 +4,8 @@
 # beside a bare Node http server doing the same token check and answer on this machine. Starts Redis
 # when none answers; needs the built plugin and playground. Figures land in .tmp/bench-tracking/<db>.json
 # too. Last line: `tracking: <N> req/s, p99 <L> ms, <R> of bare node, events lost <K>`, for the slower
-# database (the events lost summed over all).
+# database (the events lost summed over all). SQLite keeps Strapi's setup (rollback journal, an fsync
+# per commit); one more SQLite pass runs in WAL (DATABASE_SQLITE_WAL=true, playground/src/index.ts).
 #   BENCH_DELIVERIES (60000), BENCH_CONCURRENCY (50), BENCH_SECONDS (10).
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib/services.sh"
@@ -14,6 +15,10 @@ bench_start bench-tracking
 for db in ${BENCH_TRACKING_DATABASES:-sqlite postgres}; do
   BENCH_RESULT="$OUT/$db.json" node --expose-gc bench/tracking/tracking.js "$db"
 done
+# SQLite in WAL with synchronous NORMAL (README: Throughput), for comparison: not in the last line.
+if [[ " ${BENCH_TRACKING_DATABASES:-sqlite} " == *" sqlite "* ]]; then
+  DATABASE_SQLITE_WAL=true node --expose-gc bench/tracking/tracking.js sqlite | sed 's/^\(strapi\|event loop\|recorded\|tracking\) sqlite/\1 sqlite-wal/'
+fi
 node -e '
   const fs = require("node:fs");
   const runs = process.argv.slice(1).map((file) => JSON.parse(fs.readFileSync(file, "utf8")));
