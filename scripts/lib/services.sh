@@ -27,8 +27,15 @@ npm_install() {
   cd "$ROOT_DIR"
   if [ ! -d node_modules/@strapi/strapi ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     log "installing npm packages (npm ci)"
-    # better-sqlite3 is compiled here: no prebuilt binary can be downloaded on these machines.
-    npm_config_build_from_source=better-sqlite3 npm ci --no-audit --no-fund >&2
+    # better-sqlite3's prebuilt binaries cannot be downloaded on these machines: the first install
+    # compiles it (about two minutes) and keeps the build in npm's cache, where the next one finds
+    # it (scripts/lib/native-cache.js).
+    if node scripts/lib/native-cache.js has; then
+      npm ci --no-audit --no-fund >&2 || return 1
+    else
+      npm_config_build_from_source=better-sqlite3 npm ci --no-audit --no-fund >&2 || return 1
+    fi
+    node scripts/lib/native-cache.js keep >&2 || log "the better-sqlite3 build was not kept (the next install compiles it again)"
   fi
 }
 

@@ -3,25 +3,29 @@ import { UID } from '../constants';
 import { columnsOf } from '../db/columns';
 
 const CONTACT_COLUMNS = ['documentId', 'email', 'state', 'stateChangedAt', 'updatedAt', 'consent'] as const;
-const SUPPRESSION_COLUMNS = [
+/** The suppression attributes raw SQL writes (a signal here, the suppressions feature's bulk writer). */
+export const SUPPRESSION_COLUMNS = [
   'documentId',
   'email',
   'emailHash',
   'reason',
   'scope',
   'sourceEvent',
+  'note',
   'expiresAt',
   'createdAt',
   'updatedAt',
   'publishedAt',
 ] as const;
 
+export type SuppressionColumn = (typeof SUPPRESSION_COLUMNS)[number];
+
 /** Where a signal writes: the contacts' state columns and the suppressions' row, by the names Strapi gave them. */
 export interface SignalTables {
   contacts: string;
   contactColumns: Record<(typeof CONTACT_COLUMNS)[number], string>;
   suppressions: string;
-  suppressionColumns: Record<(typeof SUPPRESSION_COLUMNS)[number], string>;
+  suppressionColumns: Record<SuppressionColumn, string>;
 }
 
 export const signalTables = (strapi: Core.Strapi): SignalTables => ({

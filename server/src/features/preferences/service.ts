@@ -1,13 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { Knex } from 'knex';
-import type { ContactConsent, ContactState } from '../../../../shared/contracts/contacts';
 import { rootOf } from '../../composition/accessor';
-import { UID } from '../../constants';
-import { documentsOf } from '../../db/documents';
-import type { SiteEventPayloads } from '../../site-events/catalogue';
-import { hashEmail, normalizeEmail } from '../../validation/email';
-import { contactTables } from '../audience/contacts/contact-tables';
-import { addTopicLinks, removeTopicLinks } from '../audience/contacts/topic-links';
 import { deliveryOf, type TrackedDelivery } from '../tracking/lookups';
 import { NO_DELIVERY } from '../tracking/service';
 import type { TokenPurpose } from '../tracking/tokens';
@@ -27,9 +19,11 @@ import {
   type UndoView,
   type UnsubscribeView,
 } from './pages';
+import { active, addressHash, createRecipientRecords, SUPPRESSION_FIELDS, type SuppressionRow } from './recipient-records';
 import { createSerial } from './serial';
 import { mailStatus } from './status';
-import { isEmptyPlan, planTopics, receives, topicChange, type TopicPlan, type TopicStanding } from './topic-plan';
+import { createTopicChanges } from './topic-changes';
+import { isEmptyPlan, planTopics, receives } from './topic-plan';
 import { undoExpiry, undoOpen, unsubscribeSourceEvent } from './undo';
 import type { PageContent } from '../../public-pages';
 
@@ -39,37 +33,6 @@ export interface Outcome {
   locale: string | null;
   render: (say: Say) => PageContent;
 }
-
-interface ContactRow {
-  id: number;
-  documentId: string;
-  state: ContactState;
-  locale: string | null;
-}
-
-interface SuppressionRow {
-  id: number;
-  documentId: string;
-  email: string | null;
-  reason: string;
-  scope: 'global' | 'topic';
-  sourceEvent: string | null;
-  expiresAt: string | null;
-  createdAt: string;
-}
-
-type Announcement = { [N in keyof SiteEventPayloads]: [N, SiteEventPayloads[N]] }[keyof SiteEventPayloads];
-
-const SUPPRESSION_FIELDS = ['id', 'documentId', 'email', 'reason', 'scope', 'sourceEvent', 'expiresAt', 'createdAt'];
-
-/** The suppressions that count now: lasting ones, and expiring ones not expired yet. */
-const active = () => ({ $or: [{ expiresAt: { $null: true } }, { expiresAt: { $gt: new Date() } }] });
-
-/** The key suppressions match on (validation/email.ts); a delivery's address was normalised when it was stored. */
-const addressHash = (email: string) => {
-  const normalized = normalizeEmail(email);
-  return hashEmail(normalized.ok ? normalized.email : email);
-};
 
 const page = (status: number, locale: string | null, render: (say: Say) => PageContent): Outcome => ({ status, locale, render });
 const INVALID = page(404, null, invalidPage);
@@ -88,8 +51,9 @@ const createPreferencesService = ({ strapi }: { strapi: Core.Strapi }) => {
   // Only a verified token leads anywhere that needs them, and none verifies without the signing options.
   const urls = () => tokens.urls!;
   const knex = () => strapi.db.connection;
-  const suppressions = () => strapi.db.query(UID.suppression);
-  const suppressionDocuments = () => documentsOf(strapi, UID.suppression);
+  const records = createRecipientRecords(strapi);
+  const { contactOf, globalSuppressions, suppressions, lift, inTransaction, resubscribe } = records;
+  const topics = createTopicChanges(strapi, records);
   const oneAtATime = createSerial();
 
   const deliveryFor = async (purpose: TokenPurpose, token: string): Promise<TrackedDelivery | 'test' | null> => {
@@ -97,37 +61,6 @@ const createPreferencesService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!ids) return null;
     if (ids[0] === NO_DELIVERY) return 'test';
     return deliveryOf(knex(), ids[0]);
-  };
-
-  const contactOf = (contactId: number): Promise<ContactRow | null> =>
-    strapi.db.query(UID.contact).findOne({ where: { id: contactId }, select: ['id', 'documentId', 'state', 'locale'] });
-
-  const globalSuppressions = (emailHash: string): Promise<SuppressionRow[]> =>
-    suppressions().findMany({ where: { emailHash, scope: 'global', ...active() }, select: SUPPRESSION_FIELDS });
-
-  /** `topic`: the documentId of a topic-scoped suppression's topic, as the suppressions admin announces it. */
-  const aboutSuppression = (row: SuppressionRow, topic: string | null): SiteEventPayloads['campaigns.suppression.create'] => ({
-    suppressionDocumentId: row.documentId,
-    email: row.email,
-    reason: row.reason,
-    scope: row.scope,
-    topic,
-    expiresAt: row.expiresAt,
-    origin: 'recipient',
-  });
-
-  /** A suppression the recipient's own yes lifts; the announcement to make once that commits. */
-  const lift = async (row: SuppressionRow, topic: string | null, note: string): Promise<Announcement> => {
-    await suppressionDocuments().delete({ documentId: row.documentId });
-    return ['campaigns.suppression.delete', { ...aboutSuppression(row, topic), removedBy: null, note }];
-  };
-
-  /** Runs `work` in one transaction, then makes the announcements it collected: only what committed is announced. */
-  const inTransaction = async <T>(work: (trx: Knex.Transaction, announce: (a: Announcement) => void) => Promise<T>): Promise<T> => {
-    const announcements: Announcement[] = [];
-    const result = await strapi.db.transaction(({ trx }: { trx: Knex.Transaction }) => work(trx, (a) => announcements.push(a)));
-    for (const [name, payload] of announcements) root.announce(name, payload as never);
-    return result;
   };
 
   // ---- unsubscribe and its undo ----
@@ -199,43 +132,19 @@ const createPreferencesService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { form: parsed.form };
   };
 
-  const resubscribe = (trx: Knex.Transaction, contactId: number, source: string, ip: string | null) => {
-    const consent: ContactConsent = { source, at: new Date().toISOString(), ip };
-    return root.signal({ type: 'resubscribe', contactIds: [contactId], consent, origin: 'recipient' }, trx);
-  };
-
   // ---- the preference page ----
-
-  const topicStandings = async (contactId: number, emailHash: string): Promise<TopicStanding[]> => {
-    const topics: Array<Omit<TopicStanding, 'member' | 'suppressed'>> = await strapi.db.query(UID.topic).findMany({
-      where: { $or: [{ isPublic: true }, { contacts: { id: contactId } }] },
-      select: ['id', 'documentId', 'slug', 'name', 'description', 'isPublic'],
-      orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    });
-    const members: Array<{ id: number }> = await strapi.db
-      .query(UID.topic)
-      .findMany({ where: { contacts: { id: contactId } }, select: ['id'] });
-    const topicSuppressions: Array<{ topic: { id: number } | null }> = await suppressions().findMany({
-      where: { emailHash, scope: 'topic', ...active() },
-      select: ['id'],
-      populate: { topic: { select: ['id'] } },
-    });
-    const member = new Set(members.map((t) => t.id));
-    const suppressed = new Set(topicSuppressions.flatMap((s) => (s.topic ? [s.topic.id] : [])));
-    return topics.map((t) => ({ ...t, description: t.description ?? null, member: member.has(t.id), suppressed: suppressed.has(t.id) }));
-  };
 
   const preferencesView = async (delivery: TrackedDelivery, token: string, notice: PreferencesView['notice']) => {
     const contact = await contactOf(delivery.contactId);
     const emailHash = addressHash(delivery.email);
     const reasons = (await globalSuppressions(emailHash)).map((s) => s.reason);
-    const topics = contact ? (await topicStandings(contact.id, emailHash)).filter((t) => t.member || t.isPublic) : [];
+    const offered = contact ? (await topics.standings(contact.id, emailHash)).filter((t) => t.member || t.isPublic) : [];
     const view: PreferencesView = {
       kind: 'page',
       maskedEmail: maskEmail(delivery.email),
       action: urls().preferences(delivery.id),
       token,
-      topics: topics.map((t) => ({ documentId: t.documentId, name: t.name, description: t.description, checked: receives(t) })),
+      topics: offered.map((t) => ({ documentId: t.documentId, name: t.name, description: t.description, checked: receives(t) })),
       status: mailStatus(contact?.state ?? null, reasons),
       notice,
     };
@@ -247,69 +156,14 @@ const createPreferencesService = ({ strapi }: { strapi: Core.Strapi }) => {
     return page(200, contact?.locale ?? null, (say) => preferencesPage(say, view));
   };
 
-  /** Links and suppressions as the plan says, in the caller's transaction. */
-  const applyPlan = async (
-    trx: Knex.Transaction,
-    delivery: TrackedDelivery,
-    contact: ContactRow,
-    plan: TopicPlan,
-    announce: (a: Announcement) => void
-  ) => {
-    const tables = contactTables(strapi);
-    const emailHash = addressHash(delivery.email);
-    if (plan.join.length)
-      await addTopicLinks(
-        trx,
-        tables,
-        [contact.id],
-        plan.join.map((t) => t.id)
-      );
-    if (plan.leave.length)
-      await removeTopicLinks(
-        trx,
-        tables,
-        [contact.id],
-        plan.leave.map((t) => t.id)
-      );
-    for (const topic of plan.suppress) {
-      const created: SuppressionRow = await suppressionDocuments().create({
-        data: {
-          email: delivery.email,
-          emailHash,
-          reason: 'unsubscribe',
-          scope: 'topic',
-          topic: topic.documentId,
-          sourceEvent: `preferences:${delivery.id}`,
-        },
-      });
-      announce(['campaigns.suppression.create', aboutSuppression(created, topic.documentId)]);
-    }
-    for (const topic of plan.lift) {
-      // Only the person's own no: a topic suppression an editor or an import wrote stays.
-      const rows: SuppressionRow[] = await suppressions().findMany({
-        where: { emailHash, scope: 'topic', reason: 'unsubscribe', topic: { id: topic.id } },
-        select: SUPPRESSION_FIELDS,
-      });
-      for (const row of rows) announce(await lift(row, topic.documentId, 'the recipient chose the topic again on the preference page'));
-    }
-    await trx(tables.contacts)
-      .where('id', contact.id)
-      .update({ [tables.columns.updatedAt]: new Date() });
-    const { joined, left } = topicChange(plan);
-    announce([
-      'campaigns.topics.change',
-      { contactId: contact.id, contactDocumentId: contact.documentId, email: delivery.email, origin: 'recipient', joined, left },
-    ]);
-  };
-
   /** A save: the wanted topics, or a 400 naming nothing when one of them is not offered. */
   const saveTopics = (delivery: TrackedDelivery, token: string, wanted: string[]) =>
     inTransaction(async (trx, announce): Promise<Outcome | null> => {
       const contact = await contactOf(delivery.contactId);
-      const standings = contact ? await topicStandings(contact.id, addressHash(delivery.email)) : [];
+      const standings = contact ? await topics.standings(contact.id, addressHash(delivery.email)) : [];
       const planned = planTopics(standings, wanted);
       if (!planned.ok) return refusal(400, 'topic-not-offered', urls().preferences(delivery.id), contact?.locale ?? null);
-      if (contact && !isEmptyPlan(planned.plan)) await applyPlan(trx, delivery, contact, planned.plan, announce);
+      if (contact && !isEmptyPlan(planned.plan)) await topics.apply(trx, delivery, contact, planned.plan, announce);
       return null;
     }).then((refused) => refused ?? preferencesAnswer(delivery, token, 'saved'));
 

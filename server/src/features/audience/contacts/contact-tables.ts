@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../constants';
+import { columnsOf, joinTableOf } from '../../../db/columns';
 
 /** The attributes of a contact the bulk writers (imports, bulk actions, the backfill) write, by the name the content type gives them. */
 const WRITTEN = [
@@ -32,40 +33,16 @@ export interface ContactTables {
   links: { table: string; contact: string; topic: string; topicOrder: string | null; contactOrder: string | null };
 }
 
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-  orderColumnName?: string;
-  inverseOrderColumnName?: string;
-}
-
 /**
  * Table and column names read from Strapi's metadata rather than spelled here, so bulk writes land
  * where the document service puts the same data.
  */
 export const contactTables = (strapi: Core.Strapi): ContactTables => {
-  const contact = strapi.db.metadata.get(UID.contact);
-  const attributes = contact.attributes as unknown as Record<string, { columnName?: string; joinTable?: JoinTable }>;
-  const columns = Object.fromEntries(
-    WRITTEN.map((name) => {
-      const column = attributes[name]?.columnName;
-      if (!column) throw new Error(`campaigns: the contact content type has no column for "${name}"`);
-      return [name, column];
-    })
-  ) as Record<ContactColumn, string>;
-  const join = attributes.topics?.joinTable;
-  if (!join) throw new Error('campaigns: the contact content type has no topics join table');
+  const join = joinTableOf(strapi, UID.contact, 'topics');
   return {
-    contacts: contact.tableName,
+    contacts: strapi.db.metadata.get(UID.contact).tableName,
     suppressions: strapi.db.metadata.get(UID.suppression).tableName,
-    columns,
-    links: {
-      table: join.name,
-      contact: join.joinColumn.name,
-      topic: join.inverseJoinColumn.name,
-      topicOrder: join.orderColumnName ?? null,
-      contactOrder: join.inverseOrderColumnName ?? null,
-    },
+    columns: columnsOf(strapi, UID.contact, WRITTEN),
+    links: { table: join.table, contact: join.column, topic: join.inverseColumn, topicOrder: join.order, contactOrder: join.inverseOrder },
   };
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import type { AudienceContact } from '../../../../../shared/contracts/segments';
 import { TABLES, UID } from '../../../constants';
+import { joinTableOf } from '../../../db/columns';
 import { documentsOf, findOrThrow } from '../../../db/documents';
 import { fieldError, parseOrThrow } from '../../../validation/errors';
 import { mailableContacts, type CompileContext, type SegmentTables } from './compile';
@@ -23,18 +24,16 @@ export const createAudienceQueries = (strapi: Core.Strapi) => {
   const tables = (): SegmentTables => {
     const contact = strapi.db.metadata.get(UID.contact);
     const suppression = suppressionTables(strapi);
-    const topics = contact.attributes.topics as unknown as {
-      joinTable: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } };
-    };
+    const topics = joinTableOf(strapi, UID.contact, 'topics');
     return {
       contacts: contact.tableName,
       suppressions: suppression.suppressions,
       suppressionTopics: suppression.topicLinks,
       deliveries: TABLES.deliveries,
       topicLinks: {
-        table: topics.joinTable.name,
-        contactColumn: topics.joinTable.joinColumn.name,
-        topicColumn: topics.joinTable.inverseJoinColumn.name,
+        table: topics.table,
+        contactColumn: topics.column,
+        topicColumn: topics.inverseColumn,
       },
     };
   };

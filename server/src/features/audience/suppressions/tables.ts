@@ -1,31 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../../constants';
-import { columnsOf } from '../../../db/columns';
+import { SUPPRESSION_COLUMNS, type SuppressionColumn } from '../../../contact-signals/tables';
+import { columnsOf, joinTableOf } from '../../../db/columns';
 import type { SuppressionTables } from './blocking';
-
-const COLUMNS = [
-  'documentId',
-  'email',
-  'emailHash',
-  'reason',
-  'scope',
-  'sourceEvent',
-  'note',
-  'expiresAt',
-  'createdAt',
-  'updatedAt',
-  'publishedAt',
-] as const;
-
-export type SuppressionColumn = (typeof COLUMNS)[number];
-
-interface JoinTable {
-  name: string;
-  joinColumn: { name: string };
-  inverseJoinColumn: { name: string };
-  orderColumnName?: string;
-  inverseOrderColumnName?: string;
-}
 
 /** Where suppressions live, read from Strapi's metadata: the bulk writer and the SQL checks land where the document service does. */
 export interface SuppressionWriteTables extends SuppressionTables {
@@ -35,13 +12,11 @@ export interface SuppressionWriteTables extends SuppressionTables {
 }
 
 export const suppressionTables = (strapi: Core.Strapi): SuppressionWriteTables => {
-  const meta = strapi.db.metadata.get(UID.suppression);
-  const join = (meta.attributes as unknown as Record<string, { joinTable?: JoinTable }>).topic?.joinTable;
-  if (!join) throw new Error('campaigns: the suppression content type has no topic join table');
+  const join = joinTableOf(strapi, UID.suppression, 'topic');
   return {
-    suppressions: meta.tableName,
-    columns: columnsOf(strapi, UID.suppression, COLUMNS),
-    topicLinks: { table: join.name, suppressionColumn: join.joinColumn.name, topicColumn: join.inverseJoinColumn.name },
-    topicLinkOrderColumns: [join.orderColumnName, join.inverseOrderColumnName].filter((c): c is string => Boolean(c)),
+    suppressions: strapi.db.metadata.get(UID.suppression).tableName,
+    columns: columnsOf(strapi, UID.suppression, SUPPRESSION_COLUMNS),
+    topicLinks: { table: join.table, suppressionColumn: join.column, topicColumn: join.inverseColumn },
+    topicLinkOrderColumns: [join.order, join.inverseOrder].filter((c): c is string => c !== null),
   };
 };
