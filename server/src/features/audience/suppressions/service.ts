@@ -1,22 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { pipeline, Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
-import { ERASED_REASON } from '../contacts/erased';
 import { errors } from '@strapi/utils';
 import { stringify } from 'csv-stringify';
-import type { Knex } from 'knex';
-import type {
-  Suppression,
-  SuppressionBatchResult,
-  SuppressionReason,
-  SuppressionRemoval,
-  SuppressionScope,
-} from '../../../../../shared/contracts/suppressions';
+import type { Suppression, SuppressionBatchResult } from '../../../../../shared/contracts/suppressions';
 import { rootOf } from '../../../composition/accessor';
 import { getPluginConfig } from '../../../config/plugin-config';
-import { TABLES, UID } from '../../../constants';
 import { SAFE_CSV } from '../../../csv/safe-csv';
-import { like, likeEscape } from '../../../db/like';
 import type { ChangeOrigin } from '../../../site-events/catalogue';
 import { fieldError, parseOrThrow } from '../../../validation/errors';
 import { CsvSyntaxError, readCsv } from '../../imports/csv-records';
@@ -30,59 +20,28 @@ import {
   emptyCheck,
   importInput,
   MAX_PASTED_ADDRESSES,
-  removalListQuery,
-  removeInput,
   splitPaste,
   suppressionExportQuery,
   suppressionListQuery,
   type CheckedEntries,
-  type SuppressionListQuery,
   type SuppressionTarget,
 } from './input';
-import { suppressionTables } from './tables';
+import { createSuppressionReader } from './reader';
+import { createSuppressionRemovals } from './removals';
 import { writeSuppressions, type ResolvedTarget } from './writer';
 
 export { SUPPRESSION_REASONS, type SuppressionReason } from './input';
 export type { Suppression };
-
-/** The admin who acts, from ctx.state.user: recorded on a removal as they were then. */
-export interface ActingAdmin {
-  id: number;
-  name: string;
-}
-
-type Topic = { id: number; documentId: string; name: string };
-type Filters = Partial<Pick<SuppressionListQuery, 'search' | 'reason' | 'scope' | 'status'>>;
+export type { ActingAdmin } from './removals';
 
 const EXPORT_PAGE = 1000;
 const EXPORT_COLUMNS = ['email', 'reason', 'scope', 'topic', 'active', 'expiresAt', 'createdAt', 'note', 'sourceEvent'] as const;
 
-/** A datetime column as the driver hands it back (a Date, an ISO or SQL string, or SQLite's epoch ms), as ISO 8601. */
-const isoOf = (value: unknown): string | null => {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'number' || /^\d+$/.test(String(value))) return new Date(Number(value)).toISOString();
-  return new Date(String(value)).toISOString();
-};
-
-const epochOf = (value: unknown) => {
-  const iso = isoOf(value);
-  return iso === null ? null : Date.parse(iso);
-};
-
 const createSuppressionsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const root = rootOf(strapi);
-  const knex = () => strapi.db.connection;
-  const tables = () => suppressionTables(strapi);
-  const topicsTable = () => strapi.db.metadata.get(UID.topic).tableName;
-
-  const findTopic = async (documentId: string, subject: string): Promise<Topic> => {
-    const topic = (await strapi.db
-      .query(UID.topic)
-      .findOne({ where: { documentId }, select: ['id', 'documentId', 'name'] })) as Topic | null;
-    if (!topic) throw fieldError(subject, 'topic', `unknown topic "${documentId}"`);
-    return topic;
-  };
+  const reader = createSuppressionReader(strapi);
+  const { tables, findTopic, filtered, selectRow, toSuppression, findOne } = reader;
+  const removals = createSuppressionRemovals(strapi, reader);
 
   const resolveTarget = async (target: SuppressionTarget, subject: string) => {
     const topic = target.scope === 'topic' && target.topic ? await findTopic(target.topic, subject) : null;
@@ -94,63 +53,6 @@ const createSuppressionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       expiresAt: target.expiresAt ? new Date(target.expiresAt) : null,
     };
     return { resolved, topic };
-  };
-
-  /** The suppressions with their topic, filtered as the list and the export are. */
-  const filtered = (q: Filters, topic: Topic | null, now: Date) => {
-    const t = tables();
-    const { columns: col, topicLinks: links } = t;
-    const qb = knex()(`${t.suppressions} as s`)
-      .leftJoin(`${links.table} as l`, `l.${links.suppressionColumn}`, 's.id')
-      .leftJoin(`${topicsTable()} as t`, 't.id', `l.${links.topicColumn}`);
-    if (q.search) like(qb, `s.${col.email}`, `%${likeEscape(q.search)}%`);
-    if (q.reason) qb.where(`s.${col.reason}`, q.reason);
-    if (q.scope) qb.where(`s.${col.scope}`, q.scope);
-    if (topic) qb.where(`s.${col.scope}`, 'topic').where(`l.${links.topicColumn}`, topic.id);
-    if (q.status === 'active') qb.where((a) => a.whereNull(`s.${col.expiresAt}`).orWhere(`s.${col.expiresAt}`, '>', now));
-    if (q.status === 'expired') qb.whereNotNull(`s.${col.expiresAt}`).where(`s.${col.expiresAt}`, '<=', now);
-    return qb;
-  };
-
-  const selectRow = (qb: Knex.QueryBuilder) => {
-    const { columns: col } = tables();
-    return qb.select({
-      id: 's.id',
-      documentId: `s.${col.documentId}`,
-      email: `s.${col.email}`,
-      reason: `s.${col.reason}`,
-      scope: `s.${col.scope}`,
-      sourceEvent: `s.${col.sourceEvent}`,
-      note: `s.${col.note}`,
-      expiresAt: `s.${col.expiresAt}`,
-      createdAt: `s.${col.createdAt}`,
-      topicDocumentId: 't.document_id',
-      topicName: 't.name',
-    });
-  };
-
-  const toSuppression = (row: Record<string, unknown>, now: Date): Suppression => {
-    const expiresAt = isoOf(row.expiresAt);
-    return {
-      documentId: String(row.documentId),
-      email: (row.email as string | null) ?? null,
-      reason: row.reason as SuppressionReason,
-      scope: row.scope as SuppressionScope,
-      topic: row.topicDocumentId ? { documentId: String(row.topicDocumentId), name: String(row.topicName) } : null,
-      sourceEvent: (row.sourceEvent as string | null) ?? null,
-      note: (row.note as string | null) ?? null,
-      expiresAt,
-      createdAt: isoOf(row.createdAt) as string,
-      active: expiresAt === null || Date.parse(expiresAt) > now.getTime(),
-    };
-  };
-
-  const findOne = async (documentId: string): Promise<Suppression | null> => {
-    const now = new Date();
-    const row = await selectRow(filtered({}, null, now))
-      .where(`s.${tables().columns.documentId}`, documentId)
-      .first();
-    return row ? toSuppression(row, now) : null;
   };
 
   /**
@@ -345,98 +247,8 @@ const createSuppressionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { fileName: `suppressions-${now.toISOString().slice(0, 10)}.csv`, stream: csv };
     },
 
-    /**
-     * Lifts a suppression: the row goes and a removal record keeps what it was, who lifted it and
-     * why, in one transaction. The contact's state is left as it is: a bounced or unsubscribed
-     * contact stays so until it is resubscribed on purpose.
-     */
-    async remove(documentId: string, input: unknown, by: ActingAdmin | null, origin: ChangeOrigin = 'admin') {
-      const { note } = parseOrThrow(removeInput, input, 'removal');
-      const t = tables();
-      const { columns: col, topicLinks: links } = t;
-      const removed = await strapi.db.transaction(async ({ trx }) => {
-        const row = await selectRow(filtered({}, null, new Date()))
-          .select({ emailHash: `s.${col.emailHash}` })
-          .where(`s.${col.documentId}`, documentId)
-          .transacting(trx)
-          .first();
-        if (!row) throw new errors.NotFoundError(`No suppression with documentId "${documentId}"`);
-        if (row.reason === ERASED_REASON) {
-          throw new errors.ValidationError(
-            "An erased contact's suppression cannot be removed: it is what keeps the erased address from being mailed or imported again"
-          );
-        }
-        const removedAt = Date.now();
-        await trx(TABLES.suppressionRemovals).insert({
-          suppression_document_id: documentId,
-          email: row.email ?? null,
-          email_hash: row.emailHash,
-          reason: row.reason,
-          scope: row.scope,
-          topic_document_id: row.topicDocumentId ?? null,
-          topic_name: row.topicName ?? null,
-          suppressed_at: epochOf(row.createdAt),
-          expires_at: epochOf(row.expiresAt),
-          note,
-          removed_by_id: by?.id ?? null,
-          removed_by_name: by?.name ?? null,
-          removed_at: removedAt,
-        });
-        await trx(links.table).where(links.suppressionColumn, row.id).delete();
-        await trx(t.suppressions).where('id', row.id).delete();
-        return toSuppression(row, new Date(removedAt));
-      });
-      root.announce('campaigns.suppression.delete', {
-        suppressionDocumentId: removed.documentId,
-        email: removed.email,
-        reason: removed.reason,
-        scope: removed.scope,
-        topic: removed.topic?.documentId ?? null,
-        expiresAt: removed.expiresAt,
-        origin,
-        removedBy: by,
-        note,
-      });
-      return { documentId: removed.documentId };
-    },
-
-    /** Suppressions admins lifted, newest first: what each was, who lifted it and why. */
-    async removals(query: unknown = {}) {
-      const q = parseOrThrow(removalListQuery, query, 'query');
-      const R = TABLES.suppressionRemovals;
-      const base = () => {
-        const qb = knex()(R);
-        if (q.search) like(qb, 'email', `%${likeEscape(q.search)}%`);
-        return qb;
-      };
-      const direction = q.sort === 'removedAt:asc' ? 'asc' : 'desc';
-      const [rows, total] = await Promise.all([
-        base()
-          .select('*')
-          .orderBy([
-            { column: 'removed_at', order: direction },
-            { column: 'id', order: direction },
-          ])
-          .offset((q.page - 1) * q.pageSize)
-          .limit(q.pageSize),
-        base().count({ n: '*' }).first(),
-      ]);
-      const count = Number((total as { n?: number | string } | undefined)?.n ?? 0);
-      const data = (rows as Array<Record<string, unknown>>).map((r): SuppressionRemoval => ({
-        id: Number(r.id),
-        suppressionDocumentId: String(r.suppression_document_id),
-        email: (r.email as string | null) ?? null,
-        reason: r.reason as SuppressionReason,
-        scope: r.scope as SuppressionScope,
-        topic: r.topic_document_id ? { documentId: String(r.topic_document_id), name: String(r.topic_name ?? '') } : null,
-        suppressedAt: isoOf(r.suppressed_at),
-        expiresAt: isoOf(r.expires_at),
-        note: String(r.note),
-        removedBy: r.removed_by_id == null ? null : { id: Number(r.removed_by_id), name: String(r.removed_by_name ?? '') },
-        removedAt: isoOf(r.removed_at) as string,
-      }));
-      return { data, meta: { pagination: { page: q.page, pageSize: q.pageSize, pageCount: Math.ceil(count / q.pageSize), total: count } } };
-    },
+    remove: removals.remove,
+    removals: removals.removals,
 
     isSuppressed: (email: string): Promise<boolean> => isSuppressed(strapi, email),
   };
