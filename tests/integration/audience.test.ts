@@ -15,4 +15,5 @@ integrationGroup('audience', { env: () => ({ CAMPAIGNS_IMPORT_MAX_FILE_BYTES: St
   'audience/contact-data',
   'audience/event-retention',
   'audience/suppressions-admin-api',
+  'audience/suppression-removals',
 ]);

@@ -1,45 +1,19 @@
 import { parse } from 'csv-parse/sync';
-import { hashEmail } from '../../../server/src/validation/email';
-import { adminWithActions, bearer, SUPER_ADMIN_EMAIL } from '../../helpers/admin';
+import { adminWithActions, bearer } from '../../helpers/admin';
 import { TEST_IMPORT_MAX_FILE_BYTES } from '../../helpers/imports';
 import { useGroupApp } from '../../helpers/integration-group';
+import { suppressionsApi } from '../../helpers/suppressions';
 import { waitUntil } from '../../helpers/wait';
 
-/** The suppressions admin API: list, add one, paste many, CSV import, export, and removal with who and why. */
-const { strapi, auth, api, service } = useGroupApp();
+/** The suppressions admin API: list, add one, paste many, CSV import, export, and who may do what (removals: suppression-removals.ts). */
+const group = useGroupApp();
+const { strapi, auth, api, service } = group;
+const { addOne, paste, importCsv, remove, list, rowsFor } = suppressionsApi(group);
+const knex = () => strapi().db.connection;
 
 const READ = 'plugin::campaigns.read';
 const MANAGE = 'plugin::campaigns.suppressions.manage';
-const SUPPRESSION = 'plugin::campaigns.suppression';
 
-const knex = () => strapi().db.connection;
-const rowsFor = async (email: string) =>
-  (await strapi()
-    .db.query(SUPPRESSION)
-    .findMany({
-      where: { emailHash: hashEmail(email) },
-      populate: { topic: { select: ['documentId'] } },
-      orderBy: { id: 'asc' },
-    })) as Array<{
-    documentId: string;
-    email: string;
-    reason: string;
-    scope: string;
-    note: string | null;
-    topic: { documentId: string } | null;
-  }>;
-const addOne = (data: unknown, headers = auth()) => api().post('/campaigns/suppressions').set(headers).send({ data });
-const paste = (data: unknown, headers = auth()) => api().post('/campaigns/suppressions/bulk').set(headers).send({ data });
-const importCsv = (file: string | Buffer, options?: unknown, headers = auth(), name = 'suppressions.csv') => {
-  const req = api()
-    .post('/campaigns/suppressions/import')
-    .set(headers)
-    .attach('file', Buffer.isBuffer(file) ? file : Buffer.from(file, 'utf8'), { filename: name, contentType: 'text/csv' });
-  return options === undefined ? req : req.field('options', JSON.stringify(options));
-};
-const remove = (documentId: string, data: unknown, headers = auth()) =>
-  api().post(`/campaigns/suppressions/${documentId}/remove`).set(headers).send({ data });
-const list = (query: Record<string, string>) => api().get('/campaigns/suppressions').query(query).set(auth());
 const emails = (body: { data: Array<{ email: string }> }) => body.data.map((s) => s.email);
 
 let news: string;
@@ -285,101 +259,6 @@ describe('list and export', () => {
       ['l3@list.test', 'manual', 'false', ''],
       ["'=HYPERLINK@list.test", 'manual', 'true', "'=1+1"],
     ]);
-  });
-});
-
-describe('remove', () => {
-  test('needs a note, records who removed it and why, lifts it, leaves the contact as it was, and is announced', async () => {
-    const contact = await service('contacts').create({ email: 'bounced@remove.test' });
-    await service('contacts').setState(contact.documentId, 'bounced');
-    const added = (await addOne({ email: 'bounced@remove.test', reason: 'hard-bounce' })).body.data;
-
-    for (const data of [undefined, {}, { note: '   ' }]) {
-      const res = await remove(added.documentId, data);
-      expect(res.status).toBe(400);
-      expect(res.body.error.message).toBe('Invalid removal: note: say why the suppression is removed');
-    }
-    expect(await rowsFor('bounced@remove.test')).toHaveLength(1);
-
-    const emitted = jest.spyOn(strapi().eventHub, 'emit');
-    const before = Date.now();
-    const res = await remove(added.documentId, { note: 'the mailbox works again (ticket 42)' });
-    expect(res.status).toBe(200);
-    expect(res.body.data).toEqual({ documentId: added.documentId });
-    expect(await rowsFor('bounced@remove.test')).toEqual([]);
-    expect(await service('suppressions').isSuppressed('bounced@remove.test')).toBe(false);
-
-    const admin = await strapi()
-      .db.query('admin::user')
-      .findOne({ where: { email: SUPER_ADMIN_EMAIL }, select: ['id'] });
-    const [removal] = await knex()('campaigns_suppression_removals').where({ suppression_document_id: added.documentId });
-    expect(removal).toMatchObject({
-      email: 'bounced@remove.test',
-      email_hash: hashEmail('bounced@remove.test'),
-      reason: 'hard-bounce',
-      scope: 'global',
-      note: 'the mailbox works again (ticket 42)',
-      removed_by_id: admin.id,
-      removed_by_name: 'Ada Admin',
-    });
-    expect(Number(removal.removed_at)).toBeGreaterThanOrEqual(before);
-    expect(Number(removal.removed_at)).toBeLessThanOrEqual(Date.now());
-
-    // Lifting the suppression is not a resubscribe.
-    expect((await service('contacts').findByEmail('bounced@remove.test'))?.state).toBe('bounced');
-
-    const listed = await api().get('/campaigns/suppressions/removals').set(auth());
-    expect(listed.status).toBe(200);
-    expect(listed.body.data[0]).toMatchObject({
-      suppressionDocumentId: added.documentId,
-      email: 'bounced@remove.test',
-      reason: 'hard-bounce',
-      note: 'the mailbox works again (ticket 42)',
-      removedBy: { id: admin.id, name: 'Ada Admin' },
-    });
-
-    await waitUntil(() => emitted.mock.calls.some(([name]) => name === 'campaigns.suppression.delete'), 'the delete event');
-    const [, payload] = emitted.mock.calls.find(([name]) => name === 'campaigns.suppression.delete')!;
-    expect(payload).toEqual({
-      suppressionDocumentId: added.documentId,
-      reason: 'hard-bounce',
-      scope: 'global',
-      topic: null,
-      expiresAt: null,
-      origin: 'admin',
-      removedBy: { id: admin.id, name: 'Ada Admin' },
-      note: 'the mailbox works again (ticket 42)',
-    });
-  });
-
-  test("an erasure leaves the removal log the address's hash only; its erased suppression cannot be removed", async () => {
-    const contact = await service('contacts').create({ email: 'erased@remove.test' });
-    const added = (await addOne({ email: 'erased@remove.test' })).body.data;
-    expect((await remove(added.documentId, { note: 'asked by phone' })).status).toBe(200);
-    await service('contacts').erase(contact.documentId, { by: { origin: 'admin', label: 'test' } });
-    expect(await knex()('campaigns_suppression_removals').where({ suppression_document_id: added.documentId })).toEqual([
-      expect.objectContaining({ email: null, email_hash: hashEmail('erased@remove.test'), note: 'asked by phone' }),
-    ]);
-    const erased = await strapi()
-      .db.query(SUPPRESSION as 'plugin::campaigns.suppression')
-      .findOne({ where: { emailHash: hashEmail('erased@remove.test'), reason: 'erased' } });
-    const refused = await remove(erased.documentId, { note: 'let them back' });
-    expect(refused.status).toBe(400);
-    expect(refused.body.error.message).toMatch(/erased contact's suppression cannot be removed/);
-    expect(
-      await strapi()
-        .db.query(SUPPRESSION as 'plugin::campaigns.suppression')
-        .count({ where: { id: erased.id } })
-    ).toBe(1);
-  });
-
-  test('an unknown suppression is a 404, and removing one twice finds nothing the second time', async () => {
-    const unknown = await remove('nosuchsuppression000000000', { note: 'why not' });
-    expect(unknown.status).toBe(404);
-    const added = (await addOne({ email: 'twice@remove.test' })).body.data;
-    expect((await remove(added.documentId, { note: 'first' })).status).toBe(200);
-    expect((await remove(added.documentId, { note: 'second' })).status).toBe(404);
-    expect(await knex()('campaigns_suppression_removals').where({ suppression_document_id: added.documentId })).toHaveLength(1);
   });
 });
 
