@@ -1,60 +1,22 @@
-import { rootOf } from '../../../server/src/composition/accessor';
-import type { NoticeRecipient } from '../../../server/src/features/inbound/notice';
 import { noticeKey } from '../../../server/src/features/inbound/notice-key';
 import { verpAddress } from '../../../server/src/mail/verp';
 import { useGroupApp } from '../../helpers/integration-group';
 import { inboundNotice, sendCampaignTo } from '../../helpers/inbound';
+import { hardBounce, inboundPipelineProbe } from '../../helpers/inbound-pipeline';
 
 /**
  * The one inbound pipeline against a real app and database: a real campaign goes out to the SMTP
  * sink, then notices about its deliveries come back, and the rows they leave are read.
  */
-const { strapi, service, sink } = useGroupApp();
-
-const knex = () => strapi().db.connection;
-const pipeline = () => rootOf(strapi()).running.inbound;
-const DAY = 86_400_000;
-
-/** What extensions heard on the event hub (README, Events for developers): read once the announcements went out. */
-const settled = () => rootOf(strapi()).announce.settled();
-const heard: Record<string, Array<Record<string, unknown>>> = { bounce: [], complaint: [], unsubscribe: [] };
-beforeAll(() => {
-  for (const name of Object.keys(heard)) {
-    strapi().eventHub.on(`campaigns.${name}`, async (payload: Record<string, unknown>) => {
-      heard[name].push(payload);
-    });
-  }
-});
-beforeEach(() => {
-  for (const name of Object.keys(heard)) heard[name].length = 0;
-});
+const group = useGroupApp();
+const { strapi, service, sink } = group;
+const { knex, heard, pipeline, settled, count, suppressionsOf, stateOf } = inboundPipelineProbe(group);
+const hard = hardBounce;
 
 const sendTo = (name: string, emails: string[]) => sendCampaignTo(strapi(), sink(), name, emails);
 
-const hard = (email: string): NoticeRecipient => ({
-  email,
-  bounceType: 'hard',
-  reason: 'userunknown',
-  status: '5.1.1',
-  diagnostic: '550 5.1.1 <' + email + '>: Recipient address rejected: User unknown',
-});
-const soft = (email: string): NoticeRecipient => ({
-  email,
-  bounceType: 'soft',
-  reason: 'mailboxfull',
-  status: '4.2.2',
-  diagnostic: '452 4.2.2 Mailbox full',
-});
-
 const notice = inboundNotice;
 
-const count = async (table: string, where: Record<string, unknown> = {}) =>
-  Number((await knex()(table).where(where).count({ n: '*' }).first())!.n);
-const suppressionsOf = (email: string) =>
-  strapi()
-    .db.query('plugin::campaigns.suppression')
-    .findMany({ where: { email }, select: ['reason', 'sourceEvent', 'expiresAt'] });
-const stateOf = async (contactId: number) => (await knex()('campaigns_contacts').select('state').where({ id: contactId }).first()).state;
 const eventsOf = (deliveryId: number) => knex()('campaigns_events').where({ delivery_id: deliveryId }).orderBy('id');
 
 /** Every row count the pipeline writes to: what a repeat must leave as it was. */
@@ -198,117 +160,6 @@ test('a complaint with a redacted recipient finds its delivery by Message-ID; an
   expect(heard.unsubscribe).toEqual([
     expect.objectContaining({ contactId: dan.contactId, campaignId: dan.campaignId, deliveryId: dan.id, origin: 'inbound' }),
   ]);
-});
-
-describe('soft bounces', () => {
-  const CAMPAIGNS = [9101, 9102, 9103];
-
-  /** One contact and a sent delivery to it on each campaign, as three sends would leave them. */
-  const mailedThrice = async (email: string) => {
-    await service('contacts').create({ email });
-    const { id: contactId } = await knex()('campaigns_contacts').select('id').where({ email }).first();
-    const now = Date.now();
-    for (const campaignId of CAMPAIGNS) {
-      await knex()('campaigns_deliveries').insert({
-        campaign_id: campaignId,
-        contact_id: contactId,
-        email,
-        state: 'sent',
-        attempts: 1,
-        message_id: `<soft-${campaignId}@example.com>`,
-        queued_at: now,
-        sent_at: now,
-        updated_at: now,
-      });
-    }
-    return Number(contactId);
-  };
-
-  const softOn = (campaignId: number, reference: string, email: string, at: number) =>
-    notice({
-      source: 'webhook',
-      origin: 'generic',
-      reference,
-      recipients: [soft(email)],
-      match: { messageIds: [`<soft-${campaignId}@example.com>`] },
-      at,
-    });
-
-  test('count once per campaign: three retries of one campaign and a second campaign do not suppress, a third does, for a while', async () => {
-    const email = 'sam@soft.test';
-    const contactId = await mailedThrice(email);
-    const at = Date.now();
-    const retries = await pipeline().apply([1, 2, 3].map((n) => softOn(9101, `retry-${n}`, email, at + n)));
-    expect(retries.map((o) => o.action)).toEqual(['soft-counted', 'soft-counted', 'soft-counted']);
-    expect((await pipeline().apply([softOn(9102, 'second', email, at + 10)]))[0].action).toBe('soft-counted');
-    expect(await suppressionsOf(email)).toEqual([]);
-
-    const [third] = await pipeline().apply([softOn(9103, 'third', email, at + 20)]);
-    expect(third).toMatchObject({ action: 'suppressed', matchedBy: 'message-id' });
-    const [suppression] = await suppressionsOf(email);
-    expect(suppression).toMatchObject({ reason: 'soft-bounce-limit', sourceEvent: `inbound:${noticeKey('generic', 'third', email)}` });
-    expect(new Date(suppression.expiresAt).getTime()).toBe(at + 20 + 30 * DAY);
-    expect(await service('suppressions').isSuppressed(email)).toBe(true);
-    // The person did not leave and the address is not known dead: the contact keeps its state.
-    expect(await stateOf(contactId)).toBe('subscribed');
-    // A soft bounce (4.x.x) is no final failure: the deliveries stay sent.
-    expect((await knex()('campaigns_deliveries').where({ email })).map((d) => d.state)).toEqual(['sent', 'sent', 'sent']);
-    await settled();
-    expect(heard.bounce.map((p) => p.action)).toEqual(['soft-counted', 'soft-counted', 'soft-counted', 'soft-counted', 'suppressed']);
-
-    // A hard bounce during the rest is not lost when the rest ends: a lasting suppression joins it.
-    await pipeline().apply([
-      notice({
-        source: 'webhook',
-        origin: 'generic',
-        reference: 'hard-now',
-        recipients: [hard(email)],
-        match: { messageIds: ['<soft-9103@example.com>'] },
-      }),
-    ]);
-    expect((await suppressionsOf(email)).map((s) => [s.reason, s.expiresAt === null])).toEqual([
-      ['soft-bounce-limit', false],
-      ['hard-bounce', true],
-    ]);
-    expect(await stateOf(contactId)).toBe('bounced');
-  });
-
-  test('soft bounces on three campaigns applied at once, each by its own call, reach the limit once; late retries do not again', async () => {
-    const email = 'race@soft.test';
-    await mailedThrice(email);
-    const at = Date.now();
-    const applyAtOnce = async (campaignIds: number[], round: number) =>
-      (
-        await Promise.all(
-          campaignIds.map((campaignId, i) =>
-            pipeline().apply([softOn(campaignId, `race-${round}-${campaignId}`, email, at + round * 10 + i)])
-          )
-        )
-      ).flat();
-    expect((await applyAtOnce(CAMPAIGNS, 0)).every((o) => !o.repeat)).toBe(true);
-    await applyAtOnce([9101, 9102], 1);
-    const rows = await knex()('campaigns_inbound_notices').where({ email }).orderBy('occurred_at');
-    // The third campaign's bounce crossed the limit, whichever call stored it first.
-    expect(rows.map((r) => r.action)).toEqual(['soft-counted', 'soft-counted', 'suppressed', 'soft-counted', 'soft-counted']);
-    const suppressions = await suppressionsOf(email);
-    expect(suppressions.map((s) => s.reason)).toEqual(['soft-bounce-limit']);
-    expect(new Date(suppressions[0].expiresAt).getTime()).toBe(at + 2 + 30 * DAY);
-    await settled();
-    expect(heard.bounce.filter((p) => p.action === 'suppressed')).toEqual([expect.objectContaining({ noticeId: Number(rows[2].id) })]);
-  });
-
-  test('bounces outside the window do not count; several in one batch count in time order', async () => {
-    const email = 'old@soft.test';
-    await mailedThrice(email);
-    const now = Date.now();
-    const outcomes = await pipeline().apply([
-      softOn(9103, 'c', email, now),
-      softOn(9101, 'a', email, now - 40 * DAY),
-      softOn(9102, 'b', email, now - 1000),
-    ]);
-    expect(outcomes.map((o) => o.action)).toEqual(['soft-counted', 'soft-counted', 'soft-counted']);
-    expect(await suppressionsOf(email)).toEqual([]);
-  });
 });
 
 test('what matches nothing is kept as unmatched and changes nobody: a stranger, a forged VERP, an ARF report for another domain', async () => {
