@@ -27,6 +27,12 @@ const sendNow = async (documentId: string) => {
   expect(res.status).toBe(200);
   return waitForProgress(strapi(), documentId, finished);
 };
+/** The campaign as the editor's page reads it: its live audience count before it is sent. */
+const audienceSizeOf = async (documentId: string) => {
+  const res = await api().get(`/campaigns/campaigns/${documentId}`).set(auth());
+  expect(res.status).toBe(200);
+  return res.body.data as { audienceSize: number | null };
+};
 const PEOPLE = ['news-only@topics.test', 'offers-only@topics.test', 'global@topics.test', 'expired@topics.test', 'clean@topics.test'];
 let news: string;
 let offers: string;
@@ -71,6 +77,8 @@ test('a campaign of a topic skips, at dispatch, the addresses suppressed for tha
   const name = 'News issue';
   const campaign = await seed(name, news);
   await suppressAll(name);
+  // What the editor is shown before sending is what the send targets.
+  expect((await audienceSizeOf(campaign.documentId)).audienceSize).toBe(3);
   const progress = await sendNow(campaign.documentId);
   expect(progress).toMatchObject({ state: 'sent', targeted: 3, sent: 3, suppressed: 0 });
   const expected = [
@@ -87,6 +95,7 @@ test('a campaign of another topic, or of none, still mails the addresses suppres
   const other = 'Offers issue';
   const offersCampaign = await seed(other, offers);
   await suppressAll(other);
+  expect((await audienceSizeOf(offersCampaign.documentId)).audienceSize).toBe(3);
   await sendNow(offersCampaign.documentId);
   expect(receivedBy(other)).toEqual(
     [address('clean@topics.test', other), address('expired@topics.test', other), address('news-only@topics.test', other)].sort()
@@ -95,6 +104,7 @@ test('a campaign of another topic, or of none, still mails the addresses suppres
   const plain = 'No topic issue';
   const plainCampaign = await seed(plain, null);
   await suppressAll(plain);
+  expect((await audienceSizeOf(plainCampaign.documentId)).audienceSize).toBe(4);
   await sendNow(plainCampaign.documentId);
   expect(receivedBy(plain)).toEqual(
     [

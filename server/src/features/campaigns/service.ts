@@ -38,8 +38,9 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /**
    * A sent campaign's audience is the deliveries it made. The segment's live count (a query over
-   * the contacts per campaign) is what a list shows for a campaign still to be sent, and what the
-   * editor shows for any campaign (`countAlways`).
+   * the contacts per campaign, less the addresses suppressed for the campaign's topic, as the send
+   * leaves them out) is what a list shows for a campaign still to be sent, and what the editor
+   * shows for any campaign (`countAlways`).
    */
   const toSummary = async (row: Row, sentTo: number | null, countAlways: boolean): Promise<CampaignSummary> => {
     const segment = ref(row.segment);
@@ -51,7 +52,10 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
       sendAt: (row.sendAt as string) ?? null,
       segment,
       sentTo,
-      audienceSize: segment && (sentTo === null || countAlways) ? await root.audience.countMailable(segment.documentId) : null,
+      audienceSize:
+        segment && (sentTo === null || countAlways)
+          ? await root.audience.countMailable(segment.documentId, (row.topic as { id: number } | null)?.id ?? null)
+          : null,
       createdAt: row.createdAt as string,
       updatedAt: row.updatedAt as string,
     };

@@ -79,15 +79,19 @@ export const createAudienceQueries = (strapi: Core.Strapi) => {
       return { query: mailableContacts(strapi.db.connection, rules, await compileContext(rules, campaignTopicId)) };
     },
 
-    /** How many contacts rules select now: for a saved segment, or for rules an editor is still building. */
-    async countRules(rules: unknown): Promise<number> {
-      const { query } = await queries.mailableQuery(parseRules(rules));
+    /**
+     * How many contacts rules select now: for a saved segment, or for rules an editor is still
+     * building. `campaignTopicId`: the topic of the campaign the count is for, whose topic-scoped
+     * suppressions leave the audience as they leave the send.
+     */
+    async countRules(rules: unknown, campaignTopicId: number | null = null): Promise<number> {
+      const { query } = await queries.mailableQuery(parseRules(rules), campaignTopicId);
       const result = await query.count({ n: '*' }).first();
       return Number(result?.n ?? 0);
     },
 
-    async countMailable(documentId: string): Promise<number> {
-      return queries.countRules(await queries.rulesOf(documentId));
+    async countMailable(documentId: string, campaignTopicId: number | null = null): Promise<number> {
+      return queries.countRules(await queries.rulesOf(documentId), campaignTopicId);
     },
 
     /**
