@@ -178,6 +178,15 @@ test('ticking a left public topic again joins it and lifts its topic suppression
     origin: 'recipient',
     removedBy: null,
   });
+  expect(await knex()('campaigns_suppression_removals').where({ email: ann.email })).toEqual([
+    expect.objectContaining({
+      scope: 'topic',
+      topic_document_id: topics.news.documentId,
+      topic_name: 'News',
+      removed_by_id: null,
+      note: 'the recipient chose the topic again on the preference page',
+    }),
+  ]);
 });
 
 test('a topic suppression an editor wrote is not lifted by the page: the topic stays unticked', async () => {
@@ -233,6 +242,10 @@ test('unsubscribe from everything goes through the signal path; resubscribe reco
   const twice = await everything(ann, 'resubscribe');
   expect(twice.status).toBe(200);
   expect((await contact(ann.email)).consent).toEqual(resubscribed.consent);
+  // The lifted unsubscribe is in the removal log once, beside the topic lifted earlier.
+  expect(
+    await knex()('campaigns_suppression_removals').where({ email: ann.email, scope: 'global' }).select('reason', 'removed_by_id', 'note')
+  ).toEqual([{ reason: 'unsubscribe', removed_by_id: null, note: 'the recipient subscribed again on the preference page' }]);
 });
 
 test('a bounced address is not mailed: the page offers no resubscribe, and a posted one changes nothing', async () => {

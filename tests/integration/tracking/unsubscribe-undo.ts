@@ -69,6 +69,10 @@ test('after the POST the page offers the undo and the preferences; the undo resu
   expect(back.state).toBe('subscribed');
   expect(back.consent).toEqual({ source: 'unsubscribe-undo', at: expect.any(String), ip: expect.stringMatching(/127\.0\.0\.1|::1/) });
   expect(await suppressionsOf(cy.email)).toEqual([]);
+  // The lifted suppression is in the removal log, lifted by the recipient (no admin), saying how.
+  expect(await knex()('campaigns_suppression_removals').where({ email: cy.email })).toEqual([
+    expect.objectContaining({ reason: 'unsubscribe', scope: 'global', removed_by_id: null, note: 'the recipient undid their unsubscribe' }),
+  ]);
   // What happened stays in the record: the unsubscribe event is not rewritten.
   await flushTracking(strapi());
   expect(await knex()('campaigns_events').where({ delivery_id: cy.deliveryId, type: 'unsubscribe' })).toHaveLength(1);
@@ -79,6 +83,7 @@ test('after the POST the page offers the undo and the preferences; the undo resu
   const twice = await undo(form);
   expect(twice.status).toBe(200);
   expect((await contact(cy.email)).consent).toEqual(back.consent);
+  expect(await knex()('campaigns_suppression_removals').where({ email: cy.email })).toHaveLength(1);
 });
 
 test('an undo token replayed after a later unsubscribe changes nothing: that unsubscribe has an undo of its own', async () => {

@@ -6,6 +6,8 @@ import { UID } from '../../constants';
 import { documentsOf } from '../../db/documents';
 import type { SiteEventPayloads } from '../../site-events/catalogue';
 import { hashEmail, normalizeEmail } from '../../validation/email';
+import { epochOf } from '../audience/suppressions/reader';
+import { logRemoval } from '../audience/suppressions/removal-log';
 
 export interface ContactRow {
   id: number;
@@ -18,6 +20,7 @@ export interface SuppressionRow {
   id: number;
   documentId: string;
   email: string | null;
+  emailHash: string;
   reason: string;
   scope: 'global' | 'topic';
   sourceEvent: string | null;
@@ -28,7 +31,7 @@ export interface SuppressionRow {
 export type Announcement = { [N in keyof SiteEventPayloads]: [N, SiteEventPayloads[N]] }[keyof SiteEventPayloads];
 export type Announce = (announcement: Announcement) => void;
 
-export const SUPPRESSION_FIELDS = ['id', 'documentId', 'email', 'reason', 'scope', 'sourceEvent', 'expiresAt', 'createdAt'];
+export const SUPPRESSION_FIELDS = ['id', 'documentId', 'email', 'emailHash', 'reason', 'scope', 'sourceEvent', 'expiresAt', 'createdAt'];
 
 /** The suppressions that count now: lasting ones, and expiring ones not expired yet. */
 export const active = () => ({ $or: [{ expiresAt: { $null: true } }, { expiresAt: { $gt: new Date() } }] });
@@ -71,10 +74,32 @@ export const createRecipientRecords = (strapi: Core.Strapi) => {
     globalSuppressions: (emailHash: string): Promise<SuppressionRow[]> =>
       suppressions().findMany({ where: { emailHash, scope: 'global', ...active() }, select: SUPPRESSION_FIELDS }),
 
-    /** A suppression the recipient's own yes lifts; the announcement to make once that commits. */
-    async lift(row: SuppressionRow, topic: string | null, note: string): Promise<Announcement> {
+    /**
+     * A suppression the recipient's own yes lifts, with its record in the removal log (no admin:
+     * `removedBy` null, the note says what the recipient did); answers the announcement to make
+     * once that commits.
+     */
+    async lift(
+      trx: Knex.Transaction,
+      row: SuppressionRow,
+      topic: { documentId: string; name: string } | null,
+      note: string
+    ): Promise<Announcement> {
+      await logRemoval(trx, {
+        suppressionDocumentId: row.documentId,
+        email: row.email,
+        emailHash: row.emailHash,
+        reason: row.reason,
+        scope: row.scope,
+        topic,
+        suppressedAt: epochOf(row.createdAt),
+        expiresAt: epochOf(row.expiresAt),
+        note,
+        removedBy: null,
+        removedAt: Date.now(),
+      });
       await suppressionDocuments().delete({ documentId: row.documentId });
-      return ['campaigns.suppression.delete', { ...aboutSuppression(row, topic), removedBy: null, note }];
+      return ['campaigns.suppression.delete', { ...aboutSuppression(row, topic?.documentId ?? null), removedBy: null, note }];
     },
 
     /** Runs `work` in one transaction; what it announces goes out once that commits, and nothing if it rolls back. */

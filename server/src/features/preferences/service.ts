@@ -176,7 +176,7 @@ const createPreferencesService = ({ strapi }: { strapi: Core.Strapi }) => {
     await inTransaction(async (trx, announce) => {
       const rows = await globalSuppressions(addressHash(delivery.email));
       for (const row of rows.filter((r) => r.reason === 'unsubscribe')) {
-        announce(await lift(row, null, 'the recipient subscribed again on the preference page'));
+        announce(await lift(trx, row, null, 'the recipient subscribed again on the preference page'));
       }
       await resubscribe(trx, contact.id, 'preferences-page', ip);
     });
@@ -236,7 +236,7 @@ const createPreferencesService = ({ strapi }: { strapi: Core.Strapi }) => {
             select: SUPPRESSION_FIELDS,
           });
           if (!own) return false;
-          announce(await lift(own, null, 'the recipient undid their unsubscribe'));
+          announce(await lift(trx, own, null, 'the recipient undid their unsubscribe'));
           await resubscribe(trx, delivery.contactId, 'unsubscribe-undo', ip);
           return true;
         });

@@ -75,7 +75,14 @@ export const createTopicChanges = (strapi: Core.Strapi, records: RecipientRecord
         select: SUPPRESSION_FIELDS,
       });
       for (const row of rows)
-        announce(await records.lift(row, topic.documentId, 'the recipient chose the topic again on the preference page'));
+        announce(
+          await records.lift(
+            trx,
+            row,
+            { documentId: topic.documentId, name: topic.name },
+            'the recipient chose the topic again on the preference page'
+          )
+        );
     }
     await trx(tables.contacts)
       .where('id', contact.id)

@@ -9,12 +9,7 @@ import { parseOrThrow } from '../../../validation/errors';
 import { ERASED_REASON } from '../contacts/erased';
 import { removalListQuery, removeInput } from './input';
 import { epochOf, isoOf, type SuppressionReader } from './reader';
-
-/** The admin who acts, from ctx.state.user: recorded on a removal as they were then. */
-export interface ActingAdmin {
-  id: number;
-  name: string;
-}
+import { logRemoval, type ActingAdmin } from './removal-log';
 
 /** Lifting a suppression, with the record of who lifted it and why, and the list of those records. */
 export const createSuppressionRemovals = (strapi: Core.Strapi, reader: SuppressionReader) => {
@@ -45,20 +40,18 @@ export const createSuppressionRemovals = (strapi: Core.Strapi, reader: Suppressi
           );
         }
         const removedAt = Date.now();
-        await trx(TABLES.suppressionRemovals).insert({
-          suppression_document_id: documentId,
+        await logRemoval(trx, {
+          suppressionDocumentId: documentId,
           email: row.email ?? null,
-          email_hash: row.emailHash,
+          emailHash: row.emailHash,
           reason: row.reason,
           scope: row.scope,
-          topic_document_id: row.topicDocumentId ?? null,
-          topic_name: row.topicName ?? null,
-          suppressed_at: epochOf(row.createdAt),
-          expires_at: epochOf(row.expiresAt),
+          topic: row.topicDocumentId ? { documentId: row.topicDocumentId, name: row.topicName ?? null } : null,
+          suppressedAt: epochOf(row.createdAt),
+          expiresAt: epochOf(row.expiresAt),
           note,
-          removed_by_id: by?.id ?? null,
-          removed_by_name: by?.name ?? null,
-          removed_at: removedAt,
+          removedBy: by,
+          removedAt,
         });
         await trx(links.table).where(links.suppressionColumn, row.id).delete();
         await trx(t.suppressions).where('id', row.id).delete();

@@ -32,7 +32,7 @@ import { writeSuppressions, type ResolvedTarget } from './writer';
 
 export { SUPPRESSION_REASONS, type SuppressionReason } from './input';
 export type { Suppression };
-export type { ActingAdmin } from './removals';
+export type { ActingAdmin } from './removal-log';
 
 const EXPORT_PAGE = 1000;
 const EXPORT_COLUMNS = ['email', 'reason', 'scope', 'topic', 'active', 'expiresAt', 'createdAt', 'note', 'sourceEvent'] as const;
