@@ -8,7 +8,7 @@ import { REASON_LABELS } from './labels';
 
 const SHOWN = 10;
 
-/** The last suppressions admins lifted: the address, what it was, who lifted it, when and why. */
+/** The last suppressions lifted (by an admin, or by the recipient on a public page): the address, what it was, who lifted it, when and why. */
 export const RemovalsPanel = () => {
   const t = usePluginMessages();
   const removals = useGetSuppressionRemovalsQuery({ pageSize: SHOWN }, { refetchOnMountOrArgChange: true });
@@ -42,7 +42,7 @@ export const RemovalsPanel = () => {
                   <Typography>{t(REASON_LABELS[removal.reason])}</Typography>
                 </Td>
                 <Td>
-                  <Typography>{removal.removedBy?.name ?? '—'}</Typography>
+                  <Typography>{removal.removedBy?.name ?? t('suppressions.removals.byRecipient', 'The recipient')}</Typography>
                 </Td>
                 <Td>
                   <Typography>{formatDate(removal.removedAt)}</Typography>
