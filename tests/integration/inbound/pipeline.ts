@@ -1,6 +1,7 @@
 import { noticeKey } from '../../../server/src/features/inbound/notice-key';
 import { verpAddress } from '../../../server/src/mail/verp';
 import { useGroupApp } from '../../helpers/integration-group';
+import { waitUntil } from '../../helpers/wait';
 import { inboundNotice, sendCampaignTo } from '../../helpers/inbound';
 import { hardBounce, inboundPipelineProbe } from '../../helpers/inbound-pipeline';
 
@@ -257,7 +258,11 @@ test('an SMTP refusal at send time goes through the pipeline as a notice of its 
   sink().behave('hal@smtp.test', () => ({ rcpt: 550, message: '5.1.1 <hal@smtp.test>: Recipient address rejected: User unknown' }));
   const sent = await sendTo('SMTP refusal', ['hal@smtp.test']);
   const hal = sent['hal@smtp.test'];
-  const row = await knex()('campaigns_inbound_notices').where({ delivery_id: hal.id }).first();
+  // The send job settles the delivery failed, then hands the refusal to the pipeline: the campaign
+  // may show finished a moment before the notice is written.
+  const noticeOf = () => knex()('campaigns_inbound_notices').where({ delivery_id: hal.id }).first();
+  await waitUntil(async () => (await noticeOf()) !== undefined, 'the notice of the SMTP refusal');
+  const row = await noticeOf();
   expect(row).toMatchObject({
     source: 'smtp',
     origin: 'smtp',

@@ -1,5 +1,6 @@
 import { rootOf } from '../../../server/src/composition/accessor';
 import { useGroupApp } from '../../helpers/integration-group';
+import { waitUntil } from '../../helpers/wait';
 import { finished, seedCampaign, waitForProgress } from '../../helpers/sending';
 
 const { strapi, service, sink } = useGroupApp();
@@ -84,12 +85,17 @@ test('4xx retries with backoff, 5xx fails and bounces, a connection lost after D
   expect(sink().to('flaky451@fail.test')).toHaveLength(1);
   expect(sink().to('always451@fail.test')).toHaveLength(0);
 
-  const events = await knex()('campaigns_events')
-    .where({ type: 'bounce' })
-    .whereIn(
-      'delivery_id',
-      rows.map((r) => r.id)
-    );
+  const bounces = () =>
+    knex()('campaigns_events')
+      .where({ type: 'bounce' })
+      .whereIn(
+        'delivery_id',
+        rows.map((r) => r.id)
+      );
+  // A refusal is settled first, then handed to the inbound pipeline: the campaign may show finished
+  // a moment before the last bounce is recorded.
+  await waitUntil(async () => (await bounces()).length >= 3, 'the bounce events of the three refusals');
+  const events = await bounces();
   const eventOf = (name: string) => events.filter((e) => e.delivery_id === row(name).id).map((e) => JSON.parse(e.data).kind);
   expect(eventOf('reject550')).toEqual(['hard']);
   expect(eventOf('policy554')).toEqual(['permanent']);
