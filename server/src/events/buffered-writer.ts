@@ -48,24 +48,24 @@ export const createBufferedWriter = <T>({ write, maxItems, maxDelayMs, maxAttemp
   };
 
   /**
-   * The one writer. It writes the `due` items held when it was started (what the timer or a flush
+   * The one writer. It writes the items held when it was started (what the timer or a flush
    * found), then goes on only while a full batch waits: what arrives during a write waits for its
    * own timer, so under load a batch fills to maxItems instead of the writes running back to back
    * with a few items each (each write is a transaction: on SQLite an fsync on the event loop).
    * After a failure a running process waits for the timer's next turn (a failing database is not
    * hammered); a closing one tries again at once, and gives each item up after maxAttempts.
    */
-  const writeAll = async (due: number) => {
-    let left = due;
+  const writeAll = async () => {
+    let left = held.length;
     while (held.length && (left > 0 || held.length >= maxItems || closed)) {
       left -= Math.min(held.length, maxItems);
       if (!(await writeOnce()) && !closed) break;
     }
   };
 
-  const drain = (due = held.length): Promise<void> => {
+  const drain = (): Promise<void> => {
     // Set before it can end: `writing` is never left holding a write that is over.
-    writing ??= writeAll(due).finally(() => {
+    writing ??= writeAll().finally(() => {
       writing = undefined;
       if (held.length) schedule();
     });
