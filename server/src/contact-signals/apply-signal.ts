@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { ContactConsent } from '../../../shared/contracts/contacts';
 import type { ChangeOrigin } from '../site-events/catalogue';
+import { retryDeadlocks } from '../db/deadlock';
 import { isMysql, isPostgres } from '../db/dialect';
 import { createDocumentId } from '../db/document-id';
 import { hashEmail } from '../validation/email';
@@ -51,6 +52,9 @@ export interface SignalOutcome {
 
 /** SQLite's bound-variable and compound limits, and sane statement sizes elsewhere. */
 const CHUNK = 500;
+
+/** Work that is its own statement is run again as a deadlock's victim; inside a caller's transaction, the caller decides. */
+const ownWork = <T>(knex: Knex, work: () => Promise<T>) => ((knex as Knex.Transaction).isTransaction ? work() : retryDeadlocks(work));
 
 /**
  * The global suppression of an address unless one exists that lasts at least as long, as one
@@ -104,7 +108,9 @@ const suppress = async (
   const written = (result: unknown) => (insertedRows(knex, result) ? { documentId, email: address.email, reason, expiresAt } : null);
   // PostgreSQL's NOT EXISTS sees no row another transaction is inserting at the same moment (MySQL's
   // locking read does): two signals for one address at once would both insert. A lock on the
-  // address, held until the insert commits, puts them one after the other.
+  // address, held until the insert commits, puts them one after the other. On MySQL, inserts at
+  // once into one gap (or, on MariaDB, for the AUTO-INC lock) may deadlock: the victim runs again.
+  if (isMysql(knex)) return written(await ownWork(knex, () => insert(knex)));
   if (!isPostgres(knex)) return written(await insert(knex));
   const lock = (trx: Knex) => trx.raw('SELECT pg_advisory_xact_lock(?::bigint)', [BigInt(`0x${emailHash.slice(0, 15)}`).toString()]);
   // Inside the caller's transaction the lock lasts until it commits; alone, a transaction of its own.
@@ -156,7 +162,7 @@ const moveContacts = async (
         .update(changes);
     return toChanged(rows);
   };
-  return (knex as Knex.Transaction).isTransaction ? locked(knex) : knex.transaction(locked);
+  return (knex as Knex.Transaction).isTransaction ? locked(knex) : retryDeadlocks(() => knex.transaction(locked));
 };
 
 /**

@@ -143,6 +143,22 @@ describe('contact signals', () => {
     expect(await contactState(d.contactId)).toBe(expected);
   });
 
+  test('many signals for many addresses at once all land: one suppression per address, each contact in the strongest state', async () => {
+    // On MariaDB the guarded inserts deadlock on the table's AUTO-INC lock at this rate: the victims run again.
+    const deliveries = await Promise.all(Array.from({ length: 16 }, (_, i) => deliveryFor(`crowd-${i}@events.test`)));
+    await Promise.all(
+      deliveries.flatMap((d) =>
+        (['unsubscribe', 'complaint', 'bounce'] as const).map((type) =>
+          events().signal({ type, contactIds: [d.contactId], address: { email: d.email, sourceEvent: `${type}:${d.id}` } })
+        )
+      )
+    );
+    for (const d of deliveries) {
+      expect(await contactState(d.contactId)).toBe('complained');
+      expect(await suppressionsOf(d.email)).toHaveLength(1);
+    }
+  });
+
   test('a repeated signal changes nothing and keeps the first suppression; an unforced resubscribe never revives a bounced contact', async () => {
     const d = await deliveryFor('repeat@events.test');
     const signal = { type: 'bounce' as const, contactIds: [d.contactId], address: { email: d.email, sourceEvent: `smtp-bounce:${d.id}` } };

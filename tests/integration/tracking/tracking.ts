@@ -64,9 +64,11 @@ beforeAll(async () => {
 });
 
 // Repeated opens and clicks are one event per minute, and a fetch within seconds of sending is a
-// machine's: each test runs at one frozen instant, so its requests share a minute and a distance
-// from sent_at however slowly they are served.
-beforeEach(() => freezeDate(earlyInThisMinute()));
+// machine's: the tests run at one frozen instant, so their requests share a minute and a distance
+// from sent_at however slowly they are served. One instant for the whole file: a later test counts
+// on the open an earlier one made being the same event as its own.
+const frozenAt = earlyInThisMinute();
+beforeEach(() => freezeDate(frozenAt));
 afterEach(() => jest.useRealTimers());
 
 // The endpoints answer before their events are written: every read of what they wrote flushes the tracking buffer first.

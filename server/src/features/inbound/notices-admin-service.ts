@@ -6,6 +6,7 @@ import { rootOf } from '../../composition/accessor';
 import { signalTables } from '../../contact-signals/tables';
 import { TABLES, UID } from '../../constants';
 import { columnsOf } from '../../db/columns';
+import { retryDeadlocks } from '../../db/deadlock';
 import { parseOrThrow } from '../../validation/errors';
 import { detailOf, summaryOf, type RawRow } from './notices-admin-rows';
 import { filterNotices, joinedNotices, noticeListQuery, type JoinedNoticeRow, type NoticeJoins } from './notices-admin-query';
@@ -43,7 +44,7 @@ const createInboundNoticesService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const undo = undoNotice({
-    transaction: (work) => knex().transaction(work),
+    transaction: (work) => retryDeadlocks(() => knex().transaction(work)),
     get tables() {
       return { ...signalTables(strapi), suppressionNote: columnsOf(strapi, UID.suppression, ['note']).note };
     },

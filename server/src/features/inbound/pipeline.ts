@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { TABLES } from '../../constants';
 import { chunks } from '../../db/bulk-insert';
+import { retryDeadlocks } from '../../db/deadlock';
 import type { ContactSignal } from '../../contact-signals/apply-signal';
 import type { ContactSignalType } from '../../contact-signals/precedence';
 import type { DeliveryEvent, RecordedEvent } from '../../events/delivery-event';
@@ -235,10 +236,12 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
       const signals = applied
         .flatMap((item) => signalOf(item) ?? [])
         .sort((a, b) => (a.address!.email < b.address!.email ? -1 : a.address!.email > b.address!.email ? 1 : 0));
-      await knex.transaction(async (trx) => {
-        for (const signal of signals) await deps.signal(signal, trx);
-        await updateDeliveries(trx, applied, now);
-      });
+      await retryDeadlocks(() =>
+        knex.transaction(async (trx) => {
+          for (const signal of signals) await deps.signal(signal, trx);
+          await updateDeliveries(trx, applied, now);
+        })
+      );
       await Promise.all(
         applied.flatMap((item) => {
           const event = item.delivery ? deliveryEventOf(item.notice, item.recipient, item.delivery, item.action) : null;

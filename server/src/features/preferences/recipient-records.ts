@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { ContactConsent, ContactState } from '../../../../shared/contracts/contacts';
 import { rootOf } from '../../composition/accessor';
 import { UID } from '../../constants';
+import { retryDeadlocks } from '../../db/deadlock';
 import { documentsOf } from '../../db/documents';
 import type { SiteEventPayloads } from '../../site-events/catalogue';
 import { hashEmail, normalizeEmail } from '../../validation/email';
@@ -102,10 +103,15 @@ export const createRecipientRecords = (strapi: Core.Strapi) => {
       return ['campaigns.suppression.delete', { ...aboutSuppression(row, topic?.documentId ?? null), removedBy: null, note }];
     },
 
-    /** Runs `work` in one transaction; what it announces goes out once that commits, and nothing if it rolls back. */
+    /**
+     * Runs `work` in one transaction; what it announces goes out once that commits, and nothing if it
+     * rolls back. A recipient's click may meet a bounce for the same address: a deadlock's victim runs again.
+     */
     inTransaction: async <T>(work: (trx: Knex.Transaction, announce: Announce) => Promise<T>): Promise<T> =>
-      strapi.db.transaction(({ trx }: { trx: Knex.Transaction }) =>
-        work(trx, ([name, payload]) => root.announce.after(trx.executionPromise, () => root.announce(name, payload as never)))
+      retryDeadlocks(() =>
+        strapi.db.transaction(({ trx }: { trx: Knex.Transaction }) =>
+          work(trx, ([name, payload]) => root.announce.after(trx.executionPromise, () => root.announce(name, payload as never)))
+        )
       ),
 
     resubscribe(trx: Knex.Transaction, contactId: number, source: string, ip: string | null) {

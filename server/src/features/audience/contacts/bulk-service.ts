@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { ContactBulkResult } from '../../../../../shared/contracts/contacts';
 import { UID } from '../../../constants';
+import { retryDeadlocks } from '../../../db/deadlock';
 import { contactBulkInput, type ContactBulkInput } from './bulk-input';
 import { deleteContacts } from './contact-delete';
 import { addTopicLinks, removeTopicLinks } from './topic-links';
@@ -126,14 +127,16 @@ const createContactBulkService = ({ strapi }: { strapi: Core.Strapi }) => {
     async run(input: unknown): Promise<ContactBulkResult> {
       const data = parseOrThrow(contactBulkInput, input, 'bulk action');
       const tables = contactTables(strapi);
-      const { result, topicChanges } = await strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
-        const contacts = await select(trx, tables, data.documentIds);
-        const { changed, topicChanges } = await apply(trx, tables, data, contacts);
-        return {
-          result: { action: data.action, requested: contacts.length, changed, unchanged: contacts.length - changed },
-          topicChanges,
-        };
-      });
+      const { result, topicChanges } = await retryDeadlocks(() =>
+        strapi.db.transaction(async ({ trx }: { trx: Knex.Transaction }) => {
+          const contacts = await select(trx, tables, data.documentIds);
+          const { changed, topicChanges } = await apply(trx, tables, data, contacts);
+          return {
+            result: { action: data.action, requested: contacts.length, changed, unchanged: contacts.length - changed },
+            topicChanges,
+          };
+        })
+      );
       for (const payload of topicChanges) rootOf(strapi).announce('campaigns.topics.change', payload);
       return result;
     },

@@ -5,6 +5,7 @@ import type { ErasureCounts, ErasureResult } from '../../../../../shared/contrac
 import { TABLES, UID } from '../../../constants';
 import { signalTables } from '../../../contact-signals/tables';
 import { chunks } from '../../../db/bulk-insert';
+import { isDeadlock } from '../../../db/deadlock';
 import { columnsOf } from '../../../db/columns';
 import { isSqlite } from '../../../db/dialect';
 import { createDocumentId } from '../../../db/document-id';
@@ -32,12 +33,6 @@ const RETRY_EVERY_MS = 200;
 
 /** A message to the contact is in flight: the transaction is rolled back and tried again once it settles. */
 class ClaimedSend extends Error {}
-
-/** PostgreSQL's and MySQL's answer to two transactions that wait on each other: one of them may simply run again. */
-const isDeadlock = (error: unknown) => {
-  const { code, errno } = (error ?? {}) as { code?: string; errno?: number };
-  return code === '40P01' || code === 'ER_LOCK_DEADLOCK' || errno === 1213;
-};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
