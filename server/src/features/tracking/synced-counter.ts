@@ -34,7 +34,11 @@ export interface SyncedCounterOptions {
  * is back.
  */
 export const createSyncedCounter = ({ counter, log, syncEveryMs = SYNC_EVERY_MS, now = Date.now }: SyncedCounterOptions) => {
+  // In the order their windows started (a new window moves its key to the end), so the ended ones
+  // are at the front. A campaign's first minute holds hundreds of thousands of keys: a sync must
+  // touch only what changed since the last one (`dirty`) and what ended, never all of them.
   const entries = new Map<string, Entry>();
+  const dirty = new Map<string, Entry>();
   let syncing: Promise<void> | undefined;
   let lastWarning = 0;
 
@@ -55,9 +59,10 @@ export const createSyncedCounter = ({ counter, log, syncEveryMs = SYNC_EVERY_MS,
         entry.windowEnd = at + counts[i].ttlMs;
       });
     } catch (error) {
-      for (const [, entry] of chunk) {
+      for (const [key, entry] of chunk) {
         entry.pending += entry.sending;
         entry.sending = 0;
+        if (entries.get(key) === entry) dirty.set(key, entry);
       }
       if (now() - lastWarning > 60_000) {
         lastWarning = now();
@@ -66,13 +71,18 @@ export const createSyncedCounter = ({ counter, log, syncEveryMs = SYNC_EVERY_MS,
     }
   };
 
-  const syncOnce = async () => {
-    const at = now();
-    const due: Array<[string, Entry]> = [];
+  /** Forgets the keys whose window ended with nothing left to send, from the front until one has not. */
+  const forgetEnded = (at: number) => {
     for (const [key, entry] of entries) {
-      if (entry.pending > 0) due.push([key, entry]);
-      else if (entry.windowEnd <= at && entry.sending === 0) entries.delete(key);
+      if (entry.windowEnd > at || entry.pending > 0 || entry.sending > 0) return;
+      entries.delete(key);
     }
+  };
+
+  const syncOnce = async () => {
+    forgetEnded(now());
+    const due = [...dirty];
+    dirty.clear();
     for (let i = 0; i < due.length; i += SYNC_CHUNK) await syncChunk(due.slice(i, i + SYNC_CHUNK));
   };
 
@@ -94,8 +104,10 @@ export const createSyncedCounter = ({ counter, log, syncEveryMs = SYNC_EVERY_MS,
         let entry = entries.get(key);
         if (!entry || entry.windowEnd <= at) {
           entry = { base: 0, pending: 0, sending: 0, windowMs, windowEnd: at + windowMs };
+          entries.delete(key);
           entries.set(key, entry);
         }
+        if (entry.pending === 0) dirty.set(key, entry);
         entry.pending += 1;
         return { count: entry.base + entry.sending + entry.pending, ttlMs: entry.windowEnd - at };
       });

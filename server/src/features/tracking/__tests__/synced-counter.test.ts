@@ -85,8 +85,31 @@ test('a window ends in process as in Redis, and its keys are forgotten', async (
   await counter.close();
 });
 
+test('a sync sends only the keys counted since the last one, and forgets each key when its own window ends', async () => {
+  const { redis, make, advance } = setup();
+  const counter = make();
+  counter.hit(['a', 'b'], 1_000);
+  await counter.sync();
+  advance(500);
+  counter.hit(['c'], 1_000);
+  counter.hit(['a'], 1_000);
+  await counter.sync();
+  expect(redis.calls.map((call) => call.map((add) => `${add.key}+${add.by}`))).toEqual([
+    ['a+1', 'b+1'],
+    ['c+1', 'a+1'],
+  ]);
+  advance(500);
+  await counter.sync();
+  // a and b started their windows together: both ended; c's has half to go.
+  expect(counter.size).toBe(1);
+  advance(500);
+  await counter.sync();
+  expect(counter.size).toBe(0);
+  await counter.close();
+});
+
 test('while Redis is down the counts hold in process, are sent once it answers, and the log says it once', async () => {
-  const { redis, make, warnings } = setup();
+  const { redis, make, warnings, advance } = setup();
   const counter = make();
   redis.setDown(true);
   counter.hit(['t'], 60_000);
@@ -94,9 +117,21 @@ test('while Redis is down the counts hold in process, are sent once it answers, 
   counter.hit(['t'], 60_000);
   await counter.sync();
   expect(counter.hit(['t'], 60_000)[0].count).toBe(3);
+  // A window that ends while Redis is down keeps its key until its counts are sent.
+  counter.hit(['short'], 1_000);
+  await counter.sync();
+  advance(1_000);
+  await counter.sync();
+  expect(counter.size).toBe(2);
   expect(warnings).toHaveLength(1);
   expect(warnings[0]).toMatch(/counted in this process only.*connection refused/);
   redis.setDown(false);
   await counter.close();
   expect(redis.keys.get('t')!.count).toBe(3);
+  expect(redis.calls).toEqual([
+    [
+      { key: 't', by: 3, windowMs: 60_000 },
+      { key: 'short', by: 1, windowMs: 1_000 },
+    ],
+  ]);
 });
