@@ -42,28 +42,30 @@ export const deliveriesOf = async (knex: Knex, ids: readonly number[]): Promise<
   return found;
 };
 
-/** What a batch's click verdicts need from the stored events: each delivery's first open, and its clicks since `since`. */
+/**
+ * What a batch's click verdicts need from the stored events: each delivery's first open, and its
+ * clicks since `since`. One read: under load each statement of a flush is a wait in the queue of
+ * a busy database.
+ */
 export const clickHistoryOf = async (knex: Knex, deliveryIds: readonly number[], since: number) => {
   const firstOpens = new Map<number, number>();
   const clicks = new Map<number, Array<{ linkId: number; at: number }>>();
   if (!deliveryIds.length) return { firstOpens, clicks };
-  const opens: Array<{ delivery_id: unknown; first: unknown }> = await knex(E)
-    .select('delivery_id')
-    .min({ first: 'occurred_at' })
-    .where('type', 'open')
+  const rows: Array<{ delivery_id: unknown; type: string; occurred_at: unknown; data: unknown }> = await knex(E)
+    .select('delivery_id', 'type', 'occurred_at', 'data')
     .whereIn('delivery_id', deliveryIds)
-    .groupBy('delivery_id');
-  for (const row of opens) firstOpens.set(Number(row.delivery_id), Number(row.first));
-  const recent: Array<{ delivery_id: unknown; occurred_at: unknown; data: unknown }> = await knex(E)
-    .select('delivery_id', 'occurred_at', 'data')
-    .where('type', 'click')
-    .whereIn('delivery_id', deliveryIds)
-    .where('occurred_at', '>=', since);
-  for (const row of recent) {
+    .where((q) => q.where('type', 'open').orWhere((click) => click.where('type', 'click').where('occurred_at', '>=', since)));
+  for (const row of rows) {
+    const deliveryId = Number(row.delivery_id);
+    const at = Number(row.occurred_at);
+    if (row.type === 'open') {
+      if (!firstOpens.has(deliveryId) || firstOpens.get(deliveryId)! > at) firstOpens.set(deliveryId, at);
+      continue;
+    }
     const data = typeof row.data === 'string' ? JSON.parse(row.data) : row.data;
-    const list = clicks.get(Number(row.delivery_id)) ?? [];
-    list.push({ linkId: Number((data as { linkId?: unknown } | null)?.linkId), at: Number(row.occurred_at) });
-    clicks.set(Number(row.delivery_id), list);
+    const list = clicks.get(deliveryId) ?? [];
+    list.push({ linkId: Number((data as { linkId?: unknown } | null)?.linkId), at });
+    clicks.set(deliveryId, list);
   }
   return { firstOpens, clicks };
 };
