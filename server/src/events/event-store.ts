@@ -20,7 +20,7 @@ const EVENT_COLUMNS = [
 /**
  * Inserts the rows whose key is not stored yet and answers, per row, the new event's id or null
  * for a repeat (a key already stored, or an earlier row of this batch). PostgreSQL and SQLite take
- * one multi-row INSERT ... ON CONFLICT DO NOTHING RETURNING (insertRows: unnest arrays, or VALUES
+ * one multi-row INSERT ... ON CONFLICT DO NOTHING RETURNING (insertRows: JSON rows, or VALUES
  * of 500 rows); MySQL has no RETURNING and its multi-row insert id says nothing about which rows
  * were ignored, so it inserts row by row (INSERT IGNORE answers insert id 0 for an ignored row),
  * still inside the caller's one transaction.
