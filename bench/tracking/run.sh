@@ -6,7 +6,7 @@
 # too. Last line: `tracking: <N> req/s, p99 <L> ms, <R> of bare node, events lost <K>`, for the slower
 # database (the events lost summed over all). SQLite keeps Strapi's setup (rollback journal, an fsync
 # per commit); one more SQLite pass runs in WAL (DATABASE_SQLITE_WAL=true, playground/src/index.ts).
-#   BENCH_DELIVERIES (60000), BENCH_CONCURRENCY (50), BENCH_SECONDS (10).
+#   BENCH_DELIVERIES (100000), BENCH_CONCURRENCY (50), BENCH_SECONDS (10).
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib/services.sh"
 trap stop_started_services EXIT

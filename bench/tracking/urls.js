@@ -4,7 +4,7 @@
  * The tracking URLs of a sent campaign, signed as the plugin signs them
  * (server/src/features/tracking/tokens.ts): the format is a contract with every message already
  * sent, so the bench spells it out rather than reaching into the build. Shared by the server side
- * (the bare server's check) and the load generator, which builds its own list: 360,000 URLs sent
+ * (the bare server's check) and the load generator, which builds its own list: 200,000 URLs sent
  * over IPC would leave the server process a heap of garbage to collect during the measurement.
  */
 const { createHmac, timingSafeEqual } = require('node:crypto');
@@ -32,18 +32,13 @@ const verify = (purpose, token) => {
 };
 
 /**
- * Half opens, half clicks, every URL distinct: delivery n's open beside its click on link n mod 5,
- * then the deliveries' other links. `linkIds[k]` is the k-th link of the campaign.
+ * Half opens, half clicks, every URL distinct: delivery n's open beside its click on link n mod 5.
+ * Only these pairs: the bare server, faster, gets further down the list, and a tail of clicks alone
+ * would give it more redirects (no body) than pixels, a cheaper mix than Strapi's. The load
+ * generator goes round the list again when it ends (the bare server only: the run warns when
+ * Strapi's requests outnumber the URLs).
  */
-const urlsOf = (base, deliveryIds, linkIds) => {
-  const urls = [];
-  deliveryIds.forEach((id, n) => {
-    urls.push(`${base}/o/${tokenOf('open', [id])}`, `${base}/c/${tokenOf('click', [id, linkIds[n % LINKS]])}`);
-  });
-  for (let k = 1; k < LINKS; k++) {
-    deliveryIds.forEach((id, n) => urls.push(`${base}/c/${tokenOf('click', [id, linkIds[(n + k) % LINKS]])}`));
-  }
-  return urls;
-};
+const urlsOf = (base, deliveryIds, linkIds) =>
+  deliveryIds.flatMap((id, n) => [`${base}/o/${tokenOf('open', [id])}`, `${base}/c/${tokenOf('click', [id, linkIds[n % LINKS]])}`]);
 
 module.exports = { LINKS, SECRET, urlsOf, verify };
