@@ -2,19 +2,19 @@
 
 /**
  * The load generator, in a process of its own so the server under test keeps its core: keep-alive
- * GETs from `concurrency` loops for `seconds` after `warmupSeconds`, each request the next URL of
- * the campaign's list (urls.js: distinct tokens, so distinct events). Node's own http client: no
- * dependency to pin.
+ * GETs from `concurrency` loops, each request the next URL of a target's list (urls.js: distinct
+ * tokens, so distinct events), in slices the parent asks for one at a time. Node's own http
+ * client: no dependency to pin.
  *
- *   process.send({ base, deliveryIds, linkIds, concurrency, seconds, warmupSeconds })
- *     -> { requests, errors, statuses, seconds, p50, p99, sent, answered }
- * `requests`, `statuses`, `p50`, `p99`: the measured seconds; `sent` and `answered` (by status):
- * every request, warm-up included, for counting what the server must have recorded.
+ *   process.send({ targets: { <name>: base }, deliveryIds, linkIds, concurrency })  -> 'ready'
+ *   process.send({ target, seconds, measured })  -> { requests, errors, statuses, latencies, answered }
+ *   process.send({ done: true })  -> exits
+ * Each target keeps its agent and its place in its list from slice to slice. `latencies` and
+ * `statuses` only for a measured slice; `answered` (by status) for every slice, to count what the
+ * server must have recorded.
  */
 const http = require('node:http');
 const { urlsOf } = require('./urls');
-
-const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : 0);
 
 const get = (agent, url) =>
   new Promise((resolve) => {
@@ -25,44 +25,55 @@ const get = (agent, url) =>
     request.on('error', () => resolve(0));
   });
 
-const run = async ({ base, deliveryIds, linkIds, concurrency, seconds, warmupSeconds }) => {
-  const urls = urlsOf(base, deliveryIds, linkIds);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  let next = 0;
+let targets;
+let concurrency;
+
+const setup = (message) => {
+  concurrency = message.concurrency;
+  targets = Object.fromEntries(
+    Object.entries(message.targets).map(([name, base]) => [
+      name,
+      {
+        urls: urlsOf(base, message.deliveryIds, message.linkIds),
+        agent: new http.Agent({ keepAlive: true, maxSockets: concurrency }),
+        next: 0,
+      },
+    ])
+  );
+};
+
+const slice = async ({ target, seconds, measured }) => {
+  const state = targets[target];
   const latencies = [];
   const statuses = {};
   const answered = {};
   let errors = 0;
-  const warmupEnd = performance.now() + warmupSeconds * 1000;
-  const end = warmupEnd + seconds * 1000;
+  const end = performance.now() + seconds * 1000;
   const loop = async () => {
     while (performance.now() < end) {
-      const url = urls[next++ % urls.length];
+      const url = state.urls[state.next++ % state.urls.length];
       const started = performance.now();
-      const status = await get(agent, url);
+      const status = await get(state.agent, url);
       answered[status] = (answered[status] ?? 0) + 1;
-      if (started < warmupEnd) continue;
+      if (!measured) continue;
       latencies.push(performance.now() - started);
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (status === 0 || status >= 500) errors += 1;
     }
   };
   await Promise.all(Array.from({ length: concurrency }, loop));
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    errors,
-    statuses,
-    seconds,
-    p50: percentile(latencies, 0.5),
-    p99: percentile(latencies, 0.99),
-    sent: next,
-    answered,
-  };
+  return { requests: latencies.length, errors, statuses, latencies, answered, sent: state.next };
 };
 
 process.on('message', async (message) => {
-  process.send(await run(message));
-  process.exit(0);
+  if (message.done) {
+    for (const state of Object.values(targets)) state.agent.destroy();
+    process.exit(0);
+  }
+  if (message.targets) {
+    setup(message);
+    process.send('ready');
+    return;
+  }
+  process.send(await slice(message));
 });

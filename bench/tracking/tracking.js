@@ -6,14 +6,16 @@
  * pixel and the click redirect hammered together with keep-alive GETs from a child process
  * (bench/tracking/load.js), half opens and half clicks, each request a distinct event (a delivery's
  * open, or a delivery and link's click), as a campaign's first minutes bring them. The same client
- * first measures a bare Node http server that verifies the same tokens and answers the same pixel
- * and redirect (a Map of the links): the ceiling of this machine. After the run the tracking buffer
- * is flushed and the events in the database are counted against the requests answered.
+ * measures a bare Node http server in this process that verifies the same tokens and answers the
+ * same pixel and redirect (a Map of the links): the ceiling of this machine. The two take turns,
+ * BENCH_ROUNDS slices of each after a warm-up, Strapi's tracking buffer written out after each of
+ * its slices (the time it took is printed). Then the events in the database are counted against
+ * the requests answered.
  *
  *   node bench/tracking/tracking.js <sqlite|postgres|mysql>
  *
- * Environment: BENCH_DELIVERIES (100000), BENCH_CONCURRENCY (50), BENCH_SECONDS (10),
- * BENCH_RESULT=<file> writes the figures as JSON. The public limits are on, as in production, with
+ * Environment: BENCH_DELIVERIES (100000), BENCH_CONCURRENCY (50), BENCH_SECONDS (10, each
+ * server's measured seconds in all), BENCH_ROUNDS (5), BENCH_RESULT=<file> writes the figures as JSON. The public limits are on, as in production, with
  * a per-IP limit no run reaches (every request here comes from one IP): their counting is measured,
  * not their refusals.
  * Prints `bare-node`, `strapi <db>`, `event loop <db>` and `recorded <db>` lines, then
@@ -22,7 +24,7 @@
 const http = require('node:http');
 const path = require('node:path');
 const { fork } = require('node:child_process');
-const { monitorEventLoopDelay } = require('node:perf_hooks');
+const { createHistogram } = require('node:perf_hooks');
 const { bootPlaygroundOnRedis } = require('../lib/boot');
 const { runMain, writeResult } = require('../lib/run');
 const { insertContacts, sha256Hex, INSERT_ROWS } = require('../lib/seed');
@@ -33,24 +35,38 @@ const DELIVERIES = Number(process.env.BENCH_DELIVERIES || 100_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 50);
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const WARMUP_SECONDS = 2;
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 5);
 const ROOT = Symbol.for('strapi-plugin-campaigns.root');
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
-/** Runs the load generator against `base`; the heap is collected first, so no garbage of the setup is collected during the measurement. */
-const load = (base, deliveryIds, linkIds) =>
+/**
+ * The load generator, set up for both servers; `slice(target, seconds, measured)` runs one slice
+ * against one of them. The heap is collected before each slice, so no garbage of what came before
+ * is collected during it.
+ */
+const startLoad = (targets, deliveryIds, linkIds) =>
   new Promise((resolve, reject) => {
-    global.gc();
     const child = fork(path.join(__dirname, 'load.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    child.once('message', resolve);
     child.once('error', reject);
-    child.send({ base, deliveryIds, linkIds, concurrency: CONCURRENCY, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS });
+    child.once('message', () =>
+      resolve({
+        slice: (target, seconds, measured) =>
+          new Promise((done) => {
+            global.gc();
+            child.once('message', done);
+            child.send({ target, seconds, measured });
+          }),
+        stop: () => child.send({ done: true }),
+      })
+    );
+    child.send({ targets, deliveryIds, linkIds, concurrency: CONCURRENCY });
   });
 
 const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
 const close = (server) => new Promise((resolve) => server.close(() => resolve()));
 
 /** The machine's ceiling: the same token checks, the same pixel and redirect, nothing else. */
-const measureBare = async (deliveryIds, linkIds, urlOfLink) => {
+const bareServer = (urlOfLink) => {
   const server = http.createServer((req, res) => {
     const slash = req.url.lastIndexOf('/');
     const kind = req.url[slash - 1];
@@ -69,10 +85,54 @@ const measureBare = async (deliveryIds, linkIds, urlOfLink) => {
     res.end();
   });
   server.keepAliveTimeout = 30_000;
-  const port = await listen(server);
-  const result = await load(`http://127.0.0.1:${port}/api/campaigns/t`, deliveryIds, linkIds);
-  await close(server);
-  return result;
+  return server;
+};
+
+/**
+ * Runs `work` while a 1 ms timer records how late it fires (nanoseconds) into `histogram`: the
+ * event loop's delay during Strapi's slices only (perf_hooks' monitor, paused over the bare
+ * server's slices, would count each pause as one long delay).
+ */
+const delayWhile = async (histogram, work) => {
+  let running = true;
+  let due = performance.now() + 1;
+  const tick = () => {
+    if (!running) return;
+    const now = performance.now();
+    histogram.record(Math.max(1, Math.round((now - due) * 1e6)));
+    due = now + 1;
+    setTimeout(tick, 1);
+  };
+  setTimeout(tick, 1);
+  try {
+    return await work();
+  } finally {
+    running = false;
+  }
+};
+
+/** What one server's slices add up to. */
+const tally = () => ({ requests: 0, errors: 0, seconds: 0, statuses: {}, answered: {}, latencies: [], sent: 0 });
+
+const addCounts = (into, from) => {
+  for (const [status, n] of Object.entries(from)) into[status] = (into[status] ?? 0) + n;
+};
+
+const addSlice = (total, slice, seconds) => {
+  total.requests += slice.requests;
+  total.errors += slice.errors;
+  total.seconds += seconds;
+  total.sent = slice.sent;
+  addCounts(total.statuses, slice.statuses);
+  addCounts(total.answered, slice.answered);
+  for (const latency of slice.latencies) total.latencies.push(latency);
+};
+
+const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] : 0);
+
+const summary = (total) => {
+  const sorted = Float64Array.from(total.latencies).sort();
+  return { ...total, latencies: undefined, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
 };
 
 /** A sent campaign: contacts, one sent delivery each (ten minutes ago), its links. */
@@ -132,22 +192,47 @@ const main = async () => {
     CAMPAIGNS_PUBLIC_LIMITS: JSON.stringify({ enabled: true, perIp: 1_000_000_000 }),
   });
   const { strapi } = app;
+  let bare;
   try {
     const { deliveryIds, linkIds, urlOfLink } = await seed(strapi);
     // urls.js: an open and a click for each delivery.
     const urls = deliveryIds.length * 2;
+    const tracking = strapi[ROOT].running.tracking;
 
-    const bare = await measureBare(deliveryIds, linkIds, urlOfLink);
-    console.log(line('bare-node', bare));
-
+    bare = bareServer(urlOfLink);
+    const barePort = await listen(bare);
     await strapi.server.mount();
     strapi.server.httpServer.keepAliveTimeout = 30_000;
     const port = await listen(strapi.server.httpServer);
-    const loopDelay = monitorEventLoopDelay({ resolution: 1 });
-    loopDelay.enable();
-    const result = await load(`http://127.0.0.1:${port}/api/campaigns/t`, deliveryIds, linkIds);
-    loopDelay.disable();
-    console.log(line(`strapi ${client}`, result, bare));
+    const load = await startLoad(
+      { bare: `http://127.0.0.1:${barePort}/api/campaigns/t`, strapi: `http://127.0.0.1:${port}/api/campaigns/t` },
+      deliveryIds,
+      linkIds
+    );
+
+    const bareTotal = tally();
+    const strapiTotal = tally();
+    const loopDelay = createHistogram();
+    // Warm-up, not measured: each server's code compiled and its connections open.
+    addSlice(bareTotal, await load.slice('bare', WARMUP_SECONDS, false), 0);
+    addSlice(strapiTotal, await load.slice('strapi', WARMUP_SECONDS, false), 0);
+    await tracking.flush();
+    // The two servers take turns, so a machine whose speed drifts during the run slows both alike.
+    const sliceSeconds = SECONDS / ROUNDS;
+    const flushes = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      addSlice(bareTotal, await load.slice('bare', sliceSeconds, true), sliceSeconds);
+      addSlice(strapiTotal, await delayWhile(loopDelay, () => load.slice('strapi', sliceSeconds, true)), sliceSeconds);
+      // Strapi's writes of its slice end before the bare server's next: neither pays for the other's work.
+      const flushStarted = performance.now();
+      await tracking.flush();
+      flushes.push(performance.now() - flushStarted);
+    }
+    load.stop();
+    const bareResult = summary(bareTotal);
+    const result = summary(strapiTotal);
+    console.log(line('bare-node', bareResult));
+    console.log(line(`strapi ${client}`, result, bareResult));
     const ms = (ns) => (ns / 1e6).toFixed(1);
     console.log(
       `event loop ${client}: delay p50 ${ms(loopDelay.percentile(50))} ms, p99 ${ms(loopDelay.percentile(99))} ms, max ${ms(loopDelay.max)} ms ` +
@@ -157,23 +242,21 @@ const main = async () => {
     // Every answered pixel (200) and redirect (302) was a distinct event, unless the list ran out.
     if (result.sent > urls) console.log(`warning: ${result.sent} requests for ${urls} URLs: raise BENCH_DELIVERIES`);
     const answered = (result.answered[200] ?? 0) + (result.answered[302] ?? 0);
-    const flushStarted = performance.now();
-    await strapi[ROOT].running.tracking.flush();
-    const flushMs = performance.now() - flushStarted;
     const knex = strapi.db.connection;
     const count = async (type) => Number((await knex('campaigns_events').count({ n: '*' }).where({ type }).first()).n);
     const recorded = { open: await count('open'), click: await count('click') };
     const lost = Math.max(0, answered - recorded.open - recorded.click);
     console.log(
       `recorded ${client}: ${recorded.open} open and ${recorded.click} click events for ${answered} answered requests ` +
-        `(warm-up included; the last flush took ${flushMs.toFixed(0)} ms)`
+        `(warm-up included; the writes of each slice ended ${flushes.map((f) => f.toFixed(0)).join(' / ')} ms after it)`
     );
-    const ratio = rateOf(result) / rateOf(bare);
-    writeResult({ client, concurrency: CONCURRENCY, bare, result, recorded, answered, lost, ratio });
+    const ratio = rateOf(result) / rateOf(bareResult);
+    writeResult({ client, concurrency: CONCURRENCY, rounds: ROUNDS, bare: bareResult, result, recorded, answered, lost, ratio });
     console.log(
       `tracking ${client}: ${Math.round(rateOf(result))} req/s, p99 ${result.p99.toFixed(1)} ms, ${ratio.toFixed(2)} of bare node, events lost ${lost}`
     );
   } finally {
+    if (bare?.listening) await close(bare);
     await app.close();
   }
 };
