@@ -6,7 +6,7 @@ import { assertProductionReady } from './config/parse';
 import { PLUGIN_ID } from './constants';
 import { fromEveryFeature } from './features';
 import { leaveInboundBodiesUnread } from './features/inbound/request-body';
-import { trackingFastPath } from './features/tracking/fast-path';
+import { answerTrackingFirst } from './features/tracking/fast-path';
 import { leaveFormBodiesUnread } from './features/preferences/body';
 import { answerMalformedBodies } from './middlewares/malformed-body';
 import { getService } from './services/get-service';
@@ -23,8 +23,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   answerMalformedBodies(strapi);
   registerWebhookEvents(strapi.get('webhookStore'));
   leaveInboundBodiesUnread(strapi);
-  // Added now, before Strapi adds its global middlewares at bootstrap: the click and open GETs skip them.
-  strapi.server.use(trackingFastPath(strapi));
+  // The click and open GETs skip Koa and every middleware.
+  answerTrackingFirst(strapi);
   leaveFormBodiesUnread(strapi);
   await strapi
     .service('admin::permission')

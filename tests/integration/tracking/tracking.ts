@@ -1,3 +1,5 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { signToken, verifyToken } from '../../../server/src/features/tracking/tokens';
 import { useGroupApp } from '../../helpers/integration-group';
 import { earlyInThisMinute, freezeDate } from '../../helpers/clock';
@@ -186,6 +188,54 @@ test('forged or altered tokens, tokens of another purpose and links of another c
   expect(fromTest.status).toBe(302);
   expect(fromTest.headers.location).toBeDefined();
   expect(await eventCount()).toBe(eventsBefore);
+});
+
+test('clicks and opens are answered before Koa: none of its middlewares run, and the answer holds what Koa would send', async () => {
+  const ann = byEmail['ann@tracking.test'];
+  // Strapi's poweredBy middleware marks every answer that went through Koa; the web view does.
+  expect((await api().get(ann.view).set('User-Agent', SAFARI)).headers['x-powered-by']).toBeDefined();
+  const click = await api().get(`${ann.clicks[0]}?utm_source=newsletter`).set('User-Agent', SAFARI);
+  expect(click.status).toBe(302);
+  expect(click.headers['x-powered-by']).toBeUndefined();
+  const head = await api().head(ann.open).set('User-Agent', SAFARI);
+  expect(head.status).toBe(200);
+  expect(head.headers['x-powered-by']).toBeUndefined();
+  expect(head.headers['content-length']).toBe(String(PIXEL.length));
+
+  // A link's URL goes into Location percent-encoded, as Koa's redirect would put it; a stored URL no
+  // parser takes has nowhere to go. Neither link is cached yet: the answer waits for its read.
+  const linkOf = async (url: string, hash: string) => {
+    await knex()('campaigns_links').insert({ campaign_id: campaignId, url_hash: hash, url, position: 90, created_at: Date.now() });
+    const { id } = await knex()('campaigns_links').where({ campaign_id: campaignId, url_hash: hash }).first();
+    return `/api/campaigns/t/c/${signToken(SECRET, 'click', [ann.deliveryId, Number(id)])}`;
+  };
+  const accented = await api()
+    .get(await linkOf('https://news.example.com/café?q=über', 'accented'))
+    .set('User-Agent', SAFARI);
+  expect(accented.status).toBe(302);
+  expect(accented.headers.location).toBe('https://news.example.com/caf%C3%A9?q=%C3%BCber');
+  const unusable = await api()
+    .get(await linkOf('https://[not-a-host/', 'unusable'))
+    .set('User-Agent', SAFARI);
+  expect(unusable.status).toBe(404);
+  expect(unusable.headers.location).toBeUndefined();
+
+  // A request target in absolute form (what a proxy may forward) is the same request.
+  const server = strapi().server.httpServer;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const absolute = await new Promise<IncomingMessage>((resolve, reject) =>
+      httpRequest({ host: '127.0.0.1', port, path: `http://news.example.com${ann.clicks[1]}`, headers: { 'User-Agent': SAFARI } }, resolve)
+        .on('error', reject)
+        .end()
+    );
+    absolute.resume();
+    expect(absolute.statusCode).toBe(302);
+    expect(absolute.headers['x-powered-by']).toBeUndefined();
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
 });
 
 test('the open pixel is always a transparent GIF; a genuine open is recorded with the first open time', async () => {

@@ -6,8 +6,8 @@ import tracking from './service';
 /**
  * Web views: the public endpoint at /api/campaigns/t/v/... that every message links to (urls.ts),
  * limited per client IP and per token (middlewares/public-limit.ts). The click and open GETs are no
- * routes: the tracking fast path answers them ahead of Strapi's middlewares (fast-path.ts, mounted
- * in register). The unsubscribe and preference pages are the preferences feature's.
+ * routes: the tracking fast path answers them on the HTTP server's request event, ahead of Koa
+ * (fast-path.ts, installed in register). The unsubscribe and preference pages are the preferences feature's.
  */
 export default defineFeature({
   services: { tracking },

@@ -25,11 +25,17 @@ export const VIEW_HEADERS = {
 export const TEXT_HEADERS = { ...NO_STORE, 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' };
 
 /** The answer over a public limit: plain text, and when to come back. */
+export const tooManyRequestsAnswer = (retryAfterSeconds: number) => ({
+  headers: { ...TEXT_HEADERS, 'Retry-After': String(retryAfterSeconds) },
+  body: `Too many requests: try again in ${retryAfterSeconds} seconds.`,
+});
+
 export const tooManyRequests = (
   ctx: { set(headers: Record<string, string>): void; status: number; body: unknown },
   retryAfterSeconds: number
 ) => {
-  ctx.set({ ...TEXT_HEADERS, 'Retry-After': String(retryAfterSeconds) });
+  const { headers, body } = tooManyRequestsAnswer(retryAfterSeconds);
+  ctx.set(headers);
   ctx.status = 429;
-  ctx.body = `Too many requests: try again in ${retryAfterSeconds} seconds.`;
+  ctx.body = body;
 };
