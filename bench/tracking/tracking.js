@@ -40,9 +40,9 @@ const ROOT = Symbol.for('strapi-plugin-campaigns.root');
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 /**
- * The load generator, set up for both servers; `slice(target, seconds, measured)` runs one slice
- * against one of them. The heap is collected before each slice, so no garbage of what came before
- * is collected during it.
+ * The load generator, set up for both servers; `slice(target, seconds, measured, watch)` runs one slice
+ * against one of them, `watch` (if given) running around the slice itself. The heap is collected
+ * before each slice, and before `watch` starts, so no garbage of what came before is collected during it.
  */
 const startLoad = (targets, deliveryIds, linkIds) =>
   new Promise((resolve, reject) => {
@@ -50,12 +50,16 @@ const startLoad = (targets, deliveryIds, linkIds) =>
     child.once('error', reject);
     child.once('message', () =>
       resolve({
-        slice: (target, seconds, measured) =>
-          new Promise((done) => {
-            global.gc();
-            child.once('message', done);
-            child.send({ target, seconds, measured });
-          }),
+        slice: (target, seconds, measured, watch = (work) => work()) => {
+          global.gc();
+          return watch(
+            () =>
+              new Promise((done) => {
+                child.once('message', done);
+                child.send({ target, seconds, measured });
+              })
+          );
+        },
         stop: () => child.send({ done: true }),
       })
     );
@@ -222,7 +226,7 @@ const main = async () => {
     const flushes = [];
     for (let round = 0; round < ROUNDS; round++) {
       addSlice(bareTotal, await load.slice('bare', sliceSeconds, true), sliceSeconds);
-      addSlice(strapiTotal, await delayWhile(loopDelay, () => load.slice('strapi', sliceSeconds, true)), sliceSeconds);
+      addSlice(strapiTotal, await load.slice('strapi', sliceSeconds, true, (work) => delayWhile(loopDelay, work)), sliceSeconds);
       // Strapi's writes of its slice end before the bare server's next: neither pays for the other's work.
       const flushStarted = performance.now();
       await tracking.flush();

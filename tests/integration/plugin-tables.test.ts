@@ -1,5 +1,7 @@
 import os from 'node:os';
 import type { Core } from '@strapi/strapi';
+import { insertRows, updateRows } from '../../server/src/db/bulk-insert';
+import { isMysql } from '../../server/src/db/dialect';
 import { migrations } from '../../server/src/db/migrations';
 import { runMigrations } from '../../server/src/db/migrator';
 import { startStrapi } from '../helpers/strapi';
@@ -84,6 +86,62 @@ test('a lock left by a crashed instance is broken once stale, and a live one mak
   );
   await expect(runMigrations(knex(), migrations, { owner: 'me', staleLockMs: 30_000 })).resolves.toEqual([]);
   expect(Number((await knex()('campaigns_migrations_lock').count({ n: '*' }).first())?.n)).toBe(0);
+});
+
+test("bulk writes store every kind of value as the driver's own insert does, on every database", async () => {
+  const db = knex();
+  const shape = (table: string) =>
+    db.schema.createTable(table, (t) => {
+      t.increments('id').primary();
+      t.string('name', 191).nullable().unique();
+      t.boolean('flag').nullable();
+      t.datetime('at').nullable();
+      t.bigInteger('epoch').nullable();
+      t.float('ratio').nullable();
+      t.text('note').nullable();
+    });
+  const tables = ['campaigns_bulk_probe', 'campaigns_bulk_reference'];
+  for (const table of tables) await db.schema.dropTableIfExists(table);
+  for (const table of tables) await shape(table);
+  try {
+    const columns = ['name', 'flag', 'at', 'epoch', 'ratio', 'note'];
+    const rows = [
+      ['plain', true, new Date('2026-03-29T01:30:00.123Z'), 1_796_000_000_000, 0.25, 'a "quoted" \\ note\nover two lines'],
+      ['ünïcødé 😀', false, new Date('2026-10-25T23:59:59.999Z'), 0, -3.5, 'it\'s {"json": [1]}'],
+      ['nulls', null, null, null, null, null],
+      ['numbers as text', true, new Date(0), 9_007_199_254_740_991, 1e-7, '12345678901234567890'],
+    ];
+    const returned = await db.transaction((trx) =>
+      insertRows(trx, tables[0], columns, rows, isMysql(db) ? {} : { returning: ['id', 'name'] })
+    );
+    await db(tables[1]).insert(rows.map((row) => Object.fromEntries(columns.map((column, i) => [column, row[i]]))));
+    const read = (table: string) => db(table).select(columns).orderBy('id');
+    expect(await read(tables[0])).toEqual(await read(tables[1]));
+    if (!isMysql(db)) expect(returned!.map((row) => [Number(row.id), row.name])).toEqual(rows.map((row, i) => [i + 1, row[0]]));
+
+    // A stored key is skipped and not answered; the new one is.
+    if (!isMysql(db)) {
+      const again = await db.transaction((trx) =>
+        insertRows(trx, tables[0], ['name'], [['plain'], ['new']], { returning: ['name'], ignoreConflictsOn: ['name'] })
+      );
+      expect(again).toEqual([{ name: 'new' }]);
+      await db(tables[1]).insert({ name: 'new' });
+    }
+
+    // Updates by id: a null leaves its column as it was.
+    const changes = [
+      [1, false, null, 42, null],
+      [3, true, new Date('2027-01-01T00:00:00.000Z'), null, 'now noted'],
+    ];
+    await db.transaction((trx) => updateRows(trx, tables[0], 'id', ['flag', 'at', 'epoch', 'note'], changes));
+    for (const [id, flag, at, epoch, note] of changes) {
+      const set = Object.fromEntries(Object.entries({ flag, at, epoch, note }).filter(([, value]) => value !== null));
+      await db(tables[1]).where({ id }).update(set);
+    }
+    expect(await read(tables[0])).toEqual(await read(tables[1]));
+  } finally {
+    for (const table of tables) await db.schema.dropTableIfExists(table);
+  }
 });
 
 test('every row survives a restart of Strapi', async () => {

@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 import { isMysql, isPostgres } from './dialect';
 
-// Rows per statement: SQLite takes at most 32,766 bound values, and a contact row has 15.
+// Rows per statement of bound values (MySQL, and callers' own lists): SQLite takes at most 32,766, and a contact row has 15.
 const MAX_ROWS_PER_INSERT = 500;
-// With the rows as one JSON parameter, PostgreSQL's statement size does not grow with them.
+// With the rows as one JSON parameter, the statement's size does not grow with them.
 const MAX_ROWS_PER_JSON = 8000;
 
 export const chunks = <T>(items: readonly T[], size = MAX_ROWS_PER_INSERT) =>
@@ -39,21 +39,16 @@ const typesOf = (trx: Knex.Transaction, table: string) => {
 };
 
 /**
- * PostgreSQL: the rows as one JSON parameter, an array of arrays, each value cast to its column's
- * type from its text (`(e->>0)::bigint`), as the type's own input reads it. Not a VALUES list: 7,500
- * parameters cost the server more to parse and plan than the insert. Not one array per column
- * through unnest: the driver escapes every value of an array in JavaScript, a stall of 10–20 ms on
- * the event loop for a 500-row batch of events, where JSON.stringify takes a millisecond.
+ * PostgreSQL: each value cast to its column's type from its text (`(e->>0)::bigint`), as the type's
+ * own input reads it.
  */
-const jsonRowsSource = async (trx: Knex.Transaction, table: string, columns: readonly string[]) => {
+const postgresValues = async (trx: Knex.Transaction, table: string, columns: readonly string[]) => {
   const types = await typesOf(trx, table);
-  return columns
-    .map((column, i) => {
-      const type = types.get(column);
-      if (!type) throw new Error(`${table}.${column} does not exist`);
-      return `(e->>${i})::${type.replace(/^_/, '')}`;
-    })
-    .join(', ');
+  return columns.map((column, i) => {
+    const type = types.get(column);
+    if (!type) throw new Error(`${table}.${column} does not exist`);
+    return `(e->>${i})::${type.replace(/^_/, '')} as c${i}`;
+  });
 };
 
 /**
@@ -66,10 +61,38 @@ export const asDriverSendsDate = (date: Date, offset = -date.getTimezoneOffset()
   return `${local}${offset < 0 ? '-' : '+'}${hours}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
 };
 
-const asJsonRows = (rows: ReadonlyArray<readonly unknown[]>) =>
-  JSON.stringify(
-    rows.map((row) => (row.some((value) => value instanceof Date) ? row.map((v) => (v instanceof Date ? asDriverSendsDate(v) : v)) : row))
-  );
+const jsonOf = (rows: ReadonlyArray<readonly unknown[]>, date: (value: Date) => unknown) =>
+  JSON.stringify(rows.map((row) => (row.some((value) => value instanceof Date) ? row.map((v) => (v instanceof Date ? date(v) : v)) : row)));
+
+/** How one database reads rows given as one JSON parameter (an array of arrays): its select list and its source. */
+interface JsonRows {
+  /** The select list: each column's value, aliased c0, c1... */
+  values: string[];
+  /** The FROM source, aliased e, with the one placeholder the JSON binds to. */
+  source: string;
+  json(rows: ReadonlyArray<readonly unknown[]>): string;
+}
+
+/**
+ * The rows as one JSON parameter, on PostgreSQL and SQLite. Not a VALUES list: 7,500 placeholders
+ * cost more to parse and bind (knex's bindings pass, then each driver's) than the insert itself.
+ * Not one array per column through unnest on PostgreSQL: the driver escapes every value of an array
+ * in JavaScript, a stall of 10–20 ms on the event loop for a 500-row batch of events, where
+ * JSON.stringify takes a millisecond. SQLite's json_extract gives each value as the driver would
+ * have bound it (numbers, text, null, true as 1) once dates are epoch milliseconds, as knex binds them.
+ */
+const jsonRowsFor = async (trx: Knex.Transaction, table: string, columns: readonly string[]): Promise<JsonRows> =>
+  isPostgres(trx)
+    ? {
+        values: await postgresValues(trx, table, columns),
+        source: 'json_array_elements(?::json) as e',
+        json: (rows) => jsonOf(rows, (date) => asDriverSendsDate(date)),
+      }
+    : {
+        values: columns.map((_, i) => `json_extract(e.value, '$[${i}]') as c${i}`),
+        source: 'json_each(?) as e',
+        json: (rows) => jsonOf(rows, (date) => date.getTime()),
+      };
 
 const insertFromJson = async (
   trx: Knex.Transaction,
@@ -79,14 +102,16 @@ const insertFromJson = async (
   returning: readonly string[],
   onConflict: ConflictClause
 ) => {
-  const values = await jsonRowsSource(trx, table, columns);
+  const { values, source, json } = await jsonRowsFor(trx, table, columns);
   const returned: Returned = [];
   for (const chunk of chunks(rows, MAX_ROWS_PER_JSON)) {
+    // `where true`: SQLite reads ON CONFLICT after a bare SELECT's FROM as a join's ON.
     const sql =
-      `insert into ?? (${columns.map(() => '??').join(', ')}) select ${values} from json_array_elements(?::json) as e${onConflict.sql}` +
+      `insert into ?? (${columns.map(() => '??').join(', ')}) select ${values.join(', ')} from ${source} where true${onConflict.sql}` +
       (returning.length ? ` returning ${returning.map(() => '??').join(', ')}` : '');
-    const result = await trx.raw(sql, [table, ...columns, asJsonRows(chunk), ...onConflict.bindings, ...returning]);
-    returned.push(...(result.rows as Returned));
+    const result = await trx.raw(sql, [table, ...columns, json(chunk), ...onConflict.bindings, ...returning]);
+    // PostgreSQL answers a result, SQLite the rows.
+    if (returning.length) returned.push(...((isPostgres(trx) ? result.rows : result) as Returned));
   }
   return returned;
 };
@@ -94,8 +119,8 @@ const insertFromJson = async (
 /**
  * Updates rows by id with one statement per chunk: `key` is the id column, `columns` the ones to
  * write; a null value leaves that column as it is (COALESCE), so one statement serves rows that
- * change different fields. Each database joins the new values its own way: JSON rows on PostgreSQL,
- * a VALUES table on SQLite (3.33+: UPDATE ... FROM), a UNION ALL derived table on MySQL/MariaDB.
+ * change different fields. PostgreSQL and SQLite (3.33+: UPDATE ... FROM) join the JSON rows, MySQL
+ * and MariaDB a UNION ALL derived table.
  */
 export const updateRows = async (
   trx: Knex.Transaction,
@@ -109,28 +134,21 @@ export const updateRows = async (
   const sets = (source: (i: number) => string) => columns.map((_, i) => `?? = coalesce(${source(i)}, t.??)`).join(', ');
   const setNames = columns.flatMap((c) => [c, c]);
   const width = columns.length + 1;
-  const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-  if (isPostgres(trx)) {
-    const values = await jsonRowsSource(trx, table, [key, ...columns]);
-    const aliases = [key, ...columns].map((_, i) => `c${i}`).join(', ');
+  if (!isMysql(trx)) {
+    const { values, source, json } = await jsonRowsFor(trx, table, [key, ...columns]);
     for (const chunk of chunks(rows, MAX_ROWS_PER_JSON)) {
-      const sql = `update ?? as t set ${sets((i) => `v.c${i + 1}`)} from (select ${values} from json_array_elements(?::json) as e) as v(${aliases}) where t.?? = v.c0`;
-      await trx.raw(sql, [table, ...setNames, asJsonRows(chunk), key]);
+      const sql = `update ?? as t set ${sets((i) => `v.c${i + 1}`)} from (select ${values.join(', ')} from ${source}) as v where t.?? = v.c0`;
+      await trx.raw(sql, [table, ...setNames, json(chunk), key]);
     }
     return;
   }
+  const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
   for (const chunk of chunks(rows, Math.floor((MAX_ROWS_PER_INSERT * 15) / width))) {
-    if (isMysql(trx)) {
-      const first = `select ? as k, ${columns.map((_, i) => `? as c${i + 1}`).join(', ')}`;
-      const derived = [first, ...chunk.slice(1).map(() => `select ${placeholders(width)}`)].join(' union all ');
-      const mysqlSets = columns.map((_, i) => `t.?? = coalesce(v.c${i + 1}, t.??)`).join(', ');
-      await trx.raw(`update ?? as t join (${derived}) as v on t.?? = v.k set ${mysqlSets}`, [table, ...chunk.flat(), key, ...setNames]);
-    } else {
-      const tuples = chunk.map(() => `(${placeholders(width)})`).join(', ');
-      const sql = `update ?? as t set ${sets((i) => `v.column${i + 2}`)} from (values ${tuples}) as v where t.?? = v.column1`;
-      await trx.raw(sql, [table, ...setNames, ...chunk.flat(), key]);
-    }
+    const first = `select ? as k, ${columns.map((_, i) => `? as c${i + 1}`).join(', ')}`;
+    const derived = [first, ...chunk.slice(1).map(() => `select ${placeholders(width)}`)].join(' union all ');
+    const mysqlSets = columns.map((_, i) => `t.?? = coalesce(v.c${i + 1}, t.??)`).join(', ');
+    await trx.raw(`update ?? as t join (${derived}) as v on t.?? = v.k set ${mysqlSets}`, [table, ...chunk.flat(), key, ...setNames]);
   }
 };
 
@@ -154,8 +172,7 @@ export interface InsertRowsOptions {
 
 /**
  * Inserts rows, in as few statements as each database takes well: one JSON parameter on
- * PostgreSQL, multi-row VALUES of 500 rows on SQLite and MySQL. Not knex's insert(): on SQLite knex
- * 3.0.1 writes a compound SELECT (capped at 500 terms, and slower to prepare), and compiling 7,500
+ * PostgreSQL and SQLite, multi-row VALUES of 500 rows on MySQL. Not knex's insert(): compiling 7,500
  * bindings through its query builder costs more than the insert itself. Answers the `returning`
  * columns of the new rows where the database can (PostgreSQL, SQLite), undefined on MySQL, which
  * also has no `ignoreConflictsOn` (its INSERT IGNORE would skip every other error too).
@@ -167,22 +184,15 @@ export const insertRows = async (
   rows: ReadonlyArray<readonly unknown[]>,
   { returning = [], ignoreConflictsOn }: InsertRowsOptions = {}
 ): Promise<Returned | undefined> => {
-  if (ignoreConflictsOn?.length && isMysql(trx)) throw new Error('insertRows: MySQL has no ON CONFLICT DO NOTHING');
-  const onConflict = ignoringConflictsOn(ignoreConflictsOn);
-  if (isPostgres(trx)) {
-    const returned = rows.length ? await insertFromJson(trx, table, columns, rows, returning, onConflict) : [];
+  if (!isMysql(trx)) {
+    const returned = rows.length ? await insertFromJson(trx, table, columns, rows, returning, ignoringConflictsOn(ignoreConflictsOn)) : [];
     return returning.length ? returned : undefined;
   }
-  const withReturning = returning.length > 0 && !isMysql(trx);
+  if (ignoreConflictsOn?.length) throw new Error('insertRows: MySQL has no ON CONFLICT DO NOTHING');
   const placeholders = `(${columns.map(() => '?').join(', ')})`;
-  const returned: Returned = [];
   for (const chunk of chunks(rows)) {
-    const sql =
-      `insert into ?? (${columns.map(() => '??').join(', ')}) values ${chunk.map(() => placeholders).join(', ')}${onConflict.sql}` +
-      (withReturning ? ` returning ${returning.map(() => '??').join(', ')}` : '');
-    const result = await trx.raw(sql, [table, ...columns, ...chunk.flat(), ...onConflict.bindings, ...(withReturning ? returning : [])]);
-    // SQLite answers the rows.
-    if (withReturning) returned.push(...(result as Returned));
+    const sql = `insert into ?? (${columns.map(() => '??').join(', ')}) values ${chunk.map(() => placeholders).join(', ')}`;
+    await trx.raw(sql, [table, ...columns, ...chunk.flat()]);
   }
-  return withReturning ? returned : undefined;
+  return undefined;
 };
