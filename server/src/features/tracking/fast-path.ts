@@ -5,6 +5,7 @@ import type { Running } from '../../composition/root';
 import { PLUGIN_ID } from '../../constants';
 import { clientIpOf, type ProxySettings } from './client-ip';
 import type { ClientDetails } from './hits';
+import type { CachedLink } from './link-cache';
 import { countPublicHit } from './public-limits';
 import { PIXEL_GIF, PIXEL_HEADERS, REDIRECT_HEADERS, TEXT_HEADERS, tooManyRequestsAnswer } from './responses';
 import { NO_DELIVERY } from './service';
@@ -82,6 +83,8 @@ const trackingResponder = (strapi: Core.Strapi) => {
   const base = `${strapi.config.get<string>('api.rest.prefix', '/api')}/${PLUGIN_ID}/t/`;
   const root = rootOf(strapi);
   const koa = strapi.server.app as unknown as ProxySettings;
+  // Per cached link (its URL never changes): parsing the URL for every click stood out in the profiles.
+  const redirects = new WeakMap<CachedLink, Answer>();
   // Kept once found: a request answered while the root closes still reaches the buffer, which then writes it at once.
   let running: Running | undefined;
   const runningNow = () => {
@@ -113,10 +116,12 @@ const trackingResponder = (strapi: Core.Strapi) => {
     }
     if (!ids) return NOT_FOUND;
     const [deliveryId, linkId] = ids;
-    const redirect = (link: { url: string } | null) => {
+    const redirect = (link: CachedLink | null) => {
       if (!link) return NOT_FOUND;
       if (record) run.tracking.add({ type: 'click', deliveryId, linkId, at: Date.now(), client: client() });
-      return redirectTo(link.url);
+      let ready = redirects.get(link);
+      if (!ready) redirects.set(link, (ready = redirectTo(link.url)));
+      return ready;
     };
     const cached = run.links.peek(linkId);
     return cached === undefined ? run.links.get(linkId).then(redirect) : redirect(cached);
