@@ -44,7 +44,7 @@ export interface PublicCounting {
   limits: PublicLimits;
   /** `<redis prefix>:public`. */
   prefix: string;
-  counter: { hit(keys: readonly string[], windowMs: number): WindowCount[]; sync(): Promise<void> };
+  counter: { hit(key: string, windowMs: number, localUpTo?: number): WindowCount; sync(): Promise<void> };
 }
 
 /**
@@ -59,12 +59,10 @@ export const countPublicHit = (
   if (!limits.enabled) return ALLOWED;
   const windowMs = limits.windowSeconds * 1000;
   const client = clientKey(ip);
-  if (!subject) {
-    const [invalid] = counter.hit([`${prefix}:invalid:${client}`], windowMs);
-    return decide(limits, { valid: false, invalid });
-  }
-  const [token, byIp] = counter.hit([`${prefix}:token:${subject}`, `${prefix}:ip:${client}`], windowMs);
-  return decide(limits, { valid: true, token, ip: byIp });
+  if (!subject) return decide(limits, { valid: false, invalid: counter.hit(`${prefix}:invalid:${client}`, windowMs) });
+  // A token's first requests pass whatever the count (decide): no instance needs the others' count of them.
+  const token = counter.hit(`${prefix}:token:${subject}`, windowMs, limits.firstPerToken);
+  return decide(limits, { valid: true, token, ip: counter.hit(`${prefix}:ip:${client}`, windowMs) });
 };
 
 const IPV4_MAPPED = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i;

@@ -13,6 +13,8 @@ interface Entry {
   pending: number;
   /** Sent to Redis, its answer not back yet. */
   sending: number;
+  /** Waiting in `dirty` for the next sync. */
+  queued: boolean;
   windowMs: number;
   windowEnd: number;
 }
@@ -31,7 +33,9 @@ export interface SyncedCounterOptions {
  * what this process counted since: exact on one instance; across instances a key can pass its
  * limit by what the others let through between two syncs (SYNC_EVERY_MS and a round trip). While
  * Redis does not answer, each instance still limits with its own counts and sends them once it
- * is back.
+ * is back. A key can stay in process up to a count (`localUpTo`): most tokens are used once or
+ * twice, and a limit that lets their first requests through whatever the count needs no shared
+ * count for them; the key goes to Redis, with all it counted, once it passes.
  */
 export const createSyncedCounter = ({ counter, log, syncEveryMs = SYNC_EVERY_MS, now = Date.now }: SyncedCounterOptions) => {
   // In the order their windows started (a new window moves its key to the end), so the ended ones
@@ -42,8 +46,14 @@ export const createSyncedCounter = ({ counter, log, syncEveryMs = SYNC_EVERY_MS,
   let syncing: Promise<void> | undefined;
   let lastWarning = 0;
 
+  const queue = (key: string, entry: Entry) => {
+    entry.queued = true;
+    dirty.set(key, entry);
+  };
+
   const syncChunk = async (chunk: Array<[string, Entry]>) => {
     const adds: WindowAdd[] = chunk.map(([key, entry]) => {
+      entry.queued = false;
       entry.sending = entry.pending;
       entry.pending = 0;
       return { key, by: entry.sending, windowMs: entry.windowMs };
@@ -62,7 +72,7 @@ export const createSyncedCounter = ({ counter, log, syncEveryMs = SYNC_EVERY_MS,
       for (const [key, entry] of chunk) {
         entry.pending += entry.sending;
         entry.sending = 0;
-        if (entries.get(key) === entry) dirty.set(key, entry);
+        if (entries.get(key) === entry) queue(key, entry);
       }
       if (now() - lastWarning > 60_000) {
         lastWarning = now();
@@ -74,7 +84,7 @@ export const createSyncedCounter = ({ counter, log, syncEveryMs = SYNC_EVERY_MS,
   /** Forgets the keys whose window ended with nothing left to send, from the front until one has not. */
   const forgetEnded = (at: number) => {
     for (const [key, entry] of entries) {
-      if (entry.windowEnd > at || entry.pending > 0 || entry.sending > 0) return;
+      if (entry.windowEnd > at || entry.queued || entry.sending > 0) return;
       entries.delete(key);
     }
   };
@@ -97,20 +107,22 @@ export const createSyncedCounter = ({ counter, log, syncEveryMs = SYNC_EVERY_MS,
   timer.unref();
 
   return {
-    /** Counts one request on each key and answers each key's count and time left, at once. */
-    hit(keys: readonly string[], windowMs: number): WindowCount[] {
+    /**
+     * Counts one request on the key and answers its count and time left, at once. `localUpTo`: the
+     * count up to which the key is this process's alone, never sent to Redis.
+     */
+    hit(key: string, windowMs: number, localUpTo = 0): WindowCount {
       const at = now();
-      return keys.map((key) => {
-        let entry = entries.get(key);
-        if (!entry || entry.windowEnd <= at) {
-          entry = { base: 0, pending: 0, sending: 0, windowMs, windowEnd: at + windowMs };
-          entries.delete(key);
-          entries.set(key, entry);
-        }
-        if (entry.pending === 0) dirty.set(key, entry);
-        entry.pending += 1;
-        return { count: entry.base + entry.sending + entry.pending, ttlMs: entry.windowEnd - at };
-      });
+      let entry = entries.get(key);
+      if (!entry || entry.windowEnd <= at) {
+        entry = { base: 0, pending: 0, sending: 0, queued: false, windowMs, windowEnd: at + windowMs };
+        entries.delete(key);
+        entries.set(key, entry);
+      }
+      entry.pending += 1;
+      const count = entry.base + entry.sending + entry.pending;
+      if (!entry.queued && count > localUpTo) queue(key, entry);
+      return { count, ttlMs: entry.windowEnd - at };
     },
 
     /** Sends what was counted here and learns the shared counts now (tests, and the last one at shutdown). */
