@@ -1,0 +1,33 @@
+/**
+ * A campaign's schedule as editors set it and the server keeps it. `date` and `time` are a wall
+ * clock (`2026-12-09`, `09:00`): in `timezone` for `at`, in each recipient's own zone for
+ * `recipient-local` (`timezone` then serves contacts without one). `spreadHours` sends each wave
+ * evenly over that many hours instead of at once; `window` defers whatever would fall outside it to
+ * its next opening, in the recipient's zone or the campaign's.
+ */
+export const SCHEDULE_MODES = ['at', 'recipient-local'] as const;
+export type ScheduleMode = (typeof SCHEDULE_MODES)[number];
+
+export const WINDOW_ZONES = ['recipient', 'campaign'] as const;
+export type WindowZone = (typeof WINDOW_ZONES)[number];
+
+export interface ScheduleWindow {
+  /** ISO weekdays: 1 Monday to 7 Sunday. */
+  days: number[];
+  /** `HH:mm`, before `end`: a window does not cross midnight. */
+  start: string;
+  end: string;
+  zone: WindowZone;
+}
+
+export interface CampaignSchedule {
+  mode: ScheduleMode;
+  date: string;
+  time: string;
+  timezone: string;
+  spreadHours?: number | null;
+  window?: ScheduleWindow | null;
+}
+
+/** The longest spread: a week. */
+export const MAX_SPREAD_HOURS = 168;
