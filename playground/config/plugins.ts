@@ -108,6 +108,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
         pages: env.json('CAMPAIGNS_PAGES', {}),
         // Bounce mailboxes, webhook secrets, the raw-mail secret and the bounce policy, as one JSON object (README, "Inbound").
         inbound: env.json('CAMPAIGNS_INBOUND', {}),
+        scheduling: env.json('CAMPAIGNS_SCHEDULING', {}),
       },
     },
   };

@@ -12,6 +12,13 @@ export type CampaignState = (typeof CAMPAIGN_STATES)[number];
 
 export const CAMPAIGN_TRANSITIONS = {
   send: { from: ['draft', 'scheduled'], to: 'sending', by: 'editor' },
+  /** A draft gets its send time (the schedule panel). A new time for a scheduled campaign changes its schedule, not its state. */
+  schedule: { from: ['draft'], to: 'scheduled', by: 'editor' },
+  unschedule: { from: ['scheduled'], to: 'draft', by: 'editor' },
+  /** Its time came: the schedule's job starts the send. */
+  start: { from: ['scheduled'], to: 'sending', by: 'system' },
+  /** Its time passed while nothing ran, longer ago than the grace period: paused, for an editor to decide. */
+  miss: { from: ['scheduled'], to: 'paused', by: 'system' },
   pause: { from: ['sending'], to: 'paused', by: 'editor' },
   resume: { from: ['paused'], to: 'sending', by: 'editor' },
   cancel: { from: ['scheduled', 'sending', 'paused'], to: 'cancelled', by: 'editor' },
@@ -30,7 +37,19 @@ export const campaignLifecycle = defineLifecycle<CampaignState, CampaignAction>(
   noun: 'Campaign',
   states: CAMPAIGN_STATES,
   transitions: CAMPAIGN_TRANSITIONS,
-  done: { send: 'sent', pause: 'paused', resume: 'resumed', cancel: 'cancelled', complete: 'completed', fail: 'failed', halt: 'halted' },
+  done: {
+    send: 'sent',
+    schedule: 'scheduled',
+    unschedule: 'unscheduled',
+    start: 'started',
+    miss: 'marked as missed',
+    pause: 'paused',
+    resume: 'resumed',
+    cancel: 'cancelled',
+    complete: 'completed',
+    fail: 'failed',
+    halt: 'halted',
+  },
 });
 
 export const canTake = campaignLifecycle.canTake;

@@ -1,5 +1,6 @@
 /** Shapes shared by the server's admin API and the admin pages. */
 import type { CampaignState } from './campaign-lifecycle';
+import type { CampaignSchedule } from './schedule';
 
 export type { CampaignState };
 
@@ -30,8 +31,8 @@ export interface CampaignSummary {
   updatedAt: string;
 }
 
-/** Why the system paused a campaign (the `halt` move): what its page shows until a resume clears it. */
-export const PAUSE_CAUSES = ['complaint-rate', 'hard-bounce-rate', 'template-error'] as const;
+/** Why the system paused a campaign (the `halt` and `miss` moves): what its page shows until a resume clears it. */
+export const PAUSE_CAUSES = ['complaint-rate', 'hard-bounce-rate', 'template-error', 'missed-time', 'not-ready'] as const;
 export type PauseCause = (typeof PAUSE_CAUSES)[number];
 
 export interface CampaignPauseReason {
@@ -53,6 +54,8 @@ export interface Campaign extends CampaignSummary {
   content: string | null;
   plainText: string | null;
   timezoneMode: 'fixed' | 'recipient-local';
+  /** The schedule an editor set (kept when it is unscheduled, for the panel to offer again); `sendAt` is when it starts. */
+  schedule: CampaignSchedule | null;
   topic: { documentId: string; name: string } | null;
   /** Why the system paused it, while it is paused for that reason; null otherwise. */
   pauseReason: CampaignPauseReason | null;

@@ -31,3 +31,11 @@ export interface CampaignSchedule {
 
 /** The longest spread: a week. */
 export const MAX_SPREAD_HOURS = 168;
+
+/** What the schedule and unschedule actions answer: the campaign's state, its first send instant (ISO 8601) and its schedule. */
+export interface CampaignScheduleState {
+  documentId: string;
+  state: 'draft' | 'scheduled' | 'sending' | 'paused' | 'sent' | 'cancelled' | 'failed';
+  sendAt: string | null;
+  schedule: CampaignSchedule | null;
+}

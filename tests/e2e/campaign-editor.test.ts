@@ -209,6 +209,24 @@ test('pauses, resumes and cancels a send under way', async () => {
   expect(stored?.state).toBe('cancelled');
 });
 
+test('unschedules a scheduled campaign: it is a draft again, with nothing left to send it', async () => {
+  const { documentId } = await app().strapi.plugin('campaigns').service('campaigns').create({ name: 'Winter news' });
+  const nextWeek = new Date(Date.now() + 7 * 24 * 3600 * 1000);
+  await app()
+    .strapi.db.query('plugin::campaigns.campaign')
+    .update({ where: { documentId }, data: { state: 'scheduled', sendAt: nextWeek } });
+
+  await page().goto(`${baseUrl()}/admin/plugins/campaigns/campaigns/${documentId}`);
+  await page().getByRole('heading', { name: 'Winter news', level: 1 }).waitFor();
+  await page().getByText('scheduled', { exact: true }).waitFor();
+  await page().getByRole('button', { name: 'Unschedule' }).click();
+  await page().getByText('Unscheduled: the campaign is a draft again').waitFor();
+  await page().getByText('draft', { exact: true }).waitFor();
+  await expect(page().getByRole('button', { name: 'Unschedule' }).count()).resolves.toBe(0);
+  const stored = await app().strapi.db.query('plugin::campaigns.campaign').findOne({ where: { documentId } });
+  expect(stored).toMatchObject({ state: 'draft', sendAt: null });
+});
+
 test('cancels a scheduled campaign before it goes out, after asking', async () => {
   const { documentId } = await app().strapi.plugin('campaigns').service('campaigns').create({ name: 'Autumn news' });
   const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);

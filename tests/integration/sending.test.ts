@@ -23,5 +23,6 @@ integrationGroup(
     'sending/send-control',
     'sending/erasure-while-sending',
     'sending/topic-suppressions',
+    'sending/scheduling',
   ]
 );

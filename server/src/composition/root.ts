@@ -25,6 +25,10 @@ import { deliveryStore, type DeliveryStore } from '../features/sending/delivery-
 import { createSendEngine, type SendEngine, type TransportSource } from '../features/sending/engine';
 import { createCampaignCache } from '../features/sending/prepared-campaign';
 import { createRateLimiter } from '../features/sending/rate-limiter';
+import { createReadiness } from '../features/sending/readiness';
+import { createSendStart, startRows, type SendStart } from '../features/sending/send-start';
+import { campaignSchedules } from '../features/scheduling/schedule-store';
+import { createScheduler, type Scheduler } from '../features/scheduling/scheduler';
 import { sendRecords, type SendRecords } from '../features/sending/send-records';
 import { createWebView, type WebView } from '../features/sending/web-view';
 import { createTokenVerifier, type TokenVerifier } from '../features/tracking/token-verifier';
@@ -81,6 +85,10 @@ export interface Running {
   records: SendRecords;
   lifecycle: CampaignLifecycle;
   engine: SendEngine;
+  /** How a send starts, an editor's or its schedule's. */
+  sendStart: SendStart;
+  /** One delayed job per scheduled campaign, and the reconcile that keeps the queue true to the database. */
+  scheduler: Scheduler;
   transport: TransportSource;
   webView: WebView;
   imports: ImportWork;
@@ -201,6 +209,20 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       log: strapi.log,
     });
     const imports = createImportWork(strapi, queueOf('import'), config.imports);
+    const sendStart = createSendStart({ lifecycle, records, engine, readiness });
+    const scheduler = createScheduler({
+      queue: queueOf('schedule'),
+      store: campaignSchedules(strapi),
+      outcomes: {
+        async start(campaignId) {
+          const row = await startRows(strapi)({ id: campaignId });
+          return row ? sendStart.begin(row, 'start') : false;
+        },
+        miss: (campaignId, reason) => lifecycle.miss(campaignId, reason),
+      },
+      graceMs: config.scheduling.graceMinutes * 60_000,
+      log: strapi.log,
+    });
 
     const runWorkers = shouldRunWorkers(
       config.workerMode,
@@ -218,7 +240,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     ];
     const retention = createRetention({ knex, rawEventDays: async () => (await siteSettings.get()).retention.rawEventDays });
     const workers = runWorkers
-      ? openWorkers(declarations, { config, log: strapi.log, engine, imports, reactors, retention }, client, prefix)
+      ? openWorkers(declarations, { config, log: strapi.log, engine, scheduler, imports, reactors, retention }, client, prefix)
       : [];
     // Last opened, first closed: a job finishing its last message still needs the transport and the queues.
     opened.push('the workers', async () => {
@@ -252,6 +274,8 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       records,
       lifecycle,
       engine,
+      sendStart,
+      scheduler,
       transport,
       webView: createWebView({ campaigns, cache, composeContext }),
       imports,
@@ -272,6 +296,12 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
   const siteSettings = createSiteSettings({
     read: () => strapi.store.get(storeKey),
     write: (value) => strapi.store.set({ ...storeKey, value }),
+  });
+  const readiness = createReadiness({
+    senders: config.sending.senders.map((s): Sender => ({ email: s.email, name: s.name ?? null })),
+    config,
+    fonts: async () => (await siteSettings.get()).fonts,
+    composeContext,
   });
   const announce = createAnnouncer({
     emit: (name, payload) => strapi.eventHub.emit(name, payload),
@@ -317,6 +347,8 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     composeContext: composeContext as () => ComposeContext,
     /** The configured senders, as the admin lists them; empty when any address may send. */
     senders: config.sending.senders.map((s): Sender => ({ email: s.email, name: s.name ?? null })),
+    /** What a campaign must be before it goes out, and the untracked rendering previews share with that check. */
+    readiness,
 
     /** Opens the Redis connection; called from register, before Strapi touches the database. */
     async connect() {
@@ -343,6 +375,10 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
           }
         );
       }
+      // At boot, as every minute after: a schedule whose job Redis lost gets it back now, not in a minute.
+      await running.scheduler
+        .reconcile()
+        .catch((error: Error) => strapi.log.warn(`campaigns: the schedules were not reconciled: ${error.message}`));
       strapi.log.info(
         `campaigns: queues on ${describeRedis(config.redis)} (prefix "${config.redis.prefix}"), worker mode ${config.workerMode}, ` +
           `${running.workerCount ? `${running.workerCount} workers in this process` : 'no workers in this process'}`

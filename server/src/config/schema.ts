@@ -196,6 +196,19 @@ const pagesSchema = z
   })
   .prefault({});
 
+const schedulingSchema = z
+  .strictObject({
+    // A scheduled campaign whose time passed while nothing ran (the app down, Redis lost) still starts
+    // within this many minutes of it; later, it is paused for an editor to decide.
+    graceMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60)
+      .default(60),
+  })
+  .prefault({});
+
 export const configSchema = z.strictObject({
   redis: redisSchema,
   smtp: smtpSchema,
@@ -216,6 +229,7 @@ export const configSchema = z.strictObject({
   publicLimits: publicLimitsSchema,
   pages: pagesSchema,
   inbound: inboundSchema,
+  scheduling: schedulingSchema,
 });
 
 export type PluginConfigInput = z.input<typeof configSchema>;

@@ -5,6 +5,7 @@ import type { Migration } from '../db/migration';
 import type { Reactor } from '../events/reactors';
 import type { ImportWork } from './imports/import-work';
 import type { SendEngine } from './sending/engine';
+import type { Scheduler } from './scheduling/scheduler';
 import type { Retention } from './audience/privacy/retention';
 
 type StrapiContext = { strapi: Core.Strapi };
@@ -14,6 +15,8 @@ export interface QueueDependencies {
   config: PluginConfig;
   log: { warn(message: string): void; error(message: string): void };
   engine: SendEngine;
+  /** Starts scheduled sends when their job fires, and reconciles the schedule queue with the database. */
+  scheduler: Scheduler;
   imports: ImportWork;
   /** What reacts to each recorded delivery event (the events queue's worker calls them in turn). */
   reactors: readonly Reactor[];

@@ -4,6 +4,7 @@ import campaigns from './campaigns';
 import imports from './imports';
 import inbound from './inbound';
 import preferences from './preferences';
+import scheduling from './scheduling';
 import sending from './sending';
 import settings from './settings';
 import tracking from './tracking';
@@ -12,7 +13,7 @@ import tracking from './tracking';
  * Every feature of the plugin. The order is the order of their permission actions in the admin's
  * role editor and of their queues on the settings page; nothing else depends on it.
  */
-export const FEATURES = [campaigns, sending, imports, audience, tracking, preferences, inbound, settings] as const;
+export const FEATURES = [campaigns, scheduling, sending, imports, audience, tracking, preferences, inbound, settings] as const;
 
 export type PluginFeature = (typeof FEATURES)[number];
 

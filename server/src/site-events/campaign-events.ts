@@ -31,7 +31,12 @@ export const campaignMoveAnnouncer = (deps: CampaignMoveDeps) => {
     if (!row) return null;
     const about = { campaignId, documentId: String(row[columns.documentId]) };
     switch (action) {
+      case 'schedule':
+        return { name: 'campaigns.campaign.scheduled', payload: about };
+      case 'unschedule':
+        return { name: 'campaigns.campaign.unscheduled', payload: about };
       case 'send':
+      case 'start':
         return { name: 'campaigns.campaign.sending', payload: about };
       case 'resume':
         return { name: 'campaigns.campaign.resumed', payload: about };
@@ -40,6 +45,7 @@ export const campaignMoveAnnouncer = (deps: CampaignMoveDeps) => {
       case 'pause':
         return { name: 'campaigns.campaign.paused', payload: { ...about, reason: null } };
       case 'halt':
+      case 'miss':
         return { name: 'campaigns.campaign.paused', payload: { ...about, reason: parsed(row[columns.pauseReason]) } };
       case 'complete':
         return { name: 'campaigns.campaign.sent', payload: { ...about, counts: await deps.counts(campaignId) } };

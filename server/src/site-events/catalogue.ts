@@ -64,6 +64,10 @@ export interface SiteEventPayloads {
   'campaigns.complaint': AboutContact & AboutDelivery & AboutNotice;
   /** The contact's personal data is gone: only ids are ever sent. */
   'campaigns.contact.erase': { contactId: number; contactDocumentId: string; origin: ChangeOrigin };
+  /** An editor gave a draft its send time. */
+  'campaigns.campaign.scheduled': AboutCampaign;
+  /** An editor took a scheduled campaign back to draft. */
+  'campaigns.campaign.unscheduled': AboutCampaign;
   'campaigns.campaign.sending': AboutCampaign;
   'campaigns.campaign.resumed': AboutCampaign;
   'campaigns.campaign.cancelled': AboutCampaign;
@@ -91,6 +95,8 @@ export const SITE_EVENTS = {
   'campaigns.bounce': 'CAMPAIGNS_BOUNCE',
   'campaigns.complaint': 'CAMPAIGNS_COMPLAINT',
   'campaigns.contact.erase': 'CAMPAIGNS_CONTACT_ERASE',
+  'campaigns.campaign.scheduled': 'CAMPAIGNS_CAMPAIGN_SCHEDULED',
+  'campaigns.campaign.unscheduled': 'CAMPAIGNS_CAMPAIGN_UNSCHEDULED',
   'campaigns.campaign.sending': 'CAMPAIGNS_CAMPAIGN_SENDING',
   'campaigns.campaign.resumed': 'CAMPAIGNS_CAMPAIGN_RESUMED',
   'campaigns.campaign.cancelled': 'CAMPAIGNS_CAMPAIGN_CANCELLED',

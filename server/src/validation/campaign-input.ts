@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentIdField, emailField, headerText, isoDateTime } from './fields';
+import { documentIdField, emailField, headerText } from './fields';
 
 const MAX_CONTENT = 2 * 1024 * 1024;
 
@@ -13,15 +13,13 @@ const campaignFields = {
   contentFormat: z.enum(['mjml', 'blocks']),
   content: z.string().max(MAX_CONTENT, 'at most 2 MB').nullable(),
   plainText: z.string().max(MAX_CONTENT, 'at most 2 MB').nullable(),
-  sendAt: isoDateTime.nullable(),
-  timezoneMode: z.enum(['fixed', 'recipient-local']),
   segment: documentIdField.nullable(),
   topic: documentIdField.nullable(),
 };
 
 const campaignShape = z.strictObject(campaignFields);
 
-/** What an editor may write; `state` and counters change only through the send flow. */
+/** What an editor may write; `state` and counters change only through the send flow, `sendAt` and the schedule only through scheduling. */
 export const campaignCreateInput = campaignShape.partial().required({ name: true });
 export const campaignUpdateInput = campaignShape.partial();
 

@@ -27,8 +27,8 @@ describe('campaign lifecycle', () => {
 
   it('offers editors the buttons each state allows', () => {
     expect(Object.fromEntries(CAMPAIGN_STATES.map((state) => [state, editorActionsFor(state)]))).toEqual({
-      draft: ['send'],
-      scheduled: ['send', 'cancel'],
+      draft: ['send', 'schedule'],
+      scheduled: ['send', 'unschedule', 'cancel'],
       sending: ['pause', 'cancel'],
       paused: ['resume', 'cancel'],
       sent: [],
@@ -51,10 +51,24 @@ describe('campaign lifecycle', () => {
     expect(canDelete('sent')).toBe(true);
   });
 
+  it('starts or misses only a scheduled campaign, and never from an editor', () => {
+    expect(canTake('scheduled', 'start')).toBe(true);
+    expect(canTake('draft', 'start')).toBe(false);
+    expect(canTake('scheduled', 'miss')).toBe(true);
+    expect(canTake('paused', 'miss')).toBe(false);
+    expect(canTake('scheduled', 'schedule')).toBe(false);
+    expect(canTake('sending', 'unschedule')).toBe(false);
+    for (const state of CAMPAIGN_STATES) {
+      expect(editorActionsFor(state)).not.toContain('start' as CampaignAction);
+      expect(editorActionsFor(state)).not.toContain('miss' as CampaignAction);
+    }
+  });
+
   it('says which states an action needs', () => {
     expect(refusalOf('Spring', 'sent', 'cancel')).toBe(
       'Campaign "Spring" is sent: only a scheduled, sending or paused campaign can be cancelled'
     );
     expect(refusalOf('Spring', 'sent', 'pause')).toBe('Campaign "Spring" is sent: only a sending campaign can be paused');
+    expect(refusalOf('Spring', 'sending', 'unschedule')).toBe('Campaign "Spring" is sending: only a scheduled campaign can be unscheduled');
   });
 });

@@ -5,7 +5,7 @@ import { formatDate } from '../../format';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { formatRate } from '../inbound/rates';
 
-/** Why the system paused the campaign: the rate guard's figures, or the template's error. */
+/** Why the system paused the campaign: the rate guard's figures, the template's error, or its schedule's. */
 export const PauseReasonAlert = ({ reason }: { reason: CampaignPauseReason }) => {
   const t = usePluginMessages();
   const [hidden, setHidden] = useState(false);
@@ -29,6 +29,16 @@ export const PauseReasonAlert = ({ reason }: { reason: CampaignPauseReason }) =>
       date,
       message: reason.message,
     }),
+    'missed-time': t(
+      'campaignEditor.pauseReason.missed-time',
+      'Not sent on {date}: it missed its time ({message}). Resume to send it now, reschedule it, or cancel it.',
+      { date, message: reason.message }
+    ),
+    'not-ready': t(
+      'campaignEditor.pauseReason.not-ready',
+      'Not sent on {date}: when its time came it could not be sent ({message}). Fix it, then resume or reschedule it.',
+      { date, message: reason.message }
+    ),
   }[reason.cause];
   return (
     <Alert

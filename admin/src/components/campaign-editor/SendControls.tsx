@@ -11,26 +11,32 @@ interface Props {
   /** The form has changes the send would save first. */
   unsaved: boolean;
   /** Runs one send action; the page says how it went. */
-  onAction: (action: EditorAction) => Promise<void>;
+  onAction: (action: ButtonAction) => Promise<void>;
 }
 
-const VARIANT: Record<EditorAction, 'default' | 'secondary' | 'danger-light'> = {
+/** The lifecycle's editor actions that are buttons here: scheduling is the schedule panel's, with its date and time. */
+export type ButtonAction = Exclude<EditorAction, 'schedule'>;
+
+const VARIANT: Record<ButtonAction, 'default' | 'secondary' | 'danger-light'> = {
   send: 'default',
+  unschedule: 'secondary',
   pause: 'secondary',
   resume: 'default',
   cancel: 'danger-light',
 };
 
 /** Starting and cancelling cannot be taken back: they ask first. */
-const CONFIRMED: readonly EditorAction[] = ['send', 'cancel'];
+const CONFIRMED: readonly ButtonAction[] = ['send', 'cancel'];
+
+const isButton = (action: EditorAction): action is ButtonAction => action !== 'schedule';
 
 /** The buttons of the send actions the lifecycle offers in this state (shared/contracts/campaign-lifecycle.ts). */
 export const SendControls = ({ name, state, audienceSize, unsaved, onAction }: Props) => {
   const t = usePluginMessages();
-  const [confirming, setConfirming] = useState<EditorAction>();
-  const [busy, setBusy] = useState<EditorAction>();
+  const [confirming, setConfirming] = useState<ButtonAction>();
+  const [busy, setBusy] = useState<ButtonAction>();
 
-  const run = async (action: EditorAction) => {
+  const run = async (action: ButtonAction) => {
     setConfirming(undefined);
     setBusy(action);
     try {
@@ -42,8 +48,9 @@ export const SendControls = ({ name, state, audienceSize, unsaved, onAction }: P
 
   // Before sending starts there is nothing under way to stop: cancelling a scheduled campaign drops it.
   const cancelsSend = state === 'sending' || state === 'paused';
-  const label: Record<EditorAction, string> = {
+  const label: Record<ButtonAction, string> = {
     send: t('sending.action.send', 'Send now'),
+    unschedule: t('sending.action.unschedule', 'Unschedule'),
     pause: t('sending.action.pause', 'Pause'),
     resume: t('sending.action.resume', 'Resume'),
     cancel: cancelsSend ? t('sending.action.cancel', 'Cancel sending') : t('sending.action.cancelScheduled', 'Cancel campaign'),
@@ -55,17 +62,19 @@ export const SendControls = ({ name, state, audienceSize, unsaved, onAction }: P
 
   return (
     <Flex gap={2}>
-      {editorActionsFor(state).map((action) => (
-        <Button
-          key={action}
-          variant={VARIANT[action]}
-          loading={busy === action}
-          disabled={Boolean(busy)}
-          onClick={() => (CONFIRMED.includes(action) ? setConfirming(action) : run(action))}
-        >
-          {label[action]}
-        </Button>
-      ))}
+      {editorActionsFor(state)
+        .filter(isButton)
+        .map((action) => (
+          <Button
+            key={action}
+            variant={VARIANT[action]}
+            loading={busy === action}
+            disabled={Boolean(busy)}
+            onClick={() => (CONFIRMED.includes(action) ? setConfirming(action) : run(action))}
+          >
+            {label[action]}
+          </Button>
+        ))}
       <Dialog.Root open={Boolean(confirming)} onOpenChange={(open: boolean) => !open && setConfirming(undefined)}>
         {confirming === 'send' && (
           <ConfirmDialog onConfirm={() => run('send')} title={label.send} variant="default">

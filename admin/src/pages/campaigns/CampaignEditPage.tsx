@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Link, useParams } from 'react-router-dom';
-import { isFullyEditable, type EditorAction } from '../../../../shared/contracts/campaign-lifecycle';
+import { isFullyEditable } from '../../../../shared/contracts/campaign-lifecycle';
 import type { Campaign } from '../../../../shared/contracts/campaigns';
 import type { Sender } from '../../../../shared/contracts/sending';
 import type { Segment } from '../../../../shared/contracts/segments';
@@ -17,7 +17,8 @@ import { DetailsFields } from '../../components/campaign-editor/DetailsFields';
 import { PauseReasonAlert } from '../../components/campaign-editor/PauseReasonAlert';
 import { PreviewContactPicker } from '../../components/campaign-editor/PreviewContactPicker';
 import { PreviewPanel } from '../../components/campaign-editor/PreviewPanel';
-import { SendControls } from '../../components/campaign-editor/SendControls';
+import { SendControls, type ButtonAction } from '../../components/campaign-editor/SendControls';
+import { useUnscheduleCampaignMutation } from '../../api/scheduling';
 import { SendProgressPanel } from '../../components/campaign-editor/SendProgressPanel';
 import { SendTestDialog } from '../../components/campaign-editor/SendTestDialog';
 import { useAudienceSize } from '../../components/campaign-editor/use-audience-size';
@@ -45,6 +46,7 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
   const t = usePluginMessages();
   const [updateCampaign, { isLoading: saving }] = useUpdateCampaignMutation();
   const [runSendAction] = useRunSendActionMutation();
+  const [unschedule] = useUnscheduleCampaignMutation();
   const [sendTestTo] = useSendTestMutation();
   const { toggleNotification } = useNotification();
   const {
@@ -93,17 +95,19 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
   // Tests and sends read the stored campaign: what the editor sees must be saved first.
   const saveIfDirty = async () => !dirty || save();
 
-  const actionDone: Record<EditorAction, string> = {
+  const actionDone: Record<ButtonAction, string> = {
     send: t('sending.done.send', 'Sending started'),
+    unschedule: t('sending.done.unschedule', 'Unscheduled: the campaign is a draft again'),
     pause: t('sending.done.pause', 'Sending paused'),
     resume: t('sending.done.resume', 'Sending resumed'),
     cancel: t('sending.done.cancel', 'Sending cancelled'),
   };
 
-  const act = async (action: EditorAction) => {
+  const act = async (action: ButtonAction) => {
     if (action === 'send' && !(await saveIfDirty())) return;
     try {
-      await runSendAction({ documentId, action }).unwrap();
+      if (action === 'unschedule') await unschedule(documentId).unwrap();
+      else await runSendAction({ documentId, action }).unwrap();
       setProgressWanted(true);
       toggleNotification({ type: 'success', message: actionDone[action] });
     } catch (e) {

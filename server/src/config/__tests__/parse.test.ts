@@ -44,6 +44,7 @@ describe('plugin options', () => {
         webhooks: { maxAgeSeconds: 300 },
         mailboxes: [],
       },
+      scheduling: { graceMinutes: 60 },
     });
   });
 
@@ -76,6 +77,7 @@ describe('plugin options', () => {
 
   test.each([
     [{ smtpp: {} }, 'campaigns.smtpp: unknown option'],
+    [{ scheduling: { graceMinutes: -1 } }, 'campaigns.scheduling.graceMinutes: Too small: expected number to be >=0'],
     [{ smtp: { hots: 'x' } }, 'campaigns.smtp.hots: unknown option'],
     [{ smtp: { port: '25' } }, 'campaigns.smtp.port: Invalid input: expected number, received string'],
     [{ smtp: { port: 70000 } }, 'campaigns.smtp.port'],

@@ -47,6 +47,7 @@ test('the queues keep their Redis names and the settings page keeps their order'
 test('each maintenance job has a schedule of its own', () => {
   const jobs = fromEveryFeature('maintenanceJobs');
   expect(jobs.map((job) => `${job.name}@${job.scheduler}/${job.everyMs}`)).toEqual([
+    'reconcileSchedules@reconcile-schedules/60000',
     'tidySends@tidy-sends/60000',
     'tidyImports@tidy-imports/300000',
     'eventRetention@event-retention/600000',

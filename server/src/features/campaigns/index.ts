@@ -10,8 +10,7 @@ export default defineFeature({
   controllers: { campaigns: resourceController('campaigns') },
   adminRoutes: crudRoutes('campaigns', 'campaigns', ACTIONS),
   contentApiRoutes: [],
-  // Opened for the scheduler to come; nothing is queued on it yet.
-  queues: [{ key: 'schedule', name: 'campaigns-schedule' }],
+  queues: [],
   maintenanceJobs: [],
   migrations: [],
   actions: [

@@ -6,7 +6,8 @@ import type { PauseReasons } from './pause-reasons';
 
 /**
  * Every change of a campaign's state on the server goes through here: the send service's send,
- * pause, resume and cancel, the engine's complete, fail and halt. Each is the conditional move
+ * pause, resume and cancel, the scheduler's schedule, unschedule, start and miss, the engine's
+ * complete, fail and halt. Each is the conditional move
  * shared/contracts/campaign-lifecycle declares for the action; `moved` hears each one made (the
  * `campaigns.campaign.*` events: site-events/campaign-events.ts).
  */
@@ -21,8 +22,15 @@ export const createCampaignLifecycle = (
     /** The system stops a sending campaign (the rate guard, a template that no longer renders), and says why on its page. */
     halt: (campaignId: number, reason: CampaignPauseReason) =>
       moves.take(campaignId, 'halt', (trx) => reasons.record(trx, campaignId, reason)),
-    /** An editor's resume: the reason of the pause it ends goes with it. */
-    resume: (row: NamedRow<CampaignState>) => moves.takeOrRefuse(row, 'resume', (trx) => reasons.clear(trx, row.id)),
+    /** Its schedule's job found its time passed, or the campaign not ready: paused, and why, for an editor to decide. */
+    miss: (campaignId: number, reason: CampaignPauseReason) =>
+      moves.take(campaignId, 'miss', (trx) => reasons.record(trx, campaignId, reason)),
+    /** An editor's resume: the reason of the pause it ends goes with it, and `alongside` (a first start's frozen audience) with both. */
+    resume: (row: NamedRow<CampaignState>, alongside?: (trx: Knex.Transaction) => Promise<void>) =>
+      moves.takeOrRefuse(row, 'resume', async (trx) => {
+        await reasons.clear(trx, row.id);
+        await alongside?.(trx);
+      }),
   };
 };
 

@@ -79,6 +79,7 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
     content: (row.content as string) ?? null,
     plainText: (row.plainText as string) ?? null,
     timezoneMode: row.timezoneMode as Campaign['timezoneMode'],
+    schedule: (row.schedule as Campaign['schedule']) ?? null,
     topic: ref(row.topic),
     pauseReason: row.state === 'paused' ? ((row.pauseReason as CampaignPauseReason | null) ?? null) : null,
   });
@@ -176,6 +177,8 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         await documents().delete({ documentId });
       });
+      // A scheduled campaign's job goes with it (the reconcile would remove it within a minute).
+      await rootOf(strapi).running.scheduler.forget(current.id);
       return { documentId };
     },
   };

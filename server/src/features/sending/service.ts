@@ -5,29 +5,19 @@ import type { CampaignPauseReason } from '../../../../shared/contracts/campaigns
 import type { PreviewResponse, Sender, SendProgress, SendTestResponse } from '../../../../shared/contracts/sending';
 import { rootOf } from '../../composition/accessor';
 import { UID } from '../../constants';
-import { compileContent } from '../../content/compile';
 import { TemplateError } from '../../content/liquid';
-import { renderMessage, type TemplateContact } from '../../content/render';
+import type { TemplateContact } from '../../content/render';
 import { templateContactOf } from '../../content/template-contact';
-import { composeMessage, recipientUrls } from './compose';
+import { composeMessage } from './compose';
 import { checkCampaignContent, templateFieldError } from './content-check';
-import { BLANK_PIXEL_URI } from '../tracking/responses';
 import { CAMPAIGN_FIELDS } from './campaign-source';
-import { templateCampaignOf, type CampaignRow, type PreparedCampaign } from './prepared-campaign';
-import type { RuleGroup } from '../audience/segments/rules';
+import type { CampaignRow } from './prepared-campaign';
+import { SAMPLE_CONTACT } from './readiness';
+import { startRows } from './send-start';
 import { classifyFailure } from '../../mail/transport';
 import { testMessageId } from '../../mail/identity';
 import { documentIdField, emailField } from '../../validation/fields';
 import { fieldError, parseOrThrow } from '../../validation/errors';
-
-const SAMPLE_CONTACT: TemplateContact = {
-  email: 'sample.contact@example.com',
-  firstName: 'Alex',
-  lastName: 'Sample',
-  locale: 'en',
-  timezone: 'UTC',
-  attributes: {},
-};
 
 const previewInput = z.strictObject({
   content: z
@@ -74,63 +64,7 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
     return { documentId, contact: templateContactOf(String(row.email), row) };
   };
 
-  const compileOrThrow = async (source: Parameters<typeof compileContent>[0]) => {
-    try {
-      return await compileContent(source, (await root.siteSettings.get()).fonts);
-    } catch (error) {
-      if (error instanceof TemplateError) throw templateFieldError(error);
-      throw error;
-    }
-  };
-
-  /** Untracked links in previews and tests: nothing there should count as a click. */
-  const prepareUntracked = async (row: CampaignRow): Promise<PreparedCampaign> => {
-    const content = await compileOrThrow(row);
-    return { row, content, linkIds: {}, templateCampaign: templateCampaignOf(row) };
-  };
-
-  /**
-   * The message as a preview shows it: no open and no click counted (an inline blank pixel, the
-   * links as written). A template that fails for this contact (a limit, a filter) is a 400 naming the field.
-   */
-  const renderPreview = (prepared: PreparedCampaign, contact: TemplateContact) => {
-    const ctx = root.composeContext();
-    try {
-      const urls = { ...recipientUrls(ctx, prepared, 0), open: BLANK_PIXEL_URI };
-      return renderMessage(prepared.content, {
-        contact,
-        campaign: prepared.templateCampaign,
-        urls,
-        postalAddress: ctx.identity.postalAddress,
-      });
-    } catch (error) {
-      if (error instanceof TemplateError) throw templateFieldError(error);
-      throw error;
-    }
-  };
-
-  /** What a campaign must have before it goes out; each gap is a 400 naming the field. */
-  const assertReady = async (row: CampaignRow & { segment?: { documentId: string } | null }) => {
-    if (!row.subject?.trim()) throw fieldError('campaign', 'subject', 'a campaign needs a subject before it is sent');
-    if (!row.fromEmail) throw fieldError('campaign', 'fromEmail', 'a campaign needs a from address before it is sent');
-    if (!row.segment) throw fieldError('campaign', 'segment', 'choose the segment to send to');
-    const configured = root.senders;
-    if (configured.length && !configured.some((s) => s.email === row.fromEmail?.toLowerCase())) {
-      throw fieldError(
-        'campaign',
-        'fromEmail',
-        `"${row.fromEmail}" is not a configured sender (sending.senders): ${configured.map((s) => s.email).join(', ')}`
-      );
-    }
-    const prepared = await prepareUntracked(row);
-    if (!root.config.signingSecret || !root.config.publicUrl) {
-      throw new errors.ValidationError(
-        'Sending needs the plugin options signingSecret and publicUrl: links in every message are signed and point there'
-      );
-    }
-    // Compiling is not enough: a loop over a huge range compiles and then fails every recipient's render.
-    renderPreview(prepared, SAMPLE_CONTACT);
-  };
+  const { prepareUntracked, renderPreview } = root.readiness;
 
   const service = {
     /** The configured senders, for the editor's from field; empty when any address may send. */
@@ -162,17 +96,11 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Freezes the audience rules, moves the campaign to `sending` and starts its dispatch. */
     async sendNow(documentId: string): Promise<SendProgress> {
-      const row = (await strapi.db
-        .query(UID.campaign)
-        .findOne({ where: { documentId }, populate: { segment: { select: ['documentId', 'rules'] } } })) as
-        (CampaignRow & { segment: { documentId: string; rules: unknown } | null }) | null;
+      const row = await startRows(strapi)({ documentId });
       if (!row) throw new errors.NotFoundError(`No campaign with documentId "${documentId}"`);
-      const { lifecycle, records, engine } = root.running;
-      lifecycle.assertCanTake(row, 'send');
-      await assertReady(row);
-      const rules = row.segment!.rules as RuleGroup;
-      await lifecycle.takeOrRefuse(row, 'send', (trx) => records.begin(trx, row.id, rules, Date.now()));
-      await engine.startDispatch(row.id, 0);
+      await root.running.sendStart.begin(row, 'send');
+      // Sent now instead of at its time: its schedule's job has nothing left to do.
+      await root.running.scheduler.forget(row.id);
       return service.progress(documentId);
     },
 
@@ -186,7 +114,12 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Continues a paused campaign: the dispatch goes on from its cursor, queued deliveries get jobs again. */
     async resume(documentId: string): Promise<SendProgress> {
       const row = await campaignRow(documentId);
-      const { lifecycle, records, engine } = root.running;
+      const { lifecycle, records, engine, sendStart } = root.running;
+      if (!(await records.find(row.id))) {
+        // Paused before it ever started (its scheduled time missed): resuming is its first start.
+        await sendStart.begin((await startRows(strapi)({ documentId }))!, 'resume');
+        return service.progress(documentId);
+      }
       await lifecycle.resume(row);
       const run = await records.nextRun(row.id, Date.now());
       await engine.startDispatch(row.id, run);
@@ -199,6 +132,7 @@ const createSendingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await campaignRow(documentId);
       const { lifecycle, store, engine } = root.running;
       await lifecycle.takeOrRefuse(row, 'cancel');
+      await root.running.scheduler.forget(row.id);
       await store.cancelQueued(row.id, Date.now());
       await engine.finalize(row.id);
       return service.progress(documentId);

@@ -26,6 +26,7 @@ const campaign: Campaign = {
   content: null,
   plainText: null,
   timezoneMode: 'fixed',
+  schedule: null,
   topic: null,
   pauseReason: null,
 };

@@ -1,0 +1,23 @@
+import { adminApi } from '@strapi/strapi/admin';
+import type { CampaignScheduleState } from '../../../shared/contracts/schedule';
+import { PLUGIN_ID } from '../pluginId';
+import { CAMPAIGN_TAG, LIST, SEND_PROGRESS_TAG } from './tags';
+
+const base = `/${PLUGIN_ID}/campaigns`;
+
+/** A schedule change moves the campaign: its page, its progress and the list that shows its state. */
+const schedulingApi = adminApi.enhanceEndpoints({ addTagTypes: [CAMPAIGN_TAG, SEND_PROGRESS_TAG] }).injectEndpoints({
+  endpoints: (build) => ({
+    unscheduleCampaign: build.mutation<CampaignScheduleState, string>({
+      query: (documentId) => ({ url: `${base}/${documentId}/unschedule`, method: 'POST', data: {} }),
+      transformResponse: (response: { data: CampaignScheduleState }) => response.data,
+      invalidatesTags: (_result, _error, documentId) => [
+        { type: SEND_PROGRESS_TAG, id: documentId },
+        { type: CAMPAIGN_TAG, id: documentId },
+        { type: CAMPAIGN_TAG, id: LIST },
+      ],
+    }),
+  }),
+});
+
+export const { useUnscheduleCampaignMutation } = schedulingApi;

@@ -1,0 +1,47 @@
+import { ACTIONS } from '../../constants';
+import { DOCUMENT_ID, guard } from '../../routes/admin-route';
+import { defineFeature } from '../feature';
+import schedulingController from './controller';
+import type { ScheduleJob } from './scheduler';
+import scheduling from './service';
+
+const campaign = `/campaigns/${DOCUMENT_ID}`;
+
+/**
+ * Scheduled sends: the schedule and unschedule actions, one delayed job per scheduled campaign on
+ * the `schedule` queue (scheduler.ts), and the reconcile that keeps the queue true to the database
+ * every minute, once across all instances (a maintenance job scheduler, not a per-instance cron).
+ * The scheduling maths (local-time.ts, send-window.ts, send-plan.ts) are pure.
+ */
+export default defineFeature({
+  services: { scheduling },
+  controllers: { scheduling: schedulingController },
+  adminRoutes: [
+    { method: 'POST', path: `${campaign}/schedule`, handler: 'scheduling.schedule', config: guard(ACTIONS.send) },
+    { method: 'POST', path: `${campaign}/unschedule`, handler: 'scheduling.unschedule', config: guard(ACTIONS.send) },
+  ],
+  contentApiRoutes: [],
+  queues: [
+    {
+      key: 'schedule',
+      name: 'campaigns-schedule',
+      worker: {
+        processor:
+          ({ scheduler }) =>
+          (job: ScheduleJob) =>
+            scheduler.fire(job.data),
+        concurrency: 4,
+      },
+    },
+  ],
+  maintenanceJobs: [
+    {
+      name: 'reconcileSchedules',
+      scheduler: 'reconcile-schedules',
+      everyMs: 60_000,
+      run: ({ scheduler }): Promise<unknown> => scheduler.reconcile(),
+    },
+  ],
+  migrations: [],
+  actions: [],
+});

@@ -1,0 +1,52 @@
+import type { Core } from '@strapi/strapi';
+import { UID } from '../../constants';
+import type { CampaignLifecycle } from '../campaigns/lifecycle';
+import type { RuleGroup } from '../audience/segments/rules';
+import { CAMPAIGN_FIELDS } from './campaign-source';
+import type { SendEngine } from './engine';
+import type { Readiness, ReadyRow } from './readiness';
+import type { SendRecords } from './send-records';
+
+/** A campaign as a send starts from it: its fields and its segment's rules, frozen by the start. */
+export type StartRow = ReadyRow & { segment: { documentId: string; rules: unknown } | null };
+
+/** The campaign a send starts from, by id or documentId, through Strapi's query engine. */
+export const startRows =
+  (strapi: Core.Strapi) =>
+  async (where: { id: number } | { documentId: string }): Promise<StartRow | null> =>
+    (await strapi.db.query(UID.campaign).findOne({
+      where,
+      select: [...CAMPAIGN_FIELDS],
+      populate: { segment: { select: ['documentId', 'rules'] } },
+    })) as StartRow | null;
+
+export interface SendStartDeps {
+  lifecycle: CampaignLifecycle;
+  records: SendRecords;
+  engine: Pick<SendEngine, 'startDispatch'>;
+  readiness: Pick<Readiness, 'assertReady'>;
+  now?: () => number;
+}
+
+/**
+ * How a send starts, whoever starts it: the campaign checked (a 400 naming what is missing), its
+ * audience rules frozen in the same transaction as its move to `sending`, then its dispatch.
+ * `send` is an editor's (refused with the state it found when it cannot move), and so is `resume`
+ * of a campaign paused before it ever started (its scheduled time missed); `start` is the
+ * schedule's job's, which answers false when the campaign moved meanwhile (unscheduled, sent by hand).
+ */
+export const createSendStart = ({ lifecycle, records, engine, readiness, now = Date.now }: SendStartDeps) => ({
+  async begin(row: StartRow, action: 'send' | 'start' | 'resume'): Promise<boolean> {
+    lifecycle.assertCanTake(row, action);
+    await readiness.assertReady(row);
+    const rules = row.segment!.rules as RuleGroup;
+    const freeze = (trx: Parameters<typeof records.begin>[0]) => records.begin(trx, row.id, rules, now());
+    if (action === 'send') await lifecycle.takeOrRefuse(row, 'send', freeze);
+    else if (action === 'resume') await lifecycle.resume(row, freeze);
+    else if (!(await lifecycle.take(row.id, 'start', freeze))) return false;
+    await engine.startDispatch(row.id, 0);
+    return true;
+  },
+});
+
+export type SendStart = ReturnType<typeof createSendStart>;
