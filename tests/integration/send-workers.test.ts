@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { rootOf } from '../../server/src/composition/accessor';
+import { scheduleJobId } from '../../server/src/features/scheduling/scheduler';
 import { getService } from '../../server/src/services/get-service';
 import { databaseUnderTest } from '../helpers/database';
 import { finished, NEWSLETTER, TEST_PUBLIC_URL, TEST_SIGNING_SECRET, waitForProgress } from '../helpers/sending';
@@ -120,6 +122,58 @@ describeMultiProcess('dedicated worker processes', () => {
     );
     expect([...clients].sort()).toEqual(['worker-a.test', 'worker-b.test']);
 
+    for (const worker of both) worker.child.kill('SIGTERM');
+    await Promise.all(both.map((w) => w.exited));
+  }, 300_000);
+
+  test('scheduled campaigns with two instances on one Redis and database: each is sent once, even with its job doubled', async () => {
+    const both = [startWorker('sched-a.test'), startWorker('sched-b.test')];
+    await sendWorkers(2, both);
+    const root = rootOf(app.strapi);
+    const campaigns = [];
+    for (let i = 0; i < 6; i++) campaigns.push(await insertContacts(app.strapi, `sched${i}x`, 20));
+    const dueAt = Date.now() + 3000;
+    for (const { campaign } of campaigns) {
+      const at = new Date(Date.now() + 3_600_000);
+      const time = { date: at.toISOString().slice(0, 10), time: at.toISOString().slice(11, 16) };
+      await getService(app.strapi, 'scheduling').schedule(campaign.documentId, { mode: 'at', ...time, timezone: 'UTC' });
+      // Due in seconds, not an hour: a new version straight in the row, its job put there by the reconcile below.
+      const row = await app.strapi.db.query('plugin::campaigns.campaign').findOne({ where: { documentId: campaign.documentId } });
+      await app.strapi.db
+        .query('plugin::campaigns.campaign')
+        .update({ where: { id: row.id }, data: { sendAt: new Date(dueAt), scheduleVersion: row.scheduleVersion + 1 } });
+      // A second job for the same campaign and version, as two instances racing could leave: both fire at once.
+      await root.running.queues.schedule.add(
+        'start',
+        { campaignId: row.id, version: row.scheduleVersion + 1 },
+        { jobId: `double-${row.id}`, delay: dueAt - Date.now() }
+      );
+    }
+    await root.running.scheduler.reconcile();
+    const jobs = (await root.running.queues.schedule.getJobs(['delayed'])).map((job) => job.id);
+    for (const { campaign } of campaigns) {
+      const row = await app.strapi.db.query('plugin::campaigns.campaign').findOne({ where: { documentId: campaign.documentId } });
+      expect(jobs).toContain(scheduleJobId(row.id, row.scheduleVersion));
+    }
+
+    for (const { campaign } of campaigns) {
+      const progress = await waitForProgress(app.strapi, campaign.documentId, (p) => p.state === 'sent' && finished(p));
+      expect(progress).toMatchObject({ targeted: 20, sent: 20 });
+    }
+    for (let i = 0; i < 6; i++) {
+      const counts = receivedCounts(`sched${i}x`);
+      expect(counts.size).toBe(20);
+      expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    }
+    // One send record per campaign: one start won each race.
+    const ids = await app.strapi.db
+      .connection('campaigns_campaigns')
+      .pluck('id')
+      .whereIn(
+        'document_id',
+        campaigns.map((c) => c.campaign.documentId)
+      );
+    expect(Number((await app.strapi.db.connection('campaigns_sends').count({ n: '*' }).whereIn('campaign_id', ids))[0].n)).toBe(6);
     for (const worker of both) worker.child.kill('SIGTERM');
     await Promise.all(both.map((w) => w.exited));
   }, 300_000);

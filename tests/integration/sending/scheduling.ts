@@ -142,6 +142,28 @@ test('a campaign that cannot be sent when its time comes is paused with the reas
   expect(receivedFor('broken')).toEqual([]);
 });
 
+test('a time on a DST night is sent at the documented instant: the end of a gap, the first of an overlap', async () => {
+  const campaign = await seedCampaign(strapi(), 'Clock change', people('dst', 1));
+  const cases: Array<[string, string, string, string]> = [
+    // Spring forward: 02:30 does not exist that night; the first valid instant is 03:00.
+    ['2027-03-28', '02:30', 'Europe/Paris', '2027-03-28T01:00:00.000Z'],
+    ['2027-03-14', '02:30', 'America/New_York', '2027-03-14T07:00:00.000Z'],
+    // Fall back: the time happens twice; the first occurrence, before the clocks go back.
+    ['2027-10-31', '02:30', 'Europe/Paris', '2027-10-31T00:30:00.000Z'],
+    ['2027-11-07', '01:30', 'America/New_York', '2027-11-07T05:30:00.000Z'],
+  ];
+  for (const [date, time, timezone, expected] of cases) {
+    const res = await schedule(campaign.documentId, { mode: 'at', date, time, timezone });
+    expect({ date, timezone, status: res.status, sendAt: res.body.data?.sendAt }).toEqual({
+      date,
+      timezone,
+      status: 200,
+      sendAt: expected,
+    });
+  }
+  await api().post(`/campaigns/campaigns/${campaign.documentId}/unschedule`).set(auth()).expect(200);
+});
+
 test('bad schedules are refused with what to fix, and change nothing', async () => {
   const campaign = await seedCampaign(strapi(), 'Refused', people('refused', 1));
   const empty = await seedCampaign(strapi(), 'Nobody', []);
