@@ -8,6 +8,7 @@ import { fromEveryFeature } from './features';
 import { leaveInboundBodiesUnread } from './features/inbound/request-body';
 import { answerTrackingFirst } from './features/tracking/fast-path';
 import { leaveFormBodiesUnread } from './features/preferences/body';
+import { keepScheduleJobsInStep } from './features/scheduling/document-sync';
 import { answerMalformedBodies } from './middlewares/malformed-body';
 import { getService } from './services/get-service';
 import { registerWebhookEvents } from './site-events/webhooks';
@@ -26,6 +27,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   // The click and open GETs skip Koa and every middleware.
   answerTrackingFirst(strapi);
   leaveFormBodiesUnread(strapi);
+  keepScheduleJobsInStep(strapi);
   await strapi
     .service('admin::permission')
     .actionProvider.registerMany(fromEveryFeature('actions').map((action) => ({ section: 'plugins', pluginName: PLUGIN_ID, ...action })));

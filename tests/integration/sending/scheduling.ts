@@ -142,6 +142,42 @@ test('a campaign that cannot be sent when its time comes is paused with the reas
   expect(receivedFor('broken')).toEqual([]);
 });
 
+test("writes through Strapi's document service keep the one job: scheduled, moved, taken back, deleted", async () => {
+  const documents = () => strapi().documents('plugin::campaigns.campaign');
+  const campaign = await seedCampaign(strapi(), 'Documents', people('docs', 2));
+  const { id } = await campaignRow(campaign.documentId);
+  const jobsOf = async (campaignId: number) => (await waitingJobIds()).filter((jobId) => jobId!.startsWith(`schedule-${campaignId}-`));
+
+  await documents().update({
+    documentId: campaign.documentId,
+    data: { state: 'scheduled', sendAt: new Date(Date.now() + 3_600_000) } as never,
+  });
+  const scheduled = await campaignRow(campaign.documentId);
+  expect(await jobsOf(id)).toEqual([scheduleJobId(id, scheduled.scheduleVersion)]);
+  // A new time without a new version: the write gets one, and the job moves with it.
+  await documents().update({ documentId: campaign.documentId, data: { sendAt: new Date(Date.now() + 1500) } as never });
+  const moved = await campaignRow(campaign.documentId);
+  expect(moved.scheduleVersion).toBe(scheduled.scheduleVersion + 1);
+  expect(await jobsOf(id)).toEqual([scheduleJobId(id, moved.scheduleVersion)]);
+  await waitForProgress(strapi(), campaign.documentId, (p) => p.state === 'sent' && finished(p));
+  expect(receivedFor('docs')).toHaveLength(2);
+
+  const other = await seedCampaign(strapi(), 'Documents later', people('docslater', 1));
+  const otherId = (await campaignRow(other.documentId)).id;
+  await documents().update({
+    documentId: other.documentId,
+    data: { state: 'scheduled', sendAt: new Date(Date.now() + 3_600_000) } as never,
+  });
+  expect(await jobsOf(otherId)).toHaveLength(1);
+  await documents().update({ documentId: other.documentId, data: { state: 'draft' } as never });
+  expect(await jobsOf(otherId)).toEqual([]);
+  await documents().update({ documentId: other.documentId, data: { state: 'scheduled' } as never });
+  expect(await jobsOf(otherId)).toHaveLength(1);
+  await documents().delete({ documentId: other.documentId });
+  expect(await jobsOf(otherId)).toEqual([]);
+  expect(receivedFor('docslater')).toEqual([]);
+});
+
 test('a time on a DST night is sent at the documented instant: the end of a gap, the first of an overlap', async () => {
   const campaign = await seedCampaign(strapi(), 'Clock change', people('dst', 1));
   const cases: Array<[string, string, string, string]> = [
