@@ -52,7 +52,9 @@ export const keepScheduleJobsInStep = (strapi: Core.Strapi) => {
       const after = context.action === 'delete' ? null : await rowOf({ documentId: written ?? documentId! });
       await follow(before, after);
     } catch (error) {
-      strapi.log.warn(`campaigns: the schedule job of campaign ${documentId ?? written} follows at the next reconcile: ${(error as Error).message}`);
+      strapi.log.warn(
+        `campaigns: the schedule job of campaign ${documentId ?? written} follows at the next reconcile: ${(error as Error).message}`
+      );
     }
     return result;
   });
