@@ -58,6 +58,14 @@ beforeAll(async () => {
 
 const frame = () => page().frameLocator('iframe[title="Preview"]');
 
+const waitForAsync = async (check: () => Promise<boolean>, what: string, timeoutMs = EVENT_WAIT_MS) => {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
 const waitFor = async (check: () => boolean, what: string, timeoutMs = EVENT_WAIT_MS) => {
   const until = Date.now() + timeoutMs;
   while (!check()) {
@@ -207,6 +215,65 @@ test('pauses, resumes and cancels a send under way', async () => {
   await expect(page().getByRole('button', { name: 'Resume' }).count()).resolves.toBe(0);
   const stored = await app().strapi.documents('plugin::campaigns.campaign').findOne({ documentId: readyId });
   expect(stored?.state).toBe('cancelled');
+});
+
+test('schedules a campaign from its page at a time in a zone, moves it, and takes it back', async () => {
+  const plugin = app().strapi.plugin('campaigns');
+  const segment = await plugin
+    .service('segments')
+    .create({ name: 'Planned readers', rules: { match: 'all', rules: [{ field: 'email', operator: 'eq', value: 'bruno@example.com' }] } });
+  const { documentId } = await plugin.service('campaigns').create({
+    name: 'Planned news',
+    subject: 'Later',
+    fromName: 'Northwind Coffee',
+    fromEmail: 'news@example.com',
+    segment: segment.documentId,
+    content: TEMPLATE,
+  });
+  const stored = () => app().strapi.db.query('plugin::campaigns.campaign').findOne({ where: { documentId } });
+
+  await page().goto(`${baseUrl()}/admin/plugins/campaigns/campaigns/${documentId}`);
+  await page().getByRole('heading', { name: 'Planned news', level: 1 }).waitFor();
+  await page().getByLabel(/^Date/).fill('2027-01-15');
+  await page()
+    .getByLabel(/^Time(?! zone)/)
+    .fill('10:30');
+  await page()
+    .getByLabel(/^Time zone/)
+    .fill('America/New_York');
+  await page().getByRole('button', { name: 'Schedule', exact: true }).click();
+  await page()
+    .getByText(/^Goes out .* in America\/New_York \(.* UTC\)\.$/)
+    .waitFor();
+  await page().getByText('scheduled', { exact: true }).waitFor();
+  await screenshot('campaign-editor-scheduled');
+  expect(await stored()).toMatchObject({
+    state: 'scheduled',
+    schedule: { mode: 'at', date: '2027-01-15', time: '10:30', timezone: 'America/New_York' },
+  });
+  expect(new Date((await stored()).sendAt).toISOString()).toBe('2027-01-15T15:30:00.000Z');
+
+  await page()
+    .getByLabel(/^Time(?! zone)/)
+    .fill('11:00');
+  await page().getByRole('button', { name: 'Reschedule' }).click();
+  await waitForAsync(
+    async () => new Date((await stored()).sendAt).toISOString() === '2027-01-15T16:00:00.000Z',
+    'the new time to be stored'
+  );
+
+  // A time that has passed is refused under its field, and nothing changes.
+  await page().getByLabel(/^Date/).fill('2020-01-15');
+  await page().getByRole('button', { name: 'Reschedule' }).click();
+  await page()
+    .getByText(/has passed .*: choose a later time/)
+    .first()
+    .waitFor();
+  expect(new Date((await stored()).sendAt).toISOString()).toBe('2027-01-15T16:00:00.000Z');
+
+  await page().getByRole('button', { name: 'Unschedule' }).click();
+  await page().getByText('draft', { exact: true }).waitFor();
+  expect(await stored()).toMatchObject({ state: 'draft', sendAt: null });
 });
 
 test('unschedules a scheduled campaign: it is a draft again, with nothing left to send it', async () => {

@@ -1,5 +1,5 @@
 import { adminApi } from '@strapi/strapi/admin';
-import type { CampaignScheduleState } from '../../../shared/contracts/schedule';
+import type { CampaignSchedule, CampaignScheduleState } from '../../../shared/contracts/schedule';
 import { PLUGIN_ID } from '../pluginId';
 import { CAMPAIGN_TAG, LIST, SEND_PROGRESS_TAG } from './tags';
 
@@ -8,6 +8,15 @@ const base = `/${PLUGIN_ID}/campaigns`;
 /** A schedule change moves the campaign: its page, its progress and the list that shows its state. */
 const schedulingApi = adminApi.enhanceEndpoints({ addTagTypes: [CAMPAIGN_TAG, SEND_PROGRESS_TAG] }).injectEndpoints({
   endpoints: (build) => ({
+    scheduleCampaign: build.mutation<CampaignScheduleState, { documentId: string; data: CampaignSchedule }>({
+      query: ({ documentId, data }) => ({ url: `${base}/${documentId}/schedule`, method: 'POST', data: { data } }),
+      transformResponse: (response: { data: CampaignScheduleState }) => response.data,
+      invalidatesTags: (_result, _error, { documentId }) => [
+        { type: SEND_PROGRESS_TAG, id: documentId },
+        { type: CAMPAIGN_TAG, id: documentId },
+        { type: CAMPAIGN_TAG, id: LIST },
+      ],
+    }),
     unscheduleCampaign: build.mutation<CampaignScheduleState, string>({
       query: (documentId) => ({ url: `${base}/${documentId}/unschedule`, method: 'POST', data: {} }),
       transformResponse: (response: { data: CampaignScheduleState }) => response.data,
@@ -20,4 +29,4 @@ const schedulingApi = adminApi.enhanceEndpoints({ addTagTypes: [CAMPAIGN_TAG, SE
   }),
 });
 
-export const { useUnscheduleCampaignMutation } = schedulingApi;
+export const { useScheduleCampaignMutation, useUnscheduleCampaignMutation } = schedulingApi;

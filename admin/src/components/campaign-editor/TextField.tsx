@@ -9,7 +9,7 @@ interface Props {
   hint?: string;
   disabled?: boolean;
   required?: boolean;
-  type?: 'text' | 'email';
+  type?: 'text' | 'email' | 'date' | 'time';
 }
 
 /** One labelled text input with its hint and the server's error under it. */

@@ -18,7 +18,9 @@ import { PauseReasonAlert } from '../../components/campaign-editor/PauseReasonAl
 import { PreviewContactPicker } from '../../components/campaign-editor/PreviewContactPicker';
 import { PreviewPanel } from '../../components/campaign-editor/PreviewPanel';
 import { SendControls, type ButtonAction } from '../../components/campaign-editor/SendControls';
-import { useUnscheduleCampaignMutation } from '../../api/scheduling';
+import { useScheduleCampaignMutation, useUnscheduleCampaignMutation } from '../../api/scheduling';
+import { SchedulePanel } from '../../components/campaign-editor/SchedulePanel';
+import type { CampaignSchedule } from '../../../../shared/contracts/schedule';
 import { SendProgressPanel } from '../../components/campaign-editor/SendProgressPanel';
 import { SendTestDialog } from '../../components/campaign-editor/SendTestDialog';
 import { useAudienceSize } from '../../components/campaign-editor/use-audience-size';
@@ -47,6 +49,8 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
   const [updateCampaign, { isLoading: saving }] = useUpdateCampaignMutation();
   const [runSendAction] = useRunSendActionMutation();
   const [unschedule] = useUnscheduleCampaignMutation();
+  const [scheduleCampaign] = useScheduleCampaignMutation();
+  const [scheduleErrors, setScheduleErrors] = useState<Record<string, string>>({});
   const [sendTestTo] = useSendTestMutation();
   const { toggleNotification } = useNotification();
   const {
@@ -117,6 +121,28 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
     }
   };
 
+  // The campaign is checked as a send checks it: what the editor sees is saved first.
+  const schedule = async (data: CampaignSchedule) => {
+    if (!(await saveIfDirty())) return;
+    setScheduleErrors({});
+    try {
+      const result = await scheduleCampaign({ documentId, data }).unwrap();
+      toggleNotification({
+        type: 'success',
+        message: t('schedule.done', 'Scheduled for {when}', {
+          when: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: data.timezone }).format(
+            new Date(result.sendAt!)
+          ),
+        }),
+      });
+    } catch (e) {
+      // "Invalid schedule: time: ..." names the panel's fields; "Invalid campaign: segment: ..." the form's.
+      setScheduleErrors(fieldErrors(e));
+      setErrors(fieldErrors(e));
+      toggleNotification({ type: 'danger', message: errorMessage(e) });
+    }
+  };
+
   const sendTest = async (emails: string[]) => {
     if (!(await saveIfDirty())) throw new Error(t('campaignEditor.test.unsaved', 'The campaign could not be saved: fix the form first'));
     const { sent } = await sendTestTo({ documentId, data: { emails, contact: previewContact || null } }).unwrap();
@@ -181,6 +207,11 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
               ) : (
                 !sending.isError && <Typography>{t('campaignEditor.loading', 'Loading…')}</Typography>
               )}
+            </Section>
+          )}
+          {canSend && (state === 'draft' || state === 'scheduled') && (
+            <Section title={t('campaignEditor.section.schedule', 'Schedule')}>
+              <SchedulePanel campaign={{ ...campaign, state }} errors={scheduleErrors} onSchedule={schedule} />
             </Section>
           )}
           <Section title={t('campaignEditor.section.details', 'Details')}>
