@@ -297,8 +297,9 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     read: () => strapi.store.get(storeKey),
     write: (value) => strapi.store.set({ ...storeKey, value }),
   });
+  const senders = config.sending.senders.map((s): Sender => ({ email: s.email, name: s.name ?? null }));
   const readiness = createReadiness({
-    senders: config.sending.senders.map((s): Sender => ({ email: s.email, name: s.name ?? null })),
+    senders,
     config,
     fonts: async () => (await siteSettings.get()).fonts,
     composeContext,
@@ -346,7 +347,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     tokens: createTokenVerifier(config.signingSecret, config.publicUrl) as TokenVerifier,
     composeContext: composeContext as () => ComposeContext,
     /** The configured senders, as the admin lists them; empty when any address may send. */
-    senders: config.sending.senders.map((s): Sender => ({ email: s.email, name: s.name ?? null })),
+    senders,
     /** What a campaign must be before it goes out, and the untracked rendering previews share with that check. */
     readiness,
 

@@ -19,11 +19,14 @@ const createSchedulingService = ({ strapi }: { strapi: Core.Strapi }) => {
   const root = rootOf(strapi);
   const campaigns = () => strapi.db.query(UID.campaign);
 
-  const versionOf = async (id: number) =>
-    Number(
-      ((await campaigns().findOne({ where: { id }, select: ['scheduleVersion'] })) as { scheduleVersion: number | null }).scheduleVersion ??
-        0
-    );
+  /** What the send's row lacks: the schedule version and the campaign's topic (whose suppressions the audience count leaves out). */
+  const scheduleFactsOf = async (id: number) => {
+    const row = (await campaigns().findOne({ where: { id }, select: ['scheduleVersion'], populate: { topic: { select: ['id'] } } })) as {
+      scheduleVersion: number | null;
+      topic?: { id: number } | null;
+    };
+    return { version: Number(row.scheduleVersion ?? 0), topicId: row.topic?.id ?? null };
+  };
 
   const stateOf = async (documentId: string): Promise<CampaignScheduleState> => {
     const row = (await campaigns().findOne({ where: { documentId }, select: ['state', 'sendAt', 'schedule'] })) as {
@@ -61,14 +64,12 @@ const createSchedulingService = ({ strapi }: { strapi: Core.Strapi }) => {
           `${schedule.date} ${schedule.time} in ${schedule.timezone} has passed (it is ${nowThere} there): choose a later time`
         );
       }
-      const topic = (await campaigns().findOne({ where: { id: row.id }, populate: { topic: { select: ['id'] } } })) as {
-        topic?: { id: number } | null;
-      };
-      if ((await root.audience.countRules(row.segment!.rules as RuleGroup, topic.topic?.id ?? null)) === 0) {
+      const facts = await scheduleFactsOf(row.id);
+      if ((await root.audience.countRules(row.segment!.rules as RuleGroup, facts.topicId)) === 0) {
         throw fieldError('campaign', 'segment', 'the segment selects nobody who can be mailed now: choose another, or add contacts first');
       }
 
-      const version = (await versionOf(row.id)) + 1;
+      const version = facts.version + 1;
       // Conditional on the state and version read: an editor or a job that moved it meanwhile wins, and this one is refused.
       const { count } = await campaigns().updateMany({
         where: { id: row.id, state: row.state, scheduleVersion: version - 1 },
@@ -88,7 +89,10 @@ const createSchedulingService = ({ strapi }: { strapi: Core.Strapi }) => {
       const { lifecycle, scheduler } = root.running;
       await lifecycle.takeOrRefuse(row, 'unschedule');
       // A new version: a job that fires before it is removed finds its version stale.
-      await campaigns().update({ where: { id: row.id }, data: { sendAt: null, scheduleVersion: (await versionOf(row.id)) + 1 } });
+      await campaigns().update({
+        where: { id: row.id },
+        data: { sendAt: null, scheduleVersion: (await scheduleFactsOf(row.id)).version + 1 },
+      });
       await scheduler.forget(row.id);
       return stateOf(documentId);
     },
