@@ -46,6 +46,7 @@ const INTEGRATION_DATABASES = {
   'redis-sentinel.test.ts': SQLITE, // its own master, replica and sentinel (config)
   // No app: Redis or an SMTP server only.
   'rate-limiter.test.ts': SQLITE,
+  'schedule-jobs.test.ts': SQLITE, // the scheduler's jobs and reconcile on Redis, with a store in memory
   'smtp-pool.test.ts': SQLITE,
   'dkim-signing.test.ts': SQLITE,
   'mailbox-watcher.test.ts': SQLITE, // Dovecot and Redis: the mailbox watcher with a recording intake

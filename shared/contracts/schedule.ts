@@ -39,3 +39,14 @@ export interface CampaignScheduleState {
   sendAt: string | null;
   schedule: CampaignSchedule | null;
 }
+
+/** What a schedule would do, before it is set (POST .../schedule/preview): instants are ISO 8601. */
+export interface SchedulePreview {
+  /** When the audience freezes and the first wave starts. */
+  sendAt: string;
+  /** The first and the last message (a window or a spread moves them). */
+  firstAt: string;
+  lastAt: string;
+  contacts: number;
+  waves: Array<{ at: string; contacts: number; zones: number }>;
+}

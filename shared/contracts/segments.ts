@@ -33,6 +33,8 @@ export interface AudienceContact {
   email: string;
   firstName: string | null;
   lastName: string | null;
+  /** Their IANA time zone, when they gave one: a recipient-local send goes at their wall-clock time. */
+  timezone: string | null;
 }
 
 /** The topics and campaigns the builder's pickers offer (GET /campaigns/segments/choices). */

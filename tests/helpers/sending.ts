@@ -36,7 +36,7 @@ export const NEWSLETTER = `<mjml>
 export const seedCampaign = async (
   strapi: Core.Strapi,
   name: string,
-  contacts: Array<{ email: string; firstName?: string; locale?: string; attributes?: Record<string, unknown> }>,
+  contacts: Array<{ email: string; firstName?: string; locale?: string; timezone?: string; attributes?: Record<string, unknown> }>,
   campaign: Record<string, unknown> = {}
 ) => {
   const tag = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');

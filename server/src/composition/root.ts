@@ -4,9 +4,7 @@ import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import type { Sender } from '../../../shared/contracts/sending';
 import type { PluginConfig } from '../config/schema';
-import { COMMAND_PROCESS_ENV, PLUGIN_ID, UID, WORKER_PROCESS_ENV, type WorkerMode } from '../constants';
-import { campaignStates, createCampaignLifecycle, type CampaignLifecycle } from '../features/campaigns/lifecycle';
-import { pauseReasonColumn } from '../features/campaigns/pause-reasons';
+import { COMMAND_PROCESS_ENV, PLUGIN_ID, WORKER_PROCESS_ENV, type WorkerMode } from '../constants';
 import { createImportWork, type ImportWork } from '../features/imports/import-work';
 import { rateGuardReactor } from '../features/inbound/rate-guard-reactor';
 import { campaignTally } from '../features/inbound/rate-guard-tallies';
@@ -17,19 +15,9 @@ import { MAINTENANCE_QUEUE, maintenanceProcessor } from '../queue/maintenance';
 import type { MaintenanceJob, QueueDeclaration } from '../features/feature';
 import { getPluginConfig } from '../config/plugin-config';
 import { createAudienceQueries, type AudienceQueries } from '../features/audience/segments/audience-queries';
-import { suppressionTables } from '../features/audience/suppressions/tables';
-import { campaignSource } from '../features/sending/campaign-source';
 import type { ComposeContext } from '../features/sending/compose';
 import { composeContextOf } from '../features/sending/compose-context';
-import { deliveryStore, type DeliveryStore } from '../features/sending/delivery-store';
-import { createSendEngine, type SendEngine, type TransportSource } from '../features/sending/engine';
-import { createCampaignCache } from '../features/sending/prepared-campaign';
-import { createRateLimiter } from '../features/sending/rate-limiter';
 import { createReadiness } from '../features/sending/readiness';
-import { createSendStart, startRows, type SendStart } from '../features/sending/send-start';
-import { campaignSchedules } from '../features/scheduling/schedule-store';
-import { createScheduler, type Scheduler } from '../features/scheduling/scheduler';
-import { sendRecords, type SendRecords } from '../features/sending/send-records';
 import { createWebView, type WebView } from '../features/sending/web-view';
 import { createTokenVerifier, type TokenVerifier } from '../features/tracking/token-verifier';
 import { campaignLinksOf, createLinkCache, type LinkCache } from '../features/tracking/link-cache';
@@ -39,7 +27,6 @@ import { createTrackingWriter, type TrackingWriter } from '../features/tracking/
 import { createWindowCounter } from '../features/tracking/window-counter';
 import { applySignal, type ContactSignal } from '../contact-signals/apply-signal';
 import { signalTables } from '../contact-signals/tables';
-import { columnsOf } from '../db/columns';
 import { eventHubReactor } from '../events/reactors';
 import { createEventRecorder, type EventRecorder } from '../events/recorder';
 import { smtpBounces, type SmtpBounceRecorder } from '../events/smtp-bounce';
@@ -55,10 +42,16 @@ import { sendingIdentity } from '../mail/identity';
 import { createSiteSettings } from '../features/settings/site-settings';
 import { createRetention, type Retention } from '../features/audience/privacy/retention';
 import { createAnnouncer } from '../site-events/announcer';
-import { campaignMoveAnnouncer } from '../site-events/campaign-events';
 import { announceEach, signalEvents } from '../site-events/signal-events';
 import { createPages } from '../public-pages/pages';
+import type { CampaignLifecycle } from '../features/campaigns/lifecycle';
+import type { DeliveryStore } from '../features/sending/delivery-store';
+import type { SendEngine, TransportSource } from '../features/sending/engine';
+import type { SendStart } from '../features/sending/send-start';
+import type { Scheduler } from '../features/scheduling/scheduler';
+import type { SendRecords } from '../features/sending/send-records';
 import { createCloseStack } from './close-stack';
+import { buildSendFlow } from './send-flow';
 import { connectRedis, quitRedis } from './redis';
 import { lazyTransport } from './transport';
 
@@ -134,7 +127,6 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
 
   const build = (client: RedisClient): Running => {
     const knex = strapi.db.connection;
-    const tableOf = (uid: (typeof UID)[keyof typeof UID]) => strapi.db.metadata.get(uid).tableName;
     const { prefix } = config.redis;
 
     // The maintenance queue first: every process opens it, the ping and the features' periodic jobs run on it.
@@ -175,54 +167,20 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       fetchText,
     });
     const bounces = smtpBounces({ knex, pipeline: inbound });
-    const store = deliveryStore(knex, { contacts: tableOf(UID.contact), ...suppressionTables(strapi) });
-    const records = sendRecords(knex);
-    const campaignsTable = tableOf(UID.campaign);
-    const campaignColumns = columnsOf(strapi, UID.campaign, ['documentId', 'pauseReason']);
-    const lifecycle = createCampaignLifecycle(
-      campaignStates(knex, campaignsTable),
-      pauseReasonColumn(campaignsTable, campaignColumns.pauseReason),
-      campaignMoveAnnouncer({
-        knex,
-        table: campaignsTable,
-        columns: campaignColumns,
-        counts: (campaignId) => store.counts(campaignId),
-        announce,
-        log: strapi.log,
-      })
-    );
-    const campaigns = campaignSource(strapi);
-    const cache = createCampaignCache(knex, async () => (await siteSettings.get()).fonts);
-    const engine = createSendEngine({
-      sending: config.sending,
-      store,
-      records,
-      lifecycle,
-      campaigns,
-      cache,
-      audience: { page: (rules, page) => audience.pageRules(rules, page) },
-      bounces,
-      queues: { send: queueOf('send'), dispatch: queueOf('dispatch') },
-      limiter: createRateLimiter(client, prefix, config.rateLimits),
+    const { store, records, lifecycle, campaigns, cache, engine, sendStart, scheduler } = buildSendFlow({
+      strapi,
+      config,
+      redis: client,
+      queueOf,
       transport,
+      bounces,
+      audience,
+      readiness,
+      announce,
+      fonts: async () => (await siteSettings.get()).fonts,
       composeContext,
-      log: strapi.log,
     });
     const imports = createImportWork(strapi, queueOf('import'), config.imports);
-    const sendStart = createSendStart({ lifecycle, records, engine, readiness });
-    const scheduler = createScheduler({
-      queue: queueOf('schedule'),
-      store: campaignSchedules(strapi),
-      outcomes: {
-        async start(campaignId) {
-          const row = await startRows(strapi)({ id: campaignId });
-          return row ? sendStart.begin(row, 'start') : false;
-        },
-        miss: (campaignId, reason) => lifecycle.miss(campaignId, reason),
-      },
-      graceMs: config.scheduling.graceMinutes * 60_000,
-      log: strapi.log,
-    });
 
     const runWorkers = shouldRunWorkers(
       config.workerMode,

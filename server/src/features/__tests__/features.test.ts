@@ -14,6 +14,7 @@ test('the migrations of every feature run in the order they always ran, under th
     '006-inbound-tables',
     '007-suppression-removals',
     '008-erasures',
+    '009-send-plans',
   ]);
 });
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { CampaignSchedule } from '../../../../shared/contracts/schedule';
 import { UID } from '../../constants';
 import type { ScheduledCampaign, ScheduleStore } from './scheduler';
 
@@ -31,3 +32,21 @@ export const campaignSchedules = (strapi: Core.Strapi): ScheduleStore => ({
     return row && scheduled ? { ...scheduled, state: row.state } : null;
   },
 });
+
+/** What a campaign's schedule rests on beside its state: the schedule, its version, and the topic whose suppressions leave its audience. */
+export interface ScheduleFacts {
+  schedule: CampaignSchedule | null;
+  version: number;
+  topicId: number | null;
+}
+
+export const scheduleFacts =
+  (strapi: Core.Strapi) =>
+  async (campaignId: number): Promise<ScheduleFacts> => {
+    const row = (await strapi.db.query(UID.campaign).findOne({
+      where: { id: campaignId },
+      select: ['schedule', 'scheduleVersion'],
+      populate: { topic: { select: ['id'] } },
+    })) as { schedule: CampaignSchedule | null; scheduleVersion: number | null; topic?: { id: number } | null } | null;
+    return { schedule: row?.schedule ?? null, version: Number(row?.scheduleVersion ?? 0), topicId: row?.topic?.id ?? null };
+  };

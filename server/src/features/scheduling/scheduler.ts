@@ -35,6 +35,8 @@ export interface SchedulerDeps {
   outcomes: ScheduleOutcomes;
   /** How late a start may still happen (the app was down, Redis was lost); later, the campaign is paused. */
   graceMs: number;
+  /** Tries of a job before it counts as failed (and waits for the reconcile): 5, a test's fewer. */
+  attempts?: number;
   now?: () => number;
   log: { warn(message: string): void };
 }
@@ -55,13 +57,22 @@ const minutes = (ms: number) => Math.round(ms / 60_000);
  * campaign was unscheduled, rescheduled, cancelled or deleted goes. Every decision is re-read from
  * the database when the job runs, so a stale job, or one run twice, changes nothing.
  */
-export const createScheduler = ({ queue, store, outcomes, graceMs, now = Date.now, log }: SchedulerDeps) => {
+export const createScheduler = ({
+  queue,
+  store,
+  outcomes,
+  graceMs,
+  attempts = JOB_OPTIONS.attempts,
+  now = Date.now,
+  log,
+}: SchedulerDeps) => {
   const add = (campaign: ScheduledCampaign) =>
     queue.add(
       'start',
       { campaignId: campaign.id, version: campaign.version },
       {
         ...JOB_OPTIONS,
+        attempts,
         jobId: scheduleJobId(campaign.id, campaign.version),
         delay: Math.max(0, campaign.sendAt - now()),
       }
@@ -111,8 +122,12 @@ export const createScheduler = ({ queue, store, outcomes, graceMs, now = Date.no
       }
     },
 
-    /** The queue made to match the database: missing jobs added, stale ones removed. */
-    async reconcile(): Promise<{ added: number; removed: number }> {
+    /**
+     * The queue made to match the database: missing jobs added, stale ones removed, and a job that
+     * failed all its attempts (the database was away when it fired) tried again while its campaign
+     * still waits for it: BullMQ keeps a failed job's id, so adding it again would do nothing.
+     */
+    async reconcile(): Promise<{ added: number; removed: number; retried: number }> {
       const wanted = await store.scheduled();
       const wantedIds = new Set(wanted.map((c) => scheduleJobId(c.id, c.version)));
       const jobs = await waiting();
@@ -123,6 +138,13 @@ export const createScheduler = ({ queue, store, outcomes, graceMs, now = Date.no
         await removeQuietly(job);
         removed += 1;
       }
+      let retried = 0;
+      for (const job of await queue.getJobs(['failed'])) {
+        if (!wantedIds.has(job.id!)) continue;
+        await job.retry('failed');
+        present.add(job.id);
+        retried += 1;
+      }
       let added = 0;
       for (const campaign of wanted) {
         if (present.has(scheduleJobId(campaign.id, campaign.version))) continue;
@@ -130,7 +152,7 @@ export const createScheduler = ({ queue, store, outcomes, graceMs, now = Date.no
         await add(campaign);
         added += 1;
       }
-      return { added, removed };
+      return { added, removed, retried };
     },
   };
 };

@@ -10,6 +10,8 @@ import { blockingSuppressions, type SuppressionTables } from '../audience/suppre
 /** A delivery with what rendering it needs from its contact. */
 export interface DeliveryToSend {
   id: number;
+  /** When it may go (epoch ms), or null for right away. */
+  dueAt: number | null;
   contactId: number;
   email: string;
   attempts: number;
@@ -23,6 +25,15 @@ export interface StoreTables extends SuppressionTables {
 
 const D = TABLES.deliveries;
 const LOST_IN_FLIGHT = 'the worker stopped while this message was being sent: it may have been delivered';
+/** A queued delivery and the instant it may go (null: right away). */
+export interface QueuedDelivery {
+  id: number;
+  dueAt: number | null;
+}
+
+const toQueued = (rows: Array<{ id: number; due_at: number | string | null }>): QueuedDelivery[] =>
+  rows.map((r) => ({ id: Number(r.id), dueAt: r.due_at == null ? null : Number(r.due_at) }));
+
 /** SQLite's compound-select limit and sane statement sizes elsewhere. */
 const CHUNK = 500;
 
@@ -57,9 +68,16 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
      * and so are contacts gone since the page was read. The contacts still there are locked (shared)
      * until the insert commits: an erasure, which locks its contact first, either waits for these
      * deliveries and then blanks their address, or commits first and none is made for its contact.
+     * `dueAt`: each contact's instant, in the same order, when the send has a plan.
      */
-    async insertQueued(campaignId: number, contacts: ReadonlyArray<{ id: number; email: string }>, now: number) {
+    async insertQueued(
+      campaignId: number,
+      contacts: ReadonlyArray<{ id: number; email: string }>,
+      now: number,
+      dueAt: readonly number[] | null = null
+    ) {
       if (!contacts.length) return;
+      const dueOf = new Map(dueAt ? contacts.map((c, i) => [c.id, dueAt[i]]) : []);
       await knex.transaction(async (trx) => {
         for (const page of chunks(contacts)) {
           const present = trx(tables.contacts)
@@ -84,6 +102,7 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
                 updated_at: now,
                 attempts: 0,
                 variant: '',
+                due_at: dueOf.get(c.id) ?? null,
               }))
             )
             .onConflict(['campaign_id', 'contact_id'])
@@ -92,26 +111,26 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
       });
     },
 
-    /** Queued delivery ids of contacts in (afterContact, upToContact], in id order: one dispatch page. */
-    async queuedIdsForContacts(campaignId: number, afterContact: number, upToContact: number): Promise<number[]> {
-      const rows: Array<{ id: number }> = await knex(D)
-        .select('id')
+    /** Queued deliveries of contacts in (afterContact, upToContact], in id order: one dispatch page. */
+    async queuedForContacts(campaignId: number, afterContact: number, upToContact: number): Promise<QueuedDelivery[]> {
+      const rows = await knex(D)
+        .select('id', 'due_at')
         .where({ campaign_id: campaignId, state: 'queued' })
         .where('contact_id', '>', afterContact)
         .where('contact_id', '<=', upToContact)
         .orderBy('id');
-      return rows.map((r) => Number(r.id));
+      return toQueued(rows);
     },
 
     /** A keyset page of the campaign's queued deliveries (a resume requeues them all). */
-    async queuedIdsAfter(campaignId: number, afterId: number, limit: number): Promise<number[]> {
-      const rows: Array<{ id: number }> = await knex(D)
-        .select('id')
+    async queuedAfter(campaignId: number, afterId: number, limit: number): Promise<QueuedDelivery[]> {
+      const rows = await knex(D)
+        .select('id', 'due_at')
         .where({ campaign_id: campaignId, state: 'queued' })
         .where('id', '>', afterId)
         .orderBy('id')
         .limit(limit);
-      return rows.map((r) => Number(r.id));
+      return toQueued(rows);
     },
 
     /**
@@ -146,6 +165,7 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
               'd.contact_id',
               'd.email',
               'd.attempts',
+              'd.due_at',
               'c.id as cid',
               'c.document_id',
               'c.first_name',
@@ -172,6 +192,7 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
         .filter((r) => !blockedIds.has(r.id))
         .map((r) => ({
           id: Number(r.id),
+          dueAt: r.due_at == null ? null : Number(r.due_at),
           contactId: Number(r.contact_id),
           email: String(r.email),
           attempts: Number(r.attempts),

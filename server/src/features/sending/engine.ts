@@ -9,7 +9,7 @@ import type { SendJobs } from './jobs';
 import type { RuleGroup } from '../audience/segments/rules';
 import { retryDelayMs } from './backoff';
 import { composeMessage, messageIdFor, type ComposeContext, type ComposeOptions, type Recipient } from './compose';
-import type { DeliveryStore, DeliveryToSend } from './delivery-store';
+import type { DeliveryStore, DeliveryToSend, QueuedDelivery } from './delivery-store';
 import { STALE_SENDING_MS } from './delivery-states';
 import type { CampaignCache, CampaignRow, PreparedCampaign } from './prepared-campaign';
 import type { RateLimiter } from './rate-limiter';
@@ -33,6 +33,16 @@ const DISPATCH_JOB_OPTIONS = {
   removeOnFail: 1000,
 } as const;
 
+/**
+ * Deliveries due within one stretch of this length share their send jobs, which wait for the
+ * stretch's last instant: a planned send goes out up to a minute late, never early, in a few
+ * delayed jobs per minute rather than one per message.
+ */
+const DUE_STRETCH_MS = 60_000;
+
+/** How early a delayed job may run and still send (timers and Redis's clock are not exact). */
+const EARLY_TOLERANCE_MS = 1000;
+
 /** How old a campaign state a running job may act on (a pause or cancel takes this long at most). */
 const STATE_CHECK_MS = 250;
 
@@ -50,6 +60,17 @@ export interface CampaignSource {
 export interface AudiencePages {
   /** `topicId`: the campaign's topic, whose topic-scoped suppressions leave the page as global ones do. */
   page(rules: RuleGroup, page: { after: number; limit: number; topicId: number | null }): Promise<AudienceContact[]>;
+}
+
+/** A send's plan, opened where its dispatch resumes: when each contact of the next pages is due, and the state to save with the cursor. */
+export interface DuePlan {
+  place(contacts: readonly AudienceContact[]): number[];
+  state(): unknown;
+}
+
+/** Opens the plans send records keep (scheduling's wave plans); the engine only carries them. */
+export interface DuePlans {
+  open(saved: unknown): DuePlan;
 }
 
 /** Where a refusal the SMTP server gave becomes a bounce event (and, when hard, a suppressed contact). */
@@ -74,6 +95,7 @@ export interface SendEngineDeps {
   campaigns: CampaignSource;
   cache: CampaignCache;
   audience: AudiencePages;
+  plans: DuePlans;
   bounces: BounceRecorder;
   queues: { send: JobQueue; dispatch: JobQueue };
   limiter: RateLimiter;
@@ -103,16 +125,31 @@ export const createSendEngine = (deps: SendEngineDeps) => {
 
   const jobOptions = { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: 1000 } as const;
 
-  /** Send jobs for these deliveries, in batches; the job ids make a repeated enqueue a no-op while the job exists. */
-  const enqueue = async (campaignId: number, run: number, ids: readonly number[]) => {
+  /**
+   * Send jobs for these deliveries, in batches: what is due goes now, the rest waits in delayed
+   * jobs, one group per DUE_STRETCH_MS. The same deliveries always make the same jobs, whose ids
+   * make a repeated enqueue a no-op while the job exists.
+   */
+  const enqueue = async (campaignId: number, key: string | number, deliveries: readonly QueuedDelivery[]) => {
+    const now = Date.now();
+    const stretches = new Map<number, QueuedDelivery[]>();
+    for (const delivery of deliveries) {
+      const stretch = delivery.dueAt !== null && delivery.dueAt > now ? Math.floor(delivery.dueAt / DUE_STRETCH_MS) : -1;
+      const group = stretches.get(stretch) ?? [];
+      group.push(delivery);
+      stretches.set(stretch, group);
+    }
     const jobs = [];
-    for (let i = 0; i < ids.length; i += config.batchSize) {
-      const deliveryIds = ids.slice(i, i + config.batchSize);
-      jobs.push({
-        name: 'batch' as const,
-        data: { campaignId, deliveryIds },
-        opts: { ...jobOptions, jobId: `send-${campaignId}-${run}-${deliveryIds[0]}` },
-      });
+    for (const group of stretches.values()) {
+      for (let i = 0; i < group.length; i += config.batchSize) {
+        const batch = group.slice(i, i + config.batchSize);
+        const dueAt = Math.max(...batch.map((d) => d.dueAt ?? 0));
+        jobs.push({
+          name: 'batch' as const,
+          data: { campaignId, deliveryIds: batch.map((d) => d.id) },
+          opts: { ...jobOptions, jobId: `send-${campaignId}-${key}-${batch[0].id}`, ...(dueAt > now ? { delay: dueAt - now } : {}) },
+        });
+      }
     }
     if (jobs.length) await queues.send.addBulk(jobs);
   };
@@ -125,11 +162,11 @@ export const createSendEngine = (deps: SendEngineDeps) => {
   const requeueQueued = async (campaignId: number, run: number) => {
     let count = 0;
     for (let after = 0; ;) {
-      const ids = await store.queuedIdsAfter(campaignId, after, 5000);
-      if (!ids.length) return count;
-      await enqueue(campaignId, run, ids);
-      count += ids.length;
-      after = ids[ids.length - 1];
+      const queued = await store.queuedAfter(campaignId, after, 5000);
+      if (!queued.length) return count;
+      await enqueue(campaignId, run, queued);
+      count += queued.length;
+      after = queued[queued.length - 1].id;
     }
   };
 
@@ -197,11 +234,14 @@ export const createSendEngine = (deps: SendEngineDeps) => {
      */
     async dispatch(campaignId: number) {
       let topicId: number | null | undefined;
+      // Opened once from the saved state: it carries its counters from page to page.
+      let plan: DuePlan | null | undefined;
       for (;;) {
         const record = await records.find(campaignId);
         if (!record || record.state !== 'dispatching') break;
         if ((await lifecycle.stateOf(campaignId)) !== 'sending') return;
         topicId ??= (await deps.campaigns.load(campaignId))?.topicId ?? null;
+        if (plan === undefined) plan = record.plan == null ? null : deps.plans.open(record.plan);
         const page = await deps.audience.page(record.rules, { after: record.cursor, limit: DISPATCH_PAGE, topicId });
         const now = Date.now();
         if (!page.length) {
@@ -209,9 +249,9 @@ export const createSendEngine = (deps: SendEngineDeps) => {
           break;
         }
         const last = page[page.length - 1].id;
-        await store.insertQueued(campaignId, page, now);
-        await enqueue(campaignId, record.run, await store.queuedIdsForContacts(campaignId, record.cursor, last));
-        await records.advanceCursor(campaignId, last, now);
+        await store.insertQueued(campaignId, page, now, plan ? plan.place(page) : null);
+        await enqueue(campaignId, record.run, await store.queuedForContacts(campaignId, record.cursor, last));
+        await records.advanceCursor(campaignId, last, now, plan?.state());
       }
       await finalize(campaignId);
     },
@@ -241,7 +281,11 @@ export const createSendEngine = (deps: SendEngineDeps) => {
         }
         throw error;
       }
-      const deliveries = await store.loadSendable(deliveryIds, Date.now(), row.topicId);
+      const loaded = await store.loadSendable(deliveryIds, Date.now(), row.topicId);
+      // A job that runs before its deliveries are due (promoted by hand, a clock that jumped) sends none of them early.
+      const early = loaded.filter((d) => d.dueAt !== null && d.dueAt > Date.now() + EARLY_TOLERANCE_MS);
+      if (early.length) await enqueue(campaignId, `due${early[0].dueAt}`, early);
+      const deliveries = early.length ? loaded.filter((d) => !early.includes(d)) : loaded;
       const composeOptions = { eightBit: deliveries.length ? await deps.transport.eightBitMime() : false };
       // Before any claim: a transport that cannot be created has sent nothing, and must not pass for one that lost a message.
       const transport = deps.transport.get();

@@ -13,6 +13,8 @@ export interface SendRecord {
   startedAt: number;
   dispatchedAt: number | null;
   finishedAt: number | null;
+  /** The plan that gives each contact its instant (scheduling's wave plan), as the cursor left it; null: everyone at once. */
+  plan: unknown;
 }
 
 const S = TABLES.sends;
@@ -26,6 +28,7 @@ const toRecord = (row: Record<string, unknown>): SendRecord => ({
   startedAt: Number(row.started_at),
   dispatchedAt: row.dispatched_at == null ? null : Number(row.dispatched_at),
   finishedAt: row.finished_at == null ? null : Number(row.finished_at),
+  plan: row.plan == null ? null : (JSON.parse(String(row.plan)) as unknown),
 });
 
 /**
@@ -41,8 +44,9 @@ export const sendRecords = (knex: Knex) => ({
   /**
    * Freezes the audience rules of a send that starts: run in the transaction that moves the
    * campaign to `sending` (the lifecycle's `send`), so a campaign never sends without its record.
+   * `plan`: what gives each contact its instant, when they do not all go at once.
    */
-  async begin(trx: Knex.Transaction, campaignId: number, rules: RuleGroup, now: number) {
+  async begin(trx: Knex.Transaction, campaignId: number, rules: RuleGroup, now: number, plan: unknown = null) {
     await trx(S).where({ campaign_id: campaignId }).delete();
     await trx(S).insert({
       campaign_id: campaignId,
@@ -50,13 +54,18 @@ export const sendRecords = (knex: Knex) => ({
       run: 0,
       rules: JSON.stringify(rules),
       cursor: 0,
+      plan: plan == null ? null : JSON.stringify(plan),
       started_at: now,
       updated_at: now,
     });
   },
 
-  async advanceCursor(campaignId: number, cursor: number, now: number) {
-    await knex(S).where({ campaign_id: campaignId }).where('cursor', '<', cursor).update({ cursor, updated_at: now });
+  /** The page up to `cursor` is dispatched; `plan`, when the send has one, is its state after that page. */
+  async advanceCursor(campaignId: number, cursor: number, now: number, plan: unknown = null) {
+    await knex(S)
+      .where({ campaign_id: campaignId })
+      .where('cursor', '<', cursor)
+      .update({ cursor, updated_at: now, ...(plan == null ? {} : { plan: JSON.stringify(plan) }) });
   },
 
   async markDispatched(campaignId: number, now: number) {

@@ -20,8 +20,14 @@ export const startRows =
       populate: { segment: { select: ['documentId', 'rules'] } },
     })) as StartRow | null;
 
+/** The plan a started send follows (its schedule's waves, spread, window); null when everyone's message goes at once. */
+export interface StartPlans {
+  planFor(campaignId: number, rules: RuleGroup): Promise<unknown>;
+}
+
 export interface SendStartDeps {
   lifecycle: CampaignLifecycle;
+  plans: StartPlans;
   records: SendRecords;
   engine: Pick<SendEngine, 'startDispatch'>;
   readiness: Pick<Readiness, 'assertReady'>;
@@ -34,13 +40,16 @@ export interface SendStartDeps {
  * `send` is an editor's (refused with the state it found when it cannot move), and so is `resume`
  * of a campaign paused before it ever started (its scheduled time missed); `start` is the
  * schedule's job's, which answers false when the campaign moved meanwhile (unscheduled, sent by hand).
+ * A start or a resume follows the campaign's schedule (what its time has passed goes at once); a
+ * send now ignores it.
  */
-export const createSendStart = ({ lifecycle, records, engine, readiness, now = Date.now }: SendStartDeps) => ({
+export const createSendStart = ({ lifecycle, plans, records, engine, readiness, now = Date.now }: SendStartDeps) => ({
   async begin(row: StartRow, action: 'send' | 'start' | 'resume'): Promise<boolean> {
     lifecycle.assertCanTake(row, action);
     await readiness.assertReady(row);
     const rules = row.segment!.rules as RuleGroup;
-    const freeze = (trx: Parameters<typeof records.begin>[0]) => records.begin(trx, row.id, rules, now());
+    const plan = action === 'send' ? null : await plans.planFor(row.id, rules);
+    const freeze = (trx: Parameters<typeof records.begin>[0]) => records.begin(trx, row.id, rules, now(), plan);
     if (action === 'send') await lifecycle.takeOrRefuse(row, 'send', freeze);
     else if (action === 'resume') await lifecycle.resume(row, freeze);
     else if (!(await lifecycle.take(row.id, 'start', freeze))) return false;

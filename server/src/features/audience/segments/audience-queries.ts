@@ -90,6 +90,16 @@ export const createAudienceQueries = (strapi: Core.Strapi) => {
       return Number(result?.n ?? 0);
     },
 
+    /** How many contacts rules select now in each time zone (null: none set): what a recipient-local plan is made from. */
+    async zoneCounts(rules: unknown, campaignTopicId: number | null = null): Promise<Array<{ zone: string | null; count: number }>> {
+      const { query } = await queries.mailableQuery(parseRules(rules), campaignTopicId);
+      const rows: Array<{ zone: string | null; n: number | string }> = await query
+        .select('c.timezone as zone')
+        .count({ n: '*' })
+        .groupBy('c.timezone');
+      return rows.map((row) => ({ zone: row.zone ?? null, count: Number(row.n) }));
+    },
+
     async countMailable(documentId: string, campaignTopicId: number | null = null): Promise<number> {
       return queries.countRules(await queries.rulesOf(documentId), campaignTopicId);
     },
@@ -115,16 +125,29 @@ export const createAudienceQueries = (strapi: Core.Strapi) => {
       const lastId = Number(top?.id ?? 0);
       const page: AudienceContact[] = [];
       for (let from = after, window = PAGE_WINDOW; page.length < limit && from < lastId; from += window, window *= 2) {
-        const rows: Array<{ id: number; document_id: string; email: string; first_name: string | null; last_name: string | null }> =
-          await query
-            .clone()
-            .select('c.id', 'c.document_id', 'c.email', 'c.first_name', 'c.last_name')
-            .where('c.id', '>', from)
-            .where('c.id', '<=', from + window)
-            .orderBy('c.id', 'asc')
-            .limit(limit - page.length);
+        const rows: Array<{
+          id: number;
+          document_id: string;
+          email: string;
+          first_name: string | null;
+          last_name: string | null;
+          timezone: string | null;
+        }> = await query
+          .clone()
+          .select('c.id', 'c.document_id', 'c.email', 'c.first_name', 'c.last_name', 'c.timezone')
+          .where('c.id', '>', from)
+          .where('c.id', '<=', from + window)
+          .orderBy('c.id', 'asc')
+          .limit(limit - page.length);
         page.push(
-          ...rows.map((r) => ({ id: r.id, documentId: r.document_id, email: r.email, firstName: r.first_name, lastName: r.last_name }))
+          ...rows.map((r) => ({
+            id: r.id,
+            documentId: r.document_id,
+            email: r.email,
+            firstName: r.first_name,
+            lastName: r.last_name,
+            timezone: r.timezone ?? null,
+          }))
         );
       }
       return page;

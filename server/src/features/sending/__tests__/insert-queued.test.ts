@@ -1,12 +1,14 @@
 import knexFactory, { type Knex } from 'knex';
 import { deliveryStore } from '../delivery-store';
 import { deliveryTables } from '../migrations/001-delivery-tables';
+import { sends } from '../migrations/005-sends';
+import { sendPlans } from '../migrations/009-send-plans';
 
 let knex: Knex;
 
 beforeEach(async () => {
   knex = knexFactory({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
-  await deliveryTables.up(knex);
+  for (const migration of [deliveryTables, sends, sendPlans]) await migration.up(knex);
   await knex.schema.createTable('contacts', (t) => t.increments('id'));
   await knex('contacts').insert([{ id: 1 }, { id: 3 }]);
 });

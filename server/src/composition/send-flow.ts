@@ -1,0 +1,115 @@
+import type { Core } from '@strapi/strapi';
+import type { Queue } from 'bullmq';
+import type { PluginConfig } from '../config/schema';
+import { UID } from '../constants';
+import { columnsOf } from '../db/columns';
+import type { SmtpBounceRecorder } from '../events/smtp-bounce';
+import type { RedisClient } from '../queue/connection';
+import type { Announcer } from '../site-events/announcer';
+import { campaignMoveAnnouncer } from '../site-events/campaign-events';
+import type { AudienceQueries } from '../features/audience/segments/audience-queries';
+import { suppressionTables } from '../features/audience/suppressions/tables';
+import { campaignStates, createCampaignLifecycle } from '../features/campaigns/lifecycle';
+import { pauseReasonColumn } from '../features/campaigns/pause-reasons';
+import { campaignSchedules, scheduleFacts } from '../features/scheduling/schedule-store';
+import { createScheduler } from '../features/scheduling/scheduler';
+import { createSendPlans } from '../features/scheduling/send-plans';
+import type { FontSettings } from '../../../shared/contracts/site-settings';
+import { campaignSource } from '../features/sending/campaign-source';
+import type { ComposeContext } from '../features/sending/compose';
+import { deliveryStore } from '../features/sending/delivery-store';
+import { createSendEngine, type TransportSource } from '../features/sending/engine';
+import { createCampaignCache } from '../features/sending/prepared-campaign';
+import { createRateLimiter } from '../features/sending/rate-limiter';
+import type { Readiness } from '../features/sending/readiness';
+import { createSendStart, startRows } from '../features/sending/send-start';
+import { sendRecords } from '../features/sending/send-records';
+
+export interface SendFlowDeps {
+  strapi: Core.Strapi;
+  config: PluginConfig;
+  redis: RedisClient;
+  queueOf: (key: string) => Queue;
+  transport: TransportSource;
+  bounces: SmtpBounceRecorder;
+  audience: AudienceQueries;
+  readiness: Readiness;
+  announce: Announcer;
+  fonts: () => Promise<FontSettings>;
+  composeContext: () => ComposeContext;
+}
+
+/**
+ * The send flow, from a campaign's schedule to its last message: the deliveries and send records,
+ * the campaign lifecycle, the engine, how a send starts, and the scheduler whose jobs start it.
+ * Part of the composition root (root.ts), built where the queues are open.
+ */
+export const buildSendFlow = ({
+  strapi,
+  config,
+  redis,
+  queueOf,
+  transport,
+  bounces,
+  audience,
+  readiness,
+  announce,
+  fonts,
+  composeContext,
+}: SendFlowDeps) => {
+  const knex = strapi.db.connection;
+  const tableOf = (uid: (typeof UID)[keyof typeof UID]) => strapi.db.metadata.get(uid).tableName;
+  const store = deliveryStore(knex, { contacts: tableOf(UID.contact), ...suppressionTables(strapi) });
+  const records = sendRecords(knex);
+  const campaignsTable = tableOf(UID.campaign);
+  const campaignColumns = columnsOf(strapi, UID.campaign, ['documentId', 'pauseReason']);
+  const lifecycle = createCampaignLifecycle(
+    campaignStates(knex, campaignsTable),
+    pauseReasonColumn(campaignsTable, campaignColumns.pauseReason),
+    campaignMoveAnnouncer({
+      knex,
+      table: campaignsTable,
+      columns: campaignColumns,
+      counts: (campaignId) => store.counts(campaignId),
+      announce,
+      log: strapi.log,
+    })
+  );
+  const campaigns = campaignSource(strapi);
+  const cache = createCampaignCache(knex, fonts);
+  const plans = createSendPlans({
+    scheduleOf: scheduleFacts(strapi),
+    zoneCounts: (rules, topicId) => audience.zoneCounts(rules, topicId),
+  });
+  const engine = createSendEngine({
+    sending: config.sending,
+    store,
+    records,
+    lifecycle,
+    campaigns,
+    cache,
+    audience: { page: (rules, page) => audience.pageRules(rules, page) },
+    plans,
+    bounces,
+    queues: { send: queueOf('send'), dispatch: queueOf('dispatch') },
+    limiter: createRateLimiter(redis, config.redis.prefix, config.rateLimits),
+    transport,
+    composeContext,
+    log: strapi.log,
+  });
+  const sendStart = createSendStart({ lifecycle, plans, records, engine, readiness });
+  const scheduler = createScheduler({
+    queue: queueOf('schedule'),
+    store: campaignSchedules(strapi),
+    outcomes: {
+      async start(campaignId) {
+        const row = await startRows(strapi)({ id: campaignId });
+        return row ? sendStart.begin(row, 'start') : false;
+      },
+      miss: (campaignId, reason) => lifecycle.miss(campaignId, reason),
+    },
+    graceMs: config.scheduling.graceMinutes * 60_000,
+    log: strapi.log,
+  });
+  return { store, records, lifecycle, campaigns, cache, engine, sendStart, scheduler };
+};
