@@ -1,5 +1,5 @@
 import { adminApi } from '@strapi/strapi/admin';
-import type { CampaignSchedule, CampaignScheduleState } from '../../../shared/contracts/schedule';
+import type { CampaignSchedule, CampaignScheduleState, SchedulePreview } from '../../../shared/contracts/schedule';
 import { PLUGIN_ID } from '../pluginId';
 import { CAMPAIGN_TAG, LIST, SEND_PROGRESS_TAG } from './tags';
 
@@ -8,6 +8,11 @@ const base = `/${PLUGIN_ID}/campaigns`;
 /** A schedule change moves the campaign: its page, its progress and the list that shows its state. */
 const schedulingApi = adminApi.enhanceEndpoints({ addTagTypes: [CAMPAIGN_TAG, SEND_PROGRESS_TAG] }).injectEndpoints({
   endpoints: (build) => ({
+    /** What a schedule would do over the audience as it is now; refused as the schedule itself would be. */
+    schedulePreview: build.query<SchedulePreview, { documentId: string; data: CampaignSchedule }>({
+      query: ({ documentId, data }) => ({ url: `${base}/${documentId}/schedule/preview`, method: 'POST', data: { data } }),
+      transformResponse: (response: { data: SchedulePreview }) => response.data,
+    }),
     scheduleCampaign: build.mutation<CampaignScheduleState, { documentId: string; data: CampaignSchedule }>({
       query: ({ documentId, data }) => ({ url: `${base}/${documentId}/schedule`, method: 'POST', data: { data } }),
       transformResponse: (response: { data: CampaignScheduleState }) => response.data,
@@ -29,4 +34,4 @@ const schedulingApi = adminApi.enhanceEndpoints({ addTagTypes: [CAMPAIGN_TAG, SE
   }),
 });
 
-export const { useScheduleCampaignMutation, useUnscheduleCampaignMutation } = schedulingApi;
+export const { useSchedulePreviewQuery, useScheduleCampaignMutation, useUnscheduleCampaignMutation } = schedulingApi;

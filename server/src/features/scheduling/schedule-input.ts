@@ -28,7 +28,7 @@ export const scheduleInput = z
     time: clockTime,
     timezone: z.string().refine(isTimeZone, 'must be an IANA time zone, such as Europe/Paris or America/New_York'),
     spreadHours: z
-      .number()
+      .number({ error: 'must be a number of hours, or null for none' })
       .int('must be whole hours')
       .min(1, 'at least 1 hour')
       .max(MAX_SPREAD_HOURS, `at most ${MAX_SPREAD_HOURS} hours (a week)`)
