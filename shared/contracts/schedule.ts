@@ -50,3 +50,19 @@ export interface SchedulePreview {
   contacts: number;
   waves: Array<{ at: string; contacts: number; zones: number }>;
 }
+
+/** The longest span the calendar reads at once (a month view with its spill-over weeks). */
+export const MAX_CALENDAR_DAYS = 62;
+
+/**
+ * A campaign on the calendar (GET /campaigns/calendar?from=&to=, ISO instants): a scheduled one at
+ * its send time, with its schedule (the day it belongs to is its schedule's own date); one that
+ * went (sending, paused, sent, cancelled, failed) at the instant its send started.
+ */
+export interface CalendarEntry {
+  documentId: string;
+  name: string;
+  state: CampaignScheduleState['state'];
+  at: string;
+  schedule: CampaignSchedule | null;
+}

@@ -217,7 +217,7 @@ test('pauses, resumes and cancels a send under way', async () => {
   expect(stored?.state).toBe('cancelled');
 });
 
-test('schedules a campaign from its page at a time in a zone, moves it, and takes it back', async () => {
+test('schedules a campaign from its page, sees it on the calendar, drags it to another day, and takes it back', async () => {
   const plugin = app().strapi.plugin('campaigns');
   const segment = await plugin
     .service('segments')
@@ -241,9 +241,13 @@ test('schedules a campaign from its page at a time in a zone, moves it, and take
   await page()
     .getByLabel(/^Time zone/)
     .fill('America/New_York');
+  // The server's plan of it, before anything is set.
+  await page()
+    .getByText(/^First message .*15:30 UTC, last .*15:30 UTC; 1 wave, 1 contact\.$/)
+    .waitFor();
   await page().getByRole('button', { name: 'Schedule', exact: true }).click();
   await page()
-    .getByText(/^Goes out .* in America\/New_York \(.* UTC\)\.$/)
+    .getByText(/^Scheduled: .*10:30 in America\/New_York$/)
     .waitFor();
   await page().getByText('scheduled', { exact: true }).waitFor();
   await screenshot('campaign-editor-scheduled');
@@ -253,24 +257,56 @@ test('schedules a campaign from its page at a time in a zone, moves it, and take
   });
   expect(new Date((await stored()).sendAt).toISOString()).toBe('2027-01-15T15:30:00.000Z');
 
+  // On each recipient's clock, spread over two hours, inside office hours: Bruno has no zone, the campaign's serves.
+  await page().getByRole('switch').click();
   await page()
-    .getByLabel(/^Time(?! zone)/)
-    .fill('11:00');
+    .getByLabel(/^Spread over/)
+    .fill('2');
+  await page().getByText('Only send inside a window').click();
+  await page().getByLabel(/^From/).fill('11:00');
+  await page()
+    .getByText(/^First message .*16:00 UTC, last .*16:00 UTC; 1 wave, 1 contact\.$/)
+    .waitFor();
+  await screenshot('campaign-editor-schedule-window');
   await page().getByRole('button', { name: 'Reschedule' }).click();
-  await waitForAsync(
-    async () => new Date((await stored()).sendAt).toISOString() === '2027-01-15T16:00:00.000Z',
-    'the new time to be stored'
-  );
+  await waitForAsync(async () => (await stored()).schedule?.mode === 'recipient-local', 'the new schedule to be stored');
+  expect((await stored()).schedule).toEqual({
+    mode: 'recipient-local',
+    date: '2027-01-15',
+    time: '10:30',
+    timezone: 'America/New_York',
+    spreadHours: 2,
+    window: { days: [1, 2, 3, 4, 5], start: '11:00', end: '17:00', zone: 'recipient' },
+  });
 
-  // A time that has passed is refused under its field, and nothing changes.
+  // A time that has passed is refused, and nothing changes.
   await page().getByLabel(/^Date/).fill('2020-01-15');
-  await page().getByRole('button', { name: 'Reschedule' }).click();
   await page()
-    .getByText(/has passed .*: choose a later time/)
+    .getByText(/has already passed in some of the audience's time zones/)
     .first()
     .waitFor();
-  expect(new Date((await stored()).sendAt).toISOString()).toBe('2027-01-15T16:00:00.000Z');
+  await page().getByRole('button', { name: 'Reschedule' }).click();
+  expect((await stored()).schedule.date).toBe('2027-01-15');
 
+  // The calendar shows it on its day; dragged to another, it is rescheduled there at its time.
+  await page().goto(`${baseUrl()}/admin/plugins/campaigns/calendar`);
+  await page().getByRole('heading', { name: 'Calendar', level: 1 }).waitFor();
+  while (!(await page().locator('td[data-day="2027-01-15"]').count())) await page().getByRole('button', { name: 'Next month' }).click();
+  const entry = page().locator('td[data-day="2027-01-15"] [data-campaign="Planned news"]');
+  await entry.waitFor();
+  await screenshot('calendar-month');
+  await entry.dragTo(page().locator('td[data-day="2027-01-20"]'));
+  await page().getByText('Moved "Planned news" to 2027-01-20').waitFor();
+  await page().locator('td[data-day="2027-01-20"] [data-campaign="Planned news"]').waitFor();
+  await waitForAsync(async () => (await stored()).schedule?.date === '2027-01-20', 'the dragged day to be stored');
+  expect((await stored()).schedule).toMatchObject({ mode: 'recipient-local', date: '2027-01-20', time: '10:30' });
+
+  await page().getByRole('button', { name: 'Week', exact: true }).click();
+  while (!(await page().locator('td[data-day="2027-01-20"]').count())) await page().getByRole('button', { name: 'Next week' }).click();
+  await page().locator('td[data-day="2027-01-20"] [data-campaign="Planned news"]').waitFor();
+  await screenshot('calendar-week');
+
+  await page().goto(`${baseUrl()}/admin/plugins/campaigns/campaigns/${documentId}`);
   await page().getByRole('button', { name: 'Unschedule' }).click();
   await page().getByText('draft', { exact: true }).waitFor();
   expect(await stored()).toMatchObject({ state: 'draft', sendAt: null });

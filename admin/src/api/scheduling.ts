@@ -1,5 +1,5 @@
 import { adminApi } from '@strapi/strapi/admin';
-import type { CampaignSchedule, CampaignScheduleState, SchedulePreview } from '../../../shared/contracts/schedule';
+import type { CalendarEntry, CampaignSchedule, CampaignScheduleState, SchedulePreview } from '../../../shared/contracts/schedule';
 import { PLUGIN_ID } from '../pluginId';
 import { CAMPAIGN_TAG, LIST, SEND_PROGRESS_TAG } from './tags';
 
@@ -8,6 +8,12 @@ const base = `/${PLUGIN_ID}/campaigns`;
 /** A schedule change moves the campaign: its page, its progress and the list that shows its state. */
 const schedulingApi = adminApi.enhanceEndpoints({ addTagTypes: [CAMPAIGN_TAG, SEND_PROGRESS_TAG] }).injectEndpoints({
   endpoints: (build) => ({
+    /** The campaigns scheduled or sent in a span of instants; a schedule change refreshes it. */
+    getCalendar: build.query<CalendarEntry[], { from: string; to: string }>({
+      query: (params) => ({ url: `${base}/calendar`, method: 'GET', config: { params } }),
+      transformResponse: (response: { data: CalendarEntry[] }) => response.data,
+      providesTags: [{ type: CAMPAIGN_TAG, id: LIST }],
+    }),
     /** What a schedule would do over the audience as it is now; refused as the schedule itself would be. */
     schedulePreview: build.query<SchedulePreview, { documentId: string; data: CampaignSchedule }>({
       query: ({ documentId, data }) => ({ url: `${base}/${documentId}/schedule/preview`, method: 'POST', data: { data } }),
@@ -34,4 +40,4 @@ const schedulingApi = adminApi.enhanceEndpoints({ addTagTypes: [CAMPAIGN_TAG, SE
   }),
 });
 
-export const { useSchedulePreviewQuery, useScheduleCampaignMutation, useUnscheduleCampaignMutation } = schedulingApi;
+export const { useGetCalendarQuery, useSchedulePreviewQuery, useScheduleCampaignMutation, useUnscheduleCampaignMutation } = schedulingApi;

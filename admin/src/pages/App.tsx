@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 import { NotFoundPage } from '../components/layout/NotFoundPage';
 import { PluginNav } from '../components/layout/PluginNav';
 import { PERMISSIONS } from '../permissions';
+import { CalendarPage } from './campaigns/CalendarPage';
 import { CampaignEditPage } from './campaigns/CampaignEditPage';
 import { CampaignsPage } from './CampaignsPage';
 import { ContactDetailPage } from './contacts/ContactDetailPage';
@@ -24,6 +25,7 @@ export const App = () => (
       <Routes>
         <Route index element={<CampaignsPage />} />
         <Route path="campaigns/:documentId" element={<CampaignEditPage />} />
+        <Route path="calendar" element={<CalendarPage />} />
         <Route path="contacts" element={<ContactsPage />} />
         <Route path="contacts/:documentId" element={<ContactDetailPage />} />
         <Route path="segments" element={<SegmentsPage />} />

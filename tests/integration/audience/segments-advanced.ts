@@ -136,6 +136,7 @@ test('the admin API counts and previews rules that are not saved yet', async () 
     email: 'ann@example.com',
     firstName: null,
     lastName: null,
+    timezone: null,
   });
 
   const bad = await api()

@@ -73,9 +73,11 @@ const dueIn = async (documentId: string, ms: number) => {
 
 test('a scheduled campaign has exactly one delayed job, and is sent once when it comes due', async () => {
   const campaign = await seedCampaign(strapi(), 'Scheduled', people('sched', 3));
-  const res = await schedule(campaign.documentId, inParis(10));
+  // One reading of the clock: two could fall on either side of a minute.
+  const when = inParis(10);
+  const res = await schedule(campaign.documentId, when);
   expect(res.status).toBe(200);
-  expect(res.body.data).toMatchObject({ state: 'scheduled', schedule: inParis(10) });
+  expect(res.body.data).toMatchObject({ state: 'scheduled', schedule: when });
   const row = await campaignRow(campaign.documentId);
   expect(new Date(row.sendAt).getTime()).toBe(Date.parse(res.body.data.sendAt));
   expect(await waitingJobIds()).toContain(scheduleJobId(row.id, row.scheduleVersion));
@@ -98,9 +100,10 @@ test('rescheduling moves the job, unscheduling and cancelling remove it, and the
   const campaign = await seedCampaign(strapi(), 'Moved', people('moved', 2));
   await schedule(campaign.documentId, inParis(30)).expect(200);
   const first = await campaignRow(campaign.documentId);
-  const moved = await schedule(campaign.documentId, inParis(90));
+  const later = inParis(90);
+  const moved = await schedule(campaign.documentId, later);
   expect(moved.status).toBe(200);
-  expect(moved.body.data.schedule.time).toBe(inParis(90).time);
+  expect(moved.body.data.schedule.time).toBe(later.time);
   const second = await campaignRow(campaign.documentId);
   const mine = async () => (await waitingJobIds()).filter((id) => id!.startsWith(`schedule-${first.id}-`));
   expect(await mine()).toEqual([scheduleJobId(first.id, second.scheduleVersion)]);
@@ -416,4 +419,55 @@ test('a spread send gives each contact its share of the hours, and a window move
   const ours = { ...theirs, window: { ...theirs.window, zone: 'campaign' } };
   expect((await preview(windowed.documentId, ours)).body.data.firstAt).toBe(new Date(wall(monday, '09:00', 'Europe/Paris')).toISOString());
   expect(receivedFor('spread')).toEqual([]);
+});
+
+test('the calendar lists the campaigns scheduled in a span and those whose send started in it; a bad span says what to fix', async () => {
+  const later = await seedCampaign(strapi(), 'Calendar later', people('callater', 1));
+  const inThreeDays = inParis(3 * 24 * 60);
+  await schedule(later.documentId, inThreeDays).expect(200);
+  const went = await seedCampaign(strapi(), 'Calendar went', people('calwent', 1));
+  await service('sending').sendNow(went.documentId);
+  await waitForProgress(strapi(), went.documentId, (p) => p.state === 'sent' && finished(p));
+  const calendar = (from: number, to: number) =>
+    api()
+      .get('/campaigns/campaigns/calendar')
+      .query({ from: new Date(from).toISOString(), to: new Date(to).toISOString() })
+      .set(auth());
+
+  const now = Date.now();
+  const week = await calendar(now - 24 * 60 * MINUTE, now + 6 * 24 * 60 * MINUTE);
+  expect(week.status).toBe(200);
+  const mine = week.body.data.filter((e: { name: string }) => e.name.startsWith('Calendar'));
+  expect(mine).toEqual([
+    { documentId: went.documentId, name: 'Calendar went', state: 'sent', at: expect.any(String), schedule: null },
+    {
+      documentId: later.documentId,
+      name: 'Calendar later',
+      state: 'scheduled',
+      at: new Date((await campaignRow(later.documentId)).sendAt).toISOString(),
+      schedule: inThreeDays,
+    },
+  ]);
+  expect(Math.abs(Date.parse(mine[0].at) - now)).toBeLessThan(10 * MINUTE);
+  const before = await calendar(now - 10 * 24 * 60 * MINUTE, now - 2 * 24 * 60 * MINUTE);
+  expect(before.body.data.filter((e: { name: string }) => e.name.startsWith('Calendar'))).toEqual([]);
+
+  const bad: Array<[Record<string, string>, RegExp]> = [
+    [{ from: 'yesterday', to: new Date(now).toISOString() }, /from: must be an ISO 8601 instant/],
+    [{ from: new Date(now).toISOString(), to: new Date(now - MINUTE).toISOString() }, /to: must be after from/],
+    [
+      { from: new Date(now).toISOString(), to: new Date(now + 70 * 24 * 60 * MINUTE).toISOString() },
+      /to: must be at most 62 days after from/,
+    ],
+    [{ from: new Date(now).toISOString() }, /to: /],
+  ];
+  for (const [query, message] of bad) {
+    const res = await api().get('/campaigns/campaigns/calendar').query(query).set(auth());
+    expect({ query, status: res.status, message: res.body.error?.message }).toEqual({
+      query,
+      status: 400,
+      message: expect.stringMatching(message),
+    });
+  }
+  await api().post(`/campaigns/campaigns/${later.documentId}/unschedule`).set(auth()).expect(200);
 });

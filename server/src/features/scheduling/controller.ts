@@ -8,6 +8,9 @@ const dataOf = (ctx: Context) => (ctx.request.body as { data?: unknown } | undef
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const scheduling = () => getService(strapi, 'scheduling');
   return {
+    async calendar(ctx: Context) {
+      ctx.body = { data: await scheduling().calendar(ctx.query) };
+    },
     async preview(ctx: Context) {
       ctx.body = { data: await scheduling().preview(ctx.params.documentId, dataOf(ctx)) };
     },

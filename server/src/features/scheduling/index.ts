@@ -19,6 +19,7 @@ export default defineFeature({
   services: { scheduling },
   controllers: { scheduling: schedulingController },
   adminRoutes: [
+    { method: 'GET', path: '/campaigns/calendar', handler: 'scheduling.calendar', config: guard(ACTIONS.read) },
     { method: 'POST', path: `${campaign}/schedule/preview`, handler: 'scheduling.preview', config: guard(ACTIONS.read) },
     { method: 'POST', path: `${campaign}/schedule`, handler: 'scheduling.schedule', config: guard(ACTIONS.send) },
     { method: 'POST', path: `${campaign}/unschedule`, handler: 'scheduling.unschedule', config: guard(ACTIONS.send) },

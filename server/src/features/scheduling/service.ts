@@ -7,6 +7,7 @@ import { UID } from '../../constants';
 import { fieldError, parseOrThrow } from '../../validation/errors';
 import type { RuleGroup } from '../audience/segments/rules';
 import { startRows, type StartRow } from '../sending/send-start';
+import { calendarOf } from './calendar';
 import { scheduleFacts } from './schedule-store';
 import { scheduleInput, type ScheduleInput } from './schedule-input';
 import { summarize } from './wave-plan';
@@ -76,6 +77,9 @@ const createSchedulingService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /** The campaigns scheduled, or sent, in a span of days (the calendar). */
+    calendar: calendarOf(strapi),
+
     /** What the schedule would do for this campaign's audience now, without setting it. */
     async preview(documentId: string, input: unknown): Promise<SchedulePreview> {
       const schedule = parseOrThrow(scheduleInput, input, 'schedule');
