@@ -11,9 +11,10 @@ const sha256Hex = (text) => createHash('sha256').update(text).digest('hex');
 
 /**
  * `count` subscribed contacts, inserted in that order (so their ids follow n): contact n has the
- * address emailOf(n) and the documentId `${tag}` + n in base 36, padded to Strapi's 24 characters.
+ * address emailOf(n), the time zone timezoneOf(n) (none by default) and the documentId `${tag}` + n
+ * in base 36, padded to Strapi's 24 characters.
  */
-const insertContacts = async (trx, count, { tag, emailOf }) => {
+const insertContacts = async (trx, count, { tag, emailOf, timezoneOf = () => null }) => {
   const now = new Date();
   for (let at = 0; at < count; at += INSERT_ROWS) {
     const rows = [];
@@ -24,6 +25,7 @@ const insertContacts = async (trx, count, { tag, emailOf }) => {
         email,
         email_hash: sha256Hex(email),
         state: 'subscribed',
+        timezone: timezoneOf(i),
         created_at: now,
         updated_at: now,
         published_at: now,

@@ -5,7 +5,9 @@
 # should not grow with the audience). Starts Redis when none answers; needs the built plugin and
 # playground. The last line is `send: <N> msg/s, <R> of raw SMTP limit, peak RSS <M> MB` for the
 # slower database. SQLite keeps Strapi's setup; one more pass at the small size measures it in WAL
-# (DATABASE_SQLITE_WAL=true, see playground/src/index.ts).
+# (DATABASE_SQLITE_WAL=true, see playground/src/index.ts). Last, bench/send/schedule-plan.js plans
+# a recipient-local campaign over BENCH_PLAN_CONTACTS (1,000,000) contacts in 300 zones and prints
+# `schedule: plan <T> ms for <N> contacts, peak RSS <M> MB` (BENCH_PLAN_CONTACTS=0 skips it).
 #   BENCH_CONTACTS (100000), BENCH_SMALL_CONTACTS (20000), BENCH_RAW_MESSAGES (20000),
 #   CAMPAIGNS_SEND_CONCURRENCY / CAMPAIGNS_BATCH_SIZE (20 and 500: the best pair found with
 #   bench/send/tune.sh here; the plugin's defaults are 10 and 100),
@@ -40,5 +42,10 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
   BENCH_PROFILE_FILE="$OUT/send-sqlite.cpuprofile" BENCH_STATEMENTS=1 node --expose-gc bench/send/e2e.js sqlite "${BENCH_PROFILE_CONTACTS:-20000}"
   node bench/send/profile-summary.js "$OUT/send-sqlite.cpuprofile" 20
 fi
+PLAN_CONTACTS="${BENCH_PLAN_CONTACTS:-1000000}"
+if [ "$PLAN_CONTACTS" != 0 ]; then
+  BENCH_RESULT="$OUT/schedule-plan.json" node --expose-gc bench/send/schedule-plan.js "$PLAN_CONTACTS" | tee "$OUT/schedule-plan.txt"
+fi
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg); $((SECONDS - STARTED)) s in all"
+[ -f "$OUT/schedule-plan.txt" ] && tail -n 1 "$OUT/schedule-plan.txt"
 node bench/send/summary.js "$OUT/raw.json" "${results[@]}"

@@ -49,6 +49,7 @@ import type { DeliveryStore } from '../features/sending/delivery-store';
 import type { SendEngine, TransportSource } from '../features/sending/engine';
 import type { SendStart } from '../features/sending/send-start';
 import type { Scheduler } from '../features/scheduling/scheduler';
+import type { SendPlans } from '../features/scheduling/send-plans';
 import type { SendRecords } from '../features/sending/send-records';
 import { createCloseStack } from './close-stack';
 import { buildSendFlow } from './send-flow';
@@ -80,6 +81,8 @@ export interface Running {
   engine: SendEngine;
   /** How a send starts, an editor's or its schedule's. */
   sendStart: SendStart;
+  /** The plans of sends that do not go out at once (waves, spreads, windows): made at the start, carried by the dispatch. */
+  plans: SendPlans;
   /** One delayed job per scheduled campaign, and the reconcile that keeps the queue true to the database. */
   scheduler: Scheduler;
   transport: TransportSource;
@@ -167,7 +170,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       fetchText,
     });
     const bounces = smtpBounces({ knex, pipeline: inbound });
-    const { store, records, lifecycle, campaigns, cache, engine, sendStart, scheduler } = buildSendFlow({
+    const { store, records, lifecycle, campaigns, cache, plans, engine, sendStart, scheduler } = buildSendFlow({
       strapi,
       config,
       redis: client,
@@ -233,6 +236,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       lifecycle,
       engine,
       sendStart,
+      plans,
       scheduler,
       transport,
       webView: createWebView({ campaigns, cache, composeContext }),

@@ -111,5 +111,5 @@ export const buildSendFlow = ({
     graceMs: config.scheduling.graceMinutes * 60_000,
     log: strapi.log,
   });
-  return { store, records, lifecycle, campaigns, cache, engine, sendStart, scheduler };
+  return { store, records, lifecycle, campaigns, cache, plans, engine, sendStart, scheduler };
 };

@@ -25,6 +25,8 @@ export const ScheduleSummary = ({ title, preview, scheduled }: Props) => {
       month: 'short',
       hour: '2-digit',
       minute: '2-digit',
+      // UTC reads as a 24-hour clock in every language.
+      hourCycle: 'h23',
       timeZone: 'UTC',
     }).format(new Date(iso));
   const plan = preview.result;

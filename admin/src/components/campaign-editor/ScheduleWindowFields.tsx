@@ -46,7 +46,7 @@ export const ScheduleWindowFields = ({ window, onChange, errors }: Props) => {
           <TextField
             name="schedule-window-start"
             type="time"
-            label={t('schedule.window.start', 'From')}
+            label={t('schedule.window.start', 'Opens at')}
             value={window.start}
             onChange={(start) => onChange({ ...window, start })}
             error={errorFor(errors, 'window.start')}
@@ -57,7 +57,7 @@ export const ScheduleWindowFields = ({ window, onChange, errors }: Props) => {
           <TextField
             name="schedule-window-end"
             type="time"
-            label={t('schedule.window.end', 'Until')}
+            label={t('schedule.window.end', 'Closes at')}
             value={window.end}
             onChange={(end) => onChange({ ...window, end })}
             error={errorFor(errors, 'window.end')}
