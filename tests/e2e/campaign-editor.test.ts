@@ -263,7 +263,7 @@ test('schedules a campaign from its page, sees it on the calendar, drags it to a
     .getByLabel(/^Spread over/)
     .fill('2');
   await page().getByText('Only send inside a window').click();
-  await page().getByLabel(/^From/).fill('11:00');
+  await page().getByRole('textbox', { name: 'Opens at' }).fill('11:00');
   await page()
     .getByText(/^First message .*16:00 UTC, last .*16:00 UTC; 1 wave, 1 contact\.$/)
     .waitFor();
