@@ -60,6 +60,11 @@ export const SchedulePanel = ({ campaign, errors, onSchedule }: Props) => {
     window: windowOn ? window : null,
   };
   const preview = useSchedulePreview(campaign.documentId, schedule);
+  // "Scheduled:" only while the fields still say what was saved.
+  const asSaved =
+    scheduled &&
+    saved !== null &&
+    JSON.stringify({ ...saved, spreadHours: saved.spreadHours ?? null, window: saved.window ?? null }) === JSON.stringify(schedule);
 
   const submit = async () => {
     setBusy(true);
@@ -81,7 +86,7 @@ export const SchedulePanel = ({ campaign, errors, onSchedule }: Props) => {
 
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
-      <ScheduleSummary title={title} preview={preview} scheduled={scheduled} />
+      <ScheduleSummary title={title} preview={preview} scheduled={asSaved} />
       <Grid.Root gap={4}>
         <Grid.Item col={3} s={12} direction="column" alignItems="stretch">
           <TextField

@@ -35,7 +35,7 @@ const createContactExportService = ({ strapi }: { strapi: Core.Strapi }) => ({
     let base: () => Knex.QueryBuilder;
     if (q.segment) {
       const { audience: segments } = rootOf(strapi);
-      const { query: audience } = await segments.mailableQuery(await segments.rulesOf(q.segment));
+      const { query: audience } = await segments.mailableQuery(await segments.rulesOf(q.segment), null, { byId: true });
       base = () => audience.clone();
     } else {
       base = () => knex(`${tables.contacts} as c`);

@@ -75,8 +75,8 @@ export const createAudienceQueries = (strapi: Core.Strapi) => {
      * Wrapped in an object: a knex builder is thenable, and returning it bare from an async
      * function would run it.
      */
-    async mailableQuery(rules: RuleGroup, campaignTopicId: number | null = null) {
-      return { query: mailableContacts(strapi.db.connection, rules, await compileContext(rules, campaignTopicId)) };
+    async mailableQuery(rules: RuleGroup, campaignTopicId: number | null = null, { byId = false } = {}) {
+      return { query: mailableContacts(strapi.db.connection, rules, await compileContext(rules, campaignTopicId), 'c', { byId }) };
     },
 
     /**
@@ -120,7 +120,7 @@ export const createAudienceQueries = (strapi: Core.Strapi) => {
     ): Promise<AudienceContact[]> {
       if (!Number.isInteger(after) || after < 0) throw invalid('after', 'a contact id (a whole number, 0 for the first page)');
       if (!Number.isInteger(limit) || limit < 1 || limit > 5000) throw invalid('limit', 'a whole number from 1 to 5000');
-      const { query } = await queries.mailableQuery(parseRules(rules), topicId);
+      const { query } = await queries.mailableQuery(parseRules(rules), topicId, { byId: true });
       const top = await strapi.db.connection(tables().contacts).max({ id: 'id' }).first();
       const lastId = Number(top?.id ?? 0);
       const page: AudienceContact[] = [];

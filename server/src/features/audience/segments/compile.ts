@@ -161,11 +161,18 @@ const applyGroup = (knex: Knex, qb: Knex.QueryBuilder, group: RuleGroup, ctx: Co
 /**
  * The contacts a segment can mail: subscribed, matching the rules, and on no active suppression
  * that blocks them (global, or scoped to the campaign's topic; matched by email hash, so erased
- * addresses stay suppressed). One query.
+ * addresses stay suppressed). One query. `byId`: the caller reads it in windows of ids (a keyset
+ * page), which the primary key must serve.
  */
-export const mailableContacts = (knex: Knex, group: RuleGroup, ctx: CompileContext, alias = 'c') => {
+export const mailableContacts = (knex: Knex, group: RuleGroup, ctx: CompileContext, alias = 'c', { byId = false } = {}) => {
   const { suppressions, suppressionTopics } = ctx.tables;
-  const qb = knex(`${ctx.tables.contacts} as ${alias}`).where(`${alias}.state`, 'subscribed');
+  // Without statistics SQLite serves `state = ?` from the state index, then reads and sorts every
+  // subscribed contact for one window of ids: a page cost the whole table (O(n²) over a dispatch).
+  // Unary + keeps the value and takes the index away, so the id range is what it searches.
+  const subscribed = byId && ctx.dialect === 'sqlite' ? knex.raw('+?? = ?', [`${alias}.state`, 'subscribed']) : null;
+  const qb = subscribed
+    ? knex(`${ctx.tables.contacts} as ${alias}`).where(subscribed)
+    : knex(`${ctx.tables.contacts} as ${alias}`).where(`${alias}.state`, 'subscribed');
   applyGroup(knex, qb, group, ctx, alias);
   return qb.whereNotExists(
     blockingSuppressions(knex, { suppressions, topicLinks: suppressionTopics }, `${alias}.email_hash`, {
