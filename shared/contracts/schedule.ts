@@ -65,4 +65,6 @@ export interface CalendarEntry {
   state: CampaignScheduleState['state'];
   at: string;
   schedule: CampaignSchedule | null;
+  /** The schedule's version as read: a move sends it back (`ifVersion`), so a change made meanwhile is not overwritten. */
+  version: number;
 }

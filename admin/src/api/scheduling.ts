@@ -19,8 +19,9 @@ const schedulingApi = adminApi.enhanceEndpoints({ addTagTypes: [CAMPAIGN_TAG, SE
       query: ({ documentId, data }) => ({ url: `${base}/${documentId}/schedule/preview`, method: 'POST', data: { data } }),
       transformResponse: (response: { data: SchedulePreview }) => response.data,
     }),
-    scheduleCampaign: build.mutation<CampaignScheduleState, { documentId: string; data: CampaignSchedule }>({
-      query: ({ documentId, data }) => ({ url: `${base}/${documentId}/schedule`, method: 'POST', data: { data } }),
+    /** `ifVersion`: the schedule version the editor saw; the server refuses a move over a newer one. */
+    scheduleCampaign: build.mutation<CampaignScheduleState, { documentId: string; data: CampaignSchedule; ifVersion?: number }>({
+      query: ({ documentId, data, ifVersion }) => ({ url: `${base}/${documentId}/schedule`, method: 'POST', data: { data, ifVersion } }),
       transformResponse: (response: { data: CampaignScheduleState }) => response.data,
       invalidatesTags: (_result, _error, { documentId }) => [
         { type: SEND_PROGRESS_TAG, id: documentId },

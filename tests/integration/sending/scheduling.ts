@@ -438,16 +438,30 @@ test('the calendar lists the campaigns scheduled in a span and those whose send 
   const week = await calendar(now - 24 * 60 * MINUTE, now + 6 * 24 * 60 * MINUTE);
   expect(week.status).toBe(200);
   const mine = week.body.data.filter((e: { name: string }) => e.name.startsWith('Calendar'));
+  const laterRow = await campaignRow(later.documentId);
   expect(mine).toEqual([
-    { documentId: went.documentId, name: 'Calendar went', state: 'sent', at: expect.any(String), schedule: null },
+    { documentId: went.documentId, name: 'Calendar went', state: 'sent', at: expect.any(String), schedule: null, version: 0 },
     {
       documentId: later.documentId,
       name: 'Calendar later',
       state: 'scheduled',
-      at: new Date((await campaignRow(later.documentId)).sendAt).toISOString(),
+      at: new Date(laterRow.sendAt).toISOString(),
       schedule: inThreeDays,
+      version: laterRow.scheduleVersion,
     },
   ]);
+  // A move made from what was read: refused once the schedule changed since, accepted with the version it has.
+  const moveFrom = (ifVersion: unknown) =>
+    api()
+      .post(`/campaigns/campaigns/${later.documentId}/schedule`)
+      .set(auth())
+      .send({ data: { ...inThreeDays, date: DateTime.fromISO(inThreeDays.date).plus({ days: 1 }).toFormat('yyyy-MM-dd') }, ifVersion });
+  const stale = await moveFrom(laterRow.scheduleVersion - 1);
+  expect(stale.status).toBe(400);
+  expect(stale.body.error.message).toBe('Campaign "Calendar later" was rescheduled since you read it: reload it and try again');
+  expect((await moveFrom('3')).body.error.message).toMatch(/ifVersion: must be the whole-number schedule version you read/);
+  expect((await campaignRow(later.documentId)).scheduleVersion).toBe(laterRow.scheduleVersion);
+  await moveFrom(laterRow.scheduleVersion).expect(200);
   expect(Math.abs(Date.parse(mine[0].at) - now)).toBeLessThan(10 * MINUTE);
   const before = await calendar(now - 10 * 24 * 60 * MINUTE, now - 2 * 24 * 60 * MINUTE);
   expect(before.body.data.filter((e: { name: string }) => e.name.startsWith('Calendar'))).toEqual([]);

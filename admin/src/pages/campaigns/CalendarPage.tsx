@@ -50,7 +50,7 @@ export const CalendarPage = () => {
       return;
     }
     try {
-      await scheduleCampaign({ documentId: entry.documentId, data: { ...entry.schedule, date: day } }).unwrap();
+      await scheduleCampaign({ documentId: entry.documentId, data: { ...entry.schedule, date: day }, ifVersion: entry.version }).unwrap();
       toggleNotification({ type: 'success', message: t('calendar.moved', 'Moved "{name}" to {day}', { name: entry.name, day }) });
     } catch (error) {
       toggleNotification({ type: 'danger', message: errorMessage(error) });

@@ -17,6 +17,7 @@ interface Row {
   state: CalendarEntry['state'];
   sendAt?: string | Date | null;
   schedule?: CalendarEntry['schedule'];
+  scheduleVersion?: number | null;
 }
 
 /**
@@ -33,7 +34,7 @@ export const calendarOf = (strapi: Core.Strapi) => async (query: unknown) => {
   const campaigns = strapi.db.query(UID.campaign);
   const scheduled = (await campaigns.findMany({
     where: { state: 'scheduled', sendAt: { $gte: new Date(from), $lt: new Date(to) } },
-    select: ['id', 'documentId', 'name', 'state', 'sendAt', 'schedule'],
+    select: ['id', 'documentId', 'name', 'state', 'sendAt', 'schedule', 'scheduleVersion'],
     orderBy: { sendAt: 'asc' },
   })) as Row[];
   const starts: Array<{ campaign_id: number; started_at: number | string }> = await strapi.db
@@ -45,7 +46,7 @@ export const calendarOf = (strapi: Core.Strapi) => async (query: unknown) => {
   const went = startedAt.size
     ? ((await campaigns.findMany({
         where: { id: { $in: [...startedAt.keys()] }, state: { $ne: 'scheduled' } },
-        select: ['id', 'documentId', 'name', 'state', 'schedule'],
+        select: ['id', 'documentId', 'name', 'state', 'schedule', 'scheduleVersion'],
       })) as Row[])
     : [];
 
@@ -60,6 +61,7 @@ export const calendarOf = (strapi: Core.Strapi) => async (query: unknown) => {
       state: row.state,
       at: new Date(at).toISOString(),
       schedule: row.schedule ?? null,
+      version: Number(row.scheduleVersion ?? 0),
     }));
   return entries;
 };

@@ -15,7 +15,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: await scheduling().preview(ctx.params.documentId, dataOf(ctx)) };
     },
     async schedule(ctx: Context) {
-      ctx.body = { data: await scheduling().schedule(ctx.params.documentId, dataOf(ctx)) };
+      const { ifVersion } = (ctx.request.body as { ifVersion?: unknown } | undefined) ?? {};
+      ctx.body = { data: await scheduling().schedule(ctx.params.documentId, dataOf(ctx), { ifVersion }) };
     },
     async unschedule(ctx: Context) {
       ctx.body = { data: await scheduling().unschedule(ctx.params.documentId) };

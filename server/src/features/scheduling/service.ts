@@ -87,15 +87,24 @@ const createSchedulingService = ({ strapi }: { strapi: Core.Strapi }) => {
       return previewOf(row, schedule, (await factsOf(row.id)).topicId);
     },
 
-    /** Schedules a draft, or moves a scheduled campaign to a new time. */
-    async schedule(documentId: string, input: unknown): Promise<CampaignScheduleState> {
+    /**
+     * Schedules a draft, or moves a scheduled campaign to a new time. `ifVersion`: the schedule
+     * version the caller read (the calendar's move); another is refused rather than overwritten.
+     */
+    async schedule(documentId: string, input: unknown, { ifVersion }: { ifVersion?: unknown } = {}): Promise<CampaignScheduleState> {
       const schedule = parseOrThrow(scheduleInput, input, 'schedule');
+      if (ifVersion !== undefined && !Number.isInteger(ifVersion)) {
+        throw fieldError('schedule', 'ifVersion', 'must be the whole-number schedule version you read');
+      }
       const row = await rowOf(documentId);
       const { lifecycle, scheduler } = root.running;
       const rescheduling = row.state === 'scheduled';
       if (!rescheduling) lifecycle.assertCanTake(row, 'schedule');
       await root.readiness.assertReady(row);
       const facts = await factsOf(row.id);
+      if (ifVersion !== undefined && ifVersion !== facts.version) {
+        throw new errors.ValidationError(`Campaign "${row.name}" was rescheduled since you read it: reload it and try again`);
+      }
       const sendAt = Date.parse((await previewOf(row, schedule, facts.topicId)).sendAt);
 
       const version = facts.version + 1;
