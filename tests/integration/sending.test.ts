@@ -24,5 +24,6 @@ integrationGroup(
     'sending/erasure-while-sending',
     'sending/topic-suppressions',
     'sending/scheduling',
+    'sending/scheduled-plans',
   ]
 );

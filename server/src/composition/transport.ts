@@ -1,5 +1,5 @@
 import type { Transport } from '../mail/transport';
-import type { TransportSource } from '../features/sending/engine';
+import type { TransportSource } from '../features/sending/engine-ports';
 
 /**
  * The transport of this process, made on first use (a process that never sends opens no SMTP

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
-import type { CampaignSource } from './engine';
+import type { CampaignSource } from './engine-ports';
 import type { CampaignRow } from './prepared-campaign';
 
 /** The columns of a campaign the send flow and the sending service read. */

@@ -1,17 +1,16 @@
 import type { Job, Queue } from 'bullmq';
-import type { AudienceContact } from '../../../../shared/contracts/segments';
 import type { PluginConfig } from '../../config/schema';
 import { TemplateError } from '../../content/liquid';
 import type { CampaignLifecycle } from '../campaigns/lifecycle';
 import { classifyFailure, type Transport } from '../../mail/transport';
-import type { SmtpBounce } from '../../events/smtp-bounce';
 import type { SendJobs } from './jobs';
-import type { RuleGroup } from '../audience/segments/rules';
 import { retryDelayMs } from './backoff';
+import { dueBatches } from './due-batches';
+import type { AudiencePages, BounceRecorder, CampaignSource, DuePlan, DuePlans, TransportSource } from './engine-ports';
 import { composeMessage, messageIdFor, type ComposeContext, type ComposeOptions, type Recipient } from './compose';
 import type { DeliveryStore, DeliveryToSend, QueuedDelivery } from './delivery-store';
 import { STALE_SENDING_MS } from './delivery-states';
-import type { CampaignCache, CampaignRow, PreparedCampaign } from './prepared-campaign';
+import type { CampaignCache, PreparedCampaign } from './prepared-campaign';
 import type { RateLimiter } from './rate-limiter';
 import type { SendRecords } from './send-records';
 
@@ -33,13 +32,6 @@ const DISPATCH_JOB_OPTIONS = {
   removeOnFail: 1000,
 } as const;
 
-/**
- * Deliveries due within one stretch of this length share their send jobs, which wait for the
- * stretch's last instant: a planned send goes out up to a minute late, never early, in a few
- * delayed jobs per minute rather than one per message.
- */
-const DUE_STRETCH_MS = 60_000;
-
 /** How early a delayed job may run and still send (timers and Redis's clock are not exact). */
 const EARLY_TOLERANCE_MS = 1000;
 
@@ -49,41 +41,6 @@ const STATE_CHECK_MS = 250;
 export type SendJob = Job<SendJobs['batch'], unknown, 'batch'>;
 
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** The campaigns the engine reads: one by id, and those a state holds (the sweep). */
-export interface CampaignSource {
-  load(campaignId: number): Promise<CampaignRow | null>;
-  idsInState(state: 'sending'): Promise<number[]>;
-}
-
-/** A keyset page of the contacts frozen rules select (the segments' compiled query). */
-export interface AudiencePages {
-  /** `topicId`: the campaign's topic, whose topic-scoped suppressions leave the page as global ones do. */
-  page(rules: RuleGroup, page: { after: number; limit: number; topicId: number | null }): Promise<AudienceContact[]>;
-}
-
-/** A send's plan, opened where its dispatch resumes: when each contact of the next pages is due, and the state to save with the cursor. */
-export interface DuePlan {
-  place(contacts: readonly AudienceContact[]): number[];
-  state(): unknown;
-}
-
-/** Opens the plans send records keep (scheduling's wave plans); the engine only carries them. */
-export interface DuePlans {
-  open(saved: unknown): DuePlan;
-}
-
-/** Where a refusal the SMTP server gave becomes a bounce event (and, when hard, a suppressed contact). */
-export interface BounceRecorder {
-  recordSmtpBounce(deliveryId: number, bounce: SmtpBounce): Promise<void>;
-}
-
-/** The transport, made on first use (a custom one may be slow to build) and kept for the process. */
-export interface TransportSource {
-  get(): Transport;
-  /** Whether the server takes 8-bit bodies; false when it cannot be asked. */
-  eightBitMime(): Promise<boolean>;
-}
 
 type JobQueue = Pick<Queue, 'add' | 'addBulk' | 'getJob' | 'getJobCounts'>;
 
@@ -125,32 +82,13 @@ export const createSendEngine = (deps: SendEngineDeps) => {
 
   const jobOptions = { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: 1000 } as const;
 
-  /**
-   * Send jobs for these deliveries, in batches: what is due goes now, the rest waits in delayed
-   * jobs, one group per DUE_STRETCH_MS. The same deliveries always make the same jobs, whose ids
-   * make a repeated enqueue a no-op while the job exists.
-   */
+  /** Send jobs for these deliveries (dueBatches); the job ids make a repeated enqueue a no-op while the job exists. */
   const enqueue = async (campaignId: number, key: string | number, deliveries: readonly QueuedDelivery[]) => {
-    const now = Date.now();
-    const stretches = new Map<number, QueuedDelivery[]>();
-    for (const delivery of deliveries) {
-      const stretch = delivery.dueAt !== null && delivery.dueAt > now ? Math.floor(delivery.dueAt / DUE_STRETCH_MS) : -1;
-      const group = stretches.get(stretch) ?? [];
-      group.push(delivery);
-      stretches.set(stretch, group);
-    }
-    const jobs = [];
-    for (const group of stretches.values()) {
-      for (let i = 0; i < group.length; i += config.batchSize) {
-        const batch = group.slice(i, i + config.batchSize);
-        const dueAt = Math.max(...batch.map((d) => d.dueAt ?? 0));
-        jobs.push({
-          name: 'batch' as const,
-          data: { campaignId, deliveryIds: batch.map((d) => d.id) },
-          opts: { ...jobOptions, jobId: `send-${campaignId}-${key}-${batch[0].id}`, ...(dueAt > now ? { delay: dueAt - now } : {}) },
-        });
-      }
-    }
+    const jobs = dueBatches(deliveries, config.batchSize, Date.now()).map(({ deliveryIds, delay }) => ({
+      name: 'batch' as const,
+      data: { campaignId, deliveryIds },
+      opts: { ...jobOptions, jobId: `send-${campaignId}-${key}-${deliveryIds[0]}`, ...(delay > 0 ? { delay } : {}) },
+    }));
     if (jobs.length) await queues.send.addBulk(jobs);
   };
 

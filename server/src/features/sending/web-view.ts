@@ -1,7 +1,7 @@
 import { renderMessage, type TemplateContact } from '../../content/render';
 import { BLANK_PIXEL_URI } from '../tracking/responses';
 import { recipientUrls, type ComposeContext } from './compose';
-import type { CampaignSource } from './engine';
+import type { CampaignSource } from './engine-ports';
 import type { CampaignCache } from './prepared-campaign';
 
 /**
