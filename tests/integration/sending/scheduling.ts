@@ -129,11 +129,13 @@ test("writes through Strapi's document service keep the one job: scheduled, move
   });
   const scheduled = await campaignRow(campaign.documentId);
   expect(await jobsOf(id)).toEqual([scheduleJobId(id, scheduled.scheduleVersion)]);
-  // A new time without a new version: the write gets one, and the job moves with it.
-  await documents().update({ documentId: campaign.documentId, data: { sendAt: new Date(Date.now() + 1500) } as never });
+  // A new time without a new version: the write gets one, and the job moves with it. Two hours
+  // ahead, so that a slow machine still finds the job waiting; then its time is brought near.
+  await documents().update({ documentId: campaign.documentId, data: { sendAt: new Date(Date.now() + 7_200_000) } as never });
   const moved = await campaignRow(campaign.documentId);
   expect(moved.scheduleVersion).toBe(scheduled.scheduleVersion + 1);
   expect(await jobsOf(id)).toEqual([scheduleJobId(id, moved.scheduleVersion)]);
+  await dueIn(campaign.documentId, 500);
   await waitForProgress(strapi(), campaign.documentId, (p) => p.state === 'sent' && finished(p));
   expect(receivedFor('docs')).toHaveLength(2);
 
