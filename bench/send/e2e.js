@@ -24,6 +24,8 @@ const { createHash } = require('node:crypto');
 const { monitorEventLoopDelay } = require('node:perf_hooks');
 const path = require('node:path');
 const { bootPlayground } = require('../lib/boot');
+const { startProfile } = require('../lib/profile');
+const { statementTimer } = require('../lib/statements');
 const { deleteRedisPrefix } = require('../../scripts/lib/redis-prefix');
 const { startSink, sampleRss, cpuMsSince, sleep, mb } = require('./lib');
 
@@ -84,52 +86,6 @@ const seed = async (strapi) => {
     });
   }
   await knex.raw('ANALYZE');
-};
-
-/** Time per kind of statement from knex's query events (BENCH_STATEMENTS=1). */
-const statementTimer = (strapi) => {
-  const statements = new Map();
-  const started = new Map();
-  const knex = strapi.db.connection;
-  const onQuery = (q) => started.set(q.__knexQueryUid, performance.now());
-  const onResponse = (_response, q) => {
-    const from = started.get(q.__knexQueryUid);
-    if (from === undefined) return;
-    started.delete(q.__knexQueryUid);
-    const kind = q.sql
-      .replace(/\s+/g, ' ')
-      .replace(/"|`/g, '')
-      .slice(0, 70)
-      .replace(/ in \(.*$| values .*$/, '');
-    const entry = statements.get(kind) || { count: 0, ms: 0 };
-    entry.count += 1;
-    entry.ms += performance.now() - from;
-    statements.set(kind, entry);
-  };
-  knex.on('query', onQuery);
-  knex.on('query-response', onResponse);
-  return () => {
-    knex.off('query', onQuery);
-    knex.off('query-response', onResponse);
-    return [...statements].sort((a, b) => b[1].ms - a[1].ms);
-  };
-};
-
-/** The inspector's CPU profiler over the send only (boot and seeding stay out of the profile). */
-const startProfile = async () => {
-  const inspector = require('node:inspector');
-  const session = new inspector.Session();
-  session.connect();
-  const post = (method, params) =>
-    new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 1000 });
-  await post('Profiler.start');
-  return async (file) => {
-    const { profile } = await post('Profiler.stop');
-    fs.writeFileSync(file, JSON.stringify(profile));
-    session.disconnect();
-  };
 };
 
 /** Used MB per V8 heap space that holds much (new, old, large objects...). */

@@ -16,9 +16,16 @@
 const http = require('node:http');
 const { urlsOf } = require('./urls');
 
+/**
+ * A reader's desktop mail client: their opens and clicks are a person's, which set the delivery's
+ * first open and click times (Node's own client sends no User-Agent, which would make every event a
+ * machine's, and the database would never see those updates).
+ */
+const HEADERS = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Thunderbird/128.5.0' };
+
 const get = (agent, url) =>
   new Promise((resolve) => {
-    const request = http.get(url, { agent }, (response) => {
+    const request = http.get(url, { agent, headers: HEADERS }, (response) => {
       response.resume();
       response.on('end', () => resolve(response.statusCode));
     });

@@ -15,7 +15,9 @@
  *   node bench/tracking/tracking.js <sqlite|postgres|mysql>
  *
  * Environment: BENCH_DELIVERIES (100000), BENCH_CONCURRENCY (50), BENCH_SECONDS (10, each
- * server's measured seconds in all), BENCH_ROUNDS (5), BENCH_RESULT=<file> writes the figures as JSON. The public limits are on, as in production, with
+ * server's measured seconds in all), BENCH_ROUNDS (5), BENCH_RESULT=<file> writes the figures as JSON,
+ * BENCH_PROFILE_FILE=<file.cpuprofile> profiles Strapi's last slice (bench/send/profile-summary.js reads it),
+ * BENCH_STATEMENTS=1 prints the time of each kind of database statement (measured slices and writes). The public limits are on, as in production, with
  * a per-IP limit no run reaches (every request here comes from one IP): their counting is measured,
  * not their refusals.
  * Prints `bare-node`, `strapi <db>`, `event loop <db>` and `recorded <db>` lines, then
@@ -26,6 +28,8 @@ const path = require('node:path');
 const { fork } = require('node:child_process');
 const { createHistogram } = require('node:perf_hooks');
 const { bootPlaygroundOnRedis } = require('../lib/boot');
+const { startProfile } = require('../lib/profile');
+const { statementTimer } = require('../lib/statements');
 const { runMain, writeResult } = require('../lib/run');
 const { insertContacts, sha256Hex, INSERT_ROWS } = require('../lib/seed');
 const { LINKS, SECRET, verify } = require('./urls');
@@ -223,16 +227,21 @@ const main = async () => {
     await tracking.flush();
     // The two servers take turns, so a machine whose speed drifts during the run slows both alike.
     const sliceSeconds = SECONDS / ROUNDS;
+    const stopStatements = process.env.BENCH_STATEMENTS === '1' ? statementTimer(strapi) : null;
     const flushes = [];
     for (let round = 0; round < ROUNDS; round++) {
       addSlice(bareTotal, await load.slice('bare', sliceSeconds, true), sliceSeconds);
+      const profiled = process.env.BENCH_PROFILE_FILE && round === ROUNDS - 1;
+      const stopProfile = profiled ? await startProfile() : null;
       addSlice(strapiTotal, await load.slice('strapi', sliceSeconds, true, (work) => delayWhile(loopDelay, work)), sliceSeconds);
+      if (stopProfile) await stopProfile(process.env.BENCH_PROFILE_FILE);
       // Strapi's writes of its slice end before the bare server's next: neither pays for the other's work.
       const flushStarted = performance.now();
       await tracking.flush();
       flushes.push(performance.now() - flushStarted);
     }
     load.stop();
+    const statements = stopStatements?.();
     const bareResult = summary(bareTotal);
     const result = summary(strapiTotal);
     console.log(line('bare-node', bareResult));
@@ -243,17 +252,34 @@ const main = async () => {
         '(a stall delays every request waiting on it)'
     );
 
+    for (const [kind, e] of statements?.slice(0, 10) ?? [])
+      console.log(`  statement ${String(Math.round(e.ms)).padStart(7)} ms ${String(e.count).padStart(6)}x  ${kind}`);
+
     // Every answered pixel (200) and redirect (302) was a distinct event, unless the list ran out.
     if (result.sent > urls) console.log(`warning: ${result.sent} requests for ${urls} URLs: raise BENCH_DELIVERIES`);
     const answered = (result.answered[200] ?? 0) + (result.answered[302] ?? 0);
     const knex = strapi.db.connection;
     const count = async (type) => Number((await knex('campaigns_events').count({ n: '*' }).where({ type }).first()).n);
     const recorded = { open: await count('open'), click: await count('click') };
+    // A reader's open and click set the delivery's first open and click times (an update each); a machine's do not.
+    const humanEvents = Number((await knex('campaigns_events').count({ n: '*' }).where({ is_bot: false }).first()).n);
     const lost = Math.max(0, answered - recorded.open - recorded.click);
     console.log(
       `recorded ${client}: ${recorded.open} open and ${recorded.click} click events for ${answered} answered requests ` +
         `(warm-up included; the writes of each slice ended ${flushes.map((f) => f.toFixed(0)).join(' / ')} ms after it)`
     );
+    if (client === 'postgres') {
+      // Updates PostgreSQL made in the row's own page (HOT): no new version in each index of deliveries.
+      // Each backend reports its counts once idle (PostgreSQL 15 waits up to 10 s): asked until they are in.
+      const read = async () =>
+        (await knex.raw(`SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'campaigns_deliveries'`)).rows[0];
+      let stats = await read();
+      for (let waited = 0; Number(stats.n_tup_upd) < humanEvents && waited < 15; waited++) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        stats = await read();
+      }
+      console.log(`deliveries ${client}: ${stats.n_tup_hot_upd} of ${stats.n_tup_upd} updates in place (HOT)`);
+    }
     const ratio = rateOf(result) / rateOf(bareResult);
     writeResult({ client, concurrency: CONCURRENCY, rounds: ROUNDS, bare: bareResult, result, recorded, answered, lost, ratio });
     console.log(

@@ -32,13 +32,31 @@ const verify = (purpose, token) => {
 };
 
 /**
- * Half opens, half clicks, every URL distinct: delivery n's open beside its click on link n mod 5.
+ * The deliveries in the order their readers come to them: not the order they were sent (which
+ * would crowd each write into a few pages of the table), shuffled the same way on every run.
+ */
+const readingOrder = (deliveryIds) => {
+  const order = [...deliveryIds];
+  let seed = 0x9e3779b9;
+  for (let i = order.length - 1; i > 0; i--) {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    const j = seed % (i + 1);
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+};
+
+/**
+ * Half opens, half clicks, every URL distinct: a delivery's open beside its click on link n mod 5.
  * Only these pairs: the bare server, faster, gets further down the list, and a tail of clicks alone
  * would give it more redirects (no body) than pixels, a cheaper mix than Strapi's. The load
  * generator goes round the list again when it ends (the bare server only: the run warns when
  * Strapi's requests outnumber the URLs).
  */
 const urlsOf = (base, deliveryIds, linkIds) =>
-  deliveryIds.flatMap((id, n) => [`${base}/o/${tokenOf('open', [id])}`, `${base}/c/${tokenOf('click', [id, linkIds[n % LINKS]])}`]);
+  readingOrder(deliveryIds).flatMap((id, n) => [
+    `${base}/o/${tokenOf('open', [id])}`,
+    `${base}/c/${tokenOf('click', [id, linkIds[n % LINKS]])}`,
+  ]);
 
 module.exports = { LINKS, SECRET, urlsOf, verify };

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Core } from '@strapi/strapi';
 import { insertRows, updateRows } from '../../server/src/db/bulk-insert';
-import { isMysql } from '../../server/src/db/dialect';
+import { isMysql, isPostgres } from '../../server/src/db/dialect';
 import { migrations } from '../../server/src/db/migrations';
 import { runMigrations } from '../../server/src/db/migrator';
 import { startStrapi } from '../helpers/strapi';
@@ -51,6 +51,20 @@ test('creates the plugin tables and records the migration once', async () => {
   expect(Number((await knex()('campaigns_migrations_lock').count({ n: '*' }).first())?.n)).toBe(0);
 });
 
+test("on PostgreSQL a delivery's first open time is written in the row's own page, leaving its indexes alone", async () => {
+  if (!isPostgres(knex())) return;
+  const rows = Array.from({ length: 200 }, (_, i) => ({ ...delivery(900, 10_000 + i), state: 'sent' }));
+  const [first] = await knex()('campaigns_deliveries').insert(rows).returning('id');
+  const pageOf = async () =>
+    String((await knex().raw(`SELECT (ctid::text::point)[0] AS page FROM campaigns_deliveries WHERE id = ?`, [first.id])).rows[0].page);
+  const before = await pageOf();
+  // 200 rows fill more than one page: with no room left on the first row's page, the new version
+  // would go to another page, and a new entry into each of the table's indexes with it.
+  await knex()('campaigns_deliveries').where({ id: first.id }).update({ first_open_at: Date.now() });
+  expect(await pageOf()).toBe(before);
+  await knex()('campaigns_deliveries').where({ campaign_id: 900 }).delete();
+});
+
 test('the database refuses a second delivery for the same campaign and contact', async () => {
   await knex()('campaigns_deliveries').insert(delivery(1, 1));
   expect(await rejection(() => knex()('campaigns_deliveries').insert(delivery(1, 1)))).toMatch(/unique|duplicate/i);
@@ -59,8 +73,15 @@ test('the database refuses a second delivery for the same campaign and contact',
   expect(Number((await knex()('campaigns_deliveries').count({ n: '*' }).first())?.n)).toBe(3);
 });
 
-test('the database refuses a second event with the same idempotency key', async () => {
-  const event = { idempotency_key: 'ses:msg-1:bounce', type: 'bounce', source: 'ses', occurred_at: Date.now(), created_at: Date.now() };
+test('the database refuses a second event with the same idempotency key for one delivery', async () => {
+  const event = {
+    idempotency_key: 'ses:msg-1:bounce',
+    delivery_id: 1,
+    type: 'bounce',
+    source: 'ses',
+    occurred_at: Date.now(),
+    created_at: Date.now(),
+  };
   await knex()('campaigns_events').insert(event);
   expect(await rejection(() => knex()('campaigns_events').insert({ ...event, type: 'complaint' }))).toMatch(/unique|duplicate/i);
 });

@@ -17,25 +17,32 @@ const EVENT_COLUMNS = [
   'created_at',
 ] as const satisfies ReadonlyArray<keyof EventRow>;
 
+/** What keeps an event once: its key within its delivery (the unique index campaigns_events_delivery_key_uq). */
+const EVENT_KEY = ['delivery_id', 'idempotency_key'] as const;
+const keyOfRow = (row: Pick<EventRow, 'delivery_id' | 'idempotency_key'>) => `${row.delivery_id}\n${row.idempotency_key}`;
+
 /**
- * Inserts the rows whose key is not stored yet and answers, per row, the new event's id or null
- * for a repeat (a key already stored, or an earlier row of this batch). PostgreSQL and SQLite take
- * one multi-row INSERT ... ON CONFLICT DO NOTHING RETURNING (insertRows: JSON rows, or VALUES
- * of 500 rows); MySQL has no RETURNING and its multi-row insert id says nothing about which rows
- * were ignored, so it inserts row by row (INSERT IGNORE answers insert id 0 for an ignored row),
- * still inside the caller's one transaction.
+ * Inserts the rows whose key is not stored yet for their delivery and answers, per row, the new
+ * event's id or null for a repeat (a key already stored, or an earlier row of this batch).
+ * PostgreSQL and SQLite take one multi-row INSERT ... ON CONFLICT DO NOTHING RETURNING
+ * (insertRows: JSON rows, or VALUES of 500 rows); MySQL has no RETURNING and its multi-row insert
+ * id says nothing about which rows were ignored, so it inserts row by row (INSERT IGNORE answers
+ * insert id 0 for an ignored row), still inside the caller's one transaction.
  */
 export const insertEvents = async (trx: Knex.Transaction, rows: readonly EventRow[]): Promise<Array<number | null>> => {
   const firstOfKey = new Map<string, number>();
   rows.forEach((row, i) => {
-    if (!firstOfKey.has(row.idempotency_key)) firstOfKey.set(row.idempotency_key, i);
+    if (!firstOfKey.has(keyOfRow(row))) firstOfKey.set(keyOfRow(row), i);
   });
   const distinct = [...firstOfKey.values()].map((i) => rows[i]);
   const idOfKey = new Map<string, number>();
   if (isMysql(trx)) {
     for (const row of distinct) {
-      const [id] = await trx(TABLES.events).insert(row).onConflict(['idempotency_key']).ignore();
-      if (Number(id) > 0) idOfKey.set(row.idempotency_key, Number(id));
+      const [id] = await trx(TABLES.events)
+        .insert(row)
+        .onConflict([...EVENT_KEY])
+        .ignore();
+      if (Number(id) > 0) idOfKey.set(keyOfRow(row), Number(id));
     }
   } else {
     const inserted = await insertRows(
@@ -43,11 +50,12 @@ export const insertEvents = async (trx: Knex.Transaction, rows: readonly EventRo
       TABLES.events,
       EVENT_COLUMNS,
       distinct.map((row) => EVENT_COLUMNS.map((column) => row[column])),
-      { returning: ['id', 'idempotency_key'], ignoreConflictsOn: ['idempotency_key'] }
+      { returning: ['id', ...EVENT_KEY], ignoreConflictsOn: EVENT_KEY }
     );
-    for (const r of inserted ?? []) idOfKey.set(String(r.idempotency_key), Number(r.id));
+    for (const r of inserted ?? [])
+      idOfKey.set(keyOfRow({ delivery_id: Number(r.delivery_id), idempotency_key: String(r.idempotency_key) }), Number(r.id));
   }
-  return rows.map((row, i) => (firstOfKey.get(row.idempotency_key) === i ? (idOfKey.get(row.idempotency_key) ?? null) : null));
+  return rows.map((row, i) => (firstOfKey.get(keyOfRow(row)) === i ? (idOfKey.get(keyOfRow(row)) ?? null) : null));
 };
 
 /** Written into the statement rather than bound: PostgreSQL cannot type a bound CASE branch, and these are our own integers. */
@@ -86,3 +94,12 @@ export const markFirsts = async (trx: Knex.Transaction, marks: readonly FirstMar
     }
   }
 };
+
+/**
+ * Narrows a query of events to one contact's, through its deliveries: no index keeps events by
+ * contact (migration 010), the one on (delivery_id, idempotency_key) finds each delivery's.
+ */
+export const ofContact =
+  (knex: Knex, contactId: number, column = 'delivery_id') =>
+  (query: Knex.QueryBuilder) =>
+    query.whereIn(column, knex(TABLES.deliveries).select('id').where('contact_id', contactId));

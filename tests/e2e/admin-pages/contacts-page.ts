@@ -35,15 +35,17 @@ beforeAll(async () => {
   ).id;
   const anaId = (await stored('ana@example.com')).id;
   const knex = app().strapi.db.connection;
-  await knex('campaigns_deliveries').insert({
-    campaign_id: campaignId,
-    contact_id: anaId,
-    state: 'sent',
-    email: 'ana@example.com',
-    queued_at: sentAt - 5000,
-    sent_at: sentAt,
-    first_open_at: sentAt + 3_600_000,
-  });
+  const [delivery] = await knex('campaigns_deliveries')
+    .insert({
+      campaign_id: campaignId,
+      contact_id: anaId,
+      state: 'sent',
+      email: 'ana@example.com',
+      queued_at: sentAt - 5000,
+      sent_at: sentAt,
+      first_open_at: sentAt + 3_600_000,
+    })
+    .returning('id');
   // A tracked click stores the link's id; the timeline reads its URL from the campaign's links.
   await knex('campaigns_links').insert({
     campaign_id: campaignId,
@@ -61,6 +63,7 @@ beforeAll(async () => {
     await knex('campaigns_events').insert({
       idempotency_key: `e2e-${i}`,
       type,
+      delivery_id: Number(delivery.id),
       campaign_id: campaignId,
       contact_id: anaId,
       source: type === 'click' ? 'tracking' : 'test',

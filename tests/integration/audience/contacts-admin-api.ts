@@ -144,6 +144,9 @@ describe('activity', () => {
       },
       { campaign_id: campaign.id, contact_id: otherId, state: 'sent', email: 'someone-else@admin.test', sent_at: t0 },
     ]);
+    const deliveryOf = async (contactId: number) =>
+      Number((await knex()('campaigns_deliveries').where({ campaign_id: campaign.id, contact_id: contactId }).first()).id);
+    const deliveryId = await deliveryOf(contact.id);
     // 5 events, two in the same millisecond, plus one of another contact.
     const events = [
       ['delivered', t0 + 2000],
@@ -154,6 +157,7 @@ describe('activity', () => {
     ].map(([type, at], i) => ({
       idempotency_key: `activity-${i}`,
       type,
+      delivery_id: deliveryId,
       campaign_id: campaign.id,
       contact_id: contact.id,
       source: 'test',
@@ -164,7 +168,16 @@ describe('activity', () => {
     }));
     await insert('campaigns_events', [
       ...events,
-      { idempotency_key: 'activity-other', type: 'open', contact_id: otherId, source: 'test', occurred_at: t0, created_at: t0 },
+      {
+        idempotency_key: 'activity-other',
+        type: 'open',
+        delivery_id: await deliveryOf(otherId),
+        campaign_id: campaign.id,
+        contact_id: otherId,
+        source: 'test',
+        occurred_at: t0,
+        created_at: t0,
+      },
     ]);
   });
 

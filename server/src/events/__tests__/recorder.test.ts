@@ -1,5 +1,6 @@
 import knexFactory, { type Knex } from 'knex';
 import { deliveryTables } from '../../features/sending/migrations/001-delivery-tables';
+import { trackingWriteCost } from '../../features/tracking/migrations/010-tracking-write-cost';
 import type { DeliveryEvent, RecordedEvent } from '../delivery-event';
 import { createEventRecorder } from '../recorder';
 
@@ -26,6 +27,7 @@ const recorder = (queue = { add: async (_name: 'events', data: { events: Recorde
 beforeEach(async () => {
   knex = knexFactory({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
   await deliveryTables.up(knex);
+  await trackingWriteCost.up(knex);
   await knex('campaigns_deliveries').insert(
     [1, 2, 3].map((id) => ({ id, campaign_id: 1, contact_id: 100 + id, email: `r${id}@x.test`, state: 'sent' }))
   );

@@ -15,6 +15,7 @@ test('the migrations of every feature run in the order they always ran, under th
     '007-suppression-removals',
     '008-erasures',
     '009-send-plans',
+    '010-tracking-write-cost',
   ]);
 });
 

@@ -1,6 +1,7 @@
 import { publicRoute } from '../../middlewares/public-limit';
 import { defineFeature } from '../feature';
 import trackingController from './controller';
+import { trackingWriteCost } from './migrations/010-tracking-write-cost';
 import tracking from './service';
 
 /**
@@ -16,6 +17,6 @@ export default defineFeature({
   contentApiRoutes: [{ method: 'GET', path: '/t/v/:token', handler: 'tracking.view', config: publicRoute({ purpose: 'view' }) }],
   queues: [],
   maintenanceJobs: [],
-  migrations: [],
+  migrations: [trackingWriteCost],
   actions: [],
 });

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { ContactActivityResponse } from '../../../../../shared/contracts/contacts';
 import { TABLES, UID } from '../../../constants';
+import { ofContact } from '../../../events/event-store';
 import { contactActivityQuery } from './activity-query';
 import { trackedClickLinkId } from './click-link';
 import { toContactDelivery, toContactEvent, type DeliveryRow, type EventRow } from './activity-rows';
@@ -56,7 +57,7 @@ const createContactActivityService = ({ strapi }: { strapi: Core.Strapi }) => {
         .leftJoin(`${TABLES.links} as l`, (on) => {
           on.on('l.id', '=', trackedClickLinkId(knex, dialectOf(knex))).andOn('l.campaign_id', '=', 'e.campaign_id');
         })
-        .where('e.contact_id', id)
+        .modify(ofContact(knex, id, 'e.delivery_id'))
         .modify((qb) => {
           if (before) {
             qb.whereRaw('(coalesce(e.occurred_at, 0) < ? or (coalesce(e.occurred_at, 0) = ? and e.id < ?))', [

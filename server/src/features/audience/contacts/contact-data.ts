@@ -12,6 +12,7 @@ import { TABLES, UID } from '../../../constants';
 import { chunks } from '../../../db/bulk-insert';
 import { columnsOf } from '../../../db/columns';
 import { documentsOf } from '../../../db/documents';
+import { ofContact } from '../../../events/event-store';
 import { hashEmail } from '../../../validation/email';
 
 type Row = Record<string, unknown>;
@@ -75,7 +76,7 @@ export const contactDataOf = async (strapi: Core.Strapi, contactId: number, cont
   }));
   const deliveryIds = deliveries.map((d) => d.id);
 
-  const eventRows: Row[] = await knex(TABLES.events).where('contact_id', contactId).orderBy('occurred_at').orderBy('id');
+  const eventRows: Row[] = await knex(TABLES.events).modify(ofContact(knex, contactId)).orderBy('occurred_at').orderBy('id');
   const events: ContactDataEvent[] = eventRows.map((e) => ({
     id: Number(e.id),
     type: String(e.type),

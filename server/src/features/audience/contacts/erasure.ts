@@ -8,6 +8,7 @@ import { chunks } from '../../../db/bulk-insert';
 import { isDeadlock } from '../../../db/deadlock';
 import { columnsOf } from '../../../db/columns';
 import { isSqlite } from '../../../db/dialect';
+import { ofContact } from '../../../events/event-store';
 import { createDocumentId } from '../../../db/document-id';
 import { hashEmail } from '../../../validation/email';
 import { sha256Hex } from '../../inbound/notice-key';
@@ -134,7 +135,7 @@ export const createErasure = (
 
     // Events with the same data left are written together: a contact's clicks on one link are one statement.
     const byData = new Map<string | null, number[]>();
-    for (const row of await aboutContact(trx, TABLES.events, ['id', 'data'], contactId, deliveryIds)) {
+    for (const row of await trx(TABLES.events).select('id', 'data').modify(ofContact(trx, contactId))) {
       const before = (row.data as string | null) ?? null;
       const after = erasedEventData(before);
       if (after === before) continue;
