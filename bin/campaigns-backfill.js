@@ -9,7 +9,7 @@
  * HTTP server and without queue workers, prints the counts and exits 0; or prints why and exits 1.
  * Running it again changes nothing.
  */
-const { loadApp } = require('./lib/app');
+const { runCommand, withApp } = require('./lib/command');
 
 process.env.CAMPAIGNS_COMMAND_PROCESS = '1';
 
@@ -36,20 +36,11 @@ const main = async () => {
     console.log(USAGE);
     return 0;
   }
-  const app = await loadApp();
-  try {
+  return withApp(async (app) => {
     const result = await app.plugin('campaigns').service('audienceSources').backfill(options);
     for (const source of result.sources) console.log(`campaigns backfill: ${source.uid}: ${describe(source)}`);
     return 0;
-  } finally {
-    await app.destroy();
-  }
+  });
 };
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`campaigns backfill: failed: ${error && error.message ? error.message : error}`);
-    process.exit(1);
-  }
-);
+runCommand('backfill', () => main());

@@ -9,6 +9,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
+const { runCommand } = require('./lib/command');
 
 const USAGE = 'usage: strapi-campaigns-inbound classify FILE...';
 
@@ -43,10 +44,4 @@ const main = async (args) => {
   return code;
 };
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(`campaigns inbound: failed: ${error && error.message ? error.message : error}`);
-    process.exit(1);
-  }
-);
+runCommand('inbound', () => main(process.argv.slice(2)));

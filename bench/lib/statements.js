@@ -14,7 +14,7 @@ const statementTimer = (strapi) => {
       .replace(/\s+/g, ' ')
       .replace(/"|`/g, '')
       .slice(0, 70)
-      .replace(/ in \(.*$| values .*$/, '');
+      .replace(/ in \(.*$| values .*$| = CASE .*$/, '');
     const entry = statements.get(kind) || { count: 0, ms: 0 };
     entry.count += 1;
     entry.ms += performance.now() - from;

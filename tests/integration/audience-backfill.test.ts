@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { runCommand } from '../helpers/command';
 import { ACTIONS } from '../../server/src/constants';
 import { adminWithActions, bearer, http, registerSuperAdmin } from '../helpers/admin';
-import { PLAYGROUND, PLAYGROUND_DIST, ROOT } from '../helpers/paths';
+import { ROOT } from '../helpers/paths';
 import { bootTestApp, startStrapi, stopTestApp, type TestApp } from '../helpers/strapi';
 import { userData } from '../helpers/users';
 
@@ -163,18 +163,7 @@ describe('POST /campaigns/audience-sources/backfill', () => {
 });
 
 describe('the strapi-campaigns-backfill command', () => {
-  const run = (args: string[], env: Record<string, string> = {}) =>
-    new Promise<{ code: number | null; output: string }>((resolve) => {
-      const child = spawn(process.execPath, [BACKFILL_BIN, ...args], {
-        cwd: PLAYGROUND,
-        env: { ...process.env, ...app.env, ...SOURCE_ON, STRAPI_DIST_DIR: PLAYGROUND_DIST, NODE_ENV: 'test', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      child.stdout?.on('data', (chunk) => (output += chunk));
-      child.stderr?.on('data', (chunk) => (output += chunk));
-      child.once('exit', (code) => resolve({ code, output }));
-    });
+  const run = (args: string[], env: Record<string, string> = {}) => runCommand(BACKFILL_BIN, args, { ...app.env, ...SOURCE_ON, ...env });
 
   test('boots the app without HTTP, backfills, prints the counts and exits 0', async () => {
     // A raw knex insert is below the query engine: no lifecycle sees it, the backfill does.

@@ -17,6 +17,7 @@ integrationGroup(
     'tracking/tracking',
     'tracking/sent-audience-and-click-links',
     'tracking/delivery-events',
+    'tracking/campaign-report',
     'tracking/preference-center',
     'tracking/unsubscribe-undo',
     'tracking/preference-attacks',

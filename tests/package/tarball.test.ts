@@ -116,6 +116,7 @@ test('the tarball holds the built plugin and nothing of the working tree', () =>
       'package/dist/admin/index.mjs',
       'package/bin/campaigns-worker.js',
       'package/bin/campaigns-inbound.js',
+      'package/bin/campaigns-rollups.js',
       'package/dist/inbound/index.js',
       'package/dist/inbound/index.mjs',
       'package/dist/inbound/index.d.ts',

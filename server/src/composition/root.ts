@@ -29,6 +29,7 @@ import { applySignal, type ContactSignal } from '../contact-signals/apply-signal
 import { signalTables } from '../contact-signals/tables';
 import { eventHubReactor } from '../events/reactors';
 import { createEventRecorder, type EventRecorder } from '../events/recorder';
+import { createRollupWriter } from '../features/analytics/rollup-writer';
 import { smtpBounces, type SmtpBounceRecorder } from '../events/smtp-bounce';
 import { createInboundPipeline } from '../features/inbound/pipeline';
 import { createMailIntake, type MailIntake } from '../features/inbound/mail-intake';
@@ -150,7 +151,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     );
     opened.push('the mail transport', () => transport.close());
 
-    const events = createEventRecorder({ knex, queue: () => queueOf('events'), log: strapi.log });
+    const events = createEventRecorder({ knex, queue: () => queueOf('events'), log: strapi.log, counters: createRollupWriter() });
     const identity = sendingIdentity(config);
     // Without a signing secret nothing went out with a VERP address, so none can be checked.
     const verp: VerpKey | null = config.signingSecret ? { secret: config.signingSecret, bounceAddress: identity.bounceAddress } : null;

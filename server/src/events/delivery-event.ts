@@ -173,10 +173,16 @@ export const rowOf = (event: DeliveryEvent, now: number): EventRow => {
 
 /** The delivery column a human open, click or reply sets when it is the first: what engagement segments read. */
 export const FIRST_COLUMN = { open: 'first_open_at', click: 'first_click_at', reply: 'first_reply_at' } as const;
-export type FirstColumn = (typeof FIRST_COLUMN)[keyof typeof FIRST_COLUMN];
+/**
+ * The delivery column a machine's open or click sets when it is the first (migration 011): what
+ * counts the deliveries a machine opened or clicked, apart from people's.
+ */
+export const MACHINE_FIRST_COLUMN = { open: 'first_machine_open_at', click: 'first_machine_click_at' } as const;
+export type FirstColumn =
+  (typeof FIRST_COLUMN)[keyof typeof FIRST_COLUMN] | (typeof MACHINE_FIRST_COLUMN)[keyof typeof MACHINE_FIRST_COLUMN];
 
 export const firstColumnOf = (event: DeliveryEvent): FirstColumn | null => {
-  if (event.type === 'open' || event.type === 'click') return event.isBot ? null : FIRST_COLUMN[event.type];
+  if (event.type === 'open' || event.type === 'click') return (event.isBot ? MACHINE_FIRST_COLUMN : FIRST_COLUMN)[event.type];
   return event.type === 'reply' ? FIRST_COLUMN.reply : null;
 };
 

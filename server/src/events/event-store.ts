@@ -70,29 +70,51 @@ export interface FirstMark {
   at: number;
 }
 
+/** A first time the batch set: its delivery's campaign and variant, for the counts of deliveries opened, clicked or replied. */
+export interface FirstMarked extends FirstMark {
+  campaignId: number;
+  variant: string;
+}
+
+const markedOf = (rows: Array<{ id: unknown; campaign_id: unknown; variant: unknown }>, column: FirstColumn, times: Map<number, number>) =>
+  rows.map((row): FirstMarked => {
+    const deliveryId = Number(row.id);
+    return { deliveryId, column, at: times.get(deliveryId)!, campaignId: Number(row.campaign_id), variant: String(row.variant ?? '') };
+  });
+
 /**
- * Sets each delivery's first open, click or reply time unless it has one (the first writer wins):
- * one UPDATE per column with a CASE over the batch's deliveries, the earliest time of each.
+ * Sets each delivery's first time of a kind unless it has one (the first writer wins): one UPDATE
+ * per column with a CASE over the batch's deliveries, the earliest time of each. Answers the
+ * firsts it set: PostgreSQL and SQLite say which rows the UPDATE changed (RETURNING); MySQL reads
+ * them first under a lock, so no other transaction sets them in between.
  */
-export const markFirsts = async (trx: Knex.Transaction, marks: readonly FirstMark[]) => {
+export const markFirsts = async (trx: Knex.Transaction, marks: readonly FirstMark[]): Promise<FirstMarked[]> => {
   const byColumn = new Map<FirstColumn, Map<number, number>>();
   for (const { deliveryId, column, at } of marks) {
     const times = byColumn.get(column) ?? new Map<number, number>();
     times.set(deliveryId, Math.min(at, times.get(deliveryId) ?? at));
     byColumn.set(column, times);
   }
+  const marked: FirstMarked[] = [];
+  const returned = ['id', 'campaign_id', 'variant'];
   for (const [column, times] of byColumn) {
-    const entries = [...times];
-    for (const part of chunks(entries)) {
-      await trx(TABLES.deliveries)
-        .whereIn(
-          'id',
-          part.map(([id]) => id)
-        )
+    for (const part of chunks([...times])) {
+      let ids = part.map(([id]) => id);
+      if (isMysql(trx)) {
+        const unset = await trx(TABLES.deliveries).select(returned).whereIn('id', ids).whereNull(column).forUpdate();
+        marked.push(...markedOf(unset, column, times));
+        ids = unset.map((row: { id: unknown }) => Number(row.id));
+        if (!ids.length) continue;
+      }
+      const update = trx(TABLES.deliveries)
+        .whereIn('id', ids)
         .whereNull(column)
         .update({ [column]: trx.raw(`CASE id ${part.map(([id, time]) => `WHEN ${integer(id)} THEN ${integer(time)}`).join(' ')} END`) });
+      if (isMysql(trx)) await update;
+      else marked.push(...markedOf(await update.returning(returned), column, times));
     }
   }
+  return marked;
 };
 
 /**

@@ -1,3 +1,4 @@
+import analytics from './analytics';
 import audience from './audience';
 import type { Feature } from './feature';
 import campaigns from './campaigns';
@@ -13,7 +14,7 @@ import tracking from './tracking';
  * Every feature of the plugin. The order is the order of their permission actions in the admin's
  * role editor and of their queues on the settings page; nothing else depends on it.
  */
-export const FEATURES = [campaigns, scheduling, sending, imports, audience, tracking, preferences, inbound, settings] as const;
+export const FEATURES = [campaigns, scheduling, sending, imports, audience, tracking, preferences, inbound, analytics, settings] as const;
 
 export type PluginFeature = (typeof FEATURES)[number];
 

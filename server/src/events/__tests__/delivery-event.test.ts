@@ -61,9 +61,9 @@ test('the row keeps the ids, the bot flag and what the activity shows', () => {
   expect(rowOf({ type: 'unsubscribe', source: 'tracking', delivery, at }, at)).toMatchObject({ is_bot: false, data: null });
 });
 
-test('only human opens and clicks, and replies, mark the delivery first', () => {
+test("human opens and clicks, and replies, mark the delivery's engagement; a machine's its own columns", () => {
   expect(firstColumnOf(open())).toBe('first_open_at');
-  expect(firstColumnOf(open({ isBot: true }))).toBeNull();
+  expect(firstColumnOf(open({ isBot: true }))).toBe('first_machine_open_at');
   expect(firstColumnOf({ type: 'reply', source: 'mailbox', delivery, at, messageId: 'm' })).toBe('first_reply_at');
   expect(firstColumnOf({ type: 'unsubscribe', source: 'tracking', delivery, at })).toBeNull();
 });

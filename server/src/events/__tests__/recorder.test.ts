@@ -1,5 +1,6 @@
 import knexFactory, { type Knex } from 'knex';
 import { deliveryTables } from '../../features/sending/migrations/001-delivery-tables';
+import { machineFirsts } from '../../features/analytics/migrations/011-machine-firsts';
 import { trackingWriteCost } from '../../features/tracking/migrations/010-tracking-write-cost';
 import type { DeliveryEvent, RecordedEvent } from '../delivery-event';
 import { createEventRecorder } from '../recorder';
@@ -28,6 +29,7 @@ beforeEach(async () => {
   knex = knexFactory({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
   await deliveryTables.up(knex);
   await trackingWriteCost.up(knex);
+  await machineFirsts.up(knex);
   await knex('campaigns_deliveries').insert(
     [1, 2, 3].map((id) => ({ id, campaign_id: 1, contact_id: 100 + id, email: `r${id}@x.test`, state: 'sent' }))
   );
@@ -62,16 +64,16 @@ test('concurrent events share one transaction; repeats are written and queued on
   expect(queued).toHaveLength(1);
 });
 
-test('a human open or click sets the first time once, the earliest; a machine one never', async () => {
+test("a human open or click sets the first time once, the earliest; a machine's sets the machine's", async () => {
   const record = recorder().record;
   await Promise.all([record(open(1, { at: at + 70_000 })), record(open(1)), record(open(2, { isBot: true }))]);
   await record({ type: 'click', source: 'tracking', delivery: delivery(1), at: at + 1, isBot: false, client: 'browser', linkId: 9 });
   await record(open(1, { at: at + 200_000 }));
-  const rows = await knex('campaigns_deliveries').orderBy('id').select('id', 'first_open_at', 'first_click_at');
-  expect(rows.map((r) => [r.id, r.first_open_at, r.first_click_at])).toEqual([
-    [1, at, at + 1],
-    [2, null, null],
-    [3, null, null],
+  const rows = await knex('campaigns_deliveries').orderBy('id').select('id', 'first_open_at', 'first_click_at', 'first_machine_open_at');
+  expect(rows.map((r) => [r.id, r.first_open_at, r.first_click_at, r.first_machine_open_at])).toEqual([
+    [1, at, at + 1, null],
+    [2, null, null, at],
+    [3, null, null, null],
   ]);
 });
 

@@ -16,6 +16,7 @@ test('the migrations of every feature run in the order they always ran, under th
     '008-erasures',
     '009-send-plans',
     '010-tracking-write-cost',
+    '011-machine-firsts',
   ]);
 });
 

@@ -1,0 +1,69 @@
+import { rowOf, type DeliveryEvent } from '../../../events/delivery-event';
+import { factsOfEvent, factsOfRow } from '../event-facts';
+import { deltasOf, metricsOf, totalsOf, HOUR_MS } from '../metrics';
+
+const delivery = { id: 7, campaignId: 3, contactId: 70 };
+const at = Date.UTC(2026, 11, 5, 10, 15);
+const events: DeliveryEvent[] = [
+  { type: 'open', source: 'tracking', delivery, at, isBot: false, client: 'browser' },
+  { type: 'open', source: 'tracking', delivery, at, isBot: true, client: 'apple-privacy', verdict: 'user-agent' },
+  { type: 'click', source: 'tracking', delivery, at, isBot: false, client: 'browser', linkId: 12 },
+  { type: 'click', source: 'tracking', delivery, at, isBot: true, client: 'bot', linkId: 12, verdict: 'user-agent' },
+  {
+    type: 'bounce',
+    source: 'mailbox',
+    delivery,
+    at,
+    reference: 'r1',
+    kind: 'hard',
+    code: 550,
+    message: '550 5.1.1',
+    bounceType: 'hard',
+    reason: 'userunknown',
+  },
+  { type: 'bounce', source: 'smtp', delivery, at, reference: 'r2', kind: 'soft-limit', code: 451, message: '451 later' },
+  { type: 'complaint', source: 'webhook', delivery, at, reference: 'c1' },
+  { type: 'unsubscribe', source: 'tracking', delivery, at },
+  { type: 'reply', source: 'mailbox', delivery, at, messageId: '<m@x>' },
+];
+
+test('each event adds to its own counters: people and machines apart, links for people only, bounces by kind and reason', () => {
+  expect(events.map((event) => metricsOf(factsOfEvent(event)))).toEqual([
+    ['open_human'],
+    ['open_machine'],
+    ['click_human', 'link:12'],
+    ['click_machine'],
+    ['bounce_hard', 'bounce:userunknown'],
+    ['bounce_soft', 'bounce:soft-limit'],
+    ['complaint'],
+    ['unsubscribe'],
+    ['reply'],
+  ]);
+});
+
+test('a stored row gives the facts its event gave: the rebuild counts what the live path counted', () => {
+  for (const event of events) expect(factsOfRow(rowOf(event, at + 5))).toEqual(factsOfEvent(event));
+});
+
+test('a batch sums per counter and hour, firsts count as uniques, in a stable order', () => {
+  const later = at + 2 * HOUR_MS;
+  const counted = [
+    { campaignId: 3, variant: 'b', facts: factsOfEvent(events[0]) },
+    { campaignId: 3, variant: 'a', facts: factsOfEvent(events[0]) },
+    { campaignId: 3, variant: 'a', facts: { ...factsOfEvent(events[0]), at: later } },
+    { campaignId: 3, variant: 'a', facts: factsOfEvent(events[0]) },
+  ];
+  const deltas = deltasOf(counted, [{ campaignId: 3, variant: 'a', column: 'first_open_at', at }]);
+  const hour = Math.floor(at / HOUR_MS) * HOUR_MS;
+  expect(deltas).toEqual([
+    { campaignId: 3, variant: 'a', metric: 'open_human', hour, value: 2 },
+    { campaignId: 3, variant: 'a', metric: 'open_human', hour: hour + 2 * HOUR_MS, value: 1 },
+    { campaignId: 3, variant: 'a', metric: 'unique_open_human', hour, value: 1 },
+    { campaignId: 3, variant: 'b', metric: 'open_human', hour, value: 1 },
+  ]);
+  expect(totalsOf(deltas)).toEqual([
+    { campaignId: 3, variant: 'a', metric: 'open_human', value: 3 },
+    { campaignId: 3, variant: 'a', metric: 'unique_open_human', value: 1 },
+    { campaignId: 3, variant: 'b', metric: 'open_human', value: 1 },
+  ]);
+});

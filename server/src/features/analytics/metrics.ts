@@ -1,0 +1,135 @@
+import type { FirstColumn } from '../../events/delivery-event';
+
+/**
+ * What the rollups count, per campaign and variant, in all and per hour. Pure: the live path
+ * (rollup-writer.ts) and the rebuild (rebuild.ts) both count through here, so they cannot disagree
+ * on what an event adds.
+ */
+export const EVENT_METRICS = [
+  'sent',
+  'failed',
+  'delivered',
+  'bounce_hard',
+  'bounce_soft',
+  'complaint',
+  'unsubscribe',
+  'resubscribe',
+  'reply',
+  'open_human',
+  'open_machine',
+  'click_human',
+  'click_machine',
+] as const;
+
+/** Deliveries counted once, by the first time of a kind their row was given. */
+export const UNIQUE_METRIC = {
+  first_open_at: 'unique_open_human',
+  first_machine_open_at: 'unique_open_machine',
+  first_click_at: 'unique_click_human',
+  first_machine_click_at: 'unique_click_machine',
+  first_reply_at: 'unique_reply',
+} as const satisfies Record<FirstColumn, string>;
+
+export type EventMetric = (typeof EVENT_METRICS)[number];
+export type UniqueMetric = (typeof UNIQUE_METRIC)[FirstColumn];
+
+/** Bounces per reason (`bounce:<reason>`): the inbound classifier's reason, or the SMTP bounce's kind. */
+export const BOUNCE_REASON_PREFIX = 'bounce:';
+/** Clicks per link (`link:<id>`), people's only: what a reader chose. */
+export const LINK_PREFIX = 'link:';
+
+/** What an event is, as far as the counts go: the same from a recorded event and from its stored row. */
+export interface EventFacts {
+  type: string;
+  isBot: boolean;
+  at: number;
+  /** A bounce's kind (hard, permanent, soft-limit) and classified reason. */
+  kind?: string | null;
+  reason?: string | null;
+  /** A click's link. */
+  linkId?: number | null;
+}
+
+/** The metrics one event adds one to. */
+export const metricsOf = (event: EventFacts): string[] => {
+  switch (event.type) {
+    case 'open':
+      return [event.isBot ? 'open_machine' : 'open_human'];
+    case 'click':
+      return event.isBot ? ['click_machine'] : ['click_human', ...(event.linkId ? [`${LINK_PREFIX}${event.linkId}`] : [])];
+    case 'bounce':
+      return [event.kind === 'hard' ? 'bounce_hard' : 'bounce_soft', `${BOUNCE_REASON_PREFIX}${event.reason ?? event.kind ?? 'unknown'}`];
+    case 'sent':
+    case 'failed':
+    case 'delivered':
+    case 'complaint':
+    case 'unsubscribe':
+    case 'resubscribe':
+    case 'reply':
+      return [event.type];
+    default:
+      return [];
+  }
+};
+
+export const HOUR_MS = 3_600_000;
+export const hourOf = (at: number) => Math.floor(at / HOUR_MS) * HOUR_MS;
+
+/** One counter's increase: in all (the rollup) and in the hour it happened (the series). */
+export interface RollupDelta {
+  campaignId: number;
+  variant: string;
+  metric: string;
+  hour: number;
+  value: number;
+}
+
+/** What adds to the counters: events with their delivery's campaign and variant, and the firsts set. */
+export interface Counted {
+  campaignId: number;
+  variant: string;
+  facts: EventFacts;
+}
+
+export interface CountedFirst {
+  campaignId: number;
+  variant: string;
+  column: FirstColumn;
+  at: number;
+}
+
+/**
+ * The increases of a batch, one per counter and hour, in a stable order (campaign, variant,
+ * metric, hour): concurrent batches then take the counters' row locks in the same order.
+ */
+export const deltasOf = (events: readonly Counted[], firsts: readonly CountedFirst[]): RollupDelta[] => {
+  const sums = new Map<string, RollupDelta>();
+  const add = (campaignId: number, variant: string, metric: string, at: number) => {
+    const hour = hourOf(at);
+    const key = `${campaignId}\n${variant}\n${metric}\n${hour}`;
+    const delta = sums.get(key);
+    if (delta) delta.value += 1;
+    else sums.set(key, { campaignId, variant, metric, hour, value: 1 });
+  };
+  for (const { campaignId, variant, facts } of events) for (const metric of metricsOf(facts)) add(campaignId, variant, metric, facts.at);
+  for (const first of firsts) add(first.campaignId, first.variant, UNIQUE_METRIC[first.column], first.at);
+  return [...sums.values()].sort(
+    (a, b) =>
+      a.campaignId - b.campaignId ||
+      (a.variant < b.variant ? -1 : a.variant > b.variant ? 1 : 0) ||
+      (a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0) ||
+      a.hour - b.hour
+  );
+};
+
+/** The per-counter sums of deltas (the rollup rows), in the same order. */
+export const totalsOf = (deltas: readonly RollupDelta[]) => {
+  const totals = new Map<string, Omit<RollupDelta, 'hour'>>();
+  for (const { campaignId, variant, metric, value } of deltas) {
+    const key = `${campaignId}\n${variant}\n${metric}`;
+    const total = totals.get(key);
+    if (total) total.value += value;
+    else totals.set(key, { campaignId, variant, metric, value });
+  }
+  return [...totals.values()];
+};
