@@ -1,3 +1,4 @@
+import { rootOf } from '../../server/src/composition/accessor';
 import { useAdminInBrowser } from '../helpers/admin-browser';
 import { useSmtpSink } from '../helpers/smtp-sink';
 import { EVENT_WAIT_MS } from '../helpers/wait';
@@ -186,6 +187,38 @@ test('sends a test to two addresses, then sends the campaign and watches it go o
   await page().getByText('only its name can change').waitFor();
   await expect(page().getByRole('textbox', { name: 'Subject' }).isDisabled()).resolves.toBe(true);
   await expect(page().getByRole('textbox', { name: 'Name', exact: true }).isDisabled()).resolves.toBe(false);
+});
+
+test("reads the sent campaign's results: people's opens by default, machines' on demand", async () => {
+  const strapi = app().strapi;
+  const knex = strapi.db.connection;
+  // The messages left an hour ago: a fetch right after sending is a machine's.
+  await knex('campaigns_deliveries')
+    .where({ campaign_id: (await knex('campaigns_deliveries').where({ email: 'amelie@example.com' }).first()).campaign_id })
+    .update({ sent_at: Date.now() - 3_600_000 });
+  const pixelOf = async (email: string) => {
+    const html = String((await sink().parse(sink().to(email).at(-1)!)).html);
+    return new URL(/https?:\/\/[^"]+\/api\/campaigns\/t\/o\/[A-Za-z0-9._-]+/.exec(html)![0]).pathname;
+  };
+  const SAFARI = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15';
+  for (const [email, agent] of [
+    ['amelie@example.com', SAFARI],
+    ['bruno@example.com', SAFARI],
+    ['chris@example.com', 'Mozilla/5.0'],
+  ]) {
+    expect((await fetch(`${baseUrl()}${await pixelOf(email)}`, { headers: { 'user-agent': agent } })).status).toBe(200);
+  }
+  await rootOf(strapi).running.tracking.flush();
+
+  await page().reload();
+  const opened = page().getByRole('group', { name: 'Opened' });
+  await opened.filter({ hasText: '66.67%' }).waitFor();
+  await expect(opened.textContent()).resolves.toContain('2 people, 2 opens');
+  await expect(page().getByRole('group', { name: 'Delivered' }).textContent()).resolves.toContain('3');
+  await expect(page().getByRole('group', { name: 'Machine opens' }).count()).resolves.toBe(0);
+  await page().getByRole('switch', { name: 'Show machine opens and clicks' }).click();
+  await page().getByRole('group', { name: 'Machine opens' }).filter({ hasText: '1 fetch by privacy proxies' }).waitFor();
+  await screenshot('campaign-results');
 });
 
 test('pauses, resumes and cancels a send under way', async () => {

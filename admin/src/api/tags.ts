@@ -4,6 +4,7 @@
  */
 export const CAMPAIGN_TAG = 'CampaignsCampaign';
 export const SEND_PROGRESS_TAG = 'CampaignsSendProgress';
+export const REPORT_TAG = 'CampaignsReport';
 export const SEGMENT_TAG = 'CampaignsSegment';
 export const CONTACT_TAG = 'CampaignsContact';
 export const TOPIC_TAG = 'CampaignsTopic';

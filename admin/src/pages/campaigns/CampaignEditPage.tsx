@@ -22,6 +22,7 @@ import { useScheduleCampaignMutation, useUnscheduleCampaignMutation } from '../.
 import { SchedulePanel } from '../../components/campaign-editor/SchedulePanel';
 import type { CampaignSchedule } from '../../../../shared/contracts/schedule';
 import { SendProgressPanel } from '../../components/campaign-editor/SendProgressPanel';
+import { CampaignResults } from '../../components/results/CampaignResults';
 import { SendTestDialog } from '../../components/campaign-editor/SendTestDialog';
 import { useAudienceSize } from '../../components/campaign-editor/use-audience-size';
 import { usePreview } from '../../components/campaign-editor/use-preview';
@@ -207,6 +208,11 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
               ) : (
                 !sending.isError && <Typography>{t('campaignEditor.loading', 'Loading…')}</Typography>
               )}
+            </Section>
+          )}
+          {progressWanted && (
+            <Section title={t('campaignEditor.section.results', 'Results')}>
+              <CampaignResults documentId={documentId} live={state === 'sending'} />
             </Section>
           )}
           {canSend && (state === 'draft' || state === 'scheduled') && (

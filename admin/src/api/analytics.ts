@@ -1,0 +1,23 @@
+import { adminApi } from '@strapi/strapi/admin';
+import type { GetCampaignReport } from '../../../shared/contracts/analytics';
+import { PLUGIN_ID } from '../pluginId';
+import { REPORT_TAG } from './tags';
+
+const base = `/${PLUGIN_ID}/campaigns`;
+
+const analyticsApi = adminApi.enhanceEndpoints({ addTagTypes: [REPORT_TAG] }).injectEndpoints({
+  endpoints: (build) => ({
+    getCampaignReport: build.query<GetCampaignReport.Response['data'], GetCampaignReport.Request['params']['documentId']>({
+      query: (documentId) => `${base}/${documentId}/report`,
+      transformResponse: (response: GetCampaignReport.Response) => response.data,
+      providesTags: (_result, _error, documentId) => [{ type: REPORT_TAG, id: documentId }],
+    }),
+  }),
+});
+
+/** While a campaign sends, its figures move: read again this often, with no reload. */
+const LIVE_MS = 5000;
+
+/** A campaign's report: read on each visit, and every few seconds while `live` (the campaign is sending). */
+export const useCampaignReport = (documentId: string, live: boolean) =>
+  analyticsApi.useGetCampaignReportQuery(documentId, { pollingInterval: live ? LIVE_MS : 0, refetchOnMountOrArgChange: true });
