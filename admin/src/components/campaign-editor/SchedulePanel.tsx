@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { Box, Button, Checkbox, Field, Flex, Grid, Switch } from '@strapi/design-system';
+import { Box, Button, Checkbox, Field, Flex, Grid } from '@strapi/design-system';
 import type { Campaign } from '../../../../shared/contracts/campaigns';
 import type { CampaignSchedule, ScheduleWindow } from '../../../../shared/contracts/schedule';
 import { errorFor } from '../../api/errors';
@@ -10,6 +10,7 @@ import { ScheduleSummary } from './ScheduleSummary';
 import { ScheduleWindowFields } from './ScheduleWindowFields';
 import { TextField } from './TextField';
 import { useSchedulePreview } from './use-schedule-preview';
+import { OnOffSwitch } from '../OnOffSwitch';
 
 interface Props {
   campaign: Pick<Campaign, 'documentId' | 'state' | 'sendAt' | 'schedule'>;
@@ -124,16 +125,12 @@ export const SchedulePanel = ({ campaign, errors, onSchedule }: Props) => {
           </Field.Root>
         </Grid.Item>
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-          <Field.Root name="schedule-local">
-            <Field.Label>{t('schedule.local', 'At this time in each recipient’s time zone')}</Field.Label>
-            <Switch
-              checked={local}
-              onCheckedChange={setLocal}
-              onLabel={t('schedule.on', 'On')}
-              offLabel={t('schedule.off', 'Off')}
-              visibleLabels
-            />
-          </Field.Root>
+          <OnOffSwitch
+            name="schedule-local"
+            label={t('schedule.local', 'At this time in each recipient’s time zone')}
+            checked={local}
+            onChange={setLocal}
+          />
         </Grid.Item>
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
           <TextField

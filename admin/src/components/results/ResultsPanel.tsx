@@ -1,8 +1,9 @@
-import { Box, Field, Flex, Switch, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Box, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useState } from 'react';
 import type { CampaignReport } from '../../../../shared/contracts/analytics';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { formatRate } from '../inbound/rates';
+import { OnOffSwitch } from '../OnOffSwitch';
 import { TableHead } from '../list/TableHead';
 
 interface Tile {
@@ -98,17 +99,12 @@ export const ResultsPanel = ({ report: r }: { report: CampaignReport }) => {
   ];
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
-      <Field.Root name="results-machines">
-        <Field.Label>{t('results.includeMachines', 'Show machine opens and clicks')}</Field.Label>
-        <Switch
-          aria-label={t('results.includeMachines', 'Show machine opens and clicks')}
-          checked={machines}
-          onCheckedChange={setMachines}
-          onLabel={t('schedule.on', 'On')}
-          offLabel={t('schedule.off', 'Off')}
-          visibleLabels
-        />
-      </Field.Root>
+      <OnOffSwitch
+        name="results-machines"
+        label={t('results.includeMachines', 'Show machine opens and clicks')}
+        checked={machines}
+        onChange={setMachines}
+      />
       <Tiles tiles={tiles} />
       {r.links.length > 0 && (
         <Table colCount={2} rowCount={r.links.length + 1} aria-label={t('results.links', 'Links clicked')}>
