@@ -38,6 +38,7 @@ const INTEGRATION_DATABASES = {
   'config-boot.test.ts': SQLITE, // boots that must fail
   'production-checks.test.ts': SQLITE, // NODE_ENV=production
   'worker-process.test.ts': SQLITE, // dedicated mode, a worker process
+  'event-write-thread.test.ts': SQLITE, // no app: the SQLite event write thread beside a connection of this process
   'demo-seed.test.ts': SQLITE, // the demo seed on a fresh database
   'dkim-campaign.test.ts': SQLITE, // a DKIM key (config)
   'public-rate-limits.test.ts': SQLITE, // low public limits behind a proxy (config)

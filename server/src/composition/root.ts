@@ -54,6 +54,7 @@ import type { Scheduler } from '../features/scheduling/scheduler';
 import type { SendPlans } from '../features/scheduling/send-plans';
 import type { SendRecords } from '../features/sending/send-records';
 import { createCloseStack } from './close-stack';
+import { eventBatchStoreOf } from './event-batch-store';
 import { buildSendFlow } from './send-flow';
 import { connectRedis, quitRedis } from './redis';
 import { lazyTransport } from './transport';
@@ -151,7 +152,10 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     );
     opened.push('the mail transport', () => transport.close());
 
-    const events = createEventRecorder({ knex, queue: () => queueOf('events'), log: strapi.log, counters: createRollupWriter() });
+    const eventStore = eventBatchStoreOf(strapi, createRollupWriter());
+    // Closed after the tracking buffer and every worker (pushed before them): their last batches still go through it.
+    opened.push('the event write thread', () => eventStore.close());
+    const events = createEventRecorder({ store: eventStore, queue: () => queueOf('events'), log: strapi.log });
     const identity = sendingIdentity(config);
     // Without a signing secret nothing went out with a VERP address, so none can be checked.
     const verp: VerpKey | null = config.signingSecret ? { secret: config.signingSecret, bounceAddress: identity.bounceAddress } : null;

@@ -1,8 +1,6 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Knex } from 'knex';
 import { batcher } from '../db/batcher';
-import { firstColumnOf, rowOf, type DeliveryEvent, type RecordedEvent } from './delivery-event';
-import { insertEvents, markFirsts, type FirstMarked } from './event-store';
+import type { EventBatchStore } from './batch-write';
+import type { DeliveryEvent, RecordedEvent } from './delivery-event';
 
 /** One job of the `events` queue: the new events of one written batch, for the reactors. */
 export interface EventBatchJob {
@@ -25,18 +23,9 @@ const EVENT_JOB_OPTIONS = {
   removeOnFail: 1000,
 } as const;
 
-/**
- * What else a written batch moves in its own transaction: the analytics feature's counters
- * (features/analytics/rollup-writer.ts). Given the events the batch stored and the firsts it set.
- */
-export interface BatchCounters {
-  count(trx: Knex.Transaction, events: readonly DeliveryEvent[], firsts: readonly FirstMarked[]): Promise<void>;
-}
-
 export interface EventRecorderOptions {
-  knex: Knex;
-  /** Absent where nothing counts (the recorder's own unit tests). */
-  counters?: BatchCounters;
+  /** Where each batch's transaction runs (batch-write.ts). */
+  store: Pick<EventBatchStore, 'write'>;
   /** Read when a batch is handed over: the queues open after the recorder is made. */
   queue: () => EventQueue;
   log: { warn(message: string): void };
@@ -65,7 +54,7 @@ const recordedOf = (event: DeliveryEvent, id: number): RecordedEvent => ({
  * gets its event back, or null for a repeat; a failed write fails the batch's callers. A queue that
  * refuses is logged, not thrown: the event is recorded, only what reacts to it missed it.
  */
-export const createEventRecorder = ({ knex, queue, log, counters }: EventRecorderOptions) => {
+export const createEventRecorder = ({ store, queue, log }: EventRecorderOptions) => {
   /** Hands the batch's new events to the queue; a queue that refuses is logged, the events stay recorded. */
   const handOver = async (recorded: ReadonlyArray<RecordedEvent | null>) => {
     const events = recorded.filter((event): event is RecordedEvent => event !== null);
@@ -80,38 +69,13 @@ export const createEventRecorder = ({ knex, queue, log, counters }: EventRecorde
   };
 
   /**
-   * One transaction for the batch: the rows whose key is new, then the first open, click or reply
-   * times of their deliveries, then the counters they move. Answers each event as recorded, or null for a repeat, and the
-   * hand-over of the new ones to the queue, which the caller may await or not.
+   * One transaction for the batch (the store's: the rows whose key is new, their first times, the
+   * counters they move). Answers each event as recorded, or null for a repeat, and the hand-over
+   * of the new ones to the queue, which the caller may await or not.
    */
   const writeBatch = async (events: readonly DeliveryEvent[]) => {
-    const now = Date.now();
-    const recorded = await knex.transaction(async (trx) => {
-      const ids = await insertEvents(
-        trx,
-        events.map((event) => rowOf(event, now))
-      );
-      const fresh = events.map((event, i) => (ids[i] === null ? null : recordedOf(event, ids[i] as number)));
-      // On SQLite each statement runs on the event loop: a turn between them lets waiting requests through.
-      await nextTurn();
-      const firsts = await markFirsts(
-        trx,
-        events.flatMap((event, i) => {
-          const column = firstColumnOf(event);
-          return fresh[i] && column ? [{ deliveryId: event.delivery.id, column, at: event.at }] : [];
-        })
-      );
-      await nextTurn();
-      if (counters) {
-        await counters.count(
-          trx,
-          events.filter((_, i) => fresh[i]),
-          firsts
-        );
-        await nextTurn();
-      }
-      return fresh;
-    });
+    const { ids } = await store.write(events, Date.now());
+    const recorded = events.map((event, i) => (ids[i] === null ? null : recordedOf(event, ids[i] as number)));
     return { recorded, handedOver: handOver(recorded) };
   };
 

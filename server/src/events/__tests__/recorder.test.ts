@@ -3,6 +3,7 @@ import { deliveryTables } from '../../features/sending/migrations/001-delivery-t
 import { machineFirsts } from '../../features/analytics/migrations/011-machine-firsts';
 import { trackingWriteCost } from '../../features/tracking/migrations/010-tracking-write-cost';
 import type { DeliveryEvent, RecordedEvent } from '../delivery-event';
+import { connectionBatchStore } from '../batch-write';
 import { createEventRecorder } from '../recorder';
 
 let knex: Knex;
@@ -23,7 +24,7 @@ const open = (id: number, over: Partial<Extract<DeliveryEvent, { type: 'open' }>
 });
 
 const recorder = (queue = { add: async (_name: 'events', data: { events: RecordedEvent[] }) => void queued.push(data.events) }) =>
-  createEventRecorder({ knex, queue: () => queue, log: { warn: (m) => void warnings.push(m) } });
+  createEventRecorder({ store: connectionBatchStore(knex), queue: () => queue, log: { warn: (m) => void warnings.push(m) } });
 
 beforeEach(async () => {
   knex = knexFactory({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });

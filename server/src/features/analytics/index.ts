@@ -7,7 +7,7 @@ import analytics from './service';
 
 /**
  * Campaign results. The counters (campaigns_rollups, and per hour campaigns_rollup_hours) move in
- * the transaction of the events that move them (rollup-writer.ts, the recorder's BatchCounters),
+ * the transaction of the events that move them (rollup-writer.ts, the event store's BatchCounters: events/batch-write.ts),
  * counted by pure rules (metrics.ts) that the rebuild (rebuild.ts, `strapi-campaigns-rollups
  * rebuild`) applies to the stored events too. A report reads counters, never raw events (report.ts).
  */

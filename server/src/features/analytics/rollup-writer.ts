@@ -3,7 +3,7 @@ import { TABLES } from '../../constants';
 import { chunks } from '../../db/bulk-insert';
 import type { DeliveryEvent } from '../../events/delivery-event';
 import type { FirstMarked } from '../../events/event-store';
-import type { BatchCounters } from '../../events/recorder';
+import type { BatchCounters } from '../../events/batch-write';
 import { factsOfEvent } from './event-facts';
 import { deltasOf } from './metrics';
 import { addRollups } from './rollup-store';
