@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { rootOf } from '../../server/src/composition/accessor';
 import { migrations } from '../../server/src/db/migrations';
 import { PLAYGROUND_DIST, ROOT } from '../helpers/paths';
 import { deleteRedisPrefix, redisUrl, uniqueRedisPrefix } from '../helpers/redis';
@@ -120,6 +121,7 @@ test('the tarball holds the built plugin and nothing of the working tree', () =>
       'package/dist/inbound/index.js',
       'package/dist/inbound/index.mjs',
       'package/dist/inbound/index.d.ts',
+      'package/dist/event-write-thread/index.js',
     ])
   );
   expect(files.filter((f) => /package\/(tests|playground|server\/src|admin\/src|node_modules)\//.test(f))).toEqual([]);
@@ -154,6 +156,23 @@ test('installs into a fresh host with its own Strapi, loads, keeps the data a wo
   const created = await plugin.service('campaigns').create({ name: 'From the tarball' });
   expect(await plugin.service('campaigns').findOne(created.documentId)).toMatchObject({ name: 'From the tarball', state: 'draft' });
   expect(await plugin.service('queues').ping(EVENT_WAIT_MS)).toMatchObject({ pid: process.pid });
+
+  // On SQLite events are written by the installed package's write thread, with the knex of the host's Strapi.
+  const kept = await strapi.db.connection('campaigns_deliveries').where({ email: 'kept@example.com' }).first();
+  const threads = () => (process.report.getReport() as unknown as { workers: unknown[] }).workers.length;
+  const threadsBefore = threads();
+  const at = Date.now();
+  const opened = await rootOf(strapi).running.events.record({
+    type: 'open',
+    source: 'tracking',
+    delivery: { id: Number(kept.id), campaignId: Number(kept.campaign_id), contactId: Number(kept.contact_id) },
+    at,
+    isBot: false,
+    client: 'browser',
+  });
+  expect(opened).toMatchObject({ type: 'open', deliveryId: Number(kept.id) });
+  expect(await strapi.db.connection('campaigns_deliveries').where({ id: kept.id }).first()).toMatchObject({ first_open_at: at });
+  expect(threads()).toBe(threadsBefore + 1);
   await strapi.destroy();
   strapi = undefined;
 });
