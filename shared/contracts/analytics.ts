@@ -1,4 +1,5 @@
 /** The analytics admin API shapes: a campaign's report, from its live counters (features/analytics). */
+import type { RuleGroup } from './segments';
 
 /** Every occurrence, and the deliveries it happened on (each counted once). */
 export interface Engagement {
@@ -69,5 +70,31 @@ export declare namespace GetCampaignReport {
   }
   interface Response {
     data: CampaignReport;
+  }
+}
+
+/**
+ * The figures of a report whose contacts can be opened and saved as a segment: people's opens and
+ * clicks (a machine's never count), one link's clickers, and bounces by kind.
+ */
+export const REPORT_FIGURES = ['opened', 'notOpened', 'clicked', 'notClicked', 'clickedLink', 'bouncedHard', 'bouncedSoft'] as const;
+export type ReportFigure = (typeof REPORT_FIGURES)[number];
+
+/** The segment rules that select a figure's contacts, and a name for them. */
+export interface FigureSegment {
+  figure: ReportFigure;
+  linkId: number | null;
+  name: string;
+  rules: RuleGroup;
+}
+
+/** GET /campaigns/campaigns/:documentId/report/segment?figure=<figure>[&linkId=<id>] */
+export declare namespace GetFigureSegment {
+  interface Request {
+    params: { documentId: string };
+    query: { figure: ReportFigure; linkId?: string };
+  }
+  interface Response {
+    data: FigureSegment;
   }
 }

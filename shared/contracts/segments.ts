@@ -11,6 +11,8 @@ export interface Condition {
   activity?: string;
   campaign?: string;
   withinDays?: number;
+  linkId?: number;
+  bounce?: 'hard' | 'soft';
 }
 
 export interface RuleGroup {

@@ -18,6 +18,7 @@ integrationGroup(
     'tracking/sent-audience-and-click-links',
     'tracking/delivery-events',
     'tracking/campaign-report',
+    'tracking/figure-segments',
     'tracking/preference-center',
     'tracking/unsubscribe-undo',
     'tracking/preference-attacks',

@@ -142,6 +142,14 @@ const dataOf = (event: DeliveryEvent): Record<string, unknown> | null => {
   }
 };
 
+/**
+ * How a stored click's `data` begins (dataOf writes its link first, an erasure keeps it first):
+ * what finds one link's clicks in SQL without reading JSON.
+ */
+export const clickDataPrefix = (linkId: number) => `{"linkId":${linkId},`;
+/** How a stored hard bounce's `data` begins (its kind first); any other bounce counts as soft. */
+export const HARD_BOUNCE_DATA_PREFIX = '{"kind":"hard"';
+
 export interface EventRow {
   idempotency_key: string;
   type: DeliveryEventType;

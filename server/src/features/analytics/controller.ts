@@ -2,9 +2,12 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../../services/get-service';
 
-/** A campaign's report. */
+/** A campaign's report, and the segment rules behind one of its figures. */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async report(ctx: Context) {
     ctx.body = { data: await getService(strapi, 'analytics').report(ctx.params.documentId) };
+  },
+  async figureSegment(ctx: Context) {
+    ctx.body = { data: await getService(strapi, 'analytics').figureSegment(ctx.params.documentId, ctx.query) };
   },
 });

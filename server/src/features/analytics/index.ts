@@ -14,7 +14,10 @@ import analytics from './service';
 export default defineFeature({
   services: { analytics },
   controllers: { analytics: analyticsController },
-  adminRoutes: [{ method: 'GET', path: `/campaigns/${DOCUMENT_ID}/report`, handler: 'analytics.report', config: guard(ACTIONS.read) }],
+  adminRoutes: [
+    { method: 'GET', path: `/campaigns/${DOCUMENT_ID}/report`, handler: 'analytics.report', config: guard(ACTIONS.read) },
+    { method: 'GET', path: `/campaigns/${DOCUMENT_ID}/report/segment`, handler: 'analytics.figureSegment', config: guard(ACTIONS.read) },
+  ],
   contentApiRoutes: [],
   queues: [],
   maintenanceJobs: [],

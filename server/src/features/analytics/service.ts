@@ -1,10 +1,24 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { CampaignReport } from '../../../../shared/contracts/analytics';
+import { z } from 'zod';
+import { REPORT_FIGURES, type CampaignReport, type FigureSegment } from '../../../../shared/contracts/analytics';
 import { TABLES, UID } from '../../constants';
+import { fieldError, parseOrThrow } from '../../validation/errors';
+import { figureRules, figureSegmentName } from './figure-rules';
 import { rebuildRollups } from './rebuild';
 import { reportOf, type VariantDeliveries } from './report';
 import { readRollups } from './rollup-store';
+
+const SEGMENT_NAME_MAX = 200;
+
+const figureQuery = z.strictObject({
+  figure: z.enum(REPORT_FIGURES),
+  linkId: z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/, 'a link id (a whole number)')
+    .transform(Number)
+    .optional(),
+});
 
 /**
  * A campaign's results, from the counters the event write path keeps (rollup-writer.ts): reading
@@ -39,6 +53,37 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         })),
         (linkId) => urls.get(linkId) ?? null
       );
+    },
+
+    /**
+     * The segment rules that select the contacts behind one of the campaign's figures
+     * (figure-rules.ts), and a name for them; a link's clickers need one of the campaign's links.
+     */
+    async figureSegment(documentId: string, query: unknown): Promise<FigureSegment> {
+      const { figure, linkId } = parseOrThrow(figureQuery, query, 'query');
+      const campaign = (await strapi.db.query(UID.campaign).findOne({ where: { documentId }, select: ['id', 'name'] })) as {
+        id: number;
+        name: string;
+      } | null;
+      if (!campaign) throw new errors.NotFoundError(`No campaign with documentId "${documentId}"`);
+      if ((figure === 'clickedLink') !== (linkId !== undefined))
+        throw fieldError(
+          'query',
+          'linkId',
+          figure === 'clickedLink' ? 'a link id is needed for its clickers' : 'only "clickedLink" takes a link'
+        );
+      let url: string | null = null;
+      if (linkId !== undefined) {
+        const link = await knex()(TABLES.links).first('url').where({ id: linkId, campaign_id: campaign.id });
+        if (!link) throw fieldError('query', 'linkId', `this campaign has no link ${linkId}`);
+        url = String(link.url);
+      }
+      return {
+        figure,
+        linkId: linkId ?? null,
+        name: figureSegmentName(campaign.name, figure, url).slice(0, SEGMENT_NAME_MAX),
+        rules: figureRules(documentId, figure, linkId ?? null),
+      };
     },
 
     /**

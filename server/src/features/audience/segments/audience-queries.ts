@@ -30,6 +30,7 @@ export const createAudienceQueries = (strapi: Core.Strapi) => {
       suppressions: suppression.suppressions,
       suppressionTopics: suppression.topicLinks,
       deliveries: TABLES.deliveries,
+      events: TABLES.events,
       topicLinks: {
         table: topics.table,
         contactColumn: topics.column,

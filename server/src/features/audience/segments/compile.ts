@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { like, likeEscape } from '../../../db/like';
+import { clickDataPrefix, HARD_BOUNCE_DATA_PREFIX } from '../../../events/delivery-event';
 import { blockingSuppressions, type SuppressionTables } from '../suppressions/blocking';
 import { jsonValue, type Dialect } from './json-path';
 import { isGroup, TEXT_FIELDS, type Condition, type RuleGroup } from './rules';
@@ -10,6 +11,8 @@ export interface SegmentTables {
   /** The join table of a suppression's topic (topic-scoped suppressions). */
   suppressionTopics: SuppressionTables['topicLinks'];
   deliveries: string;
+  /** The delivery events (a click on one link, a bounce). */
+  events: string;
   /** The contacts <-> topics join table Strapi made for the manyToMany relation. */
   topicLinks: { table: string; contactColumn: string; topicColumn: string };
 }
@@ -79,13 +82,36 @@ const applyAttribute = (
   }
 };
 
-const applyEngagement = (qb: Knex.QueryBuilder, c: Extract<Condition, { field: 'engagement' }>, ctx: CompileContext, alias: string) => {
-  const { deliveries } = ctx.tables;
-  const column = `d.${ACTIVITY_COLUMN[c.activity]}`;
+type Engagement = Extract<Condition, { field: 'engagement' }>;
+
+/** The delivery events an engagement reads when the deliveries' own first times cannot tell it. */
+const eventMatch = (qb: Knex.QueryBuilder, c: Engagement) => {
+  if (c.activity === 'clicked') {
+    qb.where('e.type', 'click').where('e.is_bot', false);
+    return like(qb, 'e.data', `${likeEscape(clickDataPrefix(c.linkId as number).toLowerCase())}%`);
+  }
+  qb.where('e.type', 'bounce');
+  if (!c.bounce) return qb;
+  // like() compares the lower-cased column: the pattern is lower case too.
+  const hard = `${likeEscape(HARD_BOUNCE_DATA_PREFIX.toLowerCase())}%`;
+  return c.bounce === 'hard' ? like(qb, 'e.data', hard) : qb.where((q) => like(q, 'e.data', hard, true).orWhereNull('e.data'));
+};
+
+const applyEngagement = (qb: Knex.QueryBuilder, c: Engagement, ctx: CompileContext, alias: string) => {
+  const { deliveries, events } = ctx.tables;
+  const since = c.withinDays ? ctx.now.getTime() - c.withinDays * DAY_MS : null;
   const activity = (sub: Knex.QueryBuilder) => {
-    sub.select(1).from(`${deliveries} as d`).whereRaw('d.contact_id = ??.id', [alias]).whereNotNull(column);
+    sub.select(1).from(`${deliveries} as d`).whereRaw('d.contact_id = ??.id', [alias]);
     if (c.campaign !== 'any') sub.where('d.campaign_id', ctx.campaignIds.get(c.campaign) as number);
-    if (c.withinDays) sub.where(column, '>=', ctx.now.getTime() - c.withinDays * DAY_MS);
+    if (c.activity === 'bounced' || c.linkId !== undefined) {
+      sub.join(`${events} as e`, 'e.delivery_id', 'd.id');
+      eventMatch(sub, c);
+      if (since !== null) sub.where('e.occurred_at', '>=', since);
+      return sub;
+    }
+    const column = `d.${ACTIVITY_COLUMN[c.activity]}`;
+    sub.whereNotNull(column);
+    if (since !== null) sub.where(column, '>=', since);
     return sub;
   };
   return c.operator === 'did' ? qb.whereExists(activity) : qb.whereNotExists(activity);

@@ -93,15 +93,27 @@ const attributeCondition = z.discriminatedUnion('operator', [
 
 /**
  * Engagement with one campaign (by documentId) or with any campaign, optionally within the last
- * N days: read from the deliveries table, so it costs one indexed EXISTS.
+ * N days. Received, opened, clicked and replied read the deliveries' own times (one indexed
+ * EXISTS); a click on one link (`linkId`, of one campaign) and a bounce (`bounce`: hard or soft)
+ * read the delivery's events, as a campaign report's figures count them.
  */
-const engagementCondition = z.strictObject({
-  field: z.literal('engagement'),
-  activity: z.enum(['received', 'opened', 'clicked', 'replied']),
-  operator: z.enum(['did', 'didNot']),
-  campaign: z.union([z.literal('any'), z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'a campaign documentId or "any"')]),
-  withinDays: z.number().int().min(1).max(3650).optional(),
-});
+const engagementCondition = z
+  .strictObject({
+    field: z.literal('engagement'),
+    activity: z.enum(['received', 'opened', 'clicked', 'replied', 'bounced']),
+    operator: z.enum(['did', 'didNot']),
+    campaign: z.union([z.literal('any'), z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'a campaign documentId or "any"')]),
+    withinDays: z.number().int().min(1).max(3650).optional(),
+    linkId: z.number().int().positive().optional(),
+    bounce: z.enum(['hard', 'soft']).optional(),
+  })
+  .check((ctx) => {
+    const c = ctx.value;
+    if (c.linkId !== undefined && (c.activity !== 'clicked' || c.campaign === 'any'))
+      ctx.issues.push({ code: 'custom', path: ['linkId'], input: c.linkId, message: 'a link is only for "clicked" with one campaign' });
+    if (c.bounce !== undefined && c.activity !== 'bounced')
+      ctx.issues.push({ code: 'custom', path: ['bounce'], input: c.bounce, message: 'a bounce kind is only for "bounced"' });
+  });
 
 const conditionSchema = z.union([
   textCondition,

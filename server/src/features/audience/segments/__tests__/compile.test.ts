@@ -8,6 +8,7 @@ const ctx: CompileContext = {
     suppressions: 'campaigns_suppressions',
     suppressionTopics: { table: 'campaigns_suppressions_topic_lnk', suppressionColumn: 'suppression_id', topicColumn: 'topic_id' },
     deliveries: 'campaigns_deliveries',
+    events: 'campaigns_events',
     topicLinks: { table: 'campaigns_contacts_topics_lnk', contactColumn: 'contact_id', topicColumn: 'topic_id' },
   },
   dialect: 'postgres',
@@ -75,6 +76,22 @@ describe.each(dialects)('compiled for %s', (client) => {
     expect(bindings).toEqual(expect.arrayContaining([9, ctx.now.getTime() - 30 * 86_400_000]));
   });
 
+  test("one link's clickers and a bounce's kind are an EXISTS on the delivery's events, by how their data begins", () => {
+    const link = sqlFor(client, {
+      match: 'all',
+      rules: [{ field: 'engagement', activity: 'clicked', operator: 'did', campaign: 'campaigndoc1', linkId: 5 }],
+    });
+    expect(link.sql).toContain('campaigns_events');
+    expect(link.sql).not.toContain('first_click_at');
+    expect(link.bindings).toEqual(expect.arrayContaining([9, 'click', '{"linkid":5,%']));
+    const soft = sqlFor(client, {
+      match: 'all',
+      rules: [{ field: 'engagement', activity: 'bounced', operator: 'did', campaign: 'any', bounce: 'soft', withinDays: 7 }],
+    });
+    expect(soft.sql).toMatch(/NOT LIKE/);
+    expect(soft.bindings).toEqual(expect.arrayContaining(['bounce', '{"kind":"hard"%', ctx.now.getTime() - 7 * 86_400_000]));
+  });
+
   test('topic membership is an EXISTS on the join table with the resolved row id', () => {
     const { sql, bindings } = sqlFor(client, { match: 'all', rules: [{ field: 'topic', operator: 'memberOfNone', value: ['topicdoc1'] }] });
     expect(sql).toContain('campaigns_contacts_topics_lnk');
@@ -100,6 +117,11 @@ test('rule schema refuses unknown fields, operators and value types', () => {
     { field: 'attribute', path: 'plan', operator: 'gt', value: '5' },
     { field: 'engagement', activity: 'bought', operator: 'did', campaign: 'any' },
     { field: 'engagement', activity: 'opened', operator: 'did', campaign: "x' OR 1=1" },
+    { field: 'engagement', activity: 'opened', operator: 'did', campaign: 'c1', linkId: 5 },
+    { field: 'engagement', activity: 'clicked', operator: 'did', campaign: 'any', linkId: 5 },
+    { field: 'engagement', activity: 'clicked', operator: 'did', campaign: 'c1', linkId: 0 },
+    { field: 'engagement', activity: 'opened', operator: 'did', campaign: 'c1', bounce: 'hard' },
+    { field: 'engagement', activity: 'bounced', operator: 'did', campaign: 'c1', bounce: 'permanent' },
   ]) {
     expect(ruleGroupSchema.safeParse({ match: 'all', rules: [rule] }).success).toBe(false);
   }
