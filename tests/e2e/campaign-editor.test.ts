@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { rootOf } from '../../server/src/composition/accessor';
 import { useAdminInBrowser } from '../helpers/admin-browser';
 import { useSmtpSink } from '../helpers/smtp-sink';
@@ -219,6 +220,40 @@ test("reads the sent campaign's results: people's opens by default, machines' on
   await page().getByRole('switch', { name: 'Show machine opens and clicks' }).click();
   await page().getByRole('group', { name: 'Machine opens' }).filter({ hasText: '1 fetch by privacy proxies' }).waitFor();
   await screenshot('campaign-results');
+  const chart = page().getByRole('img', { name: /Opens and clicks over time: 2 opens and 0 clicks over 1 period/ });
+  await chart.locator('svg.recharts-surface').first().waitFor();
+  await chart.scrollIntoViewIfNeeded();
+  await screenshot('campaign-results-chart');
+
+  // The chart's figures as a table, and as a CSV: the hour of the opens, people's and machines'.
+  await page().getByRole('button', { name: 'Show as a table' }).click();
+  const table = page().getByRole('grid', { name: 'Opens and clicks over time' });
+  await expect(table.getByRole('row').nth(1).allInnerTexts()).resolves.toEqual([expect.stringMatching(/UTC\s+2\s+0\s+1\s+0$/)]);
+  const download = page().waitForEvent('download');
+  await page().getByRole('button', { name: 'Export CSV' }).click();
+  const csv = await download;
+  expect(csv.suggestedFilename()).toBe('Spring-news-over-time.csv');
+  const text = fs.readFileSync(await csv.path(), 'utf8');
+  expect(text).toMatch(
+    /^\uFEFFPeriod \(UTC start\),Opens,Clicks,Machine opens,Machine clicks\r\n\d{4}-\d\d-\d\dT\d\d:00:00\.000Z,2,0,1,0\r\n$/
+  );
+
+  // Who did not open: Chris, whose only open was a privacy proxy's; saved as a segment in one click.
+  await page().getByRole('button', { name: 'Did not open' }).click();
+  const dialog = page().getByRole('dialog', { name: 'Contacts: Did not open' });
+  await dialog.getByText('1 contact a campaign could reach').waitFor();
+  await expect(dialog.getByRole('row').allInnerTexts()).resolves.toEqual([
+    expect.stringMatching(/Email\s+Name/i),
+    expect.stringMatching(/chris@example\.com\s+Chris/),
+  ]);
+  await expect(dialog.getByRole('textbox', { name: 'Segment name' }).inputValue()).resolves.toBe('Spring news: Did not open');
+  await screenshot('campaign-results-did-not-open');
+  await dialog.getByRole('button', { name: 'Save as segment' }).click();
+  await page().getByText('Segment "Spring news: Did not open" saved').waitFor();
+  await page().waitForURL(/\/admin\/plugins\/campaigns\/segments\/[a-z0-9]+$/);
+  const saved = await app().strapi.plugin('campaigns').service('segments').list({ search: 'Did not open' });
+  expect(saved.data.map((segment: { name: string }) => segment.name)).toEqual(['Spring news: Did not open']);
+  expect(await app().strapi.plugin('campaigns').service('segments').countRules(saved.data[0].rules)).toBe(1);
 });
 
 test('pauses, resumes and cancels a send under way', async () => {

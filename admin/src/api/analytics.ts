@@ -1,5 +1,5 @@
 import { adminApi } from '@strapi/strapi/admin';
-import type { GetCampaignReport } from '../../../shared/contracts/analytics';
+import type { GetCampaignReport, GetFigureSegment, ReportFigure } from '../../../shared/contracts/analytics';
 import { PLUGIN_ID } from '../pluginId';
 import { REPORT_TAG } from './tags';
 
@@ -12,6 +12,14 @@ const analyticsApi = adminApi.enhanceEndpoints({ addTagTypes: [REPORT_TAG] }).in
       transformResponse: (response: GetCampaignReport.Response) => response.data,
       providesTags: (_result, _error, documentId) => [{ type: REPORT_TAG, id: documentId }],
     }),
+    getFigureSegment: build.query<GetFigureSegment.Response['data'], { documentId: string; figure: ReportFigure; linkId?: number }>({
+      query: ({ documentId, figure, linkId }) => ({
+        url: `${base}/${documentId}/report/segment`,
+        method: 'GET',
+        config: { params: linkId === undefined ? { figure } : { figure, linkId: String(linkId) } },
+      }),
+      transformResponse: (response: GetFigureSegment.Response) => response.data,
+    }),
   }),
 });
 
@@ -21,3 +29,6 @@ const LIVE_MS = 5000;
 /** A campaign's report: read on each visit, and every few seconds while `live` (the campaign is sending). */
 export const useCampaignReport = (documentId: string, live: boolean) =>
   analyticsApi.useGetCampaignReportQuery(documentId, { pollingInterval: live ? LIVE_MS : 0, refetchOnMountOrArgChange: true });
+
+/** The segment rules behind one of a campaign's figures (and a name for them). */
+export const useFigureSegment = analyticsApi.useGetFigureSegmentQuery;

@@ -5,7 +5,7 @@ import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { ResultsPanel } from './ResultsPanel';
 
 /** The results of a campaign that went out, read again every few seconds while it is `live`. */
-export const CampaignResults = ({ documentId, live }: { documentId: string; live: boolean }) => {
+export const CampaignResults = ({ documentId, name, live }: { documentId: string; name: string; live: boolean }) => {
   const t = usePluginMessages();
   const report = useCampaignReport(documentId, live);
   if (report.isError)
@@ -14,5 +14,9 @@ export const CampaignResults = ({ documentId, live }: { documentId: string; live
         {errorMessage(report.error)}
       </Typography>
     );
-  return report.data ? <ResultsPanel report={report.data} /> : <Typography>{t('campaignEditor.loading', 'Loading…')}</Typography>;
+  return report.data ? (
+    <ResultsPanel report={report.data} campaignName={name} />
+  ) : (
+    <Typography>{t('campaignEditor.loading', 'Loading…')}</Typography>
+  );
 };

@@ -1,10 +1,14 @@
-import { Box, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useState } from 'react';
-import type { CampaignReport } from '../../../../shared/contracts/analytics';
+import type { CampaignReport, ReportFigure } from '../../../../shared/contracts/analytics';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { formatRate } from '../inbound/rates';
 import { OnOffSwitch } from '../OnOffSwitch';
 import { TableHead } from '../list/TableHead';
+import { CsvButton } from './CsvButton';
+import { FigureContacts, type FigureChoice } from './FigureContacts';
+import { ResultsChart } from './ResultsChart';
+import { ResultsHeading } from './ResultsHeading';
 
 interface Tile {
   label: string;
@@ -31,14 +35,28 @@ const Tiles = ({ tiles }: { tiles: Tile[] }) => (
   </Flex>
 );
 
+/** A file name for one of the report's tables: the campaign's name as far as a file system takes it. */
+const fileNameOf = (campaignName: string, table: string) =>
+  `${campaignName.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'campaign'}-${table}.csv`;
+
 /**
  * A campaign's results from its live counters: people's opens and clicks by default (a privacy
- * proxy's prefetch and a link scanner's click are not a reader), machines' on demand; the links
- * people clicked and the bounces by reason.
+ * proxy's prefetch and a link scanner's click are not a reader), machines' on demand; opens and
+ * clicks over time, the links people clicked and the bounces by reason, each exported as CSV; and
+ * the contacts behind a figure, saved as a segment in one click (a resend to non-openers).
  */
-export const ResultsPanel = ({ report: r }: { report: CampaignReport }) => {
+export const ResultsPanel = ({ report: r, campaignName }: { report: CampaignReport; campaignName: string }) => {
   const t = usePluginMessages();
   const [machines, setMachines] = useState(false);
+  const [chosen, setChosen] = useState<FigureChoice | null>(null);
+  const figures: Array<{ figure: ReportFigure; label: string }> = [
+    { figure: 'opened', label: t('results.figure.opened', 'Opened') },
+    { figure: 'notOpened', label: t('results.figure.notOpened', 'Did not open') },
+    { figure: 'clicked', label: t('results.figure.clicked', 'Clicked') },
+    { figure: 'notClicked', label: t('results.figure.notClicked', 'Did not click') },
+    { figure: 'bouncedSoft', label: t('results.figure.bouncedSoft', 'Bounced soft') },
+    { figure: 'bouncedHard', label: t('results.figure.bouncedHard', 'Bounced hard') },
+  ];
   const count = (n: number) => n.toLocaleString();
   const tiles: Tile[] = [
     {
@@ -106,22 +124,66 @@ export const ResultsPanel = ({ report: r }: { report: CampaignReport }) => {
         onChange={setMachines}
       />
       <Tiles tiles={tiles} />
+      <Flex gap={2} wrap="wrap" role="group" aria-label={t('results.figures', 'Contacts behind the figures')}>
+        <Typography variant="pi" textColor="neutral600">
+          {t('results.figures', 'Contacts behind the figures')}
+        </Typography>
+        {figures.map((choice) => (
+          <Button key={choice.figure} variant="secondary" size="S" onClick={() => setChosen(choice)}>
+            {choice.label}
+          </Button>
+        ))}
+      </Flex>
+      <ResultsChart series={r.series} machines={machines} fileName={fileNameOf(campaignName, 'over-time')} />
       {r.links.length > 0 && (
-        <Table colCount={2} rowCount={r.links.length + 1} aria-label={t('results.links', 'Links clicked')}>
-          <TableHead columns={[t('results.link', 'Link'), t('results.linkClicks', 'Clicks')]} />
-          <Tbody>
-            {r.links.map((link) => (
-              <Tr key={link.linkId}>
-                <Td>
-                  <Typography ellipsis>{link.url ?? '—'}</Typography>
-                </Td>
-                <Td>
-                  <Typography>{count(link.clicks)}</Typography>
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
+        <Flex direction="column" alignItems="stretch" gap={2}>
+          <ResultsHeading title={t('results.links', 'Links clicked')}>
+            <CsvButton
+              fileName={fileNameOf(campaignName, 'links')}
+              header={[t('results.link', 'Link'), t('results.linkClicks', 'Clicks')]}
+              rows={r.links.map((link) => [link.url ?? '', link.clicks])}
+            />
+          </ResultsHeading>
+          <Table colCount={3} rowCount={r.links.length + 1} aria-label={t('results.links', 'Links clicked')}>
+            <TableHead columns={[t('results.link', 'Link'), t('results.linkClicks', 'Clicks'), t('results.linkClickers', 'Who clicked')]} />
+            <Tbody>
+              {r.links.map((link) => (
+                <Tr key={link.linkId}>
+                  <Td>
+                    <Typography ellipsis>{link.url ?? '—'}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{count(link.clicks)}</Typography>
+                  </Td>
+                  <Td>
+                    <Button
+                      variant="tertiary"
+                      size="S"
+                      onClick={() =>
+                        setChosen({
+                          figure: 'clickedLink',
+                          linkId: link.linkId,
+                          label: t('results.figure.clickedLink', 'Clicked {link}', { link: link.url ?? `#${link.linkId}` }),
+                        })
+                      }
+                    >
+                      {t('results.contacts.open', 'Contacts')}
+                    </Button>
+                  </Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        </Flex>
+      )}
+      {r.bouncesByReason.length > 0 && (
+        <ResultsHeading title={t('results.bounceReasons', 'Bounces by reason')}>
+          <CsvButton
+            fileName={fileNameOf(campaignName, 'bounces')}
+            header={[t('results.reason', 'Reason'), t('results.bounceCount', 'Bounces')]}
+            rows={r.bouncesByReason.map(({ reason, count: n }) => [reason, n])}
+          />
+        </ResultsHeading>
       )}
       {r.bouncesByReason.length > 0 && (
         <Table colCount={2} rowCount={r.bouncesByReason.length + 1} aria-label={t('results.bounceReasons', 'Bounces by reason')}>
@@ -140,6 +202,7 @@ export const ResultsPanel = ({ report: r }: { report: CampaignReport }) => {
           </Tbody>
         </Table>
       )}
+      {chosen && <FigureContacts documentId={r.documentId} campaignName={campaignName} choice={chosen} onClose={() => setChosen(null)} />}
     </Flex>
   );
 };

@@ -212,7 +212,7 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
           )}
           {progressWanted && (
             <Section title={t('campaignEditor.section.results', 'Results')}>
-              <CampaignResults documentId={documentId} live={state === 'sending'} />
+              <CampaignResults documentId={documentId} name={campaign.name} live={state === 'sending'} />
             </Section>
           )}
           {canSend && (state === 'draft' || state === 'scheduled') && (
