@@ -16,6 +16,12 @@ export interface SegmentRef {
   name: string;
 }
 
+/** People's unique opens and clicks over delivered; null while nothing was delivered. */
+export interface CampaignRates {
+  open: number | null;
+  click: number | null;
+}
+
 export interface CampaignSummary {
   documentId: string;
   name: string;
@@ -25,6 +31,10 @@ export interface CampaignSummary {
   segment: SegmentRef | null;
   /** Contacts it was sent to (its deliveries) once sending started; null while it has not. */
   sentTo: number | null;
+  /** When its send started (ISO 8601); null while it has not. */
+  sentAt: string | null;
+  /** People's open and click rates over delivered, as its report gives them; null while it has not been sent. */
+  rates: CampaignRates | null;
   /** Mailable contacts the segment selects now (subscribed, not suppressed); null without a segment, and in lists for a campaign already sent (`sentTo` is its audience then). */
   audienceSize: number | null;
   createdAt: string;

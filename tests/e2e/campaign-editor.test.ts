@@ -254,6 +254,13 @@ test("reads the sent campaign's results: people's opens by default, machines' on
   const saved = await app().strapi.plugin('campaigns').service('segments').list({ search: 'Did not open' });
   expect(saved.data.map((segment: { name: string }) => segment.name)).toEqual(['Spring news: Did not open']);
   expect(await app().strapi.plugin('campaigns').service('segments').countRules(saved.data[0].rules)).toBe(1);
+
+  // The campaigns list: when it went, to how many, and people's open and click rates.
+  await page().goto(`${baseUrl()}/admin/plugins/campaigns`);
+  const row = page().getByRole('row').filter({ hasText: 'Spring news' });
+  await row.filter({ hasText: '66.67%' }).waitFor();
+  await expect(row.innerText()).resolves.toMatch(/Spring news[\s\S]*\bsent\s+\d+\/\d+\/\d{4}[\s\S]*\s3\s+sent to\s+66\.67%\s+0%/);
+  await screenshot('campaigns-list-rates');
 });
 
 test('pauses, resumes and cancels a send under way', async () => {

@@ -11,6 +11,7 @@ import { CampaignStateBadge } from '../components/CampaignStateBadge';
 import { DeleteDialog } from '../components/dialogs/DeleteDialog';
 import { ListPage } from '../components/list/ListPage';
 import { RowActions } from '../components/list/RowActions';
+import { formatRate } from '../components/inbound/rates';
 import { TableHead } from '../components/list/TableHead';
 import { useListParams } from '../components/list/use-list-params';
 import { formatCount, formatDate } from '../format';
@@ -92,13 +93,15 @@ export const CampaignsPage = () => {
         </>
       }
     >
-      <Table colCount={5} rowCount={campaigns.length + 1}>
+      <Table colCount={7} rowCount={campaigns.length + 1}>
         <TableHead
           columns={[
             t('campaigns.list.column.name', 'Name'),
             t('campaigns.list.column.state', 'State'),
-            t('campaigns.list.column.scheduled', 'Scheduled'),
+            t('campaigns.list.column.date', 'Date'),
             t('campaigns.list.column.audience', 'Audience'),
+            t('campaigns.list.column.opened', 'Opened'),
+            t('campaigns.list.column.clicked', 'Clicked'),
             t('campaigns.list.column.actions', 'Actions'),
           ]}
         />
@@ -121,7 +124,12 @@ export const CampaignsPage = () => {
                 <CampaignStateBadge state={campaign.state} />
               </Td>
               <Td>
-                <Typography>{formatDate(campaign.sendAt)}</Typography>
+                <Typography>{formatDate(campaign.sentAt ?? campaign.sendAt)}</Typography>
+                {(campaign.sentAt ?? campaign.sendAt) && (
+                  <Typography variant="pi" textColor="neutral600" tag="p">
+                    {campaign.sentAt ? t('campaigns.date.sent', 'sent') : t('campaigns.date.scheduled', 'scheduled')}
+                  </Typography>
+                )}
               </Td>
               <Td>
                 <Typography>{formatCount(campaign.sentTo ?? campaign.audienceSize)}</Typography>
@@ -132,6 +140,12 @@ export const CampaignsPage = () => {
                       : t('campaigns.audience.mailableNow', 'mailable now')}
                   </Typography>
                 )}
+              </Td>
+              <Td>
+                <Typography>{formatRate(campaign.rates?.open ?? null)}</Typography>
+              </Td>
+              <Td>
+                <Typography>{formatRate(campaign.rates?.click ?? null)}</Typography>
               </Td>
               <Td>
                 <RowActions

@@ -137,6 +137,13 @@ test('the report counts people and machines apart, bounces by reason, complaints
     figures.series.reduce((total, point) => total + point[key], 0);
   expect([sum('opens'), sum('clicks'), sum('machineOpens'), sum('machineClicks')]).toEqual([3, 2, 1, 1]);
   expect(figures.variants).toEqual([expect.objectContaining({ variant: '', sent: 5, delivered: 4, opens: figures.opens })]);
+
+  // The campaigns list shows the same people's rates.
+  const list = await api().get('/campaigns/campaigns').query({ search: 'Report' }).set(auth());
+  expect(list.body.data.find((c: { documentId: string }) => c.documentId === documentId)).toMatchObject({
+    sentTo: 4,
+    rates: { open: 2 / 4, click: 2 / 4 },
+  });
 });
 
 test('events that arrive together, and again, count once each; a rebuild from the raw events agrees with the live counters', async () => {

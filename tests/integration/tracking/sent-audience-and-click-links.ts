@@ -63,7 +63,7 @@ test("a contact's timeline names the URL of each link they clicked", async () =>
   ).toBe(true);
 });
 
-test('the campaign list shows how many a sent campaign went to, and a draft the live count of its segment', async () => {
+test('the campaign list shows how many a sent campaign went to, when, and its rates, and a draft the live count of its segment', async () => {
   // The segment grows after the send: the sent campaign's audience stays what it was sent to.
   await service('contacts').create({ email: 'cat@sent-audience.test', attributes: { batch: 'sent-audience' } });
   const draft = await service('campaigns').create({ name: 'Sent audience, the sequel', segment: sent.segment!.documentId });
@@ -71,8 +71,18 @@ test('the campaign list shows how many a sent campaign went to, and a draft the 
   const res = await api().get('/campaigns/campaigns').query({ search: 'Sent audience' }).set(auth());
   expect(res.status).toBe(200);
   const byId = new Map(res.body.data.map((c: { documentId: string }) => [c.documentId, c]));
-  expect(byId.get(sent.documentId)).toMatchObject({ state: 'sent', sentTo: 2, audienceSize: null });
-  expect(byId.get(draft.documentId)).toMatchObject({ state: 'draft', sentTo: null, audienceSize: 3 });
+  // With when it went out and people's rates, as its report has them: Ann's clicks came seconds after
+  // the send, as a link scanner's do, and nobody's pixel was fetched.
+  expect(byId.get(sent.documentId)).toMatchObject({
+    state: 'sent',
+    sentTo: 2,
+    audienceSize: null,
+    sentAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    rates: { open: 0, click: 0 },
+  });
+  const report = (await api().get(`/campaigns/campaigns/${sent.documentId}/report`).set(auth())).body.data;
+  expect((byId.get(sent.documentId) as { rates: unknown }).rates).toEqual({ open: report.rates.open, click: report.rates.click });
+  expect(byId.get(draft.documentId)).toMatchObject({ state: 'draft', sentTo: null, audienceSize: 3, sentAt: null, rates: null });
   // The editor still reads the segment's live count for the sent campaign.
   expect(await service('campaigns').findOne(sent.documentId)).toMatchObject({ sentTo: 2, audienceSize: 3 });
 });

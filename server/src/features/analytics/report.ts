@@ -6,7 +6,10 @@ const DAY_MS = 24 * HOUR_MS;
 /** The series keeps hours this long from its first hour, then days. */
 export const HOURLY_SPAN_MS = 7 * DAY_MS;
 
-const rate = (count: number, over: number) => (over > 0 ? count / over : null);
+export const rate = (count: number, over: number) => (over > 0 ? count / over : null);
+
+/** Delivered: what a provider reported, or else the deliveries still `sent` (a hard bounce fails its delivery). */
+export const deliveredOf = (reported: number, stillSent: number) => (reported > 0 ? reported : stillSent);
 
 /**
  * The figures of one set of counters (a variant's, or all variants' summed), and its deliveries
@@ -19,7 +22,7 @@ export const figuresOf = (value: (metric: string) => number, deliveries: { sent:
   const hard = value('bounce_hard');
   const soft = value('bounce_soft');
   const deliveredReported = value('delivered');
-  const delivered = deliveredReported > 0 ? deliveredReported : deliveries.sent;
+  const delivered = deliveredOf(deliveredReported, deliveries.sent);
   const opens = {
     human: { total: value('open_human'), unique: value('unique_open_human') },
     machine: { total: value('open_machine'), unique: value('unique_open_machine') },

@@ -3,11 +3,12 @@ import { errors } from '@strapi/utils';
 import { documentsOf, findOrThrow, findPage } from '../../db/documents';
 import { z } from 'zod';
 import { canDelete, canEditField } from '../../../../shared/contracts/campaign-lifecycle';
-import type { Campaign, CampaignPauseReason, CampaignSummary } from '../../../../shared/contracts/campaigns';
+import type { Campaign, CampaignPauseReason, CampaignRates, CampaignSummary } from '../../../../shared/contracts/campaigns';
 import { rootOf } from '../../composition/accessor';
 import { CAMPAIGN_STATES, TABLES, UID, type CampaignState } from '../../constants';
 import { checkCampaignContent } from '../sending/content-check';
-import { sentToCounts } from '../sending/sent-to';
+import { listRates } from '../analytics/list-rates';
+import { sentToCounts, type SentTo } from '../sending/sent-to';
 import { campaignCreateInput, campaignUpdateInput } from '../../validation/campaign-input';
 import { listQuery } from '../../validation/list-query';
 import { fieldError, parseOrThrow } from '../../validation/errors';
@@ -42,7 +43,12 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * leaves them out) is what a list shows for a campaign still to be sent, and what the editor
    * shows for any campaign (`countAlways`).
    */
-  const toSummary = async (row: Row, sentTo: number | null, countAlways: boolean): Promise<CampaignSummary> => {
+  const toSummary = async (
+    row: Row,
+    sent: { to: SentTo | null; rates: CampaignRates | null },
+    countAlways: boolean
+  ): Promise<CampaignSummary> => {
+    const sentTo = sent.to?.count ?? null;
     const segment = ref(row.segment);
     return {
       documentId: row.documentId,
@@ -52,6 +58,8 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
       sendAt: (row.sendAt as string) ?? null,
       segment,
       sentTo,
+      sentAt: sent.to ? new Date(sent.to.startedAt).toISOString() : null,
+      rates: sent.rates,
       audienceSize:
         segment && (sentTo === null || countAlways)
           ? await root.audience.countMailable(segment.documentId, (row.topic as { id: number } | null)?.id ?? null)
@@ -62,11 +70,13 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const summaries = async (rows: Row[], countAlways = false) => {
+    const knex = strapi.db.connection;
     const sent = await sentToCounts(
-      strapi.db.connection,
+      knex,
       rows.map((row) => row.id)
     );
-    return Promise.all(rows.map((row) => toSummary(row, sent.get(row.id) ?? null, countAlways)));
+    const rates = await listRates(knex, new Map([...sent].map(([id, to]) => [id, to.count])));
+    return Promise.all(rows.map((row) => toSummary(row, { to: sent.get(row.id) ?? null, rates: rates.get(row.id) ?? null }, countAlways)));
   };
 
   const toCampaign = async (row: Row): Promise<Campaign> => ({

@@ -15,6 +15,8 @@ const campaign: Campaign = {
   sendAt: null,
   segment: { documentId: 's1', name: 'Everyone' },
   sentTo: null,
+  sentAt: null,
+  rates: null,
   audienceSize: 3,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
