@@ -127,10 +127,10 @@ test('the report counts people and machines apart, bounces by reason, complaints
   });
   expect(figures.rates).toMatchObject({ open: 2 / 4, click: 2 / 4, clickToOpen: 1, bounce: 1 / 5, complaint: 1 / 4, unsubscribe: 1 / 4 });
   const links = await knex()('campaigns_links').where({ campaign_id: sent[PEOPLE[0]].campaignId }).orderBy('position');
-  expect(figures.links.map((link) => [link.url, link.clicks]).sort()).toEqual(
+  expect(figures.links.map((link) => [link.url, link.clicks, link.uniqueClicks]).sort()).toEqual(
     [
-      [links[0].url, 1],
-      [links[1].url, 1],
+      [links[0].url, 1, 1],
+      [links[1].url, 1, 1],
     ].sort()
   );
   const sum = (key: 'opens' | 'clicks' | 'machineOpens' | 'machineClicks') =>
@@ -162,6 +162,19 @@ test('events that arrive together, and again, count once each; a rebuild from th
   expect(figures.opens.human.total + figures.opens.machine.total + figures.clicks.human.total + figures.clicks.machine.total).toBe(
     events - 3 // the bounce, the complaint and the unsubscribe
   );
+
+  // Each link's unique clickers: the deliveries with a person's click on it among the stored events, each once.
+  const clickersOf = new Map<number, Set<number>>();
+  for (const row of await knex()('campaigns_events')
+    .where({ campaign_id: sent[PEOPLE[0]].campaignId, type: 'click', is_bot: false })
+    .select('delivery_id', 'data')) {
+    const linkId = Number(JSON.parse(row.data).linkId);
+    clickersOf.set(linkId, (clickersOf.get(linkId) ?? new Set()).add(Number(row.delivery_id)));
+  }
+  expect(figures.links.map((link) => [link.linkId, link.uniqueClicks])).toEqual(
+    figures.links.map((link) => [link.linkId, clickersOf.get(link.linkId)?.size ?? 0])
+  );
+  expect(figures.links.some((link) => link.uniqueClicks < link.clicks)).toBe(true);
 
   const live = await rollups();
   expect(live.totals.length).toBeGreaterThan(10);

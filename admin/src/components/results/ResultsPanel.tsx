@@ -140,12 +140,19 @@ export const ResultsPanel = ({ report: r, campaignName }: { report: CampaignRepo
           <ResultsHeading title={t('results.links', 'Links clicked')}>
             <CsvButton
               fileName={fileNameOf(campaignName, 'links')}
-              header={[t('results.link', 'Link'), t('results.linkClicks', 'Clicks')]}
-              rows={r.links.map((link) => [link.url ?? '', link.clicks])}
+              header={[t('results.link', 'Link'), t('results.linkClicks', 'Clicks'), t('results.linkUniqueClicks', 'People')]}
+              rows={r.links.map((link) => [link.url ?? '', link.clicks, link.uniqueClicks])}
             />
           </ResultsHeading>
-          <Table colCount={3} rowCount={r.links.length + 1} aria-label={t('results.links', 'Links clicked')}>
-            <TableHead columns={[t('results.link', 'Link'), t('results.linkClicks', 'Clicks'), t('results.linkClickers', 'Who clicked')]} />
+          <Table colCount={4} rowCount={r.links.length + 1} aria-label={t('results.links', 'Links clicked')}>
+            <TableHead
+              columns={[
+                t('results.link', 'Link'),
+                t('results.linkClicks', 'Clicks'),
+                t('results.linkUniqueClicks', 'People'),
+                t('results.linkClickers', 'Who clicked'),
+              ]}
+            />
             <Tbody>
               {r.links.map((link) => (
                 <Tr key={link.linkId}>
@@ -154,6 +161,9 @@ export const ResultsPanel = ({ report: r, campaignName }: { report: CampaignRepo
                   </Td>
                   <Td>
                     <Typography>{count(link.clicks)}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{count(link.uniqueClicks)}</Typography>
                   </Td>
                   <Td>
                     <Button

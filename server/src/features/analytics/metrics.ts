@@ -37,6 +37,8 @@ export type UniqueMetric = (typeof UNIQUE_METRIC)[FirstColumn];
 export const BOUNCE_REASON_PREFIX = 'bounce:';
 /** Clicks per link (`link:<id>`), people's only: what a reader chose. */
 export const LINK_PREFIX = 'link:';
+/** The deliveries whose reader clicked a link, each once (`link_unique:<id>`): the link's unique clickers. */
+export const LINK_UNIQUE_PREFIX = 'link_unique:';
 
 /** What an event is, as far as the counts go: the same from a recorded event and from its stored row. */
 export interface EventFacts {
@@ -98,11 +100,23 @@ export interface CountedFirst {
   at: number;
 }
 
+/** A delivery's first click by its reader on one link: one more of the link's unique clickers. */
+export interface CountedLinkFirst {
+  campaignId: number;
+  variant: string;
+  linkId: number;
+  at: number;
+}
+
 /**
  * The increases of a batch, one per counter and hour, in a stable order (campaign, variant,
  * metric, hour): concurrent batches then take the counters' row locks in the same order.
  */
-export const deltasOf = (events: readonly Counted[], firsts: readonly CountedFirst[]): RollupDelta[] => {
+export const deltasOf = (
+  events: readonly Counted[],
+  firsts: readonly CountedFirst[],
+  linkFirsts: readonly CountedLinkFirst[] = []
+): RollupDelta[] => {
   const sums = new Map<string, RollupDelta>();
   const add = (campaignId: number, variant: string, metric: string, at: number) => {
     const hour = hourOf(at);
@@ -113,6 +127,7 @@ export const deltasOf = (events: readonly Counted[], firsts: readonly CountedFir
   };
   for (const { campaignId, variant, facts } of events) for (const metric of metricsOf(facts)) add(campaignId, variant, metric, facts.at);
   for (const first of firsts) add(first.campaignId, first.variant, UNIQUE_METRIC[first.column], first.at);
+  for (const first of linkFirsts) add(first.campaignId, first.variant, `${LINK_UNIQUE_PREFIX}${first.linkId}`, first.at);
   return [...sums.values()].sort(
     (a, b) =>
       a.campaignId - b.campaignId ||

@@ -3,7 +3,7 @@ import { TABLES } from '../../constants';
 import { isMysql, isPostgres } from '../../db/dialect';
 import { FIRST_COLUMN, MACHINE_FIRST_COLUMN, type FirstColumn } from '../../events/delivery-event';
 import { factsOfRow, type StoredEventRow } from './event-facts';
-import { deltasOf, type Counted, type CountedFirst, type RollupDelta } from './metrics';
+import { deltasOf, type Counted, type CountedFirst, type CountedLinkFirst, type RollupDelta } from './metrics';
 import { addRollups } from './rollup-store';
 
 const PAGE = 5000;
@@ -39,11 +39,13 @@ const rebuildCampaign = async (trx: Knex.Transaction, campaignId: number) => {
   await trx(TABLES.rollups).where('campaign_id', campaignId).delete();
   await trx(TABLES.rollupHours).where('campaign_id', campaignId).delete();
   const deltas: RollupDelta[] = [];
+  // Each delivery's first click by its reader on each link, the earliest: the links' unique clickers.
+  const linkFirsts = new Map<string, CountedLinkFirst>();
   let after = 0;
   for (;;) {
-    const rows: Array<StoredEventRow & { id: unknown; variant: unknown }> = await trx(`${TABLES.events} as e`)
+    const rows: Array<StoredEventRow & { id: unknown; variant: unknown; delivery_id: unknown }> = await trx(`${TABLES.events} as e`)
       .join(`${TABLES.deliveries} as d`, 'd.id', 'e.delivery_id')
-      .select('e.id', 'e.type', 'e.is_bot', 'e.occurred_at', 'e.data', 'd.variant')
+      .select('e.id', 'e.type', 'e.is_bot', 'e.occurred_at', 'e.data', 'e.delivery_id', 'd.variant')
       .where('e.campaign_id', campaignId)
       .where('e.id', '>', after)
       .orderBy('e.id')
@@ -52,7 +54,14 @@ const rebuildCampaign = async (trx: Knex.Transaction, campaignId: number) => {
     after = Number(rows[rows.length - 1].id);
     const counted = rows.map((row): Counted => ({ campaignId, variant: String(row.variant ?? ''), facts: factsOfRow(row) }));
     deltas.push(...deltasOf(counted, []));
+    counted.forEach(({ variant, facts }, i) => {
+      if (facts.type !== 'click' || facts.isBot || !facts.linkId) return;
+      const pair = `${Number(rows[i].delivery_id)}:${facts.linkId}`;
+      const known = linkFirsts.get(pair);
+      if (!known || facts.at < known.at) linkFirsts.set(pair, { campaignId, variant, linkId: facts.linkId, at: facts.at });
+    });
   }
+  deltas.push(...deltasOf([], [], [...linkFirsts.values()]));
   let afterDelivery = 0;
   for (;;) {
     const rows: Array<Record<string, unknown>> = await trx(TABLES.deliveries)

@@ -1,5 +1,5 @@
 import type { CampaignReport, ReportFigures, ReportPoint } from '../../../../shared/contracts/analytics';
-import { BOUNCE_REASON_PREFIX, HOUR_MS, LINK_PREFIX } from './metrics';
+import { BOUNCE_REASON_PREFIX, HOUR_MS, LINK_PREFIX, LINK_UNIQUE_PREFIX } from './metrics';
 import type { RollupHourRow, RollupRow } from './rollup-store';
 
 const DAY_MS = 24 * HOUR_MS;
@@ -120,7 +120,12 @@ export const reportOf = (
       .map(({ key, count }) => ({ reason: key, count }))
       .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1)),
     links: prefixed(LINK_PREFIX)
-      .map(({ key, count }) => ({ linkId: Number(key), url: urlOfLink(Number(key)), clicks: count }))
+      .map(({ key, count }) => ({
+        linkId: Number(key),
+        url: urlOfLink(Number(key)),
+        clicks: count,
+        uniqueClicks: all.get(`${LINK_UNIQUE_PREFIX}${key}`) ?? 0,
+      }))
       .sort((a, b) => b.clicks - a.clicks || a.linkId - b.linkId),
     series: seriesOf(rollups.hours),
   };

@@ -67,3 +67,21 @@ test('a batch sums per counter and hour, firsts count as uniques, in a stable or
     { campaignId: 3, variant: 'b', metric: 'open_human', value: 1 },
   ]);
 });
+
+test("a reader's first click on a link adds one to the link's unique clickers, in the hour of that click", () => {
+  const at = Date.UTC(2026, 11, 6, 10, 30);
+  const deltas = deltasOf(
+    [],
+    [],
+    [
+      { campaignId: 3, variant: '', linkId: 7, at },
+      { campaignId: 3, variant: '', linkId: 7, at: at + 1000 },
+      { campaignId: 3, variant: '', linkId: 8, at },
+    ]
+  );
+  expect(totalsOf(deltas)).toEqual([
+    { campaignId: 3, variant: '', metric: 'link_unique:7', value: 2 },
+    { campaignId: 3, variant: '', metric: 'link_unique:8', value: 1 },
+  ]);
+  expect(deltas.every((delta) => delta.hour === Date.UTC(2026, 11, 6, 10))).toBe(true);
+});
