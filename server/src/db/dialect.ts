@@ -4,3 +4,12 @@ import type { Knex } from 'knex';
 export const isMysql = (knex: Knex) => String(knex.client.config.client).includes('mysql');
 export const isPostgres = (knex: Knex) => knex.client.dialect === 'postgresql';
 export const isSqlite = (knex: Knex) => String(knex.client.config.client).includes('sqlite');
+
+/**
+ * `column = value` in a walk of a table in primary-key order (`id > after ORDER BY id LIMIT n`).
+ * SQLite has no statistics: it would take an index on the column, then read and sort every
+ * matching row for each page (a million-row campaign's events: hours). Its unary plus keeps the
+ * value and leaves the index, so each page continues along the primary key.
+ */
+export const whereInIdWalk = (qb: Knex.QueryBuilder, knex: Knex, column: string, value: string | number) =>
+  isSqlite(knex) ? qb.whereRaw('+?? = ?', [column, value]) : qb.where(column, value);

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { TABLES } from '../../constants';
-import { isMysql, isPostgres } from '../../db/dialect';
+import { isMysql, isPostgres, whereInIdWalk } from '../../db/dialect';
 import { FIRST_COLUMN, MACHINE_FIRST_COLUMN, type FirstColumn } from '../../events/delivery-event';
 import { factsOfRow, type StoredEventRow } from './event-facts';
 import { deltasOf, type Counted, type CountedFirst, type CountedLinkFirst, type RollupDelta } from './metrics';
@@ -46,7 +46,7 @@ const rebuildCampaign = async (trx: Knex.Transaction, campaignId: number) => {
     const rows: Array<StoredEventRow & { id: unknown; variant: unknown; delivery_id: unknown }> = await trx(`${TABLES.events} as e`)
       .join(`${TABLES.deliveries} as d`, 'd.id', 'e.delivery_id')
       .select('e.id', 'e.type', 'e.is_bot', 'e.occurred_at', 'e.data', 'e.delivery_id', 'd.variant')
-      .where('e.campaign_id', campaignId)
+      .modify((q) => whereInIdWalk(q, trx, 'e.campaign_id', campaignId))
       .where('e.id', '>', after)
       .orderBy('e.id')
       .limit(PAGE);
@@ -66,7 +66,7 @@ const rebuildCampaign = async (trx: Knex.Transaction, campaignId: number) => {
   for (;;) {
     const rows: Array<Record<string, unknown>> = await trx(TABLES.deliveries)
       .select('id', 'variant', ...FIRST_COLUMNS)
-      .where('campaign_id', campaignId)
+      .modify((q) => whereInIdWalk(q, trx, 'campaign_id', campaignId))
       .where('id', '>', afterDelivery)
       .where((q) => FIRST_COLUMNS.forEach((column) => q.orWhereNotNull(column)))
       .orderBy('id')
