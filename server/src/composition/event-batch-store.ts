@@ -14,10 +14,17 @@ const sqliteFileOf = (strapi: Core.Strapi): string | null => {
   return path.resolve(filename);
 };
 
-/** The knex module Strapi's database layer loads, found from the app the way Node finds it for Strapi. */
-const knexModuleOf = (strapi: Core.Strapi): string => {
-  const fromApp = createRequire(path.join(strapi.dirs.app.root, 'package.json'));
-  return createRequire(fromApp.resolve('@strapi/database')).resolve('knex');
+/**
+ * The knex module Strapi's database layer loads, found from the app the way Node finds it for
+ * Strapi; null when a package layout hides it from the app's folder.
+ */
+const knexModuleOf = (strapi: Core.Strapi): string | null => {
+  try {
+    const fromApp = createRequire(path.join(strapi.dirs.app.root, 'package.json'));
+    return createRequire(fromApp.resolve('@strapi/database')).resolve('knex');
+  } catch {
+    return null;
+  }
 };
 
 /**
@@ -31,5 +38,10 @@ export const eventBatchStoreOf = (strapi: Core.Strapi, counters: BatchCounters):
   const filename = sqliteFileOf(strapi);
   const file = typeof __dirname === 'string' ? path.join(__dirname, '..', 'event-write-thread', 'index.js') : null;
   if (!filename || !file || !fs.existsSync(file)) return connectionBatchStore(knex, counters);
-  return threadBatchStore({ knex, file, knexPath: knexModuleOf(strapi), filename });
+  const knexPath = knexModuleOf(strapi);
+  if (!knexPath) {
+    strapi.log.warn('campaigns: knex was not found from the app folder; delivery events are written on the event loop');
+    return connectionBatchStore(knex, counters);
+  }
+  return threadBatchStore({ knex, file, knexPath, filename });
 };
