@@ -8,8 +8,9 @@ export const isSqlite = (knex: Knex) => String(knex.client.config.client).includ
 /**
  * `column = value` in a walk of a table in primary-key order (`id > after ORDER BY id LIMIT n`).
  * SQLite has no statistics: it would take an index on the column, then read and sort every
- * matching row for each page (a million-row campaign's events: hours). Its unary plus keeps the
- * value and leaves the index, so each page continues along the primary key.
+ * matching row for each page (a campaign's three million events: hours). Its unary plus keeps the
+ * value and leaves the index, so each page continues along the primary key. PostgreSQL and MySQL
+ * choose from their statistics.
  */
 export const whereInIdWalk = (qb: Knex.QueryBuilder, knex: Knex, column: string, value: string | number) =>
   isSqlite(knex) ? qb.whereRaw('+?? = ?', [column, value]) : qb.where(column, value);
