@@ -21,7 +21,7 @@
 const path = require('node:path');
 const { bootPlaygroundOnRedis } = require('../lib/boot');
 const { runMain, writeResult } = require('../lib/run');
-const { insertContacts, sha256Hex, INSERT_ROWS } = require('../lib/seed');
+const { insertContacts, insertLinks, INSERT_ROWS } = require('../lib/seed');
 
 const client = process.argv[2] || 'sqlite';
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES || 1_000_000);
@@ -164,16 +164,7 @@ const seed = async (strapi) => {
     .create({ data: { name: 'bench-analytics', subject: 'Bench', state: 'sent' } });
   await knex.transaction(async (trx) => {
     await insertContacts(trx, DELIVERIES, { tag: 'banaly', emailOf: (i) => `reader${i}@example${i % 7}.com` });
-    await trx('campaigns_links').insert(
-      Array.from({ length: LINKS }, (_, i) => ({
-        campaign_id: campaign.id,
-        variant: '',
-        url_hash: sha256Hex(`https://example.com/${i}`),
-        url: `https://example.com/${i}`,
-        position: i,
-        created_at: sentAt,
-      }))
-    );
+    await insertLinks(trx, campaign.id, LINKS, sentAt);
   });
   const contacts = await knex('campaigns_contacts').select('id', 'email').orderBy('id');
   for (let at = 0; at < contacts.length; at += INSERT_ROWS) {

@@ -35,4 +35,17 @@ const insertContacts = async (trx, count, { tag, emailOf, timezoneOf = () => nul
   }
 };
 
-module.exports = { insertContacts, sha256Hex, INSERT_ROWS };
+/** `count` links of a campaign's message, https://example.com/0 onwards, in that order. */
+const insertLinks = (trx, campaignId, count, at) =>
+  trx('campaigns_links').insert(
+    Array.from({ length: count }, (_, i) => ({
+      campaign_id: campaignId,
+      variant: '',
+      url_hash: sha256Hex(`https://example.com/${i}`),
+      url: `https://example.com/${i}`,
+      position: i,
+      created_at: at,
+    }))
+  );
+
+module.exports = { insertContacts, insertLinks, sha256Hex, INSERT_ROWS };

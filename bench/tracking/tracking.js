@@ -31,7 +31,7 @@ const { bootPlaygroundOnRedis } = require('../lib/boot');
 const { startProfile } = require('../lib/profile');
 const { statementTimer } = require('../lib/statements');
 const { runMain, writeResult } = require('../lib/run');
-const { insertContacts, sha256Hex, INSERT_ROWS } = require('../lib/seed');
+const { insertContacts, insertLinks, INSERT_ROWS } = require('../lib/seed');
 const { LINKS, SECRET, verify } = require('./urls');
 
 const client = process.argv[2] || 'sqlite';
@@ -167,16 +167,7 @@ const seed = async (strapi) => {
         }))
       );
     }
-    await trx('campaigns_links').insert(
-      Array.from({ length: LINKS }, (_, i) => ({
-        campaign_id: campaign.id,
-        variant: '',
-        url_hash: sha256Hex(`https://example.com/${i}`),
-        url: `https://example.com/${i}`,
-        position: i,
-        created_at: sentAt,
-      }))
-    );
+    await insertLinks(trx, campaign.id, LINKS, sentAt);
   });
   const deliveryIds = (await knex('campaigns_deliveries').select('id').where('campaign_id', campaign.id).orderBy('id')).map((r) =>
     Number(r.id)

@@ -18,6 +18,7 @@ integrationGroup(
     'tracking/sent-audience-and-click-links',
     'tracking/delivery-events',
     'tracking/campaign-report',
+    'tracking/delivery-counts',
     'tracking/figure-segments',
     'tracking/preference-center',
     'tracking/unsubscribe-undo',

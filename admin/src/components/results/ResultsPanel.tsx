@@ -36,7 +36,7 @@ const Tiles = ({ tiles }: { tiles: Tile[] }) => (
 );
 
 /** A file name for one of the report's tables: the campaign's name as far as a file system takes it. */
-const fileNameOf = (campaignName: string, table: string) =>
+const csvFileName = (campaignName: string, table: string) =>
   `${campaignName.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '') || 'campaign'}-${table}.csv`;
 
 /**
@@ -134,12 +134,12 @@ export const ResultsPanel = ({ report: r, campaignName }: { report: CampaignRepo
           </Button>
         ))}
       </Flex>
-      <ResultsChart series={r.series} machines={machines} fileName={fileNameOf(campaignName, 'over-time')} />
+      <ResultsChart series={r.series} machines={machines} fileName={csvFileName(campaignName, 'over-time')} />
       {r.links.length > 0 && (
         <Flex direction="column" alignItems="stretch" gap={2}>
           <ResultsHeading title={t('results.links', 'Links clicked')}>
             <CsvButton
-              fileName={fileNameOf(campaignName, 'links')}
+              fileName={csvFileName(campaignName, 'links')}
               header={[t('results.link', 'Link'), t('results.linkClicks', 'Clicks'), t('results.linkUniqueClicks', 'People')]}
               rows={r.links.map((link) => [link.url ?? '', link.clicks, link.uniqueClicks])}
             />
@@ -189,7 +189,7 @@ export const ResultsPanel = ({ report: r, campaignName }: { report: CampaignRepo
       {r.bouncesByReason.length > 0 && (
         <ResultsHeading title={t('results.bounceReasons', 'Bounces by reason')}>
           <CsvButton
-            fileName={fileNameOf(campaignName, 'bounces')}
+            fileName={csvFileName(campaignName, 'bounces')}
             header={[t('results.reason', 'Reason'), t('results.bounceCount', 'Bounces')]}
             rows={r.bouncesByReason.map(({ reason, count: n }) => [reason, n])}
           />

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { TABLES } from '../../constants';
 import { isMysql, isPostgres, whereInIdWalk } from '../../db/dialect';
 import { FIRST_COLUMN, MACHINE_FIRST_COLUMN, type FirstColumn } from '../../events/delivery-event';
+import { recountStates, STATE_PREFIX } from './delivery-counts';
 import { factsOfRow, type StoredEventRow } from './event-facts';
 import { deltasOf, type Counted, type CountedFirst, type CountedLinkFirst, type RollupDelta } from './metrics';
 import { addRollups } from './rollup-store';
@@ -36,7 +37,9 @@ const mergeDeltas = (deltas: readonly RollupDelta[]) => {
 /** The campaign's counters recomputed from its stored events and its deliveries' first times, by the same rules as the live ones. */
 const rebuildCampaign = async (trx: Knex.Transaction, campaignId: number) => {
   await lockCounters(trx, campaignId);
-  await trx(TABLES.rollups).where('campaign_id', campaignId).delete();
+  // Deliveries by state are not counted from events: kept ones are counted again (delivery-counts.ts).
+  await recountStates(trx, campaignId);
+  await trx(TABLES.rollups).where('campaign_id', campaignId).where('metric', 'not like', `${STATE_PREFIX}%`).delete();
   await trx(TABLES.rollupHours).where('campaign_id', campaignId).delete();
   const deltas: RollupDelta[] = [];
   // Each delivery's first click by its reader on each link, the earliest: the links' unique clickers.

@@ -6,7 +6,8 @@ import { TABLES, UID } from '../../constants';
 import { fieldError, parseOrThrow } from '../../validation/errors';
 import { figureRules, figureSegmentName } from './figure-rules';
 import { rebuildRollups } from './rebuild';
-import { reportOf, type VariantDeliveries } from './report';
+import { countedStates, countStates, STATE_PREFIX } from './delivery-counts';
+import { reportOf } from './report';
 import { readRollups } from './rollup-store';
 
 const SEGMENT_NAME_MAX = 200;
@@ -21,8 +22,9 @@ const figureQuery = z.strictObject({
 });
 
 /**
- * A campaign's results, from the counters the event write path keeps (rollup-writer.ts): reading
- * a report reads the campaign's counters, never its raw events.
+ * A campaign's results, from the counters the event write path keeps (rollup-writer.ts) and, once
+ * it is over, its deliveries by state (delivery-counts.ts): reading a report reads counters, never
+ * its raw events, and counts its deliveries only while it sends.
  */
 const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
@@ -36,21 +38,21 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** Every figure of one campaign: audience, deliveries, engagement human and machine apart, rates, links, bounces by reason, the series. */
     async report(documentId: string): Promise<CampaignReport> {
-      const campaignId = await campaignIdOf({ documentId });
-      const [rollups, deliveries, links] = await Promise.all([
-        readRollups(knex(), campaignId),
-        knex()(TABLES.deliveries).select('variant', 'state').count({ n: '*' }).where('campaign_id', campaignId).groupBy('variant', 'state'),
-        knex()(TABLES.links).select('id', 'url').where('campaign_id', campaignId),
+      const campaign = (await strapi.db.query(UID.campaign).findOne({ where: { documentId }, select: ['id', 'state'] })) as {
+        id: number;
+        state: string;
+      } | null;
+      if (!campaign) throw new errors.NotFoundError(`No campaign with documentId "${documentId}"`);
+      const [rollups, links] = await Promise.all([
+        readRollups(knex(), campaign.id),
+        knex()(TABLES.links).select('id', 'url').where('campaign_id', campaign.id),
       ]);
+      const deliveries = countedStates(rollups.totals) ?? (await countStates(knex(), campaign.id, campaign.state));
       const urls = new Map(links.map((link: { id: unknown; url: unknown }) => [Number(link.id), String(link.url)]));
       return reportOf(
         documentId,
-        rollups,
-        deliveries.map((row: Record<string, unknown>): VariantDeliveries => ({
-          variant: String(row.variant ?? ''),
-          state: String(row.state),
-          count: Number(row.n),
-        })),
+        { ...rollups, totals: rollups.totals.filter((row) => !row.metric.startsWith(STATE_PREFIX)) },
+        deliveries,
         (linkId) => urls.get(linkId) ?? null
       );
     },

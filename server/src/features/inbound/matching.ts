@@ -11,6 +11,7 @@ export interface MatchedDelivery {
   contactId: number;
   email: string;
   state: string;
+  variant: string;
 }
 
 /** What finds VERP addresses: the signing secret and the bounce mailbox sending used. */
@@ -124,10 +125,11 @@ interface DeliveryRow {
   contact_id: number | string;
   email: string;
   state: string;
+  variant: string | null;
   message_id: string | null;
 }
 
-const COLUMNS = ['id', 'campaign_id', 'contact_id', 'email', 'state', 'message_id'];
+const COLUMNS = ['id', 'campaign_id', 'contact_id', 'email', 'state', 'variant', 'message_id'];
 
 const deliveryOf = (row: DeliveryRow): MatchedDelivery => ({
   id: Number(row.id),
@@ -135,6 +137,7 @@ const deliveryOf = (row: DeliveryRow): MatchedDelivery => ({
   contactId: Number(row.contact_id),
   email: row.email,
   state: row.state,
+  variant: row.variant ?? '',
 });
 
 /** Reads every delivery a batch of notices may name: by id (given or VERP), by Message-ID, by recipient address. */

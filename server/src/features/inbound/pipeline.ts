@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { TABLES } from '../../constants';
 import { chunks } from '../../db/bulk-insert';
+import { countMoves, lockStateCounts, type DeliveryMove } from '../analytics/delivery-counts';
 import { retryDeadlocks } from '../../db/deadlock';
 import type { ContactSignal } from '../../contact-signals/apply-signal';
 import type { ContactSignalType } from '../../contact-signals/precedence';
@@ -158,23 +159,53 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
     return type ? { type, contactIds: [delivery.contactId], address: { email: delivery.email, sourceEvent }, ...about } : null;
   };
 
-  /** A bounce that failed the message fails its delivery; a delivery notice settles one whose fate was unknown. */
+  /**
+   * A bounce that failed the message fails its delivery; a delivery notice settles one whose fate
+   * was unknown. Each move is counted for its campaign's report (analytics/delivery-counts.ts),
+   * under its counters' lock, taken first.
+   */
   const updateDeliveries = async (trx: Knex.Transaction, items: Item[], now: number) => {
     // In id order, as the signals go in address order: concurrent batches lock rows in one order.
     const failed = items.filter((i) => i.delivery && isFinalFailure(i)).sort((a, b) => a.delivery!.id - b.delivery!.id);
-    for (const item of failed) {
-      await trx(TABLES.deliveries)
-        .where('id', item.delivery!.id)
-        .whereIn('state', ['sent', 'unknown'])
-        .update({ state: 'failed', failed_at: item.notice.at, last_error: item.recipient?.diagnostic ?? 'bounced', updated_at: now });
-    }
     const delivered = items
       .filter((item) => item.delivery && item.notice.kind === 'delivered')
-      .map((item) => item.delivery!.id)
-      .sort((a, b) => a - b);
-    for (const part of chunks(delivered)) {
-      await trx(TABLES.deliveries).whereIn('id', part).where('state', 'unknown').update({ state: 'sent', updated_at: now });
+      .sort((a, b) => a.delivery!.id - b.delivery!.id);
+    if (!failed.length && !delivered.length) return;
+    await lockStateCounts(
+      trx,
+      [...failed, ...delivered].map((item) => item.delivery!.campaignId)
+    );
+    const moves: DeliveryMove[] = [];
+    const move = (delivery: MatchedDelivery, from: string, to: string, count: number) =>
+      moves.push({ campaignId: delivery.campaignId, variant: delivery.variant, from, to, count });
+    for (const item of failed) {
+      for (const from of ['sent', 'unknown']) {
+        const count = await trx(TABLES.deliveries)
+          .where({ id: item.delivery!.id, state: from })
+          .update({ state: 'failed', failed_at: item.notice.at, last_error: item.recipient?.diagnostic ?? 'bounced', updated_at: now });
+        move(item.delivery!, from, 'failed', count);
+        if (count) break;
+      }
     }
+    // Per campaign and variant, so each statement's count is one move.
+    const byVariant = new Map<string, MatchedDelivery[]>();
+    for (const { delivery } of delivered) {
+      const key = `${delivery!.campaignId}\n${delivery!.variant}`;
+      byVariant.set(key, [...(byVariant.get(key) ?? []), delivery!]);
+    }
+    for (const group of byVariant.values()) {
+      for (const part of chunks(group)) {
+        const count = await trx(TABLES.deliveries)
+          .whereIn(
+            'id',
+            part.map((delivery) => delivery.id)
+          )
+          .where('state', 'unknown')
+          .update({ state: 'sent', updated_at: now });
+        move(part[0], 'unknown', 'sent', count);
+      }
+    }
+    await countMoves(trx, moves);
   };
 
   const rowOf = (item: Item, rawId: number | null, now: number): NoticeRow => ({

@@ -4,7 +4,14 @@ import type { InboundNotice, NoticeRecipient } from '../notice';
 
 const verp: VerpKey = { secret: 'a-secret-of-enough-length-0123456789', bounceAddress: 'bounces@news.example.com' };
 
-const delivery = (id: number, email: string): MatchedDelivery => ({ id, campaignId: 1, contactId: 100 + id, email, state: 'sent' });
+const delivery = (id: number, email: string): MatchedDelivery => ({
+  id,
+  campaignId: 1,
+  contactId: 100 + id,
+  email,
+  state: 'sent',
+  variant: '',
+});
 const ours = delivery(7, 'ann@example.org');
 const older = delivery(3, 'bob@example.org');
 const deliveries: Deliveries = {
