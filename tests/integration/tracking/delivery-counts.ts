@@ -76,6 +76,8 @@ test('counted once the campaign is over, then moved by bounces and delivery noti
   // The report reads the counters now: a row changed behind the plugin's back does not show.
   await knex()('campaigns_deliveries').where({ id: sent['cleo@counts.test'].id }).update({ state: 'cancelled' });
   expect(await report(documentId)).toMatchObject({ audience: { targeted: 4, cancelled: 0, unknown: 1 }, sent: 3 });
+  const list = await api().get('/campaigns/campaigns').query({ search: 'Counts' }).set(auth());
+  expect(list.body.data.find((c: { documentId: string }) => c.documentId === documentId)).toMatchObject({ sentTo: 3 });
   await knex()('campaigns_deliveries').where({ id: sent['cleo@counts.test'].id }).update({ state: 'sent' });
 
   const pipeline = rootOf(strapi()).running.inbound;

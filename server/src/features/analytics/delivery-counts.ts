@@ -142,3 +142,37 @@ export const recountStates = async (trx: Knex.Transaction, campaignId: number) =
   const marker = await trx(TABLES.rollups).first('value').where({ campaign_id: campaignId, variant: '', metric: COUNTED });
   if (Number(marker?.value) > 0) await storeCounts(trx, campaignId, await countDeliveries(trx, campaignId));
 };
+
+/**
+ * The deliveries still `sent` of each of these campaigns that is over, from its kept counters (a
+ * campaign not counted yet is counted now, and kept when nothing of it is pending). Campaigns
+ * still sending are left out: their deliveries move too often to keep.
+ */
+export const finishedSentCounts = async (
+  knex: Knex,
+  campaigns: ReadonlyArray<{ id: number; state: string }>
+): Promise<Map<number, number>> => {
+  const finished = campaigns.filter((campaign) => FINAL_CAMPAIGN_STATES.includes(campaign.state));
+  if (!finished.length) return new Map();
+  const rows = (await knex(TABLES.rollups)
+    .select('campaign_id', 'variant', 'metric', 'value')
+    .whereIn(
+      'campaign_id',
+      finished.map((campaign) => campaign.id)
+    )
+    .where('metric', 'like', `${STATE_PREFIX}%`)) as Array<Record<string, unknown>>;
+  const totals = new Map<number, RollupRow[]>();
+  for (const row of rows) {
+    const id = Number(row.campaign_id);
+    totals.set(id, [...(totals.get(id) ?? []), { variant: String(row.variant), metric: String(row.metric), value: Number(row.value) }]);
+  }
+  const sent = new Map<number, number>();
+  for (const campaign of finished) {
+    const states = countedStates(totals.get(campaign.id) ?? []) ?? (await countStates(knex, campaign.id, campaign.state));
+    sent.set(
+      campaign.id,
+      states.filter((row) => row.state === 'sent').reduce((sum, row) => sum + row.count, 0)
+    );
+  }
+  return sent;
+};

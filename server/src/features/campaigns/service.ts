@@ -9,6 +9,7 @@ import { CAMPAIGN_STATES, TABLES, UID, type CampaignState } from '../../constant
 import { checkCampaignContent } from '../sending/content-check';
 import { listRates } from '../analytics/list-rates';
 import { sentToCounts, type SentTo } from '../sending/sent-to';
+import { finishedSentCounts } from '../analytics/delivery-counts';
 import { campaignCreateInput, campaignUpdateInput } from '../../validation/campaign-input';
 import { listQuery } from '../../validation/list-query';
 import { fieldError, parseOrThrow } from '../../validation/errors';
@@ -73,7 +74,11 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
     const knex = strapi.db.connection;
     const sent = await sentToCounts(
       knex,
-      rows.map((row) => row.id)
+      rows.map((row) => row.id),
+      await finishedSentCounts(
+        knex,
+        rows.map((row) => ({ id: row.id, state: String(row.state) }))
+      )
     );
     const rates = await listRates(knex, new Map([...sent].map(([id, to]) => [id, to.count])));
     return Promise.all(rows.map((row) => toSummary(row, { to: sent.get(row.id) ?? null, rates: rates.get(row.id) ?? null }, countAlways)));

@@ -11,18 +11,30 @@ export interface SentTo {
  * How many contacts each of these campaigns was sent to: its deliveries the SMTP server accepted
  * (not those suppressed, refused, cancelled or still queued), and when its send started, for every
  * campaign that has a send record (sending started, whatever came after). A campaign missing from
- * the map was never sent. One grouped query for a whole page of campaigns.
+ * the map was never sent. `known`: counts the caller already has (kept counters of finished
+ * campaigns); the others' are one grouped read of the deliveries for the whole page.
  */
-export const sentToCounts = async (knex: Knex, campaignIds: number[]): Promise<Map<number, SentTo>> => {
+export const sentToCounts = async (
+  knex: Knex,
+  campaignIds: number[],
+  known: ReadonlyMap<number, number> = new Map()
+): Promise<Map<number, SentTo>> => {
   if (!campaignIds.length) return new Map();
-  const rows = (await knex(`${TABLES.sends} as s`)
-    .leftJoin(`${TABLES.deliveries} as d`, 'd.campaign_id', 's.campaign_id')
-    .whereIn('s.campaign_id', campaignIds)
-    .groupBy('s.campaign_id', 's.started_at')
-    .select('s.campaign_id', 's.started_at', knex.raw(`SUM(CASE WHEN d.state = 'sent' THEN 1 ELSE 0 END) AS n`))) as Array<{
+  const sends = (await knex(TABLES.sends).select('campaign_id', 'started_at').whereIn('campaign_id', campaignIds)) as Array<{
     campaign_id: number | string;
     started_at: number | string;
-    n: number | string;
   }>;
-  return new Map(rows.map((row) => [Number(row.campaign_id), { count: Number(row.n), startedAt: Number(row.started_at) }]));
+  const toCount = sends.map((row) => Number(row.campaign_id)).filter((id) => !known.has(id));
+  const counted = toCount.length
+    ? ((await knex(TABLES.deliveries)
+        .select('campaign_id')
+        .count({ n: '*' })
+        .whereIn('campaign_id', toCount)
+        .where('state', 'sent')
+        .groupBy('campaign_id')) as Array<{ campaign_id: number | string; n: number | string }>)
+    : [];
+  const counts = new Map([...known, ...counted.map((row) => [Number(row.campaign_id), Number(row.n)] as const)]);
+  return new Map(
+    sends.map((row) => [Number(row.campaign_id), { count: counts.get(Number(row.campaign_id)) ?? 0, startedAt: Number(row.started_at) }])
+  );
 };
