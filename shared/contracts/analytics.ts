@@ -98,3 +98,51 @@ export declare namespace GetFigureSegment {
     data: FigureSegment;
   }
 }
+
+/** The dashboard's periods: the last 30 or 90 days of sends. */
+export const DASHBOARD_DAYS = [30, 90] as const;
+export type DashboardDays = (typeof DASHBOARD_DAYS)[number];
+
+/**
+ * The lines complaint and hard-bounce rates are drawn against: the large mailbox providers (Gmail's
+ * and Yahoo's sender rules) ask senders to stay under 0.1% of complaints and never reach 0.3%.
+ */
+export const DASHBOARD_LINES = { warning: 0.001, limit: 0.003 } as const;
+
+/** How many days of a campaign's opens its sparkline shows, from the day it was sent. */
+export const SPARKLINE_DAYS = 14;
+
+/** One campaign sent in the period, with its figures (people's only in the rates). */
+export interface DashboardCampaign extends ReportFigures {
+  documentId: string;
+  name: string;
+  /** The campaign's state: `sending` while it still goes out. */
+  state: string;
+  /** When its send started, ISO 8601. */
+  sentAt: string;
+  /** Hard bounces over sent. */
+  hardBounceRate: number | null;
+  /** People's opens per day, from the day it was sent (UTC days), SPARKLINE_DAYS at most. */
+  daily: number[];
+}
+
+export interface Dashboard {
+  days: DashboardDays;
+  /** The period: sends started from `from` up to `to`, ISO 8601. */
+  from: string;
+  to: string;
+  /** Every campaign of the period together. */
+  totals: ReportFigures & { campaigns: number; hardBounceRate: number | null };
+  /** Newest first. */
+  campaigns: DashboardCampaign[];
+}
+
+/** GET /campaigns/analytics/dashboard?days=30|90 */
+export declare namespace GetDashboard {
+  interface Request {
+    query: { days?: string };
+  }
+  interface Response {
+    data: Dashboard;
+  }
+}

@@ -20,6 +20,7 @@ integrationGroup(
     'tracking/campaign-report',
     'tracking/delivery-counts',
     'tracking/figure-segments',
+    'tracking/dashboard',
     'tracking/preference-center',
     'tracking/unsubscribe-undo',
     'tracking/preference-attacks',

@@ -1,5 +1,5 @@
 import { adminApi } from '@strapi/strapi/admin';
-import type { GetCampaignReport, GetFigureSegment, ReportFigure } from '../../../shared/contracts/analytics';
+import type { DashboardDays, GetCampaignReport, GetDashboard, GetFigureSegment, ReportFigure } from '../../../shared/contracts/analytics';
 import { PLUGIN_ID } from '../pluginId';
 import { REPORT_TAG } from './tags';
 
@@ -20,6 +20,11 @@ const analyticsApi = adminApi.enhanceEndpoints({ addTagTypes: [REPORT_TAG] }).in
       }),
       transformResponse: (response: GetFigureSegment.Response) => response.data,
     }),
+    getDashboard: build.query<GetDashboard.Response['data'], DashboardDays>({
+      query: (days) => ({ url: `/${PLUGIN_ID}/analytics/dashboard`, method: 'GET', config: { params: { days: String(days) } } }),
+      transformResponse: (response: GetDashboard.Response) => response.data,
+      providesTags: [REPORT_TAG],
+    }),
   }),
 });
 
@@ -32,3 +37,6 @@ export const useCampaignReport = (documentId: string, live: boolean) =>
 
 /** The segment rules behind one of a campaign's figures (and a name for them). */
 export const useFigureSegment = analyticsApi.useGetFigureSegmentQuery;
+
+/** The dashboard of the last `days`: read again on each visit. */
+export const useDashboard = (days: DashboardDays) => analyticsApi.useGetDashboardQuery(days, { refetchOnMountOrArgChange: true });

@@ -6,6 +6,7 @@ import { PERMISSIONS } from '../permissions';
 import { CalendarPage } from './campaigns/CalendarPage';
 import { CampaignEditPage } from './campaigns/CampaignEditPage';
 import { CampaignsPage } from './CampaignsPage';
+import { DashboardPage } from './dashboard/DashboardPage';
 import { ContactDetailPage } from './contacts/ContactDetailPage';
 import { ContactsPage } from './contacts/ContactsPage';
 import { ImportPage } from './imports/ImportPage';
@@ -25,6 +26,7 @@ export const App = () => (
       <Routes>
         <Route index element={<CampaignsPage />} />
         <Route path="campaigns/:documentId" element={<CampaignEditPage />} />
+        <Route path="dashboard" element={<DashboardPage />} />
         <Route path="calendar" element={<CalendarPage />} />
         <Route path="contacts" element={<ContactsPage />} />
         <Route path="contacts/:documentId" element={<ContactDetailPage />} />

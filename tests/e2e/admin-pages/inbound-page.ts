@@ -1,6 +1,7 @@
 import { rootOf } from '../../../server/src/composition/accessor';
 import type { InboundNotice } from '../../../server/src/features/inbound/notice';
 import { useGroupBrowser } from '../../helpers/admin-browser-group';
+import { insertSentCampaign } from '../../helpers/sent-fixture';
 
 const { app, page, baseUrl, screenshot } = useGroupBrowser();
 
@@ -18,48 +19,11 @@ const rowsShown = () => page().locator('table').last().locator('tbody tr');
 let bounceId: number;
 
 beforeAll(async () => {
-  const plugin = app().strapi.plugin('campaigns');
-  const campaign = await plugin.service('campaigns').create({ name: 'November letter' });
-  const campaignId = (
-    await app()
-      .strapi.db.query('plugin::campaigns.campaign')
-      .findOne({ where: { documentId: campaign.documentId } })
-  ).id;
   // The deliveries a send would have left, each with the Message-ID the notices quote.
-  const sent = Date.now() - 3_600_000;
-  for (const email of ['zoe@example.com', 'yan@example.com']) {
-    const contact = await plugin.service('contacts').create({ email });
-    const contactId = (
-      await app()
-        .strapi.db.query('plugin::campaigns.contact')
-        .findOne({ where: { documentId: contact.documentId } })
-    ).id;
-    await knex()('campaigns_deliveries').insert({
-      campaign_id: campaignId,
-      contact_id: contactId,
-      state: 'sent',
-      email,
-      message_id: `<${email}@e2e.example.com>`,
-      attempts: 1,
-      queued_at: sent,
-      sending_at: sent,
-      sent_at: sent,
-    });
-  }
-  await knex()('campaigns_sends').insert({
-    campaign_id: campaignId,
-    state: 'dispatched',
-    run: 0,
-    rules: JSON.stringify({ match: 'all', rules: [] }),
-    cursor: 0,
-    started_at: sent,
-    dispatched_at: sent,
-    finished_at: sent,
-    updated_at: sent,
+  await insertSentCampaign(app().strapi, 'November letter', ['zoe@example.com', 'yan@example.com'], {
+    sentAt: Date.now() - 3_600_000,
+    messageDomain: 'e2e.example.com',
   });
-  await app()
-    .strapi.db.query('plugin::campaigns.campaign')
-    .update({ where: { id: campaignId }, data: { state: 'sent' } });
   const notice = (kind: 'bounce' | 'complaint', email: string, reference: string, raw: string | null = null): InboundNotice => ({
     source: kind === 'bounce' ? 'mailbox' : 'webhook',
     origin: kind === 'bounce' ? 'imap:bounces' : 'generic',

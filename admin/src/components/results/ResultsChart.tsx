@@ -2,12 +2,12 @@ import { Box, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/des
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useTheme } from 'styled-components';
 import type { ReportPoint } from '../../../../shared/contracts/analytics';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { TableHead } from '../list/TableHead';
 import { CsvButton } from './CsvButton';
 import { ResultsHeading } from './ResultsHeading';
+import { useChartTheme } from './chart-theme';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -30,7 +30,7 @@ const pointLabels = (series: ReportPoint[], locale: string) => {
 export const ResultsChart = ({ series, machines, fileName }: { series: ReportPoint[]; machines: boolean; fileName: string }) => {
   const t = usePluginMessages();
   const { locale } = useIntl();
-  const theme = useTheme() as unknown as { colors: Record<string, string> };
+  const chart = useChartTheme();
   const [asTable, setAsTable] = useState(false);
   const labels = pointLabels(series, locale);
   const names = {
@@ -42,10 +42,10 @@ export const ResultsChart = ({ series, machines, fileName }: { series: ReportPoi
   const keys = (machines ? ['opens', 'clicks', 'machineOpens', 'machineClicks'] : ['opens', 'clicks']) as Array<keyof typeof names>;
   const data = series.map((point, i) => ({ ...point, label: labels[i] }));
   const colour = {
-    opens: theme.colors.primary600,
-    clicks: theme.colors.success600,
-    machineOpens: theme.colors.neutral500,
-    machineClicks: theme.colors.warning600,
+    opens: chart.colors.primary600,
+    clicks: chart.colors.success600,
+    machineOpens: chart.colors.neutral500,
+    machineClicks: chart.colors.warning600,
   };
   const total = (key: keyof typeof names) => series.reduce((sum, point) => sum + point[key], 0);
   const title = t('results.chart.title', 'Opens and clicks over time');
@@ -93,22 +93,11 @@ export const ResultsChart = ({ series, machines, fileName }: { series: ReportPoi
       ) : (
         <Box role="img" aria-label={summary} height="18rem">
           <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-              <CartesianGrid stroke={theme.colors.neutral200} strokeDasharray="3 3" />
-              <XAxis
-                dataKey="label"
-                stroke={theme.colors.neutral600}
-                tick={{ fill: theme.colors.neutral600, fontSize: 12 }}
-                minTickGap={24}
-              />
-              <YAxis allowDecimals={false} stroke={theme.colors.neutral600} tick={{ fill: theme.colors.neutral600, fontSize: 12 }} />
-              <Tooltip
-                contentStyle={{
-                  background: theme.colors.neutral0,
-                  border: `1px solid ${theme.colors.neutral200}`,
-                  color: theme.colors.neutral800,
-                }}
-              />
+            <LineChart data={data} margin={chart.margin}>
+              <CartesianGrid {...chart.grid} />
+              <XAxis dataKey="label" {...chart.axis} minTickGap={24} />
+              <YAxis allowDecimals={false} {...chart.axis} />
+              <Tooltip contentStyle={chart.tooltip} />
               <Legend />
               {keys.map((key) => (
                 <Line

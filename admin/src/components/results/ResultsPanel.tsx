@@ -1,4 +1,4 @@
-import { Box, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useState } from 'react';
 import type { CampaignReport, ReportFigure } from '../../../../shared/contracts/analytics';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
@@ -9,31 +9,7 @@ import { CsvButton } from './CsvButton';
 import { FigureContacts, type FigureChoice } from './FigureContacts';
 import { ResultsChart } from './ResultsChart';
 import { ResultsHeading } from './ResultsHeading';
-
-interface Tile {
-  label: string;
-  value: string;
-  /** The count beside a rate, or what the figure counts. */
-  detail: string;
-}
-
-const Tiles = ({ tiles }: { tiles: Tile[] }) => (
-  <Flex gap={4} wrap="wrap">
-    {tiles.map(({ label, value, detail }) => (
-      <Box key={label} role="group" aria-label={label} background="neutral100" padding={4} hasRadius minWidth="10rem">
-        <Typography variant="sigma" textColor="neutral600" tag="p">
-          {label}
-        </Typography>
-        <Typography variant="alpha" tag="p">
-          {value}
-        </Typography>
-        <Typography variant="pi" textColor="neutral600" tag="p">
-          {detail}
-        </Typography>
-      </Box>
-    ))}
-  </Flex>
-);
+import { Tiles, type Tile } from './Tiles';
 
 /** A file name for one of the report's tables: the campaign's name as far as a file system takes it. */
 const csvFileName = (campaignName: string, table: string) =>

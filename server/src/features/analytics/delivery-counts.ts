@@ -144,21 +144,20 @@ export const recountStates = async (trx: Knex.Transaction, campaignId: number) =
 };
 
 /**
- * The deliveries still `sent` of each of these campaigns that is over, from its kept counters (a
- * campaign not counted yet is counted now, and kept when nothing of it is pending). Campaigns
- * still sending are left out: their deliveries move too often to keep.
+ * The deliveries by state of each of these campaigns: of those that are over, from their kept
+ * counters (a campaign not counted yet is counted now, and kept when nothing of it is pending); of
+ * those still sending, counted from their rows.
  */
-export const finishedSentCounts = async (
+export const statesOf = async (
   knex: Knex,
   campaigns: ReadonlyArray<{ id: number; state: string }>
-): Promise<Map<number, number>> => {
-  const finished = campaigns.filter((campaign) => FINAL_CAMPAIGN_STATES.includes(campaign.state));
-  if (!finished.length) return new Map();
+): Promise<Map<number, VariantDeliveries[]>> => {
+  if (!campaigns.length) return new Map();
   const rows = (await knex(TABLES.rollups)
     .select('campaign_id', 'variant', 'metric', 'value')
     .whereIn(
       'campaign_id',
-      finished.map((campaign) => campaign.id)
+      campaigns.map((campaign) => campaign.id)
     )
     .where('metric', 'like', `${STATE_PREFIX}%`)) as Array<Record<string, unknown>>;
   const totals = new Map<number, RollupRow[]>();
@@ -166,13 +165,22 @@ export const finishedSentCounts = async (
     const id = Number(row.campaign_id);
     totals.set(id, [...(totals.get(id) ?? []), { variant: String(row.variant), metric: String(row.metric), value: Number(row.value) }]);
   }
-  const sent = new Map<number, number>();
-  for (const campaign of finished) {
-    const states = countedStates(totals.get(campaign.id) ?? []) ?? (await countStates(knex, campaign.id, campaign.state));
-    sent.set(
-      campaign.id,
-      states.filter((row) => row.state === 'sent').reduce((sum, row) => sum + row.count, 0)
-    );
-  }
-  return sent;
+  const states = new Map<number, VariantDeliveries[]>();
+  for (const campaign of campaigns)
+    states.set(campaign.id, countedStates(totals.get(campaign.id) ?? []) ?? (await countStates(knex, campaign.id, campaign.state)));
+  return states;
+};
+
+/** The deliveries still `sent` of each of these campaigns that is over (statesOf); those still sending are left out. */
+export const finishedSentCounts = async (
+  knex: Knex,
+  campaigns: ReadonlyArray<{ id: number; state: string }>
+): Promise<Map<number, number>> => {
+  const states = await statesOf(
+    knex,
+    campaigns.filter((campaign) => FINAL_CAMPAIGN_STATES.includes(campaign.state))
+  );
+  return new Map(
+    [...states].map(([id, rows]) => [id, rows.filter((row) => row.state === 'sent').reduce((sum, row) => sum + row.count, 0)])
+  );
 };

@@ -17,6 +17,7 @@ export default defineFeature({
   adminRoutes: [
     { method: 'GET', path: `/campaigns/${DOCUMENT_ID}/report`, handler: 'analytics.report', config: guard(ACTIONS.read) },
     { method: 'GET', path: `/campaigns/${DOCUMENT_ID}/report/segment`, handler: 'analytics.figureSegment', config: guard(ACTIONS.read) },
+    { method: 'GET', path: '/analytics/dashboard', handler: 'analytics.dashboard', config: guard(ACTIONS.read) },
   ],
   contentApiRoutes: [],
   queues: [],

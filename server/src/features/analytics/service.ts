@@ -1,16 +1,33 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { REPORT_FIGURES, type CampaignReport, type FigureSegment } from '../../../../shared/contracts/analytics';
+import {
+  DASHBOARD_DAYS,
+  REPORT_FIGURES,
+  type CampaignReport,
+  type Dashboard,
+  type DashboardDays,
+  type FigureSegment,
+} from '../../../../shared/contracts/analytics';
 import { TABLES, UID } from '../../constants';
 import { fieldError, parseOrThrow } from '../../validation/errors';
 import { figureRules, figureSegmentName } from './figure-rules';
 import { rebuildRollups } from './rebuild';
-import { countedStates, countStates, STATE_PREFIX } from './delivery-counts';
+import { dashboardOf } from './dashboard';
+import { countedStates, countStates, STATE_PREFIX, statesOf } from './delivery-counts';
 import { reportOf } from './report';
-import { readRollups } from './rollup-store';
+import { readRollups, type RollupHourRow, type RollupRow } from './rollup-store';
 
 const SEGMENT_NAME_MAX = 200;
+
+const dashboardQuery = z.strictObject({
+  days: z
+    .enum(DASHBOARD_DAYS.map(String) as [string, ...string[]], { error: `the period in days: ${DASHBOARD_DAYS.join(' or ')}` })
+    .default('30')
+    .transform((days) => Number(days) as DashboardDays),
+});
+
+const DAY_MS = 86_400_000;
 
 const figureQuery = z.strictObject({
   figure: z.enum(REPORT_FIGURES),
@@ -54,6 +71,71 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         { ...rollups, totals: rollups.totals.filter((row) => !row.metric.startsWith(STATE_PREFIX)) },
         deliveries,
         (linkId) => urls.get(linkId) ?? null
+      );
+    },
+
+    /**
+     * The campaigns whose send started in the last `days` (30 or 90), each with its figures and a
+     * sparkline of its opens, and all of them together: their counters and kept states, read for
+     * the whole period at once.
+     */
+    async dashboard(query: unknown): Promise<Dashboard> {
+      const { days } = parseOrThrow(dashboardQuery, query, 'query');
+      const now = Date.now();
+      const sends = (await knex()(TABLES.sends)
+        .select('campaign_id', 'started_at')
+        .where('started_at', '>=', now - days * DAY_MS)) as Array<{ campaign_id: unknown; started_at: unknown }>;
+      const startedAt = new Map(sends.map((row) => [Number(row.campaign_id), Number(row.started_at)]));
+      const ids = [...startedAt.keys()];
+      const campaigns = ids.length
+        ? ((await strapi.db.query(UID.campaign).findMany({
+            where: { id: { $in: ids } },
+            select: ['id', 'documentId', 'name', 'state'],
+          })) as Array<{ id: number; documentId: string; name: string; state: string }>)
+        : [];
+      const [totals, hours, states] = await Promise.all([
+        ids.length
+          ? knex()(TABLES.rollups)
+              .select('campaign_id', 'variant', 'metric', 'value')
+              .whereIn('campaign_id', ids)
+              .whereNot('metric', 'like', `${STATE_PREFIX}%`)
+          : [],
+        ids.length
+          ? knex()(TABLES.rollupHours)
+              .select('campaign_id', 'variant', 'metric', 'hour', 'value')
+              .whereIn('campaign_id', ids)
+              .where('metric', 'open_human')
+          : [],
+        statesOf(knex(), campaigns),
+      ]);
+      const byCampaign = <T>(rows: Array<Record<string, unknown>>, of: (row: Record<string, unknown>) => T) => {
+        const grouped = new Map<number, T[]>();
+        for (const row of rows) grouped.set(Number(row.campaign_id), [...(grouped.get(Number(row.campaign_id)) ?? []), of(row)]);
+        return grouped;
+      };
+      const totalsOf = byCampaign(totals, (row): RollupRow => ({
+        variant: String(row.variant),
+        metric: String(row.metric),
+        value: Number(row.value),
+      }));
+      const hoursOf = byCampaign(hours, (row): RollupHourRow => ({
+        variant: String(row.variant),
+        metric: String(row.metric),
+        hour: Number(row.hour),
+        value: Number(row.value),
+      }));
+      return dashboardOf(
+        days,
+        now,
+        campaigns.map((campaign) => ({
+          documentId: campaign.documentId,
+          name: campaign.name,
+          state: campaign.state,
+          sentAt: startedAt.get(campaign.id)!,
+          totals: totalsOf.get(campaign.id) ?? [],
+          states: states.get(campaign.id) ?? [],
+          hours: hoursOf.get(campaign.id) ?? [],
+        }))
       );
     },
 
