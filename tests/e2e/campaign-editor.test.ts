@@ -20,6 +20,7 @@ const TEMPLATE = `<mjml>
     <mj-section>
       <mj-column>
         <mj-text>Bonjour {{ contact.firstName | default: 'ami' }}, spring is here.</mj-text>
+        <mj-text><a href="https://example.com/spring-menu">The spring menu</a></mj-text>
         <mj-text><a href="{{ unsubscribe_url }}">Unsubscribe</a></mj-text>
       </mj-column>
     </mj-section>
@@ -230,7 +231,8 @@ test("reads the sent campaign's results: people's opens by default, machines' on
   const table = page().getByRole('grid', { name: 'Opens and clicks over time' });
   await expect(table.getByRole('row').nth(1).allInnerTexts()).resolves.toEqual([expect.stringMatching(/UTC\s+2\s+0\s+1\s+0$/)]);
   const download = page().waitForEvent('download');
-  await page().getByRole('button', { name: 'Export CSV' }).click();
+  // The chart's export is the first; the links table's comes after it.
+  await page().getByRole('button', { name: 'Export CSV' }).first().click();
   const csv = await download;
   expect(csv.suggestedFilename()).toBe('Spring-news-over-time.csv');
   const text = fs.readFileSync(await csv.path(), 'utf8');
@@ -255,11 +257,31 @@ test("reads the sent campaign's results: people's opens by default, machines' on
   expect(saved.data.map((segment: { name: string }) => segment.name)).toEqual(['Spring news: Did not open']);
   expect(await app().strapi.plugin('campaigns').service('segments').countRules(saved.data[0].rules)).toBe(1);
 
+  // Amélie clicks the menu: the click map marks the link with its share of people's clicks.
+  const menu = /https?:\/\/[^"]+\/api\/campaigns\/t\/c\/[A-Za-z0-9._-]+/.exec(
+    String((await sink().parse(sink().to('amelie@example.com').at(-1)!)).html)
+  )!;
+  const click = await fetch(`${baseUrl()}${new URL(menu[0]).pathname}`, { headers: { 'user-agent': SAFARI }, redirect: 'manual' });
+  expect([click.status, click.headers.get('location')]).toEqual([302, 'https://example.com/spring-menu']);
+  await rootOf(strapi).running.tracking.flush();
+  await page().goto(`${baseUrl()}/admin/plugins/campaigns/campaigns/${campaignId}`);
+  await page().getByRole('grid', { name: 'Links clicked' }).getByText('https://example.com/spring-menu').waitFor();
+  await page().getByRole('button', { name: 'Show the click map' }).click();
+  const map = page().frameLocator('iframe[title="Click map"]');
+  await map
+    .getByRole('link', { name: /The spring menu/ })
+    .locator('[data-click-map]')
+    .filter({ hasText: '100% · 1 click' })
+    .waitFor();
+  await expect(map.locator('[data-click-map]').count()).resolves.toBe(1);
+  await page().locator('iframe[title="Click map"]').scrollIntoViewIfNeeded();
+  await screenshot('campaign-results-click-map');
+
   // The campaigns list: when it went, to how many, and people's open and click rates.
   await page().goto(`${baseUrl()}/admin/plugins/campaigns`);
   const row = page().getByRole('row').filter({ hasText: 'Spring news' });
   await row.filter({ hasText: '66.67%' }).waitFor();
-  await expect(row.innerText()).resolves.toMatch(/Spring news[\s\S]*\bsent\s+\d+\/\d+\/\d{4}[\s\S]*\s3\s+sent to\s+66\.67%\s+0%/);
+  await expect(row.innerText()).resolves.toMatch(/Spring news[\s\S]*\bsent\s+\d+\/\d+\/\d{4}[\s\S]*\s3\s+sent to\s+66\.67%\s+33\.33%/);
   await screenshot('campaigns-list-rates');
 });
 

@@ -5,6 +5,7 @@ import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { formatRate } from '../inbound/rates';
 import { OnOffSwitch } from '../OnOffSwitch';
 import { TableHead } from '../list/TableHead';
+import { ClickMap } from './ClickMap';
 import { CsvButton } from './CsvButton';
 import { FigureContacts, type FigureChoice } from './FigureContacts';
 import { ResultsChart } from './ResultsChart';
@@ -18,7 +19,8 @@ const csvFileName = (campaignName: string, table: string) =>
 /**
  * A campaign's results from its live counters: people's opens and clicks by default (a privacy
  * proxy's prefetch and a link scanner's click are not a reader), machines' on demand; opens and
- * clicks over time, the links people clicked and the bounces by reason, each exported as CSV; and
+ * clicks over time, the links people clicked (and their share of clicks on the message, the click
+ * map) and the bounces by reason, each exported as CSV; and
  * the contacts behind a figure, saved as a segment in one click (a resend to non-openers).
  */
 export const ResultsPanel = ({ report: r, campaignName }: { report: CampaignReport; campaignName: string }) => {
@@ -162,6 +164,7 @@ export const ResultsPanel = ({ report: r, campaignName }: { report: CampaignRepo
           </Table>
         </Flex>
       )}
+      <ClickMap documentId={r.documentId} links={r.links} />
       {r.bouncesByReason.length > 0 && (
         <ResultsHeading title={t('results.bounceReasons', 'Bounces by reason')}>
           <CsvButton

@@ -10,6 +10,7 @@ test('rewrites each absolute http(s) link once per URL, leaving Liquid, mailto a
     '<a href="mailto:hi@example.com">Mail</a>',
     '<a href="#top">Top</a>',
     '<a data-notrack href="https://example.com/private">Private</a>',
+    '<a href="https://example.com/late" data-notrack>Opted out after its href</a>',
     '<link href="https://fonts.example.com/css" rel="stylesheet">',
   ].join('\n');
   const { html: out, links } = rewriteLinks(html);
@@ -24,5 +25,6 @@ test('rewrites each absolute http(s) link once per URL, leaving Liquid, mailto a
   expect(out).toContain('https://example.com/u/{{ contact.email }}');
   expect(out).toContain('mailto:hi@example.com');
   expect(out).toContain('https://example.com/private');
+  expect(out).toContain('<a href="https://example.com/late" data-notrack>');
   expect(out).toContain('https://fonts.example.com/css');
 });

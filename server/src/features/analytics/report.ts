@@ -82,13 +82,14 @@ export interface VariantDeliveries {
   count: number;
 }
 
-/** A campaign's report from its counters, its deliveries by variant and state, and its links' addresses. */
+/** A campaign's report from its counters, its deliveries by variant and state, and its message's links. */
 export const reportOf = (
   documentId: string,
   rollups: { totals: readonly RollupRow[]; hours: readonly RollupHourRow[] },
   deliveries: readonly VariantDeliveries[],
-  urlOfLink: (linkId: number) => string | null
+  campaignLinks: ReadonlyArray<{ id: number; url: string }>
 ): CampaignReport => {
+  const urls = new Map(campaignLinks.map((link) => [link.id, link.url]));
   const inState = (state: string, variant?: string) =>
     deliveries.filter((d) => d.state === state && (variant === undefined || d.variant === variant)).reduce((sum, d) => sum + d.count, 0);
   const sentAndFailed = (variant?: string) => ({ sent: inState('sent', variant), failed: inState('failed', variant) });
@@ -119,12 +120,13 @@ export const reportOf = (
     bouncesByReason: prefixed(BOUNCE_REASON_PREFIX)
       .map(({ key, count }) => ({ reason: key, count }))
       .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1)),
-    links: prefixed(LINK_PREFIX)
-      .map(({ key, count }) => ({
-        linkId: Number(key),
-        url: urlOfLink(Number(key)),
-        clicks: count,
-        uniqueClicks: all.get(`${LINK_UNIQUE_PREFIX}${key}`) ?? 0,
+    // Every link of the message, those nobody clicked too (0), and any counted one since gone.
+    links: [...new Set([...urls.keys(), ...prefixed(LINK_PREFIX).map(({ key }) => Number(key))])]
+      .map((linkId) => ({
+        linkId,
+        url: urls.get(linkId) ?? null,
+        clicks: all.get(`${LINK_PREFIX}${linkId}`) ?? 0,
+        uniqueClicks: all.get(`${LINK_UNIQUE_PREFIX}${linkId}`) ?? 0,
       }))
       .sort((a, b) => b.clicks - a.clicks || a.linkId - b.linkId),
     series: seriesOf(rollups.hours),

@@ -65,12 +65,11 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         knex()(TABLES.links).select('id', 'url').where('campaign_id', campaign.id),
       ]);
       const deliveries = countedStates(rollups.totals) ?? (await countStates(knex(), campaign.id, campaign.state));
-      const urls = new Map(links.map((link: { id: unknown; url: unknown }) => [Number(link.id), String(link.url)]));
       return reportOf(
         documentId,
         { ...rollups, totals: rollups.totals.filter((row) => !row.metric.startsWith(STATE_PREFIX)) },
         deliveries,
-        (linkId) => urls.get(linkId) ?? null
+        links.map((link: { id: unknown; url: unknown }) => ({ id: Number(link.id), url: String(link.url) }))
       );
     },
 

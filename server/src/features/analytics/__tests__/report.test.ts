@@ -25,7 +25,8 @@ const deliveries = [
 ];
 
 test('rates use their own denominators: opens and clicks over delivered, clicks over opens, bounces over sent', () => {
-  const report = reportOf('doc', { totals, hours: [] }, deliveries, (id) => `https://example.com/${id}`);
+  const links = [8, 9, 10].map((id) => ({ id, url: `https://example.com/${id}` }));
+  const report = reportOf('doc', { totals, hours: [] }, deliveries, links);
   expect(report).toMatchObject({
     audience: { targeted: 107, suppressed: 5, queued: 0 },
     sent: 102,
@@ -37,9 +38,11 @@ test('rates use their own denominators: opens and clicks over delivered, clicks 
       { reason: 'userunknown', count: 3 },
       { reason: 'mailboxfull', count: 2 },
     ],
+    // The link nobody clicked too, last.
     links: [
       { linkId: 9, url: 'https://example.com/9', clicks: 8 },
       { linkId: 8, url: 'https://example.com/8', clicks: 4 },
+      { linkId: 10, url: 'https://example.com/10', clicks: 0, uniqueClicks: 0 },
     ],
   });
   expect(report.rates.open).toBeCloseTo(40 / 100);
@@ -51,7 +54,7 @@ test('rates use their own denominators: opens and clicks over delivered, clicks 
 });
 
 test('a campaign with nothing sent has no rates rather than zeros', () => {
-  const report = reportOf('doc', { totals: [], hours: [] }, [], () => null);
+  const report = reportOf('doc', { totals: [], hours: [] }, [], []);
   expect(report.rates).toEqual({ open: null, click: null, clickToOpen: null, bounce: null, complaint: null, unsubscribe: null });
   expect(report.series).toEqual([]);
 });
