@@ -9,7 +9,7 @@
  *     counts the finished campaign's deliveries by state once, then BENCH_REPORTS more: their median
  *     and p99;
  *   - a page of the campaigns list (the campaign among them, with how many it was sent to and its
- *     rates, from counters), the same way;
+ *     rates, from counters), the same way, and the dashboard of the last 90 days (the campaign in it);
  *   - the cost of keeping the counters: BENCH_RECORDED new readers' opens written in batches of
  *     500 through the one event write path's transaction (writeEventBatch, from the event write
  *     thread's bundle) on Strapi's own connection, with the counters and without, taking turns.
@@ -273,6 +273,11 @@ const main = async () => {
     const listed = (await listPage()).data.find((row) => row.documentId === campaign.documentId);
     console.log(`campaigns list ${client}: the campaign sent to ${listed.sentTo}`);
     const list = await latencies('campaigns list', REPORTS, listPage);
+    const period = await analytics.dashboard({ days: '90' });
+    console.log(
+      `dashboard ${client}: ${period.totals.campaigns} campaign, ${period.totals.sent} sent, opens per day ${period.campaigns[0].daily.join(' ')}`
+    );
+    const dashboard = await latencies('dashboard (90 days)', REPORTS, () => analytics.dashboard({ days: '90' }));
     const cost = await rollupCost(knex, deliveries);
     writeResult({
       client,
@@ -282,6 +287,7 @@ const main = async () => {
       firstReportMs: first.ms,
       report,
       list,
+      dashboard,
       rollupRate: cost.rate,
       rollupCost: cost.cost,
     });
