@@ -57,6 +57,8 @@ export interface CampaignReport extends ReportFigures {
   /** The same figures per A/B variant ('' when the campaign has none). */
   variants: Array<{ variant: string } & ReportFigures>;
   bouncesByReason: Array<{ reason: string; count: number }>;
+  /** Complaints per feedback type (abuse, fraud, other...; `unspecified` when the report names none). */
+  complaintsByReason: Array<{ reason: string; count: number }>;
   /** People's clicks per link, most first, and the deliveries whose reader clicked it (each once). */
   links: Array<{ linkId: number; url: string | null; clicks: number; uniqueClicks: number }>;
   /** Per hour for the first 7 days from the first counted hour, then per day. */

@@ -68,7 +68,12 @@ export type DeliveryEvent =
       reason?: BounceReason | null;
       status?: string | null;
     })
-  | (Base & { type: 'complaint'; source: EventSource; reference: string })
+  | (Base & {
+      type: 'complaint';
+      source: EventSource;
+      reference: string;
+      /** The feedback report's type (abuse, fraud...), when it says one. */ feedbackType?: string | null;
+    })
   /** `messageId`: the reply's own Message-ID. */
   | (Base & { type: 'reply'; source: EventSource; messageId: string })
   | (Base & { type: 'delivered'; source: EventSource; reference: string });
@@ -133,6 +138,7 @@ const dataOf = (event: DeliveryEvent): Record<string, unknown> | null => {
     case 'failed':
       return { error: event.error };
     case 'complaint':
+      return { reference: event.reference, ...(event.feedbackType ? { feedbackType: event.feedbackType } : {}) };
     case 'delivered':
       return { reference: event.reference };
     case 'reply':

@@ -124,6 +124,7 @@ test('the report counts people and machines apart, bounces by reason, complaints
     opens: { human: { total: 3, unique: 2 }, machine: { total: 1, unique: 1 } },
     clicks: { human: { total: 2, unique: 2 }, machine: { total: 1, unique: 1 } },
     bouncesByReason: [{ reason: 'userunknown', count: 1 }],
+    complaintsByReason: [{ reason: 'abuse', count: 1 }],
   });
   expect(figures.rates).toMatchObject({ open: 2 / 4, click: 2 / 4, clickToOpen: 1, bounce: 1 / 5, complaint: 1 / 4, unsubscribe: 1 / 4 });
   const links = await knex()('campaigns_links').where({ campaign_id: sent[PEOPLE[0]].campaignId }).orderBy('position');

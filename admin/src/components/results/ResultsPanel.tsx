@@ -9,6 +9,7 @@ import { ClickMap } from './ClickMap';
 import { CsvButton } from './CsvButton';
 import { FigureContacts, type FigureChoice } from './FigureContacts';
 import { ResultsChart } from './ResultsChart';
+import { ReasonTable } from './ReasonTable';
 import { ResultsHeading } from './ResultsHeading';
 import { Tiles, type Tile } from './Tiles';
 
@@ -20,7 +21,7 @@ const csvFileName = (campaignName: string, table: string) =>
  * A campaign's results from its live counters: people's opens and clicks by default (a privacy
  * proxy's prefetch and a link scanner's click are not a reader), machines' on demand; opens and
  * clicks over time, the links people clicked (and their share of clicks on the message, the click
- * map) and the bounces by reason, each exported as CSV; and
+ * map), the bounces by reason and the complaints by type, each exported as CSV; and
  * the contacts behind a figure, saved as a segment in one click (a resend to non-openers).
  */
 export const ResultsPanel = ({ report: r, campaignName }: { report: CampaignReport; campaignName: string }) => {
@@ -165,32 +166,18 @@ export const ResultsPanel = ({ report: r, campaignName }: { report: CampaignRepo
         </Flex>
       )}
       <ClickMap documentId={r.documentId} links={r.links} />
-      {r.bouncesByReason.length > 0 && (
-        <ResultsHeading title={t('results.bounceReasons', 'Bounces by reason')}>
-          <CsvButton
-            fileName={csvFileName(campaignName, 'bounces')}
-            header={[t('results.reason', 'Reason'), t('results.bounceCount', 'Bounces')]}
-            rows={r.bouncesByReason.map(({ reason, count: n }) => [reason, n])}
-          />
-        </ResultsHeading>
-      )}
-      {r.bouncesByReason.length > 0 && (
-        <Table colCount={2} rowCount={r.bouncesByReason.length + 1} aria-label={t('results.bounceReasons', 'Bounces by reason')}>
-          <TableHead columns={[t('results.reason', 'Reason'), t('results.bounceCount', 'Bounces')]} />
-          <Tbody>
-            {r.bouncesByReason.map(({ reason, count: n }) => (
-              <Tr key={reason}>
-                <Td>
-                  <Typography>{reason}</Typography>
-                </Td>
-                <Td>
-                  <Typography>{count(n)}</Typography>
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
-      )}
+      <ReasonTable
+        title={t('results.bounceReasons', 'Bounces by reason')}
+        countLabel={t('results.bounceCount', 'Bounces')}
+        rows={r.bouncesByReason}
+        fileName={csvFileName(campaignName, 'bounces')}
+      />
+      <ReasonTable
+        title={t('results.complaintReasons', 'Complaints by type')}
+        countLabel={t('results.complaintCount', 'Complaints')}
+        rows={r.complaintsByReason}
+        fileName={csvFileName(campaignName, 'complaints')}
+      />
       {chosen && <FigureContacts documentId={r.documentId} campaignName={campaignName} choice={chosen} onClose={() => setChosen(null)} />}
     </Flex>
   );

@@ -7,6 +7,7 @@ export const factsOfEvent = (event: DeliveryEvent): EventFacts => ({
   isBot: 'isBot' in event ? event.isBot : false,
   at: event.at,
   ...(event.type === 'bounce' ? { kind: event.kind, reason: event.reason ?? null } : {}),
+  ...(event.type === 'complaint' ? { reason: event.feedbackType ?? null } : {}),
   ...(event.type === 'click' ? { linkId: event.linkId } : {}),
 });
 
@@ -39,6 +40,7 @@ export const factsOfRow = (row: StoredEventRow): EventFacts => {
     ...(row.type === 'bounce'
       ? { kind: (data.kind as string | undefined) ?? null, reason: (data.reason as string | null | undefined) ?? null }
       : {}),
+    ...(row.type === 'complaint' ? { reason: (data.feedbackType as string | undefined) ?? null } : {}),
     ...(row.type === 'click' ? { linkId: Number(data.linkId) || null } : {}),
   };
 };

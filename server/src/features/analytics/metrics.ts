@@ -35,6 +35,8 @@ export type UniqueMetric = (typeof UNIQUE_METRIC)[FirstColumn];
 
 /** Bounces per reason (`bounce:<reason>`): the inbound classifier's reason, or the SMTP bounce's kind. */
 export const BOUNCE_REASON_PREFIX = 'bounce:';
+/** Complaints per feedback type (`complaint:<type>`: abuse, fraud, other...; `unspecified` when the report names none). */
+export const COMPLAINT_REASON_PREFIX = 'complaint:';
 /** Clicks per link (`link:<id>`), people's only: what a reader chose. */
 export const LINK_PREFIX = 'link:';
 /** The deliveries whose reader clicked a link, each once (`link_unique:<id>`): the link's unique clickers. */
@@ -45,7 +47,7 @@ export interface EventFacts {
   type: string;
   isBot: boolean;
   at: number;
-  /** A bounce's kind (hard, permanent, soft-limit) and classified reason. */
+  /** A bounce's kind (hard, permanent, soft-limit) and classified reason; a complaint's feedback type. */
   kind?: string | null;
   reason?: string | null;
   /** A click's link. */
@@ -61,10 +63,12 @@ export const metricsOf = (event: EventFacts): string[] => {
       return event.isBot ? ['click_machine'] : ['click_human', ...(event.linkId ? [`${LINK_PREFIX}${event.linkId}`] : [])];
     case 'bounce':
       return [event.kind === 'hard' ? 'bounce_hard' : 'bounce_soft', `${BOUNCE_REASON_PREFIX}${event.reason ?? event.kind ?? 'unknown'}`];
+    case 'complaint':
+      // The type is cut to fit the counter's name (32 characters): feedback types are short words.
+      return ['complaint', `${COMPLAINT_REASON_PREFIX}${(event.reason || 'unspecified').toLowerCase()}`.slice(0, 32)];
     case 'sent':
     case 'failed':
     case 'delivered':
-    case 'complaint':
     case 'unsubscribe':
     case 'resubscribe':
     case 'reply':

@@ -1,5 +1,5 @@
 import type { CampaignReport, ReportFigures, ReportPoint } from '../../../../shared/contracts/analytics';
-import { BOUNCE_REASON_PREFIX, HOUR_MS, LINK_PREFIX, LINK_UNIQUE_PREFIX } from './metrics';
+import { BOUNCE_REASON_PREFIX, COMPLAINT_REASON_PREFIX, HOUR_MS, LINK_PREFIX, LINK_UNIQUE_PREFIX } from './metrics';
 import type { RollupHourRow, RollupRow } from './rollup-store';
 
 const DAY_MS = 24 * HOUR_MS;
@@ -103,6 +103,10 @@ export const reportOf = (
   }
   const prefixed = (prefix: string) =>
     [...all].filter(([metric]) => metric.startsWith(prefix)).map(([metric, count]) => ({ key: metric.slice(prefix.length), count }));
+  const byReason = (prefix: string) =>
+    prefixed(prefix)
+      .map(({ key, count }) => ({ reason: key, count }))
+      .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
   return {
     documentId,
     audience: {
@@ -117,9 +121,8 @@ export const reportOf = (
     variants: [...byVariant]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([variant, counters]) => ({ variant, ...figuresOf((metric) => counters.get(metric) ?? 0, sentAndFailed(variant)) })),
-    bouncesByReason: prefixed(BOUNCE_REASON_PREFIX)
-      .map(({ key, count }) => ({ reason: key, count }))
-      .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1)),
+    bouncesByReason: byReason(BOUNCE_REASON_PREFIX),
+    complaintsByReason: byReason(COMPLAINT_REASON_PREFIX),
     // Every link of the message, those nobody clicked too (0), and any counted one since gone.
     links: [...new Set([...urls.keys(), ...prefixed(LINK_PREFIX).map(({ key }) => Number(key))])]
       .map((linkId) => ({

@@ -52,7 +52,7 @@ export const deliveryEventOf = (
         status: recipient?.status ?? null,
       };
     case 'complaint':
-      return { ...base, type: 'complaint', reference };
+      return { ...base, type: 'complaint', reference, feedbackType: notice.feedbackType };
     case 'unsubscribe-request':
       return action === 'unsubscribed' ? { ...base, type: 'unsubscribe' } : null;
     case 'delivered':

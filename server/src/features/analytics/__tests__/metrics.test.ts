@@ -23,11 +23,12 @@ const events: DeliveryEvent[] = [
   },
   { type: 'bounce', source: 'smtp', delivery, at, reference: 'r2', kind: 'soft-limit', code: 451, message: '451 later' },
   { type: 'complaint', source: 'webhook', delivery, at, reference: 'c1' },
+  { type: 'complaint', source: 'mailbox', delivery, at, reference: 'c2', feedbackType: 'Abuse' },
   { type: 'unsubscribe', source: 'tracking', delivery, at },
   { type: 'reply', source: 'mailbox', delivery, at, messageId: '<m@x>' },
 ];
 
-test('each event adds to its own counters: people and machines apart, links for people only, bounces by kind and reason', () => {
+test('each event adds to its own counters: people and machines apart, links for people only, bounces by kind and reason, complaints by type', () => {
   expect(events.map((event) => metricsOf(factsOfEvent(event)))).toEqual([
     ['open_human'],
     ['open_machine'],
@@ -35,7 +36,8 @@ test('each event adds to its own counters: people and machines apart, links for 
     ['click_machine'],
     ['bounce_hard', 'bounce:userunknown'],
     ['bounce_soft', 'bounce:soft-limit'],
-    ['complaint'],
+    ['complaint', 'complaint:unspecified'],
+    ['complaint', 'complaint:abuse'],
     ['unsubscribe'],
     ['reply'],
   ]);
