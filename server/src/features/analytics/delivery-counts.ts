@@ -3,7 +3,7 @@ import { TABLES } from '../../constants';
 import { retryDeadlocks } from '../../db/deadlock';
 import { isMysql } from '../../db/dialect';
 import type { VariantDeliveries } from './report';
-import type { RollupRow } from './rollup-store';
+import { byCampaign, rollupRowOf, type RollupRow } from './rollup-store';
 
 /**
  * A finished campaign's deliveries by state, kept as counters so that its report never counts a
@@ -160,11 +160,7 @@ export const statesOf = async (
       campaigns.map((campaign) => campaign.id)
     )
     .where('metric', 'like', `${STATE_PREFIX}%`)) as Array<Record<string, unknown>>;
-  const totals = new Map<number, RollupRow[]>();
-  for (const row of rows) {
-    const id = Number(row.campaign_id);
-    totals.set(id, [...(totals.get(id) ?? []), { variant: String(row.variant), metric: String(row.metric), value: Number(row.value) }]);
-  }
+  const totals = byCampaign(rows, rollupRowOf);
   const states = new Map<number, VariantDeliveries[]>();
   for (const campaign of campaigns)
     states.set(campaign.id, countedStates(totals.get(campaign.id) ?? []) ?? (await countStates(knex, campaign.id, campaign.state)));

@@ -38,23 +38,32 @@ export interface RollupHourRow extends RollupRow {
   hour: number;
 }
 
+/** A counter row as the database answers it (numbers may come back as strings). */
+export const rollupRowOf = (r: Record<string, unknown>): RollupRow => ({
+  variant: String(r.variant),
+  metric: String(r.metric),
+  value: Number(r.value),
+});
+
+export const rollupHourRowOf = (r: Record<string, unknown>): RollupHourRow => ({ ...rollupRowOf(r), hour: Number(r.hour) });
+
+/** Rows of several campaigns' counters, each campaign's apart, read by `of`. */
+export const byCampaign = <T>(rows: ReadonlyArray<Record<string, unknown>>, of: (row: Record<string, unknown>) => T) => {
+  const grouped = new Map<number, T[]>();
+  for (const row of rows) {
+    const id = Number(row.campaign_id);
+    const list = grouped.get(id);
+    if (list) list.push(of(row));
+    else grouped.set(id, [of(row)]);
+  }
+  return grouped;
+};
+
 /** A campaign's counters and their hours: two reads by primary key prefix, whatever the campaign's size. */
 export const readRollups = async (knex: Knex, campaignId: number) => {
   const [totals, hours] = await Promise.all([
     knex(TABLES.rollups).select('variant', 'metric', 'value').where('campaign_id', campaignId),
     knex(TABLES.rollupHours).select('variant', 'metric', 'hour', 'value').where('campaign_id', campaignId).orderBy('hour'),
   ]);
-  return {
-    totals: totals.map((r: Record<string, unknown>): RollupRow => ({
-      variant: String(r.variant),
-      metric: String(r.metric),
-      value: Number(r.value),
-    })),
-    hours: hours.map((r: Record<string, unknown>): RollupHourRow => ({
-      variant: String(r.variant),
-      metric: String(r.metric),
-      hour: Number(r.hour),
-      value: Number(r.value),
-    })),
-  };
+  return { totals: totals.map(rollupRowOf), hours: hours.map(rollupHourRowOf) };
 };

@@ -16,7 +16,7 @@ import { rebuildRollups } from './rebuild';
 import { dashboardOf } from './dashboard';
 import { countedStates, countStates, STATE_PREFIX, statesOf } from './delivery-counts';
 import { reportOf } from './report';
-import { readRollups, type RollupHourRow, type RollupRow } from './rollup-store';
+import { byCampaign, readRollups, rollupHourRowOf, rollupRowOf } from './rollup-store';
 
 const SEGMENT_NAME_MAX = 200;
 
@@ -107,22 +107,8 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
           : [],
         statesOf(knex(), campaigns),
       ]);
-      const byCampaign = <T>(rows: Array<Record<string, unknown>>, of: (row: Record<string, unknown>) => T) => {
-        const grouped = new Map<number, T[]>();
-        for (const row of rows) grouped.set(Number(row.campaign_id), [...(grouped.get(Number(row.campaign_id)) ?? []), of(row)]);
-        return grouped;
-      };
-      const totalsOf = byCampaign(totals, (row): RollupRow => ({
-        variant: String(row.variant),
-        metric: String(row.metric),
-        value: Number(row.value),
-      }));
-      const hoursOf = byCampaign(hours, (row): RollupHourRow => ({
-        variant: String(row.variant),
-        metric: String(row.metric),
-        hour: Number(row.hour),
-        value: Number(row.value),
-      }));
+      const totalsOf = byCampaign(totals, rollupRowOf);
+      const hoursOf = byCampaign(hours, rollupHourRowOf);
       return dashboardOf(
         days,
         now,
