@@ -39,6 +39,7 @@ export const TABLES = {
   replies: 'campaigns_replies',
   rollups: 'campaigns_rollups',
   rollupHours: 'campaigns_rollup_hours',
+  domainRollups: 'campaigns_domain_rollups',
   imports: 'campaigns_imports',
   importUpdates: 'campaigns_import_updates',
   sends: 'campaigns_sends',

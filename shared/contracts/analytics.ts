@@ -59,6 +59,14 @@ export interface CampaignReport extends ReportFigures {
   bouncesByReason: Array<{ reason: string; count: number }>;
   /** Complaints per feedback type (abuse, fraud, other...; `unspecified` when the report names none). */
   complaintsByReason: Array<{ reason: string; count: number }>;
+  /**
+   * The readers (people's first opens, each delivery once) per mail client family (Outlook, Apple
+   * Mail, Gmail, Thunderbird, or the browser of a webmail: Chrome, Firefox...) and per device
+   * (desktop, mobile, tablet), most first; `unknown` when the open said nothing of its client (a
+   * provider's webhook, a client that sends no User-Agent the parser knows).
+   */
+  clients: Array<{ client: string; count: number }>;
+  devices: Array<{ device: string; count: number }>;
   /** People's clicks per link, most first, and the deliveries whose reader clicked it (each once). */
   links: Array<{ linkId: number; url: string | null; clicks: number; uniqueClicks: number }>;
   /** Per hour for the first 7 days from the first counted hour, then per day. */
@@ -72,6 +80,50 @@ export declare namespace GetCampaignReport {
   }
   interface Response {
     data: CampaignReport;
+  }
+}
+
+/** How many recipient domains a domain report lists; the rest are summed as one row. */
+export const DOMAIN_REPORT_LIMIT = 20;
+
+/** One recipient domain's figures (people's opens and clicks, each delivery once). */
+export interface DomainFigures {
+  /** Messages the domain's mail servers accepted (sent, bounced since or not); null while the campaign still sends. */
+  sent: number | null;
+  uniqueOpens: number;
+  uniqueClicks: number;
+  hardBounces: number;
+  softBounces: number;
+  complaints: number;
+  unsubscribes: number;
+  /** Over `sent`, null while it is not counted or is 0. */
+  rates: { open: number | null; click: number | null; bounce: number | null; complaint: number | null };
+}
+
+/**
+ * A campaign's figures per recipient domain (the part of the address after its `@`, lower-cased;
+ * `''` for addresses erased since). The domains' events are counted as they land; what each domain
+ * accepted is counted once the campaign is over, so `counted` is false while it sends and the
+ * domains are ranked by people's opens, and by `sent` after.
+ */
+export interface DomainReport {
+  documentId: string;
+  counted: boolean;
+  /** How many domains the campaign has figures for. */
+  total: number;
+  /** The first DOMAIN_REPORT_LIMIT domains, most first. */
+  domains: Array<{ domain: string } & DomainFigures>;
+  /** Every other domain summed, null when there are none. */
+  others: (DomainFigures & { domains: number }) | null;
+}
+
+/** GET /campaigns/campaigns/:documentId/report/domains */
+export declare namespace GetDomainReport {
+  interface Request {
+    params: { documentId: string };
+  }
+  interface Response {
+    data: DomainReport;
   }
 }
 

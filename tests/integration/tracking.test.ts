@@ -19,6 +19,7 @@ integrationGroup(
     'tracking/delivery-events',
     'tracking/campaign-report',
     'tracking/delivery-counts',
+    'tracking/domains-and-clients',
     'tracking/figure-segments',
     'tracking/dashboard',
     'tracking/preference-center',

@@ -1,5 +1,12 @@
 import { adminApi } from '@strapi/strapi/admin';
-import type { DashboardDays, GetCampaignReport, GetDashboard, GetFigureSegment, ReportFigure } from '../../../shared/contracts/analytics';
+import type {
+  DashboardDays,
+  GetCampaignReport,
+  GetDashboard,
+  GetDomainReport,
+  GetFigureSegment,
+  ReportFigure,
+} from '../../../shared/contracts/analytics';
 import { PLUGIN_ID } from '../pluginId';
 import { REPORT_TAG } from './tags';
 
@@ -10,6 +17,11 @@ const analyticsApi = adminApi.enhanceEndpoints({ addTagTypes: [REPORT_TAG] }).in
     getCampaignReport: build.query<GetCampaignReport.Response['data'], GetCampaignReport.Request['params']['documentId']>({
       query: (documentId) => `${base}/${documentId}/report`,
       transformResponse: (response: GetCampaignReport.Response) => response.data,
+      providesTags: (_result, _error, documentId) => [{ type: REPORT_TAG, id: documentId }],
+    }),
+    getDomainReport: build.query<GetDomainReport.Response['data'], GetDomainReport.Request['params']['documentId']>({
+      query: (documentId) => `${base}/${documentId}/report/domains`,
+      transformResponse: (response: GetDomainReport.Response) => response.data,
       providesTags: (_result, _error, documentId) => [{ type: REPORT_TAG, id: documentId }],
     }),
     getFigureSegment: build.query<GetFigureSegment.Response['data'], { documentId: string; figure: ReportFigure; linkId?: number }>({
@@ -31,9 +43,15 @@ const analyticsApi = adminApi.enhanceEndpoints({ addTagTypes: [REPORT_TAG] }).in
 /** While a campaign sends, its figures move: read again this often, with no reload. */
 const LIVE_MS = 5000;
 
-/** A campaign's report: read on each visit, and every few seconds while `live` (the campaign is sending). */
+/** A campaign's figures: read on each visit, and every few seconds while `live` (the campaign is sending). */
+const liveOptions = (live: boolean) => ({ pollingInterval: live ? LIVE_MS : 0, refetchOnMountOrArgChange: true });
+
+/** A campaign's report. */
 export const useCampaignReport = (documentId: string, live: boolean) =>
-  analyticsApi.useGetCampaignReportQuery(documentId, { pollingInterval: live ? LIVE_MS : 0, refetchOnMountOrArgChange: true });
+  analyticsApi.useGetCampaignReportQuery(documentId, liveOptions(live));
+
+/** The campaign's figures per recipient domain, read like its report. */
+export const useDomainReport = (documentId: string, live: boolean) => analyticsApi.useGetDomainReportQuery(documentId, liveOptions(live));
 
 /** The segment rules behind one of a campaign's figures (and a name for them). */
 export const useFigureSegment = analyticsApi.useGetFigureSegmentQuery;

@@ -40,6 +40,9 @@ interface Engagement extends Base {
   isBot: boolean;
   client: string;
   verdict?: string;
+  /** A reader's mail client family and device, parsed from the User-Agent (tracking/reader-agent.ts). */
+  mailClient?: string;
+  device?: string;
   userAgent?: string;
   ip?: string;
 }
@@ -114,9 +117,11 @@ export const keyOf = (event: DeliveryEvent): string => {
   }
 };
 
-/** The verdict, user agent and IP of an open or click, only those it has. */
-const detailsOf = (event: Pick<Engagement, 'verdict' | 'userAgent' | 'ip'>) => ({
+/** The verdict, reader's client and device, user agent and IP of an open or click, only those it has. */
+const detailsOf = (event: Pick<Engagement, 'verdict' | 'mailClient' | 'device' | 'userAgent' | 'ip'>) => ({
   ...(event.verdict === undefined ? {} : { verdict: event.verdict }),
+  ...(event.mailClient === undefined ? {} : { mailClient: event.mailClient }),
+  ...(event.device === undefined ? {} : { device: event.device }),
   ...(event.userAgent === undefined ? {} : { userAgent: event.userAgent }),
   ...(event.ip === undefined ? {} : { ip: event.ip }),
 });

@@ -70,16 +70,31 @@ export interface FirstMark {
   at: number;
 }
 
-/** A first time the batch set: its delivery's campaign and variant, for the counts of deliveries opened, clicked or replied. */
+/**
+ * A first time the batch set: its delivery's campaign, variant and address, for the counts of
+ * deliveries opened, clicked or replied, per variant and per recipient domain.
+ */
 export interface FirstMarked extends FirstMark {
   campaignId: number;
   variant: string;
+  email: string;
 }
 
-const markedOf = (rows: Array<{ id: unknown; campaign_id: unknown; variant: unknown }>, column: FirstColumn, times: Map<number, number>) =>
+const markedOf = (
+  rows: Array<{ id: unknown; campaign_id: unknown; variant: unknown; email: unknown }>,
+  column: FirstColumn,
+  times: Map<number, number>
+) =>
   rows.map((row): FirstMarked => {
     const deliveryId = Number(row.id);
-    return { deliveryId, column, at: times.get(deliveryId)!, campaignId: Number(row.campaign_id), variant: String(row.variant ?? '') };
+    return {
+      deliveryId,
+      column,
+      at: times.get(deliveryId)!,
+      campaignId: Number(row.campaign_id),
+      variant: String(row.variant ?? ''),
+      email: String(row.email ?? ''),
+    };
   });
 
 /**
@@ -96,7 +111,7 @@ export const markFirsts = async (trx: Knex.Transaction, marks: readonly FirstMar
     byColumn.set(column, times);
   }
   const marked: FirstMarked[] = [];
-  const returned = ['id', 'campaign_id', 'variant'];
+  const returned = ['id', 'campaign_id', 'variant', 'email'];
   for (const [column, times] of byColumn) {
     for (const part of chunks([...times])) {
       let ids = part.map(([id]) => id);

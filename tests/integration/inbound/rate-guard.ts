@@ -62,9 +62,9 @@ test('a sending campaign whose complaint rate passes the limit is paused, with i
     rate: { value: 2 / 9, limit: 0.2, count: 2, sent: 9 },
   };
   expect(paused.pauseReason).toEqual(reason);
-  expect(warn.mock.calls.map(([message]) => String(message))).toContainEqual(
-    `campaigns: campaign ${id} paused by the rate guard: complaint rate 22.22% (2 of 9 sent) is above the limit of 20%`
-  );
+  // The guard logs once its halt has committed, so the pause can be seen a moment before the line.
+  const logged = `campaigns: campaign ${id} paused by the rate guard: complaint rate 22.22% (2 of 9 sent) is above the limit of 20%`;
+  await waitUntil(() => warn.mock.calls.some(([message]) => String(message) === logged), 'the rate guard to log the pause');
 
   // What the campaign's page reads, through the admin API.
   const page = await api().get(`/campaigns/campaigns/${campaign.documentId}`).set(auth());

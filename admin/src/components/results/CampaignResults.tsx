@@ -15,7 +15,7 @@ export const CampaignResults = ({ documentId, name, live }: { documentId: string
       </Typography>
     );
   return report.data ? (
-    <ResultsPanel report={report.data} campaignName={name} />
+    <ResultsPanel report={report.data} campaignName={name} live={live} />
   ) : (
     <Typography>{t('campaignEditor.loading', 'Loading…')}</Typography>
   );

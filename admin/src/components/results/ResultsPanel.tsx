@@ -6,10 +6,11 @@ import { formatRate } from '../inbound/rates';
 import { OnOffSwitch } from '../OnOffSwitch';
 import { TableHead } from '../list/TableHead';
 import { ClickMap } from './ClickMap';
+import { CountTable } from './CountTable';
 import { CsvButton } from './CsvButton';
+import { DomainTable } from './DomainTable';
 import { FigureContacts, type FigureChoice } from './FigureContacts';
 import { ResultsChart } from './ResultsChart';
-import { ReasonTable } from './ReasonTable';
 import { ResultsHeading } from './ResultsHeading';
 import { Tiles, type Tile } from './Tiles';
 
@@ -21,10 +22,11 @@ const csvFileName = (campaignName: string, table: string) =>
  * A campaign's results from its live counters: people's opens and clicks by default (a privacy
  * proxy's prefetch and a link scanner's click are not a reader), machines' on demand; opens and
  * clicks over time, the links people clicked (and their share of clicks on the message, the click
- * map), the bounces by reason and the complaints by type, each exported as CSV; and
- * the contacts behind a figure, saved as a segment in one click (a resend to non-openers).
+ * map), the bounces by reason and the complaints by type, the figures per recipient domain (read
+ * again while `live`), the readers by mail client and by device, each exported as CSV; and the
+ * contacts behind a figure, saved as a segment in one click (a resend to non-openers).
  */
-export const ResultsPanel = ({ report: r, campaignName }: { report: CampaignReport; campaignName: string }) => {
+export const ResultsPanel = ({ report: r, campaignName, live }: { report: CampaignReport; campaignName: string; live: boolean }) => {
   const t = usePluginMessages();
   const [machines, setMachines] = useState(false);
   const [chosen, setChosen] = useState<FigureChoice | null>(null);
@@ -166,17 +168,39 @@ export const ResultsPanel = ({ report: r, campaignName }: { report: CampaignRepo
         </Flex>
       )}
       <ClickMap documentId={r.documentId} links={r.links} />
-      <ReasonTable
+      <CountTable
         title={t('results.bounceReasons', 'Bounces by reason')}
+        nameLabel={t('results.reason', 'Reason')}
         countLabel={t('results.bounceCount', 'Bounces')}
-        rows={r.bouncesByReason}
+        rows={r.bouncesByReason.map(({ reason, count }) => ({ name: reason, count }))}
         fileName={csvFileName(campaignName, 'bounces')}
       />
-      <ReasonTable
+      <CountTable
         title={t('results.complaintReasons', 'Complaints by type')}
+        nameLabel={t('results.reason', 'Reason')}
         countLabel={t('results.complaintCount', 'Complaints')}
-        rows={r.complaintsByReason}
+        rows={r.complaintsByReason.map(({ reason, count }) => ({ name: reason, count }))}
         fileName={csvFileName(campaignName, 'complaints')}
+      />
+      <DomainTable documentId={r.documentId} live={live} fileName={csvFileName(campaignName, 'domains')} />
+      <CountTable
+        title={t('results.clients', 'Mail clients')}
+        nameLabel={t('results.clients.column', 'Mail client')}
+        countLabel={t('results.readers', 'Readers')}
+        shareLabel={t('results.share', 'Share')}
+        rows={r.clients.map(({ client, count }) => ({
+          name: client === 'unknown' ? t('results.client.unknown', 'Unknown') : client,
+          count,
+        }))}
+        fileName={csvFileName(campaignName, 'clients')}
+      />
+      <CountTable
+        title={t('results.devices', 'Devices')}
+        nameLabel={t('results.devices.column', 'Device')}
+        countLabel={t('results.readers', 'Readers')}
+        shareLabel={t('results.share', 'Share')}
+        rows={r.devices.map(({ device, count }) => ({ name: t(`results.device.${device}`, device), count }))}
+        fileName={csvFileName(campaignName, 'devices')}
       />
       {chosen && <FigureContacts documentId={r.documentId} campaignName={campaignName} choice={chosen} onClose={() => setChosen(null)} />}
     </Flex>

@@ -17,6 +17,7 @@ test('the migrations of every feature run in the order they always ran, under th
     '009-send-plans',
     '010-tracking-write-cost',
     '011-machine-firsts',
+    '012-domain-rollups',
   ]);
 });
 

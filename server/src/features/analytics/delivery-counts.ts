@@ -19,7 +19,7 @@ import { byCampaign, rollupRowOf, type RollupRow } from './rollup-store';
 export const STATE_PREFIX = 'state:';
 const COUNTED = `${STATE_PREFIX}counted`;
 /** Campaign states after which no send can start again. */
-const FINAL_CAMPAIGN_STATES = ['sent', 'cancelled', 'failed'];
+export const FINAL_CAMPAIGN_STATES = ['sent', 'cancelled', 'failed'];
 
 /** One delivery state move the inbound pipeline made: counted only if the campaign's states are. */
 export interface DeliveryMove {

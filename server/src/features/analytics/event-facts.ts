@@ -9,6 +9,7 @@ export const factsOfEvent = (event: DeliveryEvent): EventFacts => ({
   ...(event.type === 'bounce' ? { kind: event.kind, reason: event.reason ?? null } : {}),
   ...(event.type === 'complaint' ? { reason: event.feedbackType ?? null } : {}),
   ...(event.type === 'click' ? { linkId: event.linkId } : {}),
+  ...(event.type === 'open' ? { mailClient: event.mailClient ?? null, device: event.device ?? null } : {}),
 });
 
 /** A stored event row, as the rebuild reads it. */
@@ -42,5 +43,8 @@ export const factsOfRow = (row: StoredEventRow): EventFacts => {
       : {}),
     ...(row.type === 'complaint' ? { reason: (data.feedbackType as string | undefined) ?? null } : {}),
     ...(row.type === 'click' ? { linkId: Number(data.linkId) || null } : {}),
+    ...(row.type === 'open'
+      ? { mailClient: (data.mailClient as string | undefined) ?? null, device: (data.device as string | undefined) ?? null }
+      : {}),
   };
 };

@@ -42,6 +42,13 @@ export const LINK_PREFIX = 'link:';
 /** The deliveries whose reader clicked a link, each once (`link_unique:<id>`): the link's unique clickers. */
 export const LINK_UNIQUE_PREFIX = 'link_unique:';
 
+/** People's first opens per mail client family (`client:<family>`) and device (`device:<kind>`): the readers' clients. */
+export const CLIENT_PREFIX = 'client:';
+export const DEVICE_PREFIX = 'device:';
+
+/** A counter's name cut to fit its column (32 characters): reasons, types and client families are short words. */
+const counterName = (prefix: string, key: string) => `${prefix}${key}`.slice(0, 32);
+
 /** What an event is, as far as the counts go: the same from a recorded event and from its stored row. */
 export interface EventFacts {
   type: string;
@@ -52,6 +59,9 @@ export interface EventFacts {
   reason?: string | null;
   /** A click's link. */
   linkId?: number | null;
+  /** A reader's open's mail client family and device (tracking/reader-agent.ts). */
+  mailClient?: string | null;
+  device?: string | null;
 }
 
 /** The metrics one event adds one to. */
@@ -64,8 +74,7 @@ export const metricsOf = (event: EventFacts): string[] => {
     case 'bounce':
       return [event.kind === 'hard' ? 'bounce_hard' : 'bounce_soft', `${BOUNCE_REASON_PREFIX}${event.reason ?? event.kind ?? 'unknown'}`];
     case 'complaint':
-      // The type is cut to fit the counter's name (32 characters): feedback types are short words.
-      return ['complaint', `${COMPLAINT_REASON_PREFIX}${(event.reason || 'unspecified').toLowerCase()}`.slice(0, 32)];
+      return ['complaint', counterName(COMPLAINT_REASON_PREFIX, (event.reason || 'unspecified').toLowerCase())];
     case 'sent':
     case 'failed':
     case 'delivered':
@@ -102,7 +111,17 @@ export interface CountedFirst {
   variant: string;
   column: FirstColumn;
   at: number;
+  /** A people's first open's client and device: the open that set it said them (or nothing, `unknown`). */
+  agent?: ReaderFacts;
 }
+
+export type ReaderFacts = Pick<EventFacts, 'mailClient' | 'device'>;
+
+/** The counters a delivery's first open by its reader adds to, besides its unique open: its client's and device's. */
+const readerMetricsOf = (agent: ReaderFacts | undefined) => [
+  counterName(CLIENT_PREFIX, agent?.mailClient || 'unknown'),
+  counterName(DEVICE_PREFIX, agent?.device || 'unknown'),
+];
 
 /** A delivery's first click by its reader on one link: one more of the link's unique clickers. */
 export interface CountedLinkFirst {
@@ -130,7 +149,11 @@ export const deltasOf = (
     else sums.set(key, { campaignId, variant, metric, hour, value: 1 });
   };
   for (const { campaignId, variant, facts } of events) for (const metric of metricsOf(facts)) add(campaignId, variant, metric, facts.at);
-  for (const first of firsts) add(first.campaignId, first.variant, UNIQUE_METRIC[first.column], first.at);
+  for (const first of firsts) {
+    add(first.campaignId, first.variant, UNIQUE_METRIC[first.column], first.at);
+    if (first.column === 'first_open_at')
+      for (const metric of readerMetricsOf(first.agent)) add(first.campaignId, first.variant, metric, first.at);
+  }
   for (const first of linkFirsts) add(first.campaignId, first.variant, `${LINK_UNIQUE_PREFIX}${first.linkId}`, first.at);
   return [...sums.values()].sort(
     (a, b) =>

@@ -1,5 +1,13 @@
 import type { CampaignReport, ReportFigures, ReportPoint } from '../../../../shared/contracts/analytics';
-import { BOUNCE_REASON_PREFIX, COMPLAINT_REASON_PREFIX, HOUR_MS, LINK_PREFIX, LINK_UNIQUE_PREFIX } from './metrics';
+import {
+  BOUNCE_REASON_PREFIX,
+  CLIENT_PREFIX,
+  COMPLAINT_REASON_PREFIX,
+  DEVICE_PREFIX,
+  HOUR_MS,
+  LINK_PREFIX,
+  LINK_UNIQUE_PREFIX,
+} from './metrics';
 import type { RollupHourRow, RollupRow } from './rollup-store';
 
 const DAY_MS = 24 * HOUR_MS;
@@ -103,10 +111,8 @@ export const reportOf = (
   }
   const prefixed = (prefix: string) =>
     [...all].filter(([metric]) => metric.startsWith(prefix)).map(([metric, count]) => ({ key: metric.slice(prefix.length), count }));
-  const byReason = (prefix: string) =>
-    prefixed(prefix)
-      .map(({ key, count }) => ({ reason: key, count }))
-      .sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
+  const mostFirst = (prefix: string) => prefixed(prefix).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+  const byReason = (prefix: string) => mostFirst(prefix).map(({ key, count }) => ({ reason: key, count }));
   return {
     documentId,
     audience: {
@@ -123,6 +129,8 @@ export const reportOf = (
       .map(([variant, counters]) => ({ variant, ...figuresOf((metric) => counters.get(metric) ?? 0, sentAndFailed(variant)) })),
     bouncesByReason: byReason(BOUNCE_REASON_PREFIX),
     complaintsByReason: byReason(COMPLAINT_REASON_PREFIX),
+    clients: mostFirst(CLIENT_PREFIX).map(({ key, count }) => ({ client: key, count })),
+    devices: mostFirst(DEVICE_PREFIX).map(({ key, count }) => ({ device: key, count })),
     // Every link of the message, those nobody clicked too (0), and any counted one since gone.
     links: [...new Set([...urls.keys(), ...prefixed(LINK_PREFIX).map(({ key }) => Number(key))])]
       .map((linkId) => ({

@@ -5,7 +5,7 @@ import { isMysql } from '../../db/dialect';
 import { totalsOf, type RollupDelta } from './metrics';
 
 /** `value` raised by the inserted row's on a key that exists: each database spells "the row it tried to insert" its own way. */
-const addedValue = (trx: Knex | Knex.Transaction, table: string) =>
+export const addedValue = (trx: Knex | Knex.Transaction, table: string) =>
   isMysql(trx) ? trx.raw('?? + VALUES(??)', ['value', 'value']) : trx.raw('?? + excluded.??', [`${table}.value`, 'value']);
 
 /**

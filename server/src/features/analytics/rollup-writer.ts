@@ -5,17 +5,36 @@ import type { DeliveryEvent } from '../../events/delivery-event';
 import type { FirstMarked } from '../../events/event-store';
 import type { BatchCounters } from '../../events/batch-write';
 import { factsOfEvent, factsOfRow } from './event-facts';
-import { deltasOf, type CountedLinkFirst } from './metrics';
+import { addDomainRollups } from './domain-store';
+import { domainDeltasOf, domainOf } from './domains';
+import { deltasOf, type CountedLinkFirst, type ReaderFacts } from './metrics';
 import { addRollups } from './rollup-store';
 
-/** The variant of each delivery: the firsts brought theirs, the others are read in one statement per 500. */
-const variantsOf = async (trx: Knex.Transaction, deliveryIds: readonly number[], known: Map<number, string>) => {
+/** What the counters need of each delivery: its variant and its recipient's domain. */
+interface CountedDelivery {
+  variant: string;
+  domain: string;
+}
+
+/** Each delivery's variant and domain: the firsts brought theirs, the others are read in one statement per 500. */
+const deliveriesOf = async (trx: Knex.Transaction, deliveryIds: readonly number[], known: Map<number, CountedDelivery>) => {
   const missing = [...new Set(deliveryIds)].filter((id) => !known.has(id));
   for (const part of chunks(missing)) {
-    for (const row of await trx(TABLES.deliveries).select('id', 'variant').whereIn('id', part))
-      known.set(Number(row.id), String(row.variant ?? ''));
+    for (const row of await trx(TABLES.deliveries).select('id', 'variant', 'email').whereIn('id', part))
+      known.set(Number(row.id), { variant: String(row.variant ?? ''), domain: domainOf(String(row.email ?? '')) });
   }
-  return known;
+  return (id: number) => known.get(id) ?? { variant: '', domain: '' };
+};
+
+/** The client and device of each people's open of the batch, by delivery and time: what a first open was made by. */
+const readersOf = (events: readonly DeliveryEvent[]) => {
+  const readers = new Map<string, ReaderFacts>();
+  for (const event of events) {
+    if (event.type !== 'open' || event.isBot) continue;
+    const key = `${event.delivery.id}:${event.at}`;
+    if (!readers.has(key)) readers.set(key, { mailClient: event.mailClient, device: event.device });
+  }
+  return (first: FirstMarked) => readers.get(`${first.deliveryId}:${first.at}`);
 };
 
 /** A reader's click on a link of a delivery: `${deliveryId}:${linkId}`. */
@@ -27,7 +46,7 @@ const pairOf = (deliveryId: number, linkId: number) => `${deliveryId}:${linkId}`
  * (Two batches with the same pair committing at once on PostgreSQL or MySQL would both count it;
  * a rebuild counts it once.)
  */
-const linkFirstsOf = async (trx: Knex.Transaction, events: readonly DeliveryEvent[], variants: Map<number, string>) => {
+const linkFirstsOf = async (trx: Knex.Transaction, events: readonly DeliveryEvent[], deliveryOf: (id: number) => CountedDelivery) => {
   const inBatch = new Map<string, { event: Extract<DeliveryEvent, { type: 'click' }>; count: number }>();
   for (const event of events) {
     if (event.type !== 'click' || event.isBot) continue;
@@ -56,28 +75,38 @@ const linkFirstsOf = async (trx: Knex.Transaction, events: readonly DeliveryEven
   }
   return [...inBatch].flatMap(([pair, { event, count }]): CountedLinkFirst[] =>
     (stored.get(pair) ?? 0) === count
-      ? [{ campaignId: event.delivery.campaignId, variant: variants.get(event.delivery.id) ?? '', linkId: event.linkId, at: event.at }]
+      ? [{ campaignId: event.delivery.campaignId, variant: deliveryOf(event.delivery.id).variant, linkId: event.linkId, at: event.at }]
       : []
   );
 };
 
 /**
  * The counters' side of the one event write path: given the events a batch stored (never a
- * repeat) and the firsts it set, adds to the campaign's counters in the batch's transaction.
+ * repeat) and the firsts it set, adds to the campaign's counters and its domains' in the batch's
+ * transaction.
  */
 export const createRollupWriter = (): BatchCounters => ({
   async count(trx: Knex.Transaction, events: readonly DeliveryEvent[], firsts: readonly FirstMarked[]) {
     if (!events.length && !firsts.length) return;
-    const variants = await variantsOf(
+    const deliveryOf = await deliveriesOf(
       trx,
       events.map((event) => event.delivery.id),
-      new Map(firsts.map((first) => [first.deliveryId, first.variant]))
+      new Map(firsts.map((first) => [first.deliveryId, { variant: first.variant, domain: domainOf(first.email) }]))
     );
     const counted = events.map((event) => ({
       campaignId: event.delivery.campaignId,
-      variant: variants.get(event.delivery.id) ?? '',
+      ...deliveryOf(event.delivery.id),
       facts: factsOfEvent(event),
     }));
-    await addRollups(trx, deltasOf(counted, firsts, await linkFirstsOf(trx, events, variants)));
+    const readerOf = readersOf(events);
+    const countedFirsts = firsts.map((first) => (first.column === 'first_open_at' ? { ...first, agent: readerOf(first) } : first));
+    await addRollups(trx, deltasOf(counted, countedFirsts, await linkFirstsOf(trx, events, deliveryOf)));
+    await addDomainRollups(
+      trx,
+      domainDeltasOf(
+        counted,
+        firsts.map((first) => ({ campaignId: first.campaignId, domain: domainOf(first.email), column: first.column }))
+      )
+    );
   },
 });

@@ -7,6 +7,7 @@ import {
   type CampaignReport,
   type Dashboard,
   type DashboardDays,
+  type DomainReport,
   type FigureSegment,
 } from '../../../../shared/contracts/analytics';
 import { TABLES, UID } from '../../constants';
@@ -15,6 +16,7 @@ import { figureRules, figureSegmentName } from './figure-rules';
 import { rebuildRollups } from './rebuild';
 import { dashboardOf } from './dashboard';
 import { countedStates, countStates, STATE_PREFIX, statesOf } from './delivery-counts';
+import { readDomainReport } from './domain-store';
 import { reportOf } from './report';
 import { byCampaign, readRollups, rollupHourRowOf, rollupRowOf } from './rollup-store';
 
@@ -46,20 +48,18 @@ const figureQuery = z.strictObject({
 const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection;
 
-  const campaignIdOf = async (where: { documentId: string } | { id: number }) => {
-    const row = (await strapi.db.query(UID.campaign).findOne({ where, select: ['id'] })) as { id: number } | null;
+  /** The campaign's id and these of its fields, or a 404 naming what was asked for. */
+  const campaignOf = async <F extends 'state' | 'name'>(where: { documentId: string } | { id: number }, fields: readonly F[] = []) => {
+    const row = (await strapi.db.query(UID.campaign).findOne({ where, select: ['id', ...fields] })) as
+      ({ id: number } & Record<F, string>) | null;
     if (!row) throw new errors.NotFoundError(`No campaign with ${'id' in where ? `id ${where.id}` : `documentId "${where.documentId}"`}`);
-    return row.id;
+    return row;
   };
 
   return {
     /** Every figure of one campaign: audience, deliveries, engagement human and machine apart, rates, links, bounces by reason, the series. */
     async report(documentId: string): Promise<CampaignReport> {
-      const campaign = (await strapi.db.query(UID.campaign).findOne({ where: { documentId }, select: ['id', 'state'] })) as {
-        id: number;
-        state: string;
-      } | null;
-      if (!campaign) throw new errors.NotFoundError(`No campaign with documentId "${documentId}"`);
+      const campaign = await campaignOf({ documentId }, ['state']);
       const [rollups, links] = await Promise.all([
         readRollups(knex(), campaign.id),
         knex()(TABLES.links).select('id', 'url').where('campaign_id', campaign.id),
@@ -71,6 +71,12 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
         deliveries,
         links.map((link: { id: unknown; url: unknown }) => ({ id: Number(link.id), url: String(link.url) }))
       );
+    },
+
+    /** The campaign's figures per recipient domain: its first domains and the rest summed (domain-store.ts). */
+    async domains(documentId: string): Promise<DomainReport> {
+      const campaign = await campaignOf({ documentId }, ['state']);
+      return readDomainReport(knex(), { ...campaign, documentId });
     },
 
     /**
@@ -130,11 +136,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async figureSegment(documentId: string, query: unknown): Promise<FigureSegment> {
       const { figure, linkId } = parseOrThrow(figureQuery, query, 'query');
-      const campaign = (await strapi.db.query(UID.campaign).findOne({ where: { documentId }, select: ['id', 'name'] })) as {
-        id: number;
-        name: string;
-      } | null;
-      if (!campaign) throw new errors.NotFoundError(`No campaign with documentId "${documentId}"`);
+      const campaign = await campaignOf({ documentId }, ['name']);
       if ((figure === 'clickedLink') !== (linkId !== undefined))
         throw fieldError(
           'query',
@@ -162,7 +164,7 @@ const createAnalyticsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async rebuild({ campaign }: { campaign?: string | number } = {}) {
       if (campaign === undefined) return rebuildRollups(knex());
       const where = typeof campaign === 'number' || /^\d+$/.test(campaign) ? { id: Number(campaign) } : { documentId: campaign };
-      return rebuildRollups(knex(), [await campaignIdOf(where)]);
+      return rebuildRollups(knex(), [(await campaignOf(where)).id]);
     },
   };
 };

@@ -187,7 +187,7 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.ValidationError(`Campaign "${current.name}" is sending: pause or cancel it before deleting it`);
       }
       await strapi.db.transaction(async ({ trx }) => {
-        for (const table of [TABLES.deliveries, TABLES.links, TABLES.rollups, TABLES.rollupHours]) {
+        for (const table of [TABLES.deliveries, TABLES.links, TABLES.rollups, TABLES.rollupHours, TABLES.domainRollups]) {
           await trx(table).where({ campaign_id: current.id }).delete();
         }
         await documents().delete({ documentId });

@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import { TABLES } from '../../constants';
 import { chunks } from '../../db/bulk-insert';
 import { countMoves, lockStateCounts, type DeliveryMove } from '../analytics/delivery-counts';
+import { countDomainMoves, type DomainMove } from '../analytics/domain-store';
+import { domainOf } from '../analytics/domains';
 import { retryDeadlocks } from '../../db/deadlock';
 import type { ContactSignal } from '../../contact-signals/apply-signal';
 import type { ContactSignalType } from '../../contact-signals/precedence';
@@ -176,8 +178,11 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
       [...failed, ...delivered].map((item) => item.delivery!.campaignId)
     );
     const moves: DeliveryMove[] = [];
-    const move = (delivery: MatchedDelivery, from: string, to: string, count: number) =>
+    const domainMoves: DomainMove[] = [];
+    const move = (delivery: MatchedDelivery, from: string, to: string, count: number) => {
       moves.push({ campaignId: delivery.campaignId, variant: delivery.variant, from, to, count });
+      domainMoves.push({ campaignId: delivery.campaignId, domain: domainOf(delivery.email), from, count });
+    };
     for (const item of failed) {
       for (const from of ['sent', 'unknown']) {
         const count = await trx(TABLES.deliveries)
@@ -187,10 +192,10 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
         if (count) break;
       }
     }
-    // Per campaign and variant, so each statement's count is one move.
+    // Per campaign, variant and domain, so each statement's count is one move.
     const byVariant = new Map<string, MatchedDelivery[]>();
     for (const { delivery } of delivered) {
-      const key = `${delivery!.campaignId}\n${delivery!.variant}`;
+      const key = `${delivery!.campaignId}\n${delivery!.variant}\n${domainOf(delivery!.email)}`;
       byVariant.set(key, [...(byVariant.get(key) ?? []), delivery!]);
     }
     for (const group of byVariant.values()) {
@@ -206,6 +211,7 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
       }
     }
     await countMoves(trx, moves);
+    await countDomainMoves(trx, domainMoves);
   };
 
   const rowOf = (item: Item, rawId: number | null, now: number): NoticeRow => ({

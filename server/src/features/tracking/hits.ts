@@ -2,6 +2,7 @@ import type { DeliveryEvent, EventSource } from '../../events/delivery-event';
 import { classifyUserAgent, clickVerdict, openVerdict, SCANNER_WINDOW_MS } from './bots';
 import type { CachedLink } from './link-cache';
 import type { TrackedDelivery } from './lookups';
+import { readerAgentOf } from './reader-agent';
 
 /** Who fetched a tracking URL, as the request said. */
 export interface ClientDetails {
@@ -52,9 +53,13 @@ export const eventsOfHits = (hits: readonly TrackedHit[], facts: HitFacts): Deli
       continue;
     }
     const client = classifyUserAgent(hit.client.userAgent);
-    const details = facts.storeClientDetails
-      ? { ...(hit.client.userAgent ? { userAgent: hit.client.userAgent } : {}), ...(hit.client.ip ? { ip: hit.client.ip } : {}) }
-      : {};
+    const agent = readerAgentOf(hit.client.userAgent, client);
+    const details = {
+      ...(agent ?? {}),
+      ...(facts.storeClientDetails
+        ? { ...(hit.client.userAgent ? { userAgent: hit.client.userAgent } : {}), ...(hit.client.ip ? { ip: hit.client.ip } : {}) }
+        : {}),
+    };
     if (hit.type === 'open') {
       const verdict = openVerdict(client, hit.at, sentAt);
       events.push({ type: 'open', source: 'tracking', delivery, at: hit.at, client, isBot: verdict !== 'human', verdict, ...details });

@@ -5,7 +5,7 @@ import { deltasOf, metricsOf, totalsOf, HOUR_MS } from '../metrics';
 const delivery = { id: 7, campaignId: 3, contactId: 70 };
 const at = Date.UTC(2026, 11, 5, 10, 15);
 const events: DeliveryEvent[] = [
-  { type: 'open', source: 'tracking', delivery, at, isBot: false, client: 'browser' },
+  { type: 'open', source: 'tracking', delivery, at, isBot: false, client: 'browser', mailClient: 'Outlook', device: 'desktop' },
   { type: 'open', source: 'tracking', delivery, at, isBot: true, client: 'apple-privacy', verdict: 'user-agent' },
   { type: 'click', source: 'tracking', delivery, at, isBot: false, client: 'browser', linkId: 12 },
   { type: 'click', source: 'tracking', delivery, at, isBot: true, client: 'bot', linkId: 12, verdict: 'user-agent' },
@@ -47,7 +47,7 @@ test('a stored row gives the facts its event gave: the rebuild counts what the l
   for (const event of events) expect(factsOfRow(rowOf(event, at + 5))).toEqual(factsOfEvent(event));
 });
 
-test('a batch sums per counter and hour, firsts count as uniques, in a stable order', () => {
+test("a batch sums per counter and hour, firsts count as uniques, a reader's first open counts its client and device, in a stable order", () => {
   const later = at + 2 * HOUR_MS;
   const counted = [
     { campaignId: 3, variant: 'b', facts: factsOfEvent(events[0]) },
@@ -55,15 +55,21 @@ test('a batch sums per counter and hour, firsts count as uniques, in a stable or
     { campaignId: 3, variant: 'a', facts: { ...factsOfEvent(events[0]), at: later } },
     { campaignId: 3, variant: 'a', facts: factsOfEvent(events[0]) },
   ];
-  const deltas = deltasOf(counted, [{ campaignId: 3, variant: 'a', column: 'first_open_at', at }]);
+  const deltas = deltasOf(counted, [
+    { campaignId: 3, variant: 'a', column: 'first_open_at', at, agent: { mailClient: 'Outlook', device: 'desktop' } },
+  ]);
   const hour = Math.floor(at / HOUR_MS) * HOUR_MS;
   expect(deltas).toEqual([
+    { campaignId: 3, variant: 'a', metric: 'client:Outlook', hour, value: 1 },
+    { campaignId: 3, variant: 'a', metric: 'device:desktop', hour, value: 1 },
     { campaignId: 3, variant: 'a', metric: 'open_human', hour, value: 2 },
     { campaignId: 3, variant: 'a', metric: 'open_human', hour: hour + 2 * HOUR_MS, value: 1 },
     { campaignId: 3, variant: 'a', metric: 'unique_open_human', hour, value: 1 },
     { campaignId: 3, variant: 'b', metric: 'open_human', hour, value: 1 },
   ]);
   expect(totalsOf(deltas)).toEqual([
+    { campaignId: 3, variant: 'a', metric: 'client:Outlook', value: 1 },
+    { campaignId: 3, variant: 'a', metric: 'device:desktop', value: 1 },
     { campaignId: 3, variant: 'a', metric: 'open_human', value: 3 },
     { campaignId: 3, variant: 'a', metric: 'unique_open_human', value: 1 },
     { campaignId: 3, variant: 'b', metric: 'open_human', value: 1 },
@@ -86,4 +92,18 @@ test("a reader's first click on a link adds one to the link's unique clickers, i
     { campaignId: 3, variant: '', metric: 'link_unique:8', value: 1 },
   ]);
   expect(deltas.every((delta) => delta.hour === Date.UTC(2026, 11, 6, 10))).toBe(true);
+});
+
+test('a first open whose client said nothing counts as an unknown client and device; other firsts count no client', () => {
+  const metrics = totalsOf(
+    deltasOf(
+      [],
+      [
+        { campaignId: 3, variant: '', column: 'first_open_at', at },
+        { campaignId: 3, variant: '', column: 'first_click_at', at },
+        { campaignId: 3, variant: '', column: 'first_machine_open_at', at },
+      ]
+    )
+  ).map((total) => total.metric);
+  expect(metrics).toEqual(['client:unknown', 'device:unknown', 'unique_click_human', 'unique_open_human', 'unique_open_machine']);
 });

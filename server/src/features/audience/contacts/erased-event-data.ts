@@ -1,11 +1,24 @@
 /**
  * What an erasure keeps of an event's `data`: the keys that describe the event without the person
- * (which link, what kind of client, the bounce's classification). Everything else goes: an SMTP
+ * (which link, what kind of client and device, the bounce's classification, a complaint's feedback type). Everything else goes: an SMTP
  * answer or bounce text quotes the address, a reference or Message-ID may name the recipient's
  * host, and client details (IP, user agent) are personal. An allow-list, so a key added later is
  * dropped until someone decides it may stay.
  */
-export const KEPT_EVENT_KEYS = ['linkId', 'client', 'kind', 'code', 'bounceType', 'reason', 'status', 'isBot', 'verdict'] as const;
+export const KEPT_EVENT_KEYS = [
+  'linkId',
+  'client',
+  'kind',
+  'code',
+  'bounceType',
+  'reason',
+  'status',
+  'isBot',
+  'verdict',
+  'mailClient',
+  'device',
+  'feedbackType',
+] as const;
 
 const KEPT = new Set<string>(KEPT_EVENT_KEYS);
 

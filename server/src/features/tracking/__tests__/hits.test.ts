@@ -80,7 +80,7 @@ test("a hit whose delivery is gone, or a click on another campaign's link, recor
   ).toEqual([['unsubscribe', 2, null, null]]);
 });
 
-test('the user agent and IP are kept only when the site settings say so; the verdict always', () => {
+test("the user agent and IP are kept only when the site settings say so; the verdict and the reader's client and device always", () => {
   const hit: TrackedHit = { type: 'open', deliveryId: 1, at, client };
   const [without] = eventsOfHits([hit], facts());
   expect(without).toEqual({
@@ -91,6 +91,8 @@ test('the user agent and IP are kept only when the site settings say so; the ver
     client: 'browser',
     isBot: false,
     verdict: 'human',
+    mailClient: 'Safari',
+    device: 'desktop',
   });
   const [withDetails] = eventsOfHits([hit], facts({ storeClientDetails: true }));
   expect(withDetails).toMatchObject({ userAgent: SAFARI, ip: '203.0.113.5', verdict: 'human' });
