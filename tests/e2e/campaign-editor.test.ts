@@ -203,9 +203,10 @@ test("reads the sent campaign's results: people's opens by default, machines' on
     return new URL(/https?:\/\/[^"]+\/api\/campaigns\/t\/o\/[A-Za-z0-9._-]+/.exec(html)![0]).pathname;
   };
   const SAFARI = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15';
+  const OUTLOOK = 'Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17126; Pro)';
   for (const [email, agent] of [
     ['amelie@example.com', SAFARI],
-    ['bruno@example.com', SAFARI],
+    ['bruno@example.com', OUTLOOK],
     ['chris@example.com', 'Mozilla/5.0'],
   ]) {
     expect((await fetch(`${baseUrl()}${await pixelOf(email)}`, { headers: { 'user-agent': agent } })).status).toBe(200);
@@ -276,6 +277,31 @@ test("reads the sent campaign's results: people's opens by default, machines' on
   await expect(map.locator('[data-click-map]').count()).resolves.toBe(1);
   await page().locator('iframe[title="Click map"]').scrollIntoViewIfNeeded();
   await screenshot('campaign-results-click-map');
+
+  // Where it was read: per recipient domain (counted now that the send is over), by mail client and by device.
+  const domains = page().getByRole('grid', { name: 'Recipient domains' });
+  await domains.scrollIntoViewIfNeeded();
+  await expect(domains.getByRole('row').nth(1).innerText()).resolves.toMatch(
+    /^example\.com\s+3\s+2\s+66\.67%\s+1\s+33\.33%\s+0\s+0\s+0\s+0$/
+  );
+  await expect(domains.getByRole('row').count()).resolves.toBe(2);
+  const clients = page().getByRole('grid', { name: 'Mail clients' });
+  await expect(clients.getByRole('row').allInnerTexts()).resolves.toEqual([
+    expect.stringMatching(/Mail client\s+Readers\s+Share/i),
+    expect.stringMatching(/^Outlook\s+1\s+50%$/),
+    expect.stringMatching(/^Safari\s+1\s+50%$/),
+  ]);
+  const devices = page().getByRole('grid', { name: 'Devices' });
+  await expect(devices.getByRole('row').nth(1).innerText()).resolves.toMatch(/^Desktop\s+2\s+100%$/);
+  await devices.scrollIntoViewIfNeeded();
+  await screenshot('campaign-results-domains-clients');
+  const domainsCsv = page().waitForEvent('download');
+  await domains
+    .locator('xpath=ancestor::*[.//button[normalize-space()="Export CSV"]][1]')
+    .getByRole('button', { name: 'Export CSV' })
+    .click();
+  const domainsText = fs.readFileSync(await (await domainsCsv).path(), 'utf8');
+  expect(domainsText.split('\r\n')[1]).toBe('example.com,3,2,66.67%,1,33.33%,0,0,0,0');
 
   // The campaigns list: when it went, to how many, and people's open and click rates.
   await page().goto(`${baseUrl()}/admin/plugins/campaigns`);
