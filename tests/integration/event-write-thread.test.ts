@@ -15,6 +15,7 @@ import { connectionBatchStore } from '../../server/src/events/batch-write';
 import { deliveryTables } from '../../server/src/features/sending/migrations/001-delivery-tables';
 import { trackingWriteCost } from '../../server/src/features/tracking/migrations/010-tracking-write-cost';
 import { machineFirsts } from '../../server/src/features/analytics/migrations/011-machine-firsts';
+import { domainRollups } from '../../server/src/features/analytics/migrations/012-domain-rollups';
 import { ROOT } from '../helpers/paths';
 
 const THREAD_FILE = path.join(ROOT, 'dist', 'event-write-thread', 'index.js');
@@ -59,6 +60,7 @@ beforeEach(async () => {
   await deliveryTables.up(knex);
   await trackingWriteCost.up(knex);
   await machineFirsts.up(knex);
+  await domainRollups.up(knex);
   for (let id = 1; id <= DELIVERIES; id += 100) {
     await knex('campaigns_deliveries').insert(
       Array.from({ length: 100 }, (_, i) => ({

@@ -19,6 +19,7 @@ integrationGroup(
   [
     'sending/send-pipeline',
     'sending/send-render-failure',
+    'sending/presend-check',
     'sending/send-failures',
     'sending/send-control',
     'sending/erasure-while-sending',

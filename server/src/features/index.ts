@@ -5,6 +5,7 @@ import campaigns from './campaigns';
 import imports from './imports';
 import inbound from './inbound';
 import preferences from './preferences';
+import presend from './presend';
 import scheduling from './scheduling';
 import sending from './sending';
 import settings from './settings';
@@ -14,7 +15,19 @@ import tracking from './tracking';
  * Every feature of the plugin. The order is the order of their permission actions in the admin's
  * role editor and of their queues on the settings page; nothing else depends on it.
  */
-export const FEATURES = [campaigns, scheduling, sending, imports, audience, tracking, preferences, inbound, analytics, settings] as const;
+export const FEATURES = [
+  campaigns,
+  scheduling,
+  sending,
+  presend,
+  imports,
+  audience,
+  tracking,
+  preferences,
+  inbound,
+  analytics,
+  settings,
+] as const;
 
 export type PluginFeature = (typeof FEATURES)[number];
 

@@ -114,7 +114,7 @@ test('a click answers 302 to the stored URL, records one click event and the fir
   const [click] = await events('ann@tracking.test', 'click');
   expect(click).toMatchObject({ source: 'tracking', campaign_id: campaignId });
   expect(isBot(click)).toBe(false);
-  expect(JSON.parse(click.data)).toEqual({ linkId, client: 'browser', verdict: 'human' });
+  expect(JSON.parse(click.data)).toEqual({ linkId, client: 'browser', verdict: 'human', mailClient: 'Safari', device: 'desktop' });
   const firstClickAt = Number((await delivery('ann@tracking.test')).first_click_at);
   expect(firstClickAt).toBe(Date.now());
 

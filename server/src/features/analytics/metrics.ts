@@ -87,6 +87,15 @@ export const metricsOf = (event: EventFacts): string[] => {
   }
 };
 
+/**
+ * The counters kept per hour too: the report's series and the dashboard's sparklines read these
+ * and no other, so the others cost no hourly row.
+ */
+export const HOURLY_METRICS = ['open_human', 'click_human', 'open_machine', 'click_machine'] as const;
+export type HourlyMetric = (typeof HOURLY_METRICS)[number];
+const HOURLY: ReadonlySet<string> = new Set(HOURLY_METRICS);
+export const isHourly = (metric: string): metric is HourlyMetric => HOURLY.has(metric);
+
 export const HOUR_MS = 3_600_000;
 export const hourOf = (at: number) => Math.floor(at / HOUR_MS) * HOUR_MS;
 

@@ -5,7 +5,9 @@ import {
   COMPLAINT_REASON_PREFIX,
   DEVICE_PREFIX,
   HOUR_MS,
+  isHourly,
   LINK_PREFIX,
+  type HourlyMetric,
   LINK_UNIQUE_PREFIX,
 } from './metrics';
 import type { RollupHourRow, RollupRow } from './rollup-store';
@@ -62,7 +64,7 @@ export const figuresOf = (value: (metric: string) => number, deliveries: { sent:
   };
 };
 
-const SERIES_METRICS: Record<string, keyof Omit<ReportPoint, 'at'>> = {
+const SERIES_METRICS: Record<HourlyMetric, keyof Omit<ReportPoint, 'at'>> = {
   open_human: 'opens',
   click_human: 'clicks',
   open_machine: 'machineOpens',
@@ -71,7 +73,7 @@ const SERIES_METRICS: Record<string, keyof Omit<ReportPoint, 'at'>> = {
 
 /** Opens and clicks per hour for the first 7 days from the first hour with any, then per day (days in UTC). */
 export const seriesOf = (hours: readonly RollupHourRow[]): ReportPoint[] => {
-  const counted = hours.filter((row) => SERIES_METRICS[row.metric]);
+  const counted = hours.filter((row): row is RollupHourRow & { metric: HourlyMetric } => isHourly(row.metric));
   if (!counted.length) return [];
   const first = Math.min(...counted.map((row) => row.hour));
   const points = new Map<number, ReportPoint>();

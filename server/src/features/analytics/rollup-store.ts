@@ -2,14 +2,14 @@ import type { Knex } from 'knex';
 import { TABLES } from '../../constants';
 import { chunks } from '../../db/bulk-insert';
 import { isMysql } from '../../db/dialect';
-import { totalsOf, type RollupDelta } from './metrics';
+import { isHourly, totalsOf, type RollupDelta } from './metrics';
 
 /** `value` raised by the inserted row's on a key that exists: each database spells "the row it tried to insert" its own way. */
 export const addedValue = (trx: Knex | Knex.Transaction, table: string) =>
   isMysql(trx) ? trx.raw('?? + VALUES(??)', ['value', 'value']) : trx.raw('?? + excluded.??', [`${table}.value`, 'value']);
 
 /**
- * Adds a batch's increases to the counters and their hours, in the deltas' order (see deltasOf):
+ * Adds a batch's increases to the counters and, for the hourly ones, their hours, in the deltas' order (see deltasOf):
  * one multi-row upsert per table and 500 rows. Runs in the caller's transaction, the one that
  * wrote the events, so a counter moves exactly when its events are stored.
  */
@@ -20,7 +20,7 @@ export const addRollups = async (trx: Knex.Transaction, deltas: readonly RollupD
       .onConflict(['campaign_id', 'variant', 'metric'])
       .merge({ value: addedValue(trx, TABLES.rollups) });
   }
-  for (const part of chunks(deltas)) {
+  for (const part of chunks(deltas.filter((delta) => isHourly(delta.metric)))) {
     await trx(TABLES.rollupHours)
       .insert(part.map((d) => ({ campaign_id: d.campaignId, variant: d.variant, metric: d.metric, hour: d.hour, value: d.value })))
       .onConflict(['campaign_id', 'variant', 'metric', 'hour'])
