@@ -130,6 +130,20 @@ export declare namespace UpdateCampaign {
   }
 }
 
+/**
+ * POST /campaigns/campaigns/:documentId/duplicate: a new draft named "<name> (copy)" with the
+ * campaign's subject, preheader, sender, content, segment and topic; none of its deliveries, send
+ * record, schedule or results. 201, or 404 for an unknown campaign.
+ */
+export declare namespace DuplicateCampaign {
+  interface Request {
+    params: { documentId: string };
+  }
+  interface Response {
+    data: Campaign;
+  }
+}
+
 /** DELETE /campaigns/campaigns/:documentId */
 export declare namespace DeleteCampaign {
   interface Request {

@@ -30,6 +30,15 @@ const TEMPLATE = `<mjml>
 let campaignId: string;
 let readyId: string;
 
+/** The pre-send check's confirmation of a schedule whose message has errors: the editor schedules it anyway. */
+const confirmPresendErrors = async () => {
+  const dialog = page().getByRole('alertdialog');
+  await dialog.getByText(/^The pre-send check found \d+ errors?/).waitFor();
+  await dialog.getByText('Schedule it anyway?').waitFor();
+  await dialog.getByRole('button', { name: /confirm/i }).click();
+  await dialog.waitFor({ state: 'detached' });
+};
+
 beforeAll(async () => {
   const plugin = app().strapi.plugin('campaigns');
   for (const [email, firstName] of [
@@ -60,6 +69,10 @@ beforeAll(async () => {
 }, 120_000);
 
 const frame = () => page().frameLocator('iframe[title="Preview"]');
+const frameWidth = () =>
+  page()
+    .locator('iframe[title="Preview"]')
+    .evaluate((el) => el.getBoundingClientRect().width);
 
 const waitForAsync = async (check: () => Promise<boolean>, what: string, timeoutMs = EVENT_WAIT_MS) => {
   const until = Date.now() + timeoutMs;
@@ -103,13 +116,11 @@ test('an editor opens a campaign from the list, writes it and previews it live',
     .getByText(/spring is here/)
     .waitFor();
 
+  await expect(frameWidth()).resolves.toBe(600);
   await page().getByRole('button', { name: 'Mobile', exact: true }).click();
-  await expect(
-    page()
-      .locator('iframe[title="Preview"]')
-      .evaluate((el) => el.getBoundingClientRect().width)
-  ).resolves.toBe(375);
+  await expect(frameWidth()).resolves.toBe(375);
   await page().getByRole('button', { name: 'Desktop', exact: true }).click();
+  await expect(frameWidth()).resolves.toBe(600);
 
   await page().getByRole('combobox', { name: 'Preview as' }).click();
   await page().getByRole('combobox', { name: 'Preview as' }).pressSequentially('bruno');
@@ -170,9 +181,27 @@ test('sends a test to two addresses, then sends the campaign and watches it go o
   ).toEqual(['boss@shop.example', 'qa@shop.example']);
   expect((await sink().parse(sink().received[0])).subject).toBe('[Test] Spring for Bruno');
 
+  // The pre-send check on demand: this message has no postal address, which the law asks for.
+  await page().getByRole('button', { name: 'Check before sending' }).click();
+  const checked = page().getByRole('dialog', { name: 'Pre-send check' });
+  const findings = checked.getByRole('list', { name: 'Pre-send check findings' });
+  await findings
+    .getByText(/postal address/)
+    .first()
+    .waitFor();
+  await checked.getByText(/^The pre-send check found \d+ errors?: confirm only if you mean to send it anyway\.$/).waitFor();
+  await expect(findings.getByRole('listitem').first().innerText()).resolves.toMatch(/^Error\s/i);
+  await screenshot('campaign-editor-presend-check');
+  await checked.getByRole('button', { name: 'Close', exact: true }).click();
+
+  // Send now runs it again: its errors are in the confirmation, which overrides them.
   await page().getByRole('button', { name: 'Send now' }).click();
   const confirm = page().getByRole('alertdialog');
-  await confirm.getByText('to 3 contacts').waitFor();
+  await confirm.getByText('to 3 contacts', { exact: false }).waitFor();
+  await confirm
+    .getByText(/postal address/)
+    .first()
+    .waitFor();
   await confirm.getByRole('button', { name: /confirm/i }).click();
 
   await page().locator('[role="progressbar"][aria-valuenow="100"]').waitFor({ timeout: 30_000 });
@@ -185,10 +214,11 @@ test('sends a test to two addresses, then sends the campaign and watches it go o
   expect(sent.flatMap((m) => m.rcptTo).sort()).toEqual(['amelie@example.com', 'bruno@example.com', 'chris@example.com']);
   expect((await sink().parse(sink().to('chris@example.com')[0])).subject).toBe('Spring for Chris');
 
-  // Once sent, only the name stays editable.
+  // Once sent, only the name can change: in the header, with nothing left to save below.
   await page().getByText('only its name can change').waitFor();
   await expect(page().getByRole('textbox', { name: 'Subject' }).isDisabled()).resolves.toBe(true);
-  await expect(page().getByRole('textbox', { name: 'Name', exact: true }).isDisabled()).resolves.toBe(false);
+  await expect(page().getByRole('button', { name: 'Rename campaign' }).isEnabled()).resolves.toBe(true);
+  await expect(page().getByRole('button', { name: 'Save', exact: true }).count()).resolves.toBe(0);
 });
 
 test("reads the sent campaign's results: people's opens by default, machines' on demand", async () => {
@@ -369,6 +399,8 @@ test('schedules a campaign from its page, sees it on the calendar, drags it to a
     .getByText(/^First message .*15:30 UTC, last .*15:30 UTC; 1 wave, 1 contact\.$/)
     .waitFor();
   await page().getByRole('button', { name: 'Schedule', exact: true }).click();
+  // The pre-send check runs first and finds errors (no postal address): scheduling waits for a confirmation.
+  await confirmPresendErrors();
   await page()
     .getByText(/^Scheduled: .*10:30 in America\/New_York$/)
     .waitFor();
@@ -392,6 +424,7 @@ test('schedules a campaign from its page, sees it on the calendar, drags it to a
     .waitFor();
   await screenshot('campaign-editor-schedule-window');
   await page().getByRole('button', { name: 'Reschedule' }).click();
+  await confirmPresendErrors();
   await waitForAsync(async () => (await stored()).schedule?.mode === 'recipient-local', 'the new schedule to be stored');
   expect((await stored()).schedule).toEqual({
     mode: 'recipient-local',
@@ -409,6 +442,7 @@ test('schedules a campaign from its page, sees it on the calendar, drags it to a
     .first()
     .waitFor();
   await page().getByRole('button', { name: 'Reschedule' }).click();
+  await confirmPresendErrors();
   expect((await stored()).schedule.date).toBe('2027-01-15');
 
   // The calendar shows it on its day; dragged to another, it is rescheduled there at its time.
@@ -475,4 +509,91 @@ test('cancels a scheduled campaign before it goes out, after asking', async () =
   await expect(page().getByRole('button', { name: 'Cancel campaign' }).count()).resolves.toBe(0);
   const stored = await app().strapi.documents('plugin::campaigns.campaign').findOne({ documentId });
   expect(stored?.state).toBe('cancelled');
+});
+
+test('the content and its preview side by side on a wide window, stacked on a narrow one, the mail never cut', async () => {
+  const { documentId } = await app().strapi.plugin('campaigns').service('campaigns').create({ name: 'Layout news', content: TEMPLATE });
+  await page().goto(`${baseUrl()}/admin/plugins/campaigns/campaigns/${documentId}`);
+  await frame().getByText('Bonjour Alex, spring is here.').waitFor();
+  const boxOf = async (name: string) => (await page().getByRole('region', { name, exact: true }).boundingBox())!;
+  try {
+    await page().setViewportSize({ width: 1600, height: 1000 });
+    const [content, preview] = [await boxOf('Content'), await boxOf('Preview')];
+    expect(preview.x).toBeGreaterThanOrEqual(content.x + content.width);
+    expect(preview.y).toBe(content.y);
+    await expect(frameWidth()).resolves.toBe(600);
+    await page().getByRole('region', { name: 'Content', exact: true }).scrollIntoViewIfNeeded();
+    await screenshot('campaign-editor-wide');
+
+    await page().setViewportSize({ width: 1100, height: 1000 });
+    await waitForAsync(async () => (await boxOf('Preview')).y >= (await boxOf('Content')).y + (await boxOf('Content')).height, 'stacking');
+    await expect(frameWidth()).resolves.toBe(600);
+
+    // Narrower than the mail: its panel scrolls sideways, the page does not, and the frame keeps its width.
+    await page().setViewportSize({ width: 900, height: 1000 });
+    const frameBox = page().locator('iframe[title="Preview"]');
+    await waitForAsync(
+      () => frameBox.evaluate((el) => el.parentElement!.scrollWidth > el.parentElement!.clientWidth),
+      'the preview to scroll in its panel'
+    );
+    await expect(frameWidth()).resolves.toBe(600);
+    await expect(
+      page()
+        .locator('html')
+        .evaluate((html) => html.scrollWidth <= html.clientWidth)
+    ).resolves.toBe(true);
+    await frameBox.scrollIntoViewIfNeeded();
+    await screenshot('campaign-editor-narrow');
+    await page().getByRole('button', { name: 'Mobile', exact: true }).click();
+    await expect(frameWidth()).resolves.toBe(375);
+    await frameBox.scrollIntoViewIfNeeded();
+    await screenshot('campaign-editor-narrow-mobile');
+    await page().getByRole('button', { name: 'Desktop', exact: true }).click();
+  } finally {
+    await page().setViewportSize({ width: 1400, height: 1000 });
+  }
+});
+
+test('duplicates a sent campaign from its header: the copy opens as a draft with the same message, and is renamed there', async () => {
+  await page().goto(`${baseUrl()}/admin/plugins/campaigns/campaigns/${campaignId}`);
+  await page().getByRole('heading', { name: 'Spring news', level: 1 }).waitFor();
+  await page().getByRole('button', { name: 'Duplicate', exact: true }).click();
+  await page().getByText('Duplicated as "Spring news (copy)"').waitFor();
+  await page().waitForURL((url) => /\/campaigns\/campaigns\/[a-z0-9]+$/.test(url.pathname) && !url.pathname.endsWith(campaignId));
+  await page().getByRole('heading', { name: 'Spring news (copy)', level: 1 }).waitFor();
+  await page().getByText('draft', { exact: true }).waitFor();
+  // Nothing of the original's send: no progress, no results, and a schedule to set.
+  await page().getByRole('region', { name: 'Schedule', exact: true }).waitFor();
+  await expect(page().getByRole('region', { name: 'Sending', exact: true }).count()).resolves.toBe(0);
+  await expect(page().getByRole('region', { name: 'Results', exact: true }).count()).resolves.toBe(0);
+  await expect(page().getByRole('textbox', { name: 'Subject' }).inputValue()).resolves.toBe(
+    'Spring for {{ contact.firstName | default: "you" }}'
+  );
+  await expect(page().getByRole('textbox', { name: 'MJML' }).inputValue()).resolves.toBe(TEMPLATE);
+  await expect(page().getByRole('textbox', { name: 'Subject' }).isDisabled()).resolves.toBe(false);
+  await frame().getByText('Bonjour Alex, spring is here.').waitFor();
+  await screenshot('campaign-editor-duplicate');
+  const copyId = new URL(page().url()).pathname.split('/').at(-1)!;
+  const copy = await app()
+    .strapi.db.query('plugin::campaigns.campaign')
+    .findOne({ where: { documentId: copyId }, populate: ['segment'] });
+  expect(copy).toMatchObject({ state: 'draft', content: TEMPLATE, fromEmail: 'news@example.com', segment: { name: 'Customers' } });
+  expect(await app().strapi.db.connection('campaigns_deliveries').where({ campaign_id: copy.id }).count({ n: '*' }).first()).toMatchObject({
+    n: 0,
+  });
+
+  await page().getByRole('button', { name: 'Rename campaign' }).click();
+  const dialog = page().getByRole('dialog', { name: 'Rename campaign' });
+  await expect(dialog.getByRole('textbox', { name: 'Name' }).inputValue()).resolves.toBe('Spring news (copy)');
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Spring news, again');
+  await dialog.getByRole('button', { name: 'Rename' }).click();
+  await page().getByRole('heading', { name: 'Spring news, again', level: 1 }).waitFor();
+  await screenshot('campaign-editor-renamed');
+  expect(
+    (
+      await app()
+        .strapi.db.query('plugin::campaigns.campaign')
+        .findOne({ where: { documentId: copyId } })
+    ).name
+  ).toBe('Spring news, again');
 });

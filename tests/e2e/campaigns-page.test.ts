@@ -2,7 +2,15 @@ import { useAdminInBrowser } from '../helpers/admin-browser';
 
 const { app, page, baseUrl, screenshot } = useAdminInBrowser();
 
-test('an editor registers, opens Campaigns, creates a campaign and sees it listed', async () => {
+const EDITOR_URL = /\/admin\/plugins\/campaigns\/campaigns\/[a-z0-9]+$/;
+
+/** From a campaign's editor back to the list. */
+const backToList = async () => {
+  await page().getByRole('link', { name: '← Campaigns' }).click();
+  await page().getByRole('heading', { name: 'Campaigns', level: 1 }).waitFor();
+};
+
+test('an editor registers, opens Campaigns, creates a campaign, lands in its editor and finds it listed', async () => {
   await page().goto(`${baseUrl()}/admin`);
   await page()
     .getByLabel(/first name/i)
@@ -34,6 +42,10 @@ test('an editor registers, opens Campaigns, creates a campaign and sees it liste
   await page().getByRole('textbox', { name: 'Name' }).fill('Autumn newsletter');
   await page().getByRole('button', { name: 'Create' }).click();
 
+  await page().waitForURL(EDITOR_URL);
+  await page().getByRole('heading', { name: 'Autumn newsletter', level: 1 }).waitFor();
+  await page().getByRole('textbox', { name: 'MJML' }).waitFor();
+  await backToList();
   await page().getByRole('gridcell', { name: 'Autumn newsletter', exact: true }).waitFor();
   await page().getByText('1 campaign', { exact: true }).waitFor();
   await expect(page().getByRole('gridcell', { name: 'draft' }).count()).resolves.toBe(1);
@@ -46,13 +58,29 @@ test('an editor registers, opens Campaigns, creates a campaign and sees it liste
   expect(stored[0]).toMatchObject({ state: 'draft' });
 });
 
-test('renames and deletes from the list', async () => {
-  await page().getByRole('button', { name: 'Rename Autumn newsletter' }).click();
-  await page().getByRole('textbox', { name: 'Name' }).fill('Winter newsletter');
-  await page().getByRole('button', { name: 'Rename' }).click();
-  await page().getByRole('gridcell', { name: 'Winter newsletter', exact: true }).waitFor();
+test("a row's pencil and the row itself open the editor; duplicates and deletes from the list", async () => {
+  await page().getByRole('button', { name: 'Edit Autumn newsletter' }).click();
+  await page().waitForURL(EDITOR_URL);
+  await page().getByRole('heading', { name: 'Autumn newsletter', level: 1 }).waitFor();
+  await backToList();
+  await page().getByRole('gridcell', { name: 'draft' }).click();
+  await page().waitForURL(EDITOR_URL);
+  await page().getByRole('heading', { name: 'Autumn newsletter', level: 1 }).waitFor();
+  await backToList();
 
-  await page().getByRole('button', { name: 'Delete Winter newsletter' }).click();
+  // The copy opens at once, and is listed beside its original.
+  await page().getByRole('button', { name: 'Duplicate Autumn newsletter' }).click();
+  await page().getByRole('heading', { name: 'Autumn newsletter (copy)', level: 1 }).waitFor();
+  await backToList();
+  await page().getByText('2 campaigns', { exact: true }).waitFor();
+  await page().getByRole('button', { name: 'Delete Autumn newsletter (copy)' }).click();
+  await page()
+    .getByRole('alertdialog')
+    .getByRole('button', { name: /confirm/i })
+    .click();
+  await page().getByText('1 campaign', { exact: true }).waitFor();
+
+  await page().getByRole('button', { name: 'Delete Autumn newsletter', exact: true }).click();
   await page()
     .getByRole('alertdialog')
     .getByRole('button', { name: /confirm/i })

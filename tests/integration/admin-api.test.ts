@@ -4,6 +4,7 @@ import { integrationGroup } from '../helpers/integration-group';
 integrationGroup('admin API', {}, [
   'admin-api/smoke',
   'admin-api/campaigns-api',
+  'admin-api/campaign-duplicate',
   'admin-api/topics-api',
   'admin-api/inbound-closed',
   'admin-api/site-settings',

@@ -1,5 +1,12 @@
 import { adminApi } from '@strapi/strapi/admin';
-import type { CreateCampaign, DeleteCampaign, GetCampaign, GetCampaigns, UpdateCampaign } from '../../../shared/contracts/campaigns';
+import type {
+  CreateCampaign,
+  DeleteCampaign,
+  DuplicateCampaign,
+  GetCampaign,
+  GetCampaigns,
+  UpdateCampaign,
+} from '../../../shared/contracts/campaigns';
 import { PLUGIN_ID } from '../pluginId';
 import { CAMPAIGN_TAG, LIST } from './tags';
 
@@ -42,6 +49,11 @@ const campaignsApi = adminApi.enhanceEndpoints({ addTagTypes: [CAMPAIGN_TAG] }).
               { type: CAMPAIGN_TAG, id: LIST },
             ],
     }),
+    duplicateCampaign: build.mutation<DuplicateCampaign.Response['data'], DuplicateCampaign.Request['params']['documentId']>({
+      query: (documentId) => ({ url: `${base}/${documentId}/duplicate`, method: 'POST' }),
+      transformResponse: (response: DuplicateCampaign.Response) => response.data,
+      invalidatesTags: [{ type: CAMPAIGN_TAG, id: LIST }],
+    }),
     deleteCampaign: build.mutation<DeleteCampaign.Response, DeleteCampaign.Request['params']['documentId']>({
       query: (documentId) => ({ url: `${base}/${documentId}`, method: 'DELETE' }),
       invalidatesTags: (_result, error, documentId) =>
@@ -60,5 +72,6 @@ export const {
   useGetCampaignQuery,
   useCreateCampaignMutation,
   useUpdateCampaignMutation,
+  useDuplicateCampaignMutation,
   useDeleteCampaignMutation,
 } = campaignsApi;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Field, TextInput } from '@strapi/design-system';
+import { errorMessage } from '../api/errors';
 import { usePluginMessages } from '../hooks/use-plugin-messages';
 import { FormDialog } from './dialogs/FormDialog';
 
@@ -9,11 +10,11 @@ interface Props {
   submitLabel: string;
   initialName?: string;
   onClose: () => void;
-  /** Resolves when saved; rejects with the server's message, shown under the field. */
+  /** Resolves when saved; rejects with the server's refusal, whose message is shown under the field. */
   onSubmit: (name: string) => Promise<void>;
 }
 
-/** Asks for a campaign name: used to create a campaign and to rename one. */
+/** Asks for a campaign name: used to create a campaign (the list) and to rename one (the editor's header). */
 export const CampaignNameDialog = ({ open, title, submitLabel, initialName = '', onClose, onSubmit }: Props) => {
   const [name, setName] = useState(initialName);
   const [error, setError] = useState<string>();
@@ -41,7 +42,7 @@ export const CampaignNameDialog = ({ open, title, submitLabel, initialName = '',
         return Boolean(name.trim());
       }}
       onSubmit={() => onSubmit(name.trim())}
-      onError={(e) => setError((e as Error).message)}
+      onError={(e) => setError(errorMessage(e))}
     >
       <Field.Root name="name" error={error} required>
         <Field.Label>{t('campaigns.name.label', 'Name')}</Field.Label>

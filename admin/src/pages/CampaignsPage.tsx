@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { SearchInput, useNotification, useRBAC } from '@strapi/strapi/admin';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { canDelete as lifecycleAllowsDelete } from '../../../shared/contracts/campaign-lifecycle';
 import type { CampaignSummary } from '../../../shared/contracts/campaigns';
-import { useCreateCampaignMutation, useDeleteCampaignMutation, useGetCampaignsQuery, useUpdateCampaignMutation } from '../api/campaigns';
-import { errorMessage } from '../api/errors';
+import { useCreateCampaignMutation, useDeleteCampaignMutation, useGetCampaignsQuery } from '../api/campaigns';
+import { campaignPath, useDuplicateCampaign } from '../components/campaign-editor/open-campaign';
 import { CampaignNameDialog } from '../components/CampaignNameDialog';
 import { CampaignStateBadge } from '../components/CampaignStateBadge';
 import { DeleteDialog } from '../components/dialogs/DeleteDialog';
@@ -18,13 +18,18 @@ import { formatCount, formatDate } from '../format';
 import { usePluginMessages } from '../hooks/use-plugin-messages';
 import { PERMISSIONS } from '../permissions';
 
+/** A click in a row opens its campaign, but not one on a control inside it (the name's link, the row's buttons). */
+const stop = (e: React.MouseEvent) => e.stopPropagation();
+
 export const CampaignsPage = () => {
   const { page, pageSize, search } = useListParams();
   // Campaigns move on the server (a send finishes): each visit reads the list afresh.
   const list = useGetCampaignsQuery({ page, pageSize, ...(search ? { search } : {}) }, { refetchOnMountOrArgChange: true });
   const [createCampaign] = useCreateCampaignMutation();
-  const [updateCampaign] = useUpdateCampaignMutation();
   const [deleteCampaign] = useDeleteCampaignMutation();
+  const { duplicate } = useDuplicateCampaign();
+  const navigate = useNavigate();
+  const open = (documentId: string) => navigate(campaignPath(documentId));
   const { toggleNotification } = useNotification();
   const t = usePluginMessages();
   const {
@@ -32,16 +37,13 @@ export const CampaignsPage = () => {
   } = useRBAC([...PERMISSIONS.write, ...PERMISSIONS.delete]);
 
   const [creating, setCreating] = useState(false);
-  const [renaming, setRenaming] = useState<CampaignSummary>();
   const [deleting, setDeleting] = useState<CampaignSummary>();
 
-  const save = async (work: () => Promise<unknown>, success: string) => {
-    try {
-      await work();
-    } catch (e) {
-      throw new Error(errorMessage(e), { cause: e });
-    }
-    toggleNotification({ type: 'success', message: success });
+  // A new campaign is written next: it opens in its editor.
+  const create = async (name: string) => {
+    const created = await createCampaign({ name }).unwrap();
+    toggleNotification({ type: 'success', message: t('campaigns.create.done', 'Created "{name}"', { name }) });
+    open(created.documentId);
   };
 
   const campaigns = list.data?.data ?? [];
@@ -66,20 +68,7 @@ export const CampaignsPage = () => {
             title={t('campaigns.create.title', 'New campaign')}
             submitLabel={t('campaigns.create.submit', 'Create')}
             onClose={() => setCreating(false)}
-            onSubmit={(name) => save(() => createCampaign({ name }).unwrap(), t('campaigns.create.done', 'Created "{name}"', { name }))}
-          />
-          <CampaignNameDialog
-            open={Boolean(renaming)}
-            title={t('campaigns.rename.title', 'Rename campaign')}
-            submitLabel={t('campaigns.rename.submit', 'Rename')}
-            initialName={renaming?.name}
-            onClose={() => setRenaming(undefined)}
-            onSubmit={(name) =>
-              save(
-                () => updateCampaign({ documentId: renaming!.documentId, data: { name } }).unwrap(),
-                t('campaigns.rename.done', 'Renamed to "{name}"', { name })
-              )
-            }
+            onSubmit={create}
           />
           <DeleteDialog
             item={deleting}
@@ -107,9 +96,9 @@ export const CampaignsPage = () => {
         />
         <Tbody>
           {campaigns.map((campaign) => (
-            <Tr key={campaign.documentId}>
+            <Tr key={campaign.documentId} onClick={() => open(campaign.documentId)} style={{ cursor: 'pointer' }}>
               <Td>
-                <Link to={`campaigns/${campaign.documentId}`}>
+                <Link to={campaignPath(campaign.documentId)} onClick={stop}>
                   <Typography fontWeight="bold" textColor="primary600">
                     {campaign.name}
                   </Typography>
@@ -147,11 +136,11 @@ export const CampaignsPage = () => {
               <Td>
                 <Typography>{formatRate(campaign.rates?.click ?? null)}</Typography>
               </Td>
-              <Td>
+              <Td onClick={stop}>
                 <RowActions
                   name={campaign.name}
-                  editLabel={t('campaigns.list.rename', 'Rename {name}', { name: campaign.name })}
-                  onEdit={canWrite ? () => setRenaming(campaign) : undefined}
+                  onEdit={() => open(campaign.documentId)}
+                  onDuplicate={canWrite ? () => duplicate(campaign.documentId) : undefined}
                   // A sending campaign has jobs in flight: the lifecycle lets it be deleted once paused or cancelled.
                   onDelete={canDelete && lifecycleAllowsDelete(campaign.state) ? () => setDeleting(campaign) : undefined}
                 />

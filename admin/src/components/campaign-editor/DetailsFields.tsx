@@ -22,7 +22,7 @@ interface Props {
   state: CampaignState;
 }
 
-/** Name, subject, preheader, sender, reply-to and audience. */
+/** Subject, preheader, sender, reply-to and audience; the name is the header's. */
 export const DetailsFields = ({ values, onChange, errors, senders, segments, audienceSize, canWrite, state }: Props) => {
   const t = usePluginMessages();
   const locked = (field: keyof CampaignFormValues) => !canWrite || !canEditField(state, field);
@@ -41,17 +41,6 @@ export const DetailsFields = ({ values, onChange, errors, senders, segments, aud
 
   return (
     <Grid.Root gap={4}>
-      <Grid.Item col={12} direction="column" alignItems="stretch">
-        <TextField
-          name="name"
-          label={t('campaignEditor.field.name', 'Name')}
-          required
-          value={values.name}
-          onChange={(name) => onChange({ name })}
-          error={errorFor(errors, 'name')}
-          disabled={locked('name')}
-        />
-      </Grid.Item>
       <Grid.Item col={12} direction="column" alignItems="stretch">
         {text(
           'subject',

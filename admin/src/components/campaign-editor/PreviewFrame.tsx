@@ -3,11 +3,14 @@ import { usePluginMessages } from '../../hooks/use-plugin-messages';
 
 export type Viewport = 'desktop' | 'mobile';
 
-export const VIEWPORT_WIDTH: Record<Viewport, string> = { desktop: '100%', mobile: '375px' };
+/** In px: the body width email templates are made for (MJML's default), and a phone's screen. */
+export const VIEWPORT_WIDTH: Record<Viewport, number> = { desktop: 600, mobile: 375 };
 
 /**
  * The rendered HTML in a sandbox with no permission at all: no scripts and an opaque origin, so a
- * campaign's markup can never run in, or read from, the admin's origin.
+ * campaign's markup can never run in, or read from, the admin's origin. Always at the viewport's
+ * real width, as a reader's client shows it: a panel narrower than that scrolls, the mail is
+ * never squeezed or cut.
  */
 export const PreviewFrame = ({ html, viewport }: { html: string; viewport: Viewport }) => {
   const t = usePluginMessages();
@@ -20,8 +23,7 @@ export const PreviewFrame = ({ html, viewport }: { html: string; viewport: Viewp
         style={{
           display: 'block',
           margin: '0 auto',
-          width: VIEWPORT_WIDTH[viewport],
-          minWidth: viewport === 'desktop' ? '640px' : undefined,
+          width: `${VIEWPORT_WIDTH[viewport]}px`,
           height: '60rem',
           border: 0,
           background: 'white',

@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { Box, Button, Checkbox, Field, Flex, Grid } from '@strapi/design-system';
+import { Box, Button, Checkbox, Dialog, Field, Flex, Grid, Typography } from '@strapi/design-system';
+import { ConfirmDialog } from '@strapi/strapi/admin';
 import type { Campaign } from '../../../../shared/contracts/campaigns';
 import type { CampaignSchedule, ScheduleWindow } from '../../../../shared/contracts/schedule';
 import { errorFor } from '../../api/errors';
+import { useCheckCampaignMutation } from '../../api/presend';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { TimeZoneInput } from '../contacts/TimeZoneInput';
+import { PresendSummary } from './PresendSummary';
 import { ScheduleSummary } from './ScheduleSummary';
 import { ScheduleWindowFields } from './ScheduleWindowFields';
 import { TextField } from './TextField';
@@ -67,13 +70,24 @@ export const SchedulePanel = ({ campaign, errors, onSchedule }: Props) => {
     saved !== null &&
     JSON.stringify({ ...saved, spreadHours: saved.spreadHours ?? null, window: saved.window ?? null }) === JSON.stringify(schedule);
 
-  const submit = async () => {
+  const [check, checked] = useCheckCampaignMutation();
+  const [confirming, setConfirming] = useState(false);
+  const commit = async () => {
+    setConfirming(false);
     setBusy(true);
     try {
       await onSchedule(schedule);
     } finally {
       setBusy(false);
     }
+  };
+  // The pre-send check runs first: errors stop the schedule until the editor confirms it anyway.
+  const submit = async () => {
+    setBusy(true);
+    const result = await check(campaign.documentId);
+    setBusy(false);
+    if ('data' in result && result.data.blocking) setConfirming(true);
+    else await commit();
   };
 
   const when = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
@@ -152,6 +166,16 @@ export const SchedulePanel = ({ campaign, errors, onSchedule }: Props) => {
           {scheduled ? t('schedule.action.reschedule', 'Reschedule') : t('schedule.action.schedule', 'Schedule')}
         </Button>
       </Box>
+      <Dialog.Root open={confirming} onOpenChange={setConfirming}>
+        <ConfirmDialog onConfirm={commit} title={t('presend.title', 'Pre-send check')} variant="danger">
+          <Dialog.Body>
+            <Flex direction="column" alignItems="stretch" gap={4}>
+              <PresendSummary report={checked.data} error={checked.error} unsaved={false} />
+              <Typography>{t('presend.scheduleAnyway', 'Schedule it anyway?')}</Typography>
+            </Flex>
+          </Dialog.Body>
+        </ConfirmDialog>
+      </Dialog.Root>
     </Flex>
   );
 };

@@ -2,9 +2,11 @@ import { canEditField, type CampaignState } from '../../../../shared/contracts/c
 import type { Campaign, CampaignInput } from '../../../../shared/contracts/campaigns';
 import { STARTER_MJML } from './starter-template';
 
-/** The editor's fields as the inputs hold them: text as typed, the segment by documentId ('' for none). */
+/**
+ * The editor's fields as the inputs hold them: text as typed, the segment by documentId ('' for
+ * none). Not the name: the header renames the campaign on its own (RenameButton).
+ */
 export interface CampaignFormValues {
-  name: string;
   subject: string;
   preheader: string;
   fromName: string;
@@ -16,7 +18,6 @@ export interface CampaignFormValues {
 }
 
 export const formValuesOf = (campaign: Campaign): CampaignFormValues => ({
-  name: campaign.name,
   subject: campaign.subject ?? '',
   preheader: campaign.preheader ?? '',
   fromName: campaign.fromName ?? '',
@@ -31,7 +32,6 @@ export const formValuesOf = (campaign: Campaign): CampaignFormValues => ({
 export const campaignInputOf = (values: CampaignFormValues, state: CampaignState): CampaignInput => {
   const optional = (value: string) => (value.trim() ? value : null);
   const input: CampaignInput = {
-    name: values.name,
     subject: optional(values.subject),
     preheader: optional(values.preheader),
     fromName: optional(values.fromName),

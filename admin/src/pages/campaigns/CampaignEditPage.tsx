@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Box, Button, Flex, Grid, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Link, useParams } from 'react-router-dom';
 import { isFullyEditable } from '../../../../shared/contracts/campaign-lifecycle';
@@ -14,14 +14,17 @@ import { CampaignStateBadge } from '../../components/CampaignStateBadge';
 import { campaignInputOf, formValuesOf, type CampaignFormValues } from '../../components/campaign-editor/campaign-form';
 import { ContentEditor } from '../../components/campaign-editor/ContentEditor';
 import { DetailsFields } from '../../components/campaign-editor/DetailsFields';
+import { DuplicateButton } from '../../components/campaign-editor/DuplicateButton';
 import { PauseReasonAlert } from '../../components/campaign-editor/PauseReasonAlert';
 import { PreviewContactPicker } from '../../components/campaign-editor/PreviewContactPicker';
 import { PreviewPanel } from '../../components/campaign-editor/PreviewPanel';
+import { RenameButton } from '../../components/campaign-editor/RenameButton';
 import { SendControls, type ButtonAction } from '../../components/campaign-editor/SendControls';
 import { useScheduleCampaignMutation, useUnscheduleCampaignMutation } from '../../api/scheduling';
 import { SchedulePanel } from '../../components/campaign-editor/SchedulePanel';
 import type { CampaignSchedule } from '../../../../shared/contracts/schedule';
 import { SendProgressPanel } from '../../components/campaign-editor/SendProgressPanel';
+import { SideBySide } from '../../components/campaign-editor/SideBySide';
 import { CampaignResults } from '../../components/results/CampaignResults';
 import { SendTestDialog } from '../../components/campaign-editor/SendTestDialog';
 import { useAudienceSize } from '../../components/campaign-editor/use-audience-size';
@@ -158,7 +161,12 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
       <Page.Title>{campaign.name}</Page.Title>
       <Layouts.Header
         title={campaign.name}
-        secondaryAction={<CampaignStateBadge state={state} />}
+        secondaryAction={
+          <Flex gap={2}>
+            {canWrite && <RenameButton documentId={documentId} name={campaign.name} />}
+            <CampaignStateBadge state={state} />
+          </Flex>
+        }
         navigationAction={
           <Link to="../.." relative="path">
             {t('campaignEditor.back', '← Campaigns')}
@@ -171,8 +179,18 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
                 {t('campaignEditor.test.open', 'Send test')}
               </Button>
             )}
-            {canSend && <SendControls name={campaign.name} state={state} audienceSize={audienceSize} unsaved={dirty} onAction={act} />}
-            {canWrite && (
+            {canSend && (
+              <SendControls
+                documentId={campaign.documentId}
+                name={campaign.name}
+                state={state}
+                audienceSize={audienceSize}
+                unsaved={dirty}
+                onAction={act}
+              />
+            )}
+            {canWrite && <DuplicateButton documentId={documentId} saveFirst={saveIfDirty} />}
+            {canWrite && editable && (
               <Button onClick={save} loading={saving}>
                 {t('campaignEditor.save', 'Save')}
               </Button>
@@ -232,8 +250,8 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
               state={state}
             />
           </Section>
-          <Grid.Root gap={6}>
-            <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
+          <SideBySide
+            start={
               <Section title={t('campaignEditor.section.content', 'Content')}>
                 <ContentEditor
                   content={values.content}
@@ -243,14 +261,14 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
                   disabled={!canWrite || !editable}
                 />
               </Section>
-            </Grid.Item>
-            <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
+            }
+            end={
               <Section title={t('campaignEditor.section.preview', 'Preview')}>
                 <PreviewContactPicker value={previewContact} onChange={setPreviewContact} />
                 <PreviewPanel preview={preview} />
               </Section>
-            </Grid.Item>
-          </Grid.Root>
+            }
+          />
         </Flex>
       </Layouts.Content>
       <SendTestDialog open={testing} onClose={() => setTesting(false)} onSend={sendTest} />
@@ -269,6 +287,8 @@ export const CampaignEditPage = () => {
 
   const loadError = campaign.error ?? segments.error;
   if (loadError) return <LoadFailure error={loadError} />;
-  if (!campaign.data || !segments.data || (!senders.data && !senders.isError)) return <Page.Loading />;
-  return <CampaignEditor key={documentId} campaign={campaign.data} segments={segments.data.data} senders={senders.data ?? []} />;
+  // The current campaign's data, not `data`: opening a copy from here keeps the original's until the copy's arrives.
+  const current = campaign.currentData;
+  if (!current || !segments.data || (!senders.data && !senders.isError)) return <Page.Loading />;
+  return <CampaignEditor key={documentId} campaign={current} segments={segments.data.data} senders={senders.data ?? []} />;
 };

@@ -1,14 +1,17 @@
 import { ACTIONS } from '../../constants';
-import { resourceController } from '../../controllers/resource';
-import { crudRoutes } from '../../routes/admin-route';
+import { crudRoutes, DOCUMENT_ID, guard } from '../../routes/admin-route';
 import { defineFeature } from '../feature';
+import campaignsController from './controller';
 import campaigns from './service';
 
-/** Campaign documents: their CRUD, and the read/write/delete actions the whole plugin's admin is guarded by. */
+/** Campaign documents: their CRUD and copy, and the read/write/delete actions the whole plugin's admin is guarded by. */
 export default defineFeature({
   services: { campaigns },
-  controllers: { campaigns: resourceController('campaigns') },
-  adminRoutes: crudRoutes('campaigns', 'campaigns', ACTIONS),
+  controllers: { campaigns: campaignsController },
+  adminRoutes: [
+    ...crudRoutes('campaigns', 'campaigns', ACTIONS),
+    { method: 'POST', path: `/campaigns/${DOCUMENT_ID}/duplicate`, handler: 'campaigns.duplicate', config: guard(ACTIONS.write) },
+  ],
   contentApiRoutes: [],
   queues: [],
   maintenanceJobs: [],

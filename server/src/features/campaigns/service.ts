@@ -27,6 +27,12 @@ export const campaignListQuery = listQuery([
 
 type Row = Record<string, unknown> & { documentId: string; id: number };
 
+const COPY_SUFFIX = ' (copy)';
+const MAX_NAME = 200;
+
+/** "<name> (copy)", the name shortened when the suffix would pass the name's limit. */
+const copyName = (name: string) => `${name.slice(0, MAX_NAME - COPY_SUFFIX.length)}${COPY_SUFFIX}`;
+
 const populate = { segment: { fields: ['name'] }, topic: { fields: ['name'] } } as const;
 
 const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -137,6 +143,9 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const CONTENT_FIELDS = ['subject', 'preheader', 'content', 'plainText'] as const;
 
+  /** What a copy takes: the message and who it is from; the audience (segment, topic) is added by documentId. */
+  const COPIED_FIELDS = ['subject', 'preheader', 'fromName', 'fromEmail', 'replyTo', 'contentFormat', 'content', 'plainText'] as const;
+
   const findRow = (documentId: string) => findOrThrow<Row>(documents(), 'campaign', documentId, { populate });
 
   return {
@@ -177,6 +186,29 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (CONTENT_FIELDS.some((field) => data[field] !== undefined))
         await assertContent({ ...current, ...data } as Parameters<typeof assertContent>[0]);
       const row = await documents().update<Row>({ documentId, data, populate });
+      return toCampaign(row);
+    },
+
+    /**
+     * A new draft with the campaign's message and audience, named "<name> (copy)". Its sends stay
+     * the original's: deliveries, send record and results are keyed by the original's id, and its
+     * state, schedule and pause reason are not carried over. Copied as stored, without a save's
+     * checks: they passed when the original was saved, and a send makes them again.
+     */
+    async duplicate(documentId: string): Promise<Campaign> {
+      const source = await findRow(documentId);
+      const copied = Object.fromEntries(COPIED_FIELDS.map((field) => [field, source[field] ?? null]));
+      const row = await documents().create<Row>({
+        data: {
+          ...copied,
+          name: copyName(source.name as string),
+          segment: ref(source.segment)?.documentId ?? null,
+          topic: ref(source.topic)?.documentId ?? null,
+          state: 'draft',
+          scheduleVersion: 0,
+        },
+        populate,
+      });
       return toCampaign(row);
     },
 

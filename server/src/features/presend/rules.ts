@@ -10,6 +10,8 @@ export interface CheckedMessage {
   sources: ReadonlyArray<{ part: 'subject' | 'preheader' | 'content' | 'plainText'; source: string | null }>;
   /** The rendered unsubscribe and preferences addresses: a link to either is the opt-out the law asks for. */
   optOutUrls: readonly string[];
+  /** Every link of the plugin's own (the opt-outs, the web view): the site's address, not the editor's to fix. */
+  ownUrls: readonly string[];
   /** The site's sending.postalAddress, or null. */
   postalAddress: string | null;
 }
@@ -164,7 +166,7 @@ export const messageFindings = (message: CheckedMessage): PresendFinding[] => {
       'warning',
       `${images.length} image${images.length > 1 ? 's' : ''} and ${text.length} characters of text: spam filters distrust mostly-image messages (aim for ${TEXT_PER_IMAGE} characters per image)`
     );
-  for (const href of links) {
+  for (const href of links.filter((link) => !message.ownUrls.includes(link))) {
     const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1].toLowerCase();
     if (scheme === 'http')
       content('link-insecure', 'warning', 'This link is not encrypted (http): browsers warn about it, use https', href);

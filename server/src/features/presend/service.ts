@@ -45,6 +45,7 @@ const createPresendService = ({ strapi }: { strapi: Core.Strapi }) => {
       const rendered = renderPreview(prepared, SAMPLE_CONTACT);
       const ctx = root.composeContext();
       const urls = recipientUrls(ctx, prepared, 0);
+      const ownUrls = [urls.unsubscribe, urls.preferences, urls.viewInBrowser];
       const findings = messageFindings({
         subject: rendered.subject,
         preheader: row.preheader,
@@ -57,9 +58,10 @@ const createPresendService = ({ strapi }: { strapi: Core.Strapi }) => {
           { part: 'plainText', source: row.plainText },
         ],
         optOutUrls: [urls.unsubscribe, urls.preferences],
+        ownUrls,
         postalAddress: ctx.identity.postalAddress,
       });
-      const links = webLinksOf(rendered.html, [urls.unsubscribe, urls.preferences, urls.viewInBrowser]).slice(0, MAX_LINKS);
+      const links = webLinksOf(rendered.html, ownUrls).slice(0, MAX_LINKS);
       findings.push(...linkFindings(await checkAll(links)));
       const ordered = errorsFirst(findings);
       return {

@@ -1,7 +1,9 @@
 import { errorsFirst, GMAIL_CLIP_BYTES, linkFindings, messageFindings, webLinksOf, type CheckedMessage } from '../rules';
 
 const UNSUBSCRIBE = 'https://site.example/api/campaigns/t/u/abc';
-const FOOTER = `<p>Northwind Coffee, 1 Main Street, Springfield</p><a href="${UNSUBSCRIBE}">Unsubscribe</a>`;
+// The site's own links are over plain http here (a local site): not the editor's to fix.
+const VIEW = 'http://site.example/api/campaigns/v/abc';
+const FOOTER = `<p>Northwind Coffee, 1 Main Street, Springfield</p><a href="${UNSUBSCRIBE}">Unsubscribe</a> <a href="${VIEW}">View online</a>`;
 const TEXT = 'Our spring menu is here. '.repeat(20) + 'Northwind Coffee, 1 Main Street, Springfield';
 
 const message = (over: Partial<CheckedMessage> = {}): CheckedMessage => ({
@@ -11,6 +13,7 @@ const message = (over: Partial<CheckedMessage> = {}): CheckedMessage => ({
   text: TEXT,
   sources: [{ part: 'content', source: '<mj-text>Hello {{ contact.firstName | default: "friend" }}</mj-text>' }],
   optOutUrls: [UNSUBSCRIBE],
+  ownUrls: [UNSUBSCRIBE, VIEW],
   postalAddress: '1 Main Street,\n Springfield',
   ...over,
 });
