@@ -6,7 +6,7 @@ import { retryDeadlocks } from '../../db/deadlock';
 import { isMysql, isPostgres } from '../../db/dialect';
 import { FINAL_CAMPAIGN_STATES, lockStateCounts } from './delivery-counts';
 import { domainReportOf } from './domain-report';
-import { DOMAIN_EVENT_COUNTERS, DOMAIN_SENT, type DomainDelta } from './domains';
+import { DOMAIN_EVENT_COUNTERS, DOMAIN_SENT, sumDomainDeltas, type DomainDelta } from './domains';
 import { addedValue } from './rollup-store';
 
 const T = TABLES.domainRollups;
@@ -112,21 +112,16 @@ export const countDomainMoves = async (trx: Knex.Transaction, moves: readonly Do
         .where({ domain: '', metric: COUNTED })) as Array<{ campaign_id: unknown }>
     ).map((row) => Number(row.campaign_id))
   );
-  const sums = new Map<string, DomainDelta>();
-  const add = (campaignId: number, domain: string, metric: string, value: number) => {
-    const key = `${campaignId}\n${domain}\n${metric}`;
-    const sum = sums.get(key) ?? { campaignId, domain, metric, value: 0 };
-    sum.value += value;
-    sums.set(key, sum);
-  };
-  for (const move of entering.filter((m) => counted.has(m.campaignId))) {
-    add(move.campaignId, move.domain, DOMAIN_SENT, move.count);
-    add(move.campaignId, '', SENT_TOTAL, move.count);
-  }
-  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   await addDomainRollups(
     trx,
-    [...sums.values()].sort((a, b) => a.campaignId - b.campaignId || order(a.domain, b.domain) || order(a.metric, b.metric))
+    sumDomainDeltas(
+      entering
+        .filter((move) => counted.has(move.campaignId))
+        .flatMap((move) => [
+          { campaignId: move.campaignId, domain: move.domain, metric: DOMAIN_SENT, value: move.count },
+          { campaignId: move.campaignId, domain: '', metric: SENT_TOTAL, value: move.count },
+        ])
+    )
   );
 };
 

@@ -26,27 +26,34 @@ export interface DomainDelta {
   value: number;
 }
 
+const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * A batch's increases of the domains' counters, one per counter, in a stable order (campaign,
- * domain, metric) so that concurrent batches lock the rows in one order.
+ * Increases summed per counter, in a stable order (campaign, domain, metric) so that concurrent
+ * transactions lock the rows in one order.
  */
+export const sumDomainDeltas = (deltas: readonly DomainDelta[]): DomainDelta[] => {
+  const sums = new Map<string, DomainDelta>();
+  for (const delta of deltas) {
+    const key = `${delta.campaignId}\n${delta.domain}\n${delta.metric}`;
+    const sum = sums.get(key);
+    if (sum) sum.value += delta.value;
+    else sums.set(key, { ...delta });
+  }
+  return [...sums.values()].sort((a, b) => a.campaignId - b.campaignId || order(a.domain, b.domain) || order(a.metric, b.metric));
+};
+
+/** A batch's increases of the domains' counters (sumDomainDeltas). */
 export const domainDeltasOf = (
   events: ReadonlyArray<{ campaignId: number; domain: string; facts: EventFacts }>,
   firsts: ReadonlyArray<{ campaignId: number; domain: string; column: FirstColumn }>
 ): DomainDelta[] => {
-  const sums = new Map<string, DomainDelta>();
-  const add = (campaignId: number, domain: string, metric: string) => {
-    const key = `${campaignId}\n${domain}\n${metric}`;
-    const delta = sums.get(key);
-    if (delta) delta.value += 1;
-    else sums.set(key, { campaignId, domain, metric, value: 1 });
-  };
+  const deltas: DomainDelta[] = [];
   for (const { campaignId, domain, facts } of events)
-    for (const metric of metricsOf(facts)) if (DOMAIN_EVENT_METRICS.has(metric)) add(campaignId, domain, metric);
+    for (const metric of metricsOf(facts)) if (DOMAIN_EVENT_METRICS.has(metric)) deltas.push({ campaignId, domain, metric, value: 1 });
   for (const { campaignId, domain, column } of firsts) {
     const metric = DOMAIN_UNIQUE_METRIC[column];
-    if (metric) add(campaignId, domain, metric);
+    if (metric) deltas.push({ campaignId, domain, metric, value: 1 });
   }
-  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...sums.values()].sort((a, b) => a.campaignId - b.campaignId || order(a.domain, b.domain) || order(a.metric, b.metric));
+  return sumDomainDeltas(deltas);
 };

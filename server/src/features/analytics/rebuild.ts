@@ -5,7 +5,7 @@ import { FIRST_COLUMN, MACHINE_FIRST_COLUMN, type FirstColumn } from '../../even
 import { recountStates, STATE_PREFIX } from './delivery-counts';
 import { factsOfRow, type StoredEventRow } from './event-facts';
 import { addDomainRollups, rebuildDomainSent } from './domain-store';
-import { domainDeltasOf, domainOf, type DomainDelta } from './domains';
+import { domainDeltasOf, domainOf, sumDomainDeltas, type DomainDelta } from './domains';
 import { deltasOf, type CountedFirst, type CountedLinkFirst, type ReaderFacts, type RollupDelta } from './metrics';
 import { addRollups } from './rollup-store';
 
@@ -35,17 +35,6 @@ const mergeDeltas = (deltas: readonly RollupDelta[]) => {
     else sums.set(key, { ...delta });
   }
   return [...sums.values()];
-};
-
-const mergeDomainDeltas = (deltas: readonly DomainDelta[]) => {
-  const sums = new Map<string, DomainDelta>();
-  for (const delta of deltas) {
-    const key = `${delta.domain}\n${delta.metric}`;
-    const sum = sums.get(key);
-    if (sum) sum.value += delta.value;
-    else sums.set(key, { ...delta });
-  }
-  return [...sums.values()].sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : a.metric < b.metric ? -1 : 1));
 };
 
 /** The campaign's counters recomputed from its stored events and its deliveries' first times, by the same rules as the live ones. */
@@ -126,7 +115,7 @@ const rebuildCampaign = async (trx: Knex.Transaction, campaignId: number) => {
   // Pages may repeat a counter and hour: one row each.
   const merged = mergeDeltas(deltas);
   await addRollups(trx, merged);
-  await addDomainRollups(trx, mergeDomainDeltas(domainDeltas));
+  await addDomainRollups(trx, sumDomainDeltas(domainDeltas));
   return { campaignId, counters: new Set(merged.map((d) => d.metric)).size };
 };
 
