@@ -60,6 +60,7 @@ if (unlisted.length) throw new Error(`jest.config.js: say which databases ${unli
 const databases = (process.env.CAMPAIGNS_TEST_DATABASES || 'sqlite').split(',').filter(Boolean);
 
 module.exports = {
+  testSequencer: '<rootDir>/scripts/jest-sequencer.js',
   projects: [
     {
       ...common,

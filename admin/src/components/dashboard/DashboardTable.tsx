@@ -4,12 +4,12 @@ import { Link } from 'react-router-dom';
 import type { DashboardCampaign } from '../../../../shared/contracts/analytics';
 import { formatDate } from '../../format';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
-import { PLUGIN_ID } from '../../pluginId';
 import { formatRate } from '../inbound/rates';
 import { CsvButton } from '../results/CsvButton';
 import { ResultsHeading } from '../results/ResultsHeading';
 import { COMPARE_MAX, nextSort, sortCampaigns, type Sort, type SortKey } from './sort';
 import { Sparkline } from './Sparkline';
+import { campaignPath } from '../campaign-editor/open-campaign';
 
 /**
  * The period's campaigns with their key rates (people's only), sortable by any figure, each with a
@@ -91,7 +91,7 @@ export const DashboardTable = ({
                 {columns.map((column) => (
                   <Td key={column.key}>
                     {column.key === 'name' ? (
-                      <Link to={`/plugins/${PLUGIN_ID}/campaigns/${campaign.documentId}`}>{campaign.name}</Link>
+                      <Link to={campaignPath(campaign.documentId)}>{campaign.name}</Link>
                     ) : (
                       <Typography>{column.value(campaign)}</Typography>
                     )}

@@ -2,11 +2,11 @@ import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Link } from 'react-router-dom';
 import type { InboundRates } from '../../../../shared/contracts/inbound';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
-import { PLUGIN_ID } from '../../pluginId';
 import { CampaignStateBadge } from '../CampaignStateBadge';
 import { TableHead } from '../list/TableHead';
 import { formatRate } from './rates';
 import { RateValue } from './RateValue';
+import { campaignPath } from '../campaign-editor/open-campaign';
 
 /** Hard-bounce and complaint rates of the last 7 and 30 days and of each recent campaign, against the Gmail and Yahoo thresholds. */
 export const RateGuardPanel = ({ rates }: { rates: InboundRates }) => {
@@ -73,7 +73,7 @@ export const RateGuardPanel = ({ rates }: { rates: InboundRates }) => {
             {rates.campaigns.map((c) => (
               <Tr key={c.documentId}>
                 <Td>
-                  <Link to={`/plugins/${PLUGIN_ID}/campaigns/${c.documentId}`}>{c.name}</Link>
+                  <Link to={campaignPath(c.documentId)}>{c.name}</Link>
                 </Td>
                 <Td>
                   <CampaignStateBadge state={c.state} />

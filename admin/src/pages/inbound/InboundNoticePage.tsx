@@ -14,6 +14,7 @@ import { formatBytes, formatDate } from '../../format';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { PERMISSIONS } from '../../permissions';
 import { PLUGIN_ID } from '../../pluginId';
+import { campaignPath } from '../../components/campaign-editor/open-campaign';
 
 /** The message as it came, as text: React escapes it, so markup in a hostile mail is shown, never run or rendered. */
 const RawMessage = ({ raw }: { raw: NonNullable<InboundNoticeDetail['raw']> }) => (
@@ -117,11 +118,7 @@ export const InboundNoticePage = () => {
                 {notice.matchedBy ?? t('inbound.detail.unmatched', 'no delivery found: no contact was changed')}
               </Fact>
               <Fact label={t('inbound.column.campaign', 'Campaign')}>
-                {notice.campaign ? (
-                  <Link to={`/plugins/${PLUGIN_ID}/campaigns/${notice.campaign.documentId}`}>{notice.campaign.name}</Link>
-                ) : (
-                  '—'
-                )}
+                {notice.campaign ? <Link to={campaignPath(notice.campaign.documentId)}>{notice.campaign.name}</Link> : '—'}
               </Fact>
               <Fact label={t('inbound.column.contact', 'Contact')}>
                 {notice.contact ? (

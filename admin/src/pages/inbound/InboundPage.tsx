@@ -13,6 +13,7 @@ import { useListParams } from '../../components/list/use-list-params';
 import { formatDate } from '../../format';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { PLUGIN_ID } from '../../pluginId';
+import { campaignPath } from '../../components/campaign-editor/open-campaign';
 
 const PAGE_SIZES = ['10', '25', '50', '100'];
 /** A link inside a clickable row opens its own page, not the row's. */
@@ -106,7 +107,7 @@ export const InboundPage = () => {
               </Td>
               <Td>
                 {notice.campaign ? (
-                  <Link to={`/plugins/${PLUGIN_ID}/campaigns/${notice.campaign.documentId}`} onClick={stop}>
+                  <Link to={campaignPath(notice.campaign.documentId)} onClick={stop}>
                     {notice.campaign.name}
                   </Link>
                 ) : (
