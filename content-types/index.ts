@@ -3,6 +3,7 @@ import contact from './contact/schema.json';
 import experiment from './experiment/schema.json';
 import segment from './segment/schema.json';
 import suppression from './suppression/schema.json';
+import template from './template/schema.json';
 import topic from './topic/schema.json';
 
 export default {
@@ -11,5 +12,6 @@ export default {
   experiment: { schema: experiment },
   segment: { schema: segment },
   suppression: { schema: suppression },
+  template: { schema: template },
   topic: { schema: topic },
 };

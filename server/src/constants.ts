@@ -6,6 +6,7 @@ export const UID = {
   experiment: 'plugin::campaigns.experiment',
   segment: 'plugin::campaigns.segment',
   suppression: 'plugin::campaigns.suppression',
+  template: 'plugin::campaigns.template',
   topic: 'plugin::campaigns.topic',
 } as const;
 

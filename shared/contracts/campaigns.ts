@@ -112,7 +112,11 @@ export declare namespace GetCampaign {
 /** POST /campaigns/campaigns */
 export declare namespace CreateCampaign {
   interface Request {
-    body: { data: { name: string } };
+    /**
+     * A name, and optionally the rest (a campaign made from a site entry comes with its content).
+     * `template`: a starter (`starter:<key>`) or a saved template's documentId, whose subject, preheader and content it starts with.
+     */
+    body: { data: CampaignInput & { name: string; template?: string } };
   }
   interface Response {
     data: Campaign;

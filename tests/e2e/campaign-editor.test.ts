@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { rootOf } from '../../server/src/composition/accessor';
 import { useAdminInBrowser } from '../helpers/admin-browser';
+import { mjmlText } from '../helpers/code-editor';
 import { useSmtpSink } from '../helpers/smtp-sink';
 import { EVENT_WAIT_MS } from '../helpers/wait';
 
@@ -97,7 +98,7 @@ test('an editor opens a campaign from the list, writes it and previews it live',
   await page().getByRole('heading', { name: 'Spring news', level: 1 }).waitFor();
 
   // A new campaign opens on the starter template, already rendered for the sample contact.
-  await expect(page().getByRole('textbox', { name: 'MJML' }).inputValue()).resolves.toContain('<mj-text');
+  await expect(mjmlText(page())).resolves.toContain('<mj-text');
   await frame().getByRole('link', { name: 'Unsubscribe' }).waitFor();
 
   await page().getByRole('textbox', { name: 'Subject' }).fill('Spring for {{ contact.firstName | default: "you" }}');
@@ -146,7 +147,7 @@ test('an editor opens a campaign from the list, writes it and previews it live',
   await screenshot('campaign-editor-template-error');
   // Saving it is refused too, with the reason under the MJML field.
   await page().getByRole('button', { name: 'Save', exact: true }).click();
-  await page().locator('textarea[aria-invalid="true"]').waitFor();
+  await page().locator('.cm-content[aria-invalid="true"]').waitFor();
   await expect(page().getByRole('textbox', { name: 'MJML' }).getAttribute('aria-invalid')).resolves.toBe('true');
   await page().getByRole('textbox', { name: 'MJML' }).fill(TEMPLATE);
   await frame().getByText('Bonjour Bruno, spring is here.').waitFor();
@@ -569,7 +570,7 @@ test('duplicates a sent campaign from its header: the copy opens as a draft with
   await expect(page().getByRole('textbox', { name: 'Subject' }).inputValue()).resolves.toBe(
     'Spring for {{ contact.firstName | default: "you" }}'
   );
-  await expect(page().getByRole('textbox', { name: 'MJML' }).inputValue()).resolves.toBe(TEMPLATE);
+  await expect(mjmlText(page())).resolves.toBe(TEMPLATE);
   await expect(page().getByRole('textbox', { name: 'Subject' }).isDisabled()).resolves.toBe(false);
   await frame().getByText('Bonjour Alex, spring is here.').waitFor();
   await screenshot('campaign-editor-duplicate');

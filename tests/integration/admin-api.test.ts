@@ -5,6 +5,7 @@ integrationGroup('admin API', {}, [
   'admin-api/smoke',
   'admin-api/campaigns-api',
   'admin-api/campaign-duplicate',
+  'admin-api/templates',
   'admin-api/topics-api',
   'admin-api/inbound-closed',
   'admin-api/site-settings',

@@ -1,3 +1,4 @@
+import { DEMO_ARTICLES } from '../../playground/src/demo/articles';
 import { DEMO_SEED_MARKER, demoContacts, seedDemo } from '../../playground/src/demo/seed';
 import { http } from '../helpers/admin';
 import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
@@ -28,6 +29,12 @@ interface SeededCampaign {
 let app: TestApp;
 
 const documents = (uid: 'topic' | 'contact' | 'segment' | 'campaign') => app.strapi.documents(`plugin::campaigns.${uid}`);
+/** The playground's blog (its types are not generated). */
+const articles = () =>
+  app.strapi.documents('api::article.article' as never) as unknown as {
+    count(params: { status?: 'published' }): Promise<number>;
+    findMany(params: Record<string, unknown>): Promise<Array<{ title: string; cover: { url: string; alternativeText: string } | null }>>;
+  };
 const segments = () => app.strapi.plugin('campaigns').service('segments') as { countMailable(documentId: string): Promise<number> };
 const contacts = () =>
   app.strapi.plugin('campaigns').service('contacts') as {
@@ -41,6 +48,8 @@ const counts = async () => ({
   segments: await documents('segment').count({}),
   campaigns: await documents('campaign').count({}),
   admins: await app.strapi.db.query('admin::user').count(),
+  articles: await articles().count({}),
+  images: await app.strapi.db.query('plugin::upload.file').count(),
 });
 
 beforeAll(async () => {
@@ -50,8 +59,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => stopTestApp(app));
 
-test('the boot seeds one admin, two topics, 1,000 contacts, two segments and one draft campaign', async () => {
-  expect(await counts()).toEqual({ topics: 2, contacts: 1000, segments: 2, campaigns: 1, admins: 1 });
+test('the boot seeds one admin, two topics, 1,000 contacts, two segments, one draft campaign and three articles', async () => {
+  expect(await counts()).toEqual({ topics: 2, contacts: 1000, segments: 2, campaigns: 1, admins: 1, articles: 3, images: 3 });
 
   const topics = (await documents('topic').findMany({ sort: 'name:asc' })) as unknown as Array<Ref & { slug: string; isPublic: boolean }>;
   expect(topics.map(({ name, slug, isPublic }) => ({ name, slug, isPublic }))).toEqual([
@@ -116,6 +125,20 @@ test('both segments count the contacts they should, and the campaign is a draft 
     .preview((campaign as unknown as Ref).documentId, {})) as { html: string };
   expect(preview.html).toMatch(/<a href="http:\/\/localhost:\d+\/api\/campaigns\/t\/u\/[^"]+"[^>]*>Unsubscribe<\/a>/);
   expect(preview.html).toContain('Northwind Coffee, 12 Harbour Street, Portland, ME 04101, USA');
+});
+
+test('the articles have their covers from the Media Library, with alternative texts; one is a draft', async () => {
+  const published = await articles().findMany({ status: 'published', populate: { cover: true }, sort: 'title:asc' });
+  const expected = DEMO_ARTICLES.filter((a) => a.published);
+  expect(published.map((a) => a.title)).toEqual(expected.map((a) => a.title).sort());
+  for (const article of published) {
+    const demo = expected.find((a) => a.title === article.title);
+    expect(article.cover).toMatchObject({
+      url: expect.stringMatching(/^\/uploads\/.+\.png$/),
+      alternativeText: demo?.cover.alternativeText,
+    });
+  }
+  expect(await articles().count({ status: 'published' })).toBe(2);
 });
 
 test('the demo admin logs in with the default credentials', async () => {

@@ -20,6 +20,7 @@ integrationGroup(
     'sending/send-pipeline',
     'sending/send-render-failure',
     'sending/presend-check',
+    'sending/entries-block',
     'sending/send-failures',
     'sending/send-control',
     'sending/erasure-while-sending',

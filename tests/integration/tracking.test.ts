@@ -26,6 +26,7 @@ integrationGroup(
     'tracking/unsubscribe-undo',
     'tracking/preference-attacks',
     'tracking/public-pages',
+    'tracking/social-icons',
     'tracking/bad-inputs',
     'tracking/shutdown',
   ]

@@ -1,7 +1,9 @@
+import type { TemplateLineProblem } from '../../../shared/contracts/template-problems';
+
 interface ServerError {
   status?: number;
   message?: string;
-  details?: { errors?: Array<{ path?: string[]; message: string }> };
+  details?: { errors?: Array<{ path?: string[]; message: string; lines?: TemplateLineProblem[] }> };
 }
 
 /**
@@ -34,3 +36,7 @@ export const errorFor = (errors: Record<string, string>, field: string): string 
 
 /** The server's message about one input field (or anything inside it), if it named that field. */
 export const fieldErrorMessage = (error: unknown, field: string): string | undefined => errorFor(fieldErrors(error), field);
+
+/** Where the server found a template field wrong, line by line (`details.errors[i].lines`), for a code editor to mark. */
+export const fieldLines = (error: unknown, field: string): TemplateLineProblem[] =>
+  (serverError(error)?.details?.errors ?? []).filter((e) => e.path?.join('.') === field).flatMap((e) => e.lines ?? []);

@@ -3,6 +3,7 @@
  * to the same api.
  */
 export const CAMPAIGN_TAG = 'CampaignsCampaign';
+export const TEMPLATE_TAG = 'CampaignsTemplate';
 export const SEND_PROGRESS_TAG = 'CampaignsSendProgress';
 export const REPORT_TAG = 'CampaignsReport';
 export const SEGMENT_TAG = 'CampaignsSegment';

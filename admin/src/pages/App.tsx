@@ -18,6 +18,7 @@ import { SegmentEditPage } from './SegmentEditPage';
 import { SegmentsPage } from './SegmentsPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { SuppressionsPage } from './suppressions/SuppressionsPage';
+import { TemplatesPage } from './templates/TemplatesPage';
 import { TopicsPage } from './topics/TopicsPage';
 
 export const App = () => (
@@ -26,6 +27,7 @@ export const App = () => (
       <Routes>
         <Route index element={<CampaignsPage />} />
         <Route path="campaigns/:documentId" element={<CampaignEditPage />} />
+        <Route path="templates" element={<TemplatesPage />} />
         <Route path="dashboard" element={<DashboardPage />} />
         <Route path="calendar" element={<CalendarPage />} />
         <Route path="contacts" element={<ContactsPage />} />

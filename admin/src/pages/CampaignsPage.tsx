@@ -4,12 +4,13 @@ import { SearchInput, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { Link, useNavigate } from 'react-router-dom';
 import { canDelete as lifecycleAllowsDelete } from '../../../shared/contracts/campaign-lifecycle';
 import type { CampaignSummary } from '../../../shared/contracts/campaigns';
+import type { TemplateRef } from '../../../shared/contracts/templates';
 import { useCreateCampaignMutation, useDeleteCampaignMutation, useGetCampaignsQuery } from '../api/campaigns';
 import { campaignPath, useDuplicateCampaign } from '../components/campaign-editor/open-campaign';
-import { CampaignNameDialog } from '../components/CampaignNameDialog';
 import { CampaignStateBadge } from '../components/CampaignStateBadge';
 import { DeleteDialog } from '../components/dialogs/DeleteDialog';
 import { ListPage } from '../components/list/ListPage';
+import { NewCampaignDialog } from '../components/templates/NewCampaignDialog';
 import { RowActions } from '../components/list/RowActions';
 import { formatRate } from '../components/inbound/rates';
 import { TableHead } from '../components/list/TableHead';
@@ -40,8 +41,8 @@ export const CampaignsPage = () => {
   const [deleting, setDeleting] = useState<CampaignSummary>();
 
   // A new campaign is written next: it opens in its editor.
-  const create = async (name: string) => {
-    const created = await createCampaign({ name }).unwrap();
+  const create = async (name: string, template: TemplateRef | null) => {
+    const created = await createCampaign({ name, ...(template ? { template } : {}) }).unwrap();
     toggleNotification({ type: 'success', message: t('campaigns.create.done', 'Created "{name}"', { name }) });
     open(created.documentId);
   };
@@ -63,13 +64,7 @@ export const CampaignsPage = () => {
       }
       dialogs={
         <>
-          <CampaignNameDialog
-            open={creating}
-            title={t('campaigns.create.title', 'New campaign')}
-            submitLabel={t('campaigns.create.submit', 'Create')}
-            onClose={() => setCreating(false)}
-            onSubmit={create}
-          />
+          <NewCampaignDialog open={creating} onClose={() => setCreating(false)} onCreate={create} />
           <DeleteDialog
             item={deleting}
             title={t('campaigns.delete.title', 'Delete campaign')}

@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
+import { seedArticles } from './articles';
 
 /**
  * Demo data for `npm run demo`: an admin, two topics, 1,000 contacts, two segments and a draft
- * campaign, all written through the plugin's own services so they are validated like editor input.
+ * campaign, all written through the plugin's own services so they are validated like editor input;
+ * and three blog articles with their covers, for campaigns' entries blocks (articles.ts).
  *
  * Idempotent twice over: a marker in the core store makes a seeded database a no-op (so contacts
  * or a campaign an editor deleted or renamed do not come back), and each step looks up what it
@@ -626,6 +628,9 @@ export const seedDemo = async (strapi: Core.Strapi) => {
     });
     created.push('1 draft campaign');
   }
+
+  const articles = await seedArticles(strapi);
+  if (articles) created.push(`${articles} articles`);
 
   await strapi.store.set({ ...DEMO_SEED_MARKER, value: { seededAt: new Date().toISOString() } });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

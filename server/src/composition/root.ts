@@ -18,6 +18,7 @@ import { createAudienceQueries, type AudienceQueries } from '../features/audienc
 import type { ComposeContext } from '../features/sending/compose';
 import { composeContextOf } from '../features/sending/compose-context';
 import { createReadiness } from '../features/sending/readiness';
+import { createEntriesBlocks } from '../features/content-blocks/entries-blocks';
 import { createWebView, type WebView } from '../features/sending/web-view';
 import { createTokenVerifier, type TokenVerifier } from '../features/tracking/token-verifier';
 import { campaignLinksOf, createLinkCache, type LinkCache } from '../features/tracking/link-cache';
@@ -185,6 +186,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       bounces,
       audience,
       readiness,
+      entriesBlocks,
       announce,
       fonts: async () => (await siteSettings.get()).fonts,
       composeContext,
@@ -266,9 +268,12 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     write: (value) => strapi.store.set({ ...storeKey, value }),
   });
   const senders = config.sending.senders.map((s): Sender => ({ email: s.email, name: s.name ?? null }));
+  // The site's entries in campaign blocks: images of the local upload provider are made absolute on publicUrl.
+  const entriesBlocks = createEntriesBlocks({ strapi, publicUrl: () => config.publicUrl ?? null });
   const readiness = createReadiness({
     senders,
     config,
+    expandBlocks: (content) => entriesBlocks.expandLive(content),
     fonts: async () => (await siteSettings.get()).fonts,
     composeContext,
   });
@@ -318,6 +323,8 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     senders,
     /** What a campaign must be before it goes out, and the untracked rendering previews share with that check. */
     readiness,
+    /** The site's entries as campaign blocks: resolved live, frozen when a send starts (features/content-blocks). */
+    entriesBlocks,
 
     /** Opens the Redis connection; called from register, before Strapi touches the database. */
     async connect() {

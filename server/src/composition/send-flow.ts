@@ -17,6 +17,7 @@ import { createSendPlans } from '../features/scheduling/send-plans';
 import type { FontSettings } from '../../../shared/contracts/site-settings';
 import { campaignSource } from '../features/sending/campaign-source';
 import type { ComposeContext } from '../features/sending/compose';
+import type { EntriesBlocks } from '../features/content-blocks/entries-blocks';
 import { deliveryStore } from '../features/sending/delivery-store';
 import { createSendEngine } from '../features/sending/engine';
 import type { TransportSource } from '../features/sending/engine-ports';
@@ -35,6 +36,7 @@ export interface SendFlowDeps {
   bounces: SmtpBounceRecorder;
   audience: AudienceQueries;
   readiness: Readiness;
+  entriesBlocks: EntriesBlocks;
   announce: Announcer;
   fonts: () => Promise<FontSettings>;
   composeContext: () => ComposeContext;
@@ -54,6 +56,7 @@ export const buildSendFlow = ({
   bounces,
   audience,
   readiness,
+  entriesBlocks,
   announce,
   fonts,
   composeContext,
@@ -77,7 +80,12 @@ export const buildSendFlow = ({
     })
   );
   const campaigns = campaignSource(strapi);
-  const cache = createCampaignCache(knex, fonts);
+  // Every message of a send, and its web view, shows the entries its start froze.
+  const cache = createCampaignCache(knex, {
+    fonts,
+    expand: (row) => entriesBlocks.frozenContent(row.id, row.content),
+    publicUrl: config.publicUrl,
+  });
   const plans = createSendPlans({
     scheduleOf: scheduleFacts(strapi),
     zoneCounts: (rules, topicId) => audience.zoneCounts(rules, topicId),
@@ -98,7 +106,7 @@ export const buildSendFlow = ({
     composeContext,
     log: strapi.log,
   });
-  const sendStart = createSendStart({ lifecycle, plans, records, engine, readiness });
+  const sendStart = createSendStart({ lifecycle, plans, records, engine, readiness, blocks: entriesBlocks });
   const scheduler = createScheduler({
     queue: queueOf('schedule'),
     store: campaignSchedules(strapi),

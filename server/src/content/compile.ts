@@ -2,6 +2,8 @@ import { convert } from 'html-to-text';
 import type { Template } from 'liquidjs';
 import mjmlModule from 'mjml';
 import type { FontSettings } from '../../../shared/contracts/site-settings';
+import type { TemplateLineProblem } from '../../../shared/contracts/template-problems';
+import { withOwnSocialIcons } from '../../../shared/social-icons';
 import { mjmlFontsOf, SYSTEM_FONTS, withoutForeignFonts } from './fonts';
 import { splitHtml, type HtmlPieces } from './html-bytes';
 import { rewriteLinks, type TrackedLink } from './links';
@@ -10,7 +12,7 @@ import { parseGenerated, parseTemplate, TemplateError } from './liquid';
 type Mjml2Html = (
   source: string,
   options: { validationLevel: 'soft'; fonts: Record<string, string> }
-) => Promise<{ html: string; errors: Array<{ line: number; message: string }> }>;
+) => Promise<{ html: string; errors: Array<{ line: number; message: string; tagName?: string }> }>;
 const mjml2html = mjmlModule as unknown as Mjml2Html;
 
 /** What an editor wrote: the campaign fields a message is made of. */
@@ -21,6 +23,14 @@ export interface ContentSource {
   plainText: string | null;
 }
 
+/** What a message is compiled for besides its source. */
+export interface CompileOptions {
+  /** The site's choice (SiteSettings.fonts): the message loads fonts from the site's stylesheet or from nowhere. */
+  fonts?: FontSettings;
+  /** The plugin's publicUrl: MJML's default social icons are the site's, at this address (a relative path without it). */
+  publicUrl?: string | null;
+}
+
 /** A campaign's message, compiled once: Liquid templates ready to render per recipient, and its tracked links. */
 export interface CompiledContent {
   subject: Template[];
@@ -28,6 +38,16 @@ export interface CompiledContent {
   text: Template[];
   links: TrackedLink[];
 }
+
+/** Lines the editor marks at most: a broken paste can make hundreds of MJML errors, the first ones say what to fix. */
+const MAX_LINE_PROBLEMS = 50;
+
+/** MJML's validation errors as the editor marks them: each at its line, naming the element it is about. */
+export const mjmlProblems = (errors: Array<{ line: number; message: string; tagName?: string }>): TemplateLineProblem[] =>
+  errors
+    .filter((e) => Number.isInteger(e.line) && e.line > 0)
+    .slice(0, MAX_LINE_PROBLEMS)
+    .map((e) => ({ line: e.line, message: e.tagName ? `${e.tagName}: ${e.message}` : e.message }));
 
 const OPEN_PIXEL = '<img src="{{ _open_url }}" width="1" height="1" alt="" style="display:block;width:1px;height:1px;border:0;" />';
 
@@ -97,10 +117,13 @@ const textOf = (html: string) =>
 /**
  * Checks the editor's templates (only documented variables, no code-reaching names), compiles the
  * MJML once, rewrites trackable links and adds the open pixel. Throws a TemplateError naming the
- * field (subject, preheader, content, plainText) and what to fix. `fonts`: the site's choice
- * (SiteSettings.fonts): the message loads fonts from the site's stylesheet or from nowhere.
+ * field (subject, preheader, content, plainText) and what to fix. The compiled message asks no
+ * third party for anything: no foreign fonts, MJML's default social icons taken from the site.
  */
-export const compileContent = async (source: ContentSource, fonts: FontSettings = SYSTEM_FONTS): Promise<CompiledContent> => {
+export const compileContent = async (
+  source: ContentSource,
+  { fonts = SYSTEM_FONTS, publicUrl }: CompileOptions = {}
+): Promise<CompiledContent> => {
   if (!source.content?.trim()) throw new TemplateError('content', 'is empty: write the message in MJML');
   const subject = parseTemplate('subject', source.subject ?? '', 'text');
   if (source.preheader) parseTemplate('preheader', source.preheader, 'text');
@@ -117,11 +140,14 @@ export const compileContent = async (source: ContentSource, fonts: FontSettings 
     const listed = compiled.errors.slice(0, 5).map((e) => `line ${e.line}: ${e.message}`);
     throw new TemplateError(
       'content',
-      `MJML errors: ${listed.join('; ')}${compiled.errors.length > 5 ? ` (and ${compiled.errors.length - 5} more)` : ''}`
+      `MJML errors: ${listed.join('; ')}${compiled.errors.length > 5 ? ` (and ${compiled.errors.length - 5} more)` : ''}`,
+      mjmlProblems(compiled.errors)
     );
   }
 
-  const { html, links } = rewriteLinks(dropIndentation(restyleMjmlPreview(withoutForeignFonts(compiled.html, fonts))));
+  const { html, links } = rewriteLinks(
+    dropIndentation(restyleMjmlPreview(withOwnSocialIcons(withoutForeignFonts(compiled.html, fonts), publicUrl)))
+  );
   const text = plainText ?? parseGenerated('plainText', crlf(textOf(html)), 'text');
   const finished = withPixel(source.preheader ? withPreheader(html, source.preheader) : html);
   return { subject, html: splitHtml(parseGenerated('content', crlf(finished), 'html')), text, links };

@@ -1,4 +1,5 @@
-import { Context, Liquid, type Template } from 'liquidjs';
+import { Context, Liquid, type Template, type Variable } from 'liquidjs';
+import type { TemplateLineProblem } from '../../../shared/contracts/template-problems';
 
 /** The names a template may read at its top level; anything else is a typo or an attempt to reach further. */
 export const TEMPLATE_GLOBALS = [
@@ -50,11 +51,15 @@ const createEngine = (escapeHtml: boolean) =>
 export type TemplateKind = 'html' | 'text';
 const engines: Record<TemplateKind, Liquid> = { html: createEngine(true), text: createEngine(false) };
 
-/** A template that cannot be used, naming the campaign field (`part`) and what is wrong with it (`detail`). */
+/**
+ * A template that cannot be used, naming the campaign field (`part`), what is wrong with it
+ * (`detail`) and, when the source says where, the lines (`problems`) for the code editor to mark.
+ */
 export class TemplateError extends Error {
   constructor(
     readonly part: string,
-    readonly detail: string
+    readonly detail: string,
+    readonly problems: TemplateLineProblem[] = []
   ) {
     super(`${part}: ${detail}`);
     this.name = 'TemplateError';
@@ -66,6 +71,20 @@ const pathOf = (segments: Segments) => segments.map(String).join('.');
 
 const describe = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0] : String(error));
 
+/** liquidjs ends a parse error's message with where it is; the line says that already. */
+const POSITION_SUFFIX = /, line:\d+, col:\d+$/;
+
+/** The line liquidjs's tokenizer and parser errors point at (their token knows it); none for other errors. */
+export const liquidProblems = (error: unknown): TemplateLineProblem[] => {
+  const token = (error as { token?: { getPosition?: () => [number, number] } } | null)?.token;
+  if (typeof token?.getPosition !== 'function') return [];
+  const [line] = token.getPosition();
+  return [{ line, message: describe(error).replace(POSITION_SUFFIX, '') }];
+};
+
+/** A liquidjs error as a TemplateError of `part`, with its line when the source holds it. */
+const parseFailure = (part: string, error: unknown) => new TemplateError(part, describe(error), liquidProblems(error));
+
 /**
  * Parses a template and checks what it reads: only the documented globals, and no property name
  * that leads to code. Throws a TemplateError naming the part and the offending reference.
@@ -73,28 +92,24 @@ const describe = (error: unknown) => (error instanceof Error ? error.message.spl
 export const parseTemplate = (part: string, source: string, kind: TemplateKind = 'text'): Template[] => {
   const liquid = engines[kind];
   let templates: Template[];
+  let analysis: ReturnType<Liquid['analyzeSync']>;
   try {
     templates = liquid.parse(source);
+    analysis = liquid.analyzeSync(templates);
   } catch (error) {
-    throw new TemplateError(part, describe(error));
+    throw parseFailure(part, error);
   }
-  let globals: Segments[];
-  let all: Segments[];
-  try {
-    globals = liquid.globalVariableSegmentsSync(templates) as Segments[];
-    all = liquid.variableSegmentsSync(templates) as Segments[];
-  } catch (error) {
-    throw new TemplateError(part, describe(error));
-  }
+  const at = (variable: Variable, message: string) => new TemplateError(part, message, [{ line: variable.location.row, message }]);
   // Loop and assign variables are local: every path is checked for code-reaching names, globals for their root.
-  for (const segments of all) {
+  for (const variable of Object.values(analysis.variables).flat()) {
+    const segments = variable.toArray();
     const forbidden = segments.find((s) => typeof s === 'string' && FORBIDDEN_PROPERTIES.has(s));
-    if (forbidden !== undefined)
-      throw new TemplateError(part, `"${pathOf(segments)}" reads "${String(forbidden)}", which templates may not read`);
+    if (forbidden !== undefined) throw at(variable, `"${pathOf(segments)}" reads "${String(forbidden)}", which templates may not read`);
   }
-  for (const segments of globals) {
+  for (const variable of Object.values(analysis.globals).flat()) {
+    const segments = variable.toArray();
     if (!(TEMPLATE_GLOBALS as readonly string[]).includes(String(segments[0]))) {
-      throw new TemplateError(part, `unknown variable "${pathOf(segments)}": a template can read ${TEMPLATE_GLOBALS.join(', ')}`);
+      throw at(variable, `unknown variable "${pathOf(segments)}": a template can read ${TEMPLATE_GLOBALS.join(', ')}`);
     }
   }
   return templates;

@@ -2,6 +2,7 @@ import analytics from './analytics';
 import audience from './audience';
 import type { Feature } from './feature';
 import campaigns from './campaigns';
+import contentBlocks from './content-blocks';
 import imports from './imports';
 import inbound from './inbound';
 import preferences from './preferences';
@@ -9,6 +10,7 @@ import presend from './presend';
 import scheduling from './scheduling';
 import sending from './sending';
 import settings from './settings';
+import templates from './templates';
 import tracking from './tracking';
 
 /**
@@ -20,6 +22,8 @@ export const FEATURES = [
   scheduling,
   sending,
   presend,
+  contentBlocks,
+  templates,
   imports,
   audience,
   tracking,

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { documentIdField, emailField, headerText } from './fields';
+import { documentIdField, emailField, headerText, templateRefField } from './fields';
 
 const MAX_CONTENT = 2 * 1024 * 1024;
 
-const campaignFields = {
+/** Each field's rules; templates (template-input.ts) take the message's from here. */
+export const campaignFields = {
   name: z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters'),
   subject: headerText(998).nullable(),
   preheader: headerText(255).nullable(),
@@ -20,7 +21,8 @@ const campaignFields = {
 const campaignShape = z.strictObject(campaignFields);
 
 /** What an editor may write; `state` and counters change only through the send flow, `sendAt` and the schedule only through scheduling. */
-export const campaignCreateInput = campaignShape.partial().required({ name: true });
+/** A new campaign may start from a template (`template`): its subject, preheader and content, unless the input sets them. */
+export const campaignCreateInput = campaignShape.extend({ template: templateRefField }).partial().required({ name: true });
 export const campaignUpdateInput = campaignShape.partial();
 
 export type CampaignCreateInput = z.output<typeof campaignCreateInput>;

@@ -1,5 +1,6 @@
 import { errors } from '@strapi/utils';
 import type { z } from 'zod';
+import type { FieldErrorDetail, TemplateLineProblem } from '../../../shared/contracts/template-problems';
 
 /**
  * One Strapi ValidationError for a failed zod parse: the message names every bad field so the
@@ -22,8 +23,11 @@ export const parseOrThrow = <S extends z.ZodType>(schema: S, input: unknown, sub
   return result.data;
 };
 
-/** A 400 about one field, in the same shape as a failed parse: "Invalid contact: email: already exists". */
-export const fieldError = (subject: string, field: string, message: string) =>
-  new errors.ValidationError(`Invalid ${subject}: ${field}: ${message}`, {
-    errors: [{ path: [field], message, name: 'ValidationError' }],
-  });
+/**
+ * A 400 about one field, in the same shape as a failed parse: "Invalid contact: email: already exists".
+ * `lines`: where in the field's source (a template) it is wrong, for an editor to mark.
+ */
+export const fieldError = (subject: string, field: string, message: string, lines: TemplateLineProblem[] = []) => {
+  const detail: FieldErrorDetail = { path: [field], message, name: 'ValidationError', ...(lines.length ? { lines } : {}) };
+  return new errors.ValidationError(`Invalid ${subject}: ${field}: ${message}`, { errors: [detail] });
+};

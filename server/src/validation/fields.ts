@@ -46,4 +46,9 @@ export const localeField = z.string().check((ctx) => {
 
 export const documentIdField = z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'a documentId');
 
+/** A template as requests name it: `starter:<key>` or a saved template's documentId (shared/contracts/templates.ts). */
+export const templateRefField = z
+  .string()
+  .regex(/^(starter:[a-z]+(-[a-z]+)*|[A-Za-z0-9]{1,64})$/, 'a template: "starter:<name>" or a saved template\'s documentId');
+
 export const isoDateTime = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time such as 2026-12-01T09:00:00Z' });

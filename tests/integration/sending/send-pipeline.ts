@@ -126,12 +126,26 @@ test('a template that reaches for code is refused when saved and when previewed,
     .send({ data: { subject: 'Hi {{ campaign.__proto__ }}' } });
   expect(subject.status).toBe(400);
   expect(subject.body.error.details.errors[0].path).toEqual(['subject']);
+  expect(subject.body.error.details.errors[0].lines).toEqual([{ line: 1, message: expect.stringMatching(/reads "__proto__"/) }]);
+  // The lines the code editor marks: in the preview's refusal as in the save's.
+  const typo = await api()
+    .post(`/campaigns/campaigns/${campaign.documentId}/preview`)
+    .set(auth())
+    .send({ data: { content: '<mjml>\n<mj-body>\n<mj-text>{{ contct.firstName }}</mj-text>\n</mj-body>\n</mjml>' } });
+  expect(typo.status).toBe(400);
+  expect(typo.body.error.details.errors).toEqual([
+    expect.objectContaining({
+      path: ['content'],
+      lines: [{ line: 3, message: expect.stringMatching(/^unknown variable "contct.firstName"/) }],
+    }),
+  ]);
   const mjml = await api()
     .put(`/campaigns/campaigns/${campaign.documentId}`)
     .set(auth())
     .send({ data: { content: '<mjml><mj-body><mj-bogus/></mj-body></mjml>' } });
   expect(mjml.status).toBe(400);
   expect(mjml.body.error.message).toMatch(/content: MJML errors: line 1: Element mj-bogus/);
+  expect(mjml.body.error.details.errors[0].lines).toEqual([{ line: 1, message: expect.stringMatching(/Element mj-bogus/) }]);
   const stored = await service('campaigns').findOne(campaign.documentId);
   expect(stored.content).toBeNull();
   expect(stored.subject).toBe('Hi');

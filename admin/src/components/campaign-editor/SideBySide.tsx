@@ -12,9 +12,10 @@ const PREVIEW_PANEL = `calc(${VIEWPORT_WIDTH.desktop}px + 6.4rem)`;
  * a breakpoint, since the navigation columns take their share of it. Side by side, the editor
  * takes what is left over; alone in its row, each takes the row.
  */
-export const SideBySide = ({ start, end }: { start: ReactNode; end: ReactNode }) => (
+export const SideBySide = ({ start, end, wide }: { start: ReactNode; end: ReactNode; wide?: boolean }) => (
   <Flex wrap="wrap" gap={6} alignItems="flex-start">
-    <Box flex="999 1 30rem" minWidth={0}>
+    {/* `wide`: the start needs the row (the visual builder's blocks beside its 600 px canvas). */}
+    <Box flex={wide ? '1 1 100%' : '999 1 30rem'} minWidth={0}>
       {start}
     </Box>
     <Box flex={`1 1 ${PREVIEW_PANEL}`} minWidth={0}>

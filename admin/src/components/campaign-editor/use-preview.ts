@@ -1,5 +1,6 @@
 import type { PreviewRequest, PreviewResponse } from '../../../../shared/contracts/sending';
-import { errorMessage } from '../../api/errors';
+import type { TemplateLineProblem } from '../../../../shared/contracts/template-problems';
+import { errorMessage, fieldLines } from '../../api/errors';
 import { usePreviewCampaignQuery } from '../../api/sending';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 
@@ -10,6 +11,8 @@ export interface PreviewState {
   loading: boolean;
   result?: PreviewResponse;
   error?: string;
+  /** The lines of the MJML the refusal is about, for the code editor to mark. */
+  contentLines: TemplateLineProblem[];
 }
 
 /**
@@ -19,5 +22,10 @@ export interface PreviewState {
 export const usePreview = (documentId: string, request: PreviewRequest): PreviewState => {
   const settled = useDebouncedValue(JSON.stringify(request), PREVIEW_DELAY_MS);
   const { data, error, isError, isFetching } = usePreviewCampaignQuery({ documentId, data: JSON.parse(settled) as PreviewRequest });
-  return { loading: isFetching, result: data, error: isError ? errorMessage(error) : undefined };
+  return {
+    loading: isFetching,
+    result: data,
+    error: isError ? errorMessage(error) : undefined,
+    contentLines: isError ? fieldLines(error, 'content') : [],
+  };
 };

@@ -13,6 +13,7 @@ export const PluginNav = () => {
   /** The plugin's own sections, in the left column every page of the plugin shares. */
   const sections: Array<{ to: string; label: string; end?: boolean }> = [
     { to: '', label: t('nav.campaigns', 'Campaigns'), end: true },
+    { to: 'templates', label: t('nav.templates', 'Templates') },
     { to: 'dashboard', label: t('nav.dashboard', 'Dashboard') },
     { to: 'calendar', label: t('nav.calendar', 'Calendar') },
     { to: 'contacts', label: t('nav.contacts', 'Contacts') },

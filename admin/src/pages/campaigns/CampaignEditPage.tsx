@@ -6,8 +6,9 @@ import { isFullyEditable } from '../../../../shared/contracts/campaign-lifecycle
 import type { Campaign } from '../../../../shared/contracts/campaigns';
 import type { Sender } from '../../../../shared/contracts/sending';
 import type { Segment } from '../../../../shared/contracts/segments';
+import type { TemplateLineProblem } from '../../../../shared/contracts/template-problems';
 import { useGetCampaignQuery, useUpdateCampaignMutation } from '../../api/campaigns';
-import { errorMessage, fieldErrors } from '../../api/errors';
+import { errorMessage, fieldErrors, fieldLines } from '../../api/errors';
 import { useGetSegmentsQuery } from '../../api/segments';
 import { useGetSendersQuery, useRunSendActionMutation, useSendProgress, useSendTestMutation } from '../../api/sending';
 import { CampaignStateBadge } from '../../components/CampaignStateBadge';
@@ -19,6 +20,7 @@ import { PauseReasonAlert } from '../../components/campaign-editor/PauseReasonAl
 import { PreviewContactPicker } from '../../components/campaign-editor/PreviewContactPicker';
 import { PreviewPanel } from '../../components/campaign-editor/PreviewPanel';
 import { RenameButton } from '../../components/campaign-editor/RenameButton';
+import { SaveAsTemplateButton } from '../../components/campaign-editor/SaveAsTemplateButton';
 import { SendControls, type ButtonAction } from '../../components/campaign-editor/SendControls';
 import { useScheduleCampaignMutation, useUnscheduleCampaignMutation } from '../../api/scheduling';
 import { SchedulePanel } from '../../components/campaign-editor/SchedulePanel';
@@ -64,8 +66,11 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
   const [values, setValues] = useState<CampaignFormValues>(() => formValuesOf(campaign));
   const [savedKey, setSavedKey] = useState(() => storedKey(campaign));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // The MJML lines a refused save or send named, marked while the MJML is still the one refused.
+  const [refused, setRefused] = useState<{ content: string; lines: TemplateLineProblem[] }>({ content: '', lines: [] });
   const [previewContact, setPreviewContact] = useState('');
   const [testing, setTesting] = useState(false);
+  const [building, setBuilding] = useState(false);
 
   const [progressWanted, setProgressWanted] = useState(hasSent(campaign.state));
   const sending = useSendProgress(documentId, progressWanted);
@@ -85,6 +90,12 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
     { segment: campaign.segment?.documentId ?? '', audienceSize: campaign.audienceSize }
   );
 
+  const showErrors = (e: unknown) => {
+    setErrors(fieldErrors(e));
+    setRefused({ content: values.content, lines: fieldLines(e, 'content') });
+  };
+  const contentProblems = refused.lines.length && refused.content === values.content ? refused.lines : preview.contentLines;
+
   /** Saves the form, true when it did; a refusal is shown under the fields it names, or as a notification. */
   const save = async () => {
     setErrors({});
@@ -94,7 +105,7 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
       toggleNotification({ type: 'success', message: t('campaignEditor.saved', 'Saved "{name}"', { name: saved.name }) });
       return true;
     } catch (e) {
-      setErrors(fieldErrors(e));
+      showErrors(e);
       toggleNotification({ type: 'danger', message: errorMessage(e) });
       return false;
     }
@@ -120,7 +131,7 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
       toggleNotification({ type: 'success', message: actionDone[action] });
     } catch (e) {
       // "A campaign needs a subject before it is sent" names its field: show it there too.
-      setErrors(fieldErrors(e));
+      showErrors(e);
       toggleNotification({ type: 'danger', message: errorMessage(e) });
     }
   };
@@ -142,7 +153,7 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
     } catch (e) {
       // "Invalid schedule: time: ..." names the panel's fields; "Invalid campaign: segment: ..." the form's.
       setScheduleErrors(fieldErrors(e));
-      setErrors(fieldErrors(e));
+      showErrors(e);
       toggleNotification({ type: 'danger', message: errorMessage(e) });
     }
   };
@@ -190,6 +201,7 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
               />
             )}
             {canWrite && <DuplicateButton documentId={documentId} saveFirst={saveIfDirty} />}
+            {canWrite && <SaveAsTemplateButton documentId={documentId} name={campaign.name} saveFirst={saveIfDirty} />}
             {canWrite && editable && (
               <Button onClick={save} loading={saving}>
                 {t('campaignEditor.save', 'Save')}
@@ -251,6 +263,7 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
             />
           </Section>
           <SideBySide
+            wide={building}
             start={
               <Section title={t('campaignEditor.section.content', 'Content')}>
                 <ContentEditor
@@ -258,7 +271,9 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
                   plainText={values.plainText}
                   onChange={(next) => setValues((v) => ({ ...v, ...next }))}
                   errors={errors}
+                  problems={contentProblems}
                   disabled={!canWrite || !editable}
+                  onBuilderShown={setBuilding}
                 />
               </Section>
             }

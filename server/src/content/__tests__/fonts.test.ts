@@ -16,7 +16,7 @@ const MJML = `<mjml><mj-head>
 </mj-column></mj-section></mj-body></mjml>`;
 
 const htmlOf = async (fonts?: typeof SITE | typeof SYSTEM) => {
-  const { html } = await compileContent({ subject: 'Hi', preheader: null, content: MJML, plainText: null }, fonts);
+  const { html } = await compileContent({ subject: 'Hi', preheader: null, content: MJML, plainText: null }, { fonts });
   return joinHtmlText(
     html,
     renderRuns('content', html.runs, { _links: { l0: 'https://t.example/c/1' }, _open_url: 'https://t.example/o/1' }, 'html')

@@ -18,6 +18,7 @@ test('the migrations of every feature run in the order they always ran, under th
     '010-tracking-write-cost',
     '011-machine-firsts',
     '012-domain-rollups',
+    '013-frozen-entries',
   ]);
 });
 

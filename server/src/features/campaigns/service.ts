@@ -7,6 +7,7 @@ import type { Campaign, CampaignPauseReason, CampaignRates, CampaignSummary } fr
 import { rootOf } from '../../composition/accessor';
 import { CAMPAIGN_STATES, TABLES, UID, type CampaignState } from '../../constants';
 import { checkCampaignContent } from '../sending/content-check';
+import { createTemplateLibrary } from '../templates/library';
 import { listRates } from '../analytics/list-rates';
 import { sentToCounts, type SentTo } from '../sending/sent-to';
 import { finishedSentCounts } from '../analytics/delivery-counts';
@@ -38,6 +39,7 @@ const populate = { segment: { fields: ['name'] }, topic: { fields: ['name'] } } 
 const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const documents = () => documentsOf(strapi, UID.campaign);
   const root = rootOf(strapi);
+  const templates = createTemplateLibrary(strapi);
 
   const ref = (value: unknown) => {
     const row = value as { documentId: string; name: string } | null | undefined;
@@ -146,6 +148,14 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** What a copy takes: the message and who it is from; the audience (segment, topic) is added by documentId. */
   const COPIED_FIELDS = ['subject', 'preheader', 'fromName', 'fromEmail', 'replyTo', 'contentFormat', 'content', 'plainText'] as const;
 
+  /** What a campaign made from a template starts with; an unknown template is a 400 on the field. */
+  const templateMessage = async (ref: string) => {
+    const template = await templates.find(ref);
+    if (!template) throw fieldError('campaign', 'template', `no template "${ref}": choose a starter or a saved template`);
+    const { subject, preheader, content, plainText } = template;
+    return { subject, preheader, content, plainText, contentFormat: 'mjml' as const };
+  };
+
   const findRow = (documentId: string) => findOrThrow<Row>(documents(), 'campaign', documentId, { populate });
 
   return {
@@ -163,8 +173,10 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return toCampaign(await findRow(documentId));
     },
 
+    /** A draft; from a template (`template`), it takes the template's message unless the input sets those fields. */
     async create(input: unknown): Promise<Campaign> {
-      const data = parseOrThrow(campaignCreateInput, input, 'campaign');
+      const { template, ...fields } = parseOrThrow(campaignCreateInput, input, 'campaign');
+      const data = template ? { ...(await templateMessage(template)), ...fields } : fields;
       await assertRelations(data);
       assertSender(data.fromEmail);
       await assertContent(data);

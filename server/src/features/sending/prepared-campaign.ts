@@ -74,8 +74,21 @@ export const templateCampaignOf = (row: CampaignRow): TemplateCampaign => ({
  * Liquid per recipient the cheap one. A campaign edited while paused has a new updatedAt, so the
  * next job compiles it again; so does a change of the site's fonts (SiteSettings.fonts, read
  * through its short cache), which every message of the campaign sent after it follows.
+ * `expand`: the content with its entries blocks as the send's start froze them (features/content-blocks);
+ * `publicUrl`: the plugin's, where the message's social icons are taken from.
  */
-export const createCampaignCache = (knex: Knex, fonts: () => Promise<FontSettings> = async () => SYSTEM_FONTS) => {
+export const createCampaignCache = (
+  knex: Knex,
+  {
+    fonts = async () => SYSTEM_FONTS,
+    expand = async (row) => row.content,
+    publicUrl,
+  }: {
+    fonts?: () => Promise<FontSettings>;
+    expand?: (row: CampaignRow) => Promise<string | null>;
+    publicUrl?: string | null;
+  } = {}
+) => {
   const cache = new Map<number, { version: string; prepared: Promise<PreparedCampaign> }>();
   return {
     async get(row: CampaignRow): Promise<PreparedCampaign> {
@@ -84,7 +97,7 @@ export const createCampaignCache = (knex: Knex, fonts: () => Promise<FontSetting
       const hit = cache.get(row.id);
       if (hit && hit.version === version) return hit.prepared;
       const prepared = (async () => {
-        const content = await compileContent(row, siteFonts);
+        const content = await compileContent({ ...row, content: await expand(row) }, { fonts: siteFonts, publicUrl });
         const linkIds = await recordLinks(knex, row.id, content.links, Date.now());
         return { row, content, linkIds, templateCampaign: templateCampaignOf(row) };
       })();

@@ -3,6 +3,7 @@ import type { Sender } from '../../../../shared/contracts/sending';
 import { compileContent } from '../../content/compile';
 import type { FontSettings } from '../../../../shared/contracts/site-settings';
 import { TemplateError } from '../../content/liquid';
+import type { Expansion } from '../content-blocks/expand';
 import { renderMessage, type TemplateContact } from '../../content/render';
 import { fieldError } from '../../validation/errors';
 import { BLANK_PIXEL_URI } from '../tracking/responses';
@@ -26,6 +27,8 @@ export interface ReadinessDeps {
   config: { signingSecret?: string | null; publicUrl?: string | null };
   fonts: () => Promise<FontSettings>;
   composeContext: () => ComposeContext;
+  /** The content with its entries blocks resolved now (features/content-blocks); as it is when not given. */
+  expandBlocks?: (content: string) => Promise<Expansion>;
 }
 
 /** A campaign row with the segment it sends to, as the readiness check reads it. */
@@ -35,19 +38,34 @@ export type ReadyRow = CampaignRow & { segment?: { documentId: string } | null }
  * What a campaign must be before it goes out, whoever starts it (an editor's Send now, its
  * schedule's job), and the untracked rendering previews share with that check.
  */
-export const createReadiness = ({ senders, config, fonts, composeContext }: ReadinessDeps) => {
+const unexpanded = async (content: string): Promise<Expansion> => ({ content, fragments: {}, notes: [] });
+
+export const createReadiness = ({ senders, config, fonts, composeContext, expandBlocks = unexpanded }: ReadinessDeps) => {
   const compileOrThrow = async (source: Parameters<typeof compileContent>[0]) => {
     try {
-      return await compileContent(source, await fonts());
+      return await compileContent(source, { fonts: await fonts(), publicUrl: config.publicUrl });
     } catch (error) {
       if (error instanceof TemplateError) throw templateFieldError(error);
       throw error;
     }
   };
 
-  /** Untracked links in previews and tests: nothing there should count as a click. */
+  /**
+   * The campaign's entries blocks resolved now: its content as it would go out this instant, each
+   * block's MJML, and what was left out. A block that cannot be resolved is a 400 naming it.
+   */
+  const expand = async (row: CampaignRow): Promise<Expansion> => {
+    try {
+      return await expandBlocks(row.content ?? '');
+    } catch (error) {
+      if (error instanceof TemplateError) throw templateFieldError(error);
+      throw error;
+    }
+  };
+
+  /** Untracked links in previews and tests: nothing there should count as a click. Entries are read live. */
   const prepareUntracked = async (row: CampaignRow): Promise<PreparedCampaign> => {
-    const content = await compileOrThrow(row);
+    const content = await compileOrThrow(row.content ? { ...row, content: (await expand(row)).content } : row);
     return { row, content, linkIds: {}, templateCampaign: templateCampaignOf(row) };
   };
 
@@ -93,7 +111,7 @@ export const createReadiness = ({ senders, config, fonts, composeContext }: Read
     renderPreview(prepared, SAMPLE_CONTACT);
   };
 
-  return { prepareUntracked, renderPreview, assertReady };
+  return { expand, prepareUntracked, renderPreview, assertReady };
 };
 
 export type Readiness = ReturnType<typeof createReadiness>;

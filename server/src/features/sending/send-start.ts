@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { UID } from '../../constants';
+import type { Knex } from 'knex';
 import type { CampaignLifecycle } from '../campaigns/lifecycle';
+import type { Expansion } from '../content-blocks/expand';
 import type { RuleGroup } from '../audience/segments/rules';
 import { CAMPAIGN_FIELDS } from './campaign-source';
 import type { SendEngine } from './engine';
@@ -30,7 +32,9 @@ export interface SendStartDeps {
   plans: StartPlans;
   records: SendRecords;
   engine: Pick<SendEngine, 'startDispatch'>;
-  readiness: Pick<Readiness, 'assertReady'>;
+  readiness: Pick<Readiness, 'assertReady' | 'expand'>;
+  /** Keeps the entries blocks as the start resolved them, in the transaction that writes the send record. */
+  blocks: { freeze(trx: Knex, campaignId: number, expansion: Expansion): Promise<void> };
   now?: () => number;
 }
 
@@ -43,13 +47,18 @@ export interface SendStartDeps {
  * A start or a resume follows the campaign's schedule (what its time has passed goes at once); a
  * send now ignores it.
  */
-export const createSendStart = ({ lifecycle, plans, records, engine, readiness, now = Date.now }: SendStartDeps) => ({
+export const createSendStart = ({ lifecycle, plans, records, engine, readiness, blocks, now = Date.now }: SendStartDeps) => ({
   async begin(row: StartRow, action: 'send' | 'start' | 'resume'): Promise<boolean> {
     lifecycle.assertCanTake(row, action);
-    await readiness.assertReady(row);
+    // The site's entries are read once, here: the check below and every message of the send use this reading.
+    const expansion = await readiness.expand(row);
+    await readiness.assertReady({ ...row, content: row.content === null ? null : expansion.content });
     const rules = row.segment!.rules as RuleGroup;
     const plan = action === 'send' ? null : await plans.planFor(row.id, rules);
-    const freeze = (trx: Parameters<typeof records.begin>[0]) => records.begin(trx, row.id, rules, now(), plan);
+    const freeze = async (trx: Parameters<typeof records.begin>[0]) => {
+      await records.begin(trx, row.id, rules, now(), plan);
+      await blocks.freeze(trx, row.id, expansion);
+    };
     if (action === 'send') await lifecycle.takeOrRefuse(row, 'send', freeze);
     else if (action === 'resume') await lifecycle.resume(row, freeze);
     else if (!(await lifecycle.take(row.id, 'start', freeze))) return false;

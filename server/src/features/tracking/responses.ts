@@ -13,6 +13,13 @@ export const PIXEL_HEADERS = { ...NO_STORE, 'Content-Type': 'image/gif' };
 
 export const REDIRECT_HEADERS = NO_STORE;
 
+/** A social icon never changes at its address: mail clients and their image proxies keep it. */
+export const SOCIAL_ICON_HEADERS = {
+  'Content-Type': 'image/png',
+  'Cache-Control': 'public, max-age=31536000, immutable',
+  'X-Content-Type-Options': 'nosniff',
+};
+
 /** A message shown in the browser: its Content-Security-Policy is made for its HTML (public-pages/view-policy.ts). */
 export const VIEW_HEADERS = {
   ...NO_STORE,
