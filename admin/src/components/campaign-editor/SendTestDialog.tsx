@@ -4,6 +4,7 @@ import { errorMessage } from '../../api/errors';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { FormDialog } from '../dialogs/FormDialog';
 import { MAX_TEST_RECIPIENTS, parseRecipients, recipientsProblem } from './test-recipients';
+import { useResetOnOpen } from '../../hooks/use-reset-on-open';
 
 interface Props {
   open: boolean;
@@ -19,11 +20,7 @@ export const SendTestDialog = ({ open, onClose, onSend }: Props) => {
   const [error, setError] = useState<string>();
 
   // Each opening starts without the last opening's error (the addresses stay, to send again).
-  const [wasOpen, setWasOpen] = useState(open);
-  if (open !== wasOpen) {
-    setWasOpen(open);
-    if (open) setError(undefined);
-  }
+  useResetOnOpen(open, () => setError(undefined));
 
   return (
     <FormDialog

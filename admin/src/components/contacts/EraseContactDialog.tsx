@@ -4,6 +4,7 @@ import { ERASE_CONFIRMATION_WORD } from '../../../../shared/contracts/privacy';
 import { errorMessage } from '../../api/errors';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { FormDialog } from '../dialogs/FormDialog';
+import { useResetOnOpen } from '../../hooks/use-reset-on-open';
 
 interface Props {
   open: boolean;
@@ -27,14 +28,10 @@ export const EraseContactDialog = ({ open, email, onClose, onErase }: Props) => 
   const [error, setError] = useState<string>();
 
   // Each opening asks again.
-  const [wasOpen, setWasOpen] = useState(open);
-  if (open !== wasOpen) {
-    setWasOpen(open);
-    if (open) {
-      setTyped('');
-      setError(undefined);
-    }
-  }
+  useResetOnOpen(open, () => {
+    setTyped('');
+    setError(undefined);
+  });
 
   const validate = () => {
     if (confirms(typed, email)) return true;

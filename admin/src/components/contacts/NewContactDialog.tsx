@@ -5,6 +5,7 @@ import { errorFor, errorMessage, fieldErrors } from '../../api/errors';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { FormDialog } from '../dialogs/FormDialog';
 import { ContactFields, contactFieldsOf, contactInputOf, type ContactFieldValues } from './ContactFields';
+import { useResetOnOpen } from '../../hooks/use-reset-on-open';
 
 interface Props {
   open: boolean;
@@ -24,16 +25,12 @@ export const NewContactDialog = ({ open, topics, onClose, onSubmit }: Props) => 
   const [formError, setFormError] = useState<string>();
 
   // Each opening starts an empty form.
-  const [wasOpen, setWasOpen] = useState(open);
-  if (open !== wasOpen) {
-    setWasOpen(open);
-    if (open) {
-      setFields(contactFieldsOf());
-      setConsent({ source: defaultSource, text: '' });
-      setErrors({});
-      setFormError(undefined);
-    }
-  }
+  useResetOnOpen(open, () => {
+    setFields(contactFieldsOf());
+    setConsent({ source: defaultSource, text: '' });
+    setErrors({});
+    setFormError(undefined);
+  });
 
   return (
     <FormDialog

@@ -3,6 +3,7 @@ import { Field, TextInput, Textarea, Typography } from '@strapi/design-system';
 import { errorFor, errorMessage, fieldErrors } from '../../api/errors';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { FormDialog } from '../dialogs/FormDialog';
+import { useResetOnOpen } from '../../hooks/use-reset-on-open';
 
 interface Props {
   open: boolean;
@@ -19,15 +20,11 @@ export const ResubscribeDialog = ({ open, email, onClose, onSubmit }: Props) => 
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   // Each opening asks for the consent afresh.
-  const [wasOpen, setWasOpen] = useState(open);
-  if (open !== wasOpen) {
-    setWasOpen(open);
-    if (open) {
-      setSource('');
-      setText('');
-      setErrors({});
-    }
-  }
+  useResetOnOpen(open, () => {
+    setSource('');
+    setText('');
+    setErrors({});
+  });
 
   const validate = () => {
     const missing = {

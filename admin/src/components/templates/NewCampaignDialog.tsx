@@ -6,6 +6,7 @@ import { useGetTemplatesQuery } from '../../api/templates';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { FormDialog } from '../dialogs/FormDialog';
 import { TemplateGallery } from './TemplateGallery';
+import { useResetOnOpen } from '../../hooks/use-reset-on-open';
 
 interface Props {
   open: boolean;
@@ -24,16 +25,12 @@ export const NewCampaignDialog = ({ open, onClose, onCreate }: Props) => {
   const [error, setError] = useState<string>();
 
   // Each opening starts blank, without the last opening's errors.
-  const [wasOpen, setWasOpen] = useState(open);
-  if (open !== wasOpen) {
-    setWasOpen(open);
-    if (open) {
-      setName('');
-      setTemplate(null);
-      setErrors({});
-      setError(undefined);
-    }
-  }
+  useResetOnOpen(open, () => {
+    setName('');
+    setTemplate(null);
+    setErrors({});
+    setError(undefined);
+  });
 
   return (
     <FormDialog

@@ -3,6 +3,7 @@ import { Field, Textarea, TextInput } from '@strapi/design-system';
 import { errorMessage, fieldErrors } from '../../api/errors';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { FormDialog } from '../dialogs/FormDialog';
+import { useResetOnOpen } from '../../hooks/use-reset-on-open';
 
 export interface TemplateDetails {
   name: string;
@@ -28,16 +29,12 @@ export const TemplateDetailsDialog = ({ open, title, submitLabel, initial, onClo
   const [error, setError] = useState<string>();
 
   // Each opening starts from what it is given, without the last opening's errors.
-  const [wasOpen, setWasOpen] = useState(open);
-  if (open !== wasOpen) {
-    setWasOpen(open);
-    if (open) {
-      setName(initial.name);
-      setDescription(initial.description ?? '');
-      setErrors({});
-      setError(undefined);
-    }
-  }
+  useResetOnOpen(open, () => {
+    setName(initial.name);
+    setDescription(initial.description ?? '');
+    setErrors({});
+    setError(undefined);
+  });
 
   return (
     <FormDialog
