@@ -1,5 +1,6 @@
 import { DEMO_ARTICLES } from '../../playground/src/demo/articles';
-import { DEMO_SEED_MARKER, demoContacts, seedDemo } from '../../playground/src/demo/seed';
+import { demoContacts } from '../../playground/src/demo/contacts';
+import { DEMO_SEED_MARKER, seedDemo } from '../../playground/src/demo/seed';
 import { http } from '../helpers/admin';
 import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
 
