@@ -43,6 +43,7 @@ const INTEGRATION_DATABASES = {
   'dkim-campaign.test.ts': SQLITE, // a DKIM key (config)
   'public-rate-limits.test.ts': SQLITE, // low public limits behind a proxy (config)
   'inbound-mailboxes.test.ts': SQLITE, // bounce and feedback mailboxes on a Dovecot started before the boot (config)
+  'replies.test.ts': ALL, // a replies mailbox on a Dovecot started before the boot, the reply address (config); reply rows per dialect
   'redis-cluster.test.ts': SQLITE, // its own three-node Redis Cluster (config)
   'redis-sentinel.test.ts': SQLITE, // its own master, replica and sentinel (config)
   // No app: Redis or an SMTP server only.

@@ -8,4 +8,5 @@ export const PERMISSIONS = {
   send: action('send'),
   manageSuppressions: action('suppressions.manage'),
   manageSettings: action('settings.manage'),
+  handleReplies: action('replies.handle'),
 };

@@ -16,7 +16,7 @@
  */
 const { bootPlaygroundOnRedis } = require('../lib/boot');
 const { runMain, writeResult } = require('../lib/run');
-const { insertContacts, INSERT_ROWS } = require('../lib/seed');
+const { seedSentCampaigns } = require('../lib/seed');
 
 const client = process.argv[2] || 'sqlite';
 const UNIQUE = Number(process.env.BENCH_EVENTS || 50_000);
@@ -46,36 +46,16 @@ const emailOf = (contact) => `reader${contact}@example${contact % 7}.com`;
 const messageIdOf = (campaign, contact) => `<c${campaign}.r${contact}@news.bench.test>`;
 
 /** Contacts, three sent campaigns, a delivery of each campaign to each contact (campaign-major ids). */
-const seed = async (strapi, contacts) => {
-  const knex = strapi.db.connection;
+const seed = (strapi, contacts) => {
   const sentAt = Date.now() - 3_600_000;
-  const campaignIds = [];
-  for (let c = 0; c < CAMPAIGNS; c += 1) {
-    const campaign = await strapi.db
-      .query('plugin::campaigns.campaign')
-      .create({ data: { name: `bench-inbound-${c}`, subject: 'Bench', state: 'sent' } });
-    campaignIds.push(campaign.id);
-  }
-  await knex.transaction(async (trx) => {
-    await insertContacts(trx, contacts, { tag: 'binb', emailOf });
-    const ids = (await trx('campaigns_contacts').select('id').orderBy('id')).map((r) => Number(r.id));
-    for (let c = 0; c < CAMPAIGNS; c += 1) {
-      for (let at = 0; at < ids.length; at += INSERT_ROWS) {
-        await trx('campaigns_deliveries').insert(
-          ids.slice(at, at + INSERT_ROWS).map((contactId, k) => ({
-            campaign_id: campaignIds[c],
-            contact_id: contactId,
-            email: emailOf(at + k),
-            state: 'sent',
-            attempts: 1,
-            message_id: messageIdOf(c, at + k),
-            queued_at: sentAt,
-            sent_at: sentAt,
-            updated_at: sentAt,
-          }))
-        );
-      }
-    }
+  return seedSentCampaigns(strapi, {
+    name: 'bench-inbound',
+    campaigns: CAMPAIGNS,
+    contacts,
+    tag: 'binb',
+    emailOf,
+    messageIdOf,
+    sentAtOf: () => sentAt,
   });
 };
 

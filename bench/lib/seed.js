@@ -48,4 +48,43 @@ const insertLinks = (trx, campaignId, count, at) =>
     }))
   );
 
-module.exports = { insertContacts, insertLinks, sha256Hex, INSERT_ROWS };
+/**
+ * `campaigns` sent campaigns named `${name}-<c>` to the same `contacts` new contacts, a sent
+ * delivery of each to each (campaign-major ids): contact n has emailOf(n), its delivery of campaign
+ * c the Message-ID messageIdOf(c, n) and the time sentAtOf(c).
+ */
+const seedSentCampaigns = async (strapi, { name, campaigns, contacts, tag, emailOf, messageIdOf, sentAtOf }) => {
+  const knex = strapi.db.connection;
+  const campaignIds = [];
+  for (let c = 0; c < campaigns; c += 1) {
+    const campaign = await strapi.db
+      .query('plugin::campaigns.campaign')
+      .create({ data: { name: `${name}-${c}`, subject: 'Bench', state: 'sent' } });
+    campaignIds.push(campaign.id);
+  }
+  await knex.transaction(async (trx) => {
+    await insertContacts(trx, contacts, { tag, emailOf });
+    const ids = (await trx('campaigns_contacts').select('id').orderBy('id')).map((r) => Number(r.id));
+    for (let c = 0; c < campaigns; c += 1) {
+      const sentAt = sentAtOf(c);
+      for (let at = 0; at < ids.length; at += INSERT_ROWS) {
+        await trx('campaigns_deliveries').insert(
+          ids.slice(at, at + INSERT_ROWS).map((contactId, k) => ({
+            campaign_id: campaignIds[c],
+            contact_id: contactId,
+            email: emailOf(at + k),
+            state: 'sent',
+            attempts: 1,
+            message_id: messageIdOf(c, at + k),
+            queued_at: sentAt,
+            sent_at: sentAt,
+            updated_at: sentAt,
+          }))
+        );
+      }
+    }
+  });
+  return campaignIds;
+};
+
+module.exports = { insertContacts, insertLinks, seedSentCampaigns, sha256Hex, INSERT_ROWS };

@@ -80,6 +80,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
             { email: 'hello@example.com', name: 'Northwind Team' },
           ],
           bounceAddress: env('CAMPAIGNS_BOUNCE_ADDRESS', 'bounces@example.com'),
+          // Each message's signed Reply-To (README, "Inbound"); empty: none.
+          replyAddress: env('CAMPAIGNS_REPLY_ADDRESS', '') || undefined,
           // A sample; an empty CAMPAIGNS_POSTAL_ADDRESS leaves the option out.
           postalAddress: env('CAMPAIGNS_POSTAL_ADDRESS', 'Northwind Coffee, 12 Harbour Street, Portland, ME 04101, USA') || undefined,
           maxAttempts: env.int('CAMPAIGNS_MAX_ATTEMPTS', 5),
@@ -109,6 +111,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => {
         // Bounce mailboxes, webhook secrets, the raw-mail secret and the bounce policy, as one JSON object (README, "Inbound").
         inbound: env.json('CAMPAIGNS_INBOUND', {}),
         scheduling: env.json('CAMPAIGNS_SCHEDULING', {}),
+        // What replies do beyond being stored (README, "Inbound"): { notifyOwner }.
+        replies: env.json('CAMPAIGNS_REPLIES', {}),
       },
     },
   };

@@ -28,6 +28,7 @@ export const ACTIONS = {
   delete: 'plugin::campaigns.delete',
   send: 'plugin::campaigns.send',
   manageSuppressions: 'plugin::campaigns.suppressions.manage',
+  handleReplies: 'plugin::campaigns.replies.handle',
   manageSettings: 'plugin::campaigns.settings.manage',
 } as const;
 

@@ -1,4 +1,5 @@
 import type { ListResponse } from './campaigns';
+import type { ReplyClass } from './replies';
 
 /** Contact states, shared by the server's schema checks and the admin's pickers. */
 export const CONTACT_STATES = ['subscribed', 'unsubscribed', 'bounced', 'complained'] as const;
@@ -103,6 +104,11 @@ export interface ContactEvent {
   data: unknown;
   /** The URL a tracked click went to (its data holds only the link's id); null for other events. */
   linkUrl: string | null;
+  /**
+   * For a reply the contact sent (type `reply`, read from the replies inbox, `id` is the reply's):
+   * its class and the start of its text. Null for the other events.
+   */
+  reply: { id: number; class: ReplyClass; snippet: string } | null;
 }
 
 export interface ListContactActivityQuery {

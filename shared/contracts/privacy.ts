@@ -83,10 +83,23 @@ export interface ContactDataNotice {
 export interface ContactDataReply {
   id: number;
   deliveryId: number | null;
+  /** `human`, `auto-reply`, `unsubscribe-request`, `bounce` or `unknown` (shared/contracts/replies.ts). */
+  class: string;
+  autoReplyKind: string | null;
   from: string;
-  subject: string | null;
-  snippet: string | null;
+  fromName: string | null;
+  subject: string;
+  snippet: string;
+  /** The new text, the quoted original and the signature, as the reply stated them. */
+  text: string;
+  quoted: string;
+  signature: string;
+  /** An out-of-office reply's return date, `YYYY-MM-DD`. */
+  returnDate: string | null;
+  matchedBy: string;
+  matchNote: string | null;
   receivedAt: string | null;
+  handledAt: string | null;
 }
 
 /** GET /campaigns/contacts/:documentId/data (a JSON download) and the contacts service's `exportData`. */

@@ -37,6 +37,8 @@ export interface SiteSettings {
   tracking: { storeClientDetails: boolean };
   /** Raw delivery events older than this many days are deleted (rollups and suppressions stay); null: kept. */
   retention: { rawEventDays: number | null };
+  /** Whether a campaign's owner gets a mail for each person's reply (also on when the plugin option `replies.notifyOwner` is). */
+  replies: { notifyOwner: boolean };
 }
 
 export const DEFAULT_SITE_SETTINGS: SiteSettings = {
@@ -45,6 +47,7 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   events: { includeEmail: false },
   tracking: { storeClientDetails: false },
   retention: { rawEventDays: null },
+  replies: { notifyOwner: false },
 };
 
 /** GET /campaigns/settings/site: the settings as stored (defaults for what was never saved). */

@@ -15,6 +15,7 @@ adminBrowserGroup(
     'admin-pages/import-wizard',
     'admin-pages/settings-warnings',
     'admin-pages/inbound-page',
+    'admin-pages/replies-page',
     'admin-pages/dashboard-page',
     'admin-pages/suppressions-page',
     'admin-pages/admin-defects',

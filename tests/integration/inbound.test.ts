@@ -10,4 +10,5 @@ integrationGroup('inbound', { smtpSink: true, env: (sink) => inboundEnv(sink!.po
   'inbound/raw-mail',
   'inbound/rate-guard',
   'inbound/notices-admin-api',
+  'inbound/replies-admin-api',
 ]);

@@ -19,10 +19,15 @@ export const SUPPRESSION_TAGS = [SUPPRESSION_TAG] as const;
 /** An undo changes a notice and the contact it names. */
 export const INBOUND_TAGS = [INBOUND_NOTICE_TAG, CONTACT_TAG] as const;
 
+export const REPLY_TAG = 'CampaignsReply';
+/** Marking a reply handled changes the reply and the inbox's lists, nothing else. */
+export const REPLY_TAGS = [REPLY_TAG] as const;
+
 /** The id of a tag that stands for every list of its type. */
 export const LIST = 'LIST';
 
-type RecordTag = (typeof AUDIENCE_TAGS)[number] | (typeof INBOUND_TAGS)[number] | (typeof SUPPRESSION_TAGS)[number];
+type RecordTag =
+  (typeof AUDIENCE_TAGS)[number] | (typeof INBOUND_TAGS)[number] | (typeof SUPPRESSION_TAGS)[number] | (typeof REPLY_TAGS)[number];
 
 /** A tag of one record (or LIST) whose type stays the literal RTK Query checks against. */
 export const tag = <T extends RecordTag>(type: T, id: string | number) => ({ type, id });

@@ -14,6 +14,8 @@ import { InboundNoticePage } from './inbound/InboundNoticePage';
 import { InboundPage } from './inbound/InboundPage';
 import { ImportsPage } from './imports/ImportsPage';
 import { NewImportPage } from './imports/NewImportPage';
+import { RepliesPage } from './replies/RepliesPage';
+import { ReplyPage } from './replies/ReplyPage';
 import { SegmentEditPage } from './SegmentEditPage';
 import { SegmentsPage } from './SegmentsPage';
 import { SettingsPage } from './settings/SettingsPage';
@@ -40,6 +42,8 @@ export const App = () => (
         <Route path="imports/:id" element={<ImportPage />} />
         <Route path="inbound" element={<InboundPage />} />
         <Route path="inbound/:id" element={<InboundNoticePage />} />
+        <Route path="replies" element={<RepliesPage />} />
+        <Route path="replies/:id" element={<ReplyPage />} />
         <Route path="suppressions" element={<SuppressionsPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />

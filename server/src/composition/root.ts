@@ -39,7 +39,11 @@ import { fetchText } from '../features/inbound/webhooks/http-get';
 import { redisClaims } from '../features/inbound/webhooks/one-time-claims';
 import { createWebhookReceiver, type WebhookReceiver } from '../features/inbound/webhooks/receiver';
 import type { InboundPipeline } from '../features/inbound/notice';
-import type { VerpKey } from '../features/inbound/matching';
+import type { ReplyAddressKey, VerpKey } from '../features/inbound/matching';
+import { readReply } from '../features/replies/reading';
+import { createReplyRecorder } from '../features/replies/recorder';
+import { campaignOwnerOf } from '../features/replies/campaign-owner';
+import { createReplyNotices, queueOwnerNotice } from '../features/replies/owner-notice';
 import { sendingIdentity } from '../mail/identity';
 import { createSiteSettings } from '../features/settings/site-settings';
 import { createRetention, type Retention } from '../features/audience/privacy/retention';
@@ -160,16 +164,33 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     const identity = sendingIdentity(config);
     // Without a signing secret nothing went out with a VERP address, so none can be checked.
     const verp: VerpKey | null = config.signingSecret ? { secret: config.signingSecret, bounceAddress: identity.bounceAddress } : null;
+    const replyAddress: ReplyAddressKey | null =
+      config.signingSecret && identity.replyAddress ? { secret: config.signingSecret, replyAddress: identity.replyAddress } : null;
     const inbound = createInboundPipeline({
       knex,
       policy: config.inbound.policy,
       storedRawBytes: config.inbound.limits.storedRawBytes,
-      match: { verp, messageIdDomain: identity.messageIdDomain },
+      match: { verp, replyAddress, messageIdDomain: identity.messageIdDomain },
       record: (event) => events.record(event),
       signal,
       announce,
     });
-    const mail = createMailIntake(inbound, config.inbound.limits);
+    // Replies are stored once the pipeline applied their mail; a person's reply may tell the campaign's owner.
+    const queueNotice = queueOwnerNotice(() => queueOf('replies'), {
+      attempts: config.sending.maxAttempts,
+      delaySeconds: config.sending.retryDelaySeconds,
+    });
+    const recordReplies = createReplyRecorder({
+      knex,
+      read: (raw, classification) => readReply(raw, classification),
+      announce,
+      // The plugin option turns it on for the site; the editor's toggle (Settings page) too.
+      notifyOwner: async (replyId) => {
+        if (config.replies.notifyOwner || (await siteSettings.get()).replies.notifyOwner) await queueNotice(replyId);
+      },
+    });
+    const mail = createMailIntake(inbound, config.inbound.limits, recordReplies);
+    const replyNotices = createReplyNotices({ knex, campaignOwner: campaignOwnerOf(strapi), transport, identity });
     const webhooks = createWebhookReceiver({
       webhooks: config.inbound.webhooks,
       pipeline: inbound,
@@ -209,7 +230,12 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
     ];
     const retention = createRetention({ knex, rawEventDays: async () => (await siteSettings.get()).retention.rawEventDays });
     const workers = runWorkers
-      ? openWorkers(declarations, { config, log: strapi.log, engine, scheduler, imports, reactors, retention }, client, prefix)
+      ? openWorkers(
+          declarations,
+          { config, log: strapi.log, engine, scheduler, imports, reactors, retention, replyNotices },
+          client,
+          prefix
+        )
       : [];
     // Last opened, first closed: a job finishing its last message still needs the transport and the queues.
     opened.push('the workers', async () => {

@@ -81,8 +81,9 @@ const mailboxSchema = z
   .strictObject({
     // Names the mailbox in logs, checkpoints and notices (`imap:<name>`).
     name: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and "-"'),
-    // What it receives: bounces (DSNs, auto-replies), feedback-loop reports (ARF), or both.
-    purpose: z.enum(['bounces', 'feedback', 'both']).default('both'),
+    // What it receives: bounces (DSNs, auto-replies), feedback-loop reports (ARF), both, or replies to
+    // campaigns (a shared inbox people read too: mail about none of our messages is left untouched).
+    purpose: z.enum(['bounces', 'feedback', 'both', 'replies']).default('both'),
     host: z.string().min(1),
     port: port.default(993),
     // TLS from the first byte (993); false means plain or STARTTLS (143).

@@ -66,6 +66,8 @@ const sendingSchema = z
       .default([]),
     // VERP base of the Return-Path: bounces come back to bounces+<delivery>-<mac>@domain. Defaults to bounces@<publicUrl host>.
     bounceAddress: mailbox.optional(),
+    // The base of each message's signed Reply-To (replies+<delivery>-<mac>@domain), unless the campaign has its own.
+    replyAddress: mailbox.optional(),
     // The mailto: of List-Unsubscribe. Defaults to unsubscribe@<domain of the bounce address>.
     unsubscribeMailto: mailbox.optional(),
     // The right side of Message-IDs. Defaults to the bounce address's domain.
@@ -209,28 +211,42 @@ const schedulingSchema = z
   })
   .prefault({});
 
-export const configSchema = z.strictObject({
-  redis: redisSchema,
-  smtp: smtpSchema,
-  publicUrl: z
-    .string()
-    .url()
-    .refine((u) => /^https?:\/\//.test(u), 'an http(s) URL')
-    .optional(),
-  // Production refuses an http:// publicUrl (one-click unsubscribe needs https) unless this says the risk is known.
-  allowInsecurePublicUrl: z.boolean().default(false),
-  signingSecret: z.string().min(32, 'at least 32 characters').optional(),
-  workerMode: z.enum(WORKER_MODES).default('in-process'),
-  rateLimits: rateLimitsSchema,
-  sending: sendingSchema,
-  audienceSources: audienceSourcesSchema,
+const repliesSchema = z
+  .strictObject({
+    // Mail the campaign's owner (the admin who created it) about each person's reply.
+    notifyOwner: z.boolean().default(false),
+  })
+  .prefault({});
 
-  imports: importsSchema,
-  publicLimits: publicLimitsSchema,
-  pages: pagesSchema,
-  inbound: inboundSchema,
-  scheduling: schedulingSchema,
-});
+export const configSchema = z
+  .strictObject({
+    redis: redisSchema,
+    smtp: smtpSchema,
+    publicUrl: z
+      .string()
+      .url()
+      .refine((u) => /^https?:\/\//.test(u), 'an http(s) URL')
+      .optional(),
+    // Production refuses an http:// publicUrl (one-click unsubscribe needs https) unless this says the risk is known.
+    allowInsecurePublicUrl: z.boolean().default(false),
+    signingSecret: z.string().min(32, 'at least 32 characters').optional(),
+    workerMode: z.enum(WORKER_MODES).default('in-process'),
+    rateLimits: rateLimitsSchema,
+    sending: sendingSchema,
+    audienceSources: audienceSourcesSchema,
+
+    imports: importsSchema,
+    publicLimits: publicLimitsSchema,
+    pages: pagesSchema,
+    inbound: inboundSchema,
+    scheduling: schedulingSchema,
+    replies: repliesSchema,
+  })
+  // The reply address is signed per delivery: without the key every reply to it would match nothing.
+  .refine((config) => !config.sending.replyAddress || Boolean(config.signingSecret), {
+    message: 'needs signingSecret: each Reply-To is signed with it',
+    path: ['sending', 'replyAddress'],
+  });
 
 export type PluginConfigInput = z.input<typeof configSchema>;
 export type PluginConfig = z.output<typeof configSchema>;

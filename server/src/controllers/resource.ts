@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { getService } from '../services/get-service';
 
-/** The services that announce a change say who made it: here, always an editor. */
-type ByAdmin = { origin: 'admin' };
+/** The services that announce a change say who made it: here, always an editor (`by`: the admin's id, a campaign's owner). */
+type ByAdmin = { origin: 'admin'; by?: number };
 
 type CrudService = {
   list(query: unknown): Promise<unknown>;
@@ -32,7 +32,8 @@ export const resourceController =
       },
       async create(ctx: Context) {
         ctx.status = 201;
-        ctx.body = { data: await svc().create((ctx.request.body as RequestBody)?.data, { origin: 'admin' }) };
+        const by = (ctx.state as { user?: { id?: number } }).user?.id;
+        ctx.body = { data: await svc().create((ctx.request.body as RequestBody)?.data, { origin: 'admin', ...(by ? { by } : {}) }) };
       },
       async update(ctx: Context) {
         ctx.body = { data: await svc().update(ctx.params.documentId, (ctx.request.body as RequestBody)?.data, { origin: 'admin' }) };

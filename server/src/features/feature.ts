@@ -7,6 +7,7 @@ import type { ImportWork } from './imports/import-work';
 import type { SendEngine } from './sending/engine';
 import type { Scheduler } from './scheduling/scheduler';
 import type { Retention } from './audience/privacy/retention';
+import type { ReplyNotices } from './replies/owner-notice';
 
 type StrapiContext = { strapi: Core.Strapi };
 
@@ -22,6 +23,8 @@ export interface QueueDependencies {
   reactors: readonly Reactor[];
   /** Deletes raw events past the editor's retention (the privacy maintenance job). */
   retention: Retention;
+  /** Mails a campaign's owner about a person's reply (the replies queue's worker). */
+  replyNotices: ReplyNotices;
 }
 
 /*

@@ -7,6 +7,7 @@ import imports from './imports';
 import inbound from './inbound';
 import preferences from './preferences';
 import presend from './presend';
+import replies from './replies';
 import scheduling from './scheduling';
 import sending from './sending';
 import settings from './settings';
@@ -29,6 +30,7 @@ export const FEATURES = [
   tracking,
   preferences,
   inbound,
+  replies,
   analytics,
   settings,
 ] as const;

@@ -4,6 +4,8 @@ import type { PluginConfig } from '../config/schema';
 /** The addresses and domain a site's campaigns go out under, with their documented defaults filled in. */
 export interface SendingIdentity {
   bounceAddress: string;
+  /** The base of each message's signed Reply-To (`sending.replyAddress`); null: the campaign's reply-to only. */
+  replyAddress: string | null;
   unsubscribeMailto: string;
   messageIdDomain: string;
   feedbackId: string;
@@ -19,6 +21,7 @@ export const sendingIdentity = (config: Pick<PluginConfig, 'publicUrl' | 'sendin
   const bounceDomain = bounceAddress.slice(bounceAddress.lastIndexOf('@') + 1);
   return {
     bounceAddress,
+    replyAddress: config.sending.replyAddress ?? null,
     unsubscribeMailto: config.sending.unsubscribeMailto ?? `unsubscribe@${bounceDomain}`,
     messageIdDomain: config.sending.messageIdDomain ?? bounceDomain,
     feedbackId: config.sending.feedbackId,

@@ -62,6 +62,12 @@ export interface SiteEventPayloads {
    */
   'campaigns.bounce': AboutContact & AboutDelivery & AboutNotice & { bounceType: string | null; reason: string | null; action: string };
   'campaigns.complaint': AboutContact & AboutDelivery & AboutNotice;
+  /**
+   * A reply to one of our messages was stored (campaigns_replies): `class` says a person's reply,
+   * an auto-reply, an unsubscribe request, a bounce that reached a replies mailbox, or unknown.
+   */
+  'campaigns.reply': AboutContact &
+    AboutDelivery & { replyId: number; noticeId: number; class: string; autoReplyKind: string | null; matchedBy: string };
   /** The contact's personal data is gone: only ids are ever sent. */
   'campaigns.contact.erase': { contactId: number; contactDocumentId: string; origin: ChangeOrigin };
   /** An editor gave a draft its send time. */
@@ -94,6 +100,7 @@ export const SITE_EVENTS = {
   'campaigns.suppression.delete': 'CAMPAIGNS_SUPPRESSION_DELETE',
   'campaigns.bounce': 'CAMPAIGNS_BOUNCE',
   'campaigns.complaint': 'CAMPAIGNS_COMPLAINT',
+  'campaigns.reply': 'CAMPAIGNS_REPLY',
   'campaigns.contact.erase': 'CAMPAIGNS_CONTACT_ERASE',
   'campaigns.campaign.scheduled': 'CAMPAIGNS_CAMPAIGN_SCHEDULED',
   'campaigns.campaign.unscheduled': 'CAMPAIGNS_CAMPAIGN_UNSCHEDULED',

@@ -18,6 +18,7 @@ const VALID: SiteSettings = {
   events: { includeEmail: true },
   tracking: { storeClientDetails: true },
   retention: { rawEventDays: 90 },
+  replies: { notifyOwner: true },
 };
 
 const stored = () => strapi().store.get(STORE_KEY);

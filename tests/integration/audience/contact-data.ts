@@ -87,14 +87,19 @@ test("GET /contacts/:documentId/data downloads everything held about the contact
     },
   ]);
   await knex()(TABLES.replies).insert({
+    notice_id: 1,
     delivery_id: deliveryId,
     campaign_id: campaignId,
     contact_id: contactId,
-    message_id: '<data-reply@example.com>',
+    class: 'human',
     from_address: 'carla.data@example.com',
+    from_name: 'Carla',
     subject: 'Re: Data subject',
     snippet: 'Thanks!',
-    class: 'human',
+    body_text: 'Thanks!\nSee you Friday.',
+    quoted_text: '> Data subject',
+    signature_text: 'Carla',
+    matched_by: 'message-id',
     received_at: at,
     created_at: at,
   });
@@ -127,7 +132,22 @@ test("GET /contacts/:documentId/data downloads everything held about the contact
     expect.objectContaining({ type: 'open', deliveryId, data: { client: 'browser' }, occurredAt: new Date(at).toISOString() }),
   ]);
   expect(data.replies).toEqual([
-    expect.objectContaining({ from: 'carla.data@example.com', subject: 'Re: Data subject', snippet: 'Thanks!' }),
+    expect.objectContaining({
+      deliveryId,
+      class: 'human',
+      from: 'carla.data@example.com',
+      fromName: 'Carla',
+      subject: 'Re: Data subject',
+      snippet: 'Thanks!',
+      text: 'Thanks!\nSee you Friday.',
+      quoted: '> Data subject',
+      signature: 'Carla',
+      returnDate: null,
+      matchedBy: 'message-id',
+      matchNote: null,
+      receivedAt: new Date(at).toISOString(),
+      handledAt: null,
+    }),
   ]);
   expect(data.inboundNotices).toEqual([]);
   expect(JSON.stringify(data)).not.toContain('dan.other');

@@ -138,13 +138,19 @@ const seed = async () => {
     notice(`raw|5:<dsn>|${BOB}`, BOB, bobDelivery, bobId),
   ]);
   await knex()(TABLES.replies).insert({
+    notice_id: 1,
     delivery_id: annDelivery,
     campaign_id: campaignId,
     contact_id: annId,
-    message_id: '<reply-1@example.com>',
     from_address: ann,
+    from_name: 'Ann',
     subject: 'Re: Hello, from Ann',
     snippet: 'Call me on 555-0100',
+    body_text: 'Call me on 555-0100',
+    quoted_text: `> Hello ${ann}`,
+    signature_text: 'Ann, 555-0100',
+    matched_by: 'message-id',
+    raw_id: raw,
     class: 'human',
     received_at: at,
     created_at: at,
@@ -230,8 +236,34 @@ describe('erasing a contact', () => {
     ]);
     expect(await knex()(TABLES.inboundRaw).where('id', seeded.raw)).toEqual([]);
     expect(
-      await knex()(TABLES.replies).select('from_address', 'subject', 'snippet', 'delivery_id').where('contact_id', seeded.annId)
-    ).toEqual([{ from_address: '', subject: null, snippet: null, delivery_id: seeded.annDelivery }]);
+      await knex()(TABLES.replies)
+        .select(
+          'from_address',
+          'from_name',
+          'subject',
+          'snippet',
+          'body_text',
+          'quoted_text',
+          'signature_text',
+          'raw_id',
+          'class',
+          'delivery_id'
+        )
+        .where('contact_id', seeded.annId)
+    ).toEqual([
+      {
+        from_address: '',
+        from_name: null,
+        subject: '',
+        snippet: '',
+        body_text: '',
+        quoted_text: '',
+        signature_text: '',
+        raw_id: null,
+        class: 'human',
+        delivery_id: seeded.annDelivery,
+      },
+    ]);
   });
 
   test("the address's suppressions keep its hash only, and an erased one is added; the log records who and what", async () => {

@@ -10,6 +10,7 @@ const event = (id: number): ContactEvent => ({
   isBot: false,
   data: null,
   linkUrl: null,
+  reply: null,
 });
 
 const answer = (ids: number[], nextBefore: string | null): ContactActivityResponse => ({
@@ -32,4 +33,12 @@ test('a page read twice adds no event twice', () => {
   const merged = mergeEventPages(answer([9, 8, 7], 'c2'), answer([7, 6], 'c3'), 'c1');
   expect(merged.data.events.map((e) => e.id)).toEqual([9, 8, 7, 6]);
   expect(merged.meta.events.nextBefore).toBe('c3');
+});
+
+test('a reply and an event of one id are two entries', () => {
+  const reply: ContactEvent = { ...event(8), type: 'reply', reply: { id: 8, class: 'human', snippet: 'Thanks!' } };
+  const shown = answer([9, 8], 'c1');
+  const older: ContactActivityResponse = { ...answer([], null), data: { deliveries: [], events: [reply, event(7)] } };
+  const merged = mergeEventPages(shown, older, 'c1');
+  expect(merged.data.events.map((e) => `${e.reply ? 'r' : 'e'}${e.id}`)).toEqual(['e9', 'e8', 'r8', 'e7']);
 });

@@ -1,6 +1,10 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Link } from 'react-router-dom';
 import type { ContactEvent } from '../../../../shared/contracts/contacts';
+import { timelineKey } from '../../api/event-pages';
 import { pluginMessage, usePluginMessages, type PluginMessage } from '../../hooks/use-plugin-messages';
+import { ReplyClassBadge } from '../replies/ReplyClassBadge';
+import { replyPath } from '../replies/reply-paths';
 
 interface Props {
   rows: ContactEvent[];
@@ -29,16 +33,17 @@ const detail = ({ linkUrl, data }: ContactEvent): string | null => {
   return typeof text === 'string' ? text : null;
 };
 
-/** What happened to the contact's mail, newest first. */
+/** What happened to the contact's mail, and the replies it sent, newest first. */
 export const EventsTimeline = ({ rows, hasMore, loadingMore, onLoadMore }: Props) => {
   const t = usePluginMessages();
   if (!rows.length) return <Typography textColor="neutral600">{t('contacts.events.none', 'No event yet.')}</Typography>;
   return (
     <Flex direction="column" alignItems="stretch" gap={2} tag="ol" aria-label={t('contacts.events.label', 'Events')}>
       {rows.map((e) => (
-        <Box key={e.id} tag="li" paddingLeft={3} borderStyle="solid" borderColor="neutral200" borderWidth="0 0 0 2px">
+        <Box key={timelineKey(e)} tag="li" paddingLeft={3} borderStyle="solid" borderColor="neutral200" borderWidth="0 0 0 2px">
           <Flex gap={2} wrap="wrap">
             <Typography fontWeight="bold">{LABEL[e.type] ? t(LABEL[e.type]) : e.type}</Typography>
+            {e.reply && <ReplyClassBadge replyClass={e.reply.class} />}
             {e.campaign && <Typography textColor="neutral600">{e.campaign.name}</Typography>}
             {e.isBot && (
               <Typography variant="pi" textColor="warning600">
@@ -50,6 +55,12 @@ export const EventsTimeline = ({ rows, hasMore, loadingMore, onLoadMore }: Props
             {e.occurredAt ? new Date(e.occurredAt).toLocaleString() : t('contacts.events.timeUnknown', 'time unknown')}
             {detail(e) ? ` · ${detail(e)}` : ''}
           </Typography>
+          {e.reply && (
+            <Flex gap={2} wrap="wrap">
+              <Typography textColor="neutral800">{e.reply.snippet}</Typography>
+              <Link to={replyPath(e.reply.id)}>{t('contacts.events.readReply', 'Read the reply')}</Link>
+            </Flex>
+          )}
         </Box>
       ))}
       {hasMore && (

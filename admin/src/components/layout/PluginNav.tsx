@@ -20,6 +20,7 @@ export const PluginNav = () => {
     { to: 'segments', label: t('nav.segments', 'Segments') },
     { to: 'topics', label: t('nav.topics', 'Topics') },
     { to: 'imports', label: t('nav.imports', 'Imports') },
+    { to: 'replies', label: t('nav.replies', 'Replies') },
     { to: 'inbound', label: t('nav.inbound', 'Bounces & complaints') },
     { to: 'suppressions', label: t('nav.suppressions', 'Suppressions') },
     ...(canManage ? [{ to: 'settings', label: t('nav.settings', 'Settings') }] : []),

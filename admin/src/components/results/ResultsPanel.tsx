@@ -10,6 +10,7 @@ import { CountTable } from './CountTable';
 import { CsvButton } from './CsvButton';
 import { DomainTable } from './DomainTable';
 import { FigureContacts, type FigureChoice } from './FigureContacts';
+import { ReplyCountsTable } from './ReplyCountsTable';
 import { ResultsChart } from './ResultsChart';
 import { ResultsHeading } from './ResultsHeading';
 import { Tiles, type Tile } from './Tiles';
@@ -23,8 +24,9 @@ const csvFileName = (campaignName: string, table: string) =>
  * proxy's prefetch and a link scanner's click are not a reader), machines' on demand; opens and
  * clicks over time, the links people clicked (and their share of clicks on the message, the click
  * map), the bounces by reason and the complaints by type, the figures per recipient domain (read
- * again while `live`), the readers by mail client and by device, each exported as CSV; and the
- * contacts behind a figure, saved as a segment in one click (a resend to non-openers).
+ * again while `live`), the readers by mail client and by device, each exported as CSV; the replies
+ * by class, each count opening them in the inbox; and the contacts behind a figure, saved as a
+ * segment in one click (a resend to non-openers).
  */
 export const ResultsPanel = ({ report: r, campaignName, live }: { report: CampaignReport; campaignName: string; live: boolean }) => {
   const t = usePluginMessages();
@@ -182,6 +184,7 @@ export const ResultsPanel = ({ report: r, campaignName, live }: { report: Campai
         rows={r.complaintsByReason.map(({ reason, count }) => ({ name: reason, count }))}
         fileName={csvFileName(campaignName, 'complaints')}
       />
+      <ReplyCountsTable documentId={r.documentId} live={live} />
       <DomainTable documentId={r.documentId} live={live} fileName={csvFileName(campaignName, 'domains')} />
       <CountTable
         title={t('results.clients', 'Mail clients')}

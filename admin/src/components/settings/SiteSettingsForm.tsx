@@ -186,6 +186,23 @@ export const SiteSettingsForm = ({ settings }: { settings: SiteSettings }) => {
             </Field.Root>
           </Grid.Item>
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+            <Field.Root
+              name="replies.notifyOwner"
+              error={errorFor(errors, 'replies.notifyOwner')}
+              hint={t('settings.site.notifyOwnerHint', 'Mail the admin who created a campaign about each person’s reply to it')}
+            >
+              <Field.Label>{t('settings.site.notifyOwner', 'Tell owners of replies')}</Field.Label>
+              <Toggle
+                onLabel={t('settings.site.on', 'On')}
+                offLabel={t('settings.site.off', 'Off')}
+                checked={values.notifyOwner}
+                onChange={(e: Input) => set({ notifyOwner: e.target.checked })}
+              />
+              <Field.Hint />
+              <Field.Error />
+            </Field.Root>
+          </Grid.Item>
+          <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
             {text(
               'rawEventDays',
               'retention.rawEventDays',

@@ -12,6 +12,7 @@ export interface SiteSettingsValues {
   includeEmail: boolean;
   storeClientDetails: boolean;
   rawEventDays: string;
+  notifyOwner: boolean;
 }
 
 export const valuesOf = (settings: SiteSettings): SiteSettingsValues => ({
@@ -25,6 +26,7 @@ export const valuesOf = (settings: SiteSettings): SiteSettingsValues => ({
   includeEmail: settings.events.includeEmail,
   storeClientDetails: settings.tracking.storeClientDetails,
   rawEventDays: settings.retention.rawEventDays === null ? '' : String(settings.retention.rawEventDays),
+  notifyOwner: settings.replies.notifyOwner,
 });
 
 const orNull = (text: string) => (text.trim() ? text : null);
@@ -50,5 +52,6 @@ export const inputOf = (values: SiteSettingsValues): SiteSettings => {
     events: { includeEmail: values.includeEmail },
     tracking: { storeClientDetails: values.storeClientDetails },
     retention: { rawEventDays: days === '' ? null : /^\d+$/.test(days) ? Number(days) : (days as unknown as number) },
+    replies: { notifyOwner: values.notifyOwner },
   };
 };

@@ -45,6 +45,7 @@ describe('plugin options', () => {
         mailboxes: [],
       },
       scheduling: { graceMinutes: 60 },
+      replies: { notifyOwner: false },
     });
   });
 
@@ -85,6 +86,8 @@ describe('plugin options', () => {
     [{ redis: { prefix: 'a:b' } }, 'campaigns.redis.prefix: letters, digits, "-" and "_", with at most one {hash tag}'],
     [{ workerMode: 'sometimes' }, 'campaigns.workerMode'],
     [{ signingSecret: 'short' }, 'campaigns.signingSecret: at least 32 characters'],
+    [{ sending: { replyAddress: 'replies@example.com' } }, 'campaigns.sending.replyAddress: needs signingSecret'],
+    [{ replies: { notifyOwner: 'yes' } }, 'campaigns.replies.notifyOwner'],
     [{ sending: { senders: [{ email: 'not an address' }] } }, 'campaigns.sending.senders[0].email: an address such as bounces@example.com'],
     [{ sending: { senders: [{ email: 'a@b.com', name: 'Two\nlines' }] } }, 'campaigns.sending.senders[0].name: one line'],
     [

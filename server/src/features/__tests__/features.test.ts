@@ -19,6 +19,7 @@ test('the migrations of every feature run in the order they always ran, under th
     '011-machine-firsts',
     '012-domain-rollups',
     '013-frozen-entries',
+    '014-replies',
   ]);
 });
 
@@ -46,6 +47,7 @@ test('the queues keep their Redis names and the settings page keeps their order'
     'send=campaigns-send',
     'events=campaigns-events',
     'import=campaigns-import',
+    'replies=campaigns-replies',
   ]);
 });
 

@@ -8,6 +8,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   ...resourceController('campaigns')({ strapi }),
   async duplicate(ctx: Context) {
     ctx.status = 201;
-    ctx.body = { data: await getService(strapi, 'campaigns').duplicate(ctx.params.documentId) };
+    const by = (ctx.state as { user?: { id?: number } }).user?.id;
+    ctx.body = { data: await getService(strapi, 'campaigns').duplicate(ctx.params.documentId, by ? { by } : {}) };
   },
 });

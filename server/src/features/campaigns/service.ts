@@ -174,13 +174,15 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** A draft; from a template (`template`), it takes the template's message unless the input sets those fields. */
-    async create(input: unknown): Promise<Campaign> {
+    /** `by`: the admin creating it, kept as its owner (Strapi's createdBy; told of people's replies with `replies.notifyOwner`). */
+    async create(input: unknown, options: { by?: number } = {}): Promise<Campaign> {
       const { template, ...fields } = parseOrThrow(campaignCreateInput, input, 'campaign');
       const data = template ? { ...(await templateMessage(template)), ...fields } : fields;
       await assertRelations(data);
       assertSender(data.fromEmail);
       await assertContent(data);
-      const row = await documents().create<Row>({ data: { ...data, state: 'draft', scheduleVersion: 0 }, populate });
+      const owner = options.by ? { createdBy: options.by, updatedBy: options.by } : {};
+      const row = await documents().create<Row>({ data: { ...data, state: 'draft', scheduleVersion: 0, ...owner }, populate });
       return toCampaign(row);
     },
 
@@ -207,7 +209,7 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * state, schedule and pause reason are not carried over. Copied as stored, without a save's
      * checks: they passed when the original was saved, and a send makes them again.
      */
-    async duplicate(documentId: string): Promise<Campaign> {
+    async duplicate(documentId: string, options: { by?: number } = {}): Promise<Campaign> {
       const source = await findRow(documentId);
       const copied = Object.fromEntries(COPIED_FIELDS.map((field) => [field, source[field] ?? null]));
       const row = await documents().create<Row>({
@@ -218,6 +220,7 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
           topic: ref(source.topic)?.documentId ?? null,
           state: 'draft',
           scheduleVersion: 0,
+          ...(options.by ? { createdBy: options.by, updatedBy: options.by } : {}),
         },
         populate,
       });

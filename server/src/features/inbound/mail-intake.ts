@@ -8,11 +8,30 @@ import type { PluginConfig } from '../../config/schema';
 export interface MailOrigin {
   source: 'mailbox' | 'raw';
   origin: string;
+  /** The mailbox's purpose (`inbound.mailboxes[].purpose`); none for raw mail. */
+  purpose?: PluginConfig['inbound']['mailboxes'][number]['purpose'];
 }
 
+/** A mail the pipeline has applied, as what comes after it (the replies feature's recorder) reads it. */
+export interface AppliedMail {
+  raw: Buffer | string;
+  classification: InboundClassification;
+  from: MailOrigin;
+  outcomes: NoticeOutcome[];
+}
+
+/** What happens to each mail once the pipeline applied it; it must be idempotent (a repeat comes back with `repeat` outcomes). */
+export type AfterMail = (mail: AppliedMail) => Promise<void>;
+
 export interface MailIntake {
-  /** Classifies one raw mail and applies what it says through the pipeline. */
-  take(raw: Buffer | string, from: MailOrigin): Promise<{ classification: InboundClassification; outcomes: NoticeOutcome[] }>;
+  /**
+   * Classifies one raw mail and applies what it says through the pipeline. `untouched`: a mail of a
+   * replies mailbox about none of our messages, which nothing stored or changed.
+   */
+  take(
+    raw: Buffer | string,
+    from: MailOrigin
+  ): Promise<{ classification: InboundClassification; outcomes: NoticeOutcome[]; untouched: boolean }>;
 }
 
 export const classifyLimitsOf = (limits: PluginConfig['inbound']['limits']): ClassifyLimits => ({
@@ -57,13 +76,22 @@ export const noticeOfMail = (raw: Buffer | string, c: InboundClassification, fro
   raw: typeof raw === 'string' ? raw : raw.toString('utf8'),
 });
 
-export const createMailIntake = (pipeline: InboundPipeline, limits: PluginConfig['inbound']['limits']): MailIntake => {
+/**
+ * A replies mailbox may be a shared inbox people read: mail about none of our messages is someone
+ * else's, and nothing of it is stored (not even a notice or its body). Such a mail changes nothing
+ * whenever it is read, so leaving it out keeps the pipeline's exactly-once and crash safety: a
+ * retry or a rescan asks again and leaves it out again.
+ */
+export const createMailIntake = (pipeline: InboundPipeline, limits: PluginConfig['inbound']['limits'], after?: AfterMail): MailIntake => {
   const classifyLimits = classifyLimitsOf(limits);
   return {
     async take(raw, from) {
       const classification = await classifyInboundMessage(raw, classifyLimits);
-      const outcomes = await pipeline.apply([noticeOfMail(raw, classification, from, Date.now())]);
-      return { classification, outcomes };
+      const notice = noticeOfMail(raw, classification, from, Date.now());
+      if (from.purpose === 'replies' && !(await pipeline.concerns(notice))) return { classification, outcomes: [], untouched: true };
+      const outcomes = await pipeline.apply([notice]);
+      await after?.({ raw, classification, from, outcomes });
+      return { classification, outcomes, untouched: false };
     },
   };
 };

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { TABLES } from '../../constants';
 import { chunks } from '../../db/bulk-insert';
 import { deliveryOfVerp } from '../../mail/verp';
+import { deliveryOfReplyAddress } from '../replies/reading/reply-address';
 import type { InboundNotice, MatchMethod, NoticeRecipient } from './notice';
 
 /** The delivery a notice is about, as matching reads it. */
@@ -20,10 +21,18 @@ export interface VerpKey {
   bounceAddress: string;
 }
 
+/** What finds signed reply addresses: the signing secret and `sending.replyAddress`. */
+export interface ReplyAddressKey {
+  secret: string;
+  replyAddress: string;
+}
+
 /** What tells our mail from anyone else's. */
 export interface MatchKeys {
   /** Null when no signing secret is configured: then nothing went out with a VERP address. */
   verp: VerpKey | null;
+  /** Null unless `sending.replyAddress` is set: then no Reply-To named a delivery. */
+  replyAddress?: ReplyAddressKey | null;
   /** The right side of every Message-ID the plugin writes. */
   messageIdDomain: string;
 }
@@ -70,6 +79,17 @@ const quotesOnlyForeignMail = (notice: InboundNotice, keys: MatchKeys) => {
   return ids.length > 0 && !ids.some((id) => domainOfMessageId(id) === ours);
 };
 
+/**
+ * Whether a mail is about a message of ours: it found a delivery, or it is a report (a bounce, a
+ * complaint) that quotes a Message-ID of our domain. Anything else in a shared human inbox (a
+ * replies mailbox) is someone else's mail.
+ */
+export const concernsOurMail = (notice: InboundNotice, matches: readonly RecipientMatch[], keys: MatchKeys) => {
+  if (matches.some((match) => match.delivery)) return true;
+  const ours = keys.messageIdDomain.toLowerCase();
+  return REPORTS.has(notice.kind) && (notice.match.messageIds ?? []).some((id) => domainOfMessageId(id) === ours);
+};
+
 const verpIdsOf = (notice: InboundNotice, verp: VerpKey | null) =>
   verp
     ? (notice.match.envelopeRecipients ?? []).flatMap((address) => {
@@ -78,13 +98,25 @@ const verpIdsOf = (notice: InboundNotice, verp: VerpKey | null) =>
       })
     : [];
 
+const replyAddressIdsOf = (notice: InboundNotice, key: ReplyAddressKey | null | undefined) =>
+  key
+    ? (notice.match.envelopeRecipients ?? []).flatMap((address) => {
+        const id = deliveryOfReplyAddress(key.secret, key.replyAddress, address);
+        return id === null ? [] : [id];
+      })
+    : [];
+
 /** The one delivery a notice names for itself (not through a recipient), tried in the trusted order. */
-const namedDelivery = (notice: InboundNotice, deliveries: Deliveries, verp: VerpKey | null) => {
+const namedDelivery = (notice: InboundNotice, deliveries: Deliveries, keys: MatchKeys) => {
   const given = notice.match.deliveryId;
   if (given !== undefined && deliveries.byId.has(given)) return { delivery: deliveries.byId.get(given)!, matchedBy: 'delivery' as const };
-  for (const id of verpIdsOf(notice, verp)) {
+  for (const id of verpIdsOf(notice, keys.verp)) {
     const delivery = deliveries.byId.get(id);
     if (delivery) return { delivery, matchedBy: 'verp' as const };
+  }
+  for (const id of replyAddressIdsOf(notice, keys.replyAddress)) {
+    const delivery = deliveries.byId.get(id);
+    if (delivery) return { delivery, matchedBy: 'reply-address' as const };
   }
   for (const messageId of notice.match.messageIds ?? []) {
     const delivery = deliveries.byMessageId.get(messageId);
@@ -103,7 +135,7 @@ const namedDelivery = (notice: InboundNotice, deliveries: Deliveries, verp: Verp
  * someone else's message.
  */
 export const matchRecipients = (notice: InboundNotice, deliveries: Deliveries, keys: MatchKeys): RecipientMatch[] => {
-  const named = namedDelivery(notice, deliveries, keys.verp);
+  const named = namedDelivery(notice, deliveries, keys);
   const byAddress = !quotesOnlyForeignMail(notice, keys);
   if (!notice.recipients.length) return [{ recipient: null, delivery: named?.delivery ?? null, matchedBy: named?.matchedBy ?? null }];
   const namedIndex = named
@@ -140,11 +172,11 @@ const deliveryOf = (row: DeliveryRow): MatchedDelivery => ({
   variant: row.variant ?? '',
 });
 
-/** Reads every delivery a batch of notices may name: by id (given or VERP), by Message-ID, by recipient address. */
+/** Reads every delivery a batch of notices may name: by id (given, VERP or reply address), by Message-ID, by recipient address. */
 export const findDeliveries = async (
   knex: Knex,
   notices: readonly InboundNotice[],
-  verp: VerpKey | null,
+  keys: Pick<MatchKeys, 'verp' | 'replyAddress'>,
   now: number
 ): Promise<Deliveries> => {
   const ids = new Set<number>();
@@ -152,7 +184,8 @@ export const findDeliveries = async (
   const emails = new Set<string>();
   for (const notice of notices) {
     if (notice.match.deliveryId !== undefined) ids.add(notice.match.deliveryId);
-    for (const id of verpIdsOf(notice, verp)) ids.add(id);
+    for (const id of verpIdsOf(notice, keys.verp)) ids.add(id);
+    for (const id of replyAddressIdsOf(notice, keys.replyAddress)) ids.add(id);
     for (const messageId of notice.match.messageIds ?? []) messageIds.add(messageId);
     for (const recipient of notice.recipients) emails.add(recipient.email);
   }

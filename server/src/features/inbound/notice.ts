@@ -45,7 +45,7 @@ export interface InboundNotice {
   match: {
     /** A delivery the source already knows for certain (the SMTP answer to its own send). */
     deliveryId?: number;
-    /** Addresses the notice was delivered to: a VERP Return-Path among them names the delivery (MAC checked). */
+    /** Addresses the notice was delivered to: a VERP Return-Path or a signed reply address among them names the delivery (MAC checked). */
     envelopeRecipients?: string[];
     /** Message-IDs of the original message, with angle brackets. */
     messageIds?: string[];
@@ -55,7 +55,7 @@ export interface InboundNotice {
 }
 
 /** How a notice found its delivery. */
-export type MatchMethod = 'delivery' | 'verp' | 'message-id' | 'recipient';
+export type MatchMethod = 'delivery' | 'verp' | 'reply-address' | 'message-id' | 'recipient';
 
 /** What the pipeline did with one recipient of a notice (the `action` column). */
 export type NoticeAction =
@@ -83,4 +83,9 @@ export interface NoticeOutcome {
 export interface InboundPipeline {
   /** Applies each notice once (by idempotency key): one outcome per recipient (one for a notice without recipients). */
   apply(notices: readonly InboundNotice[]): Promise<NoticeOutcome[]>;
+  /**
+   * Whether a notice is about a message of ours (it finds a delivery, or it is a report quoting one
+   * of our Message-IDs); reads only, changes nothing.
+   */
+  concerns(notice: InboundNotice): Promise<boolean>;
 }

@@ -9,7 +9,7 @@ import type { ContactSignal } from '../../contact-signals/apply-signal';
 import type { ContactSignalType } from '../../contact-signals/precedence';
 import type { DeliveryEvent, RecordedEvent } from '../../events/delivery-event';
 import type { BounceType } from './classifier/classification';
-import { findDeliveries, matchRecipients, type MatchKeys, type MatchedDelivery } from './matching';
+import { concernsOurMail, findDeliveries, matchRecipients, type MatchKeys, type MatchedDelivery } from './matching';
 import type { InboundNotice, InboundPipeline, MatchMethod, NoticeAction, NoticeOutcome, NoticeRecipient } from './notice';
 import { noticeKey } from './notice-key';
 import { countedSoftBounces, insertNotices, markSoftLimitReached, storedNotices, storeRaw, type NoticeRow } from './notice-store';
@@ -236,6 +236,11 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
   });
 
   return {
+    async concerns(notice) {
+      const deliveries = await findDeliveries(knex, [notice], deps.match, Date.now());
+      return concernsOurMail(notice, matchRecipients(notice, deliveries, deps.match), deps.match);
+    },
+
     async apply(notices) {
       const now = Date.now();
       const keysOf = notices.map((notice) =>
@@ -252,7 +257,7 @@ export const createInboundPipeline = (deps: InboundPipelineDeps): InboundPipelin
         keys.forEach((key) => fresh.add(key));
         return keys.length > 0;
       });
-      const deliveries = await findDeliveries(knex, freshNotices, deps.match.verp, now);
+      const deliveries = await findDeliveries(knex, freshNotices, deps.match, now);
       const items = new Map<string, Item>();
       for (const notice of freshNotices) {
         for (const { recipient, delivery, matchedBy } of matchRecipients(notice, deliveries, deps.match)) {

@@ -4,6 +4,7 @@ import { messageIdOf, type SendingIdentity } from '../../mail/identity';
 import { listHeaders } from '../../mail/list-headers';
 import type { OutgoingMessage } from '../../mail/transport';
 import { verpAddress } from '../../mail/verp';
+import { replyAddressOf } from '../replies/reading/reply-address';
 import type { TrackingUrls } from '../tracking/urls';
 import type { PreparedCampaign } from './prepared-campaign';
 
@@ -38,6 +39,16 @@ export const recipientUrls = (ctx: ComposeContext, prepared: PreparedCampaign, d
 
 export const messageIdFor = (ctx: ComposeContext, deliveryId: number) => messageIdOf(ctx.secret, ctx.identity.messageIdDomain, deliveryId);
 
+/**
+ * The campaign's own reply-to when it has one; else, with `sending.replyAddress`, the delivery's
+ * signed reply address, which names the delivery when a reply comes back without its quoted
+ * Message-ID.
+ */
+const replyToOf = (ctx: ComposeContext, campaignReplyTo: string | null, deliveryId: number) => {
+  if (campaignReplyTo) return { email: campaignReplyTo };
+  return ctx.identity.replyAddress ? { email: replyAddressOf(ctx.secret, ctx.identity.replyAddress, deliveryId) } : null;
+};
+
 export interface ComposeOptions {
   /** The transport takes UTF-8 bodies as they are (see Transport.supports8BitMime). */
   eightBit: boolean;
@@ -66,7 +77,7 @@ export const composeMessage = (
     {
       from: { name: row.fromName, email: row.fromEmail ?? '' },
       to: { name: toName || null, email: recipient.email },
-      replyTo: row.replyTo ? { email: row.replyTo } : null,
+      replyTo: replyToOf(ctx, row.replyTo, recipient.deliveryId),
       subject: `${options.subjectPrefix ?? ''}${rendered.subject}`,
       messageId,
       headers: listHeaders({

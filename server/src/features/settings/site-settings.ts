@@ -45,6 +45,7 @@ export const siteSettingsInput = z.strictObject({
   events: z.strictObject({ includeEmail: z.boolean() }),
   tracking: z.strictObject({ storeClientDetails: z.boolean() }),
   retention: z.strictObject({ rawEventDays: z.number().int().min(1).max(3650).nullable() }),
+  replies: z.strictObject({ notifyOwner: z.boolean() }),
 });
 
 /** Where the settings are kept: Strapi's core store in the app, a Map in unit tests. */

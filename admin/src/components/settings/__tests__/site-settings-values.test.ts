@@ -7,6 +7,7 @@ const FULL: SiteSettings = {
   events: { includeEmail: true },
   tracking: { storeClientDetails: true },
   retention: { rawEventDays: 90 },
+  replies: { notifyOwner: true },
 };
 
 test('the settings go through the form and back unchanged', () => {

@@ -1,4 +1,5 @@
 import type { ContactActivityCampaign, ContactDelivery, ContactEvent } from '../../../../../shared/contracts/contacts';
+import type { ReplyClass } from '../../../../../shared/contracts/replies';
 
 /** A BIGINT as a driver hands it back: a number (SQLite, MySQL) or a string (PostgreSQL). */
 type Bigint = number | string | null;
@@ -27,6 +28,18 @@ export interface EventRow {
   occurred_at: Bigint;
   /** The clicked link's URL, joined from the campaign's links for a tracked click. */
   link_url: string | null;
+  campaign_document_id: string | null;
+  campaign_name: string | null;
+}
+
+/** A reply the contact sent, as its timeline shows it (the replies inbox holds the rest). */
+export interface ReplyEntryRow {
+  id: number | string;
+  class: string;
+  snippet: string;
+  received_at: Bigint;
+  /** Where its notice came from (mailbox, raw mail, webhook); null when the notice is gone. */
+  source: string | null;
   campaign_document_id: string | null;
   campaign_name: string | null;
 }
@@ -74,4 +87,17 @@ export const toContactEvent = (row: EventRow): ContactEvent => ({
   isBot: row.is_bot === true || Number(row.is_bot) === 1,
   data: parseData(row.data),
   linkUrl: row.link_url ?? null,
+  reply: null,
+});
+
+export const replyToContactEvent = (row: ReplyEntryRow): ContactEvent => ({
+  id: Number(row.id),
+  type: 'reply',
+  occurredAt: epochToIso(row.received_at),
+  campaign: campaignOf(row),
+  source: row.source ?? 'mailbox',
+  isBot: false,
+  data: null,
+  linkUrl: null,
+  reply: { id: Number(row.id), class: row.class as ReplyClass, snippet: row.snippet },
 });

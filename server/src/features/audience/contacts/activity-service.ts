@@ -5,15 +5,23 @@ import { TABLES, UID } from '../../../constants';
 import { ofContact } from '../../../events/event-store';
 import { contactActivityQuery } from './activity-query';
 import { trackedClickLinkId } from './click-link';
-import { toContactDelivery, toContactEvent, type DeliveryRow, type EventRow } from './activity-rows';
-import { encodeEventCursor } from './event-cursor';
+import {
+  replyToContactEvent,
+  toContactDelivery,
+  toContactEvent,
+  type DeliveryRow,
+  type EventRow,
+  type ReplyEntryRow,
+} from './activity-rows';
+import { afterCursor, mergeTimeline } from './timeline-keyset';
 import { dialectOf } from '../segments/json-path';
 import { parseOrThrow } from '../../../validation/errors';
 
 /**
- * What happened to one contact: its deliveries (one per campaign, page by page) and its events
- * (newest first, by keyset), read from the plugin's own tables with the campaign's name and, for a
- * tracked click, the link's URL joined: one query per list, whatever the page holds.
+ * What happened to one contact: its deliveries (one per campaign, page by page) and its timeline
+ * (newest first, by keyset): its events and the replies it sent, read from the plugin's own tables
+ * with the campaign's name and, for a tracked click, the link's URL joined: one query per table,
+ * whatever the page holds, the two merged in order.
  */
 const createContactActivityService = ({ strapi }: { strapi: Core.Strapi }) => {
   const campaignTable = () => {
@@ -58,30 +66,55 @@ const createContactActivityService = ({ strapi }: { strapi: Core.Strapi }) => {
           on.on('l.id', '=', trackedClickLinkId(knex, dialectOf(knex))).andOn('l.campaign_id', '=', 'e.campaign_id');
         })
         .modify(ofContact(knex, id, 'e.delivery_id'))
-        .modify((qb) => {
-          if (before) {
-            qb.whereRaw('(coalesce(e.occurred_at, 0) < ? or (coalesce(e.occurred_at, 0) = ? and e.id < ?))', [
-              before.at,
-              before.at,
-              before.id,
-            ]);
-          }
-        })
+        // A person's reply shows as the reply itself (below), not also as the event it counted as.
+        .whereNot((reply) =>
+          reply
+            .where('e.type', 'reply')
+            .whereExists(
+              knex(`${TABLES.replies} as rr`)
+                .select(knex.raw('1'))
+                .where('rr.contact_id', id)
+                .where('rr.class', 'human')
+                .whereRaw('rr.delivery_id = e.delivery_id')
+            )
+        )
+        .modify(afterCursor(before, { time: 'e.occurred_at', id: 'e.id' }, false))
         .select('e.id', 'e.type', 'e.source', 'e.is_bot', 'e.data', 'e.occurred_at', 'l.url as link_url', ...campaignColumns)
         .orderByRaw('coalesce(e.occurred_at, 0) desc')
         .orderBy('e.id', 'desc')
         .limit(q.eventsLimit + 1);
+      const replies = knex(`${TABLES.replies} as r`)
+        .leftJoin(`${campaign.table} as c`, 'c.id', 'r.campaign_id')
+        .leftJoin(`${TABLES.inboundNotices} as n`, 'n.id', 'r.notice_id')
+        .where('r.contact_id', id)
+        .modify(afterCursor(before, { time: 'r.received_at', id: 'r.id' }, true))
+        .select('r.id', 'r.class', 'r.snippet', 'r.received_at', 'n.source', ...campaignColumns)
+        .orderByRaw('coalesce(r.received_at, 0) desc')
+        .orderBy('r.id', 'desc')
+        .limit(q.eventsLimit + 1);
 
-      const [deliveryRows, count, eventRows] = (await Promise.all([deliveries, total, events])) as [
+      const [deliveryRows, count, eventRows, replyRows] = (await Promise.all([deliveries, total, events, replies])) as [
         DeliveryRow[],
         { n: number | string } | undefined,
         EventRow[],
+        ReplyEntryRow[],
       ];
-      const page = eventRows.slice(0, q.eventsLimit);
-      const last = page[page.length - 1];
+      const timeline = mergeTimeline(
+        [
+          ...eventRows.map((row) => ({
+            key: { at: Number(row.occurred_at ?? 0), id: Number(row.id), reply: false },
+            entry: toContactEvent(row),
+          })),
+          ...replyRows.map((row) => ({
+            key: { at: Number(row.received_at ?? 0), id: Number(row.id), reply: true },
+            entry: replyToContactEvent(row),
+          })),
+        ],
+        q.eventsLimit
+      );
       const totalDeliveries = Number(count?.n ?? 0);
       return {
-        data: { deliveries: deliveryRows.map(toContactDelivery), events: page.map(toContactEvent) },
+        data: { deliveries: deliveryRows.map(toContactDelivery), events: timeline.entries },
         meta: {
           deliveries: {
             page: q.deliveriesPage,
@@ -89,13 +122,7 @@ const createContactActivityService = ({ strapi }: { strapi: Core.Strapi }) => {
             pageCount: Math.ceil(totalDeliveries / q.deliveriesPageSize),
             total: totalDeliveries,
           },
-          events: {
-            limit: q.eventsLimit,
-            nextBefore:
-              eventRows.length > q.eventsLimit && last
-                ? encodeEventCursor({ at: Number(last.occurred_at ?? 0), id: Number(last.id) })
-                : null,
-          },
+          events: { limit: q.eventsLimit, nextBefore: timeline.nextBefore },
         },
       };
     },

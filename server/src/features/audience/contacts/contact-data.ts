@@ -109,10 +109,20 @@ export const contactDataOf = async (strapi: Core.Strapi, contactId: number, cont
   const replies: ContactDataReply[] = (await about(TABLES.replies, 'from_address')).map((r) => ({
     id: Number(r.id),
     deliveryId: r.delivery_id === null ? null : Number(r.delivery_id),
+    class: String(r.class),
+    autoReplyKind: text(r.auto_reply_kind),
     from: String(r.from_address),
-    subject: text(r.subject),
-    snippet: text(r.snippet),
+    fromName: text(r.from_name),
+    subject: String(r.subject),
+    snippet: String(r.snippet),
+    text: String(r.body_text),
+    quoted: String(r.quoted_text),
+    signature: String(r.signature_text),
+    returnDate: text(r.return_date),
+    matchedBy: String(r.matched_by),
+    matchNote: text(r.match_note),
     receivedAt: iso(r.received_at),
+    handledAt: iso(r.handled_at),
   }));
 
   return { exportedAt: new Date().toISOString(), contact, suppressions, deliveries, events, inboundNotices, replies };

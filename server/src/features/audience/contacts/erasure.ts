@@ -42,7 +42,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * consent record and its source ids), its deliveries keep their ids, campaign and state but lose
  * the address and the SMTP error text, its events keep only what describes the event
  * (erased-event-data.ts), inbound notices about it lose address and diagnostic and their raw mails
- * are deleted, replies lose sender, subject and snippet, the address's suppressions lose the
+ * are deleted, replies lose sender, subject, texts and raw mail, the address's suppressions lose the
  * address, and an `erased` suppression keyed by the address's hash keeps it from being mailed,
  * imported or mirrored again. The erasure log records the hash, time, actor and counts.
  *
@@ -172,8 +172,20 @@ export const createErasure = (
 
     const replies = await aboutContact(trx, TABLES.replies, ['id'], contactId, deliveryIds, { column: 'from_address', values: addresses });
     for (const part of chunks(replies.map((r) => Number(r.id)))) {
-      counts.replies += await trx(TABLES.replies).whereIn('id', part).update({ from_address: '', subject: null, snippet: null });
+      // Emptied rather than NULL: the columns are NOT NULL (migration 014); class, match and times stay.
+      counts.replies += await trx(TABLES.replies).whereIn('id', part).update({
+        from_address: '',
+        from_name: null,
+        subject: '',
+        snippet: '',
+        body_text: '',
+        quoted_text: '',
+        signature_text: '',
+        raw_id: null,
+      });
     }
+    // The raw mails deleted above, wherever another reply still pointed at one.
+    for (const part of chunks(rawIds)) await trx(TABLES.replies).whereIn('raw_id', part).update({ raw_id: null });
 
     const s = t.suppression;
     const nowDate = new Date(now);

@@ -1,5 +1,6 @@
 import { verpAddress } from '../../../mail/verp';
-import { matchRecipients, type Deliveries, type MatchedDelivery, type MatchKeys, type VerpKey } from '../matching';
+import { replyAddressOf } from '../../replies/reading/reply-address';
+import { concernsOurMail, matchRecipients, type Deliveries, type MatchedDelivery, type MatchKeys, type VerpKey } from '../matching';
 import type { InboundNotice, NoticeRecipient } from '../notice';
 
 const verp: VerpKey = { secret: 'a-secret-of-enough-length-0123456789', bounceAddress: 'bounces@news.example.com' };
@@ -127,4 +128,42 @@ test('several recipients: the named delivery goes to its own address, the others
 test('a complaint whose recipient is redacted is one outcome, found through the Message-ID or not at all', () => {
   expect(matched(notice({ kind: 'complaint', match: { messageIds: ['<7.abc@news.example.com>'] } }))).toEqual([[null, 7, 'message-id']]);
   expect(matched(notice({ kind: 'complaint', match: { messageIds: ['<theirs@other.example>'] } }))).toEqual([[null, null, null]]);
+});
+
+describe('the signed reply address', () => {
+  const replyKey = { secret: verp.secret, replyAddress: 'replies@news.example.com' };
+  const withReply: MatchKeys = { ...keys(), replyAddress: replyKey };
+  const reply = (match: InboundNotice['match']) =>
+    notice({
+      kind: 'reply',
+      reference: '<r-1@mail.example.org>',
+      recipients: [{ ...recipient('bob@example.org'), bounceType: null }],
+      match,
+    });
+  const of = (n: InboundNotice, k: MatchKeys) => matchRecipients(n, deliveries, k).map((m) => [m.delivery?.id ?? null, m.matchedBy]);
+
+  test('names its delivery after a VERP address and before a quoted Message-ID', () => {
+    const to = replyAddressOf(replyKey.secret, replyKey.replyAddress, 3);
+    expect(of(reply({ envelopeRecipients: [to], messageIds: ['<7.abc@news.example.com>'] }), withReply)).toEqual([[3, 'reply-address']]);
+    expect(of(reply({ envelopeRecipients: [to, verpAddress(verp.secret, verp.bounceAddress, 7)] }), withReply)).toEqual([[7, 'verp']]);
+  });
+
+  test('a forged MAC, or a site without the option, names nothing: the sender’s address is what is left', () => {
+    const forged = replyAddressOf('another-secret-of-enough-length-0000', replyKey.replyAddress, 7);
+    expect(of(reply({ envelopeRecipients: [forged] }), withReply)).toEqual([[3, 'recipient']]);
+    expect(of(reply({ envelopeRecipients: [replyAddressOf(replyKey.secret, replyKey.replyAddress, 7)] }), keys())).toEqual([
+      [3, 'recipient'],
+    ]);
+  });
+});
+
+test('a mail concerns our mail when it found a delivery, or when it is a report quoting one of our Message-IDs', () => {
+  const stranger = notice({ kind: 'reply', recipients: [{ ...recipient('nobody@example.net'), bounceType: null }] });
+  expect(concernsOurMail(stranger, matchRecipients(stranger, deliveries, keys()), keys())).toBe(false);
+  const known = notice({ kind: 'reply', recipients: [{ ...recipient('bob@example.org'), bounceType: null }] });
+  expect(concernsOurMail(known, matchRecipients(known, deliveries, keys()), keys())).toBe(true);
+  const report = notice({ recipients: [recipient('nobody@example.net')], match: { messageIds: ['<9.zzz@news.example.com>'] } });
+  expect(concernsOurMail(report, matchRecipients(report, deliveries, keys()), keys())).toBe(true);
+  const foreignReport = notice({ recipients: [recipient('nobody@example.net')], match: { messageIds: ['<1@elsewhere.example>'] } });
+  expect(concernsOurMail(foreignReport, matchRecipients(foreignReport, deliveries, keys()), keys())).toBe(false);
 });

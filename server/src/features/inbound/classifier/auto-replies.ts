@@ -44,9 +44,16 @@ export const isBulk = (headers: HeaderBlock): boolean => /^(bulk|junk|list)\b/i.
 export const hasVacationSubject = (subject: string): boolean => VACATION_SUBJECT.test(subject);
 export const hasVacationBody = (text: string): boolean => VACATION_BODY.test(text.slice(0, 3000));
 
+/** A header only ticket systems write (X-Zendesk-*, X-Freshdesk-*, RT-Ticket...). */
+export const isTicketSystemHeader = (name: string): boolean => TICKET_HEADER.test(name);
+
+/** What a ticket system says when it opens a request, in its subject or in the opening of its text. */
+export const hasTicketWords = (subject: string, text: string): boolean =>
+  TICKET_SUBJECT.test(subject) || TICKET_BODY.test(text.slice(0, 3000));
+
 export const isTicketAcknowledgement = (subject: string, text: string, headers: HeaderBlock): boolean =>
   TICKET_SUBJECT.test(subject) ||
-  (TICKET_BODY.test(text.slice(0, 3000)) && (headers.fields.some((field) => TICKET_HEADER.test(field.name)) || isBulk(headers)));
+  (TICKET_BODY.test(text.slice(0, 3000)) && (headers.fields.some((field) => isTicketSystemHeader(field.name)) || isBulk(headers)));
 
 export const isChallenge = (subject: string, text: string): boolean => CHALLENGE.test(subject) || CHALLENGE.test(text.slice(0, 5000));
 

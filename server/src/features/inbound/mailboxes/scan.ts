@@ -6,9 +6,15 @@ import { planScan, uidsToTake } from './scan-plan';
 /** The keyword the `flag` after-action sets beside \Seen: a rescan leaves such messages alone. */
 export const PROCESSED_KEYWORD = '$CampaignsProcessed';
 
-/** Where a mailbox hands each message: the inbound pipeline's mail intake (classify, then apply). */
+/**
+ * Where a mailbox hands each message: the inbound pipeline's mail intake (classify, then apply).
+ * `untouched`: a replies mailbox's mail about none of our messages, which gets no after-action.
+ */
 export interface MailboxIntake {
-  take(raw: Buffer, from: { source: 'mailbox'; origin: string }): Promise<unknown>;
+  take(
+    raw: Buffer,
+    from: { source: 'mailbox'; origin: string; purpose: MailboxConfig['purpose'] }
+  ): Promise<{ untouched?: boolean } | void>;
 }
 
 export interface ScanLog {
@@ -38,9 +44,10 @@ export const errorText = (error: unknown) => (error instanceof Error ? error.mes
 /**
  * Reads the selected folder's new messages by UID, from the stored checkpoint on, and hands each to
  * the intake: fetched with BODY.PEEK (nothing is marked read before it is processed), then the
- * configured after-action, then the checkpoint moved to its UID. A message the intake fails on, or
- * one over the size limit, is moved to the error folder with a log line naming its UID and the
- * reason, and the scan goes on. IMAP failures are not the message's fault: they end the scan (the
+ * configured after-action (none for a mail the intake left untouched), then the checkpoint moved to
+ * its UID. A message the intake fails on, or one over the size limit, is moved to the error folder
+ * (left in place in a replies mailbox) with a log line naming its UID and the reason, and the scan
+ * goes on. IMAP failures are not the message's fault: they end the scan (the
  * watcher reconnects) and leave the checkpoint where it was.
  */
 export const scanFolder = async (imap: ImapFlow, context: ScanContext): Promise<ScanResult> => {
@@ -79,7 +86,7 @@ export const scanFolder = async (imap: ImapFlow, context: ScanContext): Promise<
     }
   };
 
-  type Delivered = { kind: 'taken' } | { kind: 'gone' } | { kind: 'failed'; reason: string };
+  type Delivered = { kind: 'taken' } | { kind: 'untouched' } | { kind: 'gone' } | { kind: 'failed'; reason: string };
   const deliver = async (uid: number): Promise<Delivered> => {
     const meta = await imap.fetchOne(String(uid), { uid: true, size: true }, { uid: true });
     // Gone since the search (another client moved or expunged it): nothing to do but move past it.
@@ -91,8 +98,12 @@ export const scanFolder = async (imap: ImapFlow, context: ScanContext): Promise<
     const message = await imap.fetchOne(String(uid), { source: { start: 0, maxLength: context.maxMessageBytes } }, { uid: true });
     if (!message || !message.source) return { kind: 'gone' };
     try {
-      await context.intake.take(message.source, { source: 'mailbox', origin: `imap:${mailbox.name}` });
-      return { kind: 'taken' };
+      const taken = await context.intake.take(message.source, {
+        source: 'mailbox',
+        origin: `imap:${mailbox.name}`,
+        purpose: mailbox.purpose,
+      });
+      return { kind: taken?.untouched ? 'untouched' : 'taken' };
     } catch (error) {
       return { kind: 'failed', reason: errorText(error) };
     }
@@ -101,7 +112,12 @@ export const scanFolder = async (imap: ImapFlow, context: ScanContext): Promise<
   const result: ScanResult = { taken: 0, setAside: 0 };
   const handle = async (uid: number) => {
     const delivered = await deliver(uid);
-    if (delivered.kind === 'failed') {
+    if (delivered.kind === 'failed' && mailbox.purpose === 'replies') {
+      // A replies mailbox may be people's shared inbox: a mail we cannot read may well be a
+      // colleague's, so it stays where it is, unflagged, and the checkpoint passes it.
+      log.warn(`campaigns: mailbox "${mailbox.name}": message UID ${uid} left in place unread: ${delivered.reason}`);
+      result.setAside += 1;
+    } else if (delivered.kind === 'failed') {
       await moveTo(uid, mailbox.errorFolder);
       log.warn(`campaigns: mailbox "${mailbox.name}": message UID ${uid} moved to "${mailbox.errorFolder}": ${delivered.reason}`);
       result.setAside += 1;

@@ -13,7 +13,7 @@ export interface WebhookReceipt {
 
 export interface WebhookReceiverDeps {
   webhooks: WebhooksConfig;
-  pipeline: InboundPipeline;
+  pipeline: Pick<InboundPipeline, 'apply'>;
   /** SET NX with a time to live, shared by every instance (Redis). */
   claimOnce(key: string, ttlSeconds: number): Promise<boolean>;
   release(key: string): Promise<void>;

@@ -25,6 +25,7 @@ const valid: SiteSettings = {
   events: { includeEmail: true },
   tracking: { storeClientDetails: false },
   retention: { rawEventDays: 365 },
+  replies: { notifyOwner: true },
 };
 
 describe('site settings', () => {

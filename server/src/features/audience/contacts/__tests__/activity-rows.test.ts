@@ -1,4 +1,4 @@
-import { epochToIso, toContactDelivery, toContactEvent } from '../activity-rows';
+import { epochToIso, replyToContactEvent, toContactDelivery, toContactEvent } from '../activity-rows';
 import { decodeEventCursor, encodeEventCursor } from '../event-cursor';
 import { contactActivityQuery } from '../activity-query';
 
@@ -63,15 +63,42 @@ test('an event row parses its JSON data, keeps text that is not JSON and reads e
     linkUrl: 'https://example.com',
     occurredAt: '2026-11-02T09:30:00.000Z',
     campaign: null,
+    reply: null,
   });
   expect(toContactEvent({ ...row, data: 'plain <text>', is_bot: 1 })).toMatchObject({ data: 'plain <text>', isBot: true });
   expect(toContactEvent({ ...row, is_bot: true }).isBot).toBe(true);
 });
 
+test('a reply row is a timeline entry of type reply with its class and snippet', () => {
+  const row = {
+    id: '9',
+    class: 'auto-reply',
+    snippet: 'I am out until Monday',
+    received_at: String(at),
+    source: null,
+    campaign_document_id: 'c1',
+    campaign_name: 'Spring',
+  };
+  expect(replyToContactEvent(row)).toEqual({
+    id: 9,
+    type: 'reply',
+    occurredAt: '2026-11-02T09:30:00.000Z',
+    campaign: { documentId: 'c1', name: 'Spring' },
+    source: 'mailbox',
+    isBot: false,
+    data: null,
+    linkUrl: null,
+    reply: { id: 9, class: 'auto-reply', snippet: 'I am out until Monday' },
+  });
+  expect(replyToContactEvent({ ...row, source: 'webhook' }).source).toBe('webhook');
+});
+
 test('event cursors round-trip and the query refuses forged ones', () => {
-  expect(decodeEventCursor(encodeEventCursor({ at, id: 42 }))).toEqual({ at, id: 42 });
+  expect(decodeEventCursor(encodeEventCursor({ at, id: 42, reply: false }))).toEqual({ at, id: 42, reply: false });
+  expect(decodeEventCursor(encodeEventCursor({ at, id: 7, reply: true }))).toEqual({ at, id: 7, reply: true });
+  expect(encodeEventCursor({ at, id: 7, reply: true })).toBe(`${at}_r7`);
   expect(decodeEventCursor('1; drop table')).toBeNull();
-  expect(contactActivityQuery.parse({ eventsBefore: `${at}_42` }).eventsBefore).toEqual({ at, id: 42 });
+  expect(contactActivityQuery.parse({ eventsBefore: `${at}_42` }).eventsBefore).toEqual({ at, id: 42, reply: false });
   expect(contactActivityQuery.safeParse({ eventsBefore: 'x' }).success).toBe(false);
   expect(contactActivityQuery.safeParse({ eventsLimit: '500' }).success).toBe(false);
   expect(contactActivityQuery.safeParse({ sort: 'id' }).success).toBe(false);

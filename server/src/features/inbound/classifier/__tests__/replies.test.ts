@@ -73,6 +73,9 @@ describe('unsubscribe replies: the new words above the quote count', () => {
   it.each([
     ['UNSUBSCRIBE\n\nSent from my iPhone' + quote],
     ['Bitte abmelden!\n\n-----Ursprüngliche Nachricht-----\nVon: Example News\nBetreff: Spring offers'],
+    ['Bitte nehmen Sie mich aus Ihrem Verteiler.' + quote],
+    ['Merci de retirer mon adresse, supprimez-moi de la liste.' + quote],
+    ['Por favor, quítenme de su lista.' + quote],
     ['Proszę mnie wypisać z listy.' + quote],
     ['Por favor, darme de baja de esta lista.' + quote],
     ['Non voglio più ricevere queste email.' + quote],
