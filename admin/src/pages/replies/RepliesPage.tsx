@@ -1,4 +1,4 @@
-import { Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Box, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { Link, useNavigate } from 'react-router-dom';
 import type { ListRepliesQuery, ReplyClass } from '../../../../shared/contracts/replies';
 import { useGetCampaignsQuery } from '../../api/campaigns';
@@ -108,12 +108,15 @@ export const RepliesPage = () => {
                 )}
               </Td>
               <Td>
-                <Typography fontWeight="bold" ellipsis tag="p">
-                  {reply.subject}
-                </Typography>
-                <Typography textColor="neutral600" ellipsis tag="p">
-                  {reply.snippet}
-                </Typography>
+                {/* Bounded, so a long subject or snippet ends in an ellipsis instead of widening the table past the page. */}
+                <Box maxWidth="36rem">
+                  <Typography fontWeight="bold" ellipsis tag="p">
+                    {reply.subject}
+                  </Typography>
+                  <Typography textColor="neutral600" ellipsis tag="p">
+                    {reply.snippet}
+                  </Typography>
+                </Box>
               </Td>
               <Td>
                 <Typography>
