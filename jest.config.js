@@ -26,6 +26,7 @@ const INTEGRATION_DATABASES = {
   'tracking.test.ts': ALL,
   'inbound.test.ts': ALL,
   'site-events.test.ts': ALL,
+  'experiments.test.ts': ALL,
   'admin-api.test.ts': SQLITE,
   'messages.test.ts': SQLITE,
   // An app of their own: a configuration or a boot no group shares.

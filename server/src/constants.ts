@@ -50,6 +50,7 @@ export const TABLES = {
   mailboxCheckpoints: 'campaigns_mailbox_checkpoints',
   erasures: 'campaigns_erasures',
   suppressionRemovals: 'campaigns_suppression_removals',
+  experimentDecisions: 'campaigns_experiment_decisions',
 } as const;
 
 /** Set by the dedicated worker entry so the plugin knows it is the worker process. */

@@ -27,5 +27,6 @@ integrationGroup(
     'sending/topic-suppressions',
     'sending/scheduling',
     'sending/scheduled-plans',
+    'sending/ab-test',
   ]
 );

@@ -48,7 +48,13 @@ const composed = async (preheader: string | null) => {
     sending: { senders: [], feedbackId: 'campaigns', postalAddress: '12 Harbour Street, Portland, ME 04101, USA' },
   } as never;
   const campaign = { ...row, preheader };
-  const prepared = { row: campaign, content: await compileContent(campaign), linkIds: {}, templateCampaign: templateCampaignOf(campaign) };
+  const prepared = {
+    row: campaign,
+    variant: '',
+    content: await compileContent(campaign),
+    linkIds: {},
+    templateCampaign: templateCampaignOf(campaign),
+  };
   const contact = { email: 'ann@example.org', firstName: 'Ann', lastName: 'Lee', locale: null, timezone: null, attributes: {} };
   const message = composeMessage(
     { secret, identity: sendingIdentity(config), urls: trackingUrls(publicUrl, secret) },

@@ -55,9 +55,11 @@ import type { DeliveryStore } from '../features/sending/delivery-store';
 import type { SendEngine } from '../features/sending/engine';
 import type { TransportSource } from '../features/sending/engine-ports';
 import type { SendStart } from '../features/sending/send-start';
+import type { WinnerSend } from '../features/sending/send-winner';
 import type { Scheduler } from '../features/scheduling/scheduler';
 import type { SendPlans } from '../features/scheduling/send-plans';
 import type { SendRecords } from '../features/sending/send-records';
+import { createDecisionRunner, type DecisionRunner } from '../features/experiments/decision-runner';
 import { createCloseStack } from './close-stack';
 import { eventBatchStoreOf } from './event-batch-store';
 import { buildSendFlow } from './send-flow';
@@ -89,6 +91,10 @@ export interface Running {
   engine: SendEngine;
   /** How a send starts, an editor's or its schedule's. */
   sendStart: SendStart;
+  /** An A/B test's winner to the rest of its audience (`sendWinner`), once its experiment is decided. */
+  winnerSend: WinnerSend;
+  /** A/B tests' waits and the rule's decisions, the winners sent (the experiments' maintenance job runs it every minute). */
+  decisions: DecisionRunner;
   /** The plans of sends that do not go out at once (waves, spreads, windows): made at the start, carried by the dispatch. */
   plans: SendPlans;
   /** One delayed job per scheduled campaign, and the reconcile that keeps the queue true to the database. */
@@ -198,7 +204,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       fetchText,
     });
     const bounces = smtpBounces({ knex, pipeline: inbound });
-    const { store, records, lifecycle, campaigns, cache, plans, engine, sendStart, scheduler } = buildSendFlow({
+    const { store, records, lifecycle, campaigns, cache, experiments, plans, engine, sendStart, winnerSend, scheduler } = buildSendFlow({
       strapi,
       config,
       redis: client,
@@ -228,11 +234,12 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
         log: strapi.log,
       }),
     ];
+    const decisions = createDecisionRunner({ strapi, winnerSend, log: strapi.log });
     const retention = createRetention({ knex, rawEventDays: async () => (await siteSettings.get()).retention.rawEventDays });
     const workers = runWorkers
       ? openWorkers(
           declarations,
-          { config, log: strapi.log, engine, scheduler, imports, reactors, retention, replyNotices },
+          { config, log: strapi.log, engine, scheduler, imports, reactors, retention, replyNotices, decisions },
           client,
           prefix
         )
@@ -270,10 +277,12 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       lifecycle,
       engine,
       sendStart,
+      winnerSend,
+      decisions,
       plans,
       scheduler,
       transport,
-      webView: createWebView({ campaigns, cache, composeContext }),
+      webView: createWebView({ campaigns, cache, experiments, composeContext }),
       imports,
       events,
       bounces,

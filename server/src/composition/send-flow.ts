@@ -26,6 +26,12 @@ import { createRateLimiter } from '../features/sending/rate-limiter';
 import type { Readiness } from '../features/sending/readiness';
 import { createSendStart, startRows } from '../features/sending/send-start';
 import { sendRecords } from '../features/sending/send-records';
+import { createWinnerSend } from '../features/sending/send-winner';
+import type { ExperimentSource } from '../features/sending/engine-ports';
+import { experimentForSend } from '../features/experiments/experiment-store';
+import { assignVariant } from '../features/experiments/stats';
+import { experimentLifecycle, type ExperimentAction, type ExperimentState } from '../../../shared/contracts/experiment-lifecycle';
+import { lifecycleMoves, stateColumn } from '../db/lifecycle-moves';
 
 export interface SendFlowDeps {
   strapi: Core.Strapi;
@@ -80,6 +86,20 @@ export const buildSendFlow = ({
     })
   );
   const campaigns = campaignSource(strapi);
+  const experimentsTable = tableOf(UID.experiment);
+  const experiments: ExperimentSource = {
+    async forSend(campaignId) {
+      const experiment = await experimentForSend(strapi, campaignId);
+      if (!experiment) return null;
+      // Only a decided test has a winner: the common reads (a test's dispatch and send jobs) read nothing more.
+      const decided =
+        experiment.state === 'decided'
+          ? ((await knex(experimentsTable).select('winner').where({ id: experiment.id }).first()) as { winner: string | null })
+          : null;
+      return { ...experiment, winner: decided?.winner ?? null };
+    },
+    assignVariant,
+  };
   // Every message of a send, and its web view, shows the entries its start froze.
   const cache = createCampaignCache(knex, {
     fonts,
@@ -99,6 +119,7 @@ export const buildSendFlow = ({
     cache,
     audience: { page: (rules, page) => audience.pageRules(rules, page) },
     plans,
+    experiments,
     bounces,
     queues: { send: queueOf('send'), dispatch: queueOf('dispatch') },
     limiter: createRateLimiter(redis, config.redis.prefix, config.rateLimits),
@@ -106,7 +127,28 @@ export const buildSendFlow = ({
     composeContext,
     log: strapi.log,
   });
-  const sendStart = createSendStart({ lifecycle, plans, records, engine, readiness, blocks: entriesBlocks });
+  const sendStart = createSendStart({
+    lifecycle,
+    plans,
+    records,
+    engine,
+    readiness,
+    blocks: entriesBlocks,
+    experiments: {
+      draftOf: async (campaignId) => {
+        const experiment = await experimentForSend(strapi, campaignId);
+        return experiment?.state === 'draft' ? experiment.id : null;
+      },
+      // The experiment lifecycle's move on the start's own transaction: both happen, or neither.
+      start: async (trx, experimentId) => {
+        await lifecycleMoves<ExperimentState, ExperimentAction>(experimentLifecycle, stateColumn(trx, experimentsTable)).take(
+          experimentId,
+          'start'
+        );
+      },
+    },
+  });
+  const winnerSend = createWinnerSend({ experiments, records, lifecycle, engine });
   const scheduler = createScheduler({
     queue: queueOf('schedule'),
     store: campaignSchedules(strapi),
@@ -120,5 +162,5 @@ export const buildSendFlow = ({
     graceMs: config.scheduling.graceMinutes * 60_000,
     log: strapi.log,
   });
-  return { store, records, lifecycle, campaigns, cache, plans, engine, sendStart, scheduler };
+  return { store, records, lifecycle, campaigns, cache, experiments, plans, engine, sendStart, winnerSend, scheduler };
 };

@@ -8,6 +8,7 @@ import type { SendEngine } from './sending/engine';
 import type { Scheduler } from './scheduling/scheduler';
 import type { Retention } from './audience/privacy/retention';
 import type { ReplyNotices } from './replies/owner-notice';
+import type { DecisionRunner } from './experiments/decision-runner';
 
 type StrapiContext = { strapi: Core.Strapi };
 
@@ -25,6 +26,8 @@ export interface QueueDependencies {
   retention: Retention;
   /** Mails a campaign's owner about a person's reply (the replies queue's worker). */
   replyNotices: ReplyNotices;
+  /** A/B tests' waits, decisions and winner sends (the experiments maintenance job). */
+  decisions: DecisionRunner;
 }
 
 /*

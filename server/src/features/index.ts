@@ -3,6 +3,7 @@ import audience from './audience';
 import type { Feature } from './feature';
 import campaigns from './campaigns';
 import contentBlocks from './content-blocks';
+import experiments from './experiments';
 import imports from './imports';
 import inbound from './inbound';
 import preferences from './preferences';
@@ -31,6 +32,7 @@ export const FEATURES = [
   preferences,
   inbound,
   replies,
+  experiments,
   analytics,
   settings,
 ] as const;

@@ -20,6 +20,9 @@ test('the migrations of every feature run in the order they always ran, under th
     '012-domain-rollups',
     '013-frozen-entries',
     '014-replies',
+    '015-experiment-decisions',
+    '016-send-winner',
+    '017-experiment-wait',
   ]);
 });
 
@@ -58,5 +61,6 @@ test('each maintenance job has a schedule of its own', () => {
     'tidySends@tidy-sends/60000',
     'tidyImports@tidy-imports/300000',
     'eventRetention@event-retention/600000',
+    'decideExperiments@decide-experiments/60000',
   ]);
 });

@@ -7,6 +7,7 @@ import type { Campaign, CampaignPauseReason, CampaignRates, CampaignSummary } fr
 import { rootOf } from '../../composition/accessor';
 import { CAMPAIGN_STATES, TABLES, UID, type CampaignState } from '../../constants';
 import { checkCampaignContent } from '../sending/content-check';
+import { deleteExperimentOf } from '../experiments/experiment-store';
 import { createTemplateLibrary } from '../templates/library';
 import { listRates } from '../analytics/list-rates';
 import { sentToCounts, type SentTo } from '../sending/sent-to';
@@ -227,7 +228,7 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
       return toCampaign(row);
     },
 
-    /** Deletes the campaign with its deliveries, links and counters; refused while it is sending. */
+    /** Deletes the campaign with its deliveries, links, counters and A/B test; refused while it is sending. */
     async delete(documentId: string) {
       const current = await findRow(documentId);
       if (!canDelete(current.state as CampaignState)) {
@@ -237,6 +238,7 @@ const createCampaignsService = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const table of [TABLES.deliveries, TABLES.links, TABLES.rollups, TABLES.rollupHours, TABLES.domainRollups]) {
           await trx(table).where({ campaign_id: current.id }).delete();
         }
+        await deleteExperimentOf(strapi, trx, current.id);
         await documents().delete({ documentId });
       });
       // A scheduled campaign's job goes with it (the reconcile would remove it within a minute).

@@ -85,7 +85,7 @@ export const composeMessage = (
         unsubscribeMailto: ctx.identity.unsubscribeMailto,
         unsubscribeToken: ctx.urls.unsubscribeToken(recipient.deliveryId),
         campaignId: row.id,
-        variant: '',
+        variant: prepared.variant,
         feedbackId: ctx.identity.feedbackId,
       }),
       text: rendered.text,

@@ -7,9 +7,19 @@ import type { TemplateContact } from '../../content/render';
 import { templateContactOf } from '../../content/template-contact';
 import { blockingSuppressions, type SuppressionTables } from '../audience/suppressions/blocking';
 
+/** A contact a dispatch page gives a delivery: its A/B variant ('' or absent: none) and its instant (absent: at once). */
+export interface NewDelivery {
+  id: number;
+  email: string;
+  variant?: string;
+  dueAt?: number | null;
+}
+
 /** A delivery with what rendering it needs from its contact. */
 export interface DeliveryToSend {
   id: number;
+  /** Its A/B variant's key; '' for the campaign's own message. */
+  variant: string;
   /** When it may go (epoch ms), or null for right away. */
   dueAt: number | null;
   contactId: number;
@@ -68,16 +78,11 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
      * and so are contacts gone since the page was read. The contacts still there are locked (shared)
      * until the insert commits: an erasure, which locks its contact first, either waits for these
      * deliveries and then blanks their address, or commits first and none is made for its contact.
-     * `dueAt`: each contact's instant, in the same order, when the send has a plan.
+     * Each contact may carry its A/B `variant` (none: the campaign's own message, '') and its
+     * instant (`dueAt`, when the send has a plan or a send-time variant).
      */
-    async insertQueued(
-      campaignId: number,
-      contacts: ReadonlyArray<{ id: number; email: string }>,
-      now: number,
-      dueAt: readonly number[] | null = null
-    ) {
+    async insertQueued(campaignId: number, contacts: ReadonlyArray<NewDelivery>, now: number) {
       if (!contacts.length) return;
-      const dueOf = new Map(dueAt ? contacts.map((c, i) => [c.id, dueAt[i]]) : []);
       await knex.transaction(async (trx) => {
         for (const page of chunks(contacts)) {
           const present = trx(tables.contacts)
@@ -101,8 +106,8 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
                 queued_at: now,
                 updated_at: now,
                 attempts: 0,
-                variant: '',
-                due_at: dueOf.get(c.id) ?? null,
+                variant: c.variant ?? '',
+                due_at: c.dueAt ?? null,
               }))
             )
             .onConflict(['campaign_id', 'contact_id'])
@@ -111,11 +116,14 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
       });
     },
 
-    /** Queued deliveries of contacts in (afterContact, upToContact], in id order: one dispatch page. */
-    async queuedForContacts(campaignId: number, afterContact: number, upToContact: number): Promise<QueuedDelivery[]> {
+    /**
+     * Queued deliveries of contacts in (afterContact, upToContact], in id order: one dispatch page.
+     * `variant`: only that variant's (the winner's page leaves the test group's own jobs alone).
+     */
+    async queuedForContacts(campaignId: number, afterContact: number, upToContact: number, variant?: string): Promise<QueuedDelivery[]> {
       const rows = await knex(D)
         .select('id', 'due_at')
-        .where({ campaign_id: campaignId, state: 'queued' })
+        .where({ campaign_id: campaignId, state: 'queued', ...(variant === undefined ? {} : { variant }) })
         .where('contact_id', '>', afterContact)
         .where('contact_id', '<=', upToContact)
         .orderBy('id');
@@ -162,6 +170,7 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
             .leftJoin(`${tables.contacts} as c`, 'c.id', 'd.contact_id')
             .select(
               'd.id',
+              'd.variant',
               'd.contact_id',
               'd.email',
               'd.attempts',
@@ -192,6 +201,7 @@ export const deliveryStore = (knex: Knex, tables: StoreTables) => {
         .filter((r) => !blockedIds.has(r.id))
         .map((r) => ({
           id: Number(r.id),
+          variant: String(r.variant ?? ''),
           dueAt: r.due_at == null ? null : Number(r.due_at),
           contactId: Number(r.contact_id),
           email: String(r.email),

@@ -3,6 +3,7 @@ import type { SmtpBounce } from '../../events/smtp-bounce';
 import type { Transport } from '../../mail/transport';
 import type { RuleGroup } from '../audience/segments/rules';
 import type { CampaignRow } from './prepared-campaign';
+import type { AssignVariant, SendExperiment } from './variants';
 
 /*
  * What the send engine (engine.ts) is given: small interfaces the composition root fills in, so
@@ -42,4 +43,11 @@ export interface TransportSource {
   get(): Transport;
   /** Whether the server takes 8-bit bodies; false when it cannot be asked. */
   eightBitMime(): Promise<boolean>;
+}
+
+/** The campaign's A/B test, as features/experiments keeps it, and how its contacts are assigned. */
+export interface ExperimentSource {
+  /** Null for a campaign without one. */
+  forSend(campaignId: number): Promise<SendExperiment | null>;
+  assignVariant: AssignVariant;
 }

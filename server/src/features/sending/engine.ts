@@ -6,13 +6,14 @@ import { classifyFailure, type Transport } from '../../mail/transport';
 import type { SendJobs } from './jobs';
 import { retryDelayMs } from './backoff';
 import { dueBatches } from './due-batches';
-import type { AudiencePages, BounceRecorder, CampaignSource, DuePlan, DuePlans, TransportSource } from './engine-ports';
+import type { AudiencePages, BounceRecorder, CampaignSource, DuePlan, DuePlans, ExperimentSource, TransportSource } from './engine-ports';
 import { composeMessage, messageIdFor, type ComposeContext, type ComposeOptions, type Recipient } from './compose';
 import type { DeliveryStore, DeliveryToSend, QueuedDelivery } from './delivery-store';
 import { STALE_SENDING_MS } from './delivery-states';
 import type { CampaignCache, PreparedCampaign } from './prepared-campaign';
 import type { RateLimiter } from './rate-limiter';
 import type { SendRecords } from './send-records';
+import { awaitsWinner, dispatchModeOf, placeContacts, prepareVariant, type SendExperiment } from './variants';
 
 /** Contacts a dispatch page reads: one keyset page of the segment, one transaction of deliveries. */
 const DISPATCH_PAGE = 1000;
@@ -53,6 +54,7 @@ export interface SendEngineDeps {
   cache: CampaignCache;
   audience: AudiencePages;
   plans: DuePlans;
+  experiments: ExperimentSource;
   bounces: BounceRecorder;
   queues: { send: JobQueue; dispatch: JobQueue };
   limiter: RateLimiter;
@@ -119,6 +121,8 @@ export const createSendEngine = (deps: SendEngineDeps) => {
     if (await store.hasPending(campaignId)) return;
     const now = Date.now();
     if (state === 'sending' && record.state === 'dispatched') {
+      // The test group went out; the rest of the audience waits for the winner (sendWinner), the campaign with it.
+      if (awaitsWinner(await deps.experiments.forSend(campaignId), record.winner)) return;
       const counts = await store.counts(campaignId);
       const noneWentOut = counts.failed > 0 && counts.sent === 0 && counts.unknown === 0;
       if (await lifecycle.take(campaignId, noneWentOut ? 'fail' : 'complete')) await records.finish(campaignId, now);
@@ -174,22 +178,37 @@ export const createSendEngine = (deps: SendEngineDeps) => {
       let topicId: number | null | undefined;
       // Opened once from the saved state: it carries its counters from page to page.
       let plan: DuePlan | null | undefined;
+      // Its variants are fixed once its test starts; what the dispatch does with them follows the record (a winner set meanwhile).
+      let experiment: SendExperiment | null | undefined;
       for (;;) {
         const record = await records.find(campaignId);
         if (!record || record.state !== 'dispatching') break;
         if ((await lifecycle.stateOf(campaignId)) !== 'sending') return;
         topicId ??= (await deps.campaigns.load(campaignId))?.topicId ?? null;
         if (plan === undefined) plan = record.plan == null ? null : deps.plans.open(record.plan);
+        if (experiment === undefined) experiment = await deps.experiments.forSend(campaignId);
+        const mode = dispatchModeOf(experiment, record.winner);
         const page = await deps.audience.page(record.rules, { after: record.cursor, limit: DISPATCH_PAGE, topicId });
         const now = Date.now();
         if (!page.length) {
-          await records.markDispatched(campaignId, now);
+          await records.markDispatched(campaignId, now, record.run);
           break;
         }
         const last = page[page.length - 1].id;
-        await store.insertQueued(campaignId, page, now, plan ? plan.place(page) : null);
-        await enqueue(campaignId, record.run, await store.queuedForContacts(campaignId, record.cursor, last));
-        await records.advanceCursor(campaignId, last, now, plan?.state());
+        // The rest goes at once: its plan's times passed with the test.
+        const planned = plan && mode.kind !== 'rest' ? plan.place(page) : null;
+        const placed = placeContacts(mode, page, planned, {
+          secret: mode.kind === 'test' ? deps.composeContext().secret : '',
+          assignVariant: deps.experiments.assignVariant,
+        });
+        await store.insertQueued(
+          campaignId,
+          page.flatMap((contact, i) => (placed[i] ? [{ ...contact, ...placed[i] }] : [])),
+          now
+        );
+        const winner = mode.kind === 'rest' ? mode.variant.key : undefined;
+        await enqueue(campaignId, record.run, await store.queuedForContacts(campaignId, record.cursor, last, winner));
+        await records.advanceCursor(campaignId, last, now, plan?.state(), record.run);
       }
       await finalize(campaignId);
     },
@@ -207,9 +226,17 @@ export const createSendEngine = (deps: SendEngineDeps) => {
       if (row.state !== 'sending') return;
 
       const ctx = deps.composeContext();
-      let prepared;
+      const loaded = await store.loadSendable(deliveryIds, Date.now(), row.topicId);
+      // A job that runs before its deliveries are due (promoted by hand, a clock that jumped) sends none of them early.
+      const early = loaded.filter((d) => d.dueAt !== null && d.dueAt > Date.now() + EARLY_TOLERANCE_MS);
+      if (early.length) await enqueue(campaignId, `due${early[0].dueAt}`, early);
+      const deliveries = early.length ? loaded.filter((d) => !early.includes(d)) : loaded;
+      // One message per variant among the job's deliveries: A/B variants are interleaved, so a job usually holds several.
+      const variants = [...new Set(deliveries.map((d) => d.variant))];
+      const prepared = new Map<string, PreparedCampaign>();
       try {
-        prepared = await cache.get(row);
+        const experiment = variants.some(Boolean) ? await deps.experiments.forSend(campaignId) : null;
+        for (const key of variants) prepared.set(key, await prepareVariant(cache, row, key, experiment));
       } catch (error) {
         // Content is checked when saved and when sending starts; one that still fails stops the campaign rather than failing every delivery.
         if (error instanceof TemplateError) {
@@ -219,11 +246,6 @@ export const createSendEngine = (deps: SendEngineDeps) => {
         }
         throw error;
       }
-      const loaded = await store.loadSendable(deliveryIds, Date.now(), row.topicId);
-      // A job that runs before its deliveries are due (promoted by hand, a clock that jumped) sends none of them early.
-      const early = loaded.filter((d) => d.dueAt !== null && d.dueAt > Date.now() + EARLY_TOLERANCE_MS);
-      if (early.length) await enqueue(campaignId, `due${early[0].dueAt}`, early);
-      const deliveries = early.length ? loaded.filter((d) => !early.includes(d)) : loaded;
       const composeOptions = { eightBit: deliveries.length ? await deps.transport.eightBitMime() : false };
       // Before any claim: a transport that cannot be created has sent nothing, and must not pass for one that lost a message.
       const transport = deps.transport.get();
@@ -254,7 +276,8 @@ export const createSendEngine = (deps: SendEngineDeps) => {
           const mine = group.filter((d) => claimed.has(d.id));
           for (const [i, delivery] of mine.entries()) {
             try {
-              if (await sendOne(campaignId, jobId, delivery, { ctx, prepared, transport, composeOptions })) sent.push(delivery.id);
+              const message = { ctx, prepared: prepared.get(delivery.variant)!, transport, composeOptions };
+              if (await sendOne(campaignId, jobId, delivery, message)) sent.push(delivery.id);
             } catch (error) {
               await engine.releaseUntried(
                 mine.slice(i + 1).map((d) => d.id),

@@ -8,6 +8,7 @@ import { dispatchProcessor } from './dispatch-processor';
 import { deliveryTables } from './migrations/001-delivery-tables';
 import { sends } from './migrations/005-sends';
 import { sendPlans } from './migrations/009-send-plans';
+import { sendWinner } from './migrations/016-send-winner';
 import { onSendJobFailed, sendProcessor } from './send-processor';
 import sending from './service';
 
@@ -54,6 +55,6 @@ export default defineFeature({
     // Re-adds send work a crash lost and finishes campaigns nobody finished (the engine's sweep).
     { name: 'tidySends', scheduler: 'tidy-sends', everyMs: 60_000, run: ({ engine }): Promise<unknown> => engine.sweep() },
   ],
-  migrations: [deliveryTables, sends, sendPlans],
+  migrations: [deliveryTables, sends, sendPlans, sendWinner],
   actions: [{ uid: 'send', subCategory: 'campaigns', displayName: 'Send, schedule, pause and cancel campaigns' }],
 });

@@ -26,7 +26,10 @@ export interface CampaignRow {
 
 /** A campaign compiled for sending: templates, the ids of its tracked links by template key. */
 export interface PreparedCampaign {
+  /** The campaign as this message is made of it: a variant's fields in place of the campaign's. */
   row: CampaignRow;
+  /** The A/B variant's key ('': the campaign's own message); its links are recorded under it. */
+  variant: string;
   content: CompiledContent;
   linkIds: Record<string, number>;
   templateCampaign: TemplateCampaign;
@@ -35,14 +38,18 @@ export interface PreparedCampaign {
 const L = TABLES.links;
 const urlHash = (url: string) => createHash('sha256').update(url).digest('hex');
 
-/** Records the campaign's links (once: the unique index ignores a second insert) and answers their ids by key. */
-export const recordLinks = async (knex: Knex, campaignId: number, links: CompiledContent['links'], now: number) => {
+/**
+ * Records the links of a campaign's message, or of one of its A/B variants (once: the unique index
+ * ignores a second insert), and answers their ids by key. Each variant has links of its own, so a
+ * click counts for the variant its message was.
+ */
+export const recordLinks = async (knex: Knex, campaignId: number, variant: string, links: CompiledContent['links'], now: number) => {
   if (!links.length) return {};
   await knex(L)
     .insert(
       links.map((link, position) => ({
         campaign_id: campaignId,
-        variant: '',
+        variant,
         url_hash: urlHash(link.url),
         url: link.url,
         position,
@@ -53,7 +60,7 @@ export const recordLinks = async (knex: Knex, campaignId: number, links: Compile
     .ignore();
   const rows: Array<{ id: number; url_hash: string }> = await knex(L)
     .select('id', 'url_hash')
-    .where({ campaign_id: campaignId, variant: '' })
+    .where({ campaign_id: campaignId, variant })
     .whereIn(
       'url_hash',
       links.map((l) => urlHash(l.url))
@@ -70,7 +77,7 @@ export const templateCampaignOf = (row: CampaignRow): TemplateCampaign => ({
 });
 
 /**
- * Compiles each campaign once per process and version: MJML is the expensive step (tens of ms),
+ * Compiles each campaign (and each of its A/B variants) once per process and version: MJML is the expensive step (tens of ms),
  * Liquid per recipient the cheap one. A campaign edited while paused has a new updatedAt, so the
  * next job compiles it again; so does a change of the site's fonts (SiteSettings.fonts, read
  * through its short cache), which every message of the campaign sent after it follows.
@@ -89,24 +96,24 @@ export const createCampaignCache = (
     publicUrl?: string | null;
   } = {}
 ) => {
-  const cache = new Map<number, { version: string; prepared: Promise<PreparedCampaign> }>();
+  const cache = new Map<string, { version: string; prepared: Promise<PreparedCampaign> }>();
   return {
-    async get(row: CampaignRow): Promise<PreparedCampaign> {
+    /** `variant`: an A/B variant of the campaign, whose fields `variantRow` already put in `row`. */
+    async get(row: CampaignRow, variant = ''): Promise<PreparedCampaign> {
       const siteFonts = await fonts();
-      const version = `${String(row.updatedAt)} ${JSON.stringify(siteFonts)}`;
-      const hit = cache.get(row.id);
+      // A variant's fields are part of its version: they are fixed once its test starts, but a campaign's are not before.
+      const version = `${String(row.updatedAt)} ${JSON.stringify(siteFonts)} ${variant && JSON.stringify(row)}`;
+      const key = `${row.id}:${variant}`;
+      const hit = cache.get(key);
       if (hit && hit.version === version) return hit.prepared;
       const prepared = (async () => {
         const content = await compileContent({ ...row, content: await expand(row) }, { fonts: siteFonts, publicUrl });
-        const linkIds = await recordLinks(knex, row.id, content.links, Date.now());
-        return { row, content, linkIds, templateCampaign: templateCampaignOf(row) };
+        const linkIds = await recordLinks(knex, row.id, variant, content.links, Date.now());
+        return { row, variant, content, linkIds, templateCampaign: templateCampaignOf(row) };
       })();
-      prepared.catch(() => cache.delete(row.id));
-      cache.set(row.id, { version, prepared });
+      prepared.catch(() => cache.delete(key));
+      cache.set(key, { version, prepared });
       return prepared;
-    },
-    forget(campaignId: number) {
-      cache.delete(campaignId);
     },
   };
 };

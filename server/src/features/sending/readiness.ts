@@ -66,7 +66,7 @@ export const createReadiness = ({ senders, config, fonts, composeContext, expand
   /** Untracked links in previews and tests: nothing there should count as a click. Entries are read live. */
   const prepareUntracked = async (row: CampaignRow): Promise<PreparedCampaign> => {
     const content = await compileOrThrow(row.content ? { ...row, content: (await expand(row)).content } : row);
-    return { row, content, linkIds: {}, templateCampaign: templateCampaignOf(row) };
+    return { row, variant: '', content, linkIds: {}, templateCampaign: templateCampaignOf(row) };
   };
 
   /**

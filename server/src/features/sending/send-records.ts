@@ -15,6 +15,8 @@ export interface SendRecord {
   finishedAt: number | null;
   /** The plan that gives each contact its instant (scheduling's wave plan), as the cursor left it; null: everyone at once. */
   plan: unknown;
+  /** The A/B test's winner, once its rest is dispatched (sendWinner); null during the test and without one. */
+  winner: string | null;
 }
 
 const S = TABLES.sends;
@@ -29,6 +31,7 @@ const toRecord = (row: Record<string, unknown>): SendRecord => ({
   dispatchedAt: row.dispatched_at == null ? null : Number(row.dispatched_at),
   finishedAt: row.finished_at == null ? null : Number(row.finished_at),
   plan: row.plan == null ? null : (JSON.parse(String(row.plan)) as unknown),
+  winner: row.winner == null ? null : String(row.winner),
 });
 
 /**
@@ -60,17 +63,22 @@ export const sendRecords = (knex: Knex) => ({
     });
   },
 
-  /** The page up to `cursor` is dispatched; `plan`, when the send has one, is its state after that page. */
-  async advanceCursor(campaignId: number, cursor: number, now: number, plan: unknown = null) {
+  /**
+   * The page up to `cursor` is dispatched; `plan`, when the send has one, is its state after that page.
+   * `run`: the run the page was read in; a page read before a new run started (a resume, the rest of
+   * an A/B test, which pages again from the start) moves nothing, and the new run redoes it.
+   */
+  async advanceCursor(campaignId: number, cursor: number, now: number, plan: unknown = null, run?: number) {
     await knex(S)
-      .where({ campaign_id: campaignId })
+      .where({ campaign_id: campaignId, ...(run === undefined ? {} : { run }) })
       .where('cursor', '<', cursor)
       .update({ cursor, updated_at: now, ...(plan == null ? {} : { plan: JSON.stringify(plan) }) });
   },
 
-  async markDispatched(campaignId: number, now: number) {
+  /** `run`: as for advanceCursor, an end reached in an older run than the record's is not its end. */
+  async markDispatched(campaignId: number, now: number, run?: number) {
     await knex(S)
-      .where({ campaign_id: campaignId, state: 'dispatching' })
+      .where({ campaign_id: campaignId, state: 'dispatching', ...(run === undefined ? {} : { run }) })
       .update({ state: 'dispatched', dispatched_at: now, updated_at: now });
   },
 
@@ -80,6 +88,28 @@ export const sendRecords = (knex: Knex) => ({
       .where({ campaign_id: campaignId })
       .update({ run: knex.raw('run + 1'), updated_at: now });
     return (await this.find(campaignId))?.run ?? 0;
+  },
+
+  /**
+   * The rest of an A/B test's audience gets the winner: the dispatch pages the audience again from
+   * the start, under a new run (its send jobs get ids of their own), everyone at once. Conditional
+   * on no winner yet: answers whether this call set it (a second call changes nothing).
+   */
+  async startRest(campaignId: number, winner: string, now: number) {
+    const changed = await knex(S)
+      .where({ campaign_id: campaignId })
+      .whereNull('winner')
+      .whereNull('finished_at')
+      .update({
+        winner,
+        state: 'dispatching',
+        cursor: 0,
+        plan: null,
+        dispatched_at: null,
+        run: knex.raw('run + 1'),
+        updated_at: now,
+      });
+    return changed === 1;
   },
 
   async finish(campaignId: number, now: number) {

@@ -35,6 +35,11 @@ export interface SendStartDeps {
   readiness: Pick<Readiness, 'assertReady' | 'expand'>;
   /** Keeps the entries blocks as the start resolved them, in the transaction that writes the send record. */
   blocks: { freeze(trx: Knex, campaignId: number, expansion: Expansion): Promise<void> };
+  /**
+   * The campaign's A/B test: the id of a draft one (null: none to start), and its move to
+   * `testing` (experiment-lifecycle's `start`), taken in the transaction that starts the send.
+   */
+  experiments: { draftOf(campaignId: number): Promise<number | null>; start(trx: Knex, experimentId: number): Promise<void> };
   now?: () => number;
 }
 
@@ -47,7 +52,7 @@ export interface SendStartDeps {
  * A start or a resume follows the campaign's schedule (what its time has passed goes at once); a
  * send now ignores it.
  */
-export const createSendStart = ({ lifecycle, plans, records, engine, readiness, blocks, now = Date.now }: SendStartDeps) => ({
+export const createSendStart = ({ lifecycle, plans, records, engine, readiness, blocks, experiments, now = Date.now }: SendStartDeps) => ({
   async begin(row: StartRow, action: 'send' | 'start' | 'resume'): Promise<boolean> {
     lifecycle.assertCanTake(row, action);
     // The site's entries are read once, here: the check below and every message of the send use this reading.
@@ -55,9 +60,12 @@ export const createSendStart = ({ lifecycle, plans, records, engine, readiness, 
     await readiness.assertReady({ ...row, content: row.content === null ? null : expansion.content });
     const rules = row.segment!.rules as RuleGroup;
     const plan = action === 'send' ? null : await plans.planFor(row.id, rules);
+    const test = await experiments.draftOf(row.id);
     const freeze = async (trx: Parameters<typeof records.begin>[0]) => {
       await records.begin(trx, row.id, rules, now(), plan);
       await blocks.freeze(trx, row.id, expansion);
+      // With the move: a send never starts with its test still editable, nor a test without its send.
+      if (test !== null) await experiments.start(trx, test);
     };
     if (action === 'send') await lifecycle.takeOrRefuse(row, 'send', freeze);
     else if (action === 'resume') await lifecycle.resume(row, freeze);

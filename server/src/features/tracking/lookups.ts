@@ -6,6 +6,8 @@ export interface TrackedDelivery extends EventDelivery {
   email: string;
   /** When the message left (while its batch is still being written, when it was claimed for sending). */
   sentAt: number | null;
+  /** Its A/B variant ('' or absent: the campaign's own message). */
+  variant?: string;
 }
 
 const D = TABLES.deliveries;
@@ -20,9 +22,10 @@ const toDelivery = (row: Record<string, unknown>): TrackedDelivery => ({
   contactId: Number(row.contact_id),
   email: String(row.email),
   sentAt: epoch(row.sent_at) ?? epoch(row.sending_at),
+  variant: String(row.variant ?? ''),
 });
 
-const DELIVERY_COLUMNS = ['id', 'campaign_id', 'contact_id', 'email', 'sent_at', 'sending_at'].map((c) => `d.${c}`);
+const DELIVERY_COLUMNS = ['id', 'campaign_id', 'contact_id', 'email', 'sent_at', 'sending_at', 'variant'].map((c) => `d.${c}`);
 
 export const deliveryOf = async (knex: Knex, deliveryId: number): Promise<TrackedDelivery | null> => {
   const row = await knex(`${D} as d`).select(DELIVERY_COLUMNS).where('d.id', deliveryId).first();

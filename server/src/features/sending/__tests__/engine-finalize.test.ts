@@ -5,13 +5,15 @@ import type { PauseReasons } from '../../campaigns/pause-reasons';
 import type { DeliveryStore } from '../delivery-store';
 import { createSendEngine, type SendEngineDeps } from '../engine';
 import type { SendRecord, SendRecords } from '../send-records';
+import type { SendExperiment } from '../variants';
 
 /** The engine with every dependency faked: one campaign, its send record, whether deliveries are pending. */
 const engineFor = (world: {
   state: CampaignState;
-  record: Pick<SendRecord, 'state' | 'finishedAt'>;
+  record: Pick<SendRecord, 'state' | 'finishedAt'> & { winner?: string | null };
   pending: boolean;
   counts?: Record<string, number>;
+  experiment?: SendExperiment;
 }) => {
   const states: StateStore<CampaignState> = {
     async move(_id, from, to) {
@@ -33,6 +35,7 @@ const engineFor = (world: {
       rules: { match: 'all', rules: [] },
       startedAt: 0,
       dispatchedAt: null,
+      winner: null,
       ...world.record,
     }),
     finish: async (id: number) => void finished.push(id),
@@ -42,6 +45,7 @@ const engineFor = (world: {
   const engine = createSendEngine({
     records,
     store,
+    experiments: { forSend: async () => world.experiment ?? null },
     // Finishing never halts: no reason is ever written.
     lifecycle: createCampaignLifecycle(states, {} as PauseReasons, (_id, action) => void emitted.push(action)),
   } as unknown as SendEngineDeps);
@@ -100,5 +104,37 @@ describe('the send engine ends a campaign', () => {
     expect(cancelled.state).toBe('cancelled');
     expect(finished).toEqual([1]);
     expect(emitted).toEqual([]);
+  });
+
+  it('not while the rest of an A/B test waits for its winner; then with the rest, or at once without a rest', async () => {
+    const test = (state: SendExperiment['state'], testShare = 60): SendExperiment => ({
+      id: 1,
+      documentId: 'x',
+      state,
+      variants: [
+        { key: 'A', name: 'A' },
+        { key: 'B', name: 'B', subject: 'B' },
+      ],
+      testShare,
+      winner: state === 'decided' ? 'B' : null,
+    });
+    const done = { state: 'dispatched' as const, finishedAt: null };
+    for (const experiment of [test('testing'), test('decided')]) {
+      const world = { state: 'sending' as CampaignState, record: done, pending: false, experiment };
+      const { engine, finished } = engineFor(world);
+      await engine.finalize(1);
+      expect(world.state).toBe('sending');
+      expect(finished).toEqual([]);
+    }
+    for (const [experiment, winner] of [
+      [test('decided'), 'B'],
+      [test('testing', 100), null],
+      [test('cancelled'), null],
+      [test('draft'), null],
+    ] as const) {
+      const world = { state: 'sending' as CampaignState, record: { ...done, winner }, pending: false, experiment };
+      await engineFor(world).engine.finalize(1);
+      expect(world.state).toBe('sent');
+    }
   });
 });

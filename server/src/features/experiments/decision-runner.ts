@@ -1,0 +1,220 @@
+import type { Core } from '@strapi/strapi';
+import type { Variant } from '../../../../shared/contracts/experiments';
+import { TABLES, UID } from '../../constants';
+import { columnsOf, joinTableOf } from '../../db/columns';
+import { reasonInWords } from './decision-words';
+import { recordDecision } from './experiment-store';
+import { decide, type Decision, type ExperimentMetric } from './stats';
+import { variantTallies } from './variant-tallies';
+
+/** How a decided winner reaches the rest of the audience (the send flow's winner send, features/sending/send-winner.ts). */
+export interface WinnerSender {
+  sendWinner(campaignId: number, variantKey: string): Promise<{ started: boolean }>;
+}
+
+export interface DecisionRunnerDeps {
+  strapi: Core.Strapi;
+  winnerSend: WinnerSender;
+  log: { warn(message: string): void };
+  now?: () => number;
+}
+
+interface DueExperiment {
+  id: number;
+  campaignId: number;
+  dueAt: number;
+  variants: Variant[];
+  testShare: number;
+  metric: ExperimentMetric;
+  decisionRule: 'bayesian' | 'frequentist';
+  noWinner: 'send-default' | 'wait';
+  defaultVariant: string | null;
+  minSamplePerVariant: number;
+  probabilityToWin: number;
+}
+
+/**
+ * The automatic half of an A/B test (issue 19), run every minute by the experiments' maintenance
+ * job on whichever worker takes it; everything it acts on is in the database, so a restart, a
+ * worker killed mid-wait or a lost Redis only delays it to the next run:
+ * 1. the wait starts once the test group has gone out (its dispatch done, no delivery of it queued
+ *    or being sent): the decision is due `waitMinutes` later;
+ * 2. a due test is decided by its rule on the analytics rollups and the decision recorded: a
+ *    winner, or without one the default variant (`send-default`) or a wait for an editor (`wait`:
+ *    recorded once, then left to the editor);
+ * 3. a decided winner goes to the rest of the audience, and again at the next run if the process
+ *    died between the decision and the send's start (sendWinner starts a rest once).
+ * Two runners at once take each decision once: the recorded decision is a conditional move.
+ */
+export const createDecisionRunner = ({ strapi, winnerSend, log, now = Date.now }: DecisionRunnerDeps) => {
+  const knex = () => strapi.db.connection;
+  const table = () => strapi.db.metadata.get(UID.experiment).tableName;
+  const cols = () =>
+    columnsOf(strapi, UID.experiment, [
+      'state',
+      'winner',
+      'variants',
+      'testShare',
+      'metric',
+      'waitMinutes',
+      'decisionRule',
+      'noWinner',
+      'defaultVariant',
+      'minSamplePerVariant',
+      'probabilityToWin',
+    ]);
+  /** The experiment's campaign: a oneToOne relation Strapi keeps in a join table. */
+  const linked = () => {
+    const link = joinTableOf(strapi, UID.experiment, 'campaign');
+    const e = table();
+    return knex()(`${e} as e`)
+      .join(`${link.table} as l`, `l.${link.column}`, 'e.id')
+      .join(`${TABLES.sends} as s`, 's.campaign_id', `l.${link.inverseColumn}`);
+  };
+
+  /** Starts the wait of every testing experiment whose test group has gone out. */
+  const startWaits = async () => {
+    const c = cols();
+    const out = (await linked()
+      .select('e.id', `e.${c.waitMinutes} as waitMinutes`)
+      .where(`e.${c.state}`, 'testing')
+      .whereNull('e.test_sent_at')
+      .where('s.state', 'dispatched')
+      .whereNull('s.winner')
+      .whereNotExists((q) =>
+        q
+          .select('d.id')
+          .from(`${TABLES.deliveries} as d`)
+          .whereRaw('d.campaign_id = s.campaign_id')
+          .whereIn('d.state', ['queued', 'sending'])
+      )) as Array<{
+      id: number;
+      waitMinutes: number | string;
+    }>;
+    for (const row of out) {
+      const at = now();
+      await knex()(table())
+        .where({ id: row.id, [c.state]: 'testing' })
+        .whereNull('test_sent_at')
+        .update({ test_sent_at: at, decide_at: at + Number(row.waitMinutes) * 60_000 });
+    }
+    return out.length;
+  };
+
+  const dueExperiments = async (): Promise<DueExperiment[]> => {
+    const c = cols();
+    const link = joinTableOf(strapi, UID.experiment, 'campaign');
+    const rows = (await knex()(`${table()} as e`)
+      .join(`${link.table} as l`, `l.${link.column}`, 'e.id')
+      .select(
+        'e.id',
+        'e.decide_at as dueAt',
+        `l.${link.inverseColumn} as campaignId`,
+        ...(
+          [
+            'variants',
+            'testShare',
+            'metric',
+            'decisionRule',
+            'noWinner',
+            'defaultVariant',
+            'minSamplePerVariant',
+            'probabilityToWin',
+          ] as const
+        ).map((name) => `e.${c[name]} as ${name}`)
+      )
+      .where(`e.${c.state}`, 'testing')
+      .where('e.decide_at', '<=', now())) as Array<Record<string, unknown>>;
+    return rows.map((r) => ({
+      id: Number(r.id),
+      campaignId: Number(r.campaignId),
+      dueAt: Number(r.dueAt),
+      variants: (typeof r.variants === 'string' ? JSON.parse(r.variants) : r.variants) as Variant[],
+      testShare: Number(r.testShare),
+      metric: r.metric as ExperimentMetric,
+      decisionRule: r.decisionRule as DueExperiment['decisionRule'],
+      noWinner: r.noWinner as DueExperiment['noWinner'],
+      defaultVariant: (r.defaultVariant as string | null) ?? null,
+      minSamplePerVariant: Number(r.minSamplePerVariant),
+      probabilityToWin: Number(r.probabilityToWin),
+    }));
+  };
+
+  const send = async (campaignId: number, winner: string) => {
+    try {
+      await winnerSend.sendWinner(campaignId, winner);
+    } catch (error) {
+      log.warn(`campaigns: the A/B test winner ${winner} of campaign ${campaignId} was not sent: ${(error as Error).message}`);
+    }
+  };
+
+  /** What the rule says of a due experiment, and what it records: a winner, the default, or a wait. */
+  const decideOne = async (experiment: DueExperiment) => {
+    const keys = experiment.variants.map((v) => v.key);
+    const decision: Decision = decide(await variantTallies(knex(), experiment.campaignId, keys), {
+      rule: experiment.decisionRule,
+      metric: experiment.metric,
+      control: keys[0],
+      minSamplePerVariant: experiment.minSamplePerVariant,
+      probabilityToWin: experiment.probabilityToWin,
+    });
+    const figures = decision as unknown as Record<string, unknown>;
+    const reason = reasonInWords(decision);
+    const fallback = decision.winner ?? (experiment.noWinner === 'send-default' ? experiment.defaultVariant : null);
+    if (!fallback) {
+      await recordDecision(strapi, {
+        experimentId: experiment.id,
+        action: 'wait',
+        figures,
+        reason: `${reason}: no clear winner, waiting for an editor`,
+        dueAt: experiment.dueAt,
+      });
+      return;
+    }
+    const recorded = await recordDecision(strapi, {
+      experimentId: experiment.id,
+      action: 'decide',
+      winner: fallback,
+      figures,
+      reason: decision.winner ? reason : `${reason}: no clear winner, the default ${fallback} is sent`,
+      dueAt: experiment.dueAt,
+    });
+    // A test of the whole audience has no rest: deciding it is the whole of it.
+    if (recorded && experiment.testShare < 100) await send(experiment.campaignId, fallback);
+  };
+
+  /** Decided tests whose rest never started (the process died after the decision, or the test group was still going out): their winner, now. */
+  const resumeWinnerSends = async () => {
+    const c = cols();
+    const link = joinTableOf(strapi, UID.experiment, 'campaign');
+    const rows = (await linked()
+      .select(`l.${link.inverseColumn} as campaignId`, `e.${c.winner} as winner`)
+      .where(`e.${c.state}`, 'decided')
+      .where(`e.${c.testShare}`, '<', 100)
+      .where('s.state', 'dispatched')
+      .whereNull('s.winner')
+      .whereNull('s.finished_at')) as Array<{ campaignId: number | string; winner: string }>;
+    for (const row of rows) await send(Number(row.campaignId), row.winner);
+    return rows.length;
+  };
+
+  return {
+    startWaits,
+    /** One pass: waits started, due tests decided, lost winner sends resumed. */
+    async run() {
+      const waits = await startWaits();
+      const due = await dueExperiments();
+      for (const experiment of due) {
+        try {
+          await decideOne(experiment);
+        } catch (error) {
+          log.warn(`campaigns: the A/B test of campaign ${experiment.campaignId} was not decided: ${(error as Error).message}`);
+        }
+      }
+      const resumed = await resumeWinnerSends();
+      return { waits, decided: due.length, resumed };
+    },
+  };
+};
+
+export type DecisionRunner = ReturnType<typeof createDecisionRunner>;

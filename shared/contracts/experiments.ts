@@ -1,0 +1,183 @@
+/**
+ * A campaign's A/B test (issue 19) as the admin API and the admin pages see it: its variants, how
+ * it is decided, and the decisions recorded for it. Its states and moves are declared in
+ * experiment-lifecycle.ts.
+ */
+import type { ExperimentAction, ExperimentState } from './experiment-lifecycle';
+
+export type { ExperimentState };
+
+/** Variant keys, in order: variant i has key VARIANT_KEYS[i]; A is the control. */
+export const VARIANT_KEYS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const;
+export type VariantKey = (typeof VARIANT_KEYS)[number];
+export const MIN_VARIANTS = 2;
+export const MAX_VARIANTS = VARIANT_KEYS.length;
+
+/** The campaign fields a variant may override; a variant's message is the campaign's with these replaced. */
+export const VARIANT_FIELDS = ['subject', 'preheader', 'fromName', 'content', 'sendAt'] as const;
+export type VariantField = (typeof VARIANT_FIELDS)[number];
+
+/**
+ * One variant: a full override of each field it names, the campaign's own value for the rest (the
+ * control, A, usually names nothing). A variant with content of its own gets its text part made
+ * from that content, never the campaign's plain text (which describes the control's).
+ */
+export interface Variant {
+  key: string;
+  name: string;
+  subject?: string;
+  preheader?: string;
+  fromName?: string;
+  /** MJML, checked and compiled at save as a campaign's content is. */
+  content?: string;
+  /** A send-time variant: when its share goes out, ISO 8601 with an offset, in the future at save. */
+  sendAt?: string;
+}
+
+/** What the test group's figures are compared on: human opens, human clicks, clicks over opens, human replies. */
+export const EXPERIMENT_METRICS = ['open', 'click', 'click-to-open', 'reply'] as const;
+export type ExperimentMetric = (typeof EXPERIMENT_METRICS)[number];
+
+/** Bayesian: P(best) and expected loss from Beta posteriors. Frequentist: two-proportion tests corrected for several variants. */
+export const DECISION_RULES = ['bayesian', 'frequentist'] as const;
+export type DecisionRule = (typeof DECISION_RULES)[number];
+
+/** Without a clear winner after the wait: send `defaultVariant` to the rest, or wait for an editor to pick. */
+export const NO_WINNER_ACTIONS = ['send-default', 'wait'] as const;
+export type NoWinnerAction = (typeof NO_WINNER_ACTIONS)[number];
+
+/** The bounds the API checks, and the defaults of a field a PUT leaves out. */
+export const EXPERIMENT_LIMITS = {
+  testShare: { min: 1, max: 100, default: 20 },
+  /** One minute to thirty days. */
+  waitMinutes: { min: 1, max: 30 * 24 * 60, default: 240 },
+  minSamplePerVariant: { min: 1, max: 1_000_000, default: 100 },
+  probabilityToWin: { min: 0.5, max: 0.999, default: 0.95 },
+} as const;
+
+/** How the test runs and is decided; everything of an experiment but its variants, state and decisions. */
+export interface ExperimentSettings {
+  /** Percent of the audience in the test group, split evenly between the variants; 100: every variant to its share, and stop. */
+  testShare: number;
+  metric: ExperimentMetric;
+  /** How long after the test group's send the rule decides. */
+  waitMinutes: number;
+  decisionRule: DecisionRule;
+  noWinner: NoWinnerAction;
+  /** A variant key: required with `noWinner: 'send-default'`, null with `wait`. */
+  defaultVariant: string | null;
+  /** Below this many test recipients in any variant the outcome is "not enough data". */
+  minSamplePerVariant: number;
+  /** The probability of being best (Bayesian) or the confidence, 1 − α (frequentist), a winner needs. */
+  probabilityToWin: number;
+}
+
+/** What a PUT sends: the variants, and any setting (a setting left out takes its default). */
+export type ExperimentInput = { variants: Variant[] } & Partial<ExperimentSettings>;
+
+/**
+ * A decision's figures, as the decision rule made them (per-variant rates, probabilities, the
+ * outcome and its reason): stored and answered as given, whatever the rule puts in them.
+ */
+export type DecisionFigures = Record<string, unknown>;
+
+/**
+ * What a recorded decision did: `decide` (the rule named a winner, or the default variant when it
+ * found none and `noWinner` is send-default), `wait` (the rule found no clear winner and the test
+ * waits for an editor; the state stays testing), `pickWinner` (an editor chose), `cancel`.
+ */
+export const DECISION_ACTIONS = ['decide', 'wait', 'pickWinner', 'cancel'] as const;
+export type DecisionAction = (typeof DECISION_ACTIONS)[number];
+
+/** One entry of an experiment's decisions log. */
+export interface ExperimentDecision {
+  id: number;
+  action: DecisionAction;
+  winner: string | null;
+  /** The figures the decision was made on: the rule's own, or for an editor's, the last the rule made (null before it made any). */
+  figures: DecisionFigures | null;
+  /** In plain words, when the decider gave them. */
+  reason: string | null;
+  /** The admin who took it ("Ann Lee <ann@example.com>"); null when the rule did. */
+  by: string | null;
+  /** ISO 8601. */
+  at: string;
+}
+
+export interface Experiment extends ExperimentSettings {
+  documentId: string;
+  campaign: { documentId: string; name: string };
+  state: ExperimentState;
+  variants: Variant[];
+  winner: string | null;
+  /** When it was decided (ISO 8601), by the rule or an editor; null otherwise. */
+  decidedAt: string | null;
+  /** The last decision's figures (a "wait" among them), null before any. */
+  decision: DecisionFigures | null;
+  /** Whether its set-up may change now: a draft, on a campaign whose send has not started. */
+  editable: boolean;
+  /** The transitions an editor may take now (experiment-lifecycle's editor actions). */
+  editorActions: ExperimentAction[];
+  /** Every decision recorded, the newest first. */
+  decisions: ExperimentDecision[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** GET /campaigns/campaigns/:documentId/experiment: null when the campaign has no A/B test; 404 for an unknown campaign. */
+export declare namespace GetExperiment {
+  interface Request {
+    params: { documentId: string };
+  }
+  interface Response {
+    data: Experiment | null;
+  }
+}
+
+/**
+ * PUT /campaigns/campaigns/:documentId/experiment: creates the campaign's A/B test or replaces its
+ * set-up, while the campaign's send has not started and the experiment is a draft. 400 naming the
+ * field ("variants[2].content: MJML errors: line 4: ...", with `details.errors[0].lines` as
+ * template-problems.ts describes), and nothing stored.
+ */
+export declare namespace PutExperiment {
+  interface Request {
+    params: { documentId: string };
+    body: { data: ExperimentInput };
+  }
+  interface Response {
+    data: Experiment;
+  }
+}
+
+/** DELETE /campaigns/campaigns/:documentId/experiment: a draft only (a test that ran keeps its record; cancel it instead). */
+export declare namespace DeleteExperiment {
+  interface Request {
+    params: { documentId: string };
+  }
+  interface Response {
+    data: { documentId: string };
+  }
+}
+
+/** POST /campaigns/campaigns/:documentId/experiment/pickWinner: an editor decides a testing experiment. */
+export declare namespace PickExperimentWinner {
+  interface Request {
+    params: { documentId: string };
+    body: { data: { variant: string; reason?: string } };
+  }
+  interface Response {
+    data: Experiment;
+  }
+}
+
+/** POST /campaigns/campaigns/:documentId/experiment/cancel: a draft or testing experiment is cancelled. */
+export declare namespace CancelExperiment {
+  interface Request {
+    params: { documentId: string };
+    body: { data?: { reason?: string } };
+  }
+  interface Response {
+    data: Experiment;
+  }
+}

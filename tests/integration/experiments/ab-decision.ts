@@ -1,0 +1,212 @@
+import { rootOf } from '../../../server/src/composition/accessor';
+import type { SendProgress } from '../../../shared/contracts/sending';
+import { useGroupApp } from '../../helpers/integration-group';
+import { finished, seedCampaign, TEST_PUBLIC_URL, waitForProgress } from '../../helpers/sending';
+import { flushTracking } from '../../helpers/tracking';
+
+const SAFARI = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15';
+const VARIANTS = [
+  { key: 'A', name: 'Control' },
+  { key: 'B', name: 'Question', subject: 'B: ready for autumn, {{ contact.firstName }}?' },
+  { key: 'C', name: 'Short', subject: 'C: autumn' },
+];
+
+const { strapi, api, auth, sink } = useGroupApp();
+const knex = () => strapi().db.connection;
+const decisions = () => rootOf(strapi()).running.decisions;
+
+const people = (tag: string, n: number) => Array.from({ length: n }, (_, i) => ({ email: `p${i}@${tag}.test`, firstName: `P${i}` }));
+
+/** A campaign with a 3-variant test of 60% of its audience, sent: answers once its test group is out. */
+const sendTest = async (tag: string, n: number, settings: Record<string, unknown>) => {
+  const campaign = await seedCampaign(strapi(), tag, people(tag, n));
+  const id = (
+    await strapi()
+      .db.query('plugin::campaigns.campaign')
+      .findOne({ where: { documentId: campaign.documentId } })
+  ).id as number;
+  const experiment = await strapi()
+    .db.query('plugin::campaigns.experiment')
+    .create({
+      data: {
+        campaign: id,
+        variants: VARIANTS,
+        testShare: 60,
+        metric: 'click',
+        waitMinutes: 90,
+        decisionRule: 'bayesian',
+        noWinner: 'wait',
+        minSamplePerVariant: 5,
+        probabilityToWin: 0.95,
+        state: 'draft',
+        ...settings,
+      },
+    });
+  await api().post(`/campaigns/campaigns/${campaign.documentId}/send`).set(auth()).expect(200);
+  const out = (p: SendProgress) => p.state === 'sending' && !p.dispatching && p.queued === 0 && p.sending === 0 && p.sent > 0;
+  const progress = await waitForProgress(strapi(), campaign.documentId, out);
+  const rows: Array<{ id: number; email: string; variant: string }> = await knex()('campaigns_deliveries')
+    .select('id', 'email', 'variant')
+    .where({ campaign_id: id });
+  // Read an hour later: a click right after sending counts as a machine's.
+  await knex()('campaigns_deliveries')
+    .where({ campaign_id: id })
+    .update({ sent_at: Date.now() - 3_600_000 });
+  return { documentId: campaign.documentId, id, experimentId: experiment.id as number, progress, rows };
+};
+
+const experimentRow = (experimentId: number) => knex()('campaigns_experiments').where({ id: experimentId }).first();
+const decisionRows = (experimentId: number) =>
+  knex()('campaigns_experiment_decisions').where({ experiment_id: experimentId }).orderBy('id');
+
+/** The wait started with the test group out; the test clock is the due time: set it to now, as if the wait had passed. */
+const endWait = async (experimentId: number) => {
+  await decisions().run();
+  const row = await experimentRow(experimentId);
+  expect(Number(row.decide_at) - Number(row.test_sent_at)).toBe(90 * 60_000);
+  await knex()('campaigns_experiments')
+    .where({ id: experimentId })
+    .update({ decide_at: Date.now() - 1 });
+};
+
+const messageTo = async (email: string) => {
+  const received = sink().received.filter((m) => m.rcptTo.includes(email));
+  expect(received).toHaveLength(1);
+  return sink().parse(received[0]);
+};
+
+/** Every tracked click path of one recipient's message, hit as a person's mail client does. */
+const clickAll = async (email: string) => {
+  const html = String((await messageTo(email)).html);
+  const pattern = new RegExp(`${TEST_PUBLIC_URL.replace(/\./g, '\\.')}(/api/campaigns/t/c/[A-Za-z0-9._-]+)`, 'g');
+  const paths = [...new Set([...html.matchAll(pattern)].map((m) => m[1]))];
+  expect(paths.length).toBeGreaterThan(0);
+  for (const path of paths) expect((await api().get(path).set('User-Agent', SAFARI)).status).toBe(302);
+};
+
+/** The one-click unsubscribe (RFC 8058) at the message's own List-Unsubscribe URL. */
+const oneClickUnsubscribe = async (email: string) => {
+  const header = (await messageTo(email)).headerLines.find((h) => h.key === 'list-unsubscribe')!.line;
+  const url = header.match(/<(https:[^>]+)>/)![1];
+  const res = await api().post(url.slice(TEST_PUBLIC_URL.length)).type('form').send('List-Unsubscribe=One-Click');
+  expect(res.status).toBe(200);
+};
+
+/** What every address of a test received: exactly one message each. */
+const subjectsOf = async (tag: string) => {
+  const received = sink().received.filter((m) => m.rcptTo.every((to) => to.endsWith(`@${tag}.test`)));
+  const subjects = new Map<string, string[]>();
+  for (const message of received) {
+    const subject = (await sink().parse(message)).subject ?? '';
+    for (const to of message.rcptTo) subjects.set(to, [...(subjects.get(to) ?? []), subject]);
+  }
+  return subjects;
+};
+
+test('B gets the most human clicks: after the wait the rule decides B, once, and B goes to the rest, nobody mailed twice', async () => {
+  const test = await sendTest('ab-b-wins', 60, {});
+  expect(new Set(test.rows.map((r) => r.variant))).toEqual(new Set(['A', 'B', 'C']));
+  // Before the wait is over nothing is decided.
+  await decisions().run();
+  expect(await decisionRows(test.experimentId)).toEqual([]);
+  for (const row of test.rows.filter((r) => r.variant === 'B')) await clickAll(row.email);
+  await clickAll(test.rows.find((r) => r.variant === 'A')!.email);
+  await flushTracking(strapi());
+  await endWait(test.experimentId);
+
+  // Two runners at once (two workers took the job): one decision, one rest.
+  await Promise.all([decisions().run(), decisions().run()]);
+  const [decision, ...more] = await decisionRows(test.experimentId);
+  expect(more).toEqual([]);
+  expect(decision).toMatchObject({ action: 'decide', winner: 'B', by_label: null });
+  expect(decision.reason).toMatch(/^B is best with \d+(\.\d)?% probability; expected loss /);
+  expect(JSON.parse(decision.figures)).toMatchObject({ outcome: 'winner', winner: 'B', reason: { code: 'probable-best' } });
+  expect(await experimentRow(test.experimentId)).toMatchObject({ state: 'decided', winner: 'B', decide_at: null });
+
+  const done = await waitForProgress(strapi(), test.documentId, finished);
+  expect(done).toMatchObject({ state: 'sent', targeted: 60, sent: 60, failed: 0 });
+  const subjects = await subjectsOf('ab-b-wins');
+  expect(subjects.size).toBe(60);
+  const testGroup = new Map(test.rows.map((r) => [r.email, r.variant]));
+  for (const [email, got] of subjects) {
+    expect(got).toHaveLength(1);
+    if (!testGroup.has(email)) expect(got[0]).toMatch(/^B: ready for autumn, P\d+\?$/);
+  }
+  // Later runs find nothing more to do.
+  await decisions().run();
+  expect(await decisionRows(test.experimentId)).toHaveLength(1);
+  expect(sink().received.filter((m) => m.rcptTo.every((to) => to.endsWith('@ab-b-wins.test')))).toHaveLength(60);
+});
+
+test('equal variants end "no clear winner": with noWinner wait the test waits for an editor, recorded once', async () => {
+  const test = await sendTest('ab-equal', 45, {});
+  await endWait(test.experimentId);
+  await decisions().run();
+  await decisions().run();
+  const rows = await decisionRows(test.experimentId);
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({ action: 'wait', winner: null });
+  expect(rows[0].reason).toMatch(/no clear winner, waiting for an editor$/);
+  expect(JSON.parse(rows[0].figures).outcome).toBe('no-clear-winner');
+  expect(await experimentRow(test.experimentId)).toMatchObject({ state: 'testing', winner: null, decide_at: null });
+  expect((await subjectsOf('ab-equal')).size).toBe(test.rows.length);
+
+  // The editor picks C: it goes to the rest.
+  const picked = await api()
+    .post(`/campaigns/campaigns/${test.documentId}/experiment/pickWinner`)
+    .set(auth())
+    .send({ data: { variant: 'C', reason: 'Shorter is better' } });
+  expect(picked.status).toBe(200);
+  expect(picked.body.data).toMatchObject({ state: 'decided', winner: 'C' });
+  expect(await waitForProgress(strapi(), test.documentId, finished)).toMatchObject({ state: 'sent', sent: 45 });
+  const subjects = await subjectsOf('ab-equal');
+  expect(subjects.size).toBe(45);
+  const testGroup = new Set(test.rows.map((r) => r.email));
+  for (const [email, got] of subjects) expect(got).toEqual(testGroup.has(email) ? [expect.any(String)] : ['C: autumn']);
+});
+
+test('equal variants with noWinner send-default: the default goes to the rest, the reason says why', async () => {
+  const test = await sendTest('ab-default', 45, { noWinner: 'send-default', defaultVariant: 'A' });
+  await endWait(test.experimentId);
+  await decisions().run();
+  const [decision, ...more] = await decisionRows(test.experimentId);
+  expect(more).toEqual([]);
+  expect(decision).toMatchObject({ action: 'decide', winner: 'A' });
+  expect(decision.reason).toMatch(/no clear winner, the default A is sent$/);
+  expect(await waitForProgress(strapi(), test.documentId, finished)).toMatchObject({ state: 'sent', sent: 45 });
+  const testGroup = new Set(test.rows.map((r) => r.email));
+  for (const [email, got] of await subjectsOf('ab-default')) {
+    expect(got).toHaveLength(1);
+    if (!testGroup.has(email)) expect(got[0]).toMatch(/^Autumn news for P\d+$/);
+  }
+});
+
+test('a guardrail breach blocks the variant with the most clicks: B clicked most but unsubscribed through one-click', async () => {
+  const test = await sendTest('ab-guardrail', 60, {});
+  for (const row of test.rows.filter((r) => r.variant === 'B')) {
+    await clickAll(row.email);
+    await oneClickUnsubscribe(row.email);
+  }
+  await flushTracking(strapi());
+  await endWait(test.experimentId);
+  await decisions().run();
+  const [decision, ...more] = await decisionRows(test.experimentId);
+  expect(more).toEqual([]);
+  expect(decision).toMatchObject({ action: 'wait', winner: null });
+  expect(decision.reason).toMatch(/^B leads but cannot win: its unsubscribe rate /);
+  const figures = JSON.parse(decision.figures);
+  expect(figures).toMatchObject({ outcome: 'no-clear-winner', winner: null, reason: { code: 'guardrail-breached' } });
+  const b = figures.variants.find((v: { key: string }) => v.key === 'B');
+  expect(b.guardrails.unsubscribe.breached).toBe(true);
+  expect(b.successes).toBe(test.rows.filter((r) => r.variant === 'B').length);
+  expect(await experimentRow(test.experimentId)).toMatchObject({ state: 'testing', winner: null });
+  // Nothing went to the rest.
+  expect((await subjectsOf('ab-guardrail')).size).toBe(test.rows.length);
+});
+
+test('the maintenance job is scheduled every minute and runs the decisions', async () => {
+  const schedulers = await rootOf(strapi()).running.queues.maintenance.getJobSchedulers();
+  expect(schedulers).toEqual(
+    expect.arrayContaining([expect.objectContaining({ key: 'decide-experiments', name: 'decideExperiments', every: 60_000 })])
+  );
+});
