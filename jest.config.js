@@ -32,6 +32,7 @@ const INTEGRATION_DATABASES = {
   // An app of their own: a configuration or a boot no group shares.
   'plugin-tables.test.ts': ALL, // restarts the app on its database
   'send-workers.test.ts': ALL, // dedicated worker processes claiming deliveries concurrently
+  'experiment-decision-restart.test.ts': ALL, // a worker process killed during an A/B test's wait, then a second boot on its database
   'audience-backfill-batch.test.ts': ALL, // a users source (config); batch upserts per dialect
   'import-housekeeping.test.ts': ALL, // no workers (config); lost and stale imports in SQL
   'audience-backfill.test.ts': SQLITE, // boots without a source, then restarts with one

@@ -6,6 +6,8 @@
 import type { ExperimentAction, ExperimentState } from './experiment-lifecycle';
 
 export type { ExperimentState };
+/** The rule's own figures, as it stores them in a decision (experiments/stats, pure). */
+export type { DecisionReason, GuardrailFigures, VariantFigures } from '../../server/src/features/experiments/stats/types';
 
 /** Variant keys, in order: variant i has key VARIANT_KEYS[i]; A is the control. */
 export const VARIANT_KEYS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'] as const;

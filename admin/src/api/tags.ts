@@ -6,6 +6,7 @@ export const CAMPAIGN_TAG = 'CampaignsCampaign';
 export const TEMPLATE_TAG = 'CampaignsTemplate';
 export const SEND_PROGRESS_TAG = 'CampaignsSendProgress';
 export const REPORT_TAG = 'CampaignsReport';
+export const EXPERIMENT_TAG = 'CampaignsExperiment';
 export const SEGMENT_TAG = 'CampaignsSegment';
 export const CONTACT_TAG = 'CampaignsContact';
 export const TOPIC_TAG = 'CampaignsTopic';

@@ -484,6 +484,10 @@ test('reading needs read, setting up needs write, picking a winner or cancelling
     .post(`${path(campaign.documentId)}/pickWinner`)
     .set(bearer(sender))
     .send({ data: { variant: 'B' } });
-  expect(picked.status).toBe(200);
-  expect(picked.body.data.decisions[0]).toMatchObject({ action: 'pickWinner', by: 'Test User <sender@example.com>' });
+  // Allowed: the pick is recorded as the sender's; its send is refused only because this test never sent its test group.
+  expect(picked.status).toBe(400);
+  expect(picked.body.error.message).toMatch(/^B is recorded as the winner, but it was not sent to the rest of the audience: /);
+  expect(await decisionRows(row.id)).toEqual([
+    expect.objectContaining({ action: 'pickWinner', by_label: 'Test User <sender@example.com>' }),
+  ]);
 });

@@ -29,6 +29,7 @@ import { SendProgressPanel } from '../../components/campaign-editor/SendProgress
 import { SideBySide } from '../../components/campaign-editor/SideBySide';
 import { CampaignResults } from '../../components/results/CampaignResults';
 import { SendTestDialog } from '../../components/campaign-editor/SendTestDialog';
+import { ExperimentSection } from '../../components/experiments/ExperimentSection';
 import { useAudienceSize } from '../../components/campaign-editor/use-audience-size';
 import { usePreview } from '../../components/campaign-editor/use-preview';
 import { LoadFailure } from '../../components/layout/LoadFailure';
@@ -262,6 +263,7 @@ const CampaignEditor = ({ campaign, segments, senders }: EditorProps) => {
               state={state}
             />
           </Section>
+          <ExperimentSection documentId={documentId} canChange={canWrite && editable} />
           <SideBySide
             wide={building}
             start={

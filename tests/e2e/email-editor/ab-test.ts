@@ -1,0 +1,125 @@
+import { recordDecision } from '../../../server/src/features/experiments/experiment-store';
+import { createExperimentLifecycle } from '../../../server/src/features/experiments/lifecycle';
+import { decide } from '../../../server/src/features/experiments/stats';
+import { useGroupBrowser } from '../../helpers/admin-browser-group';
+
+const CAMPAIGN = 'plugin::campaigns.campaign';
+const EXPERIMENT = 'plugin::campaigns.experiment';
+
+const { app, page, baseUrl, screenshot } = useGroupBrowser();
+
+const CONTENT =
+  '<mjml>\n<mj-body>\n<mj-section><mj-column><mj-text>Hello {{ contact.firstName }}</mj-text></mj-column></mj-section>\n</mj-body>\n</mjml>';
+// Line 4 names an element MJML does not know: the server refuses it at save, at its line.
+const BROKEN = '<mjml>\n<mj-body>\n<mj-section><mj-column>\n<mj-bogus>Hi</mj-bogus>\n</mj-column></mj-section>\n</mj-body>\n</mjml>';
+
+const service = (name: string) => app().strapi.plugin('campaigns').service(name);
+const createCampaign = async (name: string): Promise<string> =>
+  (await service('campaigns').create({ name, subject: 'Spring news', fromName: 'The shop', content: CONTENT })).documentId;
+
+const storedExperiment = (campaignDocumentId: string) =>
+  app()
+    .strapi.db.query(EXPERIMENT)
+    .findOne({
+      where: { campaign: { documentId: campaignDocumentId } },
+      select: ['id', 'state', 'variants', 'testShare', 'waitMinutes', 'winner'],
+    });
+
+const variant = (name: string) => page().getByRole('group', { name, exact: true });
+const open = async (documentId: string, name: string) => {
+  await page().goto(`${baseUrl()}/admin/plugins/campaigns/campaigns/${documentId}`);
+  await page().getByRole('heading', { name, level: 1 }).waitFor();
+};
+
+test('sets up a two-variant test in the panel, saves it, and shows a variant refused by the server at its field', async () => {
+  const documentId = await createCampaign('Panel news');
+  await open(documentId, 'Panel news');
+
+  await page().getByRole('button', { name: 'Set up an A/B test' }).click();
+  await variant('Variant A (control)').waitFor();
+  await variant('Variant B').getByRole('textbox', { name: 'Subject' }).fill('Spring sale, two days only');
+  await page().getByRole('textbox', { name: 'Test share (% of the audience)' }).fill('30');
+  await page().getByRole('textbox', { name: 'Wait before deciding' }).fill('2');
+  await page().getByRole('combobox', { name: 'Unit' }).click();
+  await page().getByRole('option', { name: 'hours' }).click();
+  await page().getByRole('button', { name: 'Save A/B test' }).click();
+  await page().getByText('A/B test saved').first().waitFor();
+
+  expect(await storedExperiment(documentId)).toMatchObject({
+    state: 'draft',
+    testShare: 30,
+    waitMinutes: 120,
+    variants: [
+      { key: 'A', name: 'Control' },
+      { key: 'B', name: 'Variant B', subject: 'Spring sale, two days only' },
+    ],
+  });
+
+  await variant('Variant B').getByRole('textbox', { name: 'Content (MJML)' }).fill(BROKEN);
+  await page().getByRole('button', { name: 'Save A/B test' }).click();
+  // The refusal sits under the variant's own content field, not the campaign's.
+  await variant('Variant B')
+    .getByText(/MJML errors: line 4: .*mj-bogus/)
+    .waitFor();
+  await screenshot('ab-test-refused');
+  expect((await storedExperiment(documentId))!.variants[1]).toEqual({ key: 'B', name: 'Variant B', subject: 'Spring sale, two days only' });
+});
+
+test('shows a running test by variant with the decision in words, and an editor picks the winner by hand', async () => {
+  const documentId = await createCampaign('Tested news');
+  await service('experiments').put(documentId, {
+    variants: [
+      { key: 'A', name: 'Control' },
+      { key: 'B', name: 'Loud subject', subject: 'LAST CHANCE' },
+    ],
+    metric: 'click',
+    decisionRule: 'bayesian',
+  });
+  const { id: experimentId } = (await storedExperiment(documentId))!;
+  expect(await createExperimentLifecycle(app().strapi).take(experimentId, 'start')).toBe(true);
+  await app()
+    .strapi.db.query(CAMPAIGN)
+    .update({ where: { documentId }, data: { state: 'sent' } });
+  // B gets twice the clicks but unsubscribes 12 of its 1,000 where the control lost none: it cannot win.
+  const decision = decide(
+    [
+      { key: 'A', sent: 1000, opens: 300, clicks: 30, replies: 0, unsubscribes: 0, complaints: 0 },
+      { key: 'B', sent: 1000, opens: 320, clicks: 60, replies: 0, unsubscribes: 12, complaints: 0 },
+    ],
+    { rule: 'bayesian', metric: 'click', control: 'A', minSamplePerVariant: 100, seed: 1 }
+  );
+  expect(decision.reason.code).toBe('guardrail-breached');
+  const figures = decision as unknown as Record<string, unknown>;
+  expect(await recordDecision(app().strapi, { experimentId, action: 'wait', figures, reason: 'B is blocked by a guardrail' })).toBe(true);
+
+  await open(documentId, 'Tested news');
+  const tileB = page().getByRole('group', { name: 'Variant B: Loud subject' });
+  await tileB.getByText('6%', { exact: true }).waitFor();
+  await tileB.getByText('60 of 1,000 sent').waitFor();
+  await tileB.getByText('Unsubscribes 1.2%').waitFor();
+  await tileB.getByText('worse than the control').waitFor();
+  await tileB.getByText(/probability of being best/).waitFor();
+  await expect(page().getByRole('group', { name: 'Variant A: Control' }).getByText('worse than the control').count()).resolves.toBe(0);
+
+  const latest = page().getByRole('status', { name: 'Latest decision' });
+  await latest.getByText('No clear winner: waiting for an editor').waitFor();
+  await latest.getByText('No winner: B leads but its unsubscribe rate, 1.2%, is significantly worse than the control’s 0%').waitFor();
+  const log = page().getByRole('grid', { name: 'Decisions' });
+  await log.getByText('The decision rule').waitFor();
+  await screenshot('ab-test-results');
+
+  await page().getByRole('button', { name: 'Pick A as winner' }).click();
+  const confirm = page().getByRole('alertdialog');
+  await confirm.getByText('Pick A (Control) as the winner?', { exact: false }).waitFor();
+  await confirm.getByRole('button', { name: /confirm/i }).click();
+
+  // This campaign never sent its test group for real: the pick stands, the winner's send is refused, and the page says why.
+  await page()
+    .getByText(/A is recorded as the winner, but it was not sent to the rest of the audience/)
+    .first()
+    .waitFor();
+  expect(await storedExperiment(documentId)).toMatchObject({ state: 'decided', winner: 'A' });
+  await page().getByText('Winner: A (Control)').waitFor();
+  await log.getByText('Picked A by hand').waitFor();
+  await expect(page().getByRole('button', { name: 'Pick B as winner' }).count()).resolves.toBe(0);
+});
