@@ -15,6 +15,7 @@ import {
   removeVariant,
   WAIT_UNITS,
   type ExperimentFormValues,
+  type VariantOverride,
   type VariantValues,
 } from './experiment-form';
 
@@ -42,6 +43,16 @@ const VariantFields = ({ index, variant, errors, disabled, onChange, onRemove }:
     index === 0
       ? t('experiments.variant.control', 'Variant {key} (control)', { key: variant.key })
       : t('experiments.variant.title', 'Variant {key}', { key: variant.key });
+  const overrides: Array<{ field: Exclude<VariantOverride, 'content'>; label: string; hint?: string }> = [
+    { field: 'subject', label: t('experiments.variant.subject', 'Subject') },
+    { field: 'preheader', label: t('experiments.variant.preheader', 'Preheader') },
+    { field: 'fromName', label: t('experiments.variant.fromName', 'From name') },
+    {
+      field: 'sendAt',
+      label: t('experiments.variant.sendAt', 'Send time'),
+      hint: t('experiments.variant.sendAt.hint', 'For a send-time test: ISO 8601 with its offset, e.g. 2026-12-10T09:00:00+01:00'),
+    },
+  ];
   return (
     <Box role="group" aria-label={title} background="neutral100" padding={4} hasRadius>
       <Flex direction="column" alignItems="stretch" gap={3}>
@@ -75,36 +86,19 @@ const VariantFields = ({ index, variant, errors, disabled, onChange, onRemove }:
               required
             />
           </Grid.Item>
-          <Grid.Item col={6} s={12}>
-            <TextField
-              name={`variants.${index}.subject`}
-              label={t('experiments.variant.subject', 'Subject')}
-              value={variant.subject}
-              onChange={(subject) => onChange({ subject })}
-              error={at('subject')}
-              disabled={disabled}
-            />
-          </Grid.Item>
-          <Grid.Item col={6} s={12}>
-            <TextField
-              name={`variants.${index}.preheader`}
-              label={t('experiments.variant.preheader', 'Preheader')}
-              value={variant.preheader}
-              onChange={(preheader) => onChange({ preheader })}
-              error={at('preheader')}
-              disabled={disabled}
-            />
-          </Grid.Item>
-          <Grid.Item col={6} s={12}>
-            <TextField
-              name={`variants.${index}.fromName`}
-              label={t('experiments.variant.fromName', 'From name')}
-              value={variant.fromName}
-              onChange={(fromName) => onChange({ fromName })}
-              error={at('fromName')}
-              disabled={disabled}
-            />
-          </Grid.Item>
+          {overrides.map(({ field, label, hint }) => (
+            <Grid.Item key={field} col={6} s={12}>
+              <TextField
+                name={`variants.${index}.${field}`}
+                label={label}
+                hint={hint}
+                value={variant[field]}
+                onChange={(value) => onChange({ [field]: value })}
+                error={at(field)}
+                disabled={disabled}
+              />
+            </Grid.Item>
+          ))}
         </Grid.Root>
         <Field.Root name={`variants.${index}.content`} error={errorFor(errors, `variants.${index}.content`)}>
           <Field.Label>{t('experiments.variant.content', 'Content (MJML)')}</Field.Label>

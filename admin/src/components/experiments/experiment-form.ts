@@ -11,11 +11,11 @@ import {
   type Variant,
 } from '../../../../shared/contracts/experiments';
 
-/** The text fields a variant may override in the panel; an empty one keeps the campaign's. */
-export const VARIANT_TEXT_FIELDS = ['subject', 'preheader', 'fromName', 'content'] as const;
-type VariantTextField = (typeof VARIANT_TEXT_FIELDS)[number];
+/** The fields a variant may override in the panel, as typed; an empty one keeps the campaign's (a send time: sent with the others). */
+export const VARIANT_OVERRIDES = ['subject', 'preheader', 'fromName', 'content', 'sendAt'] as const;
+export type VariantOverride = (typeof VARIANT_OVERRIDES)[number];
 
-export type VariantValues = { key: string; name: string } & Record<VariantTextField, string>;
+export type VariantValues = { key: string; name: string } & Record<VariantOverride, string>;
 
 export const WAIT_UNITS = ['minutes', 'hours', 'days'] as const;
 export type WaitUnit = (typeof WAIT_UNITS)[number];
@@ -42,6 +42,7 @@ const variantValues = (variant: Variant): VariantValues => ({
   preheader: variant.preheader ?? '',
   fromName: variant.fromName ?? '',
   content: variant.content ?? '',
+  sendAt: variant.sendAt ?? '',
 });
 
 const emptyVariant = (index: number): VariantValues => ({
@@ -51,6 +52,7 @@ const emptyVariant = (index: number): VariantValues => ({
   preheader: '',
   fromName: '',
   content: '',
+  sendAt: '',
 });
 
 /** The largest unit that states the wait exactly: 1440 minutes read as 1 day, 90 as 90 minutes. */
@@ -99,7 +101,7 @@ const numberOf = (text: string): number => (text.trim() === '' ? Number.NaN : Nu
 /** What PUT sends: only the overrides a variant fills in, the wait in minutes, the probability as a fraction. */
 export const experimentInputOf = (values: ExperimentFormValues): ExperimentInput => ({
   variants: values.variants.map((v) => {
-    const overrides = Object.fromEntries(VARIANT_TEXT_FIELDS.filter((f) => v[f].trim() !== '').map((f) => [f, v[f]]));
+    const overrides = Object.fromEntries(VARIANT_OVERRIDES.filter((f) => v[f].trim() !== '').map((f) => [f, v[f]]));
     return { key: v.key, name: v.name, ...overrides };
   }),
   testShare: numberOf(values.testShare),

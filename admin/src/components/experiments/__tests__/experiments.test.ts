@@ -1,3 +1,4 @@
+import type { Experiment } from '../../../../../shared/contracts/experiments';
 import { experimentInput } from '../../../../../server/src/validation/experiment-input';
 import { actionMessage, percent, points, reasonMessage, ruleFiguresOf } from '../decision-words';
 import { addVariant, experimentFormValuesOf, experimentInputOf, removeVariant, waitOf } from '../experiment-form';
@@ -97,6 +98,24 @@ describe('experiment form', () => {
       { key: 'B', name: 'Variant B', subject: 'Another subject' },
     ]);
     expect(experimentInput.safeParse(input).success).toBe(true);
+  });
+
+  it('keeps a stored send time through the panel, and sends none for a variant left without one', () => {
+    // A test saved with send times (through the API, say), as GET answers it: the settings are the defaults'.
+    const stored = {
+      ...experimentInputOf(experimentFormValuesOf(null)),
+      variants: [
+        { key: 'A', name: 'Morning', sendAt: '2027-01-04T08:00:00+01:00' },
+        { key: 'B', name: 'Evening', sendAt: '2027-01-04T19:00:00+01:00' },
+        { key: 'C', name: 'With the campaign', subject: 'Same time as the campaign' },
+      ],
+    } as unknown as Experiment;
+    const values = experimentFormValuesOf(stored);
+    expect(experimentInputOf(values).variants).toEqual([
+      { key: 'A', name: 'Morning', sendAt: '2027-01-04T08:00:00+01:00' },
+      { key: 'B', name: 'Evening', sendAt: '2027-01-04T19:00:00+01:00' },
+      { key: 'C', name: 'With the campaign', subject: 'Same time as the campaign' },
+    ]);
   });
 
   it('keeps keys in order when a variant is removed, and a default that went away falls back to A', () => {
