@@ -19,12 +19,13 @@ const queued = async (name: string) => {
   return res.body.data.id as number;
 };
 
-test('every import has a job named after it, and the maintenance jobs are scheduled (event retention every ten minutes, imports every five, schedules and sends every minute)', async () => {
+test('every import has a job named after it, and the maintenance jobs are scheduled (event retention every ten minutes, imports every five, A/B decisions, schedules and sends every minute)', async () => {
   const id = await queued('named');
   const job = await importQueue().getJob(`import-${id}`);
   expect(await job?.getState()).toBe('waiting');
   const schedulers = await service('queues').queue('maintenance').getJobSchedulers();
   expect(schedulers.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+    expect.objectContaining({ key: 'decide-experiments', name: 'decideExperiments', every: 60_000 }),
     expect.objectContaining({ key: 'event-retention', name: 'eventRetention', every: 600_000 }),
     expect.objectContaining({ key: 'reconcile-schedules', name: 'reconcileSchedules', every: 60_000 }),
     expect.objectContaining({ key: 'tidy-imports', name: 'tidyImports', every: 300_000 }),
