@@ -3,7 +3,7 @@ import type { Variant } from '../../../../shared/contracts/experiments';
 import { TABLES, UID } from '../../constants';
 import { columnsOf, joinTableOf } from '../../db/columns';
 import { reasonInWords } from './decision-words';
-import { recordDecision } from './experiment-store';
+import { EXPERIMENT_SETTINGS, recordDecision } from './experiment-store';
 import { decide, type Decision, type ExperimentMetric } from './stats';
 import { variantTallies } from './variant-tallies';
 
@@ -49,20 +49,7 @@ interface DueExperiment {
 export const createDecisionRunner = ({ strapi, winnerSend, log, now = Date.now }: DecisionRunnerDeps) => {
   const knex = () => strapi.db.connection;
   const table = () => strapi.db.metadata.get(UID.experiment).tableName;
-  const cols = () =>
-    columnsOf(strapi, UID.experiment, [
-      'state',
-      'winner',
-      'variants',
-      'testShare',
-      'metric',
-      'waitMinutes',
-      'decisionRule',
-      'noWinner',
-      'defaultVariant',
-      'minSamplePerVariant',
-      'probabilityToWin',
-    ]);
+  const cols = () => columnsOf(strapi, UID.experiment, ['state', 'winner', 'variants', ...EXPERIMENT_SETTINGS]);
   /** The experiment's campaign: a oneToOne relation Strapi keeps in a join table. */
   const linked = () => {
     const link = joinTableOf(strapi, UID.experiment, 'campaign');
@@ -110,18 +97,7 @@ export const createDecisionRunner = ({ strapi, winnerSend, log, now = Date.now }
         'e.id',
         'e.decide_at as dueAt',
         `l.${link.inverseColumn} as campaignId`,
-        ...(
-          [
-            'variants',
-            'testShare',
-            'metric',
-            'decisionRule',
-            'noWinner',
-            'defaultVariant',
-            'minSamplePerVariant',
-            'probabilityToWin',
-          ] as const
-        ).map((name) => `e.${c[name]} as ${name}`)
+        ...(['variants', ...EXPERIMENT_SETTINGS] as const).map((name) => `e.${c[name]} as ${name}`)
       )
       .where(`e.${c.state}`, 'testing')
       .where('e.decide_at', '<=', now())) as Array<Record<string, unknown>>;

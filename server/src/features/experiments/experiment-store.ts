@@ -1,11 +1,23 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { ExperimentState } from '../../../../shared/contracts/experiment-lifecycle';
-import type { DecisionAction, DecisionFigures, Variant } from '../../../../shared/contracts/experiments';
+import type { DecisionAction, DecisionFigures, ExperimentSettings, Variant } from '../../../../shared/contracts/experiments';
 import { TABLES, UID } from '../../constants';
 import { columnsOf } from '../../db/columns';
 import { documentsOf } from '../../db/documents';
 import { createExperimentLifecycle } from './lifecycle';
+
+/** How a test is run and decided: the experiment's columns besides its variants and its state. */
+export const EXPERIMENT_SETTINGS = [
+  'testShare',
+  'metric',
+  'waitMinutes',
+  'decisionRule',
+  'noWinner',
+  'defaultVariant',
+  'minSamplePerVariant',
+  'probabilityToWin',
+] as const satisfies ReadonlyArray<keyof ExperimentSettings>;
 
 /**
  * What the rest of the plugin reads and writes of a campaign's A/B test, without the experiments

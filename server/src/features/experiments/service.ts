@@ -21,7 +21,7 @@ import { documentsOf, findOrThrow } from '../../db/documents';
 import { bracketPath, fieldError, parseOrThrow } from '../../validation/errors';
 import { cancelInput, experimentInput, pickWinnerInput } from '../../validation/experiment-input';
 import { adminLabel, type HandlingAdmin } from '../replies/replies-admin-rows';
-import { recordDecision } from './experiment-store';
+import { EXPERIMENT_SETTINGS, recordDecision } from './experiment-store';
 import { createExperimentLifecycle } from './lifecycle';
 import { checkVariantContent, variantProblem } from './variant-checks';
 
@@ -61,17 +61,6 @@ interface DecisionRow {
 
 /** An admin as Strapi puts them on the request: who a decision is recorded as taken by. */
 export type DecidingAdmin = HandlingAdmin & { id: number };
-
-const SETTINGS = [
-  'testShare',
-  'metric',
-  'waitMinutes',
-  'decisionRule',
-  'noWinner',
-  'defaultVariant',
-  'minSamplePerVariant',
-  'probabilityToWin',
-] as const satisfies ReadonlyArray<keyof ExperimentSettings>;
 
 const parseJson = (value: string | null): DecisionFigures | null => (value === null ? null : (JSON.parse(value) as DecisionFigures));
 
@@ -131,7 +120,7 @@ const createExperimentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     campaign: { documentId: campaign.documentId, name: campaign.name },
     state: row.state,
     variants: row.variants,
-    ...(Object.fromEntries(SETTINGS.map((field) => [field, row[field] ?? null])) as unknown as ExperimentSettings),
+    ...(Object.fromEntries(EXPERIMENT_SETTINGS.map((field) => [field, row[field] ?? null])) as unknown as ExperimentSettings),
     probabilityToWin: Number(row.probabilityToWin),
     winner: row.winner ?? null,
     decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : null,
@@ -203,7 +192,7 @@ const createExperimentsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
       // Stored as the contract's Variant: a field not named is absent, not null.
       const variants = JSON.parse(JSON.stringify(parsed.variants)) as Variant[];
-      const data = { ...Object.fromEntries(SETTINGS.map((field) => [field, parsed[field]])), variants };
+      const data = { ...Object.fromEntries(EXPERIMENT_SETTINGS.map((field) => [field, parsed[field]])), variants };
       if (!current) {
         await documentsOf(strapi, UID.experiment).create({ data: { ...data, state: 'draft', campaign: campaign.documentId } });
         return found(campaignDocumentId);
