@@ -34,7 +34,35 @@ export interface Variant {
   content?: string;
   /** A send-time variant: when its share goes out, ISO 8601 with an offset, in the future at save. */
   sendAt?: string;
+  /** A factorial test's cell: the name of its level of each factor, by the factor's field (set by the server, never sent). */
+  cell?: Partial<Record<VariantField, string>>;
 }
+
+/**
+ * How the variants are made and sent: `ab`, the editor's variants to a test group, then the winner
+ * to the rest; `factorial`, every combination of the levels of up to three factors (fields) as the
+ * variants, sent and decided the same way, with each level's main effect reported; `bandit`, the
+ * whole audience in waves, each wave's traffic shifted towards the variants doing best so far
+ * (Thompson sampling), for long sends.
+ */
+export const EXPERIMENT_DESIGNS = ['ab', 'factorial', 'bandit'] as const;
+export type ExperimentDesign = (typeof EXPERIMENT_DESIGNS)[number];
+
+/** One value a factor takes: its name in the results, and the field's override (MJML for content, ISO 8601 for sendAt). */
+export interface FactorLevel {
+  name: string;
+  value: string;
+}
+
+/** A factorial test's factor: a campaign field, and the levels it takes (its first is the control's). */
+export interface Factor {
+  field: VariantField;
+  levels: FactorLevel[];
+}
+
+export const MAX_FACTORS = 3;
+/** A factor's levels; the product of every factor's count is the number of variants (cells), 2 to MAX_VARIANTS. */
+export const FACTOR_LEVELS = { min: 2, max: 4 } as const;
 
 /** What the test group's figures are compared on: human opens, human clicks, clicks over opens, human replies. */
 export const EXPERIMENT_METRICS = ['open', 'click', 'click-to-open', 'reply'] as const;
@@ -55,10 +83,17 @@ export const EXPERIMENT_LIMITS = {
   waitMinutes: { min: 1, max: 30 * 24 * 60, default: 240 },
   minSamplePerVariant: { min: 1, max: 1_000_000, default: 100 },
   probabilityToWin: { min: 0.5, max: 0.999, default: 0.95 },
+  /** A bandit's waves: the first split evenly, each later one by the results so far. */
+  waves: { min: 2, max: 50, default: 5 },
+  /** A bandit's pause between one wave's send and the next wave's shares: one minute to seven days. */
+  waveMinutes: { min: 1, max: 7 * 24 * 60, default: 60 },
 } as const;
 
 /** How the test runs and is decided; everything of an experiment but its variants, state and decisions. */
 export interface ExperimentSettings {
+  design: ExperimentDesign;
+  /** A factorial test's factors (its variants are made from them); null for the other designs. */
+  factors: Factor[] | null;
   /** Percent of the audience in the test group, split evenly between the variants; 100: every variant to its share, and stop. */
   testShare: number;
   metric: ExperimentMetric;
@@ -72,10 +107,17 @@ export interface ExperimentSettings {
   minSamplePerVariant: number;
   /** The probability of being best (Bayesian) or the confidence, 1 − α (frequentist), a winner needs. */
   probabilityToWin: number;
+  /** A bandit's number of waves (the audience split evenly between them by the keyed hash). */
+  waves: number;
+  /** A bandit's minutes between a wave's send and the next wave. */
+  waveMinutes: number;
 }
 
-/** What a PUT sends: the variants, and any setting (a setting left out takes its default). */
-export type ExperimentInput = { variants: Variant[] } & Partial<ExperimentSettings>;
+/**
+ * What a PUT sends: the variants (`ab`, `bandit`) or the factors (`factorial`, whose variants the
+ * server makes), and any setting (a setting left out takes its default).
+ */
+export type ExperimentInput = { variants?: Variant[] } & Partial<ExperimentSettings>;
 
 /**
  * A decision's figures, as the decision rule made them (per-variant rates, probabilities, the

@@ -9,6 +9,8 @@ import { createExperimentLifecycle } from './lifecycle';
 
 /** How a test is run and decided: the experiment's columns besides its variants and its state. */
 export const EXPERIMENT_SETTINGS = [
+  'design',
+  'factors',
   'testShare',
   'metric',
   'waitMinutes',
@@ -17,6 +19,8 @@ export const EXPERIMENT_SETTINGS = [
   'defaultVariant',
   'minSamplePerVariant',
   'probabilityToWin',
+  'waves',
+  'waveMinutes',
 ] as const satisfies ReadonlyArray<keyof ExperimentSettings>;
 
 /**

@@ -23,6 +23,7 @@ import { cancelInput, experimentInput, pickWinnerInput } from '../../validation/
 import { adminLabel, type HandlingAdmin } from '../replies/replies-admin-rows';
 import { EXPERIMENT_SETTINGS, recordDecision } from './experiment-store';
 import { createExperimentLifecycle } from './lifecycle';
+import { cellsOf } from './factorial-cells';
 import { checkVariantContent, variantProblem } from './variant-checks';
 
 type ExperimentRow = ExperimentSettings & {
@@ -186,12 +187,12 @@ const createExperimentsService = ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       const parsed = parseOrThrow(experimentInput, input, 'experiment', bracketPath);
-      const problem = variantProblem(parsed.variants, campaign, Date.now());
-      if (problem) throw fieldError('experiment', problem.path, problem.message);
-      await checkVariantContent(parsed.variants);
-
       // Stored as the contract's Variant: a field not named is absent, not null.
-      const variants = JSON.parse(JSON.stringify(parsed.variants)) as Variant[];
+      const variants = (parsed.factors ? cellsOf(parsed.factors) : JSON.parse(JSON.stringify(parsed.variants))) as Variant[];
+      const problem = variantProblem(variants, campaign, Date.now());
+      if (problem) throw fieldError('experiment', problem.path, problem.message);
+      await checkVariantContent(variants);
+
       const data = { ...Object.fromEntries(EXPERIMENT_SETTINGS.map((field) => [field, parsed[field]])), variants };
       if (!current) {
         await documentsOf(strapi, UID.experiment).create({ data: { ...data, state: 'draft', campaign: campaign.documentId } });
