@@ -16,6 +16,15 @@ const serverError = (error: unknown): ServerError | undefined =>
 /** The message the server put in its error body (ValidationError says what to fix), else a generic one. */
 export const errorMessage = (error: unknown): string => serverError(error)?.message ?? 'Something went wrong';
 
+/**
+ * Whether asking again may answer otherwise: no answer at all (the connection failed) or a server
+ * failure (5xx). A 4xx says what is wrong with the request, so the same request would get it again.
+ */
+export const isTransient = (error: unknown): boolean => {
+  const status = (error as { status?: unknown })?.status;
+  return typeof status !== 'number' || status >= 500;
+};
+
 /** Whether the server answered 404: the record asked for does not exist (any more). */
 export const isNotFound = (error: unknown): boolean => (error as { status?: number })?.status === 404;
 

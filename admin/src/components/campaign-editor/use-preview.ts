@@ -1,10 +1,13 @@
 import type { PreviewRequest, PreviewResponse } from '../../../../shared/contracts/sending';
 import type { TemplateLineProblem } from '../../../../shared/contracts/template-problems';
-import { errorMessage, fieldLines } from '../../api/errors';
+import { useEffect } from 'react';
+import { errorMessage, fieldLines, isTransient } from '../../api/errors';
 import { usePreviewCampaignQuery } from '../../api/sending';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 
 const PREVIEW_DELAY_MS = 600;
+/** A preview that failed without the server refusing it (a dropped connection, a 5xx) is asked for again after this. */
+const RETRY_DELAY_MS = 2000;
 
 /** The last render, kept on screen while the next one loads, or the server's refusal of this one. */
 export interface PreviewState {
@@ -21,7 +24,18 @@ export interface PreviewState {
  */
 export const usePreview = (documentId: string, request: PreviewRequest): PreviewState => {
   const settled = useDebouncedValue(JSON.stringify(request), PREVIEW_DELAY_MS);
-  const { data, error, isError, isFetching } = usePreviewCampaignQuery({ documentId, data: JSON.parse(settled) as PreviewRequest });
+  const { data, error, isError, isFetching, refetch } = usePreviewCampaignQuery({
+    documentId,
+    data: JSON.parse(settled) as PreviewRequest,
+  });
+  // RTK Query keeps a failed query's error until its arguments change: without this, one dropped
+  // request would leave the preview stale until the editor typed again.
+  const retry = isError && !isFetching && isTransient(error);
+  useEffect(() => {
+    if (!retry) return undefined;
+    const timer = setTimeout(() => void refetch(), RETRY_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [retry, refetch, error]);
   return {
     loading: isFetching,
     result: data,
