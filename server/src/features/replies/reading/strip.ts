@@ -28,6 +28,24 @@ const OUTLOOK_SENT = /^\s*\*?(sent|date|envoy[ée]|gesendet|datum|enviado|fecha|
 // Outlook writes a line of underscores; mailparser turns the <hr> of an HTML-only Outlook reply into dashes.
 const UNDERSCORES = /^\s*(_{10,}|-{20,})\s*$/;
 
+/*
+ * Closings the library's signature words miss (it knows English and French ones): a line of its own
+ * that starts the sign-off, as "Kind regards," does for the library.
+ */
+const CLOSING =
+  /^\s*(mit (freundlichen|besten|herzlichen) gr(ü|ue)(ß|ss)en|(viele|beste|liebe|freundliche|herzliche|sonnige) gr(ü|ue)(ß|ss)e|gru(ß|ss)|lg|mfg|vg|(un )?saludos?( cordiales| atentos)?|atentamente|cordialmente|un abrazo|distinti saluti|cordiali saluti|met vriendelijke groet(en)?|groeten|atenciosamente|cumprimentos)[ \t]*[,.!]?\s*$/i;
+/** A sign-off is short: a closing further up than this is part of the text ("Saludos a tu equipo" and more below). */
+const MAX_SIGNATURE_LINES = 6;
+
+/** The text's last closing line, when what follows it is short enough to be a signature: the index of that line, or -1. */
+const closingAt = (lines: readonly string[]): number => {
+  for (let i = lines.length - 1; i >= 0; i -= 1) {
+    if (lines.slice(i + 1).filter((line) => line.trim() !== '').length > MAX_SIGNATURE_LINES) return -1;
+    if (CLOSING.test(lines[i])) return i;
+  }
+  return -1;
+};
+
 /** A forwarded-message block in a text: the mark of a forward, not of a reply. */
 export const hasForwardedBlock = (text: string): boolean => FORWARD_SEPARATOR.test(text) || FORWARD_START.test(text);
 
@@ -71,5 +89,8 @@ export const stripReply = (input: string): StrippedReply => {
     else text.push(fragment.getContent());
   }
   if (cut !== -1) quoted.push(lines.slice(cut).join('\n'));
-  return { text: tidy(text), quoted: tidy(quoted), signature: tidy(signature) };
+  const written = tidy(text).split('\n');
+  const closing = signature.length === 0 ? closingAt(written) : -1;
+  if (closing > 0) signature.push(written.splice(closing).join('\n'));
+  return { text: tidy(written), quoted: tidy(quoted), signature: tidy(signature) };
 };

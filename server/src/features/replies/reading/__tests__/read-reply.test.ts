@@ -115,7 +115,7 @@ const CASES: Record<string, Expected> = {
     forwarded: false,
     from: { email: 'jonas.weber@beispiel.test', name: 'Jonas Weber' },
     answers: '<c1.r109.c3d4e@campaigns.test>',
-    text: 'Guten Tag,\n\nich bin bis zum 15.12.2026 nicht im Büro und habe keinen Zugriff auf meine E-Mails. Ihre Nachricht wird nicht weitergeleitet.\nIn dringenden Fällen wenden Sie sich bitte an info@beispiel.test.\n\nMit freundlichen Grüßen\nJonas Weber',
+    text: 'Guten Tag,\n\nich bin bis zum 15.12.2026 nicht im Büro und habe keinen Zugriff auf meine E-Mails. Ihre Nachricht wird nicht weitergeleitet.\nIn dringenden Fällen wenden Sie sich bitte an info@beispiel.test.',
     quoted: false,
   },
   'ooo-es.eml': {
@@ -127,7 +127,7 @@ const CASES: Record<string, Expected> = {
     forwarded: false,
     from: { email: 'lucia.fernandez@ejemplo.test', name: 'Lucía Fernández' },
     answers: '<c1.r110.d4e5f@campaigns.test>',
-    text: 'Hola,\n\nEstaré fuera de la oficina hasta el 8 de enero de 2027, sin acceso al correo.\nPara asuntos urgentes, escriba a ventas@ejemplo.test.\n\nUn saludo,\nLucía Fernández',
+    text: 'Hola,\n\nEstaré fuera de la oficina hasta el 8 de enero de 2027, sin acceso al correo.\nPara asuntos urgentes, escriba a ventas@ejemplo.test.',
     quoted: false,
   },
   'left-company.eml': {
@@ -235,6 +235,8 @@ it('keeps the stripped parts of each client apart', async () => {
   const apple = await read(fixture('apple-mail-reply.eml'));
   expect(apple.signature).toBe('Sent from my iPhone');
   expect(apple.quoted).toMatch(/^> On 3 Dec 2026, at 10:00, Anna Schmidt <news@campaigns.test> wrote:/);
+  expect((await read(fixture('ooo-de.eml'))).signature).toBe('Mit freundlichen Grüßen\nJonas Weber');
+  expect((await read(fixture('ooo-es.eml'))).signature).toBe('Un saludo,\nLucía Fernández');
   const gmail = await read(fixture('gmail-reply.eml'));
   expect(gmail.signature).toBe('Best regards,\nBob');
   expect(gmail.quoted).toMatch(/^On Thu, Dec 3, 2026 at 10:00\u202fAM Anna Schmidt <news@campaigns.test>\nwrote:\n\n> Hello Bob,/);

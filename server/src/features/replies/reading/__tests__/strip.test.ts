@@ -53,3 +53,29 @@ it('tells a forward from a reply', () => {
   expect(hasForwardedBlock('Hi\n\n-------- Message transféré --------\nDe : x')).toBe(true);
   expect(hasForwardedBlock('Hi\n\n-----Original Message-----\nFrom: x')).toBe(false);
 });
+
+describe('closings the library does not know start the signature', () => {
+  it.each([
+    ['German', 'Danke, passt gut.', 'Mit freundlichen Grüßen\nHans Müller\nEinkauf | Beispiel GmbH'],
+    ['German, short', 'Danke!', 'Viele Grüße\nHans'],
+    ['German, transliterated', 'Danke!', 'Mit freundlichen Gruessen,\nHans Mueller'],
+    ['Spanish', 'Gracias, nos vemos el jueves.', 'Saludos cordiales,\nAna García\nVentas | Ejemplo S.L.'],
+    ['Spanish, formal', 'Recibido.', 'Atentamente,\nAna García'],
+    ['Italian', 'Grazie mille.', 'Cordiali saluti\nMarco Rossi'],
+    ['Dutch', 'Dank je wel.', 'Met vriendelijke groet,\nJan de Vries'],
+  ])('%s', (_, written, signature) => {
+    const quote = 'Am 3. Dezember 2026 um 10:00 schrieb Acme <news@acme.test>:\n> Hallo';
+    expect(stripReply(`${written}\n\n${signature}\n\n${quote}`)).toEqual({ text: written, quoted: quote, signature });
+  });
+
+  it('a closing word inside the text, or far above its end, stays in the text', () => {
+    const greeting = 'Saludos a todo el equipo, gracias por el envío.\n\nAna';
+    expect(stripReply(greeting).signature).toBe('');
+    const long = `Gruß\n${['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((l) => `Line ${l}`).join('\n')}`;
+    expect(stripReply(long)).toEqual({ text: long, quoted: '', signature: '' });
+  });
+
+  it('a closing that is the whole mail is the text', () => {
+    expect(stripReply('Viele Grüße')).toEqual({ text: 'Viele Grüße', quoted: '', signature: '' });
+  });
+});
