@@ -27,6 +27,7 @@ const INTEGRATION_DATABASES = {
   'inbound.test.ts': ALL,
   'site-events.test.ts': ALL,
   'experiments.test.ts': ALL,
+  'replies.test.ts': ALL, // its own configuration: a replies mailbox on a Dovecot started before the boot, the reply address; reply rows per dialect
   'admin-api.test.ts': SQLITE,
   'messages.test.ts': SQLITE,
   // An app of their own: a configuration or a boot no group shares.
@@ -45,7 +46,6 @@ const INTEGRATION_DATABASES = {
   'dkim-campaign.test.ts': SQLITE, // a DKIM key (config)
   'public-rate-limits.test.ts': SQLITE, // low public limits behind a proxy (config)
   'inbound-mailboxes.test.ts': SQLITE, // bounce and feedback mailboxes on a Dovecot started before the boot (config)
-  'replies.test.ts': ALL, // a replies mailbox on a Dovecot started before the boot, the reply address (config); reply rows per dialect
   'redis-cluster.test.ts': SQLITE, // its own three-node Redis Cluster (config)
   'redis-sentinel.test.ts': SQLITE, // its own master, replica and sentinel (config)
   // No app: Redis or an SMTP server only.
