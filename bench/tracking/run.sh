@@ -17,7 +17,7 @@ for db in ${BENCH_TRACKING_DATABASES:-sqlite postgres}; do
 done
 # SQLite in WAL with synchronous NORMAL (README: Throughput), for comparison: not in the last line.
 if [[ " ${BENCH_TRACKING_DATABASES:-sqlite} " == *" sqlite "* ]]; then
-  DATABASE_SQLITE_WAL=true node --expose-gc bench/tracking/tracking.js sqlite | sed 's/^\(strapi\|event loop\|recorded\|tracking\) sqlite/\1 sqlite-wal/'
+  DATABASE_SQLITE_WAL=true node --expose-gc bench/tracking/tracking.js sqlite | sed 's/^\(strapi\|event loop\|recorded\|tracking\|cpu strapi\|cpu ratio\) sqlite/\1 sqlite-wal/'
 fi
 node -e '
   const fs = require("node:fs");

@@ -20,10 +20,13 @@
  * BENCH_STATEMENTS=1 prints the time of each kind of database statement (measured slices and writes). The public limits are on, as in production, with
  * a per-IP limit no run reaches (every request here comes from one IP): their counting is measured,
  * not their refusals.
- * Prints `bare-node`, `strapi <db>`, `event loop <db>` and `recorded <db>` lines, then
+ * Prints `bare-node`, `strapi <db>`, `event loop <db>`, the load average, `cpu` (each server's CPU time
+ * per request: its process, on PostgreSQL the database server's processes, the load generator;
+ * bench/tracking/cpu.js) and `recorded <db>` lines, then
  * `tracking <db>: <N> req/s, p99 <L> ms, <R> of bare node, events lost <K>`.
  */
 const http = require('node:http');
+const os = require('node:os');
 const path = require('node:path');
 const { fork } = require('node:child_process');
 const { createHistogram } = require('node:perf_hooks');
@@ -33,6 +36,7 @@ const { statementTimer } = require('../lib/statements');
 const { runMain, writeResult } = require('../lib/run');
 const { insertContacts, insertLinks, INSERT_ROWS } = require('../lib/seed');
 const { LINKS, SECRET, verify } = require('./urls');
+const { addCpu, cpuMeter, cpuRatioOf, cpuTally, perRequest } = require('./cpu');
 
 const client = process.argv[2] || 'sqlite';
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES || 100_000);
@@ -65,6 +69,7 @@ const startLoad = (targets, deliveryIds, linkIds) =>
           );
         },
         stop: () => child.send({ done: true }),
+        pid: child.pid,
       })
     );
     child.send({ targets, deliveryIds, linkIds, concurrency: CONCURRENCY });
@@ -220,16 +225,26 @@ const main = async () => {
     const sliceSeconds = SECONDS / ROUNDS;
     const stopStatements = process.env.BENCH_STATEMENTS === '1' ? statementTimer(strapi) : null;
     const flushes = [];
+    const meter = cpuMeter({ knex: strapi.db.connection, postgres: client === 'postgres', loadPid: load.pid });
+    const bareCpu = cpuTally();
+    const strapiCpu = cpuTally();
     for (let round = 0; round < ROUNDS; round++) {
-      addSlice(bareTotal, await load.slice('bare', sliceSeconds, true), sliceSeconds);
+      let before = await meter.read();
+      const bareSlice = await load.slice('bare', sliceSeconds, true);
+      addCpu(bareCpu, meter.delta(before, await meter.read()), bareSlice.requests);
+      addSlice(bareTotal, bareSlice, sliceSeconds);
       const profiled = process.env.BENCH_PROFILE_FILE && round === ROUNDS - 1;
       const stopProfile = profiled ? await startProfile() : null;
-      addSlice(strapiTotal, await load.slice('strapi', sliceSeconds, true, (work) => delayWhile(loopDelay, work)), sliceSeconds);
+      before = await meter.read();
+      const strapiSlice = await load.slice('strapi', sliceSeconds, true, (work) => delayWhile(loopDelay, work));
       if (stopProfile) await stopProfile(process.env.BENCH_PROFILE_FILE);
       // Strapi's writes of its slice end before the bare server's next: neither pays for the other's work.
       const flushStarted = performance.now();
       await tracking.flush();
       flushes.push(performance.now() - flushStarted);
+      // The slice's CPU includes the writes of its events, ended by the flush.
+      addCpu(strapiCpu, meter.delta(before, await meter.read()), strapiSlice.requests);
+      addSlice(strapiTotal, strapiSlice, sliceSeconds);
     }
     load.stop();
     const statements = stopStatements?.();
@@ -243,6 +258,20 @@ const main = async () => {
         '(a stall delays every request waiting on it)'
     );
 
+    const us = (n) => n.toFixed(0).padStart(4);
+    const cpuLine = (name, tally) => {
+      const cost = perRequest(tally);
+      const server = client === 'postgres' ? `, postgres ${us(cost.postgres)}` : '';
+      return `cpu ${name}: ${us(cost.server)} µs a request in the server's process${server}, load generator ${us(cost.load)} (per request answered)`;
+    };
+    const loadAverage = os.loadavg().map((n) => n.toFixed(2));
+    console.log(`load average ${loadAverage.join(' ')}`);
+    console.log(cpuLine('bare-node', bareCpu));
+    console.log(cpuLine(`strapi ${client}`, strapiCpu));
+    const cpuRatio = cpuRatioOf(perRequest(bareCpu), perRequest(strapiCpu));
+    console.log(
+      `cpu ratio ${client}: ${cpuRatio.toFixed(2)} (CPU per bare request over CPU per Strapi request, database and load generator included: the ratio when both fill the cores, whatever else runs)`
+    );
     for (const [kind, e] of statements?.slice(0, 10) ?? [])
       console.log(`  statement ${String(Math.round(e.ms)).padStart(7)} ms ${String(e.count).padStart(6)}x  ${kind}`);
 
@@ -272,7 +301,19 @@ const main = async () => {
       console.log(`deliveries ${client}: ${stats.n_tup_hot_upd} of ${stats.n_tup_upd} updates in place (HOT)`);
     }
     const ratio = rateOf(result) / rateOf(bareResult);
-    writeResult({ client, concurrency: CONCURRENCY, rounds: ROUNDS, bare: bareResult, result, recorded, answered, lost, ratio });
+    writeResult({
+      client,
+      concurrency: CONCURRENCY,
+      rounds: ROUNDS,
+      bare: bareResult,
+      result,
+      recorded,
+      answered,
+      lost,
+      ratio,
+      cpu: { bare: perRequest(bareCpu), strapi: perRequest(strapiCpu), ratio: cpuRatio },
+      loadAverage: os.loadavg(),
+    });
     console.log(
       `tracking ${client}: ${Math.round(rateOf(result))} req/s, p99 ${result.p99.toFixed(1)} ms, ${ratio.toFixed(2)} of bare node, events lost ${lost}`
     );

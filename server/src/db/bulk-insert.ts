@@ -40,7 +40,8 @@ const typesOf = (trx: Knex.Transaction, table: string) => {
 
 /**
  * PostgreSQL: each value cast to its column's type from its text (`(e->>0)::bigint`), as the type's
- * own input reads it.
+ * own input reads it. The rows are jsonb, parsed once: `->>` on a `json` element parses the
+ * element's text again for each column, a third of a 500-event insert's time on the server.
  */
 const postgresValues = async (trx: Knex.Transaction, table: string, columns: readonly string[]) => {
   const types = await typesOf(trx, table);
@@ -85,7 +86,7 @@ const jsonRowsFor = async (trx: Knex.Transaction, table: string, columns: readon
   isPostgres(trx)
     ? {
         values: await postgresValues(trx, table, columns),
-        source: 'json_array_elements(?::json) as e',
+        source: 'jsonb_array_elements(?::jsonb) as e',
         json: (rows) => jsonOf(rows, (date) => asDriverSendsDate(date)),
       }
     : {

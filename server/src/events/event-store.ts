@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { TABLES } from '../constants';
-import { chunks, insertRows } from '../db/bulk-insert';
-import { isMysql } from '../db/dialect';
+import { chunks, insertRows, updateRows, whereInList } from '../db/bulk-insert';
+import { isMysql, isSqlite } from '../db/dialect';
 import type { EventRow, FirstColumn } from './delivery-event';
 
 const EVENT_COLUMNS = [
@@ -58,12 +58,6 @@ export const insertEvents = async (trx: Knex.Transaction, rows: readonly EventRo
   return rows.map((row, i) => (firstOfKey.get(keyOfRow(row)) === i ? (idOfKey.get(keyOfRow(row)) ?? null) : null));
 };
 
-/** Written into the statement rather than bound: PostgreSQL cannot type a bound CASE branch, and these are our own integers. */
-const integer = (value: number) => {
-  if (!Number.isSafeInteger(value)) throw new Error(`not an integer: ${value}`);
-  return String(value);
-};
-
 export interface FirstMark {
   deliveryId: number;
   column: FirstColumn;
@@ -80,28 +74,28 @@ export interface FirstMarked extends FirstMark {
   email: string;
 }
 
-const markedOf = (
-  rows: Array<{ id: unknown; campaign_id: unknown; variant: unknown; email: unknown }>,
-  column: FirstColumn,
-  times: Map<number, number>
-) =>
-  rows.map((row): FirstMarked => {
-    const deliveryId = Number(row.id);
-    return {
-      deliveryId,
-      column,
-      at: times.get(deliveryId)!,
-      campaignId: Number(row.campaign_id),
-      variant: String(row.variant ?? ''),
-      email: String(row.email ?? ''),
-    };
-  });
+/**
+ * These deliveries' rows when one of the batch's kinds of first time is unset. Locked until the
+ * transaction ends on PostgreSQL and MySQL, so no other batch sets them in between (a row another
+ * batch changed is read again once it commits); on SQLite the batch's insert already holds the
+ * only write lock. One list of ids and an OR of the columns: each column's own list in the
+ * condition made PostgreSQL's planner price every list against every other, and scan the table.
+ */
+const unsetFirstsOf = (trx: Knex.Transaction, ids: readonly number[], columns: readonly FirstColumn[]) => {
+  const query = trx(TABLES.deliveries)
+    .select('id', 'campaign_id', 'variant', 'email', ...columns)
+    .where((unset) => {
+      for (const column of columns) unset.orWhereNull(column);
+    });
+  if (!isSqlite(trx)) query.forUpdate();
+  return whereInList(trx, query, 'id', ids) as unknown as Promise<Array<Record<string, unknown>>>;
+};
 
 /**
- * Sets each delivery's first time of a kind unless it has one (the first writer wins): one UPDATE
- * per column with a CASE over the batch's deliveries, the earliest time of each. Answers the
- * firsts it set: PostgreSQL and SQLite say which rows the UPDATE changed (RETURNING); MySQL reads
- * them first under a lock, so no other transaction sets them in between.
+ * Sets each delivery's first time of a kind unless it has one (the first writer wins), the
+ * earliest of the batch's, and answers the firsts it set. Per 500 deliveries, one read of those
+ * that miss one (locked, see unsetFirstsOf) and one UPDATE of those it sets, every kind at once: a
+ * delivery opened and clicked in one batch is written once instead of twice.
  */
 export const markFirsts = async (trx: Knex.Transaction, marks: readonly FirstMark[]): Promise<FirstMarked[]> => {
   const byColumn = new Map<FirstColumn, Map<number, number>>();
@@ -110,24 +104,26 @@ export const markFirsts = async (trx: Knex.Transaction, marks: readonly FirstMar
     times.set(deliveryId, Math.min(at, times.get(deliveryId) ?? at));
     byColumn.set(column, times);
   }
+  const columns = [...byColumn.keys()];
   const marked: FirstMarked[] = [];
-  const returned = ['id', 'campaign_id', 'variant', 'email'];
-  for (const [column, times] of byColumn) {
-    for (const part of chunks([...times])) {
-      let ids = part.map(([id]) => id);
-      if (isMysql(trx)) {
-        const unset = await trx(TABLES.deliveries).select(returned).whereIn('id', ids).whereNull(column).forUpdate();
-        marked.push(...markedOf(unset, column, times));
-        ids = unset.map((row: { id: unknown }) => Number(row.id));
-        if (!ids.length) continue;
-      }
-      const update = trx(TABLES.deliveries)
-        .whereIn('id', ids)
-        .whereNull(column)
-        .update({ [column]: trx.raw(`CASE id ${part.map(([id, time]) => `WHEN ${integer(id)} THEN ${integer(time)}`).join(' ')} END`) });
-      if (isMysql(trx)) await update;
-      else marked.push(...markedOf(await update.returning(returned), column, times));
-    }
+  for (const ids of chunks([...new Set(marks.map((mark) => mark.deliveryId))])) {
+    const updates = (await unsetFirstsOf(trx, ids, columns)).flatMap((row) => {
+      const deliveryId = Number(row.id);
+      const set = columns.map((column) => (row[column] == null ? (byColumn.get(column)!.get(deliveryId) ?? null) : null));
+      set.forEach((at, i) => {
+        if (at !== null)
+          marked.push({
+            deliveryId,
+            column: columns[i],
+            at,
+            campaignId: Number(row.campaign_id),
+            variant: String(row.variant ?? ''),
+            email: String(row.email ?? ''),
+          });
+      });
+      return set.some((at) => at !== null) ? [[deliveryId, ...set]] : [];
+    });
+    await updateRows(trx, TABLES.deliveries, 'id', columns, updates);
   }
   return marked;
 };

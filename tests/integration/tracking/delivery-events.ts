@@ -1,5 +1,6 @@
 import type { DeliveryEvent, EventDelivery, RecordedEvent } from '../../../server/src/events/delivery-event';
 import { useGroupApp } from '../../helpers/integration-group';
+import { rootOf } from '../../../server/src/composition/accessor';
 import { waitUntil } from '../../helpers/wait';
 
 /**
@@ -13,6 +14,7 @@ const knex = () => strapi().db.connection;
 const events = () => service('deliveryEvents');
 const CAMPAIGN_ID = 4242;
 const at = Date.now() - 3_600_000;
+const SAFARI = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15';
 
 /** A contact and a sent delivery of it, as the send pipeline leaves them. */
 const deliveryFor = async (email: string): Promise<EventDelivery & { email: string }> => {
@@ -114,6 +116,33 @@ test('a batch of mixed events lands whole, with the first open, click and reply 
   expect(rows[3].idempotency_key).toBe(`smtp-bounce:${d.id}:1`);
   const delivery = await knex()('campaigns_deliveries').where({ id: d.id }).first();
   expect([delivery.first_open_at, delivery.first_click_at, delivery.first_reply_at].map(Number)).toEqual([at, at + 1, at + 3]);
+});
+
+test('a click written batches after its open is a reader’s, and the one completing every link within seconds a scanner’s', async () => {
+  const d = await deliveryFor('history@events.test');
+  const [first, second] = await Promise.all(
+    ['https://history.test/1', 'https://history.test/2'].map(async (url, position) => {
+      await knex()('campaigns_links').insert({ campaign_id: CAMPAIGN_ID, variant: '', url_hash: url, url, position, created_at: at });
+      return Number((await knex()('campaigns_links').select('id').where({ campaign_id: CAMPAIGN_ID, url }).first()).id);
+    })
+  );
+  const tracking = rootOf(strapi()).running.tracking;
+  const client = { userAgent: SAFARI, ip: undefined };
+  const now = Date.now();
+  // Each in a batch of its own: what the verdicts know of the earlier ones comes from the database.
+  tracking.add({ type: 'open', deliveryId: d.id, at: now, client });
+  await tracking.flush();
+  tracking.add({ type: 'click', deliveryId: d.id, linkId: first, at: now + 1_000, client });
+  await tracking.flush();
+  tracking.add({ type: 'click', deliveryId: d.id, linkId: second, at: now + 2_000, client });
+  await tracking.flush();
+  const clicks = await knex()('campaigns_events').where({ delivery_id: d.id, type: 'click' }).orderBy('id');
+  expect(clicks.map((row) => JSON.parse(row.data).verdict)).toEqual(['human', 'all-links']);
+  // The reader's click and the scanner's each set their own first time, the open its own.
+  const firsts = await knex()('campaigns_deliveries')
+    .where({ id: d.id })
+    .first('first_open_at', 'first_click_at', 'first_machine_click_at');
+  expect([firsts.first_open_at, firsts.first_click_at, firsts.first_machine_click_at].map(Number)).toEqual([now, now + 1_000, now + 2_000]);
 });
 
 describe('contact signals', () => {

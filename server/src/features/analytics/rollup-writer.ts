@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { TABLES } from '../../constants';
 import { chunks } from '../../db/bulk-insert';
-import type { DeliveryEvent } from '../../events/delivery-event';
+import { FIRST_COLUMN, type DeliveryEvent } from '../../events/delivery-event';
 import type { FirstMarked } from '../../events/event-store';
 import type { BatchCounters } from '../../events/batch-write';
 import { factsOfEvent, factsOfRow } from './event-facts';
@@ -43,10 +43,17 @@ const pairOf = (deliveryId: number, linkId: number) => `${deliveryId}:${linkId}`
 /**
  * The batch's readers' clicks that are their delivery's first on that link. The batch's own rows
  * are already stored: a pair is a first when every stored click of it is one of this batch's.
- * (Two batches with the same pair committing at once on PostgreSQL or MySQL would both count it;
- * a rebuild counts it once.)
+ * A delivery whose first people's click this batch set had no stored click of a reader before it
+ * (each one sets that time in its own transaction), so its pairs are firsts without a read; the
+ * others' stored clicks are read. (Two batches with the same pair committing at once on
+ * PostgreSQL or MySQL would both count it; a rebuild counts it once.)
  */
-const linkFirstsOf = async (trx: Knex.Transaction, events: readonly DeliveryEvent[], deliveryOf: (id: number) => CountedDelivery) => {
+const linkFirstsOf = async (
+  trx: Knex.Transaction,
+  events: readonly DeliveryEvent[],
+  firsts: readonly FirstMarked[],
+  deliveryOf: (id: number) => CountedDelivery
+) => {
   const inBatch = new Map<string, { event: Extract<DeliveryEvent, { type: 'click' }>; count: number }>();
   for (const event of events) {
     if (event.type !== 'click' || event.isBot) continue;
@@ -59,8 +66,9 @@ const linkFirstsOf = async (trx: Knex.Transaction, events: readonly DeliveryEven
     }
   }
   if (!inBatch.size) return [];
+  const firstClickers = new Set(firsts.flatMap((first) => (first.column === FIRST_COLUMN.click ? [first.deliveryId] : [])));
   const stored = new Map<string, number>();
-  const deliveryIds = [...new Set([...inBatch.values()].map(({ event }) => event.delivery.id))];
+  const deliveryIds = [...new Set([...inBatch.values()].map(({ event }) => event.delivery.id))].filter((id) => !firstClickers.has(id));
   for (const part of chunks(deliveryIds)) {
     const rows = await trx(TABLES.events)
       .select('delivery_id', 'data')
@@ -74,7 +82,7 @@ const linkFirstsOf = async (trx: Knex.Transaction, events: readonly DeliveryEven
     }
   }
   return [...inBatch].flatMap(([pair, { event, count }]): CountedLinkFirst[] =>
-    (stored.get(pair) ?? 0) === count
+    firstClickers.has(event.delivery.id) || (stored.get(pair) ?? 0) === count
       ? [{ campaignId: event.delivery.campaignId, variant: deliveryOf(event.delivery.id).variant, linkId: event.linkId, at: event.at }]
       : []
   );
@@ -100,7 +108,7 @@ export const createRollupWriter = (): BatchCounters => ({
     }));
     const readerOf = readersOf(events);
     const countedFirsts = firsts.map((first) => (first.column === 'first_open_at' ? { ...first, agent: readerOf(first) } : first));
-    await addRollups(trx, deltasOf(counted, countedFirsts, await linkFirstsOf(trx, events, deliveryOf)));
+    await addRollups(trx, deltasOf(counted, countedFirsts, await linkFirstsOf(trx, events, firsts, deliveryOf)));
     await addDomainRollups(
       trx,
       domainDeltasOf(

@@ -22,8 +22,9 @@ export interface TrackingWriterOptions {
  * The public endpoints' events, buffered per process and written in batches through the one
  * event write path (recorder.recordBatch: one transaction, a multi-row insert, the first times,
  * the events queue). The endpoints only add a hit and answer; each flush reads what the requests
- * did not: the batch's deliveries in one query, and for its clicks their first opens, recent
- * clicks and link counts, from which the verdicts come.
+ * did not: the batch's deliveries in one query (their first open and click times with them), and
+ * for its clicks the recent clicks of deliveries clicked before and the link counts, from which the
+ * verdicts come.
  */
 export const createTrackingWriter = ({ knex, recorder, links, storeClientDetails, log }: TrackingWriterOptions) => {
   const write = async (hits: TrackedHit[]) => {
@@ -35,7 +36,8 @@ export const createTrackingWriter = ({ knex, recorder, links, storeClientDetails
     // flush's reads and writes in one go would hold every waiting click and open that long.
     await nextTurn();
     const clicked = hits.flatMap((hit) => (hit.type === 'click' && deliveries.has(hit.deliveryId) ? [hit] : []));
-    const history = await clickHistoryOf(knex, [...new Set(clicked.map((hit) => hit.deliveryId))], clicksSince(clicked));
+    const clickedDeliveries = [...new Set(clicked.map((hit) => hit.deliveryId))].map((id) => deliveries.get(id)!);
+    const history = await clickHistoryOf(knex, clickedDeliveries, clicksSince(clicked));
     await nextTurn();
     const linkOf = new Map<number, CachedLink | null>();
     for (const hit of clicked) if (!linkOf.has(hit.linkId)) linkOf.set(hit.linkId, await links.get(hit.linkId));
