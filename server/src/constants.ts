@@ -51,6 +51,7 @@ export const TABLES = {
   erasures: 'campaigns_erasures',
   suppressionRemovals: 'campaigns_suppression_removals',
   experimentDecisions: 'campaigns_experiment_decisions',
+  experimentWaves: 'campaigns_experiment_waves',
 } as const;
 
 /** Set by the dedicated worker entry so the plugin knows it is the worker process. */

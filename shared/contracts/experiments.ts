@@ -128,9 +128,11 @@ export type DecisionFigures = Record<string, unknown>;
 /**
  * What a recorded decision did: `decide` (the rule named a winner, or the default variant when it
  * found none and `noWinner` is send-default), `wait` (the rule found no clear winner and the test
- * waits for an editor; the state stays testing), `pickWinner` (an editor chose), `cancel`.
+ * waits for an editor; the state stays testing), `pickWinner` (an editor chose), `cancel`; a bandit's
+ * `reallocate` (the next wave's shares, by Thompson sampling; the state stays testing) and
+ * `conclude` (its last wave went out and the rule found no clear winner: decided, without a winner).
  */
-export const DECISION_ACTIONS = ['decide', 'wait', 'pickWinner', 'cancel'] as const;
+export const DECISION_ACTIONS = ['decide', 'wait', 'pickWinner', 'cancel', 'reallocate', 'conclude'] as const;
 export type DecisionAction = (typeof DECISION_ACTIONS)[number];
 
 /** One entry of an experiment's decisions log. */
@@ -146,6 +148,39 @@ export interface ExperimentDecision {
   by: string | null;
   /** ISO 8601. */
   at: string;
+}
+
+/**
+ * The main effect of one level of one factor of a factorial test: the level's rate is the mean of
+ * its cells' rates (cells that got unequal traffic do not mix one factor's effect into another's).
+ */
+export interface MainEffectFigures {
+  /** The factor's field. */
+  factor: VariantField;
+  /** The level's name. */
+  level: string;
+  /** The mean of its cells' rates of the test's metric, 0 to 1. */
+  rate: number;
+  /** The rate minus the mean of its factor's level rates (0.012: 1.2 points above the factor's average). */
+  effect: number;
+  /** Two-sided, the level against the mean of its factor's other levels; null before there is data to tell. */
+  pValue: number | null;
+  /** pValue at most 1 − probabilityToWin (the confidence the test asks of a winner). */
+  significant: boolean;
+  /** Its cells' trials (sent, or opens for click-to-open) and successes, summed. */
+  trials: number;
+  successes: number;
+}
+
+/** One wave of a bandit: its traffic shares per variant key (summing to 1), stored when it started. */
+export interface ExperimentWave {
+  /** 1 to `waves`. */
+  wave: number;
+  shares: Record<string, number>;
+  /** ISO 8601. */
+  startedAt: string;
+  /** When its messages had all gone out (ISO 8601); null while it is going out. */
+  sentAt: string | null;
 }
 
 export interface Experiment extends ExperimentSettings {
@@ -164,6 +199,10 @@ export interface Experiment extends ExperimentSettings {
   editorActions: ExperimentAction[];
   /** Every decision recorded, the newest first. */
   decisions: ExperimentDecision[];
+  /** A factorial test's main effects on its metric from its test recipients so far, factor by factor; null for the other designs. */
+  mainEffects: MainEffectFigures[] | null;
+  /** A bandit's waves started so far, in order: each one's traffic shares and when it started; empty for the other designs. */
+  waveShares: ExperimentWave[];
   createdAt: string;
   updatedAt: string;
 }
@@ -223,5 +262,79 @@ export declare namespace CancelExperiment {
   }
   interface Response {
     data: Experiment;
+  }
+}
+
+/**
+ * One point of a test's series: each variant's rate of the test's metric (0 to 1) counting
+ * everything up to the end of the hour starting `at`; null when it has nothing to be out of (no
+ * openers yet for click-to-open, a send-time variant not yet sent).
+ */
+export interface ExperimentSeriesPoint {
+  /** The hour's start, ISO 8601 (UTC). */
+  at: string;
+  rates: Record<string, number | null>;
+}
+
+/**
+ * The metric over time per variant (people's unique opens, clicks or replies, from the hourly
+ * rollups): from the hour the campaign's send started to its test's decision or cancel (the
+ * winner's send to the rest is not the test), or to now while it runs. Hourly for the first week,
+ * then daily. Rates are out of each variant's test recipients (click-to-open: its openers so far).
+ */
+export interface ExperimentSeries {
+  metric: ExperimentMetric;
+  /** ISO 8601: the window the series covers. */
+  from: string;
+  until: string;
+  /** At the window's end, in the variants' order. */
+  variants: Array<{ key: string; trials: number; successes: number }>;
+  points: ExperimentSeriesPoint[];
+}
+
+/** GET /campaigns/campaigns/:documentId/experiment/series: `data` null when the test has not started sending; 404 without a test. */
+export declare namespace GetExperimentSeries {
+  interface Request {
+    params: { documentId: string };
+  }
+  interface Response {
+    data: ExperimentSeries | null;
+  }
+}
+
+/** A variant as the preview takes it: the panel's unsaved values; an empty or missing field is the campaign's. */
+export interface VariantPreviewInput {
+  key: string;
+  name?: string;
+  subject?: string | null;
+  preheader?: string | null;
+  fromName?: string | null;
+  content?: string | null;
+}
+
+/** A variant's message as its recipients get it (the sample contact's), links untracked. */
+export interface VariantPreview {
+  key: string;
+  name: string;
+  subject: string;
+  preheader: string;
+  fromName: string;
+  html: string;
+  text: string;
+}
+
+/**
+ * POST /campaigns/campaigns/:documentId/experiment/preview: each variant's message, the campaign's
+ * saved fields with the variant's overrides, or only the variant keyed `only`. 400 naming the
+ * variant's field when its template does not compile ("variants[1].content: MJML errors: line 4:
+ * ...", `details.errors[0].lines`), 404 for an unknown campaign. Nothing is stored.
+ */
+export declare namespace PreviewExperimentVariants {
+  interface Request {
+    params: { documentId: string };
+    body: { data: { variants: VariantPreviewInput[]; only?: string } };
+  }
+  interface Response {
+    data: VariantPreview[];
   }
 }

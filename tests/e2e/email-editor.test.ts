@@ -9,4 +9,6 @@ adminBrowserGroup('email editor', { CAMPAIGNS_POSTAL_ADDRESS: TEST_POSTAL_ADDRES
   'email-editor/templates',
   'email-editor/visual-builder',
   'email-editor/ab-test',
+  'email-editor/bandit-setup',
+  'email-editor/ab-test-views',
 ]);

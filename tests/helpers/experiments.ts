@@ -1,7 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import type { SendProgress } from '../../shared/contracts/sending';
-import { seedCampaign } from './sending';
+import type { bearer, http } from './admin';
+import { seedCampaign, TEST_PUBLIC_URL, waitForProgress } from './sending';
 import type { SmtpSink } from './smtp-sink';
+import { flushTracking } from './tracking';
+
+const SAFARI = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15';
 
 /** Three variants of the sending helpers' newsletter: A keeps its subject, B and C change it. */
 export const AB_VARIANTS = [
@@ -28,7 +32,9 @@ export const seedExperiment = async (strapi: Core.Strapi, tag: string, n: number
       waitMinutes: 90,
       decisionRule: 'bayesian',
       noWinner: 'wait',
-      minSamplePerVariant: 5,
+      // A variant's size follows the experiment's random document id (the keyed hash): a larger
+      // minimum would make "not enough data" a matter of chance in tests of a few dozen people.
+      minSamplePerVariant: 1,
       probabilityToWin: 0.95,
       state: 'draft',
       ...settings,
@@ -39,6 +45,30 @@ export const seedExperiment = async (strapi: Core.Strapi, tag: string, n: number
 
 /** The test group is out: its dispatch done, nothing of it queued or being sent, the rest not started. */
 export const testGroupOut = (p: SendProgress) => p.state === 'sending' && !p.dispatching && p.queued === 0 && p.sending === 0 && p.sent > 0;
+
+/** What the integration modules drive a test through: the app, its API as the super admin, and the SMTP sink. */
+export interface ExperimentApp {
+  strapi: Core.Strapi;
+  api: ReturnType<typeof http>;
+  auth: ReturnType<typeof bearer>;
+  sink: SmtpSink;
+}
+
+/** A campaign with a 3-variant test of 60% of its audience (seedExperiment), sent: answers once its test group is out. */
+export const sendExperiment = async (app: ExperimentApp, tag: string, n: number, settings: Record<string, unknown>) => {
+  const knex = app.strapi.db.connection;
+  const { documentId, id, experimentId } = await seedExperiment(app.strapi, tag, n, settings);
+  await app.api.post(`/campaigns/campaigns/${documentId}/send`).set(app.auth).expect(200);
+  const progress = await waitForProgress(app.strapi, documentId, testGroupOut);
+  const rows: Array<{ id: number; email: string; variant: string }> = await knex('campaigns_deliveries')
+    .select('id', 'email', 'variant')
+    .where({ campaign_id: id });
+  // Read an hour later: a click right after sending counts as a machine's.
+  await knex('campaigns_deliveries')
+    .where({ campaign_id: id })
+    .update({ sent_at: Date.now() - 3_600_000 });
+  return { documentId, id, experimentId, progress, rows };
+};
 
 export const experimentRow = (strapi: Core.Strapi, experimentId: number) =>
   strapi.db.connection('campaigns_experiments').where({ id: experimentId }).first();
@@ -55,4 +85,29 @@ export const subjectsOf = async (sink: SmtpSink, tag: string) => {
     for (const to of message.rcptTo) subjects.set(to, [...(subjects.get(to) ?? []), subject]);
   }
   return subjects;
+};
+
+/** The one message the sink got for `email`. */
+export const messageTo = async (sink: SmtpSink, email: string) => {
+  const received = sink.received.filter((m) => m.rcptTo.includes(email));
+  expect(received).toHaveLength(1);
+  return sink.parse(received[0]);
+};
+
+/**
+ * A person reading one recipient's message: the pixel first, then its first tracked link. A click
+ * on a message never opened, or every link clicked within seconds, is a scanner's
+ * (tracking/bots.ts), so the reader opens, then clicks one link.
+ */
+export const readAndClick = async (app: Omit<ExperimentApp, 'auth'>, email: string) => {
+  const html = String((await messageTo(app.sink, email)).html);
+  const tracked = (kind: 'o' | 'c') =>
+    new RegExp(`${TEST_PUBLIC_URL.replace(/\./g, '\\.')}(/api/campaigns/t/${kind}/[A-Za-z0-9._-]+)`, 'g');
+  const [pixel] = [...html.matchAll(tracked('o'))].map((m) => m[1]);
+  expect(pixel).toBeDefined();
+  expect((await app.api.get(pixel).set('User-Agent', SAFARI)).status).toBe(200);
+  await flushTracking(app.strapi);
+  const [link] = [...html.matchAll(tracked('c'))].map((m) => m[1]);
+  expect(link).toBeDefined();
+  expect((await app.api.get(link).set('User-Agent', SAFARI)).status).toBe(302);
 };

@@ -6,4 +6,7 @@ import { sendingEnv } from '../helpers/sending';
 integrationGroup('experiments', { smtpSink: true, env: (sink) => sendingEnv(sink!.port) }, [
   'experiments/experiment-api',
   'experiments/ab-decision',
+  'experiments/bandit',
+  'experiments/factorial',
+  'experiments/variant-views',
 ]);

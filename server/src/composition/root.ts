@@ -60,6 +60,7 @@ import type { Scheduler } from '../features/scheduling/scheduler';
 import type { SendPlans } from '../features/scheduling/send-plans';
 import type { SendRecords } from '../features/sending/send-records';
 import { createDecisionRunner, type DecisionRunner } from '../features/experiments/decision-runner';
+import { createWaveSend } from '../features/sending/send-wave';
 import { createCloseStack } from './close-stack';
 import { eventBatchStoreOf } from './event-batch-store';
 import { buildSendFlow } from './send-flow';
@@ -234,7 +235,9 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
         log: strapi.log,
       }),
     ];
-    const decisions = createDecisionRunner({ strapi, winnerSend, log: strapi.log });
+    // A bandit's next wave goes out through the same dispatch as any send (features/sending/send-wave.ts).
+    const waveSend = createWaveSend({ records, lifecycle, engine });
+    const decisions = createDecisionRunner({ strapi, winnerSend, waveSend, log: strapi.log });
     const retention = createRetention({ knex, rawEventDays: async () => (await siteSettings.get()).retention.rawEventDays });
     const workers = runWorkers
       ? openWorkers(

@@ -29,7 +29,8 @@ import { sendRecords } from '../features/sending/send-records';
 import { createWinnerSend } from '../features/sending/send-winner';
 import type { ExperimentSource } from '../features/sending/engine-ports';
 import { experimentForSend } from '../features/experiments/experiment-store';
-import { assignVariant } from '../features/experiments/stats';
+import { assignVariant, assignWave } from '../features/experiments/stats';
+import { storeFirstWave, wavesOf } from '../features/experiments/wave-store';
 import { experimentLifecycle, type ExperimentAction, type ExperimentState } from '../../../shared/contracts/experiment-lifecycle';
 import { lifecycleMoves, stateColumn } from '../db/lifecycle-moves';
 
@@ -96,9 +97,12 @@ export const buildSendFlow = ({
         experiment.state === 'decided'
           ? ((await knex(experimentsTable).select('winner').where({ id: experiment.id }).first()) as { winner: string | null })
           : null;
-      return { ...experiment, winner: decided?.winner ?? null };
+      // A bandit's dispatch places its contacts by its stored waves' shares.
+      const waveShares = experiment.design === 'bandit' ? (await wavesOf(knex, [experiment.id])).map((w) => w.shares) : [];
+      return { ...experiment, winner: decided?.winner ?? null, waveShares };
     },
     assignVariant,
+    assignWave,
   };
   // Every message of a send, and its web view, shows the entries its start froze.
   const cache = createCampaignCache(knex, {
@@ -139,12 +143,13 @@ export const buildSendFlow = ({
         const experiment = await experimentForSend(strapi, campaignId);
         return experiment?.state === 'draft' ? experiment.id : null;
       },
-      // The experiment lifecycle's move on the start's own transaction: both happen, or neither.
+      // The experiment lifecycle's move on the start's own transaction (a bandit's first wave with it): all happen, or none.
       start: async (trx, experimentId) => {
         await lifecycleMoves<ExperimentState, ExperimentAction>(experimentLifecycle, stateColumn(trx, experimentsTable)).take(
           experimentId,
           'start'
         );
+        await storeFirstWave(strapi, trx, experimentId, Date.now());
       },
     },
   });

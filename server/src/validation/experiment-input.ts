@@ -169,6 +169,16 @@ const variantProblems = (input: Shaped, ctx: z.RefinementCtx): string[] => {
     ctx.addIssue({ code: 'custom', path: ['variants'], message: variantCount });
     return [];
   }
+  if (input.design === 'bandit') {
+    input.variants.forEach((variant, index) => {
+      if (variant.sendAt === undefined) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['variants', index, 'sendAt'],
+        message: 'is not for a bandit: its waves go out one after another, so one send time cannot hold for every wave; leave it out',
+      });
+    });
+  }
   const keys = input.variants.map((variant) => variant.key);
   keyProblems(keys, ctx);
   return keys;

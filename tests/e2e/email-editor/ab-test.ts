@@ -1,6 +1,9 @@
+import type { Factor } from '../../../shared/contracts/experiments';
+import { cellsOf } from '../../../shared/factorial-cells';
 import { recordDecision } from '../../../server/src/features/experiments/experiment-store';
 import { createExperimentLifecycle } from '../../../server/src/features/experiments/lifecycle';
-import { decide } from '../../../server/src/features/experiments/stats';
+import { mainEffectsOf } from '../../../server/src/features/experiments/main-effects';
+import { decide, type VariantTally } from '../../../server/src/features/experiments/stats';
 import { useGroupBrowser } from '../../helpers/admin-browser-group';
 
 const CAMPAIGN = 'plugin::campaigns.campaign';
@@ -22,7 +25,7 @@ const storedExperiment = (campaignDocumentId: string) =>
     .strapi.db.query(EXPERIMENT)
     .findOne({
       where: { campaign: { documentId: campaignDocumentId } },
-      select: ['id', 'state', 'variants', 'testShare', 'waitMinutes', 'winner'],
+      select: ['id', 'state', 'variants', 'testShare', 'waitMinutes', 'winner', 'design', 'factors'],
     });
 
 const variant = (name: string) => page().getByRole('group', { name, exact: true });
@@ -122,4 +125,133 @@ test('shows a running test by variant with the decision in words, and an editor 
   await page().getByText('Winner: A (Control)').waitFor();
   await log.getByText('Picked A by hand').waitFor();
   await expect(page().getByRole('button', { name: 'Pick B as winner' }).count()).resolves.toBe(0);
+});
+
+const group = (name: string) => page().getByRole('group', { name, exact: true });
+
+/** Fills one level's name and value, in its own group ("Subject level 2"). */
+const fillLevel = async (levelGroup: string, name: string, value: string) => {
+  const level = group(levelGroup);
+  // Both are required: their labels end in an asterisk.
+  await level.getByRole('textbox', { name: /^Name/ }).fill(name);
+  await level.getByRole('textbox', { name: new RegExp(`^${levelGroup.replace(/ level \d$/, '')}`) }).fill(value);
+};
+
+const COMBINATIONS = [
+  'A (control): Subject: Short · From name: Brand',
+  'B: Subject: Short · From name: Person',
+  'C: Subject: Long · From name: Brand',
+  'D: Subject: Long · From name: Person',
+];
+
+test('sets up a 2 × 2 multivariate test in the panel: its combinations listed, a refusal at the level, saved and read back after a reload', async () => {
+  const documentId = await createCampaign('Multivariate news');
+  await open(documentId, 'Multivariate news');
+
+  await page().getByRole('button', { name: 'Set up an A/B test' }).click();
+  await page().getByRole('combobox', { name: 'Test design' }).click();
+  await page().getByRole('option', { name: 'Multivariate (all combinations)' }).click();
+  await group('Factor 1').waitFor();
+  await fillLevel('Subject level 1', 'Short', 'Sale');
+  await fillLevel('Subject level 2', 'Long', 'Our spring sale starts now');
+  await page().getByRole('button', { name: 'Add a factor' }).click();
+  // The subject is factor 1's: factor 2 is offered every other field.
+  await group('Factor 2').getByRole('combobox', { name: 'Field' }).click();
+  await expect(page().getByRole('option', { name: 'Subject' }).count()).resolves.toBe(0);
+  await page().getByRole('option', { name: 'From name' }).click();
+  await fillLevel('From name level 1', 'Brand', 'The shop');
+  // The same sender twice makes two combinations send one message: the server refuses it at that level.
+  await fillLevel('From name level 2', 'Person', 'The shop');
+
+  const combinations = page().getByRole('region', { name: 'Combinations' });
+  await combinations.getByText('2 × 2 = 4 combinations').waitFor();
+  for (const line of COMBINATIONS) await combinations.getByText(line, { exact: true }).waitFor();
+
+  await page().getByRole('button', { name: 'Save A/B test' }).click();
+  await group('From name level 2')
+    .getByText(/level "Person" gives the same from name as level "Brand"/)
+    .waitFor();
+  expect(await storedExperiment(documentId)).toBeNull();
+
+  await fillLevel('From name level 2', 'Person', 'Ann at the shop');
+  await page().getByRole('button', { name: 'Save A/B test' }).click();
+  await page().getByText('A/B test saved').first().waitFor();
+  const stored = await storedExperiment(documentId);
+  expect(stored).toMatchObject({
+    state: 'draft',
+    design: 'factorial',
+    factors: [
+      { field: 'subject', levels: [{ name: 'Short' }, { name: 'Long' }] },
+      {
+        field: 'fromName',
+        levels: [
+          { name: 'Brand', value: 'The shop' },
+          { name: 'Person', value: 'Ann at the shop' },
+        ],
+      },
+    ],
+  });
+  expect(stored!.variants.map((v: { key: string; subject: string; fromName: string }) => [v.key, v.subject, v.fromName])).toEqual([
+    ['A', 'Sale', 'The shop'],
+    ['B', 'Sale', 'Ann at the shop'],
+    ['C', 'Our spring sale starts now', 'The shop'],
+    ['D', 'Our spring sale starts now', 'Ann at the shop'],
+  ]);
+
+  await page().reload();
+  await page().getByRole('heading', { name: 'Multivariate news', level: 1 }).waitFor();
+  await expect(page().getByRole('combobox', { name: 'Test design' }).textContent()).resolves.toContain('Multivariate (all combinations)');
+  const reloaded = page().getByRole('region', { name: 'Combinations' });
+  await reloaded.getByText('2 × 2 = 4 combinations').waitFor();
+  for (const line of COMBINATIONS) await reloaded.getByText(line, { exact: true }).waitFor();
+  await expect(
+    group('From name level 2')
+      .getByRole('textbox', { name: /^From name/ })
+      .inputValue()
+  ).resolves.toBe('Ann at the shop');
+  await screenshot('multivariate-set-up');
+});
+
+test("shows a decided multivariate test's main effects per factor and level, the significant one marked", async () => {
+  const documentId = await createCampaign('Multivariate results');
+  const factor = (field: Factor['field'], levels: Array<[string, string]>): Factor => ({
+    field,
+    levels: levels.map(([name, value]) => ({ name, value })),
+  });
+  const factors = [
+    factor('subject', [
+      ['Short', 'Sale'],
+      ['Long', 'Our spring sale starts now'],
+    ]),
+    factor('fromName', [
+      ['Brand', 'The shop'],
+      ['Person', 'Ann at the shop'],
+    ]),
+  ];
+  await service('experiments').put(documentId, { design: 'factorial', factors, metric: 'click' });
+  const { id: experimentId } = (await storedExperiment(documentId))!;
+  expect(await createExperimentLifecycle(app().strapi).take(experimentId, 'start')).toBe(true);
+  await app()
+    .strapi.db.query(CAMPAIGN)
+    .update({ where: { documentId }, data: { state: 'sent' } });
+  // The long subject doubles clicks whatever the sender.
+  const clicks: Record<string, number> = { A: 30, B: 31, C: 60, D: 61 };
+  const others = { sent: 1000, opens: 300, replies: 0, unsubscribes: 0, complaints: 0 };
+  const tallies: VariantTally[] = Object.entries(clicks).map(([key, n]) => ({ key, clicks: n, ...others }));
+  const decision = decide(tallies, { rule: 'bayesian', metric: 'click', control: 'A', minSamplePerVariant: 100, seed: 1 });
+  const mainEffects = mainEffectsOf(cellsOf(factors), tallies, 'click', 0.95);
+  const figures = { ...decision, mainEffects } as unknown as Record<string, unknown>;
+  expect(await recordDecision(app().strapi, { experimentId, action: 'decide', winner: 'D', figures })).toBe(true);
+
+  await open(documentId, 'Multivariate results');
+  const table = page().getByRole('grid', { name: 'Main effects' });
+  const long = table.getByRole('row', { name: 'Subject: Long' });
+  await long.getByText('6.05% (121 of 2,000)').waitFor();
+  await long.getByText('+1.5 points').waitFor();
+  await long.getByText('significant').waitFor();
+  const person = table.getByRole('row', { name: 'From name: Person' });
+  await person.getByText('+0.05 points').waitFor();
+  await person.getByText('no', { exact: true }).waitFor();
+  await page().getByRole('group', { name: 'Variant D: Subject: Long · From name: Person' }).waitFor();
+  await screenshot('multivariate-results');
 });

@@ -4,26 +4,12 @@ import { useGroupApp } from '../../helpers/integration-group';
 import { finished, TEST_PUBLIC_URL, waitForProgress } from '../../helpers/sending';
 import { flushTracking } from '../../helpers/tracking';
 
-const SAFARI = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15';
-
 const { strapi, api, auth, sink } = useGroupApp();
 const knex = () => strapi().db.connection;
 const decisions = () => rootOf(strapi()).running.decisions;
 
-/** A campaign with a 3-variant test of 60% of its audience, sent: answers once its test group is out. */
-const sendTest = async (tag: string, n: number, settings: Record<string, unknown>) => {
-  const { documentId, id, experimentId } = await experiments.seedExperiment(strapi(), tag, n, settings);
-  await api().post(`/campaigns/campaigns/${documentId}/send`).set(auth()).expect(200);
-  const progress = await waitForProgress(strapi(), documentId, experiments.testGroupOut);
-  const rows: Array<{ id: number; email: string; variant: string }> = await knex()('campaigns_deliveries')
-    .select('id', 'email', 'variant')
-    .where({ campaign_id: id });
-  // Read an hour later: a click right after sending counts as a machine's.
-  await knex()('campaigns_deliveries')
-    .where({ campaign_id: id })
-    .update({ sent_at: Date.now() - 3_600_000 });
-  return { documentId, id, experimentId, progress, rows };
-};
+const app = () => ({ strapi: strapi(), api: api(), auth: auth(), sink: sink() });
+const sendTest = (tag: string, n: number, settings: Record<string, unknown>) => experiments.sendExperiment(app(), tag, n, settings);
 
 const experimentRow = (experimentId: number) => experiments.experimentRow(strapi(), experimentId);
 const decisionRows = (experimentId: number) => experiments.decisionRows(strapi(), experimentId);
@@ -38,29 +24,8 @@ const endWait = async (experimentId: number) => {
     .update({ decide_at: Date.now() - 1 });
 };
 
-const messageTo = async (email: string) => {
-  const received = sink().received.filter((m) => m.rcptTo.includes(email));
-  expect(received).toHaveLength(1);
-  return sink().parse(received[0]);
-};
-
-/**
- * A person reading one recipient's message: the pixel first, then its first tracked link. A click
- * on a message never opened, or every link clicked within seconds, is a scanner's
- * (tracking/bots.ts), so the reader opens, then clicks one link.
- */
-const readAndClick = async (email: string) => {
-  const html = String((await messageTo(email)).html);
-  const tracked = (kind: 'o' | 'c') =>
-    new RegExp(`${TEST_PUBLIC_URL.replace(/\./g, '\\.')}(/api/campaigns/t/${kind}/[A-Za-z0-9._-]+)`, 'g');
-  const [pixel] = [...html.matchAll(tracked('o'))].map((m) => m[1]);
-  expect(pixel).toBeDefined();
-  expect((await api().get(pixel).set('User-Agent', SAFARI)).status).toBe(200);
-  await flushTracking(strapi());
-  const [link] = [...html.matchAll(tracked('c'))].map((m) => m[1]);
-  expect(link).toBeDefined();
-  expect((await api().get(link).set('User-Agent', SAFARI)).status).toBe(302);
-};
+const messageTo = (email: string) => experiments.messageTo(sink(), email);
+const readAndClick = (email: string) => experiments.readAndClick(app(), email);
 
 /** The one-click unsubscribe (RFC 8058) at the message's own List-Unsubscribe URL. */
 const oneClickUnsubscribe = async (email: string) => {

@@ -142,6 +142,8 @@ test('saves a 3-variant experiment, answers it, replaces it while a draft and gi
       { key: 'B', name: 'Question', subject: 'Ready for spring?' },
     ],
     testShare: 20,
+    design: 'ab',
+    waves: 5,
   });
   const other = await createCampaign('No test');
   expect(await experimentForSend(strapi(), await campaignId(other.documentId))).toBeNull();

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Box, Button, Dialog, Field, Flex, Grid, SingleSelect, SingleSelectOption, Textarea, Typography } from '@strapi/design-system';
 import { ConfirmDialog, useNotification } from '@strapi/strapi/admin';
-import { EXPERIMENT_METRICS, type Experiment } from '../../../../shared/contracts/experiments';
+import { EXPERIMENT_DESIGNS, EXPERIMENT_METRICS, type Experiment } from '../../../../shared/contracts/experiments';
 import { errorFor, errorMessage, fieldErrors } from '../../api/errors';
 import { useDeleteExperimentMutation, useSaveExperimentMutation } from '../../api/experiments';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
@@ -13,11 +13,16 @@ import {
   experimentFormValuesOf,
   experimentInputOf,
   removeVariant,
+  variantsOf,
   WAIT_UNITS,
   type ExperimentFormValues,
   type VariantOverride,
   type VariantValues,
 } from './experiment-form';
+import { BanditSetup } from './BanditSetup';
+import { FactorialSetup } from './FactorialSetup';
+import { SendTimeField } from './SendTimeField';
+import { VariantPreviews } from './VariantPreviews';
 
 interface Props {
   documentId: string;
@@ -32,26 +37,23 @@ interface VariantProps {
   variant: VariantValues;
   errors: Record<string, string>;
   disabled: boolean;
+  /** A bandit's variants have no send time of their own: its waves decide when they go. */
+  withSendTime: boolean;
   onChange: (next: Partial<VariantValues>) => void;
   onRemove?: () => void;
 }
 
-const VariantFields = ({ index, variant, errors, disabled, onChange, onRemove }: VariantProps) => {
+const VariantFields = ({ index, variant, errors, disabled, withSendTime, onChange, onRemove }: VariantProps) => {
   const t = usePluginMessages();
   const at = (field: string) => errors[`variants.${index}.${field}`];
   const title =
     index === 0
       ? t('experiments.variant.control', 'Variant {key} (control)', { key: variant.key })
       : t('experiments.variant.title', 'Variant {key}', { key: variant.key });
-  const overrides: Array<{ field: Exclude<VariantOverride, 'content'>; label: string; hint?: string }> = [
+  const overrides: Array<{ field: Exclude<VariantOverride, 'content' | 'sendAt'>; label: string }> = [
     { field: 'subject', label: t('experiments.variant.subject', 'Subject') },
     { field: 'preheader', label: t('experiments.variant.preheader', 'Preheader') },
     { field: 'fromName', label: t('experiments.variant.fromName', 'From name') },
-    {
-      field: 'sendAt',
-      label: t('experiments.variant.sendAt', 'Send time'),
-      hint: t('experiments.variant.sendAt.hint', 'For a send-time test: ISO 8601 with its offset, e.g. 2026-12-10T09:00:00+01:00'),
-    },
   ];
   return (
     <Box role="group" aria-label={title} background="neutral100" padding={4} hasRadius>
@@ -86,12 +88,11 @@ const VariantFields = ({ index, variant, errors, disabled, onChange, onRemove }:
               required
             />
           </Grid.Item>
-          {overrides.map(({ field, label, hint }) => (
+          {overrides.map(({ field, label }) => (
             <Grid.Item key={field} col={6} s={12}>
               <TextField
                 name={`variants.${index}.${field}`}
                 label={label}
-                hint={hint}
                 value={variant[field]}
                 onChange={(value) => onChange({ [field]: value })}
                 error={at(field)}
@@ -99,6 +100,17 @@ const VariantFields = ({ index, variant, errors, disabled, onChange, onRemove }:
               />
             </Grid.Item>
           ))}
+          {withSendTime && (
+            <Grid.Item col={6} s={12}>
+              <SendTimeField
+                name={`variants.${index}.sendAt`}
+                value={variant.sendAt}
+                onChange={(sendAt) => onChange({ sendAt })}
+                error={at('sendAt')}
+                disabled={disabled}
+              />
+            </Grid.Item>
+          )}
         </Grid.Root>
         <Field.Root name={`variants.${index}.content`} error={errorFor(errors, `variants.${index}.content`)}>
           <Field.Label>{t('experiments.variant.content', 'Content (MJML)')}</Field.Label>
@@ -190,6 +202,11 @@ export const ExperimentPanel = ({ documentId, experiment, canChange }: Props) =>
     'click-to-open': t('experiments.metric.click-to-open', 'Clicks of openers'),
     reply: t('experiments.metric.reply', 'Replies'),
   };
+  const designWords: Record<string, string> = {
+    ab: t('experiments.design.ab', 'A/B test'),
+    factorial: t('experiments.design.factorial', 'Multivariate (all combinations)'),
+    bandit: t('experiments.design.bandit', 'Bandit (shift traffic as results come in)'),
+  };
   const unitWords: Record<string, string> = {
     minutes: t('experiments.wait.minutes', 'minutes'),
     hours: t('experiments.wait.hours', 'hours'),
@@ -205,41 +222,59 @@ export const ExperimentPanel = ({ documentId, experiment, canChange }: Props) =>
           })}
         </Typography>
       )}
-      {errors.variants && (
+      {select(
+        'design',
+        t('experiments.design', 'Test design'),
+        values.design,
+        (design) => set({ design: design as ExperimentFormValues['design'] }),
+        EXPERIMENT_DESIGNS.map((d) => [d, designWords[d]])
+      )}
+      {values.design === 'factorial' && (
+        <FactorialSetup factors={values.factors} onChange={(factors) => set({ factors })} errors={errors} disabled={disabled} />
+      )}
+      {values.design !== 'factorial' && errors.variants && (
         <Typography textColor="danger600" role="alert">
           {errors.variants}
         </Typography>
       )}
-      {values.variants.map((variant, index) => (
-        <VariantFields
-          key={variant.key}
-          index={index}
-          variant={variant}
-          errors={errors}
-          disabled={disabled}
-          onChange={(next) => setVariant(index, next)}
-          onRemove={editable && index > 0 && canRemoveVariant(values) ? () => setValues(removeVariant(values, index)) : undefined}
-        />
-      ))}
-      {editable && canAddVariant(values) && (
+      {values.design !== 'factorial' &&
+        values.variants.map((variant, index) => (
+          <VariantFields
+            key={variant.key}
+            index={index}
+            variant={variant}
+            errors={errors}
+            disabled={disabled}
+            withSendTime={values.design !== 'bandit'}
+            onChange={(next) => setVariant(index, next)}
+            onRemove={editable && index > 0 && canRemoveVariant(values) ? () => setValues(removeVariant(values, index)) : undefined}
+          />
+        ))}
+      {values.design !== 'factorial' && editable && canAddVariant(values) && (
         <Box>
           <Button variant="secondary" onClick={() => setValues(addVariant(values))}>
             {t('experiments.addVariant', 'Add a variant')}
           </Button>
         </Box>
       )}
+      {values.design !== 'factorial' && <VariantPreviews documentId={documentId} variants={values.variants} />}
+      {values.design === 'bandit' && (
+        <BanditSetup waves={values.waves} waveMinutes={values.waveMinutes} onChange={set} errors={errors} disabled={disabled} />
+      )}
       <Grid.Root gap={4}>
-        <Grid.Item col={4} s={12}>
-          <TextField
-            name="testShare"
-            label={t('experiments.testShare', 'Test share (% of the audience)')}
-            hint={t('experiments.testShare.hint', 'Split evenly between the variants; 100 sends every variant to its share and stops.')}
-            value={values.testShare}
-            onChange={(testShare) => set({ testShare })}
-            error={errors.testShare}
-            disabled={disabled}
-          />
-        </Grid.Item>
+        {values.design !== 'bandit' && (
+          <Grid.Item col={4} s={12}>
+            <TextField
+              name="testShare"
+              label={t('experiments.testShare', 'Test share (% of the audience)')}
+              hint={t('experiments.testShare.hint', 'Split evenly between the variants; 100 sends every variant to its share and stops.')}
+              value={values.testShare}
+              onChange={(testShare) => set({ testShare })}
+              error={errors.testShare}
+              disabled={disabled}
+            />
+          </Grid.Item>
+        )}
         <Grid.Item col={4} s={12}>
           {select(
             'metric',
@@ -319,7 +354,7 @@ export const ExperimentPanel = ({ documentId, experiment, canChange }: Props) =>
               t('experiments.defaultVariant', 'Default variant'),
               values.defaultVariant,
               (defaultVariant) => set({ defaultVariant }),
-              values.variants.map((v) => [v.key, `${v.key}: ${v.name}`])
+              variantsOf(values).map((v) => [v.key, `${v.key}: ${v.name}`])
             )}
           </Grid.Item>
         )}

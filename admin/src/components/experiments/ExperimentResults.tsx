@@ -10,7 +10,10 @@ import { PERMISSIONS } from '../../permissions';
 import { TableHead } from '../list/TableHead';
 import { StateBadge } from '../StateBadge';
 import { ResultsHeading } from '../results/ResultsHeading';
-import { actionMessage, percent, points, reasonMessage, ruleFiguresOf } from './decision-words';
+import { actionMessage, percent, points, reallocationMessage, reasonMessage, ruleFiguresOf } from './decision-words';
+import { MainEffectsTable } from './MainEffectsTable';
+import { ExperimentChart } from './ExperimentChart';
+import { WaveSharesTable } from './WaveSharesTable';
 
 const GUARDRAILS = ['unsubscribe', 'complaint'] as const;
 
@@ -73,7 +76,8 @@ const useReasonWords = () => {
   const t = usePluginMessages();
   return (decision: ExperimentDecision) => {
     const figures = ruleFiguresOf(decision.figures);
-    if ((decision.action === 'decide' || decision.action === 'wait') && figures) return t(reasonMessage(figures.reason));
+    if (['decide', 'wait', 'conclude'].includes(decision.action) && figures) return t(reasonMessage(figures.reason));
+    if (decision.action === 'reallocate') return t(reallocationMessage(decision.figures));
     return decision.reason ?? '—';
   };
 };
@@ -172,6 +176,9 @@ const ExperimentResultsOf = ({ documentId, experiment }: { documentId: string; e
           )}
         </Flex>
       )}
+      <ExperimentChart documentId={documentId} experiment={experiment} />
+      {experiment.mainEffects && <MainEffectsTable effects={experiment.mainEffects} metric={experiment.metric} />}
+      {experiment.waveShares.length > 0 && <WaveSharesTable experiment={experiment} />}
       {experiment.decisions.length > 0 && (
         <Table colCount={4} rowCount={experiment.decisions.length + 1} aria-label={t('experiments.results.log', 'Decisions')}>
           <TableHead

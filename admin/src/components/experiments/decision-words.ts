@@ -95,5 +95,18 @@ export const actionMessage = (action: DecisionAction, winner: string | null): Pl
       return pluginMessage('experiments.action.pickWinner', 'Picked {winner} by hand', { winner: winner ?? '' });
     case 'cancel':
       return pluginMessage('experiments.action.cancel', 'Test cancelled');
+    case 'reallocate':
+      return pluginMessage('experiments.action.reallocate', 'Next wave’s traffic shifted towards the variants doing best');
+    case 'conclude':
+      return pluginMessage('experiments.action.conclude', 'Every wave sent, no clear winner: the test ended');
   }
+};
+
+/** A bandit's reallocation: the wave and each variant's share of it (its figures as the runner stored them, read, not trusted). */
+export const reallocationMessage = (figures: DecisionFigures | null): PluginMessage => {
+  const variants = Array.isArray(figures?.variants) ? (figures.variants as Array<{ key?: unknown; share?: unknown }>) : [];
+  return pluginMessage('experiments.reason.reallocate', 'Wave {wave}: {shares}, by each variant’s probability of being best so far', {
+    wave: String(figures?.wave ?? '?'),
+    shares: variants.map((v) => `${String(v.key)} ${percent(v.share)}%`).join(', '),
+  });
 };

@@ -5,11 +5,15 @@ import {
   VARIANT_KEYS,
   type DecisionRule,
   type Experiment,
+  type ExperimentDesign,
   type ExperimentInput,
   type ExperimentMetric,
+  type Factor,
   type NoWinnerAction,
   type Variant,
 } from '../../../../shared/contracts/experiments';
+import { cellsOf } from '../../../../shared/factorial-cells';
+import { newFactor, type FactorValues } from './factorial-form';
 
 /** The fields a variant may override in the panel, as typed; an empty one keeps the campaign's (a send time: sent with the others). */
 export const VARIANT_OVERRIDES = ['subject', 'preheader', 'fromName', 'content', 'sendAt'] as const;
@@ -23,7 +27,14 @@ const MINUTES_PER: Record<WaitUnit, number> = { minutes: 1, hours: 60, days: 24 
 
 /** The panel's form: numbers as typed (the server names what is wrong with them), the probability in percent. */
 export interface ExperimentFormValues {
+  design: ExperimentDesign;
+  /** The editor's variants (`ab`, `bandit`). */
   variants: VariantValues[];
+  /** A factorial test's factors, whose combinations are its variants. */
+  factors: FactorValues[];
+  /** A bandit's waves and the minutes between them. */
+  waves: string;
+  waveMinutes: string;
   testShare: string;
   metric: ExperimentMetric;
   waitAmount: string;
@@ -63,7 +74,11 @@ export const waitOf = (minutes: number): { waitAmount: string; waitUnit: WaitUni
 
 /** The panel's values of a stored test, or of a new one (a control and one variant, the server's defaults). */
 export const experimentFormValuesOf = (experiment: Experiment | null): ExperimentFormValues => ({
+  design: experiment?.design ?? 'ab',
   variants: experiment ? experiment.variants.map(variantValues) : [emptyVariant(0), emptyVariant(1)],
+  factors: experiment?.factors?.map((f) => ({ field: f.field, levels: f.levels.map((l) => ({ ...l })) })) ?? [newFactor([])],
+  waves: String(experiment?.waves ?? EXPERIMENT_LIMITS.waves.default),
+  waveMinutes: String(experiment?.waveMinutes ?? EXPERIMENT_LIMITS.waveMinutes.default),
   testShare: String(experiment?.testShare ?? EXPERIMENT_LIMITS.testShare.default),
   metric: experiment?.metric ?? 'click',
   ...waitOf(experiment?.waitMinutes ?? EXPERIMENT_LIMITS.waitMinutes.default),
@@ -98,13 +113,27 @@ export const removeVariant = (values: ExperimentFormValues, index: number): Expe
 /** A typed number, or the text itself when it is not one, for the server to refuse at its field. */
 const numberOf = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text));
 
+/** The variants a save makes: a factorial test's combinations (as the server makes them), else the editor's. */
+export const variantsOf = (values: ExperimentFormValues): Array<Pick<Variant, 'key' | 'name'>> =>
+  values.design === 'factorial' ? cellsOf(values.factors as Factor[]).slice(0, MAX_VARIANTS) : values.variants;
+
+/** What the design sends: a factorial test its factors (the server makes its variants), a bandit its waves and no test share (it sends to everyone). */
+const designInputOf = (values: ExperimentFormValues): ExperimentInput => {
+  // A bandit's waves go out one after another: a send time typed before switching to it is not sent.
+  const fields = VARIANT_OVERRIDES.filter((f) => values.design !== 'bandit' || f !== 'sendAt');
+  const variants = values.variants.map((v) => {
+    const overrides = Object.fromEntries(fields.filter((f) => v[f].trim() !== '').map((f) => [f, v[f]]));
+    return { key: v.key, name: v.name, ...overrides };
+  });
+  if (values.design === 'factorial') return { design: 'factorial', factors: values.factors, testShare: numberOf(values.testShare) };
+  if (values.design === 'bandit')
+    return { design: 'bandit', variants, waves: numberOf(values.waves), waveMinutes: numberOf(values.waveMinutes) };
+  return { design: 'ab', variants, testShare: numberOf(values.testShare) };
+};
+
 /** What PUT sends: only the overrides a variant fills in, the wait in minutes, the probability as a fraction. */
 export const experimentInputOf = (values: ExperimentFormValues): ExperimentInput => ({
-  variants: values.variants.map((v) => {
-    const overrides = Object.fromEntries(VARIANT_OVERRIDES.filter((f) => v[f].trim() !== '').map((f) => [f, v[f]]));
-    return { key: v.key, name: v.name, ...overrides };
-  }),
-  testShare: numberOf(values.testShare),
+  ...designInputOf(values),
   metric: values.metric,
   waitMinutes: numberOf(values.waitAmount) * MINUTES_PER[values.waitUnit],
   decisionRule: values.decisionRule,

@@ -1,13 +1,14 @@
-import { Box, Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
+import { Button, Flex, Table, Tbody, Td, Tr, Typography } from '@strapi/design-system';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Line } from 'recharts';
 import type { ReportPoint } from '../../../../shared/contracts/analytics';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { TableHead } from '../list/TableHead';
 import { CsvButton } from './CsvButton';
 import { ResultsHeading } from './ResultsHeading';
 import { useChartTheme } from './chart-theme';
+import { LineChartBox } from './LineChartBox';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -91,30 +92,21 @@ export const ResultsChart = ({ series, machines, fileName }: { series: ReportPoi
           </Tbody>
         </Table>
       ) : (
-        <Box role="img" aria-label={summary} height="18rem">
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart data={data} margin={chart.margin}>
-              <CartesianGrid {...chart.grid} />
-              <XAxis dataKey="label" {...chart.axis} minTickGap={24} />
-              <YAxis allowDecimals={false} {...chart.axis} />
-              <Tooltip contentStyle={chart.tooltip} />
-              <Legend />
-              {keys.map((key) => (
-                <Line
-                  key={key}
-                  type="monotone"
-                  dataKey={key}
-                  name={names[key]}
-                  stroke={colour[key]}
-                  strokeWidth={2}
-                  strokeDasharray={key.startsWith('machine') ? '5 4' : undefined}
-                  dot={series.length < 30}
-                  isAnimationActive={false}
-                />
-              ))}
-            </LineChart>
-          </ResponsiveContainer>
-        </Box>
+        <LineChartBox summary={summary} data={data} yAxis={{ allowDecimals: false }}>
+          {keys.map((key) => (
+            <Line
+              key={key}
+              type="monotone"
+              dataKey={key}
+              name={names[key]}
+              stroke={colour[key]}
+              strokeWidth={2}
+              strokeDasharray={key.startsWith('machine') ? '5 4' : undefined}
+              dot={series.length < 30}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChartBox>
       )}
     </Flex>
   );

@@ -23,6 +23,7 @@ test('the migrations of every feature run in the order they always ran, under th
     '015-experiment-decisions',
     '016-send-winner',
     '017-experiment-wait',
+    '018-bandit-waves',
   ]);
 });
 

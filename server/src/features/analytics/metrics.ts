@@ -87,14 +87,20 @@ export const metricsOf = (event: EventFacts): string[] => {
   }
 };
 
+/** Kept per hour for every campaign: the report's series and the dashboard's sparklines read these. */
+const SERIES_HOURLY = ['open_human', 'click_human', 'open_machine', 'click_machine'] as const;
 /**
- * The counters kept per hour too: the report's series and the dashboard's sparklines read these
- * and no other, so the others cost no hourly row.
+ * Kept per hour for a test's variants only (a campaign without a test counts under variant ''): an
+ * A/B test's metric over time (features/experiments/metric-series.ts) reads people's unique
+ * opens, clicks and replies. Every other counter costs no hourly row.
  */
-export const HOURLY_METRICS = ['open_human', 'click_human', 'open_machine', 'click_machine'] as const;
+const VARIANT_HOURLY = ['unique_open_human', 'unique_click_human', 'unique_reply'] as const;
+export const HOURLY_METRICS = [...SERIES_HOURLY, ...VARIANT_HOURLY] as const;
 export type HourlyMetric = (typeof HOURLY_METRICS)[number];
-const HOURLY: ReadonlySet<string> = new Set(HOURLY_METRICS);
-export const isHourly = (metric: string): metric is HourlyMetric => HOURLY.has(metric);
+const SERIES: ReadonlySet<string> = new Set(SERIES_HOURLY);
+const VARIANT: ReadonlySet<string> = new Set(VARIANT_HOURLY);
+export const isHourly = ({ metric, variant }: { metric: string; variant: string }) =>
+  SERIES.has(metric) || (variant !== '' && VARIANT.has(metric));
 
 export const HOUR_MS = 3_600_000;
 export const hourOf = (at: number) => Math.floor(at / HOUR_MS) * HOUR_MS;

@@ -5,7 +5,6 @@ import {
   COMPLAINT_REASON_PREFIX,
   DEVICE_PREFIX,
   HOUR_MS,
-  isHourly,
   LINK_PREFIX,
   type HourlyMetric,
   LINK_UNIQUE_PREFIX,
@@ -64,16 +63,17 @@ export const figuresOf = (value: (metric: string) => number, deliveries: { sent:
   };
 };
 
-const SERIES_METRICS: Record<HourlyMetric, keyof Omit<ReportPoint, 'at'>> = {
+const SERIES_METRICS = {
   open_human: 'opens',
   click_human: 'clicks',
   open_machine: 'machineOpens',
   click_machine: 'machineClicks',
-};
+} as const satisfies Partial<Record<HourlyMetric, keyof Omit<ReportPoint, 'at'>>>;
+type SeriesMetric = keyof typeof SERIES_METRICS;
 
 /** Opens and clicks per hour for the first 7 days from the first hour with any, then per day (days in UTC). */
 export const seriesOf = (hours: readonly RollupHourRow[]): ReportPoint[] => {
-  const counted = hours.filter((row): row is RollupHourRow & { metric: HourlyMetric } => isHourly(row.metric));
+  const counted = hours.filter((row): row is RollupHourRow & { metric: SeriesMetric } => Object.hasOwn(SERIES_METRICS, row.metric));
   if (!counted.length) return [];
   const first = Math.min(...counted.map((row) => row.hour));
   const points = new Map<number, ReportPoint>();

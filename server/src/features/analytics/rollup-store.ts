@@ -20,7 +20,7 @@ export const addRollups = async (trx: Knex.Transaction, deltas: readonly RollupD
       .onConflict(['campaign_id', 'variant', 'metric'])
       .merge({ value: addedValue(trx, TABLES.rollups) });
   }
-  for (const part of chunks(deltas.filter((delta) => isHourly(delta.metric)))) {
+  for (const part of chunks(deltas.filter(isHourly))) {
     await trx(TABLES.rollupHours)
       .insert(part.map((d) => ({ campaign_id: d.campaignId, variant: d.variant, metric: d.metric, hour: d.hour, value: d.value })))
       .onConflict(['campaign_id', 'variant', 'metric', 'hour'])

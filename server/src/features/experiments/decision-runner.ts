@@ -2,10 +2,12 @@ import type { Core } from '@strapi/strapi';
 import type { Variant } from '../../../../shared/contracts/experiments';
 import { TABLES, UID } from '../../constants';
 import { columnsOf, joinTableOf } from '../../db/columns';
-import { reasonInWords } from './decision-words';
+import { mainEffectsInWords, reasonInWords } from './decision-words';
 import { EXPERIMENT_SETTINGS, recordDecision } from './experiment-store';
+import { mainEffectsOf } from './main-effects';
 import { decide, type Decision, type ExperimentMetric } from './stats';
 import { variantTallies } from './variant-tallies';
+import { createWaveRunner, type WaveSender } from './wave-runner';
 
 /** How a decided winner reaches the rest of the audience (the send flow's winner send, features/sending/send-winner.ts). */
 export interface WinnerSender {
@@ -15,6 +17,7 @@ export interface WinnerSender {
 export interface DecisionRunnerDeps {
   strapi: Core.Strapi;
   winnerSend: WinnerSender;
+  waveSend: WaveSender;
   log: { warn(message: string): void };
   now?: () => number;
 }
@@ -24,6 +27,7 @@ interface DueExperiment {
   campaignId: number;
   dueAt: number;
   variants: Variant[];
+  design: 'ab' | 'factorial' | 'bandit';
   testShare: number;
   metric: ExperimentMetric;
   decisionRule: 'bayesian' | 'frequentist';
@@ -45,8 +49,11 @@ interface DueExperiment {
  * 3. a decided winner goes to the rest of the audience, and again at the next run if the process
  *    died between the decision and the send's start (sendWinner starts a rest once).
  * Two runners at once take each decision once: the recorded decision is a conditional move.
+ * A bandit's waves go first (wave-runner.ts); its wait starts after its last wave, and without a
+ * clear winner it concludes (decided, no winner) rather than wait for an editor with nobody left.
  */
-export const createDecisionRunner = ({ strapi, winnerSend, log, now = Date.now }: DecisionRunnerDeps) => {
+export const createDecisionRunner = ({ strapi, winnerSend, waveSend, log, now = Date.now }: DecisionRunnerDeps) => {
+  const waves = createWaveRunner({ strapi, waveSend, log, now });
   const knex = () => strapi.db.connection;
   const table = () => strapi.db.metadata.get(UID.experiment).tableName;
   const cols = () => columnsOf(strapi, UID.experiment, ['state', 'winner', 'variants', ...EXPERIMENT_SETTINGS]);
@@ -65,6 +72,8 @@ export const createDecisionRunner = ({ strapi, winnerSend, log, now = Date.now }
     const out = (await linked()
       .select('e.id', `e.${c.waitMinutes} as waitMinutes`)
       .where(`e.${c.state}`, 'testing')
+      // A bandit's wait starts after its last wave (wave-runner.ts).
+      .whereNot(`e.${c.design}`, 'bandit')
       .whereNull('e.test_sent_at')
       .where('s.state', 'dispatched')
       .whereNull('s.winner')
@@ -106,6 +115,7 @@ export const createDecisionRunner = ({ strapi, winnerSend, log, now = Date.now }
       campaignId: Number(r.campaignId),
       dueAt: Number(r.dueAt),
       variants: (typeof r.variants === 'string' ? JSON.parse(r.variants) : r.variants) as Variant[],
+      design: (r.design as DueExperiment['design'] | null) ?? 'ab',
       testShare: Number(r.testShare),
       metric: r.metric as ExperimentMetric,
       decisionRule: r.decisionRule as DueExperiment['decisionRule'],
@@ -127,22 +137,37 @@ export const createDecisionRunner = ({ strapi, winnerSend, log, now = Date.now }
   /** What the rule says of a due experiment, and what it records: a winner, the default, or a wait. */
   const decideOne = async (experiment: DueExperiment) => {
     const keys = experiment.variants.map((v) => v.key);
-    const decision: Decision = decide(await variantTallies(knex(), experiment.campaignId, keys), {
+    const tallies = await variantTallies(knex(), experiment.campaignId, keys);
+    const decision: Decision = decide(tallies, {
       rule: experiment.decisionRule,
       metric: experiment.metric,
       control: keys[0],
       minSamplePerVariant: experiment.minSamplePerVariant,
       probabilityToWin: experiment.probabilityToWin,
     });
-    const figures = decision as unknown as Record<string, unknown>;
+    // A factorial test's figures and reason carry its main effects too.
+    const effects = mainEffectsOf(experiment.variants, tallies, experiment.metric, experiment.probabilityToWin);
+    const figures = (effects ? { ...decision, mainEffects: effects } : decision) as unknown as Record<string, unknown>;
+    const effectWords = effects ? mainEffectsInWords(effects, experiment.metric) : '';
+    const said = (words: string) => (effectWords ? `${words}. ${effectWords}` : words);
     const reason = reasonInWords(decision);
     const fallback = decision.winner ?? (experiment.noWinner === 'send-default' ? experiment.defaultVariant : null);
+    if (!fallback && experiment.design === 'bandit') {
+      // Every wave has gone: nobody is left to wait for a winner, so the test ends without one.
+      await recordDecision(strapi, {
+        experimentId: experiment.id,
+        action: 'conclude',
+        figures,
+        reason: `${reason}: no clear winner; every wave has gone out, the test ends without one`,
+      });
+      return;
+    }
     if (!fallback) {
       await recordDecision(strapi, {
         experimentId: experiment.id,
         action: 'wait',
         figures,
-        reason: `${reason}: no clear winner, waiting for an editor`,
+        reason: said(`${reason}: no clear winner, waiting for an editor`),
         dueAt: experiment.dueAt,
       });
       return;
@@ -152,7 +177,7 @@ export const createDecisionRunner = ({ strapi, winnerSend, log, now = Date.now }
       action: 'decide',
       winner: fallback,
       figures,
-      reason: decision.winner ? reason : `${reason}: no clear winner, the default ${fallback} is sent`,
+      reason: said(decision.winner ? reason : `${reason}: no clear winner, the default ${fallback} is sent`),
       dueAt: experiment.dueAt,
     });
     // A test of the whole audience has no rest: deciding it is the whole of it.
@@ -166,7 +191,9 @@ export const createDecisionRunner = ({ strapi, winnerSend, log, now = Date.now }
     const rows = (await linked()
       .select(`l.${link.inverseColumn} as campaignId`, `e.${c.winner} as winner`)
       .where(`e.${c.state}`, 'decided')
-      .where(`e.${c.testShare}`, '<', 100)
+      // A bandit's rest is its waves not sent yet: an editor's pick sends them the winner.
+      .where((q) => q.where(`e.${c.testShare}`, '<', 100).orWhere(`e.${c.design}`, 'bandit'))
+      .whereNotNull(`e.${c.winner}`)
       .where('s.state', 'dispatched')
       .whereNull('s.winner')
       .whereNull('s.finished_at')) as Array<{ campaignId: number | string; winner: string }>;
@@ -176,8 +203,9 @@ export const createDecisionRunner = ({ strapi, winnerSend, log, now = Date.now }
 
   return {
     startWaits,
-    /** One pass: waits started, due tests decided, lost winner sends resumed. */
+    /** One pass: bandits' waves moved on, waits started, due tests decided, lost winner sends resumed. */
     async run() {
+      const waveSteps = await waves.run();
       const waits = await startWaits();
       const due = await dueExperiments();
       for (const experiment of due) {
@@ -188,7 +216,7 @@ export const createDecisionRunner = ({ strapi, winnerSend, log, now = Date.now }
         }
       }
       const resumed = await resumeWinnerSends();
-      return { waits, decided: due.length, resumed };
+      return { waveSteps, waits, decided: due.length, resumed };
     },
   };
 };

@@ -1,3 +1,6 @@
+import type { ExperimentMetric, MainEffectFigures } from '../../../../shared/contracts/experiments';
+import type { ReallocationFigures } from './bandit-plan';
+import { FACTOR_FIELD_LABELS } from '../../../../shared/factorial-cells';
 import type { Decision } from './stats';
 
 const percent = (p: unknown) => `${(Number(p) * 100).toFixed(Number(p) > 0.99 && Number(p) < 1 ? 1 : 0)}%`;
@@ -27,4 +30,31 @@ export const reasonInWords = ({ reason: { code, params } }: Pick<Decision, 'reas
     default:
       return code;
   }
+};
+
+const METRIC_WORDS: Record<ExperimentMetric, string> = {
+  open: 'opens',
+  click: 'clicks',
+  'click-to-open': 'clicks of openers',
+  reply: 'replies',
+};
+
+/**
+ * A factorial test's significant main effects that raise its metric, in plain English ('Subject
+ * “Long” raises clicks by 1.20 points (p = 0.010)': above the mean of the subject's levels); empty
+ * when none is significant.
+ */
+export const mainEffectsInWords = (effects: readonly MainEffectFigures[], metric: ExperimentMetric): string =>
+  effects
+    .filter((e) => e.significant && e.effect > 0)
+    .map(
+      (e) => `${FACTOR_FIELD_LABELS[e.factor]} “${e.level}” raises ${METRIC_WORDS[metric]} by ${points(e.effect)} (p = ${pValue(e.pValue)})`
+    )
+    .join('; ');
+
+/** A reallocation in plain English, for the decisions log: the wave's shares and the P(best) they come from. */
+export const reallocationInWords = ({ wave, variants }: ReallocationFigures): string => {
+  const each = (value: (v: ReallocationFigures['variants'][number]) => number) =>
+    variants.map((v) => `${v.key} ${percent(value(v))}`).join(', ');
+  return `Wave ${wave}: ${each((v) => v.share)} of its contacts (probability of being best: ${each((v) => v.probabilityBest)})`;
 };

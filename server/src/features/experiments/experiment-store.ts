@@ -1,7 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { ExperimentState } from '../../../../shared/contracts/experiment-lifecycle';
-import type { DecisionAction, DecisionFigures, ExperimentSettings, Variant } from '../../../../shared/contracts/experiments';
+import type {
+  DecisionAction,
+  DecisionFigures,
+  ExperimentDesign,
+  ExperimentSettings,
+  Variant,
+} from '../../../../shared/contracts/experiments';
 import { TABLES, UID } from '../../constants';
 import { columnsOf } from '../../db/columns';
 import { documentsOf } from '../../db/documents';
@@ -38,15 +44,28 @@ export interface ExperimentForSend {
   variants: Variant[];
   /** Percent of the audience in the test group (1–100). */
   testShare: number;
+  design: ExperimentDesign;
+  /** A bandit's number of waves. */
+  waves: number;
 }
 
 /** The campaign's experiment, whatever its state; null when it has none. */
 export const experimentForSend = async (strapi: Core.Strapi, campaignId: number): Promise<ExperimentForSend | null> => {
   const row = (await strapi.db.query(UID.experiment).findOne({
     where: { campaign: { id: campaignId } },
-    select: ['id', 'documentId', 'state', 'variants', 'testShare'],
+    select: ['id', 'documentId', 'state', 'variants', 'testShare', 'design', 'waves'],
   })) as ExperimentForSend | null;
-  return row && { id: row.id, documentId: row.documentId, state: row.state, variants: row.variants, testShare: row.testShare };
+  return (
+    row && {
+      id: row.id,
+      documentId: row.documentId,
+      state: row.state,
+      variants: row.variants,
+      testShare: row.testShare,
+      design: row.design ?? 'ab',
+      waves: Number(row.waves),
+    }
+  );
 };
 
 export interface DecisionInput {
@@ -69,13 +88,14 @@ export interface DecisionInput {
   dueAt?: number;
 }
 
-const THE_RULES: readonly DecisionAction[] = ['decide', 'wait'];
+const THE_RULES: readonly DecisionAction[] = ['decide', 'wait', 'conclude'];
 
 /**
  * Records a decision in the decisions log and makes its move, in one transaction: `decide` and
  * `pickWinner` move a testing experiment to decided with its winner and time, `cancel` moves a
- * draft or testing one to cancelled, `wait` keeps a testing one testing. The rule's figures
- * (`decide`, `wait`) become the experiment's `decision`. Answers false, having written nothing,
+ * draft or testing one to cancelled, `conclude` (a bandit's end without a winner) moves a testing
+ * one to decided with none, `wait` keeps a testing one testing. The rule's figures
+ * (`decide`, `wait`, `conclude`) become the experiment's `decision`. Answers false, having written nothing,
  * when the experiment is in no state the action leaves (another decision came first), or for the
  * rule's `wait`, when it is no longer due at `dueAt`.
  */
@@ -90,7 +110,9 @@ export const recordDecision = async (strapi: Core.Strapi, input: DecisionInput):
   const write = async (trx: Knex.Transaction) => {
     // Any decision ends the wait (migration 017): the rule does not decide it again.
     const set: Record<string, unknown> = { [columns.updatedAt]: new Date(at), decide_at: null };
-    if (action === 'decide' || action === 'pickWinner') Object.assign(set, { [columns.winner]: winner, [columns.decidedAt]: new Date(at) });
+    if (action === 'decide' || action === 'pickWinner' || action === 'conclude') {
+      Object.assign(set, { [columns.winner]: winner, [columns.decidedAt]: new Date(at) });
+    }
     if (THE_RULES.includes(action) && figures) set[columns.decision] = JSON.stringify(figures);
     await trx(table).where({ id: experimentId }).update(set);
     await trx(TABLES.experimentDecisions).insert({
@@ -105,6 +127,9 @@ export const recordDecision = async (strapi: Core.Strapi, input: DecisionInput):
     });
   };
 
+  // A bandit's end without a winner is the rule's decision too: decided, with no winner to send.
+  if (action === 'conclude') return createExperimentLifecycle(strapi).take(experimentId, 'decide', write);
+  if (action === 'reallocate') throw new Error('campaigns: a reallocation is recorded with the wave it starts (wave-store.ts)');
   if (action !== 'wait') return createExperimentLifecycle(strapi).take(experimentId, action, write);
   // No move, but the same guard: the conditional UPDATE is what a racing decision would conflict on.
   return strapi.db.connection.transaction(async (trx) => {
@@ -122,5 +147,6 @@ export const deleteExperimentOf = async (strapi: Core.Strapi, trx: Knex.Transact
   const experiment = await experimentForSend(strapi, campaignId);
   if (!experiment) return;
   await trx(TABLES.experimentDecisions).where({ experiment_id: experiment.id }).delete();
+  await trx(TABLES.experimentWaves).where({ experiment_id: experiment.id }).delete();
   await documentsOf(strapi, UID.experiment).delete({ documentId: experiment.documentId });
 };

@@ -12,6 +12,7 @@ import type {
   Experiment,
   ExperimentDecision,
   ExperimentSettings,
+  MainEffectFigures,
   Variant,
 } from '../../../../shared/contracts/experiments';
 import { isFullyEditable, type CampaignState } from '../../../../shared/contracts/campaign-lifecycle';
@@ -23,8 +24,12 @@ import { cancelInput, experimentInput, pickWinnerInput } from '../../validation/
 import { adminLabel, type HandlingAdmin } from '../replies/replies-admin-rows';
 import { EXPERIMENT_SETTINGS, recordDecision } from './experiment-store';
 import { createExperimentLifecycle } from './lifecycle';
-import { cellsOf } from './factorial-cells';
+import { cellsOf } from '../../../../shared/factorial-cells';
+import { factorFieldPath, factorProblemOf } from './factor-problems';
+import { mainEffectsOf } from './main-effects';
 import { checkVariantContent, variantProblem } from './variant-checks';
+import { wavesForAdmin } from './wave-store';
+import { variantTallies } from './variant-tallies';
 
 type ExperimentRow = ExperimentSettings & {
   id: number;
@@ -116,6 +121,19 @@ const createExperimentsService = ({ strapi }: { strapi: Core.Strapi }) => {
         ])) as DecisionRow[]
     ).map(decisionOf);
 
+  /**
+   * A factorial test's main effects: from its variants' tallies while it runs; once decided, those
+   * the rule recorded with its decision, since the winner's send to the rest counts in its cell.
+   */
+  const mainEffectsFor = async (campaign: CampaignRow, row: ExperimentRow): Promise<MainEffectFigures[] | null> => {
+    if (row.design !== 'factorial') return null;
+    const recorded = row.decision?.mainEffects;
+    if (row.state === 'decided' && Array.isArray(recorded)) return recorded as MainEffectFigures[];
+    const keys = row.variants.map((v) => v.key);
+    const tallies = row.state === 'draft' ? [] : await variantTallies(knex(), campaign.id, keys);
+    return mainEffectsOf(row.variants, tallies, row.metric, Number(row.probabilityToWin));
+  };
+
   const toExperiment = async (campaign: CampaignRow, row: ExperimentRow): Promise<Experiment> => ({
     documentId: row.documentId,
     campaign: { documentId: campaign.documentId, name: campaign.name },
@@ -129,6 +147,8 @@ const createExperimentsService = ({ strapi }: { strapi: Core.Strapi }) => {
     editable: canEditExperiment(row.state) && (await editable(campaign)),
     editorActions: experimentLifecycle.editorActionsFor(row.state),
     decisions: await decisionsOf(row.id),
+    mainEffects: await mainEffectsFor(campaign, row),
+    waveShares: row.design === 'bandit' ? await wavesForAdmin(knex(), row.id) : [],
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   });
@@ -189,9 +209,11 @@ const createExperimentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const parsed = parseOrThrow(experimentInput, input, 'experiment', bracketPath);
       // Stored as the contract's Variant: a field not named is absent, not null.
       const variants = (parsed.factors ? cellsOf(parsed.factors) : JSON.parse(JSON.stringify(parsed.variants))) as Variant[];
-      const problem = variantProblem(variants, campaign, Date.now());
+      // A factorial test's cells are the server's: a problem is answered at the factor level the editor typed.
+      const onCells = variantProblem(variants, campaign, Date.now());
+      const problem = onCells && parsed.factors ? factorProblemOf(onCells, parsed.factors, variants) : onCells;
       if (problem) throw fieldError('experiment', problem.path, problem.message);
-      await checkVariantContent(variants);
+      await checkVariantContent(variants, parsed.factors ? factorFieldPath(parsed.factors, variants) : undefined);
 
       const data = { ...Object.fromEntries(EXPERIMENT_SETTINGS.map((field) => [field, parsed[field]])), variants };
       if (!current) {
@@ -223,7 +245,8 @@ const createExperimentsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!keys.includes(variant)) throw fieldError('experiment', 'variant', `must be one of ${keys.join(', ')}`);
       const decided = await decideByHand(campaign, experiment, 'pickWinner', { winner: variant, reason, by });
       // The pick is recorded whatever follows: a send refused now says why, and the runner retries one that can still go.
-      if (experiment.testShare < 100) {
+      // A bandit's rest is its waves not sent yet, whatever its test share.
+      if (experiment.testShare < 100 || experiment.design === 'bandit') {
         try {
           await rootOf(strapi).running.winnerSend.sendWinner(campaign.id, variant);
         } catch (error) {

@@ -1,4 +1,4 @@
-import type { Variant } from '../../../../shared/contracts/experiments';
+import type { Variant, VariantField } from '../../../../shared/contracts/experiments';
 import { checkContentSource } from '../../content/compile';
 import { TemplateError } from '../../content/liquid';
 import { fieldError } from '../../validation/errors';
@@ -16,7 +16,17 @@ export interface VariantProblem {
   /** `['variants', '2', 'sendAt']`, or `['variants', '2']` for the variant as a whole. */
   path: string[];
   message: string;
+  /** The variant's index, and the field at fault (none when the whole message is). */
+  variant: number;
+  field?: VariantField;
+  /** The earlier variant whose message this one repeats. */
+  twin?: number;
 }
+
+/** Where a variant's field is named in a refusal: the variant's own field unless told (a factorial test names its level). */
+export type VariantFieldPath = (variant: number, field: string) => string[];
+
+const ownField: VariantFieldPath = (variant, field) => ['variants', String(variant), field];
 
 /** The fields that make two variants' messages differ; a send time is compared as the instant it names. */
 const messageOf = (variant: Variant, campaign: CampaignMessage) => [
@@ -39,8 +49,10 @@ export const variantProblem = (variants: readonly Variant[], campaign: CampaignM
   for (const [index, variant] of variants.entries()) {
     if (variant.sendAt !== undefined && Date.parse(variant.sendAt) <= now) {
       return {
-        path: ['variants', String(index), 'sendAt'],
+        path: ownField(index, 'sendAt'),
         message: `${variant.sendAt} is in the past: a send-time variant goes out later than now`,
+        variant: index,
+        field: 'sendAt',
       };
     }
     const twin = messages.findIndex((message, earlier) => earlier < index && sameMessage(message, messages[index]));
@@ -49,6 +61,8 @@ export const variantProblem = (variants: readonly Variant[], campaign: CampaignM
       return {
         path: ['variants', String(index)],
         message: `sends the same message as variants[${twin}]${control}: give it a subject, preheader, from name, content or send time of its own`,
+        variant: index,
+        twin,
       };
     }
   }
@@ -58,10 +72,10 @@ export const variantProblem = (variants: readonly Variant[], campaign: CampaignM
 /**
  * Each variant's own subject, preheader and content checked as a campaign's are at save (only
  * documented variables, valid MJML, entries blocks standing in for a sample entry): a 400 naming
- * the variant's field, with the lines the problem is at. Fields a variant does not name are the
- * campaign's, checked when it was saved.
+ * the variant's field (`pathOf` names it), with the lines the problem is at. Fields a variant does
+ * not name are the campaign's, checked when it was saved.
  */
-export const checkVariantContent = async (variants: readonly Variant[]) => {
+export const checkVariantContent = async (variants: readonly Variant[], pathOf: VariantFieldPath = ownField) => {
   for (const [index, variant] of variants.entries()) {
     if (variant.subject === undefined && variant.preheader === undefined && variant.content === undefined) continue;
     try {
@@ -72,8 +86,7 @@ export const checkVariantContent = async (variants: readonly Variant[]) => {
         plainText: null,
       });
     } catch (error) {
-      if (error instanceof TemplateError)
-        throw fieldError('experiment', ['variants', String(index), error.part], error.detail, error.problems);
+      if (error instanceof TemplateError) throw fieldError('experiment', pathOf(index, error.part), error.detail, error.problems);
       throw error;
     }
   }

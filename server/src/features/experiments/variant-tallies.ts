@@ -14,7 +14,7 @@ const COUNTERS = {
 const FIELDS = Object.keys(COUNTERS) as Array<keyof typeof COUNTERS>;
 
 /** Deliveries that reached a mail server: what a variant's rates are out of. */
-const SENT_STATES = ['sent', 'unknown'];
+export const SENT_STATES = ['sent', 'unknown'];
 
 /**
  * Each variant's counters of a campaign, in the order of `keys`: people's counts from the analytics

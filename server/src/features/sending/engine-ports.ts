@@ -3,7 +3,7 @@ import type { SmtpBounce } from '../../events/smtp-bounce';
 import type { Transport } from '../../mail/transport';
 import type { RuleGroup } from '../audience/segments/rules';
 import type { CampaignRow } from './prepared-campaign';
-import type { AssignVariant, SendExperiment } from './variants';
+import type { AssignVariant, AssignWave, SendExperiment } from './variants';
 
 /*
  * What the send engine (engine.ts) is given: small interfaces the composition root fills in, so
@@ -50,4 +50,5 @@ export interface ExperimentSource {
   /** Null for a campaign without one. */
   forSend(campaignId: number): Promise<SendExperiment | null>;
   assignVariant: AssignVariant;
+  assignWave: AssignWave;
 }

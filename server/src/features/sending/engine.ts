@@ -122,7 +122,7 @@ export const createSendEngine = (deps: SendEngineDeps) => {
     const now = Date.now();
     if (state === 'sending' && record.state === 'dispatched') {
       // The test group went out; the rest of the audience waits for the winner (sendWinner), the campaign with it.
-      if (awaitsWinner(await deps.experiments.forSend(campaignId), record.winner)) return;
+      if (awaitsWinner(await deps.experiments.forSend(campaignId), record.winner, record.wave)) return;
       const counts = await store.counts(campaignId);
       const noneWentOut = counts.failed > 0 && counts.sent === 0 && counts.unknown === 0;
       if (await lifecycle.take(campaignId, noneWentOut ? 'fail' : 'complete')) await records.finish(campaignId, now);
@@ -187,7 +187,7 @@ export const createSendEngine = (deps: SendEngineDeps) => {
         topicId ??= (await deps.campaigns.load(campaignId))?.topicId ?? null;
         if (plan === undefined) plan = record.plan == null ? null : deps.plans.open(record.plan);
         if (experiment === undefined) experiment = await deps.experiments.forSend(campaignId);
-        const mode = dispatchModeOf(experiment, record.winner);
+        const mode = dispatchModeOf(experiment, record.winner, record.wave);
         const page = await deps.audience.page(record.rules, { after: record.cursor, limit: DISPATCH_PAGE, topicId });
         const now = Date.now();
         if (!page.length) {
@@ -198,8 +198,9 @@ export const createSendEngine = (deps: SendEngineDeps) => {
         // The rest goes at once: its plan's times passed with the test.
         const planned = plan && mode.kind !== 'rest' ? plan.place(page) : null;
         const placed = placeContacts(mode, page, planned, {
-          secret: mode.kind === 'test' ? deps.composeContext().secret : '',
+          secret: mode.kind === 'test' || mode.kind === 'waves' ? deps.composeContext().secret : '',
           assignVariant: deps.experiments.assignVariant,
+          assignWave: deps.experiments.assignWave,
         });
         await store.insertQueued(
           campaignId,

@@ -22,8 +22,9 @@ export const createWinnerSend = ({ experiments, records, lifecycle, engine, now 
   /**
    * Starts the rest's dispatch with `variantKey`, the experiment's decided winner. Answers
    * `{ started: false }` when there is nothing to start: a test of the whole audience (testShare
-   * 100) has no rest, and a rest already started with this winner is not started twice. Anything
-   * else that cannot be done is a 400 saying why.
+   * 100) has no rest, a bandit whose send is over has none left, and a rest already started with
+   * this winner is not started twice. A bandit's rest is its waves not sent yet (and anyone
+   * who joined the segment since). Anything else that cannot be done is a 400 saying why.
    */
   async sendWinner(campaignId: number, variantKey: string): Promise<{ started: boolean }> {
     const experiment = await experiments.forSend(campaignId);
@@ -38,9 +39,11 @@ export const createWinnerSend = ({ experiments, records, lifecycle, engine, now 
         `Campaign ${campaignId}'s A/B test is ${experiment.state}${decided}: only its decided winner goes to the rest of the audience`
       );
     }
-    if (experiment.testShare >= 100) return { started: false };
+    const bandit = experiment.design === 'bandit';
+    if (!bandit && experiment.testShare >= 100) return { started: false };
     const record = await records.find(campaignId);
     if (!record) throw new errors.ValidationError(`Campaign ${campaignId} was never sent: its test group goes out first`);
+    if (bandit && record.finishedAt !== null) return { started: false };
     if (record.winner !== null) {
       if (record.winner === variantKey) return { started: false };
       throw new errors.ValidationError(`Campaign ${campaignId} already sends ${record.winner} to the rest of its audience`);

@@ -125,13 +125,14 @@ test('a factorial test takes factors, no variants, and keeps its decision settin
 });
 
 test('a bandit sends to the whole audience: its test share is 100, its waves take their defaults', () => {
-  expect(experimentInput.parse({ design: 'bandit', variants: three })).toMatchObject({
+  const two = three.slice(0, 2);
+  expect(experimentInput.parse({ design: 'bandit', variants: two })).toMatchObject({
     design: 'bandit',
     testShare: 100,
     waves: 5,
     waveMinutes: 60,
   });
-  expect(experimentInput.parse({ design: 'bandit', variants: three, testShare: 100, waves: 12, waveMinutes: 30 })).toMatchObject({
+  expect(experimentInput.parse({ design: 'bandit', variants: two, testShare: 100, waves: 12, waveMinutes: 30 })).toMatchObject({
     waves: 12,
     waveMinutes: 30,
   });
@@ -175,6 +176,7 @@ test.each([
   ['factors in an A/B test', { variants: three, factors: [subjects] }, 'factors: are only for design "factorial"'],
   ['an A/B test without variants', {}, 'variants: must have 2 to 8 variants'],
   ['a bandit with a test share', { design: 'bandit', variants: three, testShare: 20 }, 'testShare: must be 100 or left out'],
+  ['a send-time variant in a bandit', { design: 'bandit', variants: three }, 'variants[2].sendAt: is not for a bandit'],
   ['a bandit of one wave', { design: 'bandit', variants: three, waves: 1 }, 'waves: must be from 2 to 50'],
   ['a wave pause over 7 days', { design: 'bandit', variants: three, waveMinutes: 10081 }, 'waveMinutes: must be from 1 to 10080'],
 ])('refuses %s, naming the field', (_label, input, message) => {

@@ -1,6 +1,6 @@
 import { rowOf, type DeliveryEvent } from '../../../events/delivery-event';
 import { factsOfEvent, factsOfRow } from '../event-facts';
-import { deltasOf, metricsOf, totalsOf, HOUR_MS } from '../metrics';
+import { deltasOf, isHourly, metricsOf, totalsOf, HOUR_MS } from '../metrics';
 
 const delivery = { id: 7, campaignId: 3, contactId: 70 };
 const at = Date.UTC(2026, 11, 5, 10, 15);
@@ -106,4 +106,14 @@ test('a first open whose client said nothing counts as an unknown client and dev
     )
   ).map((total) => total.metric);
   expect(metrics).toEqual(['client:unknown', 'device:unknown', 'unique_click_human', 'unique_open_human', 'unique_open_machine']);
+});
+
+test("people's unique counters are kept per hour for a test's variants only; the series' counters for every campaign", () => {
+  expect(isHourly({ metric: 'open_human', variant: '' })).toBe(true);
+  expect(isHourly({ metric: 'click_machine', variant: 'B' })).toBe(true);
+  expect(isHourly({ metric: 'unique_click_human', variant: 'B' })).toBe(true);
+  expect(isHourly({ metric: 'unique_reply', variant: 'A' })).toBe(true);
+  expect(isHourly({ metric: 'unique_click_human', variant: '' })).toBe(false);
+  expect(isHourly({ metric: 'unsubscribe', variant: 'B' })).toBe(false);
+  expect(isHourly({ metric: 'client:Outlook', variant: '' })).toBe(false);
 });

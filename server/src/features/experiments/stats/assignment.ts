@@ -70,3 +70,15 @@ export const assignVariant = (input: AssignmentInput): { inTest: boolean; varian
   // Rounding can leave the cumulative sum a hair under 1: the last variant with any weight takes the rest.
   return { inTest, variant: variants[last] };
 };
+
+/**
+ * A bandit contact's wave, 1 to `waves`, from a keyed hash of (experiment, contact) of its own: the
+ * waves are uniform samples of the audience, the same on every retry or dispatch, and independent
+ * of the variant draw (assignVariant), which the wave's shares then weigh.
+ */
+export const assignWave = (input: { secret: string; experimentId: string; contactId: number; waves: number }): number => {
+  const { secret, experimentId, contactId, waves } = input;
+  if (!secret) throw new RangeError('assignment needs a secret');
+  if (!(Number.isInteger(waves) && waves >= 1)) throw new RangeError(`waves must be a whole number from 1, got ${waves}`);
+  return Math.floor(uniformOf(secret, 'wave', experimentId, contactId) * waves) + 1;
+};

@@ -2,7 +2,7 @@
  * The experiments' statistics: pure functions with no Strapi, database or Redis, so the decision
  * can be unit-tested, benchmarked and re-run from recorded counters.
  */
-export { assignVariant, uniformOf, type AssignmentInput } from './assignment';
+export { assignVariant, assignWave, uniformOf, type AssignmentInput } from './assignment';
 export { credibleInterval, posteriorOf, probabilityBest, type BetaPosterior } from './bayesian';
 export { betaCdf, betaQuantile, logBeta, logGamma, regularizedIncompleteBeta } from './beta';
 export { decide, DEFAULT_ALPHA, DEFAULT_MAX_EXPECTED_LOSS, DEFAULT_PROBABILITY_TO_WIN } from './decide';

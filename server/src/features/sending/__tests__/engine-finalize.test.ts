@@ -117,6 +117,9 @@ describe('the send engine ends a campaign', () => {
       ],
       testShare,
       winner: state === 'decided' ? 'B' : null,
+      design: 'ab',
+      waves: 5,
+      waveShares: [],
     });
     const done = { state: 'dispatched' as const, finishedAt: null };
     for (const experiment of [test('testing'), test('decided')]) {

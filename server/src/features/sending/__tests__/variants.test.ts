@@ -1,4 +1,4 @@
-import { assignVariant } from '../../experiments/stats';
+import { assignVariant, assignWave } from '../../experiments/stats';
 import type { CampaignRow } from '../prepared-campaign';
 import { dispatchModeOf, placeContacts, variantRow, type SendExperiment } from '../variants';
 
@@ -14,9 +14,12 @@ const experiment = (over: Partial<SendExperiment> = {}): SendExperiment => ({
   ],
   testShare: 60,
   winner: null,
+  design: 'ab',
+  waves: 5,
+  waveShares: [],
   ...over,
 });
-const assign = { secret: 'unit-secret', assignVariant };
+const assign = { secret: 'unit-secret', assignVariant, assignWave };
 const contacts = Array.from({ length: 4000 }, (_, i) => ({ id: i + 1 }));
 
 test('a test places its test group only, each contact in its stable variant; a send-time variant at its time', () => {
