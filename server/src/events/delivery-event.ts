@@ -117,22 +117,27 @@ export const keyOf = (event: DeliveryEvent): string => {
   }
 };
 
-/** The verdict, reader's client and device, user agent and IP of an open or click, only those it has. */
-const detailsOf = (event: Pick<Engagement, 'verdict' | 'mailClient' | 'device' | 'userAgent' | 'ip'>) => ({
-  ...(event.verdict === undefined ? {} : { verdict: event.verdict }),
-  ...(event.mailClient === undefined ? {} : { mailClient: event.mailClient }),
-  ...(event.device === undefined ? {} : { device: event.device }),
-  ...(event.userAgent === undefined ? {} : { userAgent: event.userAgent }),
-  ...(event.ip === undefined ? {} : { ip: event.ip }),
-});
+/**
+ * Adds the verdict, reader's client and device, user agent and IP of an open or click to its data,
+ * only those it has, in this order. Assigned, not spread: every tracked event passes here, and the
+ * spreads' objects were a share of the tracking flush's garbage.
+ */
+const withDetails = (data: Record<string, unknown>, event: Pick<Engagement, 'verdict' | 'mailClient' | 'device' | 'userAgent' | 'ip'>) => {
+  if (event.verdict !== undefined) data.verdict = event.verdict;
+  if (event.mailClient !== undefined) data.mailClient = event.mailClient;
+  if (event.device !== undefined) data.device = event.device;
+  if (event.userAgent !== undefined) data.userAgent = event.userAgent;
+  if (event.ip !== undefined) data.ip = event.ip;
+  return data;
+};
 
 /** What the `data` column keeps of an event beyond its ids (the contact's activity shows it). */
 const dataOf = (event: DeliveryEvent): Record<string, unknown> | null => {
   switch (event.type) {
     case 'open':
-      return { client: event.client, ...detailsOf(event) };
+      return withDetails({ client: event.client }, event);
     case 'click':
-      return { linkId: event.linkId, client: event.client, ...detailsOf(event) };
+      return withDetails({ linkId: event.linkId, client: event.client }, event);
     case 'bounce':
       return {
         kind: event.kind,

@@ -30,9 +30,11 @@ const keyOfRow = (row: Pick<EventRow, 'delivery_id' | 'idempotency_key'>) => `${
  * insert id 0 for an ignored row), still inside the caller's one transaction.
  */
 export const insertEvents = async (trx: Knex.Transaction, rows: readonly EventRow[]): Promise<Array<number | null>> => {
+  // Each row's key made once: a 500-event batch built them four times each.
+  const keys = rows.map(keyOfRow);
   const firstOfKey = new Map<string, number>();
-  rows.forEach((row, i) => {
-    if (!firstOfKey.has(keyOfRow(row))) firstOfKey.set(keyOfRow(row), i);
+  keys.forEach((key, i) => {
+    if (!firstOfKey.has(key)) firstOfKey.set(key, i);
   });
   const distinct = [...firstOfKey.values()].map((i) => rows[i]);
   const idOfKey = new Map<string, number>();
@@ -55,7 +57,7 @@ export const insertEvents = async (trx: Knex.Transaction, rows: readonly EventRo
     for (const r of inserted ?? [])
       idOfKey.set(keyOfRow({ delivery_id: Number(r.delivery_id), idempotency_key: String(r.idempotency_key) }), Number(r.id));
   }
-  return rows.map((row, i) => (firstOfKey.get(keyOfRow(row)) === i ? (idOfKey.get(keyOfRow(row)) ?? null) : null));
+  return keys.map((key, i) => (firstOfKey.get(key) === i ? (idOfKey.get(key) ?? null) : null));
 };
 
 export interface FirstMark {

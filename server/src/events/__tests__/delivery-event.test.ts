@@ -61,6 +61,17 @@ test('the row keeps the ids, the bot flag and what the activity shows', () => {
   expect(rowOf({ type: 'unsubscribe', source: 'tracking', delivery, at }, at)).toMatchObject({ is_bot: false, data: null });
 });
 
+test("a reader's click keeps its link first, then its client, verdict, mail client, device, user agent and IP, only those it has", () => {
+  const click = { type: 'click', source: 'tracking', delivery, at, isBot: false, client: 'browser', linkId: 5 } as const;
+  const details = { verdict: 'human', mailClient: 'Thunderbird', device: 'desktop', userAgent: 'Thunderbird/128', ip: '203.0.113.5' };
+  expect(rowOf({ ...click, ...details }, at).data).toBe(
+    '{"linkId":5,"client":"browser","verdict":"human","mailClient":"Thunderbird","device":"desktop","userAgent":"Thunderbird/128","ip":"203.0.113.5"}'
+  );
+  expect(rowOf({ type: 'open', source: 'tracking', delivery, at, isBot: false, client: 'browser', device: 'mobile' }, at).data).toBe(
+    '{"client":"browser","device":"mobile"}'
+  );
+});
+
 test("human opens and clicks, and replies, mark the delivery's engagement; a machine's its own columns", () => {
   expect(firstColumnOf(open())).toBe('first_open_at');
   expect(firstColumnOf(open({ isBot: true }))).toBe('first_machine_open_at');

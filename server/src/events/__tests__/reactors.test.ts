@@ -19,3 +19,11 @@ test('a reactor that throws fails the job (BullMQ retries its batch)', async () 
   ]);
   await expect(process({ name: 'events', data: { events: [event(1), event(2)] } } as never)).rejects.toThrow('rate guard down');
 });
+
+test("a reactor's work in flight ends before the next reactor or event starts; one that answers nothing is not waited for", async () => {
+  const heard: string[] = [];
+  const later = (e: RecordedEvent) => new Promise<void>((resolve) => setImmediate(() => resolve(void heard.push(`slow${e.id}`))));
+  const process = eventsProcessor([later, (e) => void heard.push(`fast${e.id}`)]);
+  await process({ name: 'events', data: { events: [event(1), event(2)] } } as never);
+  expect(heard).toEqual(['slow1', 'fast1', 'slow2', 'fast2']);
+});

@@ -1,16 +1,20 @@
 import type { DeliveryEvent } from '../../events/delivery-event';
 import type { EventFacts } from './metrics';
 
-/** What the counts take of an event as it is recorded. */
-export const factsOfEvent = (event: DeliveryEvent): EventFacts => ({
-  type: event.type,
-  isBot: 'isBot' in event ? event.isBot : false,
-  at: event.at,
-  ...(event.type === 'bounce' ? { kind: event.kind, reason: event.reason ?? null } : {}),
-  ...(event.type === 'complaint' ? { reason: event.feedbackType ?? null } : {}),
-  ...(event.type === 'click' ? { linkId: event.linkId } : {}),
-  ...(event.type === 'open' ? { mailClient: event.mailClient ?? null, device: event.device ?? null } : {}),
-});
+/** What the counts take of an event as it is recorded (assigned, not spread: every tracked event passes here). */
+export const factsOfEvent = (event: DeliveryEvent): EventFacts => {
+  const facts: EventFacts = { type: event.type, isBot: 'isBot' in event ? event.isBot : false, at: event.at };
+  if (event.type === 'bounce') {
+    facts.kind = event.kind;
+    facts.reason = event.reason ?? null;
+  } else if (event.type === 'complaint') facts.reason = event.feedbackType ?? null;
+  else if (event.type === 'click') facts.linkId = event.linkId;
+  else if (event.type === 'open') {
+    facts.mailClient = event.mailClient ?? null;
+    facts.device = event.device ?? null;
+  }
+  return facts;
+};
 
 /** A stored event row, as the rebuild reads it. */
 export interface StoredEventRow {

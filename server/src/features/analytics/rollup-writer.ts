@@ -101,11 +101,10 @@ export const createRollupWriter = (): BatchCounters => ({
       events.map((event) => event.delivery.id),
       new Map(firsts.map((first) => [first.deliveryId, { variant: first.variant, domain: domainOf(first.email) }]))
     );
-    const counted = events.map((event) => ({
-      campaignId: event.delivery.campaignId,
-      ...deliveryOf(event.delivery.id),
-      facts: factsOfEvent(event),
-    }));
+    const counted = events.map((event) => {
+      const { variant, domain } = deliveryOf(event.delivery.id);
+      return { campaignId: event.delivery.campaignId, variant, domain, facts: factsOfEvent(event) };
+    });
     const readerOf = readersOf(events);
     const countedFirsts = firsts.map((first) => (first.column === 'first_open_at' ? { ...first, agent: readerOf(first) } : first));
     await addRollups(trx, deltasOf(counted, countedFirsts, await linkFirstsOf(trx, events, firsts, deliveryOf)));

@@ -2,7 +2,7 @@ import type { DeliveryEvent, EventSource } from '../../events/delivery-event';
 import { classifyUserAgent, clickVerdict, openVerdict, SCANNER_WINDOW_MS } from './bots';
 import type { CachedLink } from './link-cache';
 import type { TrackedDelivery } from './lookups';
-import { readerAgentOf } from './reader-agent';
+import { readerAgentOf, type ReaderAgent } from './reader-agent';
 
 /** Who fetched a tracking URL, as the request said. */
 export interface ClientDetails {
@@ -33,6 +33,30 @@ export interface HitFacts {
   storeClientDetails: boolean;
 }
 
+type Engagement = Extract<DeliveryEvent, { type: 'open' | 'click' }>;
+
+/**
+ * An open's or click's reader client and device, and its user agent and IP when the site keeps
+ * them. Assigned, not spread: every tracked event passes here, and the spreads' objects were a
+ * share of the flush's garbage.
+ */
+const withDetails = <E extends Engagement>(
+  event: E,
+  agent: ReaderAgent | null,
+  client: ClientDetails,
+  { storeClientDetails }: Pick<HitFacts, 'storeClientDetails'>
+): E => {
+  if (agent) {
+    event.mailClient = agent.mailClient;
+    event.device = agent.device;
+  }
+  if (storeClientDetails) {
+    if (client.userAgent) event.userAgent = client.userAgent;
+    if (client.ip) event.ip = client.ip;
+  }
+  return event;
+};
+
 /**
  * The delivery events of a batch of hits, in time order, each open and click with its verdict
  * (bots.ts) over what was stored and what came earlier in the batch. A hit whose delivery is gone
@@ -54,15 +78,16 @@ export const eventsOfHits = (hits: readonly TrackedHit[], facts: HitFacts): Deli
     }
     const client = classifyUserAgent(hit.client.userAgent);
     const agent = readerAgentOf(hit.client.userAgent, client);
-    const details = {
-      ...(agent ?? {}),
-      ...(facts.storeClientDetails
-        ? { ...(hit.client.userAgent ? { userAgent: hit.client.userAgent } : {}), ...(hit.client.ip ? { ip: hit.client.ip } : {}) }
-        : {}),
-    };
     if (hit.type === 'open') {
       const verdict = openVerdict(client, hit.at, sentAt);
-      events.push({ type: 'open', source: 'tracking', delivery, at: hit.at, client, isBot: verdict !== 'human', verdict, ...details });
+      events.push(
+        withDetails(
+          { type: 'open', source: 'tracking', delivery, at: hit.at, client, isBot: verdict !== 'human', verdict },
+          agent,
+          hit.client,
+          facts
+        )
+      );
       if (!firstOpens.has(delivery.id) || firstOpens.get(delivery.id)! > hit.at) firstOpens.set(delivery.id, hit.at);
       continue;
     }
@@ -77,17 +102,23 @@ export const eventsOfHits = (hits: readonly TrackedHit[], facts: HitFacts): Deli
       linkCount: facts.linkCounts.get(link.campaignId) ?? 0,
     });
     earlier.push({ linkId: hit.linkId, at: hit.at });
-    events.push({
-      type: 'click',
-      source: 'tracking',
-      delivery,
-      at: hit.at,
-      linkId: hit.linkId,
-      client,
-      isBot: verdict !== 'human',
-      verdict,
-      ...details,
-    });
+    events.push(
+      withDetails(
+        {
+          type: 'click',
+          source: 'tracking',
+          delivery,
+          at: hit.at,
+          linkId: hit.linkId,
+          client,
+          isBot: verdict !== 'human',
+          verdict,
+        },
+        agent,
+        hit.client,
+        facts
+      )
+    );
   }
   return events;
 };

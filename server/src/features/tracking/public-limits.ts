@@ -82,15 +82,25 @@ const hextetsOf = (ip: string): string[] => {
   return [...left, ...zeros, ...right].map((hextet) => hextet.replace(/^0+(?=.)/, ''));
 };
 
-/**
- * Who a request's limits are counted for: an IPv4 address as is, an IPv6 client by its /64 (one
- * customer's network gets a whole /64 and could rotate through it), anything else as `unknown`.
- */
-export const clientKey = (ip: string | undefined): string => {
+let lastClient: { ip: string | undefined; key: string } = { ip: undefined, key: 'unknown' };
+
+const keyOfClient = (ip: string | undefined): string => {
   const address = (ip ?? '').trim().replace(/%.*$/, '');
   const mapped = IPV4_MAPPED.exec(address);
   if (mapped && isIPv4(mapped[1])) return mapped[1];
   if (isIPv4(address)) return address;
   if (isIPv6(address)) return `${hextetsOf(address).slice(0, 4).join(':')}::/64`;
   return 'unknown';
+};
+
+/**
+ * Who a request's limits are counted for: an IPv4 address as is, an IPv6 client by its /64 (one
+ * customer's network gets a whole /64 and could rotate through it), anything else as `unknown`.
+ */
+export const clientKey = (ip: string | undefined): string => {
+  // Every request of a keep-alive connection, and of a busy proxy, asks for the same address in a row.
+  if (ip === lastClient.ip) return lastClient.key;
+  const key = keyOfClient(ip);
+  lastClient = { ip, key };
+  return key;
 };

@@ -6,15 +6,17 @@ export type TokenPurpose = 'click' | 'open' | 'unsubscribe' | 'preferences' | 'v
 const MAC_BYTES = 16;
 const ID = /^[0-9a-z]{1,13}$/;
 
-const keys = new Map<string, Buffer>();
+// By secret, then purpose: looked up on every verification, without building a string for it.
+const keys = new Map<string, Map<TokenPurpose, Buffer>>();
 
 /** The per-purpose key, derived once per secret: every message signs about a dozen tokens. */
 const keyFor = (secret: string, purpose: TokenPurpose) => {
-  const id = `${purpose}:${secret}`;
-  let key = keys.get(id);
+  let ofSecret = keys.get(secret);
+  if (!ofSecret) keys.set(secret, (ofSecret = new Map()));
+  let key = ofSecret.get(purpose);
   if (!key) {
     key = createHmac('sha256', secret).update(`campaigns-token-v1:${purpose}`).digest();
-    keys.set(id, key);
+    ofSecret.set(purpose, key);
   }
   return key;
 };

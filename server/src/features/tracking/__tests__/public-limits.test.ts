@@ -52,3 +52,16 @@ test('clients are keyed by IPv4 address, IPv4-mapped IPv6 as IPv4, and IPv6 by i
   expect(clientKey(undefined)).toBe('unknown');
   expect(clientKey('not-an-ip')).toBe('unknown');
 });
+
+test('each address keeps its own key when clients alternate (the last one is remembered)', () => {
+  const addresses = ['203.0.113.7', '2001:db8:1:2::1', '203.0.113.7', '203.0.113.7', undefined, '::ffff:198.51.100.2', '2001:db8:1:2::1'];
+  expect(addresses.map(clientKey)).toEqual([
+    '203.0.113.7',
+    '2001:db8:1:2::/64',
+    '203.0.113.7',
+    '203.0.113.7',
+    'unknown',
+    '198.51.100.2',
+    '2001:db8:1:2::/64',
+  ]);
+});
