@@ -101,9 +101,9 @@ test('a 3-variant bandit in 3 waves: wave 1 even, B clicked most gets the most o
   expect(others).toEqual([]);
   expect(reallocation).toMatchObject({ action: 'reallocate', winner: null, by_label: null });
   expect(reallocation.reason).toMatch(/^Wave 2: A \d+%, B \d+%, C \d+% of its contacts \(probability of being best: /);
-  const figures = JSON.parse(reallocation.figures);
+  const figures = JSON.parse(reallocation.figures) as { wave: number; metric: string; variants: Array<{ key: string }> };
   expect(figures).toMatchObject({ wave: 2, metric: 'click' });
-  expect(figures.variants.find((v: { key: string }) => v.key === 'B')).toMatchObject({ share: shares2.B, successes: expect.any(Number) });
+  expect(figures.variants.find((v) => v.key === 'B')).toMatchObject({ share: shares2.B, successes: expect.any(Number) });
 
   // Wave 2 goes out: the campaign stays sending for wave 3.
   const lateInWave2 = [1, 2, 3].filter((i) => late.get(`late${i}@${tag}.test`)! <= 2).length;

@@ -203,8 +203,8 @@ test('sent for real: the long subject gets the clicks, the main effects say so, 
   expect(decision.reason).toMatch(
     /no clear winner, the default D is sent\. Subject “Long” raises clicks by \d+\.\d\d points \(p = [0-9.e-]+\)$/
   );
-  const figures = JSON.parse(decision.figures);
-  expect(figures.variants.map((v: { key: string }) => v.key)).toEqual(['A', 'B', 'C', 'D']);
+  const figures = JSON.parse(decision.figures) as { variants: Array<{ key: string }>; mainEffects: MainEffectFigures[] };
+  expect(figures.variants.map((v) => v.key)).toEqual(['A', 'B', 'C', 'D']);
   expect(effectOf(figures.mainEffects, 'subject', 'Long')).toMatchObject({ significant: true, successes: long.length });
 
   const done = await waitForProgress(strapi(), campaign.documentId, finished);

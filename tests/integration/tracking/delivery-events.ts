@@ -137,7 +137,7 @@ test('a click written batches after its open is a reader’s, and the one comple
   tracking.add({ type: 'click', deliveryId: d.id, linkId: second, at: now + 2_000, client });
   await tracking.flush();
   const clicks = await knex()('campaigns_events').where({ delivery_id: d.id, type: 'click' }).orderBy('id');
-  expect(clicks.map((row) => JSON.parse(row.data).verdict)).toEqual(['human', 'all-links']);
+  expect(clicks.map((row) => (JSON.parse(row.data) as { verdict: string }).verdict)).toEqual(['human', 'all-links']);
   // The reader's click and the scanner's each set their own first time, the open its own.
   const firsts = await knex()('campaigns_deliveries')
     .where({ id: d.id })
