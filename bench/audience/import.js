@@ -14,13 +14,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { randomBytes } = require('node:crypto');
-const { deleteRedisPrefix } = require('../../scripts/lib/redis-prefix');
-
-const ROOT = path.resolve(__dirname, '../..');
-const PLAYGROUND = path.join(ROOT, 'playground');
-const PLAYGROUND_DIST = path.join(PLAYGROUND, 'dist');
-const fromPlayground = (id) => require(require.resolve(id, { paths: [PLAYGROUND] }));
+const { bootPlaygroundOnRedis } = require('../lib/boot');
 
 const ROWS = Number(process.argv[2] || 200_000);
 const mb = (bytes) => Math.round(bytes / (1024 * 1024));
@@ -43,98 +37,16 @@ const writeCsv = (file, rows) => {
   fs.closeSync(out);
 };
 
-const serverDatabase = async (client) => {
-  const name = `campaigns_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
-  if (client === 'postgres') {
-    const admin = {
-      host: process.env.PGHOST || '127.0.0.1',
-      port: Number(process.env.PGPORT || 5432),
-      user: process.env.PGUSER || 'postgres',
-      password: process.env.PGPASSWORD || '',
-    };
-    const run = async (sql) => {
-      const { Client } = fromPlayground('pg');
-      const c = new Client({ ...admin, database: 'postgres' });
-      await c.connect();
-      try {
-        await c.query(sql);
-      } finally {
-        await c.end();
-      }
-    };
-    await run(`CREATE DATABASE ${name}`);
-    return {
-      env: {
-        DATABASE_CLIENT: 'postgres',
-        DATABASE_HOST: admin.host,
-        DATABASE_PORT: String(admin.port),
-        DATABASE_USERNAME: admin.user,
-        DATABASE_PASSWORD: admin.password,
-        DATABASE_NAME: name,
-      },
-      drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-    };
-  }
-  if (client === 'mysql') {
-    const admin = {
-      host: process.env.MYSQL_HOST || '127.0.0.1',
-      port: Number(process.env.MYSQL_PORT || 3306),
-      user: process.env.MYSQL_USER || 'root',
-      password: process.env.MYSQL_PASSWORD || '',
-    };
-    const run = async (sql) => {
-      const c = await fromPlayground('mysql2/promise').createConnection(admin);
-      try {
-        await c.query(sql);
-      } finally {
-        await c.end();
-      }
-    };
-    await run(`CREATE DATABASE ${name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    return {
-      env: {
-        DATABASE_CLIENT: 'mysql',
-        DATABASE_HOST: admin.host,
-        DATABASE_PORT: String(admin.port),
-        DATABASE_USERNAME: admin.user,
-        DATABASE_PASSWORD: admin.password,
-        DATABASE_NAME: name,
-      },
-      drop: () => run(`DROP DATABASE IF EXISTS ${name}`),
-    };
-  }
-  const file = path.join(os.tmpdir(), `${name}.db`);
-  return {
-    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file },
-    drop: async () => {
-      for (const s of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + s, { force: true });
-    },
-  };
-};
-
 const main = async () => {
-  if (!fs.existsSync(path.join(PLAYGROUND_DIST, 'config', 'plugins.js')))
-    throw new Error('playground/dist is missing: build the plugin and the playground first');
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-import-'));
   const csv = path.join(scratch, 'contacts.csv');
   writeCsv(csv, ROWS);
   const size = fs.statSync(csv).size;
-  const database = await serverDatabase(process.env.BENCH_DATABASE || 'sqlite');
-  const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379/0';
-  const prefix = `bench-import-${process.pid}`;
-  Object.assign(process.env, database.env, {
-    NODE_ENV: 'test',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    REDIS_URL: redisUrl,
-    CAMPAIGNS_REDIS_PREFIX: prefix,
+  const booted = await bootPlaygroundOnRedis(process.env.BENCH_DATABASE || 'sqlite', 'import', {
     CAMPAIGNS_IMPORT_MAX_FILE_BYTES: String(2 ** 31),
   });
-
-  const { createStrapi } = fromPlayground('@strapi/strapi');
-  const app = createStrapi({ appDir: PLAYGROUND, distDir: PLAYGROUND_DIST, autoReload: false, serveAdminPanel: false });
-  app.log.level = 'error';
+  const app = booted.strapi;
   try {
-    await app.load();
     const plugin = app.plugin('campaigns');
     const topics = await Promise.all(['News', 'Offers'].map((name) => plugin.service('topics').create({ name })));
     console.log(`machine: ${os.cpus().length} cores, node ${process.version}, database ${app.db.dialect.client}`);
@@ -215,9 +127,7 @@ const main = async () => {
     console.log(`updateExisting: ${again.rate} rows/s, peak RSS ${mb(again.peak)} MB`);
     console.log(`import: ${fresh.rate} rows/s, peak RSS ${mb(fresh.peak)} MB`);
   } finally {
-    await app.destroy().catch(() => undefined);
-    await database.drop();
-    await deleteRedisPrefix(redisUrl, prefix);
+    await booted.close();
     fs.rmSync(scratch, { recursive: true, force: true });
   }
 };

@@ -16,7 +16,12 @@ const createDatabase = async (client) => {
   const name = `campaigns_bench_${process.pid}_${Date.now()}`;
   if (client === 'sqlite') {
     const filename = path.join(os.tmpdir(), `${name}.db`);
-    return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename }, drop: async () => fs.rmSync(filename, { force: true }) };
+    return {
+      env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: filename },
+      drop: async () => {
+        for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(filename + suffix, { force: true });
+      },
+    };
   }
   if (client === 'postgres') {
     const { Client } = require(require.resolve('pg', { paths: [PLAYGROUND] }));
@@ -81,6 +86,10 @@ const createDatabase = async (client) => {
 };
 
 const bootPlayground = async (client, env = {}) => {
+  if (!fs.existsSync(path.join(PLAYGROUND, 'dist', 'config', 'plugins.js')))
+    throw new Error(
+      'playground/dist is missing: build the plugin and the playground first (npm run build, then npm run build --prefix playground)'
+    );
   const database = await createDatabase(client);
   Object.assign(process.env, {
     NODE_ENV: 'test',

@@ -16,7 +16,8 @@
  *
  * Environment: BENCH_DELIVERIES (100000), BENCH_CONCURRENCY (50), BENCH_SECONDS (10, each
  * server's measured seconds in all), BENCH_ROUNDS (5), BENCH_RESULT=<file> writes the figures as JSON,
- * BENCH_PROFILE_FILE=<file.cpuprofile> profiles Strapi's last slice (bench/send/profile-summary.js reads it),
+ * BENCH_PROFILE_FILE=<file.cpuprofile> profiles Strapi's last slice, and the bare server's last into <file>.bare.cpuprofile
+ * (bench/send/profile-summary.js reads them),
  * BENCH_STATEMENTS=1 prints the time of each kind of database statement (measured slices and writes). The public limits are on, as in production, with
  * a per-IP limit no run reaches (every request here comes from one IP): their counting is measured,
  * not their refusals.
@@ -229,11 +230,13 @@ const main = async () => {
     const bareCpu = cpuTally();
     const strapiCpu = cpuTally();
     for (let round = 0; round < ROUNDS; round++) {
+      const profiled = process.env.BENCH_PROFILE_FILE && round === ROUNDS - 1;
+      const stopBareProfile = profiled ? await startProfile() : null;
       let before = await meter.read();
       const bareSlice = await load.slice('bare', sliceSeconds, true);
+      if (stopBareProfile) await stopBareProfile(process.env.BENCH_PROFILE_FILE.replace(/(\.cpuprofile)?$/, '.bare$1'));
       addCpu(bareCpu, meter.delta(before, await meter.read()), bareSlice.requests);
       addSlice(bareTotal, bareSlice, sliceSeconds);
-      const profiled = process.env.BENCH_PROFILE_FILE && round === ROUNDS - 1;
       const stopProfile = profiled ? await startProfile() : null;
       before = await meter.read();
       const strapiSlice = await load.slice('strapi', sliceSeconds, true, (work) => delayWhile(loopDelay, work));

@@ -163,7 +163,10 @@ export interface MainEffectFigures {
   rate: number;
   /** The rate minus the mean of its factor's level rates (0.012: 1.2 points above the factor's average). */
   effect: number;
-  /** Two-sided, the level against the mean of its factor's other levels; null before there is data to tell. */
+  /**
+   * Two-sided, the level against the mean of its factor's other levels, adjusted (Holm) for the
+   * test's other comparisons; null before there is data to tell.
+   */
   pValue: number | null;
   /** pValue at most 1 − probabilityToWin (the confidence the test asks of a winner). */
   significant: boolean;

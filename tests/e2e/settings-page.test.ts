@@ -83,8 +83,16 @@ test('the site settings form shows the server’s error under the field it names
 
   await form.getByLabel('Accent colour').fill('#0b6e4f');
   await form.getByLabel('Site name').fill('Northwind Coffee');
+  expect(await form.getByLabel('Addresses in events').isChecked()).toBe(false);
+  await form.getByLabel('Addresses in events').check();
+  await form.getByLabel('Client details').check();
   await form.getByRole('button', { name: 'Save site settings' }).click();
   await page().getByText('Site settings saved').waitFor();
-  expect(await stored()).toMatchObject({ theme: { siteName: 'Northwind Coffee', accentColor: '#0b6e4f', logoUrl: null } });
+  expect(await stored()).toMatchObject({
+    theme: { siteName: 'Northwind Coffee', accentColor: '#0b6e4f', logoUrl: null },
+    events: { includeEmail: true },
+    tracking: { storeClientDetails: true },
+    replies: { notifyOwner: false },
+  });
   await screenshot('settings-site-form');
 });

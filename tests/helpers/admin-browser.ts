@@ -62,6 +62,17 @@ type BrowserGlobal = { localStorage: { setItem(key: string, value: string): void
 export const logInPage = (page: Page, token: string) =>
   page.addInitScript((jwt) => (globalThis as unknown as BrowserGlobal).localStorage.setItem('jwtToken', JSON.stringify(jwt)), token);
 
+/**
+ * Lets the admin's notifications (Strapi's toasts, top centre, 50rem wide) time out and go. A toast
+ * under the pointer never goes (hovering pauses it) and takes the clicks meant for what is under it:
+ * a click on a link at the top of the page waited behind one for as long as the test let it. The
+ * pointer moves away first, then every toast is waited out.
+ */
+export const waitOutNotifications = async (page: Page) => {
+  await page.mouse.move(0, (page.viewportSize()?.height ?? 1) - 1);
+  await page.locator('[data-sonner-toast]').first().waitFor({ state: 'detached' });
+};
+
 /** A full-page screenshot in the reports folder, as `<name>.png`. */
 export const screenshotOf = async (page: Page, name: string) => {
   fs.mkdirSync(path.join(REPORTS, 'screenshots'), { recursive: true });

@@ -27,8 +27,10 @@ export const seedEditorAudience = async (strapi: Core.Strapi) => {
   ]) {
     await plugin.service('contacts').create({ email, firstName });
   }
-  // Readers are in Everyone only: ten more messages keep a send to it going long enough to pause.
-  for (let i = 1; i <= 10; i += 1) await plugin.service('contacts').create({ email: `reader${i}@example.org`, firstName: `Reader ${i}` });
+  // Readers are in Everyone only: at the group's one message a second they keep a send to it going
+  // for a minute, long enough to pause on a busy machine (with ten, the send once ended before the
+  // page showed its Pause button).
+  for (let i = 1; i <= 60; i += 1) await plugin.service('contacts').create({ email: `reader${i}@example.org`, firstName: `Reader ${i}` });
   await plugin
     .service('segments')
     .create({ name: 'Customers', rules: { match: 'all', rules: [{ field: 'email', operator: 'endsWith', value: '@example.com' }] } });

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { createExperimentLifecycle } from '../../server/src/features/experiments/lifecycle';
 import type { SendProgress } from '../../shared/contracts/sending';
 import type { bearer, http } from './admin';
+import type { GroupApp } from './integration-group';
 import { seedCampaign, TEST_PUBLIC_URL, waitForProgress } from './sending';
 import type { SmtpSink } from './smtp-sink';
 import { flushTracking } from './tracking';
@@ -73,8 +75,27 @@ export const sendExperiment = async (app: ExperimentApp, tag: string, n: number,
 export const experimentRow = (strapi: Core.Strapi, experimentId: number) =>
   strapi.db.connection('campaigns_experiments').where({ id: experimentId }).first();
 
-export const decisionRows = (strapi: Core.Strapi, experimentId: number) =>
+/** A row of the decisions log as the database answers it: `figures` is JSON text, times are epoch ms (text from PostgreSQL's bigint). */
+export interface DecisionRow {
+  id: number;
+  experiment_id: number;
+  action: string;
+  winner: string | null;
+  figures: string | null;
+  reason: string | null;
+  by_id: number | null;
+  by_label: string | null;
+  decided_at: number | string;
+}
+
+export const decisionRows = (strapi: Core.Strapi, experimentId: number): Promise<DecisionRow[]> =>
   strapi.db.connection('campaigns_experiment_decisions').where({ experiment_id: experimentId }).orderBy('id');
+
+/** A decision's figures, parsed: a decision recorded without any fails here, by its id and action. */
+export const figuresOf = (row: DecisionRow) => {
+  if (row.figures === null) throw new Error(`decision ${row.id} (${row.action}) was recorded without figures`);
+  return JSON.parse(row.figures);
+};
 
 /** The subjects each address of a test received, from the sink: one each when nobody was mailed twice. */
 export const subjectsOf = async (sink: SmtpSink, tag: string) => {
@@ -110,4 +131,71 @@ export const readAndClick = async (app: Omit<ExperimentApp, 'auth'>, email: stri
   const [link] = [...html.matchAll(tracked('c'))].map((m) => m[1]);
   expect(link).toBeDefined();
   expect((await app.api.get(link).set('User-Agent', SAFARI)).status).toBe(302);
+};
+
+/** A campaign's message with one merge tag: what an A/B test's variants start from. */
+export const HELLO_MJML =
+  '<mjml>\n<mj-body>\n<mj-section><mj-column><mj-text>Hello {{ contact.firstName }}</mj-text></mj-column></mj-section>\n</mj-body>\n</mjml>';
+
+// Fixed once: a set-up saved and the one it is compared with name the same send time.
+const NEXT_WEEK = new Date(Date.now() + 7 * 24 * 3600_000).toISOString();
+
+/** A control and two variants, between them overriding every field a variant may: subject, preheader, sender, content, send time. */
+export const threeVariants = () => [
+  { key: 'A', name: 'Control' },
+  { key: 'B', name: 'Short subject', subject: 'Spring sale, {{ contact.firstName }}', preheader: 'Two days only' },
+  {
+    key: 'C',
+    name: 'New layout, evening',
+    fromName: 'Ann from the shop',
+    content: HELLO_MJML.replace('Hello', 'Good evening'),
+    sendAt: NEXT_WEEK,
+  },
+];
+
+/** A set-up the admin API takes, every setting away from its default: the base a refused input changes one thing of. */
+export const VALID_SET_UP = {
+  variants: threeVariants(),
+  testShare: 30,
+  metric: 'click-to-open',
+  waitMinutes: 120,
+  decisionRule: 'frequentist',
+  noWinner: 'send-default',
+  defaultVariant: 'A',
+  minSamplePerVariant: 250,
+  probabilityToWin: 0.99,
+};
+
+/** The experiment admin API of an integration group's app, as its super admin, and what a test reads back of it. */
+export const experimentApi = ({ strapi, api, auth }: Pick<GroupApp, 'strapi' | 'api' | 'auth'>) => {
+  const path = (documentId: string) => `/campaigns/campaigns/${documentId}/experiment`;
+  return {
+    path,
+    put: (documentId: string, data: unknown) => api().put(path(documentId)).set(auth()).send({ data }),
+    createCampaign: async (name: string) => {
+      const res = await api()
+        .post('/campaigns/campaigns')
+        .set(auth())
+        .send({ data: { name, subject: 'Spring news', fromName: 'The shop', content: HELLO_MJML } })
+        .expect(201);
+      return res.body.data as { documentId: string; name: string };
+    },
+    campaignId: async (documentId: string) => {
+      const row = await strapi()
+        .db.query('plugin::campaigns.campaign')
+        .findOne({ where: { documentId }, select: ['id'] });
+      return Number(row!.id);
+    },
+    /** The campaign's experiment rows and what each stores: what a refusal must leave as it was. */
+    storedExperiments: (campaignDocumentId: string) =>
+      strapi()
+        .db.query('plugin::campaigns.experiment')
+        .findMany({
+          where: { campaign: { documentId: campaignDocumentId } },
+          select: ['id', 'state', 'variants', 'testShare', 'metric', 'waitMinutes', 'defaultVariant', 'winner'],
+          orderBy: { id: 'asc' },
+        }),
+    /** The test group's send starts (the send pipeline takes this move): the set-up is fixed from here. */
+    startTest: async (experimentId: number) => expect(await createExperimentLifecycle(strapi()).take(experimentId, 'start')).toBe(true),
+  };
 };

@@ -15,7 +15,7 @@ const base = `/${PLUGIN_ID}/campaigns`;
 export type SendAction = RunSendAction.Request['params']['action'];
 
 /** A send action moves the campaign: its progress, its page and the list that shows its state. */
-const sendingApi = adminApi.enhanceEndpoints({ addTagTypes: [CAMPAIGN_TAG, SEND_PROGRESS_TAG] }).injectEndpoints({
+export const sendingApi = adminApi.enhanceEndpoints({ addTagTypes: [CAMPAIGN_TAG, SEND_PROGRESS_TAG] }).injectEndpoints({
   endpoints: (build) => ({
     getSenders: build.query<GetSenders.Response['data'], void>({
       query: () => `${base}/senders`,
@@ -29,6 +29,26 @@ const sendingApi = adminApi.enhanceEndpoints({ addTagTypes: [CAMPAIGN_TAG, SEND_
     runSendAction: build.mutation<RunSendAction.Response['data'], RunSendAction.Request['params']>({
       query: ({ documentId, action }) => ({ url: `${base}/${documentId}/${action}`, method: 'POST', data: {} }),
       transformResponse: (response: RunSendAction.Response) => response.data,
+      /*
+       * The action answers the progress it leaves: written straight into the progress query, since
+       * RTK Query drops the refetch its invalidation asks for while a poll of it is in flight. That
+       * poll may have read the state before the action and still lands after it (a "paused" that
+       * would stop the polling of a send just resumed), so once it has, the progress is read again.
+       */
+      async onQueryStarted({ documentId }, { dispatch, queryFulfilled }) {
+        let answered: SendProgress;
+        try {
+          answered = (await queryFulfilled).data;
+        } catch {
+          // A refused action moved nothing: the page shows the refusal and the progress stands.
+          return;
+        }
+        dispatch(sendingApi.util.upsertQueryData('getSendProgress', documentId, answered));
+        const pollInFlight = dispatch(sendingApi.util.getRunningQueryThunk('getSendProgress', documentId));
+        if (!pollInFlight) return;
+        await pollInFlight;
+        dispatch(sendingApi.endpoints.getSendProgress.initiate(documentId, { subscribe: false, forceRefetch: true }));
+      },
       invalidatesTags: (_result, _error, { documentId }) => [
         { type: SEND_PROGRESS_TAG, id: documentId },
         { type: CAMPAIGN_TAG, id: documentId },
@@ -58,7 +78,7 @@ const isMoving = (progress: SendProgress) => progress.state === 'sending' || pro
 
 /**
  * A campaign's send progress: read on each visit, then every second while it is sending or still
- * dispatching. A send action invalidates it, which reads it again and so restarts the polling.
+ * dispatching. A send action writes the progress it answers, which restarts the polling.
  */
 export const useSendProgress = (documentId: string, enabled: boolean) => {
   const { data: last } = sendingApi.endpoints.getSendProgress.useQueryState(documentId);

@@ -50,20 +50,11 @@ import { createRetention, type Retention } from '../features/audience/privacy/re
 import { createAnnouncer } from '../site-events/announcer';
 import { announceEach, signalEvents } from '../site-events/signal-events';
 import { createPages } from '../public-pages/pages';
-import type { CampaignLifecycle } from '../features/campaigns/lifecycle';
-import type { DeliveryStore } from '../features/sending/delivery-store';
-import type { SendEngine } from '../features/sending/engine';
 import type { TransportSource } from '../features/sending/engine-ports';
-import type { SendStart } from '../features/sending/send-start';
-import type { WinnerSend } from '../features/sending/send-winner';
-import type { Scheduler } from '../features/scheduling/scheduler';
-import type { SendPlans } from '../features/scheduling/send-plans';
-import type { SendRecords } from '../features/sending/send-records';
-import { createDecisionRunner, type DecisionRunner } from '../features/experiments/decision-runner';
-import { createWaveSend } from '../features/sending/send-wave';
 import { createCloseStack } from './close-stack';
 import { eventBatchStoreOf } from './event-batch-store';
-import { buildSendFlow } from './send-flow';
+import { buildExperimentFlow, type ExperimentFlow } from './experiment-flow';
+import { buildSendFlow, type SendFlow } from './send-flow';
 import { connectRedis, quitRedis } from './redis';
 import { lazyTransport } from './transport';
 
@@ -81,25 +72,12 @@ export interface FeatureWork {
 }
 
 /** The objects that need Redis and the database: built once by start(), after the migrations. */
-export interface Running {
+export interface Running
+  extends ExperimentFlow, Pick<SendFlow, 'store' | 'records' | 'lifecycle' | 'engine' | 'sendStart' | 'plans' | 'scheduler'> {
   redis: RedisClient;
   /** Every declared queue by key (the maintenance queue's is `maintenance`). */
   queues: Readonly<Record<string, Queue>>;
   workerCount: number;
-  store: DeliveryStore;
-  records: SendRecords;
-  lifecycle: CampaignLifecycle;
-  engine: SendEngine;
-  /** How a send starts, an editor's or its schedule's. */
-  sendStart: SendStart;
-  /** An A/B test's winner to the rest of its audience (`sendWinner`), once its experiment is decided. */
-  winnerSend: WinnerSend;
-  /** A/B tests' waits and the rule's decisions, the winners sent (the experiments' maintenance job runs it every minute). */
-  decisions: DecisionRunner;
-  /** The plans of sends that do not go out at once (waves, spreads, windows): made at the start, carried by the dispatch. */
-  plans: SendPlans;
-  /** One delayed job per scheduled campaign, and the reconcile that keeps the queue true to the database. */
-  scheduler: Scheduler;
   transport: TransportSource;
   webView: WebView;
   imports: ImportWork;
@@ -205,7 +183,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
       fetchText,
     });
     const bounces = smtpBounces({ knex, pipeline: inbound });
-    const { store, records, lifecycle, campaigns, cache, experiments, plans, engine, sendStart, winnerSend, scheduler } = buildSendFlow({
+    const { store, records, lifecycle, campaigns, cache, experiments, plans, engine, sendStart, scheduler } = buildSendFlow({
       strapi,
       config,
       redis: client,
@@ -235,9 +213,7 @@ export const createRoot = (strapi: Core.Strapi, features: FeatureWork) => {
         log: strapi.log,
       }),
     ];
-    // A bandit's next wave goes out through the same dispatch as any send (features/sending/send-wave.ts).
-    const waveSend = createWaveSend({ records, lifecycle, engine });
-    const decisions = createDecisionRunner({ strapi, winnerSend, waveSend, log: strapi.log });
+    const { winnerSend, decisions } = buildExperimentFlow({ strapi, store, records, lifecycle, engine, experiments });
     const retention = createRetention({ knex, rawEventDays: async () => (await siteSettings.get()).retention.rawEventDays });
     const workers = runWorkers
       ? openWorkers(

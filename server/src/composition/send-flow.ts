@@ -26,7 +26,6 @@ import { createRateLimiter } from '../features/sending/rate-limiter';
 import type { Readiness } from '../features/sending/readiness';
 import { createSendStart, startRows } from '../features/sending/send-start';
 import { sendRecords } from '../features/sending/send-records';
-import { createWinnerSend } from '../features/sending/send-winner';
 import type { ExperimentSource } from '../features/sending/engine-ports';
 import { experimentForSend } from '../features/experiments/experiment-store';
 import { assignVariant, assignWave } from '../features/experiments/stats';
@@ -80,7 +79,7 @@ export const buildSendFlow = ({
     campaignMoveAnnouncer({
       knex,
       table: campaignsTable,
-      columns: campaignColumns,
+      documentIdColumn: campaignColumns.documentId,
       counts: (campaignId) => store.counts(campaignId),
       announce,
       log: strapi.log,
@@ -153,7 +152,6 @@ export const buildSendFlow = ({
       },
     },
   });
-  const winnerSend = createWinnerSend({ experiments, records, lifecycle, engine });
   const scheduler = createScheduler({
     queue: queueOf('schedule'),
     store: campaignSchedules(strapi),
@@ -167,5 +165,21 @@ export const buildSendFlow = ({
     graceMs: config.scheduling.graceMinutes * 60_000,
     log: strapi.log,
   });
-  return { store, records, lifecycle, campaigns, cache, experiments, plans, engine, sendStart, winnerSend, scheduler };
+  return {
+    store,
+    records,
+    lifecycle,
+    campaigns,
+    cache,
+    experiments,
+    /** The plans of sends that do not go out at once (waves, spreads, windows): made at the start, carried by the dispatch. */
+    plans,
+    engine,
+    /** How a send starts, an editor's or its schedule's. */
+    sendStart,
+    /** One delayed job per scheduled campaign, and the reconcile that keeps the queue true to the database. */
+    scheduler,
+  };
 };
+
+export type SendFlow = ReturnType<typeof buildSendFlow>;

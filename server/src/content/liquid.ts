@@ -124,10 +124,27 @@ export const parseGenerated = (part: string, source: string, kind: TemplateKind)
   }
 };
 
+const OUT_OF_TIME = /template render limit exceeded/;
+
+/**
+ * Runs a render, and once more if it ran out of time. liquidjs's render limit is a deadline on the
+ * wall clock, which a busy machine moves: a collection, or other processes on the cores, once pushed
+ * a render of a few milliseconds past 250 ms and failed a recipient of a real send (a CI run with
+ * the cores kept busy). A template that really loops that long runs out of time twice.
+ */
+const withinTime = <T>(render: () => T): T => {
+  try {
+    return render();
+  } catch (error) {
+    if (!OUT_OF_TIME.test(describe(error))) throw error;
+    return render();
+  }
+};
+
 /** Renders parsed templates for one recipient; a limit or a filter error becomes a TemplateError. */
 export const renderTemplate = (part: string, templates: Template[], data: object, kind: TemplateKind = 'text'): string => {
   try {
-    return engines[kind].renderSync(templates, data) as string;
+    return withinTime(() => engines[kind].renderSync(templates, data) as string);
   } catch (error) {
     throw new TemplateError(part, describe(error));
   }
@@ -139,9 +156,12 @@ export const renderTemplate = (part: string, templates: Template[], data: object
  */
 export const renderRuns = (part: string, runs: Template[][], data: object, kind: TemplateKind = 'text'): string[] => {
   const engine = engines[kind];
-  const context = new Context(data, engine.options, { sync: true }, { liquid: engine });
   try {
-    return runs.map((run) => engine.renderSync(run, context) as string);
+    // A second try starts from a new context: the deadline and the assigns are the context's.
+    return withinTime(() => {
+      const context = new Context(data, engine.options, { sync: true }, { liquid: engine });
+      return runs.map((run) => engine.renderSync(run, context) as string);
+    });
   } catch (error) {
     throw new TemplateError(part, describe(error));
   }

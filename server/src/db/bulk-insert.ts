@@ -153,6 +153,40 @@ export const updateRows = async (
   }
 };
 
+/**
+ * Sets each column of the rows (by `key`) that is null to the row's value, in one UPDATE per
+ * 8,000 rows (PostgreSQL and SQLite; MySQL has no UPDATE ... RETURNING), and answers each row it
+ * changed: the `returning` columns and every column's value after it. A column already set is
+ * kept (the first writer wins; PostgreSQL rechecks a row another transaction changed meanwhile on
+ * its latest version); a null value leaves its column alone.
+ */
+export const fillNulls = async (
+  trx: Knex.Transaction,
+  table: string,
+  key: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly unknown[]>,
+  returning: readonly string[]
+): Promise<Returned> => {
+  if (isMysql(trx)) throw new Error('fillNulls: MySQL has no UPDATE ... RETURNING');
+  if (rows.length === 0) return [];
+  const { values, source, json } = await jsonRowsFor(trx, table, [key, ...columns]);
+  const sets = columns.map((_, i) => `?? = coalesce(??, v.c${i + 1})`).join(', ');
+  const unset = columns.map((_, i) => `(t.?? is null and v.c${i + 1} is not null)`).join(' or ');
+  const answered = [...returning, ...columns];
+  const returned: Returned = [];
+  for (const chunk of chunks(rows, MAX_ROWS_PER_JSON)) {
+    // SQLite's RETURNING names only the updated table's columns, unqualified.
+    const sql =
+      `update ?? as t set ${sets} from (select ${values.join(', ')} from ${source}) as v where t.?? = v.c0 and (${unset}) ` +
+      `returning ${answered.map(() => '??').join(', ')}`;
+    const bindings = [table, ...columns.flatMap((c) => [c, c]), json(chunk), key, ...columns, ...answered];
+    const result = await trx.raw(sql, bindings);
+    returned.push(...((isPostgres(trx) ? result.rows : result) as Returned));
+  }
+  return returned;
+};
+
 interface ConflictClause {
   sql: string;
   bindings: readonly string[];

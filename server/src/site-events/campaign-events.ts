@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { CampaignAction } from '../../../shared/contracts/campaign-lifecycle';
 import type { CampaignPauseReason } from '../../../shared/contracts/campaigns';
+import type { CampaignMoved } from '../features/campaigns/lifecycle';
 import type { Announcer } from './announcer';
 import type { SiteEvent } from './signal-events';
 import { announceEach } from './signal-events';
@@ -8,28 +9,26 @@ import { announceEach } from './signal-events';
 export interface CampaignMoveDeps {
   knex: Knex;
   table: string;
-  /** Strapi's names of the campaign's `documentId` and `pauseReason` columns. */
-  columns: { documentId: string; pauseReason: string };
+  /** Strapi's name of the campaign's `documentId` column. */
+  documentIdColumn: string;
   counts(campaignId: number): Promise<Record<string, number>>;
   announce: Announcer;
   log: { warn(message: string): void };
 }
 
-const parsed = (value: unknown): CampaignPauseReason | null =>
-  value === null || value === undefined ? null : ((typeof value === 'string' ? JSON.parse(value) : value) as CampaignPauseReason);
-
 /**
  * The `campaigns.campaign.*` event of each move the campaign lifecycle made, read after the move
- * committed: the documentId, the reason a halt wrote with it, the final counts of a send that is
- * over. Never throws and never delays the move: the event is told after it.
+ * committed: the documentId, the final counts of a send that is over, with the reason a system's
+ * pause wrote as the lifecycle tells it. Never throws and never delays the move: the event is told
+ * after it, in the order of the moves (the announcer's turn is taken when the move is told).
  */
-export const campaignMoveAnnouncer = (deps: CampaignMoveDeps) => {
-  const { knex, table, columns, announce } = deps;
+export const campaignMoveAnnouncer = (deps: CampaignMoveDeps): CampaignMoved => {
+  const { knex, table, documentIdColumn, announce } = deps;
 
-  const eventOf = async (campaignId: number, action: CampaignAction): Promise<SiteEvent | null> => {
-    const row = await knex(table).select(columns.documentId, columns.pauseReason).where({ id: campaignId }).first();
+  const eventOf = async (campaignId: number, action: CampaignAction, reason: CampaignPauseReason | null): Promise<SiteEvent | null> => {
+    const row = await knex(table).select(documentIdColumn).where({ id: campaignId }).first();
     if (!row) return null;
-    const about = { campaignId, documentId: String(row[columns.documentId]) };
+    const about = { campaignId, documentId: String(row[documentIdColumn]) };
     switch (action) {
       case 'schedule':
         return { name: 'campaigns.campaign.scheduled', payload: about };
@@ -43,10 +42,9 @@ export const campaignMoveAnnouncer = (deps: CampaignMoveDeps) => {
       case 'cancel':
         return { name: 'campaigns.campaign.cancelled', payload: about };
       case 'pause':
-        return { name: 'campaigns.campaign.paused', payload: { ...about, reason: null } };
       case 'halt':
       case 'miss':
-        return { name: 'campaigns.campaign.paused', payload: { ...about, reason: parsed(row[columns.pauseReason]) } };
+        return { name: 'campaigns.campaign.paused', payload: { ...about, reason } };
       case 'complete':
         return { name: 'campaigns.campaign.sent', payload: { ...about, counts: await deps.counts(campaignId) } };
       case 'fail':
@@ -57,8 +55,8 @@ export const campaignMoveAnnouncer = (deps: CampaignMoveDeps) => {
     }
   };
 
-  return (campaignId: number, action: CampaignAction) => {
-    const event = eventOf(campaignId, action).catch((error: Error) => {
+  return (campaignId, action, reason) => {
+    const event = eventOf(campaignId, action, reason).catch((error: Error) => {
       deps.log.warn(`campaigns: the event of campaign ${campaignId}'s ${action} was not announced: ${error.message}`);
       return null;
     });

@@ -1,3 +1,4 @@
+import { waitOutNotifications } from '../../helpers/admin-browser';
 import { useGroupBrowser } from '../../helpers/admin-browser-group';
 import { insertReply } from '../../helpers/replies';
 import { insertSentCampaign } from '../../helpers/sent-fixture';
@@ -98,6 +99,7 @@ test('the inbox lists what nobody has handled, filters by class, and the reader 
   expect(Number(row.handled_at)).toBeGreaterThan(0);
   expect(row.handled_by).toBe('Ada Admin <ada@example.com>');
 
+  await waitOutNotifications(page());
   await page().getByRole('link', { name: '← Replies' }).click();
   await page().waitForURL(/\/plugins\/campaigns\/replies$/);
   await page().getByText('1 reply', { exact: true }).waitFor();

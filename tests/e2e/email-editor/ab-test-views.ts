@@ -1,30 +1,19 @@
 import type { Locator } from 'playwright-core';
-import { createExperimentLifecycle } from '../../../server/src/features/experiments/lifecycle';
 import { useGroupBrowser } from '../../helpers/admin-browser-group';
+import { experimentPanel } from '../../helpers/experiment-panel';
+import { HELLO_MJML } from '../../helpers/experiments';
 
-const CAMPAIGN = 'plugin::campaigns.campaign';
-const EXPERIMENT = 'plugin::campaigns.experiment';
 const HOUR = 3_600_000;
 
-const { app, page, baseUrl, screenshot } = useGroupBrowser();
+const browser = useGroupBrowser();
+const { app, page, screenshot } = browser;
+const { service, createCampaign, open, group, storedExperiment, startWithoutSending } = experimentPanel(browser);
 
-const CONTENT =
-  '<mjml>\n<mj-body>\n<mj-section><mj-column><mj-text>Hello {{ contact.firstName }}</mj-text></mj-column></mj-section>\n</mj-body>\n</mjml>';
-const EVENING = CONTENT.replace('Hello', 'Good evening');
+const EVENING = HELLO_MJML.replace('Hello', 'Good evening');
 // Line 3 closes a column that is not open: an MJML error there.
 const BROKEN = '<mjml>\n<mj-body>\n<mj-section><mj-text>Hi</mj-column></mj-section>\n</mj-body>\n</mjml>';
 
-const service = (name: string) => app().strapi.plugin('campaigns').service(name);
 const knex = () => app().strapi.db.connection;
-const createCampaign = async (name: string): Promise<string> =>
-  (await service('campaigns').create({ name, subject: 'Spring news', fromName: 'The shop', content: CONTENT })).documentId;
-
-const storedVariants = async (campaignDocumentId: string) =>
-  (
-    await app()
-      .strapi.db.query(EXPERIMENT)
-      .findOne({ where: { campaign: { documentId: campaignDocumentId } }, select: ['variants'] })
-  )?.variants;
 
 /** Waits for an input to show `expected`: the stored test fills the panel once it is read. */
 const showsValue = async (input: Locator, expected: string) => {
@@ -32,20 +21,14 @@ const showsValue = async (input: Locator, expected: string) => {
   await page().waitForFunction(([el, value]) => (el as unknown as { value: string }).value === value, [element, expected] as const);
 };
 
-const variant = (name: string) => page().getByRole('group', { name, exact: true });
-const open = async (documentId: string, name: string) => {
-  await page().goto(`${baseUrl()}/admin/plugins/campaigns/campaigns/${documentId}`);
-  await page().getByRole('heading', { name, level: 1 }).waitFor();
-};
-
 test('previews the variants side by side as typed, unsaved: each column its own subject, sender and content; a broken one says why', async () => {
   const documentId = await createCampaign('Side by side news');
   await open(documentId, 'Side by side news');
   await page().getByRole('button', { name: 'Set up an A/B test' }).click();
-  await variant('Variant B').getByRole('textbox', { name: 'Subject' }).fill('Evening news for {{ contact.firstName }}');
-  await variant('Variant B').getByRole('textbox', { name: 'Content (MJML)' }).fill(EVENING);
+  await group('Variant B').getByRole('textbox', { name: 'Subject' }).fill('Evening news for {{ contact.firstName }}');
+  await group('Variant B').getByRole('textbox', { name: 'Content (MJML)' }).fill(EVENING);
   await page().getByRole('button', { name: 'Add a variant' }).click();
-  await variant('Variant C').getByRole('textbox', { name: 'From name' }).fill('Ann from the shop');
+  await group('Variant C').getByRole('textbox', { name: 'From name' }).fill('Ann from the shop');
 
   await page().getByRole('button', { name: 'Preview variants side by side' }).click();
   const column = (name: string) => page().getByRole('region', { name });
@@ -68,28 +51,28 @@ test('previews the variants side by side as typed, unsaved: each column its own 
   await screenshot('ab-test-side-by-side');
 
   // Typing in the panel re-renders that column; a broken template is its column's error, the others still render.
-  await variant('Variant C').getByRole('textbox', { name: 'Content (MJML)' }).fill(BROKEN);
+  await group('Variant C').getByRole('textbox', { name: 'Content (MJML)' }).fill(BROKEN);
   await c
     .getByRole('alert')
     .getByText(/variants\[2\]\.content: MJML errors: line 3/)
     .waitFor();
   await b.frameLocator('iframe').getByText('Good evening Alex').waitFor();
   // Nothing was saved by previewing.
-  expect(await storedVariants(documentId)).toBeUndefined();
+  expect(await storedExperiment(documentId)).toBeNull();
 });
 
 test('a variant’s send time is picked on the admin’s clock, saved with its offset, and shown again after a reload', async () => {
   const documentId = await createCampaign('Evening send news');
   await open(documentId, 'Evening send news');
   await page().getByRole('button', { name: 'Set up an A/B test' }).click();
-  const b = variant('Variant B');
+  const b = group('Variant B');
   await b.getByRole('combobox', { name: 'Send date' }).fill('12/10/2030');
   await b.getByRole('combobox', { name: 'Send time of day' }).click();
   await page().getByRole('option', { name: '14:30' }).click();
   await page().getByRole('button', { name: 'Save A/B test' }).click();
   await page().getByText('A/B test saved').first().waitFor();
 
-  const stored = (await storedVariants(documentId))[1];
+  const stored = (await storedExperiment(documentId))!.variants[1];
   // 14:30 on 10 December 2030 on the browser's clock, stored with that clock's offset.
   const picked = await page().evaluate(() => new Date(2030, 11, 10, 14, 30).getTime());
   expect(stored).toMatchObject({ key: 'B', sendAt: expect.stringMatching(/^2030-12-10T14:30:00[+-]\d\d:\d\d$/) });
@@ -97,9 +80,9 @@ test('a variant’s send time is picked on the admin’s clock, saved with its o
 
   await page().reload();
   await page().getByRole('heading', { name: 'Evening send news', level: 1 }).waitFor();
-  await showsValue(variant('Variant B').getByRole('combobox', { name: 'Send time of day' }), '14:30');
-  await showsValue(variant('Variant B').getByRole('combobox', { name: 'Send date' }), '12/10/2030');
-  await variant('Variant B').getByRole('combobox', { name: 'Send date' }).scrollIntoViewIfNeeded();
+  await showsValue(group('Variant B').getByRole('combobox', { name: 'Send time of day' }), '14:30');
+  await showsValue(group('Variant B').getByRole('combobox', { name: 'Send date' }), '12/10/2030');
+  await group('Variant B').getByRole('combobox', { name: 'Send date' }).scrollIntoViewIfNeeded();
   await screenshot('ab-test-send-time');
 });
 
@@ -113,15 +96,9 @@ test('the results chart the metric over time, one line and legend entry per vari
     metric: 'click',
   });
   const { id: campaignId } = await app()
-    .strapi.db.query(CAMPAIGN)
+    .strapi.db.query('plugin::campaigns.campaign')
     .findOne({ where: { documentId }, select: ['id'] });
-  const { id: experimentId } = await app()
-    .strapi.db.query(EXPERIMENT)
-    .findOne({ where: { campaign: { documentId } }, select: ['id'] });
-  expect(await createExperimentLifecycle(app().strapi).take(experimentId, 'start')).toBe(true);
-  await app()
-    .strapi.db.query(CAMPAIGN)
-    .update({ where: { documentId }, data: { state: 'sent' } });
+  await startWithoutSending(documentId);
   // The test group went out three hours ago: 10 messages each; people clicked A's 2 and B's 5 in the hours since.
   const started = Date.now() - 3 * HOUR;
   const hour = (n: number) => Math.floor(started / HOUR) * HOUR + n * HOUR;

@@ -1,46 +1,25 @@
 import type { Factor } from '../../../shared/contracts/experiments';
 import { cellsOf } from '../../../shared/factorial-cells';
 import { recordDecision } from '../../../server/src/features/experiments/experiment-store';
-import { createExperimentLifecycle } from '../../../server/src/features/experiments/lifecycle';
 import { mainEffectsOf } from '../../../server/src/features/experiments/main-effects';
 import { decide, type VariantTally } from '../../../server/src/features/experiments/stats';
 import { useGroupBrowser } from '../../helpers/admin-browser-group';
+import { experimentPanel } from '../../helpers/experiment-panel';
 
-const CAMPAIGN = 'plugin::campaigns.campaign';
-const EXPERIMENT = 'plugin::campaigns.experiment';
+const browser = useGroupBrowser();
+const { app, page, screenshot } = browser;
+const { service, createCampaign, open, group, storedExperiment, startWithoutSending } = experimentPanel(browser);
 
-const { app, page, baseUrl, screenshot } = useGroupBrowser();
-
-const CONTENT =
-  '<mjml>\n<mj-body>\n<mj-section><mj-column><mj-text>Hello {{ contact.firstName }}</mj-text></mj-column></mj-section>\n</mj-body>\n</mjml>';
 // Line 4 names an element MJML does not know: the server refuses it at save, at its line.
 const BROKEN = '<mjml>\n<mj-body>\n<mj-section><mj-column>\n<mj-bogus>Hi</mj-bogus>\n</mj-column></mj-section>\n</mj-body>\n</mjml>';
-
-const service = (name: string) => app().strapi.plugin('campaigns').service(name);
-const createCampaign = async (name: string): Promise<string> =>
-  (await service('campaigns').create({ name, subject: 'Spring news', fromName: 'The shop', content: CONTENT })).documentId;
-
-const storedExperiment = (campaignDocumentId: string) =>
-  app()
-    .strapi.db.query(EXPERIMENT)
-    .findOne({
-      where: { campaign: { documentId: campaignDocumentId } },
-      select: ['id', 'state', 'variants', 'testShare', 'waitMinutes', 'winner', 'design', 'factors'],
-    });
-
-const variant = (name: string) => page().getByRole('group', { name, exact: true });
-const open = async (documentId: string, name: string) => {
-  await page().goto(`${baseUrl()}/admin/plugins/campaigns/campaigns/${documentId}`);
-  await page().getByRole('heading', { name, level: 1 }).waitFor();
-};
 
 test('sets up a two-variant test in the panel, saves it, and shows a variant refused by the server at its field', async () => {
   const documentId = await createCampaign('Panel news');
   await open(documentId, 'Panel news');
 
   await page().getByRole('button', { name: 'Set up an A/B test' }).click();
-  await variant('Variant A (control)').waitFor();
-  await variant('Variant B').getByRole('textbox', { name: 'Subject' }).fill('Spring sale, two days only');
+  await group('Variant A (control)').waitFor();
+  await group('Variant B').getByRole('textbox', { name: 'Subject' }).fill('Spring sale, two days only');
   await page().getByRole('textbox', { name: 'Test share (% of the audience)' }).fill('30');
   await page().getByRole('textbox', { name: 'Wait before deciding' }).fill('2');
   await page().getByRole('combobox', { name: 'Unit' }).click();
@@ -58,10 +37,10 @@ test('sets up a two-variant test in the panel, saves it, and shows a variant ref
     ],
   });
 
-  await variant('Variant B').getByRole('textbox', { name: 'Content (MJML)' }).fill(BROKEN);
+  await group('Variant B').getByRole('textbox', { name: 'Content (MJML)' }).fill(BROKEN);
   await page().getByRole('button', { name: 'Save A/B test' }).click();
   // The refusal sits under the variant's own content field, not the campaign's.
-  await variant('Variant B')
+  await group('Variant B')
     .getByText(/MJML errors: line 4: .*mj-bogus/)
     .waitFor();
   await screenshot('ab-test-refused');
@@ -78,11 +57,7 @@ test('shows a running test by variant with the decision in words, and an editor 
     metric: 'click',
     decisionRule: 'bayesian',
   });
-  const { id: experimentId } = (await storedExperiment(documentId))!;
-  expect(await createExperimentLifecycle(app().strapi).take(experimentId, 'start')).toBe(true);
-  await app()
-    .strapi.db.query(CAMPAIGN)
-    .update({ where: { documentId }, data: { state: 'sent' } });
+  const experimentId = await startWithoutSending(documentId);
   // B gets twice the clicks but unsubscribes 12 of its 1,000 where the control lost none: it cannot win.
   const decision = decide(
     [
@@ -126,8 +101,6 @@ test('shows a running test by variant with the decision in words, and an editor 
   await log.getByText('Picked A by hand').waitFor();
   await expect(page().getByRole('button', { name: 'Pick B as winner' }).count()).resolves.toBe(0);
 });
-
-const group = (name: string) => page().getByRole('group', { name, exact: true });
 
 /** Fills one level's name and value, in its own group ("Subject level 2"). */
 const fillLevel = async (levelGroup: string, name: string, value: string) => {
@@ -229,11 +202,7 @@ test("shows a decided multivariate test's main effects per factor and level, the
     ]),
   ];
   await service('experiments').put(documentId, { design: 'factorial', factors, metric: 'click' });
-  const { id: experimentId } = (await storedExperiment(documentId))!;
-  expect(await createExperimentLifecycle(app().strapi).take(experimentId, 'start')).toBe(true);
-  await app()
-    .strapi.db.query(CAMPAIGN)
-    .update({ where: { documentId }, data: { state: 'sent' } });
+  const experimentId = await startWithoutSending(documentId);
   // The long subject doubles clicks whatever the sender.
   const clicks: Record<string, number> = { A: 30, B: 31, C: 60, D: 61 };
   const others = { sent: 1000, opens: 300, replies: 0, unsubscribes: 0, complaints: 0 };

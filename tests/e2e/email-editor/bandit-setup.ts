@@ -1,31 +1,10 @@
-import { createExperimentLifecycle } from '../../../server/src/features/experiments/lifecycle';
 import { storeNextWave } from '../../../server/src/features/experiments/wave-store';
 import { useGroupBrowser } from '../../helpers/admin-browser-group';
+import { experimentPanel } from '../../helpers/experiment-panel';
 
-const CAMPAIGN = 'plugin::campaigns.campaign';
-const EXPERIMENT = 'plugin::campaigns.experiment';
-
-const { app, page, baseUrl, screenshot } = useGroupBrowser();
-
-const CONTENT =
-  '<mjml>\n<mj-body>\n<mj-section><mj-column><mj-text>Hello {{ contact.firstName }}</mj-text></mj-column></mj-section>\n</mj-body>\n</mjml>';
-
-const service = (name: string) => app().strapi.plugin('campaigns').service(name);
-const createCampaign = async (name: string): Promise<string> =>
-  (await service('campaigns').create({ name, subject: 'Spring news', fromName: 'The shop', content: CONTENT })).documentId;
-
-const storedExperiment = (campaignDocumentId: string) =>
-  app()
-    .strapi.db.query(EXPERIMENT)
-    .findOne({
-      where: { campaign: { documentId: campaignDocumentId } },
-      select: ['id', 'state', 'variants', 'testShare', 'design', 'waves', 'waveMinutes'],
-    });
-
-const open = async (documentId: string, name: string) => {
-  await page().goto(`${baseUrl()}/admin/plugins/campaigns/campaigns/${documentId}`);
-  await page().getByRole('heading', { name, level: 1 }).waitFor();
-};
+const browser = useGroupBrowser();
+const { app, page, screenshot } = browser;
+const { service, createCampaign, open, group, storedExperiment, startWithoutSending } = experimentPanel(browser);
 
 test('sets up a bandit in the panel: its waves and the pause between them are saved and kept on reload', async () => {
   const documentId = await createCampaign('Bandit news');
@@ -34,8 +13,8 @@ test('sets up a bandit in the panel: its waves and the pause between them are sa
   await page().getByRole('button', { name: 'Set up an A/B test' }).click();
   await page().getByRole('combobox', { name: 'Test design' }).click();
   await page().getByRole('option', { name: 'Bandit (shift traffic as results come in)' }).click();
-  await page().getByRole('group', { name: 'Variant B', exact: true }).getByRole('textbox', { name: 'Subject' }).fill('Spring sale');
-  const waves = page().getByRole('group', { name: 'Waves', exact: true });
+  await group('Variant B').getByRole('textbox', { name: 'Subject' }).fill('Spring sale');
+  const waves = group('Waves');
   // A bandit sends to everyone in its waves: no test share to set.
   await expect(page().getByRole('textbox', { name: 'Test share (% of the audience)' }).count()).resolves.toBe(0);
   await waves.getByText('Each wave ≈ 20% of the audience').waitFor();
@@ -48,7 +27,7 @@ test('sets up a bandit in the panel: its waves and the pause between them are sa
 
   await page().reload();
   await page().getByRole('heading', { name: 'Bandit news', level: 1 }).waitFor();
-  const kept = page().getByRole('group', { name: 'Waves', exact: true });
+  const kept = group('Waves');
   await expect(kept.getByRole('textbox', { name: 'Number of waves' }).inputValue()).resolves.toBe('4');
   await expect(kept.getByRole('textbox', { name: 'Minutes between waves' }).inputValue()).resolves.toBe('30');
   await expect(page().getByRole('combobox', { name: 'Test design' }).textContent()).resolves.toContain('Bandit');
@@ -72,8 +51,7 @@ test("a running bandit's results show each wave's shares, when it started, and t
       { key: 'B', name: 'Loud subject', subject: 'LAST CHANCE' },
     ],
   });
-  const { id: experimentId } = (await storedExperiment(documentId))!;
-  expect(await createExperimentLifecycle(app().strapi).take(experimentId, 'start')).toBe(true);
+  const experimentId = await startWithoutSending(documentId);
   await app()
     .strapi.db.connection('campaigns_experiment_waves')
     .insert({
@@ -96,9 +74,6 @@ test("a running bandit's results show each wave's shares, when it started, and t
   expect(await storeNextWave(app().strapi, { experimentId, wave: 2, shares: { A: 0.14, B: 0.86 }, figures, reason: 'Wave 2', at })).toBe(
     true
   );
-  await app()
-    .strapi.db.query(CAMPAIGN)
-    .update({ where: { documentId }, data: { state: 'sent' } });
 
   await open(documentId, 'Bandit results');
   const table = page().getByRole('grid', { name: 'Waves' });

@@ -1,6 +1,8 @@
 import { rootOf } from '../../../server/src/composition/accessor';
+import { recordDecision } from '../../../server/src/features/experiments/experiment-store';
 import * as experiments from '../../helpers/experiments';
 import { useGroupApp } from '../../helpers/integration-group';
+import { inParis } from '../../helpers/scheduling';
 import { finished, TEST_PUBLIC_URL, waitForProgress } from '../../helpers/sending';
 import { flushTracking } from '../../helpers/tracking';
 
@@ -54,7 +56,7 @@ test('B gets the most human clicks: after the wait the rule decides B, once, and
   expect(more).toEqual([]);
   expect(decision).toMatchObject({ action: 'decide', winner: 'B', by_label: null });
   expect(decision.reason).toMatch(/^B is best with \d+(\.\d)?% probability; expected loss /);
-  expect(JSON.parse(decision.figures)).toMatchObject({ outcome: 'winner', winner: 'B', reason: { code: 'probable-best' } });
+  expect(experiments.figuresOf(decision)).toMatchObject({ outcome: 'winner', winner: 'B', reason: { code: 'probable-best' } });
   expect(await experimentRow(test.experimentId)).toMatchObject({ state: 'decided', winner: 'B', decide_at: null });
 
   const done = await waitForProgress(strapi(), test.documentId, finished);
@@ -81,7 +83,7 @@ test('equal variants end "no clear winner": with noWinner wait the test waits fo
   expect(rows).toHaveLength(1);
   expect(rows[0]).toMatchObject({ action: 'wait', winner: null });
   expect(rows[0].reason).toMatch(/no clear winner, waiting for an editor$/);
-  expect(JSON.parse(rows[0].figures).outcome).toBe('no-clear-winner');
+  expect(experiments.figuresOf(rows[0]).outcome).toBe('no-clear-winner');
   expect(await experimentRow(test.experimentId)).toMatchObject({ state: 'testing', winner: null, decide_at: null });
   expect((await subjectsOf('ab-equal')).size).toBe(test.rows.length);
 
@@ -115,6 +117,67 @@ test('equal variants with noWinner send-default: the default goes to the rest, t
   }
 });
 
+test('a campaign cancelled while its test waits: the next run cancels the test, once, and no winner is decided or sent', async () => {
+  const test = await sendTest('ab-campaign-cancel', 45, { noWinner: 'send-default', defaultVariant: 'A' });
+  // The wait over: without the cancel, the rule would decide the default and send it to the rest.
+  await endWait(test.experimentId);
+  await api().post(`/campaigns/campaigns/${test.documentId}/cancel`).set(auth()).expect(200);
+  await Promise.all([decisions().run(), decisions().run()]);
+  await decisions().run();
+  expect(await experimentRow(test.experimentId)).toMatchObject({ state: 'cancelled', winner: null, decide_at: null });
+  expect(await decisionRows(test.experimentId)).toEqual([
+    expect.objectContaining({ action: 'cancel', winner: null, reason: 'The campaign was cancelled', by_label: null }),
+  ]);
+  expect(await waitForProgress(strapi(), test.documentId, finished)).toMatchObject({ state: 'cancelled', sent: test.rows.length });
+  expect(sink().received.filter((m) => m.rcptTo.every((to) => to.endsWith('@ab-campaign-cancel.test')))).toHaveLength(test.rows.length);
+});
+
+test('a campaign cancelled after the rule read its test as due: the rule decides nothing, and the next run cancels the test', async () => {
+  const test = await sendTest('ab-cancel-race', 45, { noWinner: 'send-default', defaultVariant: 'A' });
+  await endWait(test.experimentId);
+  const { decide_at: dueAt } = await experimentRow(test.experimentId);
+  await api().post(`/campaigns/campaigns/${test.documentId}/cancel`).set(auth()).expect(200);
+  // What the runner's decideOne records for a due test it read before the cancel committed.
+  for (const [action, winner] of [
+    ['decide', 'A'],
+    ['wait', null],
+    ['conclude', null],
+  ] as const) {
+    expect(
+      await recordDecision(strapi(), {
+        experimentId: test.experimentId,
+        action,
+        winner,
+        reason: 'read before the cancel',
+        dueAt: Number(dueAt),
+      })
+    ).toBe(false);
+  }
+  expect(await experimentRow(test.experimentId)).toMatchObject({ state: 'testing', winner: null, decided_at: null });
+  expect(await decisionRows(test.experimentId)).toEqual([]);
+  await decisions().run();
+  expect(await experimentRow(test.experimentId)).toMatchObject({ state: 'cancelled', winner: null });
+  expect((await decisionRows(test.experimentId)).map((d) => d.action)).toEqual(['cancel']);
+  expect(await waitForProgress(strapi(), test.documentId, finished)).toMatchObject({ state: 'cancelled', sent: test.rows.length });
+});
+
+test('a campaign cancelled before it went out: the next run cancels its draft test, once', async () => {
+  const { documentId, experimentId } = await experiments.seedExperiment(strapi(), 'ab-draft-cancel', 3);
+  await api()
+    .post(`/campaigns/campaigns/${documentId}/schedule`)
+    .set(auth())
+    .send({ data: inParis(60) })
+    .expect(200);
+  await api().post(`/campaigns/campaigns/${documentId}/cancel`).set(auth()).expect(200);
+  expect(await experimentRow(experimentId)).toMatchObject({ state: 'draft' });
+  await Promise.all([decisions().run(), decisions().run()]);
+  await decisions().run();
+  expect(await experimentRow(experimentId)).toMatchObject({ state: 'cancelled', winner: null, test_sent_at: null });
+  expect(await decisionRows(experimentId)).toEqual([
+    expect.objectContaining({ action: 'cancel', winner: null, reason: 'The campaign was cancelled', by_label: null }),
+  ]);
+});
+
 test('a guardrail breach blocks the variant with the most clicks: B clicked most but unsubscribed through one-click', async () => {
   const test = await sendTest('ab-guardrail', 60, {});
   for (const row of test.rows.filter((r) => r.variant === 'B')) {
@@ -128,7 +191,7 @@ test('a guardrail breach blocks the variant with the most clicks: B clicked most
   expect(more).toEqual([]);
   expect(decision).toMatchObject({ action: 'wait', winner: null });
   expect(decision.reason).toMatch(/^B leads but cannot win: its unsubscribe rate /);
-  const figures = JSON.parse(decision.figures);
+  const figures = experiments.figuresOf(decision);
   expect(figures).toMatchObject({ outcome: 'no-clear-winner', winner: null, reason: { code: 'guardrail-breached' } });
   const b = figures.variants.find((v: { key: string }) => v.key === 'B');
   expect(b.guardrails.unsubscribe.breached).toBe(true);

@@ -201,9 +201,9 @@ test('sent for real: the long subject gets the clicks, the main effects say so, 
   // C and D tie on clicks: no clear winner, the default D goes to the rest; the reason names the long subject's effect.
   expect(decision).toMatchObject({ action: 'decide', winner: 'D' });
   expect(decision.reason).toMatch(
-    /no clear winner, the default D is sent\. Subject “Long” raises clicks by \d+\.\d\d points \(p = [0-9.e-]+\)$/
+    /no clear winner, the default D is sent\. Subject “Long” raises clicks by \d+\.\d\d points \(adjusted p = [0-9.e-]+\)$/
   );
-  const figures = JSON.parse(decision.figures) as { variants: Array<{ key: string }>; mainEffects: MainEffectFigures[] };
+  const figures = experiments.figuresOf(decision) as { variants: Array<{ key: string }>; mainEffects: MainEffectFigures[] };
   expect(figures.variants.map((v) => v.key)).toEqual(['A', 'B', 'C', 'D']);
   expect(effectOf(figures.mainEffects, 'subject', 'Long')).toMatchObject({ significant: true, successes: long.length });
 

@@ -318,7 +318,7 @@ describe('campaign events come from the lifecycle moves', () => {
     ]);
   });
 
-  test("pause, the system's halt with its reason, resume and cancel; a refused move is heard as nothing", async () => {
+  test("pause, the system's halt with its reason, resume and cancel, in the order they were made; a refused move is heard as nothing", async () => {
     const campaign = await service('campaigns').create({ name: 'Events moves' });
     const campaignId = await idOf('campaign', campaign.documentId);
     // As a send that is going out leaves it, without the send: the moves are the subject here.
@@ -333,11 +333,14 @@ describe('campaign events come from the lifecycle moves', () => {
     expect(await lifecycle.take(campaignId, 'pause')).toBe(false);
     expect(await lifecycle.take(campaignId, 'resume')).toBe(true);
     expect(await lifecycle.halt(campaignId, reason)).toBe(true);
+    // An editor's resume clears the halt's reason at once: its event still carries it.
+    await lifecycle.resume({ id: campaignId, name: 'Events moves', state: 'paused' });
     expect(await lifecycle.take(campaignId, 'cancel')).toBe(true);
     expect(await settledHearing()).toEqual([
       { name: 'campaigns.campaign.paused', payload: { ...about, reason: null } },
       { name: 'campaigns.campaign.resumed', payload: about },
       { name: 'campaigns.campaign.paused', payload: { ...about, reason } },
+      { name: 'campaigns.campaign.resumed', payload: about },
       { name: 'campaigns.campaign.cancelled', payload: about },
     ]);
   });

@@ -11,6 +11,7 @@ import { ResultsHeading } from '../results/ResultsHeading';
 import { useChartTheme } from '../results/chart-theme';
 import { LineChartBox } from '../results/LineChartBox';
 import { points } from './decision-words';
+import { useVariantName } from './variant-name';
 
 /** While the test runs its series grows by the hour: read again every minute. */
 const POLL_MS = 60_000;
@@ -32,7 +33,11 @@ const ChartOf = ({ series, experiment }: { series: ExperimentSeries; experiment:
   const [asTable, setAsTable] = useState(false);
   const format = new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   const rows = chartRowsOf(series, (at) => format.format(Date.parse(at)));
-  const nameOf = (key: string) => `${key}: ${experiment.variants.find((v) => v.key === key)?.name ?? key}`;
+  const variantName = useVariantName();
+  const nameOf = (key: string) => {
+    const variant = experiment.variants.find((v) => v.key === key);
+    return `${key}: ${variant ? variantName(variant) : key}`;
+  };
   const metric = t(`experiments.metric.${series.metric}`, series.metric);
   const title = t('experiments.chart.title', '{metric} over time, per variant', { metric });
   const summary = t('experiments.chart.summary', '{title}: {rates}', {

@@ -14,6 +14,7 @@ import { actionMessage, percent, points, reallocationMessage, reasonMessage, rul
 import { MainEffectsTable } from './MainEffectsTable';
 import { ExperimentChart } from './ExperimentChart';
 import { WaveSharesTable } from './WaveSharesTable';
+import { useVariantName } from './variant-name';
 
 const GUARDRAILS = ['unsubscribe', 'complaint'] as const;
 
@@ -94,7 +95,11 @@ const ExperimentResultsOf = ({ documentId, experiment }: { documentId: string; e
   const [picking, setPicking] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
   const figures = ruleFiguresOf(experiment.decision);
-  const nameOf = (key: string) => experiment.variants.find((v) => v.key === key)?.name ?? key;
+  const variantName = useVariantName();
+  const nameOf = (key: string) => {
+    const variant = experiment.variants.find((v) => v.key === key);
+    return variant ? variantName(variant) : key;
+  };
   const latest = experiment.decisions[0];
   const canPick = canSend && experiment.editorActions.includes('pickWinner');
   const canCancel = canSend && experiment.editorActions.includes('cancel') && experiment.state === 'testing';

@@ -34,7 +34,7 @@ export const MainEffectsTable = ({ effects, metric }: { effects: MainEffectFigur
             t('experiments.effects.level', 'Level'),
             metric === 'click-to-open' ? t('experiments.effects.rateOfOpeners', 'Rate of openers') : t('experiments.effects.rate', 'Rate'),
             t('experiments.effects.effect', 'Effect'),
-            t('experiments.effects.pValue', 'p-value'),
+            t('experiments.effects.pValue', 'Adjusted p-value'),
             t('experiments.effects.significant', 'Significant'),
           ]}
         />

@@ -20,6 +20,7 @@ import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { inputOf, valuesOf, type SiteSettingsValues } from './site-settings-values';
 
 type Input = React.ChangeEvent<HTMLInputElement>;
+type BooleanField = { [K in keyof SiteSettingsValues]: SiteSettingsValues[K] extends boolean ? K : never }[keyof SiteSettingsValues];
 
 /**
  * The editor's settings, the whole object at once (PUT /settings/site): how the public pages look
@@ -54,6 +55,20 @@ export const SiteSettingsForm = ({ settings }: { settings: SiteSettings }) => {
     <Field.Root name={path} error={errorFor(errors, path)} hint={hint}>
       <Field.Label>{label}</Field.Label>
       <TextInput value={values[field] as string} onChange={(e: Input) => set({ [field]: e.target.value })} {...extra} />
+      <Field.Hint />
+      <Field.Error />
+    </Field.Root>
+  );
+
+  const toggle = (field: BooleanField, path: string, label: string, hint: string) => (
+    <Field.Root name={path} error={errorFor(errors, path)} hint={hint}>
+      <Field.Label>{label}</Field.Label>
+      <Toggle
+        onLabel={t('settings.site.on', 'On')}
+        offLabel={t('settings.site.off', 'Off')}
+        checked={values[field]}
+        onChange={(e: Input) => set({ [field]: e.target.checked })}
+      />
       <Field.Hint />
       <Field.Error />
     </Field.Root>
@@ -149,58 +164,31 @@ export const SiteSettingsForm = ({ settings }: { settings: SiteSettings }) => {
             </>
           )}
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <Field.Root
-              name="events.includeEmail"
-              error={errorFor(errors, 'events.includeEmail')}
-              hint={t('settings.site.includeEmailHint', 'Whether campaigns.* events and webhooks carry the address; ids only otherwise')}
-            >
-              <Field.Label>{t('settings.site.includeEmail', 'Addresses in events')}</Field.Label>
-              <Toggle
-                onLabel={t('settings.site.on', 'On')}
-                offLabel={t('settings.site.off', 'Off')}
-                checked={values.includeEmail}
-                onChange={(e: Input) => set({ includeEmail: e.target.checked })}
-              />
-              <Field.Hint />
-              <Field.Error />
-            </Field.Root>
+            {toggle(
+              'includeEmail',
+              'events.includeEmail',
+              t('settings.site.includeEmail', 'Addresses in events'),
+              t('settings.site.includeEmailHint', 'Whether campaigns.* events and webhooks carry the address; ids only otherwise')
+            )}
           </Grid.Item>
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <Field.Root
-              name="tracking.storeClientDetails"
-              error={errorFor(errors, 'tracking.storeClientDetails')}
-              hint={t(
+            {toggle(
+              'storeClientDetails',
+              'tracking.storeClientDetails',
+              t('settings.site.storeClientDetails', 'Client details'),
+              t(
                 'settings.site.storeClientDetailsHint',
                 'Keep the user agent and IP address of opens and clicks; otherwise only whether a machine or a person'
-              )}
-            >
-              <Field.Label>{t('settings.site.storeClientDetails', 'Client details')}</Field.Label>
-              <Toggle
-                onLabel={t('settings.site.on', 'On')}
-                offLabel={t('settings.site.off', 'Off')}
-                checked={values.storeClientDetails}
-                onChange={(e: Input) => set({ storeClientDetails: e.target.checked })}
-              />
-              <Field.Hint />
-              <Field.Error />
-            </Field.Root>
+              )
+            )}
           </Grid.Item>
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-            <Field.Root
-              name="replies.notifyOwner"
-              error={errorFor(errors, 'replies.notifyOwner')}
-              hint={t('settings.site.notifyOwnerHint', 'Mail the admin who created a campaign about each person’s reply to it')}
-            >
-              <Field.Label>{t('settings.site.notifyOwner', 'Tell owners of replies')}</Field.Label>
-              <Toggle
-                onLabel={t('settings.site.on', 'On')}
-                offLabel={t('settings.site.off', 'Off')}
-                checked={values.notifyOwner}
-                onChange={(e: Input) => set({ notifyOwner: e.target.checked })}
-              />
-              <Field.Hint />
-              <Field.Error />
-            </Field.Root>
+            {toggle(
+              'notifyOwner',
+              'replies.notifyOwner',
+              t('settings.site.notifyOwner', 'Tell owners of replies'),
+              t('settings.site.notifyOwnerHint', 'Mail the admin who created a campaign about each person’s reply to it')
+            )}
           </Grid.Item>
           <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
             {text(

@@ -7,7 +7,7 @@ import { EXPERIMENT_SETTINGS, recordDecision } from './experiment-store';
 import { mainEffectsOf } from './main-effects';
 import { decide, type Decision, type ExperimentMetric } from './stats';
 import { variantTallies } from './variant-tallies';
-import { createWaveRunner, type WaveSender } from './wave-runner';
+import { createWaveRunner, type PendingDeliveries, type WaveSender } from './wave-runner';
 
 /** How a decided winner reaches the rest of the audience (the send flow's winner send, features/sending/send-winner.ts). */
 export interface WinnerSender {
@@ -18,9 +18,13 @@ export interface DecisionRunnerDeps {
   strapi: Core.Strapi;
   winnerSend: WinnerSender;
   waveSend: WaveSender;
+  hasPending: PendingDeliveries;
   log: { warn(message: string): void };
   now?: () => number;
 }
+
+/** The decisions log's reason when the runner cancels a test because its campaign was cancelled. */
+const CAMPAIGN_CANCELLED = 'The campaign was cancelled';
 
 interface DueExperiment {
   id: number;
@@ -49,21 +53,44 @@ interface DueExperiment {
  * 3. a decided winner goes to the rest of the audience, and again at the next run if the process
  *    died between the decision and the send's start (sendWinner starts a rest once).
  * Two runners at once take each decision once: the recorded decision is a conditional move.
+ * A test whose campaign was cancelled (still a draft, or testing) is cancelled first, as an editor's
+ * cancel would: its campaign takes no winner and no wave, so nothing else would ever end it. Its wait
+ * and its decision skip it too, for a campaign cancelled after that first step.
  * A bandit's waves go first (wave-runner.ts); its wait starts after its last wave, and without a
  * clear winner it concludes (decided, no winner) rather than wait for an editor with nobody left.
  */
-export const createDecisionRunner = ({ strapi, winnerSend, waveSend, log, now = Date.now }: DecisionRunnerDeps) => {
-  const waves = createWaveRunner({ strapi, waveSend, log, now });
+export const createDecisionRunner = ({ strapi, winnerSend, waveSend, hasPending, log, now = Date.now }: DecisionRunnerDeps) => {
+  const waves = createWaveRunner({ strapi, waveSend, hasPending, log, now });
   const knex = () => strapi.db.connection;
   const table = () => strapi.db.metadata.get(UID.experiment).tableName;
   const cols = () => columnsOf(strapi, UID.experiment, ['state', 'winner', 'variants', ...EXPERIMENT_SETTINGS]);
-  /** The experiment's campaign: a oneToOne relation Strapi keeps in a join table. */
-  const linked = () => {
+  /** The experiment with its campaign (`c`): a oneToOne relation Strapi keeps in a join table (`l`). */
+  const withCampaign = () => {
     const link = joinTableOf(strapi, UID.experiment, 'campaign');
-    const e = table();
-    return knex()(`${e} as e`)
+    return knex()(`${table()} as e`)
       .join(`${link.table} as l`, `l.${link.column}`, 'e.id')
-      .join(`${TABLES.sends} as s`, 's.campaign_id', `l.${link.inverseColumn}`);
+      .join(`${strapi.db.metadata.get(UID.campaign).tableName} as c`, 'c.id', `l.${link.inverseColumn}`);
+  };
+  const campaignState = () => `c.${columnsOf(strapi, UID.campaign, ['state']).state}`;
+  /** The experiment with its campaign and the campaign's send (`s`). */
+  const linked = () => withCampaign().join(`${TABLES.sends} as s`, 's.campaign_id', 'c.id');
+
+  /** Cancels every draft or testing experiment whose campaign was cancelled, through the same recorded move as an editor's cancel. */
+  const endCancelled = async () => {
+    const c = cols();
+    const rows = (await withCampaign()
+      .select('e.id', 'c.id as campaignId')
+      .whereIn(`e.${c.state}`, ['draft', 'testing'])
+      .where(campaignState(), 'cancelled')) as Array<{ id: number | string; campaignId: number | string }>;
+    let ended = 0;
+    for (const row of rows) {
+      try {
+        if (await recordDecision(strapi, { experimentId: Number(row.id), action: 'cancel', reason: CAMPAIGN_CANCELLED })) ended += 1;
+      } catch (error) {
+        log.warn(`campaigns: the A/B test of cancelled campaign ${row.campaignId} was not cancelled: ${(error as Error).message}`);
+      }
+    }
+    return ended;
   };
 
   /** Starts the wait of every testing experiment whose test group has gone out. */
@@ -74,6 +101,7 @@ export const createDecisionRunner = ({ strapi, winnerSend, waveSend, log, now = 
       .where(`e.${c.state}`, 'testing')
       // A bandit's wait starts after its last wave (wave-runner.ts).
       .whereNot(`e.${c.design}`, 'bandit')
+      .whereNot(campaignState(), 'cancelled')
       .whereNull('e.test_sent_at')
       .where('s.state', 'dispatched')
       .whereNull('s.winner')
@@ -99,16 +127,16 @@ export const createDecisionRunner = ({ strapi, winnerSend, waveSend, log, now = 
 
   const dueExperiments = async (): Promise<DueExperiment[]> => {
     const c = cols();
-    const link = joinTableOf(strapi, UID.experiment, 'campaign');
-    const rows = (await knex()(`${table()} as e`)
-      .join(`${link.table} as l`, `l.${link.column}`, 'e.id')
+    const rows = (await withCampaign()
       .select(
         'e.id',
         'e.decide_at as dueAt',
-        `l.${link.inverseColumn} as campaignId`,
+        'c.id as campaignId',
         ...(['variants', ...EXPERIMENT_SETTINGS] as const).map((name) => `e.${c[name]} as ${name}`)
       )
       .where(`e.${c.state}`, 'testing')
+      // A campaign cancelled since this run's first step takes no decision: the next run cancels its test.
+      .whereNot(campaignState(), 'cancelled')
       .where('e.decide_at', '<=', now())) as Array<Record<string, unknown>>;
     return rows.map((r) => ({
       id: Number(r.id),
@@ -187,9 +215,8 @@ export const createDecisionRunner = ({ strapi, winnerSend, waveSend, log, now = 
   /** Decided tests whose rest never started (the process died after the decision, or the test group was still going out): their winner, now. */
   const resumeWinnerSends = async () => {
     const c = cols();
-    const link = joinTableOf(strapi, UID.experiment, 'campaign');
     const rows = (await linked()
-      .select(`l.${link.inverseColumn} as campaignId`, `e.${c.winner} as winner`)
+      .select('c.id as campaignId', `e.${c.winner} as winner`)
       .where(`e.${c.state}`, 'decided')
       // A bandit's rest is its waves not sent yet: an editor's pick sends them the winner.
       .where((q) => q.where(`e.${c.testShare}`, '<', 100).orWhere(`e.${c.design}`, 'bandit'))
@@ -203,8 +230,10 @@ export const createDecisionRunner = ({ strapi, winnerSend, waveSend, log, now = 
 
   return {
     startWaits,
-    /** One pass: bandits' waves moved on, waits started, due tests decided, lost winner sends resumed. */
+    /** One pass: tests of cancelled campaigns cancelled, bandits' waves moved on, waits started, due tests decided, lost winner sends resumed. */
     async run() {
+      // First: what it cancels is no longer testing, so no step below sends it a wave or a winner.
+      const cancelled = await endCancelled();
       const waveSteps = await waves.run();
       const waits = await startWaits();
       const due = await dueExperiments();
@@ -216,7 +245,7 @@ export const createDecisionRunner = ({ strapi, winnerSend, waveSend, log, now = 
         }
       }
       const resumed = await resumeWinnerSends();
-      return { waveSteps, waits, decided: due.length, resumed };
+      return { cancelled, waveSteps, waits, decided: due.length, resumed };
     },
   };
 };

@@ -48,7 +48,8 @@ export const mainEffectsInWords = (effects: readonly MainEffectFigures[], metric
   effects
     .filter((e) => e.significant && e.effect > 0)
     .map(
-      (e) => `${FACTOR_FIELD_LABELS[e.factor]} “${e.level}” raises ${METRIC_WORDS[metric]} by ${points(e.effect)} (p = ${pValue(e.pValue)})`
+      (e) =>
+        `${FACTOR_FIELD_LABELS[e.factor]} “${e.level}” raises ${METRIC_WORDS[metric]} by ${points(e.effect)} (adjusted p = ${pValue(e.pValue)})`
     )
     .join('; ');
 

@@ -9,7 +9,7 @@ import type {
   Variant,
 } from '../../../../shared/contracts/experiments';
 import { TABLES, UID } from '../../constants';
-import { columnsOf } from '../../db/columns';
+import { columnsOf, joinTableOf } from '../../db/columns';
 import { documentsOf } from '../../db/documents';
 import { createExperimentLifecycle } from './lifecycle';
 
@@ -90,14 +90,29 @@ export interface DecisionInput {
 
 const THE_RULES: readonly DecisionAction[] = ['decide', 'wait', 'conclude'];
 
+/** Thrown inside a rule's decision to undo its move: the campaign was cancelled since the rule read it. */
+class CampaignCancelled extends Error {}
+
+/** The state of the experiment's campaign, read in the decision's transaction (the oneToOne relation's join table). */
+const campaignStateIn = async (strapi: Core.Strapi, trx: Knex.Transaction, experimentId: number) => {
+  const link = joinTableOf(strapi, UID.experiment, 'campaign');
+  const { state } = columnsOf(strapi, UID.campaign, ['state']);
+  const row = await trx(`${link.table} as l`)
+    .join(`${strapi.db.metadata.get(UID.campaign).tableName} as c`, 'c.id', `l.${link.inverseColumn}`)
+    .where(`l.${link.column}`, experimentId)
+    .first(`c.${state} as state`);
+  return (row?.state as string | undefined) ?? null;
+};
+
 /**
  * Records a decision in the decisions log and makes its move, in one transaction: `decide` and
  * `pickWinner` move a testing experiment to decided with its winner and time, `cancel` moves a
  * draft or testing one to cancelled, `conclude` (a bandit's end without a winner) moves a testing
  * one to decided with none, `wait` keeps a testing one testing. The rule's figures
  * (`decide`, `wait`, `conclude`) become the experiment's `decision`. Answers false, having written nothing,
- * when the experiment is in no state the action leaves (another decision came first), or for the
- * rule's `wait`, when it is no longer due at `dueAt`.
+ * when the experiment is in no state the action leaves (another decision came first), for the
+ * rule's `wait`, when it is no longer due at `dueAt`, and for the rule's actions, when the
+ * campaign is cancelled.
  */
 export const recordDecision = async (strapi: Core.Strapi, input: DecisionInput): Promise<boolean> => {
   const { experimentId, action, figures = null } = input;
@@ -108,6 +123,10 @@ export const recordDecision = async (strapi: Core.Strapi, input: DecisionInput):
   const columns = columnsOf(strapi, UID.experiment, ['winner', 'decidedAt', 'decision', 'updatedAt']);
 
   const write = async (trx: Knex.Transaction) => {
+    // The runner skips cancelled campaigns when it reads what is due, but a cancel can commit
+    // between that read and this transaction: the rule then decides nothing, and its next pass
+    // cancels the test (decision-runner.ts, endCancelled), so a cancelled campaign's test never ends decided.
+    if (THE_RULES.includes(action) && (await campaignStateIn(strapi, trx, experimentId)) === 'cancelled') throw new CampaignCancelled();
     // Any decision ends the wait (migration 017): the rule does not decide it again.
     const set: Record<string, unknown> = { [columns.updatedAt]: new Date(at), decide_at: null };
     if (action === 'decide' || action === 'pickWinner' || action === 'conclude') {
@@ -127,19 +146,26 @@ export const recordDecision = async (strapi: Core.Strapi, input: DecisionInput):
     });
   };
 
+  const unlessCancelled = (recording: Promise<boolean>) =>
+    recording.catch((error: unknown) => {
+      if (error instanceof CampaignCancelled) return false;
+      throw error;
+    });
   // A bandit's end without a winner is the rule's decision too: decided, with no winner to send.
-  if (action === 'conclude') return createExperimentLifecycle(strapi).take(experimentId, 'decide', write);
+  if (action === 'conclude') return unlessCancelled(createExperimentLifecycle(strapi).take(experimentId, 'decide', write));
   if (action === 'reallocate') throw new Error('campaigns: a reallocation is recorded with the wave it starts (wave-store.ts)');
-  if (action !== 'wait') return createExperimentLifecycle(strapi).take(experimentId, action, write);
+  if (action !== 'wait') return unlessCancelled(createExperimentLifecycle(strapi).take(experimentId, action, write));
   // No move, but the same guard: the conditional UPDATE is what a racing decision would conflict on.
-  return strapi.db.connection.transaction(async (trx) => {
-    const testing = await trx(table)
-      .where({ id: experimentId, state: 'testing', ...(input.dueAt === undefined ? {} : { decide_at: input.dueAt }) })
-      .update({ [columns.updatedAt]: new Date(at) });
-    if (testing !== 1) return false;
-    await write(trx);
-    return true;
-  });
+  return unlessCancelled(
+    strapi.db.connection.transaction(async (trx) => {
+      const testing = await trx(table)
+        .where({ id: experimentId, state: 'testing', ...(input.dueAt === undefined ? {} : { decide_at: input.dueAt }) })
+        .update({ [columns.updatedAt]: new Date(at) });
+      if (testing !== 1) return false;
+      await write(trx);
+      return true;
+    })
+  );
 };
 
 /** A deleted campaign's experiment goes with it, its decisions too (in the campaign delete's transaction). */

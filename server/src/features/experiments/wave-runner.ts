@@ -13,9 +13,13 @@ export interface WaveSender {
   startWave(campaignId: number, wave: number): Promise<{ started: boolean }>;
 }
 
+/** Whether any delivery of the campaign is still queued or being sent (the send flow's delivery store). */
+export type PendingDeliveries = (campaignId: number) => Promise<boolean>;
+
 export interface WaveRunnerDeps {
   strapi: Core.Strapi;
   waveSend: WaveSender;
+  hasPending: PendingDeliveries;
   log: { warn(message: string): void };
   now?: () => number;
 }
@@ -39,7 +43,7 @@ interface Bandit {
  * database: a restart or a lost Redis only delays a step, a wave stored whose dispatch never
  * started is started by the next run, and two runners store each wave once.
  */
-export const createWaveRunner = ({ strapi, waveSend, log, now = Date.now }: WaveRunnerDeps) => {
+export const createWaveRunner = ({ strapi, waveSend, hasPending, log, now = Date.now }: WaveRunnerDeps) => {
   const knex = () => strapi.db.connection;
 
   /** Testing bandits whose send started, with their send records. */
@@ -75,9 +79,6 @@ export const createWaveRunner = ({ strapi, waveSend, log, now = Date.now }: Wave
       },
     }));
   };
-
-  const pendingOf = async (campaignId: number) =>
-    Boolean(await knex()(TABLES.deliveries).where({ campaign_id: campaignId }).whereIn('state', ['queued', 'sending']).first('id'));
 
   const startWave = async (bandit: Bandit, wave: number) => {
     try {
@@ -119,7 +120,7 @@ export const createWaveRunner = ({ strapi, waveSend, log, now = Date.now }: Wave
           waveMinutes: bandit.waveMinutes,
           stored: stored.filter((w) => w.experimentId === bandit.id),
           record: bandit.record,
-          pending: await pendingOf(bandit.campaignId),
+          pending: await hasPending(bandit.campaignId),
         };
         const step = waveStep(facts, now());
         if (step.kind === 'none') continue;

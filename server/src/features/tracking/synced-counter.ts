@@ -1,3 +1,4 @@
+import { createEarlyCounts } from './early-counts';
 import type { WindowCount } from './public-limits';
 import type { WindowAdd, WindowCounter } from './window-counter';
 
@@ -35,7 +36,9 @@ export interface SyncedCounterOptions {
  * Redis does not answer, each instance still limits with its own counts and sends them once it
  * is back. A key can stay in process up to a count (`localUpTo`): most tokens are used once or
  * twice, and a limit that lets their first requests through whatever the count needs no shared
- * count for them; the key goes to Redis, with all it counted, once it passes.
+ * count for them. Such a key is counted in a sketch of fixed size (early-counts.ts: never below
+ * its count, in windows aligned to the clock) and has no entry of its own; once it passes, it
+ * gets one, goes to Redis with all it counted, and is counted exactly from then on.
  */
 export const createSyncedCounter = ({ counter, log, syncEveryMs = SYNC_EVERY_MS, now = Date.now }: SyncedCounterOptions) => {
   // In the order their windows started (a new window moves its key to the end), so the ended ones
@@ -43,6 +46,7 @@ export const createSyncedCounter = ({ counter, log, syncEveryMs = SYNC_EVERY_MS,
   // touch only what changed since the last one (`dirty`) and what ended, never all of them.
   const entries = new Map<string, Entry>();
   const dirty = new Map<string, Entry>();
+  const early = createEarlyCounts({ now });
   let syncing: Promise<void> | undefined;
   let lastWarning = 0;
 
@@ -115,7 +119,14 @@ export const createSyncedCounter = ({ counter, log, syncEveryMs = SYNC_EVERY_MS,
       const at = now();
       let entry = entries.get(key);
       if (!entry || entry.windowEnd <= at) {
-        entry = { base: 0, pending: 0, sending: 0, queued: false, windowMs, windowEnd: at + windowMs };
+        let before = 0;
+        if (localUpTo > 0) {
+          const counted = early.add(key, windowMs);
+          if (counted.count <= localUpTo) return counted;
+          // The entry starts from what the sketch knew before this request, and its window as Redis will start it at the sync.
+          before = counted.count - 1;
+        }
+        entry = { base: 0, pending: before, sending: 0, queued: false, windowMs, windowEnd: at + windowMs };
         entries.delete(key);
         entries.set(key, entry);
       }

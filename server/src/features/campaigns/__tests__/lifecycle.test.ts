@@ -101,4 +101,23 @@ describe('campaign lifecycle on the server', () => {
     expect(fake.states[1]).toBe('sending');
     expect(fake.pauseReasons.size).toBe(0);
   });
+
+  it('tells each move it made once, with the reason of a system pause as it wrote it', async () => {
+    const fake = fakeStore({ 1: 'sending', 2: 'scheduled', 3: 'draft' });
+    const told: Array<[number, string, CampaignPauseReason | null]> = [];
+    const lifecycle = createCampaignLifecycle(fake.store, fake.reasons, (id, action, reason) => void told.push([id, action, reason]));
+    const reason: CampaignPauseReason = { cause: 'template-error', message: 'the template broke', at: '2026-12-05T10:00:00.000Z' };
+    await lifecycle.halt(1, reason);
+    await lifecycle.halt(1, reason);
+    await lifecycle.resume({ id: 1, name: 'Spring', state: 'paused' });
+    await lifecycle.take(1, 'pause');
+    await lifecycle.miss(2, reason);
+    await lifecycle.miss(3, reason);
+    expect(told).toEqual([
+      [1, 'halt', reason],
+      [1, 'resume', null],
+      [1, 'pause', null],
+      [2, 'miss', reason],
+    ]);
+  });
 });

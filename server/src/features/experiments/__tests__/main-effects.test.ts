@@ -2,7 +2,7 @@ import type { Variant } from '../../../../../shared/contracts/experiments';
 import { cellsOf } from '../../../../../shared/factorial-cells';
 import { mainEffectsInWords } from '../decision-words';
 import { mainEffectsOf } from '../main-effects';
-import type { VariantTally } from '../stats';
+import { mainEffects, type VariantTally } from '../stats';
 
 // 2 subjects × 2 from names: the long subject doubles clicks whatever the sender.
 const cells = cellsOf([
@@ -55,13 +55,41 @@ test('the metric picks the counts: click-to-open is clicks out of opens', () => 
   expect(short.rate).toBeCloseTo((30 / 300 + 31 / 300) / 2, 9);
 });
 
-test('significance follows the confidence the test asks of a winner', () => {
+test("significance follows the confidence the test asks of a winner, on p-values adjusted for the test's comparisons", () => {
   const weak = [tally('A', 200, 60, 10), tally('B', 200, 60, 10), tally('C', 200, 60, 15), tally('D', 200, 60, 15)];
+  const raw = mainEffects(
+    cells.map((cell, i) => ({ levels: cell.cell as Record<string, string>, trials: 200, successes: weak[i].clicks }))
+  );
+  const rawLong = raw.find((e) => e.level === 'Long')!.pValue!;
   const long = (p: number) => mainEffectsOf(cells, weak, 'click', p)!.find((e) => e.level === 'Long')!;
-  expect(long(0.8).pValue).toBeGreaterThan(0.05);
-  expect(long(0.8).pValue).toBeLessThan(0.2);
-  expect(long(0.8).significant).toBe(true);
-  expect(long(0.95).significant).toBe(false);
+  // Two factors of two levels: two comparisons, the subject's the smaller p, so Holm doubles it.
+  expect(rawLong).toBeGreaterThan(0.1);
+  expect(rawLong).toBeLessThan(0.2);
+  expect(long(0.95).pValue).toBeCloseTo(2 * rawLong, 12);
+  expect(long(0.6).significant).toBe(true);
+  expect(long(0.8).significant).toBe(false);
+});
+
+test('a factor of two levels is one comparison (both levels share its p), one of three levels is three', () => {
+  const three = cellsOf([
+    { field: 'subject', levels: ['S', 'M', 'L'].map((name) => ({ name, value: name })) },
+    { field: 'fromName', levels: ['X', 'Y'].map((name) => ({ name, value: name })) },
+  ]);
+  const clicks = [10, 11, 14, 15, 30, 29];
+  const effects = mainEffectsOf(
+    three,
+    three.map((cell, i) => tally(cell.key, 1000, 300, clicks[i])),
+    'click',
+    0.95
+  )!;
+  const raw = mainEffects(three.map((cell, i) => ({ levels: cell.cell as Record<string, string>, trials: 1000, successes: clicks[i] })));
+  const rawOf = (level: string) => raw.find((e) => e.level === level)!.pValue!;
+  const [x, y] = effects.filter((e) => e.factor === 'fromName');
+  expect(x.pValue).toBe(y.pValue);
+  // Four comparisons: the smallest raw p (L against S and M) is multiplied by four.
+  expect(Math.min(...['S', 'M', 'L', 'X'].map(rawOf))).toBe(rawOf('L'));
+  expect(effects.find((e) => e.level === 'L')!.pValue).toBeCloseTo(Math.min(1, 4 * rawOf('L')), 12);
+  expect(effects.find((e) => e.level === 'L')!.significant).toBe(true);
 });
 
 test('cells without a tally count nothing yet, and an A/B test has no main effects', () => {
@@ -76,7 +104,7 @@ test('cells without a tally count nothing yet, and an A/B test has no main effec
 
 test('the reason names each significant level that raises the metric, and nothing when none does', () => {
   const effects = mainEffectsOf(cells, tallies, 'click', 0.95)!;
-  expect(mainEffectsInWords(effects, 'click')).toMatch(/^Subject “Long” raises clicks by 1\.50 points \(p = [0-9.e-]+\)$/);
+  expect(mainEffectsInWords(effects, 'click')).toMatch(/^Subject “Long” raises clicks by 1\.50 points \(adjusted p = [0-9.e-]+\)$/);
   expect(
     mainEffectsInWords(
       effects.map((e) => ({ ...e, significant: false })),
