@@ -7,11 +7,11 @@ import { flushTracking } from '../../helpers/tracking';
 
 const EXPERIMENT = 'plugin::campaigns.experiment';
 
-const { strapi, api, auth, sink } = useGroupApp();
+const group = useGroupApp();
+const { strapi, api, auth, sink } = group;
 const knex = () => strapi().db.connection;
 const app = () => ({ strapi: strapi(), api: api(), auth: auth(), sink: sink() });
-const path = (documentId: string) => `/campaigns/campaigns/${documentId}/experiment`;
-const put = (documentId: string, data: unknown) => api().put(path(documentId)).set(auth()).send({ data });
+const { path, put } = experiments.experimentApi(group);
 const get = async (documentId: string) => (await api().get(path(documentId)).set(auth()).expect(200)).body.data as Experiment;
 
 const SUBJECT = {

@@ -6,10 +6,11 @@ import { useGroupApp } from '../../helpers/integration-group';
 import { finished, seedCampaign, waitForProgress } from '../../helpers/sending';
 import { flushTracking } from '../../helpers/tracking';
 
-const { strapi, api, auth, sink } = useGroupApp();
+const group = useGroupApp();
+const { strapi, api, auth, sink } = group;
 const knex = () => strapi().db.connection;
 const app = () => ({ strapi: strapi(), api: api(), auth: auth(), sink: sink() });
-const path = (documentId: string) => `/campaigns/campaigns/${documentId}/experiment`;
+const { path } = experiments.experimentApi(group);
 
 const EVENING =
   '<mjml>\n<mj-body>\n<mj-section><mj-column><mj-text>Good evening {{ contact.firstName }}</mj-text></mj-column></mj-section>\n</mj-body>\n</mjml>';

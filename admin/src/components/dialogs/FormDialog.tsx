@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { Button, Flex, Modal, Typography } from '@strapi/design-system';
+import { Button, Modal } from '@strapi/design-system';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
+import { FormError, ModalForm } from './ModalForm';
 
 interface Props {
   open: boolean;
@@ -51,32 +52,24 @@ export const FormDialog = ({
   };
 
   return (
-    <Modal.Root open={open} onOpenChange={(next: boolean) => !next && onClose()}>
-      <Modal.Content>
-        <form onSubmit={submit} noValidate>
-          <Modal.Header>
-            <Modal.Title>{title}</Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              {children}
-              {error && (
-                <Typography textColor="danger600" role="alert">
-                  {error}
-                </Typography>
-              )}
-            </Flex>
-          </Modal.Body>
-          <Modal.Footer>
-            <Modal.Close>
-              <Button variant="tertiary">{t('dialogs.form.cancel', 'Cancel')}</Button>
-            </Modal.Close>
-            <Button type="submit" variant={submitVariant} loading={saving}>
-              {submitLabel}
-            </Button>
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
+    <ModalForm
+      open={open}
+      title={title}
+      onClose={onClose}
+      onSubmit={submit}
+      footer={
+        <>
+          <Modal.Close>
+            <Button variant="tertiary">{t('dialogs.form.cancel', 'Cancel')}</Button>
+          </Modal.Close>
+          <Button type="submit" variant={submitVariant} loading={saving}>
+            {submitLabel}
+          </Button>
+        </>
+      }
+    >
+      {children}
+      <FormError error={error} />
+    </ModalForm>
   );
 };

@@ -1,8 +1,9 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { Button, Flex, Modal, Typography } from '@strapi/design-system';
+import { Button } from '@strapi/design-system';
 import type { SuppressionBatchResult } from '../../../../shared/contracts/suppressions';
 import { errorMessage, fieldErrors } from '../../api/errors';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
+import { FormError, ModalForm } from '../dialogs/ModalForm';
 import { BatchResult } from './BatchResult';
 import { SuppressionTargetFields, targetInput, type TargetValues } from './SuppressionTargetFields';
 
@@ -60,45 +61,35 @@ export const BatchDialog = ({ open, title, submitLabel, defaultReason, onClose, 
   };
 
   return (
-    <Modal.Root open={open} onOpenChange={(next: boolean) => !next && close()}>
-      <Modal.Content>
-        <form onSubmit={submit} noValidate>
-          <Modal.Header>
-            <Modal.Title>{title}</Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              {result ? (
-                <BatchResult result={result} />
-              ) : (
-                <>
-                  {source(errors)}
-                  <SuppressionTargetFields values={target} onChange={setTarget} errors={errors} />
-                  {error && (
-                    <Typography textColor="danger600" role="alert">
-                      {error}
-                    </Typography>
-                  )}
-                </>
-              )}
-            </Flex>
-          </Modal.Body>
-          <Modal.Footer>
-            {result ? (
-              <Button onClick={close}>{t('suppressions.dialog.done', 'Done')}</Button>
-            ) : (
-              <>
-                <Button variant="tertiary" onClick={close}>
-                  {t('dialogs.form.cancel', 'Cancel')}
-                </Button>
-                <Button type="submit" loading={saving}>
-                  {submitLabel}
-                </Button>
-              </>
-            )}
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
+    <ModalForm
+      open={open}
+      title={title}
+      onClose={close}
+      onSubmit={submit}
+      footer={
+        result ? (
+          <Button onClick={close}>{t('suppressions.dialog.done', 'Done')}</Button>
+        ) : (
+          <>
+            <Button variant="tertiary" onClick={close}>
+              {t('dialogs.form.cancel', 'Cancel')}
+            </Button>
+            <Button type="submit" loading={saving}>
+              {submitLabel}
+            </Button>
+          </>
+        )
+      }
+    >
+      {result ? (
+        <BatchResult result={result} />
+      ) : (
+        <>
+          {source(errors)}
+          <SuppressionTargetFields values={target} onChange={setTarget} errors={errors} />
+          <FormError error={error} />
+        </>
+      )}
+    </ModalForm>
   );
 };
