@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { createExperimentLifecycle } from '../../server/src/features/experiments/lifecycle';
+import type { DecisionFigures } from '../../shared/contracts/experiments';
 import type { SendProgress } from '../../shared/contracts/sending';
 import type { bearer, http } from './admin';
 import type { GroupApp } from './integration-group';
@@ -92,9 +93,9 @@ export const decisionRows = (strapi: Core.Strapi, experimentId: number): Promise
   strapi.db.connection('campaigns_experiment_decisions').where({ experiment_id: experimentId }).orderBy('id');
 
 /** A decision's figures, parsed: a decision recorded without any fails here, by its id and action. */
-export const figuresOf = (row: DecisionRow) => {
+export const figuresOf = <T = DecisionFigures>(row: DecisionRow): T => {
   if (row.figures === null) throw new Error(`decision ${row.id} (${row.action}) was recorded without figures`);
-  return JSON.parse(row.figures);
+  return JSON.parse(row.figures) as T;
 };
 
 /** The subjects each address of a test received, from the sink: one each when nobody was mailed twice. */

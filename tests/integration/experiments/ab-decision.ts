@@ -1,5 +1,6 @@
 import { rootOf } from '../../../server/src/composition/accessor';
 import { recordDecision } from '../../../server/src/features/experiments/experiment-store';
+import type { Decision } from '../../../server/src/features/experiments/stats';
 import * as experiments from '../../helpers/experiments';
 import { useGroupApp } from '../../helpers/integration-group';
 import { inParis } from '../../helpers/scheduling';
@@ -83,7 +84,7 @@ test('equal variants end "no clear winner": with noWinner wait the test waits fo
   expect(rows).toHaveLength(1);
   expect(rows[0]).toMatchObject({ action: 'wait', winner: null });
   expect(rows[0].reason).toMatch(/no clear winner, waiting for an editor$/);
-  expect(experiments.figuresOf(rows[0]).outcome).toBe('no-clear-winner');
+  expect(experiments.figuresOf<Decision>(rows[0]).outcome).toBe('no-clear-winner');
   expect(await experimentRow(test.experimentId)).toMatchObject({ state: 'testing', winner: null, decide_at: null });
   expect((await subjectsOf('ab-equal')).size).toBe(test.rows.length);
 
@@ -191,9 +192,9 @@ test('a guardrail breach blocks the variant with the most clicks: B clicked most
   expect(more).toEqual([]);
   expect(decision).toMatchObject({ action: 'wait', winner: null });
   expect(decision.reason).toMatch(/^B leads but cannot win: its unsubscribe rate /);
-  const figures = experiments.figuresOf(decision);
+  const figures = experiments.figuresOf<Decision>(decision);
   expect(figures).toMatchObject({ outcome: 'no-clear-winner', winner: null, reason: { code: 'guardrail-breached' } });
-  const b = figures.variants.find((v: { key: string }) => v.key === 'B');
+  const b = figures.variants.find((v) => v.key === 'B')!;
   expect(b.guardrails.unsubscribe.breached).toBe(true);
   expect(b.successes).toBe(test.rows.filter((r) => r.variant === 'B').length);
   expect(await experimentRow(test.experimentId)).toMatchObject({ state: 'testing', winner: null });

@@ -1,4 +1,5 @@
 import { rootOf } from '../../../server/src/composition/accessor';
+import type { ReallocationFigures } from '../../../server/src/features/experiments/bandit-plan';
 import { assignWave } from '../../../server/src/features/experiments/stats';
 import { storeNextWave } from '../../../server/src/features/experiments/wave-store';
 import { getService } from '../../../server/src/services/get-service';
@@ -101,7 +102,7 @@ test('a 3-variant bandit in 3 waves: wave 1 even, B clicked most gets the most o
   expect(others).toEqual([]);
   expect(reallocation).toMatchObject({ action: 'reallocate', winner: null, by_label: null });
   expect(reallocation.reason).toMatch(/^Wave 2: A \d+%, B \d+%, C \d+% of its contacts \(probability of being best: /);
-  const figures = experiments.figuresOf(reallocation) as { wave: number; metric: string; variants: Array<{ key: string }> };
+  const figures = experiments.figuresOf<ReallocationFigures>(reallocation);
   expect(figures).toMatchObject({ wave: 2, metric: 'click' });
   expect(figures.variants.find((v) => v.key === 'B')).toMatchObject({ share: shares2.B, successes: expect.any(Number) });
 

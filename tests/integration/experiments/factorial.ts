@@ -203,7 +203,7 @@ test('sent for real: the long subject gets the clicks, the main effects say so, 
   expect(decision.reason).toMatch(
     /no clear winner, the default D is sent\. Subject “Long” raises clicks by \d+\.\d\d points \(adjusted p = [0-9.e-]+\)$/
   );
-  const figures = experiments.figuresOf(decision) as { variants: Array<{ key: string }>; mainEffects: MainEffectFigures[] };
+  const figures = experiments.figuresOf<{ variants: Array<{ key: string }>; mainEffects: MainEffectFigures[] }>(decision);
   expect(figures.variants.map((v) => v.key)).toEqual(['A', 'B', 'C', 'D']);
   expect(effectOf(figures.mainEffects, 'subject', 'Long')).toMatchObject({ significant: true, successes: long.length });
 

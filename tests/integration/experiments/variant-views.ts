@@ -200,7 +200,7 @@ describe('the metric over time per variant (GET .../experiment/series)', () => {
     expect(decision).toMatchObject({ action: 'decide', winner: 'C' });
     const result = (await series(test.documentId))!;
     expect(result.until).toBe(new Date(Number(decision.decided_at)).toISOString());
-    const figures = experiments.figuresOf(decision) as { variants: Array<{ key: string; trials: number; successes: number }> };
+    const figures = experiments.figuresOf<{ variants: Array<{ key: string; trials: number; successes: number }> }>(decision);
     expect(result.variants).toEqual(figures.variants.map(({ key, trials, successes }) => ({ key, trials, successes })));
     expect(result.points.at(-1)!.rates.C).toBe(1);
   });
