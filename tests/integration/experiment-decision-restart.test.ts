@@ -13,7 +13,8 @@ import { spawnWorker, type WorkerProcess } from '../helpers/worker-process';
  * Issue 19: "a worker killed during the wait does not lose the decision". The wait is a row
  * (decide_at on campaigns_experiments), not a delayed job: a worker process killed with SIGKILL
  * while the test waits, its app stopped and its Redis keys gone, the next boot on the same
- * database decides the test once and sends the winner to the rest.
+ * database decides the test once and sends the winner to the rest. PostgreSQL and MySQL only
+ * (jest.config.js), as dedicated workers are.
  */
 const sink = useSmtpSink();
 let app: TestApp | undefined;

@@ -3,7 +3,6 @@ import type { Core } from '@strapi/strapi';
 import { rootOf } from '../../server/src/composition/accessor';
 import { scheduleJobId } from '../../server/src/features/scheduling/scheduler';
 import { getService } from '../../server/src/services/get-service';
-import { databaseUnderTest } from '../helpers/database';
 import { finished, NEWSLETTER, TEST_PUBLIC_URL, TEST_SIGNING_SECRET, waitForProgress } from '../helpers/sending';
 import { useSmtpSink } from '../helpers/smtp-sink';
 import { bootTestApp, stopTestApp, type TestApp } from '../helpers/strapi';
@@ -12,10 +11,9 @@ import { spawnWorker, type WorkerProcess } from '../helpers/worker-process';
 import { EVENT_WAIT_MS } from '../helpers/wait';
 
 /**
- * Dedicated worker processes sharing one queue. PostgreSQL and MySQL only: SQLite is one file with
- * one writer at a time, a setup for a single process (the web process's own workers).
+ * Dedicated worker processes sharing one queue. PostgreSQL and MySQL only (jest.config.js): SQLite
+ * is one file with one writer at a time, a setup for a single process (the web process's own workers).
  */
-const describeMultiProcess = databaseUnderTest() === 'sqlite' ? describe.skip : describe;
 
 const SENDING_ENV = { CAMPAIGNS_SIGNING_SECRET: TEST_SIGNING_SECRET, CAMPAIGNS_PUBLIC_URL: TEST_PUBLIC_URL, CAMPAIGNS_BATCH_SIZE: '50' };
 
@@ -24,7 +22,6 @@ let app: TestApp;
 const workers: WorkerProcess[] = [];
 
 beforeAll(async () => {
-  if (databaseUnderTest() === 'sqlite') return;
   app = await bootTestApp({ env: { CAMPAIGNS_WORKER_MODE: 'dedicated', SMTP_PORT: String(sink().port), ...SENDING_ENV } });
 }, 120_000);
 
@@ -106,7 +103,7 @@ const receivedCounts = (tag: string) => {
   return counts;
 };
 
-describeMultiProcess('dedicated worker processes', () => {
+describe('dedicated worker processes', () => {
   // The first two tests share two processes: a boot costs more than either test's own work.
   let both: WorkerProcess[] = [];
   const twoWorkers = async () => {
