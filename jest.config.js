@@ -18,7 +18,7 @@ const SERVERS = ['postgres', 'mysql'];
  * The databases each integration file runs on. Files whose behaviour depends on the SQL the plugin
  * runs (segments, contacts in bulk, imports, the delivery store and send pipeline, events,
  * migrations) run on all three; the rest on SQLite only: a database adds only time to them. Files
- * where a dedicated worker process writes while the test's app does run on PostgreSQL and MySQL
+ * in which a dedicated worker process and the test's app both write run on PostgreSQL and MySQL
  * only: on one SQLite file, a transaction that reads before it writes gets SQLITE_BUSY at once
  * while the other process holds the write lock. A file
  * that is not listed here stops the run: each new file says where it runs (README, "Tests").

@@ -1,4 +1,5 @@
 import { rootOf } from '../../../server/src/composition/accessor';
+import type { Decision } from '../../../server/src/features/experiments/stats';
 import type { Experiment, MainEffectFigures } from '../../../shared/contracts/experiments';
 import * as experiments from '../../helpers/experiments';
 import { useGroupApp } from '../../helpers/integration-group';
@@ -203,7 +204,7 @@ test('sent for real: the long subject gets the clicks, the main effects say so, 
   expect(decision.reason).toMatch(
     /no clear winner, the default D is sent\. Subject “Long” raises clicks by \d+\.\d\d points \(adjusted p = [0-9.e-]+\)$/
   );
-  const figures = experiments.figuresOf<{ variants: Array<{ key: string }>; mainEffects: MainEffectFigures[] }>(decision);
+  const figures = experiments.figuresOf<Decision & { mainEffects: MainEffectFigures[] }>(decision);
   expect(figures.variants.map((v) => v.key)).toEqual(['A', 'B', 'C', 'D']);
   expect(effectOf(figures.mainEffects, 'subject', 'Long')).toMatchObject({ significant: true, successes: long.length });
 

@@ -1,4 +1,5 @@
 import { rootOf } from '../../../server/src/composition/accessor';
+import type { Decision } from '../../../server/src/features/experiments/stats';
 import type { ExperimentSeries, VariantPreview } from '../../../shared/contracts/experiments';
 import { adminWithActions, bearer } from '../../helpers/admin';
 import * as experiments from '../../helpers/experiments';
@@ -200,7 +201,7 @@ describe('the metric over time per variant (GET .../experiment/series)', () => {
     expect(decision).toMatchObject({ action: 'decide', winner: 'C' });
     const result = (await series(test.documentId))!;
     expect(result.until).toBe(new Date(Number(decision.decided_at)).toISOString());
-    const figures = experiments.figuresOf<{ variants: Array<{ key: string; trials: number; successes: number }> }>(decision);
+    const figures = experiments.figuresOf<Decision>(decision);
     expect(result.variants).toEqual(figures.variants.map(({ key, trials, successes }) => ({ key, trials, successes })));
     expect(result.points.at(-1)!.rates.C).toBe(1);
   });
