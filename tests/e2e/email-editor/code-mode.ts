@@ -1,6 +1,7 @@
 import type { Locator } from 'playwright-core';
 import { useGroupBrowser } from '../../helpers/admin-browser-group';
 import { codeLine, mjmlText } from '../../helpers/code-editor';
+import { waitUntil } from '../../helpers/wait';
 
 const CAMPAIGN = 'plugin::campaigns.campaign';
 
@@ -168,4 +169,25 @@ test('an MJML error refused on save is marked at its line and under the editor, 
     .waitFor();
   await markedAt(9);
   await expect(storedContent()).resolves.toBe(saved);
+});
+
+test("the preview runs none of the markup's scripts: neither a script element nor an inline handler", async () => {
+  // Each would mark the admin's page if it ran: the frame shares the admin's origin (MailFrame).
+  const mark = (by: string) => `parent.document.body.setAttribute('data-ran', '${by}')`;
+  const hostile = TEMPLATE.replace(
+    '<mj-text>Hello {{ contact.firstName }}</mj-text>',
+    `<mj-text>Scripted</mj-text><mj-raw><img alt="" src="data:," onerror="${mark('handler')}"><script>${mark('script')}</script></mj-raw>`
+  );
+  const { documentId } = await app()
+    .strapi.plugin('campaigns')
+    .service('campaigns')
+    .create({ name: 'Scripted', subject: 'Hi', content: hostile });
+  await page().goto(`${baseUrl()}/admin/plugins/campaigns/campaigns/${documentId}`);
+  await frame().getByText('Scripted').waitFor();
+  // Both reached the preview's document: the sandbox, not the renderer, is what kept them from running.
+  await frame().locator('script').waitFor({ state: 'attached' });
+  const image = frame().locator('img[onerror]');
+  // Its error event fires once the image is complete (a data: URL with no image in it fails at once).
+  await waitUntil(() => image.evaluate((element) => (element as unknown as { complete: boolean }).complete), 'the broken image to fail');
+  await expect(page().locator('body').getAttribute('data-ran')).resolves.toBeNull();
 });

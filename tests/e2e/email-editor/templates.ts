@@ -41,7 +41,7 @@ test('a campaign starts from the Newsletter starter, chosen in the gallery by it
   await thumbnail('Event invitation').getByText('Spring Open House').waitFor();
   await thumbnail('Personal note').getByText('Just hit reply.', { exact: false }).waitFor();
   const frame = page().locator('iframe[title="Preview of Newsletter"]');
-  await expect(frame.getAttribute('sandbox')).resolves.toBe('');
+  await expect(frame.getAttribute('sandbox')).resolves.toBe('allow-same-origin');
   await expect(frame.getAttribute('style')).resolves.toMatch(/pointer-events: none/);
   await gallery().getByRole('radio', { name: 'Newsletter' }).scrollIntoViewIfNeeded();
   await screenshot('template-gallery');

@@ -1,5 +1,6 @@
 import { Box } from '@strapi/design-system';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
+import { MailFrame } from '../MailFrame';
 
 export type Viewport = 'desktop' | 'mobile';
 
@@ -7,19 +8,16 @@ export type Viewport = 'desktop' | 'mobile';
 export const VIEWPORT_WIDTH: Record<Viewport, number> = { desktop: 600, mobile: 375 };
 
 /**
- * The rendered HTML in a sandbox with no permission at all: no scripts and an opaque origin, so a
- * campaign's markup can never run in, or read from, the admin's origin. Always at the viewport's
- * real width, as a reader's client shows it: a panel narrower than that scrolls, the mail is
- * never squeezed or cut.
+ * The rendered HTML in its sandbox (MailFrame), always at the viewport's real width, as a reader's
+ * client shows it: a panel narrower than that scrolls, the mail is never squeezed or cut.
  */
 export const PreviewFrame = ({ html, viewport }: { html: string; viewport: Viewport }) => {
   const t = usePluginMessages();
   return (
     <Box background="neutral100" padding={2} hasRadius overflow="auto">
-      <iframe
+      <MailFrame
         title={t('campaignEditor.preview.frame', 'Preview')}
-        sandbox=""
-        srcDoc={html}
+        html={html}
         style={{
           display: 'block',
           margin: '0 auto',

@@ -5,6 +5,7 @@ import { errorMessage } from '../../api/errors';
 import { usePreviewExperimentVariantsQuery } from '../../api/experiment-views';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
+import { MailFrame } from '../MailFrame';
 import type { VariantValues } from './experiment-form';
 
 const PREVIEW_DELAY_MS = 600;
@@ -24,7 +25,7 @@ const Line = ({ label, value }: { label: string; value: string }) => (
 
 /**
  * One variant's column: its own render (a variant whose template fails shows why, the others
- * still show theirs), in a sandbox with no permission at all, as the campaign's preview.
+ * still show theirs), in the mail's sandbox, as the campaign's preview.
  */
 const VariantColumn = ({
   documentId,
@@ -66,10 +67,9 @@ const VariantColumn = ({
             <Line label={t('experiments.preview.subject', 'Subject')} value={preview.subject} />
             <Line label={t('experiments.preview.preheader', 'Preheader')} value={preview.preheader} />
             <Line label={t('experiments.preview.fromName', 'From')} value={preview.fromName} />
-            <iframe
+            <MailFrame
               title={t('experiments.preview.frame', 'Preview of variant {key}', { key: variantKey })}
-              sandbox=""
-              srcDoc={preview.html}
+              html={preview.html}
               style={{ display: 'block', width: '100%', height: '48rem', border: 0, background: 'white' }}
             />
           </>

@@ -4,14 +4,15 @@ import type { CampaignReport } from '../../../../shared/contracts/analytics';
 import { usePreviewCampaignQuery } from '../../api/sending';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
 import { formatRate } from '../inbound/rates';
+import { MailFrame } from '../MailFrame';
 import { useChartTheme } from './chart-theme';
 import { clickMapHtml } from './click-map';
 import { ResultsHeading } from './ResultsHeading';
 
 /**
  * The message as its sample contact sees it, each tracked link marked with its share of people's
- * clicks, in a sandbox with no permission at all (no scripts, an opaque origin, links that go
- * nowhere): the campaign's markup can never run in, or read from, the admin. Rendered on demand.
+ * clicks, in the mail's sandbox (MailFrame): the campaign's markup can never run in the admin.
+ * Rendered on demand.
  */
 export const ClickMap = ({ documentId, links }: { documentId: string; links: CampaignReport['links'] }) => {
   const t = usePluginMessages();
@@ -29,10 +30,9 @@ export const ClickMap = ({ documentId, links }: { documentId: string; links: Cam
       {shown &&
         (preview.data ? (
           <Box background="neutral100" padding={2} hasRadius overflow="auto">
-            <iframe
+            <MailFrame
               title={title}
-              sandbox=""
-              srcDoc={clickMapHtml(
+              html={clickMapHtml(
                 preview.data.html,
                 links,
                 (share, link) =>

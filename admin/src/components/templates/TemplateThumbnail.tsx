@@ -3,6 +3,7 @@ import { Box, Flex, Loader, Typography } from '@strapi/design-system';
 import type { TemplateRef } from '../../../../shared/contracts/templates';
 import { useRenderTemplateQuery } from '../../api/templates';
 import { usePluginMessages } from '../../hooks/use-plugin-messages';
+import { MailFrame } from '../MailFrame';
 import { useSeen } from './use-seen';
 
 /** The width email templates are made for: the thumbnail renders at it, then scales down. */
@@ -12,9 +13,8 @@ export const THUMBNAIL = { width: 240, height: 300 };
 const SCALE = THUMBNAIL.width / MAIL_WIDTH;
 
 /**
- * A template as a reader would see it, shrunk: the server's rendering for the sample contact in a
- * sandbox with no permission at all (no scripts, an opaque origin: a template's markup can never
- * run in the admin's), laid out at 600px and scaled down by CSS, never clicked or focused. Rendered
+ * A template as a reader would see it, shrunk: the server's rendering for the sample contact in the
+ * mail's sandbox (MailFrame), laid out at 600px and scaled down by CSS, never clicked or focused. Rendered
  * once the card comes near the viewport.
  */
 export const TemplateThumbnail = ({ id, name }: { id: TemplateRef; name: string }) => {
@@ -33,12 +33,11 @@ export const TemplateThumbnail = ({ id, name }: { id: TemplateRef; name: string 
       style={{ width: THUMBNAIL.width, height: THUMBNAIL.height, flexShrink: 0 }}
     >
       {rendered.data ? (
-        <iframe
+        <MailFrame
           title={t('templates.thumbnail', 'Preview of {name}', { name })}
-          sandbox=""
           loading="lazy"
           tabIndex={-1}
-          srcDoc={rendered.data.html}
+          html={rendered.data.html}
           style={{
             width: MAIL_WIDTH,
             height: THUMBNAIL.height / SCALE,
