@@ -125,7 +125,7 @@ export const createSendEngine = (deps: SendEngineDeps) => {
       if (awaitsWinner(await deps.experiments.forSend(campaignId), record.winner, record.wave)) return;
       const counts = await store.counts(campaignId);
       const noneWentOut = counts.failed > 0 && counts.sent === 0 && counts.unknown === 0;
-      if (await lifecycle.take(campaignId, noneWentOut ? 'fail' : 'complete')) await records.finish(campaignId, now);
+      await lifecycle.take(campaignId, noneWentOut ? 'fail' : 'complete', (trx) => records.finish(campaignId, now, trx));
     } else if (state === 'cancelled') {
       await records.finish(campaignId, now);
     }

@@ -132,8 +132,12 @@ export const sendRecords = (knex: Knex) => {
       return changed === 1;
     },
 
-    async finish(campaignId: number, now: number) {
-      await knex(S).where({ campaign_id: campaignId }).whereNull('finished_at').update({ finished_at: now, updated_at: now });
+    /**
+     * The send is over. `db` is the transaction of the campaign's own last move when there is one,
+     * so no reader sees the campaign sent while its send is not finished (nor, after a crash, ever).
+     */
+    async finish(campaignId: number, now: number, db: Knex = knex) {
+      await db(S).where({ campaign_id: campaignId }).whereNull('finished_at').update({ finished_at: now, updated_at: now });
     },
   };
 };
