@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { CampaignState } from '../../../../../shared/contracts/campaign-lifecycle';
 import type { StateStore } from '../../../db/lifecycle-moves';
 import { createCampaignLifecycle } from '../../campaigns/lifecycle';
@@ -16,9 +17,11 @@ const engineFor = (world: {
   experiment?: SendExperiment;
 }) => {
   const states: StateStore<CampaignState> = {
-    async move(_id, from, to) {
+    // What goes with a move (the send record's finish) runs in its transaction, as the real store's.
+    async move(_id, from, to, alongside) {
       if (!from.includes(world.state)) return false;
       world.state = to;
+      await alongside?.({} as Knex.Transaction);
       return true;
     },
     async stateOf() {
